@@ -1,0 +1,32 @@
+# Two commands for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+EXAMPLE := examples/iran-iraq-2014
+DATA ?= ../shared/data
+
+.PHONY: demo test lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	touch $@
+
+demo: $(VENV)/.installed
+	mkdir -p out
+	$(VENV)/bin/storybrief brief $(EXAMPLE) --format html -o out/brief.html
+	$(VENV)/bin/storybrief brief $(EXAMPLE) --format json -o out/brief.json
+	$(VENV)/bin/storybrief brief $(EXAMPLE)
+
+test: $(VENV)/.installed
+	$(VENV)/bin/ruff check storybrief tests bench
+	$(VENV)/bin/ruff format --check storybrief tests bench
+	$(VENV)/bin/pytest -q
+
+bench: $(VENV)/.installed
+	$(PY) bench/extraction.py $(DATA)/extraction-dev
+	$(PY) bench/summaries.py --duc $(DATA)/duc2004-dev.jsonl --multinews $(DATA)/multinews-dev.jsonl
+	$(PY) bench/analysis.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

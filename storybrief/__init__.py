@@ -1,0 +1,55 @@
+"""storybrief: many articles about one story in, one cited brief out.
+
+>>> import storybrief
+>>> b = storybrief.brief(["examples/iran-iraq-2014/"])
+>>> print(storybrief.render(b, "md"))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from storybrief.models import (
+    Agreement,
+    Article,
+    Brief,
+    Claim,
+    Conflict,
+    Entity,
+    Quote,
+    RemovedLine,
+    Sentence,
+    SummarySentence,
+    Syndication,
+)
+from storybrief.pipeline import DEFAULT_WORDS, run
+from storybrief.render import render
+
+__version__ = "0.1.0"
+
+
+def brief(paths_or_texts: Iterable[str | Path], *, words: int = DEFAULT_WORDS) -> Brief:
+    """The brief of one story from files, directories, globs or article texts.
+
+    A string with a line break is taken as the text of an article; any other
+    string, and every ``Path``, as a path or glob pattern to read.
+    """
+    return run(paths_or_texts, words=words)
+
+
+__all__ = [
+    "Agreement",
+    "Article",
+    "Brief",
+    "Claim",
+    "Conflict",
+    "Entity",
+    "Quote",
+    "RemovedLine",
+    "Sentence",
+    "SummarySentence",
+    "Syndication",
+    "brief",
+    "render",
+]

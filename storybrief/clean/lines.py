@@ -1,0 +1,121 @@
+"""Features of one line of text, the evidence the plain-text cleaner decides on.
+
+The cleaner never matches known boilerplate strings. It looks at the shape of
+a line the way jusText and trafilatura do: how long it is, whether it is a
+sentence (ends in sentence punctuation), how dense in function words it is,
+whether it speaks to the reader ("you", "your") outside quotation marks,
+whether it opens with an imperative, and whether it uses the vocabulary of
+web pages (newsletters, sign-in, comments) rather than of news.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?|‘[^’]*’")
+_CREDIT = re.compile(r"^[\w .'’-]{2,40}\s/\s[\w .'’-]{2,30}$")
+_NAV = re.compile(r"(?:\s[|»›]\s.*){2,}")
+_BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf*–—-]|\d+[.)])\s+")
+
+# English function words: their density separates prose from labels and lists.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just may me might more most must my myself no nor not now of
+    off on once only or other our ours out over own same she should so some such than that
+    the their theirs them then there these they this those through to too under until up
+    upon very was we were what when where which while who whom why will with would yet you
+    your yours""".split()
+)
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you're", "you’re", "you'll"})
+
+# Verbs that open calls to action on news pages. A body sentence almost never
+# starts with a bare imperative; a sign-up box, share bar or forum prompt does.
+IMPERATIVES = frozenset(
+    """sign join get find follow subscribe click read watch share download please register
+    log listen see tap like visit contact view explore discover learn continue try enter
+    thank send email download donate support install upgrade enable allow accept refresh
+    navigate comment reply""".split()
+)
+
+# Vocabulary of the page around an article rather than of news itself.
+WEB_TERMS = frozenset(
+    """newsletter newsletters subscribe subscribed subscription subscribers sign-up signup
+    email e-mail updates inbox login log-in logged registering registration register
+    account password browser cookies cookie javascript page site website app comments
+    commenting comment forum replies readers advertisement advertising sponsored
+    podcast share tweet facebook twitter instagram whatsapp pinterest linkedin youtube
+    tv related premium paywall""".split()
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of an article, with the features the cleaner decides on."""
+
+    text: str
+
+    @cached_property
+    def words(self) -> list[str]:
+        return WORD.findall(self.text)
+
+    @cached_property
+    def lower_words(self) -> list[str]:
+        return [w.lower() for w in self.words]
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def key(self) -> str:
+        """The line reduced to its words, to spot repeats despite spacing or case."""
+        return " ".join(self.lower_words)
+
+    @property
+    def is_sentence(self) -> bool:
+        return bool(_SENTENCE_END.search(self.text.rstrip()))
+
+    @property
+    def is_bullet(self) -> bool:
+        return bool(_BULLET.match(self.text))
+
+    @property
+    def stopword_density(self) -> float:
+        return sum(w in STOPWORDS for w in self.lower_words) / max(self.n, 1)
+
+    @cached_property
+    def unquoted_words(self) -> list[str]:
+        """Words outside quotation marks: what the writer says, not a quoted speaker."""
+        return [w.lower() for w in WORD.findall(_QUOTED.sub(" ", self.text))]
+
+    @property
+    def second_person(self) -> int:
+        return sum(w in _SECOND_PERSON for w in self.unquoted_words)
+
+    @property
+    def web_terms(self) -> int:
+        return sum(w in WEB_TERMS for w in self.lower_words)
+
+    @property
+    def starts_imperative(self) -> bool:
+        return bool(self.lower_words) and self.lower_words[0] in IMPERATIVES
+
+    @property
+    def is_credit(self) -> bool:
+        """"Name / Agency": the shape of a photo credit."""
+        return bool(_CREDIT.match(self.text.strip())) and self.stopword_density < 0.2
+
+    @property
+    def is_navigation(self) -> bool:
+        return bool(_NAV.search(self.text))
+
+    @property
+    def is_dangling_label(self) -> bool:
+        """A short label that ends in "," or ":" and introduces the next line."""
+        return self.n <= 3 and self.text.rstrip().endswith((",", ":"))

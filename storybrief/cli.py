@@ -1,0 +1,181 @@
+"""The ``storybrief`` command: a thin shell over ``storybrief.pipeline``.
+
+Exit status: 0 when every input was used, 1 when any input could not be used
+(the others are still processed and reported), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from storybrief import pipeline
+from storybrief.clean import clean as clean_articles
+from storybrief.ingest import read_inputs
+from storybrief.models import Article
+from storybrief.render import render
+from storybrief.render.jsondoc import article_dict
+
+app = typer.Typer(
+    help="Turn many news articles about one story into one cited brief.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+class BriefFormat(str, Enum):
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+class CleanFormat(str, Enum):
+    txt = "txt"
+    json = "json"
+
+
+Inputs = Annotated[
+    list[str], typer.Argument(help="Files, directories or glob patterns of articles.")
+]
+
+
+@contextmanager
+def _progress(label: str, total: int | None = None) -> Iterator[Callable[..., None]]:
+    """A progress bar on stderr when it is a terminal; yields the function that advances it."""
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda *_: progress.advance(task)
+
+
+def _report(articles: list[Article]) -> int:
+    """Say on stderr what was read and skipped; return the exit status."""
+    skipped = [a for a in articles if not a.ok]
+    for a in skipped:
+        err.print(f"storybrief: skipped {a.source}: {a.reason}", markup=False)
+    removed = sum(len(a.removed) for a in articles)
+    err.print(
+        f"storybrief: read {len(articles)} input{'s' * (len(articles) != 1)}: "
+        f"{len(articles) - len(skipped)} used, {len(skipped)} skipped; "
+        f"{removed} boilerplate line{'s' * (removed != 1)} removed.",
+        markup=False,
+    )
+    return 1 if skipped or not articles else 0
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"storybrief: wrote {output}", markup=False)
+
+
+@app.command()
+def brief(
+    inputs: Inputs,
+    fmt: Annotated[
+        BriefFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = BriefFormat.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=10, help="Word budget of the summary.")
+    ] = pipeline.DEFAULT_WORDS,
+) -> None:
+    """Write the brief of the story the INPUTS tell: summary, agreements, conflicts, quotes."""
+    with _progress("Reading articles") as advance:
+        result = pipeline.run(inputs, words=words, on_read=advance)
+    _write(render(result, fmt.value), output)
+    raise typer.Exit(_report(result.articles))
+
+
+def _as_text(article: Article) -> str:
+    fields = [
+        ("Title", article.title),
+        ("Dek", article.dek),
+        ("Byline", article.byline),
+        ("Published", article.published),
+        ("Outlet", article.outlet),
+        ("URL", article.url),
+    ]
+    head = [f"== {article.id} ({article.source}) =="]
+    if not article.ok:
+        return "\n".join([*head, f"Skipped: {article.reason}", ""])
+    head += [f"{name}: {value}" for name, value in fields if value]
+    return "\n".join([*head, "", *(p + "\n" for p in article.paragraphs)])
+
+
+@app.command()
+def clean(
+    inputs: Inputs,
+    fmt: Annotated[
+        CleanFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CleanFormat.txt,
+) -> None:
+    """Print each article as read and cleaned: title, metadata and body paragraphs."""
+    with _progress("Reading articles") as advance:
+        articles = clean_articles(read_inputs(inputs, on_read=advance))
+    if fmt is CleanFormat.json:
+        docs = [
+            {
+                **article_dict(a),
+                "paragraphs": a.paragraphs,
+                "removed": [{"line": r.line, "why": r.why} for r in a.removed],
+            }
+            for a in articles
+        ]
+        sys.stdout.write(json.dumps(docs, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n".join(_as_text(a) for a in articles))
+    raise typer.Exit(_report(articles))
+
+
+@app.command()
+def summarize(
+    jsonl: Annotated[
+        Path,
+        typer.Option(
+            "--jsonl", exists=True, dir_okay=False, help='Clusters, one a line: {"id", "docs"}.'
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Where to write {id, summary} lines.")],
+    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Words per summary.")] = 250,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
+) -> None:
+    """Summarize many clusters from a JSONL file, for research and evaluation."""
+    from storybrief.batch import summarize_jsonl
+
+    with jsonl.open("rb") as handle:
+        total = sum(1 for line in handle if line.strip())
+    with _progress("Summarizing clusters", total) as advance:
+        n = summarize_jsonl(jsonl, out, words=words, workers=workers, on_done=advance)
+    err.print(f"storybrief: wrote {n} summaries to {out}", markup=False)
+
+
+def main() -> None:
+    """Console entry point: a one-line error instead of a traceback, whatever happens."""
+    try:
+        app()
+    except Exception as exc:  # the last line of defence; inputs fail softly before this
+        err.print(f"storybrief: error: {exc}", markup=False)
+        sys.exit(1)

@@ -1,0 +1,171 @@
+"""The plain data that flows through the pipeline.
+
+Every stage is a function over these dataclasses: ``ingest`` makes ``Article``
+objects from inputs, ``clean`` fills their metadata and body, ``segment`` cuts
+the body into ``Sentence`` objects, ``summarize`` and ``analyze`` read the
+sentences of a ``Story``, and ``render`` turns a ``Brief`` into text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["ok", "skipped"]
+InputKind = Literal["text", "html", "jsonl"]
+
+
+@dataclass
+class RemovedLine:
+    """A line that cleaning dropped from an article, and the signal that dropped it."""
+
+    article: str
+    line: str
+    why: str
+
+
+@dataclass
+class Sentence:
+    """One sentence of an article body.
+
+    ``id`` is ``"<article id>:<index>"`` and is stable for the same input, so
+    every claim in a brief can point back to the exact sentence it rests on.
+    """
+
+    id: str
+    article: str
+    text: str
+    index: int  # position of the sentence in its article, from 0
+    paragraph: int  # index of the paragraph it belongs to
+
+
+@dataclass
+class Article:
+    """One input, from the raw text it was read as to its cleaned body.
+
+    An input that cannot be used stays in the batch with ``status="skipped"``
+    and a one-line ``reason``, so nothing is silently dropped.
+    """
+
+    id: str
+    source: str  # path, URL or "<file>:<line>" it was read from
+    kind: InputKind = "text"
+    raw: str = ""  # decoded text (plain text) or markup (HTML), as read
+    title: str | None = None
+    dek: str | None = None
+    byline: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    outlet: str | None = None
+    url: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    status: Status = "ok"
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
+
+    def skip(self, reason: str) -> None:
+        """Mark the article unusable, keeping it in the batch with its reason."""
+        self.status = "skipped"
+        self.reason = reason
+
+
+@dataclass
+class SummarySentence:
+    """A sentence of the brief's summary and the articles that carry it."""
+
+    text: str
+    sources: list[str]  # article ids: the sentence's own and its near-copies'
+    sentence_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Syndication:
+    """``copy`` takes ``shared_fraction`` of its sentences from ``original``."""
+
+    copy: str
+    original: str
+    shared_fraction: float
+
+
+@dataclass
+class Entity:
+    """One person, organisation or place under all the names the sources use."""
+
+    name: str
+    type: str  # spaCy label: PERSON, ORG, GPE, NORP, ...
+    aliases: list[str]
+    sources: list[str]
+    mentions: int
+
+
+@dataclass
+class Quote:
+    """One statement, grouped across the outlets that quote it, however worded."""
+
+    speaker: str | None
+    text: str
+    variants: list[str]
+    sources: list[str]
+    sentence_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Agreement:
+    """A fact several articles carry; ``independent_sources`` leaves out copies."""
+
+    text: str
+    sources: list[str]
+    independent_sources: list[str]
+    sentence_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    """One side of a conflict: what is said, who says it, which article carries it."""
+
+    text: str
+    source: str
+    attributed_to: str | None
+    value: float | None = None
+    sentence_id: str | None = None
+
+
+@dataclass
+class Conflict:
+    """Claims on one topic that cannot all be true."""
+
+    topic: str
+    claims: list[Claim]
+
+
+@dataclass
+class Brief:
+    """The result for one story: what was read, what was kept, what it says."""
+
+    articles: list[Article]
+    summary: list[SummarySentence] = field(default_factory=list)
+    syndication: list[Syndication] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def removed(self) -> list[RemovedLine]:
+        return [line for article in self.articles for line in article.removed]
+
+    @property
+    def usable(self) -> list[Article]:
+        return [a for a in self.articles if a.ok]

@@ -1,0 +1,52 @@
+"""The pipeline: ingest → clean → segment → summarize → analyze, as one call.
+
+The CLI, the web app and the Python API all go through ``run``; each stage is
+a plain function over the dataclasses in ``storybrief.models``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from storybrief.analyze import analyze
+from storybrief.clean import clean
+from storybrief.ingest import read_inputs
+from storybrief.models import Article, Brief
+from storybrief.segment import segment
+from storybrief.summarize import summarize
+
+DEFAULT_WORDS = 120
+
+
+def prepare(articles: list[Article]) -> list[Article]:
+    """Clean and segment a batch; unusable articles stay in it, skipped with a reason."""
+    return [segment(article) for article in clean(articles)]
+
+
+def _is_text(item: str | Path) -> bool:
+    return isinstance(item, str) and "\n" in item
+
+
+def run(
+    inputs: Iterable[str | Path],
+    *,
+    words: int = DEFAULT_WORDS,
+    on_read: Callable[[Article], None] | None = None,
+) -> Brief:
+    """Read ``inputs`` and write the brief of their story.
+
+    An input is a path, directory or glob, or (a string with a line break) the
+    text of an article itself. ``on_read`` is called once per article read,
+    for progress reporting.
+    """
+    items = list(inputs)
+    texts = [
+        Article(id=f"text-{n}", source=f"<text {n}>", raw=str(item))
+        for n, item in enumerate((i for i in items if _is_text(i)), start=1)
+    ]
+    paths = [item for item in items if not _is_text(item)]
+    articles = prepare(read_inputs(paths, on_read=on_read) + texts)
+    usable = [a for a in articles if a.ok]
+    brief = Brief(articles=articles, summary=summarize(usable, words=words))
+    return analyze(brief)

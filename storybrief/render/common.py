@@ -1,0 +1,50 @@
+"""What every renderer shows the same way: headline, source labels, coverage."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from storybrief.models import Article, Brief
+
+
+def headline(brief: Brief) -> str:
+    """The story's headline: the first usable article's title, or a plain label."""
+    return next((a.title for a in brief.usable if a.title), "Story brief")
+
+
+def labels(brief: Brief) -> dict[str, str]:
+    """Short citation labels, "1", "2", …, for the articles in input order."""
+    return {a.id: str(n) for n, a in enumerate(brief.articles, start=1)}
+
+
+def describe(article: Article) -> str:
+    """One line naming an article for a reader: outlet, title, byline, date."""
+    parts = [article.outlet, article.title, article.byline, article.published]
+    return " · ".join(p for p in parts if p) or article.id
+
+
+@dataclass
+class CoverageRow:
+    """One reported item and the articles that carry it."""
+
+    kind: str  # "agreement" or "claim"
+    text: str
+    articles: list[str]
+
+
+def coverage(brief: Brief) -> list[CoverageRow]:
+    """Which article reports which agreement or claim, so omissions show."""
+    rows = [CoverageRow("agreement", a.text, sorted(a.sources)) for a in brief.agreements]
+    rows += [
+        CoverageRow("claim", f"{conflict.topic}: {claim.text}", [claim.source])
+        for conflict in brief.conflicts
+        for claim in conflict.claims
+    ]
+    return rows
+
+
+def outlets_count(brief: Brief) -> int:
+    """Distinct outlets among the usable articles; unknown outlets count each."""
+    named = Counter(a.outlet for a in brief.usable if a.outlet)
+    return len(named) + sum(1 for a in brief.usable if not a.outlet)

@@ -1,0 +1,147 @@
+"""The brief as one self-contained HTML page.
+
+No scripts, fonts or images from elsewhere: the page opens offline and can be
+mailed as a file. Article text is data, so every string is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from storybrief.models import Brief
+from storybrief.render.common import coverage, describe, headline, labels, outlets_count
+
+_CSS = """
+body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.7rem;margin-bottom:.2rem}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+.meta{color:#555}.cite{font-size:.8em;color:#0b5cad;text-decoration:none;vertical-align:super}
+.conflict{border:1px solid #e3b2a8;border-radius:8px;padding:.6rem 1rem;margin:1rem 0;background:#fff8f6}
+.claims{display:flex;gap:.8rem;flex-wrap:wrap}.claim{flex:1 1 14rem;background:#fff;border:1px solid #eee;
+border-radius:6px;padding:.5rem .7rem}.who{font-weight:600}.value{font-size:1.3em;font-weight:700}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3rem .5rem;
+text-align:left;vertical-align:top}.notice{background:#fffbe6;border:1px solid #eedc82;padding:.5rem 1rem;
+border-radius:6px}.skipped{color:#a33}.yes{color:#0a7d32;text-align:center}.no{color:#bbb;text-align:center}
+"""
+
+
+def _cite(ids: Iterable[str], label: dict[str, str]) -> str:
+    return "".join(
+        f'<a class="cite" href="#src-{escape(label[i])}">[{escape(label[i])}]</a>'
+        for i in ids
+        if i in label
+    )
+
+
+def _summary(brief: Brief, label: dict[str, str]) -> str:
+    if not brief.summary:
+        return "<p><em>No summary: no usable article.</em></p>"
+    body = " ".join(f"{escape(s.text)}{_cite(s.sources, label)}" for s in brief.summary)
+    return f"<p>{body}</p>"
+
+
+def _conflicts(brief: Brief, label: dict[str, str]) -> str:
+    cards = []
+    for conflict in brief.conflicts:
+        claims = "".join(
+            '<div class="claim">'
+            + (f'<div class="value">{c.value:,.0f}</div>' if c.value is not None else "")
+            + f'<div class="who">{escape(c.attributed_to or "the outlet")}</div>'
+            + f"<div>{escape(c.text)}{_cite([c.source], label)}</div></div>"
+            for c in conflict.claims
+        )
+        cards.append(
+            f'<div class="conflict"><h3>{escape(conflict.topic)}</h3>'
+            f'<div class="claims">{claims}</div></div>'
+        )
+    return "".join(cards)
+
+
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    """A table from already-escaped cells."""
+    th = "".join(f"<th>{h}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _sections(brief: Brief, label: dict[str, str]) -> list[tuple[str, str]]:
+    agreements = _table(
+        ["Fact", "Sources", "Independent", "In"],
+        [
+            [escape(a.text), str(len(a.sources)), str(len(a.independent_sources)),
+             _cite(a.sources, label)]
+            for a in brief.agreements
+        ],
+    )
+    quotes = _table(
+        ["Speaker", "Quote", "Other wordings", "In"],
+        [
+            [escape(q.speaker or "unattributed"), f"“{escape(q.text)}”",
+             "<br>".join(escape(v) for v in q.variants if v != q.text), _cite(q.sources, label)]
+            for q in brief.quotes
+        ],
+    )
+    entities = _table(
+        ["Name", "Type", "Also written", "Sources", "Mentions"],
+        [
+            [f"<strong>{escape(e.name)}</strong>", escape(e.type),
+             escape(", ".join(a for a in e.aliases if a != e.name)), str(len(e.sources)),
+             str(e.mentions)]
+            for e in brief.entities
+        ],
+    )
+    copies = "".join(
+        f'<p class="notice">[{escape(label.get(s.copy, s.copy))}] takes '
+        f"{s.shared_fraction:.0%} of its text from [{escape(label.get(s.original, s.original))}]"
+        ": it is counted as one source, not two.</p>"
+        for s in brief.syndication
+    )
+    ids = [a.id for a in brief.usable]
+    matrix = _table(
+        ["Item", *(f"[{escape(label[i])}]" for i in ids)],
+        [
+            [escape(row.text),
+             *('<span class="yes">●</span>' if i in row.articles else '<span class="no">·</span>'
+               for i in ids)]
+            for row in coverage(brief)
+        ],
+    )
+    sources = "".join(
+        f'<li id="src-{escape(label[a.id])}"><code>{escape(a.id)}</code> — '
+        + (
+            f"{escape(describe(a))} — {a.words} words"
+            if a.ok
+            else f'{escape(a.source)} — <span class="skipped">skipped: {escape(a.reason or "")}'
+            "</span>"
+        )
+        + "</li>"
+        for a in brief.articles
+    )
+    return [
+        ("Where the sources disagree", _conflicts(brief, label) if brief.conflicts else ""),
+        ("What the sources agree on", agreements if brief.agreements else ""),
+        ("Quotes", quotes if brief.quotes else ""),
+        ("Who is involved", entities if brief.entities else ""),
+        ("Copied text", copies),
+        ("Coverage", matrix if coverage(brief) else ""),
+        ("Sources", f"<ol>{sources}</ol>"),
+    ]
+
+
+def to_html(brief: Brief) -> str:
+    label = labels(brief)
+    title = escape(headline(brief))
+    n = len(brief.usable)
+    meta = (
+        f"Brief of {n} article{'s' * (n != 1)} from {outlets_count(brief)} sources; "
+        f"{len(brief.articles) - n} skipped; {len(brief.removed)} boilerplate lines removed."
+    )
+    body = "".join(f"<section><h2>{h}</h2>{html}</section>" for h, html in _sections(brief, label) if html)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f"<title>{title}</title><style>{_CSS}</style></head><body>"
+        f'<h1>{title}</h1><p class="meta">{escape(meta)}</p>'
+        f"<section><h2>Summary</h2>{_summary(brief, label)}</section>{body}"
+        "</body></html>\n"
+    )

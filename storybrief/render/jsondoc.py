@@ -1,0 +1,52 @@
+"""The JSON document: storybrief's public contract, version 1.
+
+Keys are stable: new analyses add keys, never rename them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from storybrief.models import Article, Brief
+from storybrief.render.common import coverage
+
+VERSION = "1"
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    """An article's metadata and status, as listed under "articles"."""
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "dek": article.dek,
+        "byline": article.byline,
+        "published": article.published,
+        "outlet": article.outlet,
+        "url": article.url,
+        "words": article.words,
+        "status": article.status,
+        "reason": article.reason,
+    }
+
+
+def to_dict(brief: Brief) -> dict[str, Any]:
+    """The brief as plain JSON-ready data."""
+    return {
+        "storybrief": VERSION,
+        "articles": [article_dict(a) for a in brief.articles],
+        "summary": [asdict(s) for s in brief.summary],
+        "removed": [asdict(r) for r in brief.removed],
+        "syndication": [asdict(s) for s in brief.syndication],
+        "entities": [asdict(e) for e in brief.entities],
+        "quotes": [asdict(q) for q in brief.quotes],
+        "agreements": [asdict(a) for a in brief.agreements],
+        "conflicts": [asdict(c) for c in brief.conflicts],
+        "coverage": [asdict(row) for row in coverage(brief)],
+    }
+
+
+def to_json(brief: Brief) -> str:
+    return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"

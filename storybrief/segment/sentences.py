@@ -1,0 +1,80 @@
+"""Sentence splitting that survives news copy.
+
+blingfire does the fast first cut, per paragraph, so a sentence never spans a
+paragraph break or a bullet. Its cuts are then mended where news style fools
+it: a title before a name ("Rear Adm. John Kirby"), a lone initial, and a
+closing quote mark left at the start of the next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import blingfire
+
+from storybrief.models import Article, Sentence
+
+# Abbreviations that end a blingfire piece but never end a sentence in news copy.
+_NEVER_FINAL = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rear Adm|Cmdr|Gov|Sen|Rep|"
+    r"Rev|Sr|Jr|St|Mt|No|Vol|Fig|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+    r"Oct|Nov|Dec|Inc|Corp|Ltd|Co)\.|\b[A-Z]\.)$"
+)
+_BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf\-\*–—]|\d+[.)])\s+")
+_LEADING_CLOSERS = re.compile(r"^([\"”’')\]]+)\s*")
+
+
+def _pieces(paragraph: str) -> list[str]:
+    text = blingfire.text_to_sentences(paragraph.strip())
+    return [p.strip() for p in text.split("\n") if p.strip()]
+
+
+def _closes_previous(before: list[str], mark: str) -> bool:
+    """Whether a mark opening a piece closes a quote or bracket left open before it.
+
+    A straight double quote closes only if the paragraph so far has an odd
+    number of them; a straight single quote is too often an apostrophe to tell.
+    """
+    if mark.startswith('"'):
+        return sum(piece.count('"') for piece in before) % 2 == 1
+    return mark[0] in "”’)]"
+
+
+def _mend(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        closer = _LEADING_CLOSERS.match(piece)
+        if out and closer and _closes_previous(out, closer.group(1)):
+            out[-1] += closer.group(1)
+            piece = piece[closer.end() :]
+            if not piece:
+                continue
+        if out and (_NEVER_FINAL.search(out[-1]) or piece[:1].islower()):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences; each bullet line is its own item."""
+    lines = [line for line in paragraph.splitlines() if line.strip()]
+    if any(_BULLET.match(line) for line in lines):
+        return [s for line in lines for s in _mend(_pieces(_BULLET.sub("", line)))]
+    return _mend(_pieces(" ".join(line.strip() for line in lines)))
+
+
+def segment(article: Article) -> Article:
+    """Fill ``article.sentences`` from its paragraphs; skip it if it has none."""
+    if not article.ok:
+        return article
+    sentences: list[Sentence] = []
+    for p_index, paragraph in enumerate(article.paragraphs):
+        for text in split_sentences(paragraph):
+            if any(ch.isalnum() for ch in text):
+                n = len(sentences)
+                sentences.append(Sentence(f"{article.id}:{n}", article.id, text, n, p_index))
+    article.sentences = sentences
+    if not sentences:
+        article.skip("no sentences in the article body after cleaning")
+    return article
