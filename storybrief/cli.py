@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -34,13 +34,13 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 
 
-class BriefFormat(str, Enum):
+class BriefFormat(StrEnum):
     md = "md"
     json = "json"
     html = "html"
 
 
-class CleanFormat(str, Enum):
+class CleanFormat(StrEnum):
     txt = "txt"
     json = "json"
 

@@ -19,18 +19,19 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?|‘[^’]*’")
 _CREDIT = re.compile(r"^[\w .'’-]{2,40}\s/\s[\w .'’-]{2,30}$")
 _NAV = re.compile(r"(?:\s[|»›]\s.*){2,}")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|all rights reserved", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf*–—-]|\d+[.)])\s+")
 
 # English function words: their density separates prose from labels and lists.
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if
-    in into is it its itself just may me might more most must my myself no nor not now of
-    off on once only or other our ours out over own same she should so some such than that
-    the their theirs them then there these they this those through to too under until up
-    upon very was we were what when where which while who whom why will with would yet you
-    your yours""".split()
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just may me might more most must my myself no nor not
+    now of off on once only or other our ours out over own same she should so some such
+    than that the their theirs them then there these they this those through to too under
+    until up upon very was we were what when where which while who whom why will with
+    would yet you your yours""".split()
 )
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you're", "you’re", "you'll"})
 
@@ -39,8 +40,8 @@ _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you're", "you�
 IMPERATIVES = frozenset(
     """sign join get find follow subscribe click read watch share download please register
     log listen see tap like visit contact view explore discover learn continue try enter
-    thank send email download donate support install upgrade enable allow accept refresh
-    navigate comment reply""".split()
+    thank send email donate support install upgrade enable allow accept refresh navigate
+    comment reply""".split()
 )
 
 # Vocabulary of the page around an article rather than of news itself.
@@ -48,9 +49,9 @@ WEB_TERMS = frozenset(
     """newsletter newsletters subscribe subscribed subscription subscribers sign-up signup
     email e-mail updates inbox login log-in logged registering registration register
     account password browser cookies cookie javascript page site website app comments
-    commenting comment forum replies readers advertisement advertising sponsored
-    podcast share tweet facebook twitter instagram whatsapp pinterest linkedin youtube
-    tv related premium paywall""".split()
+    commenting comment forum replies readers advertisement advertising sponsored podcast
+    share tweet facebook twitter instagram whatsapp pinterest linkedin youtube tv related
+    premium paywall""".split()
 )
 
 
@@ -108,8 +109,12 @@ class Line:
 
     @property
     def is_credit(self) -> bool:
-        """"Name / Agency": the shape of a photo credit."""
+        """ "Name / Agency": the shape of a photo credit."""
         return bool(_CREDIT.match(self.text.strip())) and self.stopword_density < 0.2
+
+    @property
+    def is_copyright(self) -> bool:
+        return self.n <= 20 and bool(_COPYRIGHT.search(self.text))
 
     @property
     def is_navigation(self) -> bool:

@@ -66,15 +66,15 @@ def _furniture_why(line: Line) -> str | None:
     """Why a line is page furniture whatever its position, or None if it may be content."""
     if line.is_credit:
         return "photo credit"
+    if line.is_copyright:
+        return "copyright notice"
     if line.is_navigation:
         return "navigation or tag list"
     if line.is_dangling_label:
         return "caption or credit marker"
     if line.second_person >= 2 or (line.second_person and (line.web_terms or "?" in line.text)):
         return "addresses the reader (call-out or sign-up prompt)"
-    if line.starts_imperative and (
-        not line.is_sentence or line.web_terms or line.second_person
-    ):
+    if line.starts_imperative and (not line.is_sentence or line.web_terms or line.second_person):
         return "call to action"
     if line.web_terms and not line.is_sentence and line.n <= 15:
         return "site furniture"
@@ -110,8 +110,12 @@ def _read_header(article: Article, lines: list[Line]) -> int:
             published = published or date
         elif title is None and not fields_at and 2 <= line.n <= 30:
             title = line.text
-        elif title and dek is None and byline is None and line.n >= 6 and (
-            line.stopword_density >= 0.15
+        elif (
+            title
+            and dek is None
+            and byline is None
+            and line.n >= 6
+            and (line.stopword_density >= 0.15)
         ):
             dek = line.text
         elif byline is None and _is_byline(line):
@@ -130,7 +134,7 @@ def _body_why(line: Line, previous_why: str | None, repeats: int, shared: bool) 
         return "caption (follows a caption marker)"
     if repeats > 1:
         return "repeated line (caption or site furniture)"
-    if line.is_sentence or line.is_bullet and line.n > _MAX_LABEL_WORDS:
+    if line.is_sentence or (line.is_bullet and line.n > _MAX_LABEL_WORDS):
         return None
     if shared and line.n <= 12:
         return "repeated across articles (site furniture)"
@@ -168,9 +172,7 @@ def _shared_short_lines(articles: Iterable[Article]) -> set[str]:
     """Short lines that occur in two or more articles: the furniture of a shared site."""
     seen: Counter[str] = Counter()
     for article in articles:
-        keys = {
-            Line(t).key for t in split_lines(normalize(article.raw)) if len(t.split()) <= 12
-        }
+        keys = {Line(t).key for t in split_lines(normalize(article.raw)) if len(t.split()) <= 12}
         seen.update(keys)
     return {key for key, n in seen.items() if n > 1 and key}
 

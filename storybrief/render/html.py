@@ -13,15 +13,24 @@ from storybrief.models import Brief
 from storybrief.render.common import coverage, describe, headline, labels, outlets_count
 
 _CSS = """
-body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-h1{font-size:1.7rem;margin-bottom:.2rem}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
-.meta{color:#555}.cite{font-size:.8em;color:#0b5cad;text-decoration:none;vertical-align:super}
-.conflict{border:1px solid #e3b2a8;border-radius:8px;padding:.6rem 1rem;margin:1rem 0;background:#fff8f6}
-.claims{display:flex;gap:.8rem;flex-wrap:wrap}.claim{flex:1 1 14rem;background:#fff;border:1px solid #eee;
-border-radius:6px;padding:.5rem .7rem}.who{font-weight:600}.value{font-size:1.3em;font-weight:700}
-table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3rem .5rem;
-text-align:left;vertical-align:top}.notice{background:#fffbe6;border:1px solid #eedc82;padding:.5rem 1rem;
-border-radius:6px}.skipped{color:#a33}.yes{color:#0a7d32;text-align:center}.no{color:#bbb;text-align:center}
+body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+color:#1b1b1b}
+h1{font-size:1.7rem;margin-bottom:.2rem}
+h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+.meta{color:#555}
+.cite{font-size:.8em;color:#0b5cad;text-decoration:none;vertical-align:super}
+.conflict{border:1px solid #e3b2a8;border-radius:8px;padding:.6rem 1rem;margin:1rem 0;
+background:#fff8f6}
+.claims{display:flex;gap:.8rem;flex-wrap:wrap}
+.claim{flex:1 1 14rem;background:#fff;border:1px solid #eee;border-radius:6px;padding:.5rem .7rem}
+.who{font-weight:600}
+.value{font-size:1.3em;font-weight:700}
+table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #eee;padding:.3rem .5rem;text-align:left;vertical-align:top}
+.notice{background:#fffbe6;border:1px solid #eedc82;padding:.5rem 1rem;border-radius:6px}
+.skipped{color:#a33}
+.yes{color:#0a7d32;text-align:center}
+.no{color:#bbb;text-align:center}
 """
 
 
@@ -68,25 +77,37 @@ def _sections(brief: Brief, label: dict[str, str]) -> list[tuple[str, str]]:
     agreements = _table(
         ["Fact", "Sources", "Independent", "In"],
         [
-            [escape(a.text), str(len(a.sources)), str(len(a.independent_sources)),
-             _cite(a.sources, label)]
+            [
+                escape(a.text),
+                str(len(a.sources)),
+                str(len(a.independent_sources)),
+                _cite(a.sources, label),
+            ]
             for a in brief.agreements
         ],
     )
     quotes = _table(
         ["Speaker", "Quote", "Other wordings", "In"],
         [
-            [escape(q.speaker or "unattributed"), f"“{escape(q.text)}”",
-             "<br>".join(escape(v) for v in q.variants if v != q.text), _cite(q.sources, label)]
+            [
+                escape(q.speaker or "unattributed"),
+                f"“{escape(q.text)}”",
+                "<br>".join(escape(v) for v in q.variants if v != q.text),
+                _cite(q.sources, label),
+            ]
             for q in brief.quotes
         ],
     )
     entities = _table(
         ["Name", "Type", "Also written", "Sources", "Mentions"],
         [
-            [f"<strong>{escape(e.name)}</strong>", escape(e.type),
-             escape(", ".join(a for a in e.aliases if a != e.name)), str(len(e.sources)),
-             str(e.mentions)]
+            [
+                f"<strong>{escape(e.name)}</strong>",
+                escape(e.type),
+                escape(", ".join(a for a in e.aliases if a != e.name)),
+                str(len(e.sources)),
+                str(e.mentions),
+            ]
             for e in brief.entities
         ],
     )
@@ -100,9 +121,15 @@ def _sections(brief: Brief, label: dict[str, str]) -> list[tuple[str, str]]:
     matrix = _table(
         ["Item", *(f"[{escape(label[i])}]" for i in ids)],
         [
-            [escape(row.text),
-             *('<span class="yes">●</span>' if i in row.articles else '<span class="no">·</span>'
-               for i in ids)]
+            [
+                escape(row.text),
+                *(
+                    '<span class="yes">●</span>'
+                    if i in row.articles
+                    else '<span class="no">·</span>'
+                    for i in ids
+                ),
+            ]
             for row in coverage(brief)
         ],
     )
@@ -136,7 +163,9 @@ def to_html(brief: Brief) -> str:
         f"Brief of {n} article{'s' * (n != 1)} from {outlets_count(brief)} sources; "
         f"{len(brief.articles) - n} skipped; {len(brief.removed)} boilerplate lines removed."
     )
-    body = "".join(f"<section><h2>{h}</h2>{html}</section>" for h, html in _sections(brief, label) if html)
+    body = "".join(
+        f"<section><h2>{h}</h2>{html}</section>" for h, html in _sections(brief, label) if html
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'

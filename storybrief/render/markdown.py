@@ -26,7 +26,12 @@ def _summary(brief: Brief, label: dict[str, str]) -> list[str]:
 def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
     out: list[str] = []
     for conflict in brief.conflicts:
-        out += [f"### {conflict.topic}", "", "| Claim | Said by | Value | In |", "|---|---|---|---|"]
+        out += [
+            f"### {conflict.topic}",
+            "",
+            "| Claim | Said by | Value | In |",
+            "|---|---|---|---|",
+        ]
         for c in conflict.claims:
             value = "" if c.value is None else f"{c.value:,.0f}"
             who = _cell(c.attributed_to or "the outlet")
@@ -37,7 +42,8 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
 
 def _agreements(brief: Brief, label: dict[str, str]) -> list[str]:
     return [
-        f"- {a.text} — {len(a.sources)} sources, {len(a.independent_sources)} independent "
+        f"- {a.text} — {_plural(len(a.sources), 'source')}, "
+        f"{len(a.independent_sources)} independent "
         f"{_cite(a.sources, label)}"
         for a in brief.agreements
     ]
@@ -54,12 +60,23 @@ def _quotes(brief: Brief, label: dict[str, str]) -> list[str]:
     return out
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def _entities(brief: Brief) -> list[str]:
+    """Entities more than one article names; the rest are in the JSON output."""
+    shown = [e for e in brief.entities if len(e.sources) > 1]
     out = []
-    for e in brief.entities:
+    for e in shown:
         aliases = [a for a in e.aliases if a != e.name]
         also = f" — also {', '.join(aliases)}" if aliases else ""
-        out.append(f"- **{e.name}** ({e.type}){also} · {len(e.sources)} sources, {e.mentions} mentions")
+        out.append(
+            f"- **{e.name}** ({e.type}){also} · {_plural(len(e.sources), 'source')}, "
+            f"{_plural(e.mentions, 'mention')}"
+        )
+    if len(shown) < len(brief.entities):
+        out.append(f"- _and {len(brief.entities) - len(shown)} named in one article only_")
     return out
 
 
@@ -97,10 +114,9 @@ def to_markdown(brief: Brief) -> str:
     lines = [
         f"# {headline(brief)}",
         "",
-        f"_Brief of {n} article{'s' * (n != 1)} from {outlets_count(brief)} source"
-        f"{'s' * (outlets_count(brief) != 1)}"
-        + (f"; {skipped} input{'s' * (skipped != 1)} skipped" if skipped else "")
-        + f"; {len(brief.removed)} boilerplate lines removed._",
+        f"_Brief of {_plural(n, 'article')} from {_plural(outlets_count(brief), 'source')}"
+        + (f"; {_plural(skipped, 'input')} skipped" if skipped else "")
+        + f"; {_plural(len(brief.removed), 'boilerplate line')} removed._",
         "",
         "## Summary",
         "",

@@ -1,0 +1,131 @@
+"""The command line as a user runs it: exit codes, formats, bad input, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, FIXTURES
+
+
+def storybrief(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "storybrief", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def test_brief_of_the_example_story_as_json(gold: dict) -> None:
+    run = storybrief("brief", *map(str, sorted(EXAMPLE.glob("*.txt"))), "--format", "json")
+    assert run.returncode == 0, run.stderr
+    doc = json.loads(run.stdout)
+    removed = {r["line"] for r in doc["removed"]}
+    assert set(gold["boilerplate_lines"]) <= removed
+    assert all(a["status"] == "ok" for a in doc["articles"])
+    titles = {a["id"]: a["title"] for a in doc["articles"]}
+    assert titles == {k: v.get("title") for k, v in gold["articles"].items()}
+    ind = next(a for a in doc["articles"] if a["id"].startswith("002"))
+    assert (ind["byline"], ind["published"]) == ("Jack Simpson", "2014-06-14")
+    words = sum(len(s["text"].split()) for s in doc["summary"])
+    assert 0 < words <= 120
+    assert all(s["sources"] for s in doc["summary"])
+    assert "read 5 inputs: 5 used, 0 skipped" in run.stderr
+
+
+def test_brief_writes_markdown_and_html_files(tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    run = storybrief("brief", str(EXAMPLE), "--format", "html", "-o", str(out), "--words", "60")
+    assert run.returncode == 0, run.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<h2>Summary</h2>" in page
+    md = storybrief("brief", str(EXAMPLE))
+    assert md.stdout.startswith("# ") and "## Summary" in md.stdout
+
+
+def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (tmp_path / "nothing-here").mkdir()
+    with (tmp_path / "huge.txt").open("wb") as f:  # sparse: 50 MB on paper, nothing on disk
+        f.truncate(50 * 1024 * 1024)
+    (tmp_path / "no-sentences.txt").write_text("Related\n\nShare\n", encoding="utf-8")
+    good = sorted(EXAMPLE.glob("*.txt"))[0]
+    inputs = [
+        "empty.txt",
+        "image.txt",
+        "nothing-here",
+        "huge.txt",
+        "missing.txt",
+        "no-sentences.txt",
+        str(good),
+    ]
+    run = storybrief("brief", *inputs, "--format", "json", cwd=tmp_path)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    doc = json.loads(run.stdout)
+    statuses = {a["id"]: a["status"] for a in doc["articles"]}
+    assert statuses[good.stem] == "ok"
+    assert sum(s == "skipped" for s in statuses.values()) == 6
+    skipped_lines = [line for line in run.stderr.splitlines() if "skipped" in line]
+    for name in (
+        "empty.txt",
+        "image.txt",
+        "nothing-here",
+        "huge.txt",
+        "missing.txt",
+        "no-sentences.txt",
+    ):
+        assert any(name in line for line in skipped_lines), name
+    assert all(a["reason"] for a in doc["articles"] if a["status"] == "skipped")
+    assert doc["summary"] and all(s["sources"] == [good.stem] for s in doc["summary"])
+
+
+@pytest.mark.parametrize(
+    "args", [("brief",), ("brief", str(EXAMPLE), "--format", "pdf"), ("brief", "--words", "x")]
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    run = storybrief(*args)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+
+
+def test_clean_prints_the_extracted_article() -> None:
+    html = FIXTURES / "html" / "article.html"
+    run = storybrief("clean", str(html))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"== {html.stem} ")
+    doc = json.loads(storybrief("clean", str(html), "--format", "json").stdout)
+    assert doc[0]["status"] == "ok" and doc[0]["paragraphs"]
+    assert doc[0]["title"]
+
+
+def test_clean_shows_what_was_removed_from_plain_text() -> None:
+    run = storybrief("clean", str(FIXTURES / "text" / "council-budget.txt"), "--format", "json")
+    doc = json.loads(run.stdout)
+    assert doc[0]["title"] == "City council approves new budget after six-hour debate"
+    assert {"line": "Share this article", "why": "call to action"} in doc[0]["removed"]
+    assert not any("Share this" in p for p in doc[0]["paragraphs"])
+
+
+def test_summarize_batch_from_the_command_line(tmp_path: Path) -> None:
+    docs = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.txt"))]
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "one", "docs": docs[:3]})
+        + "\n"
+        + json.dumps({"cluster_id": "two", "docs": docs[3:]})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    run = storybrief("summarize", "--jsonl", str(src), "--words", "50", "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["one", "two"]
+    assert all(0 < len(r["summary"].split()) <= 50 for r in rows)

@@ -1,0 +1,138 @@
+"""Each output format, on a brief built by hand so every section is exercised."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from storybrief.models import (
+    Agreement,
+    Article,
+    Brief,
+    Claim,
+    Conflict,
+    Entity,
+    Quote,
+    RemovedLine,
+    SummarySentence,
+    Syndication,
+)
+from storybrief.render import render
+
+HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def brief() -> Brief:
+    a = Article(id="a", source="a.txt", title=f"Troops {HOSTILE}", paragraphs=["One. Two."])
+    b = Article(id="b", source="b.txt", outlet="BBC", paragraphs=["Three."])
+    c = Article(id="c", source="c.bin")
+    c.skip("binary file")
+    a.removed = [RemovedLine("a", "Sign up for our newsletter", "call to action")]
+    return Brief(
+        articles=[a, b, c],
+        summary=[SummarySentence(f"Iran denies {HOSTILE}.", ["a", "b"], ["a:0", "b:0"])],
+        syndication=[Syndication(copy="b", original="a", shared_fraction=0.8)],
+        entities=[Entity("Hassan Rouhani", "PERSON", ["Hassan Rouhani", "Rouhani"], ["a", "b"], 7)],
+        quotes=[Quote("Hassan Rouhani", f"We can think {HOSTILE}", ["We can think", "x"], ["a"])],
+        agreements=[Agreement("Iran is ready to help", ["a", "b"], ["a"], ["a:0", "b:0"])],
+        conflicts=[
+            Conflict(
+                "Iranian forces in Iraq",
+                [
+                    Claim("2,000 troops sent", "a", "a senior Iraqi official", 2000.0),
+                    Claim(f"never dispatched {HOSTILE}", "b", "Hassan Rouhani"),
+                ],
+            )
+        ],
+    )
+
+
+def test_json_is_the_version_1_contract(brief: Brief) -> None:
+    doc = json.loads(render(brief, "json"))
+    assert doc["storybrief"] == "1"
+    for key in (
+        "articles",
+        "summary",
+        "removed",
+        "syndication",
+        "entities",
+        "quotes",
+        "agreements",
+        "conflicts",
+        "coverage",
+    ):
+        assert key in doc
+    first = doc["articles"][0]
+    assert set(first) >= {
+        "id",
+        "title",
+        "dek",
+        "byline",
+        "published",
+        "outlet",
+        "url",
+        "words",
+        "status",
+        "reason",
+    }
+    assert [a["status"] for a in doc["articles"]] == ["ok", "ok", "skipped"]
+    assert doc["articles"][2]["reason"] == "binary file"
+    assert doc["summary"][0]["sources"] == ["a", "b"]
+    assert doc["removed"] == [
+        {"article": "a", "line": "Sign up for our newsletter", "why": "call to action"}
+    ]
+    assert doc["conflicts"][0]["claims"][0]["value"] == 2000
+    assert {row["kind"] for row in doc["coverage"]} == {"agreement", "claim"}
+
+
+def test_markdown_has_every_section_and_citations(brief: Brief) -> None:
+    md = render(brief, "md")
+    for heading in (
+        "## Summary",
+        "## Where the sources disagree",
+        "## What the sources agree on",
+        "## Quotes",
+        "## Who is involved",
+        "## Copied text",
+        "## Coverage",
+        "## Sources",
+    ):
+        assert heading in md
+    assert re.search(r"Iran denies .*\[1\]\[2\]", md)
+    assert "**skipped**: binary file" in md
+    assert "[2] takes 80% of its text from [1]" in md
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_is_self_contained_and_escapes_article_text(brief: Brief) -> None:
+    page = render(brief, "html")
+    parser = _Collector()
+    parser.feed(page)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert not re.search(r"<(link|script)\b|src=\"http|href=\"http", page)
+    assert HOSTILE in "".join(parser.text)  # shown to the reader as text
+    assert 'class="conflict"' in page and "2,000" in page
+    assert 'href="#src-1"' in page and 'id="src-1"' in page
+
+
+def test_empty_brief_renders_in_every_format() -> None:
+    empty = Brief(articles=[])
+    for fmt in ("md", "json", "html"):
+        assert "No summary" in render(empty, fmt) or fmt == "json"
+    assert json.loads(render(empty, "json"))["summary"] == []
