@@ -115,3 +115,31 @@ def test_seed_story_meets_the_reference(gold: dict) -> None:
         assert by_id[article_id].title == ref.get("title"), article_id
     assert by_id["002_37c62bbf03a28dc3"].byline == "Jack Simpson"
     assert by_id["002_37c62bbf03a28dc3"].published == "2014-06-14"
+
+
+def test_prose_that_looks_like_furniture_is_kept() -> None:
+    essay = (
+        "If you have ever waited for a bus in the rain, you know the feeling the council "
+        "describes, and you will understand why the vote matters so much to commuters who "
+        "rely on the service every day, whatever the weather and whatever the season brings, "
+        "from the first frost to the last heatwave."
+    )
+    letter = (
+        "I am writing to you because the budget cuts will close the library my children use "
+        "every week, and because nobody on the council has explained what will replace it, "
+        "or when, or who will pay for the building once it is empty."
+    )
+    repeated = "Anyone with information is asked to call the police on the number below."
+    text = "\n\n".join(
+        [
+            essay,
+            "Dear Councillor Ruiz,",
+            letter,
+            repeated,
+            "Like the mayor, he voted yes.",
+            repeated,
+        ]
+    )
+    (a,) = _articles_from_text(text)
+    assert a.paragraphs == [essay, letter, repeated, "Like the mayor, he voted yes."]
+    assert _removed(a)[repeated] == "repeats an earlier paragraph"

@@ -39,7 +39,7 @@ _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you're", "youâ€
 # starts with a bare imperative; a sign-up box, share bar or forum prompt does.
 IMPERATIVES = frozenset(
     """sign join get find follow subscribe click read watch share download please register
-    log listen see tap like visit contact view explore discover learn continue try enter
+    log listen see tap visit contact view explore discover learn continue try enter
     thank send email donate support install upgrade enable allow accept refresh navigate
     comment reply""".split()
 )

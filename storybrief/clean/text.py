@@ -20,6 +20,8 @@ from storybrief.models import Article, RemovedLine
 
 _MAX_HEADER_LINES = 8
 _MAX_LABEL_WORDS = 8  # a line this short without sentence punctuation is not prose
+_MAX_PROMPT_WORDS = 40  # sign-up boxes and call-outs are short
+_MAX_CAPTION_WORDS = 30
 _BYLINE = re.compile(
     r"^(?:by\s+)?(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|and|&)){1,4})"
     r"(?:\s*[,|–—-]\s*.{0,60})?$"
@@ -72,9 +74,16 @@ def _furniture_why(line: Line) -> str | None:
         return "navigation or tag list"
     if line.is_dangling_label:
         return "caption or credit marker"
-    if line.second_person >= 2 or (line.second_person and (line.web_terms or "?" in line.text)):
+    # Prompts are short; a long paragraph that says "you" is an essay's style.
+    if line.n <= _MAX_PROMPT_WORDS and (
+        line.second_person >= 2 or (line.second_person and (line.web_terms or "?" in line.text))
+    ):
         return "addresses the reader (call-out or sign-up prompt)"
-    if line.starts_imperative and (not line.is_sentence or line.web_terms or line.second_person):
+    if (
+        line.n <= _MAX_PROMPT_WORDS
+        and line.starts_imperative
+        and (not line.is_sentence or line.web_terms or line.second_person)
+    ):
         return "call to action"
     if line.web_terms and not line.is_sentence and line.n <= 15:
         return "site furniture"
@@ -130,9 +139,9 @@ def _read_header(article: Article, lines: list[Line]) -> int:
 def _body_why(line: Line, previous_why: str | None, repeats: int, shared: bool) -> str | None:
     if why := _furniture_why(line):
         return why
-    if previous_why == "caption or credit marker":
+    if previous_why == "caption or credit marker" and line.n <= _MAX_CAPTION_WORDS:
         return "caption (follows a caption marker)"
-    if repeats > 1:
+    if repeats > 1 and not line.is_sentence:
         return "repeated line (caption or site furniture)"
     if line.is_sentence or (line.is_bullet and line.n > _MAX_LABEL_WORDS):
         return None
@@ -148,6 +157,7 @@ def _clean_one(article: Article, shared_keys: set[str]) -> None:
     start = _read_header(article, lines)
     header_keys = {v.lower() for v in (article.title, article.dek) if v}
     counts = Counter(line.key for line in lines)
+    kept_keys: set[str] = set()
     paragraphs: list[str] = []
     removed: list[RemovedLine] = []
     why: str | None = None
@@ -157,6 +167,8 @@ def _clean_one(article: Article, shared_keys: set[str]) -> None:
             continue
         if line.text.lower() in header_keys:
             why = "repeats the headline"
+        elif line.key in kept_keys:
+            why = "repeats an earlier paragraph"
         elif i < start and parse_date(line.text) and line.n <= 12:
             why = "dateline"
         else:
@@ -165,6 +177,7 @@ def _clean_one(article: Article, shared_keys: set[str]) -> None:
             removed.append(RemovedLine(article.id, line.text, why))
         else:
             paragraphs.append(line.text)
+            kept_keys.add(line.key)
     article.paragraphs, article.removed = paragraphs, removed
 
 
