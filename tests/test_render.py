@@ -21,6 +21,7 @@ from storybrief.models import (
     Syndication,
 )
 from storybrief.render import render
+from storybrief.render.common import coverage
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
 
@@ -136,3 +137,12 @@ def test_empty_brief_renders_in_every_format() -> None:
     for fmt in ("md", "json", "html"):
         assert "No summary" in render(empty, fmt) or fmt == "json"
     assert json.loads(render(empty, "json"))["summary"] == []
+
+
+def test_coverage_rows_follow_agreements_and_claims(brief: Brief) -> None:
+    rows = coverage(brief)
+    assert [(r.kind, r.articles) for r in rows] == [
+        ("agreement", ["a", "b"]),
+        ("claim", ["a"]),
+        ("claim", ["b"]),
+    ]

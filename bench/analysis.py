@@ -1,0 +1,138 @@
+"""Precision and recall of the cross-source analysis against hand-made references.
+
+Usage: .venv/bin/python bench/analysis.py [--seeds DIR] [--fixtures DIR]
+
+Stories: the seed (``../shared/data/seeds``: ``*.txt`` + ``gold.json``) and
+every ``tests/fixtures/analysis/<name>/`` (``docs.jsonl`` of ``{"id", "text"}``
++ ``gold.json`` in the seed's format). Gold article ids are prefixes of ours.
+
+* conflicts: a gold claim is found when one of our conflicts has a claim
+  from its article with the same value (or both without a value); a gold
+  conflict is found when two of its claims are found in one of our conflicts.
+  Precision is the share of our conflicts that find a gold conflict.
+* quotes: a gold variant is found when one of our quotes with the gold
+  speaker carries most of its words; precision is the share of our quote
+  groups that carry some gold variant. Gold lists are a floor, so precision
+  is a lower bound.
+* entity merges: pairwise over the gold aliases we extract: two aliases in
+  one of our entities are a true merge when gold puts them in one group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from storybrief.analyze import analyze
+from storybrief.models import Article, Brief
+from storybrief.nlp.overlap import words
+from storybrief.pipeline import prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(directory: Path) -> tuple[list[Article], dict[str, Any]]:
+    gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
+    docs = directory / "docs.jsonl"
+    if docs.exists():
+        rows = [json.loads(line) for line in docs.read_text(encoding="utf-8").splitlines() if line]
+        articles = [Article(id=r["id"], source=str(docs), raw=r["text"]) for r in rows]
+    else:
+        paths = sorted(directory.glob("*.txt"))
+        articles = [Article(id=p.stem, source=str(p), raw=p.read_text()) for p in paths]
+    return articles, gold
+
+
+def _ratio(hit: int, total: int) -> float:
+    return hit / total if total else 1.0
+
+
+def _covers(variant: str, text: str) -> bool:
+    wanted = set(words(variant))
+    return bool(wanted) and len(wanted & set(words(text))) >= 0.8 * len(wanted)
+
+
+def _conflicts(brief: Brief, gold: dict[str, Any]) -> dict[str, float]:
+    def found(claim: dict[str, Any], conflict: Any) -> bool:
+        return any(
+            c.source.startswith(claim["source"]) and c.value == claim.get("value")
+            for c in conflict.claims
+        )
+
+    claims = [c for g in gold["conflicts"] for c in g["claims"]]
+    hit_claims = sum(any(found(c, mine) for mine in brief.conflicts) for c in claims)
+    matches = {
+        (i, j)
+        for i, g in enumerate(gold["conflicts"])
+        for j, mine in enumerate(brief.conflicts)
+        if sum(found(c, mine) for c in g["claims"]) >= 2
+    }
+    return {
+        "conflict_recall": _ratio(len({i for i, _ in matches}), len(gold["conflicts"])),
+        "conflict_precision": _ratio(len({j for _, j in matches}), len(brief.conflicts)),
+        "claim_recall": _ratio(hit_claims, len(claims)),
+    }
+
+
+def _quotes(brief: Brief, gold: dict[str, Any]) -> dict[str, float]:
+    variants = [(q["speaker"], v) for q in gold["quotes"] for v in q["variants"]]
+    found = sum(
+        any(q.speaker == who and any(_covers(v, m) for m in q.variants) for q in brief.quotes)
+        for who, v in variants
+    )
+    useful = sum(any(_covers(v, m) for _, v in variants for m in q.variants) for q in brief.quotes)
+    return {
+        "quote_recall": _ratio(found, len(variants)),
+        "quote_precision": _ratio(useful, len(brief.quotes)),
+    }
+
+
+def _merges(brief: Brief, gold: dict[str, Any]) -> dict[str, float]:
+    group_of = {alias: n for n, g in enumerate(gold["entity_aliases"]) for alias in g}
+    entity_of = {a: e.name for e in brief.entities for a in e.aliases if a in group_of}
+    aliases = sorted(entity_of)
+    tp = fp = fn = 0
+    for a, b in combinations(aliases, 2):
+        same_gold, same_mine = group_of[a] == group_of[b], entity_of[a] == entity_of[b]
+        tp += same_gold and same_mine
+        fp += same_mine and not same_gold
+        fn += same_gold and not same_mine
+    return {
+        "merge_precision": _ratio(tp, tp + fp),
+        "merge_recall": _ratio(tp, tp + fn),
+        "alias_recall": _ratio(len(aliases), len(group_of)),
+    }
+
+
+def evaluate(directory: Path) -> dict[str, float]:
+    articles, gold = _load(directory)
+    prepared = prepare(articles)
+    started = time.perf_counter()
+    brief = analyze(Brief(articles=prepared))
+    scores = {**_conflicts(brief, gold), **_quotes(brief, gold), **_merges(brief, gold)}
+    scores["seconds"] = time.perf_counter() - started
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared/data/seeds")
+    parser.add_argument("--fixtures", type=Path, default=ROOT / "tests/fixtures/analysis")
+    args = parser.parse_args()
+    stories = [args.seeds, *sorted(p for p in args.fixtures.glob("*") if p.is_dir())]
+    columns: list[str] = []
+    for story in stories:
+        scores = evaluate(story)
+        if not columns:
+            columns = list(scores)
+            print("| story | " + " | ".join(columns) + " |")
+            print("|---" * (len(columns) + 1) + "|")
+        print(f"| {story.name} | " + " | ".join(f"{scores[c]:.2f}" for c in columns) + " |")
+
+
+if __name__ == "__main__":
+    main()

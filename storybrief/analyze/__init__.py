@@ -1,0 +1,40 @@
+"""Analyze: what the outlets agree on, where they conflict, who said what, who copies whom.
+
+Every result cites the articles (and sentences) it rests on. The story is
+parsed once (``story.Story``) and each analysis is its own module:
+``syndication`` (copies), ``entities`` (names merged across spellings),
+``quotes`` (statements and speakers), ``agreements`` (facts several outlets
+carry) and ``conflicts`` (claims that cannot all be true).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from storybrief.analyze.agreements import find_agreements
+from storybrief.analyze.conflicts import find_conflicts
+from storybrief.analyze.entities import find_entities
+from storybrief.analyze.quotes import find_quotes
+from storybrief.analyze.story import Story
+from storybrief.analyze.syndication import find_syndication
+from storybrief.models import Brief
+
+__all__ = ["analyze"]
+
+
+def analyze(brief: Brief) -> Brief:
+    """The brief with its cross-source analysis filled in, from its usable articles."""
+    if not brief.usable:
+        return brief
+    story = Story(brief.usable)
+    syndication = find_syndication(story)
+    entities, names = find_entities(story)
+    quotes = find_quotes(story, names)
+    return dataclasses.replace(
+        brief,
+        syndication=syndication,
+        entities=entities,
+        quotes=quotes,
+        agreements=find_agreements(story, syndication, names),
+        conflicts=find_conflicts(story, names),
+    )

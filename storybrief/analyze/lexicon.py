@@ -1,0 +1,129 @@
+"""Content words for comparing what two sentences say, names resolved to entities.
+
+Outlets word the same fact differently ("the US", "America", "the
+Americans"), so sentences are compared on crude lemmas of their content
+words with every name and demonym folded into its entity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storybrief.analyze.entities import Names
+from storybrief.nlp.overlap import words
+
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "then",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "he",
+        "she",
+        "they",
+        "them",
+        "their",
+        "his",
+        "her",
+        "i",
+        "me",
+        "my",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "not",
+        "no",
+        "any",
+        "all",
+        "some",
+        "so",
+        "such",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "when",
+        "where",
+        "how",
+        "about",
+        "into",
+        "than",
+        "against",
+        "one",
+        "also",
+        "just",
+        "now",
+        "yet",
+        "said",
+        "says",
+    ]
+)
+
+
+def entity_of(word: str, names: Names) -> str | None:
+    """The entity a name or demonym stands for ("Americans" → united states), if any."""
+    word = word.casefold()
+    for form in (word, re.sub(r"(?:'s|’s|s)$", "", word)):
+        for name in (
+            form,
+            *(form.removesuffix(end) for end in ("n", "an", "ian", "i") if form.endswith(end)),
+        ):
+            resolved = names.resolve(name)
+            if resolved and len(name) > 2:
+                return resolved.casefold()
+    return None
+
+
+def _stem(word: str, names: Names) -> str:
+    """A crude lemma, with names and demonyms folded into their entity."""
+    return entity_of(word, names) or re.sub(r"(?:ing|ed|es|s)$", "", word)
+
+
+def content(text: str, names: Names) -> set[str]:
+    """The content words of ``text``, stemmed and with names resolved."""
+    return {_stem(w, names) for w in words(text) if w not in FUNCTION_WORDS and len(w) > 2}

