@@ -143,3 +143,16 @@ def test_prose_that_looks_like_furniture_is_kept() -> None:
     (a,) = _articles_from_text(text)
     assert a.paragraphs == [essay, letter, repeated, "Like the mayor, he voted yes."]
     assert _removed(a)[repeated] == "repeats an earlier paragraph"
+
+
+def test_a_labelled_photo_credit_is_not_taken_for_the_headline() -> None:
+    text = (
+        "Council members Ana Ruiz and Tom Hale (Photo: Getty Images, WireImage)\n\n"
+        "Budget passes after six-hour debate\n\n"
+        "The city council voted 7-2 on Tuesday to approve the budget for next year."
+    )
+    (a,) = _articles_from_text(text)
+    assert a.title == "Budget passes after six-hour debate"
+    assert _removed(a) == {
+        "Council members Ana Ruiz and Tom Hale (Photo: Getty Images, WireImage)": "photo credit"
+    }

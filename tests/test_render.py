@@ -146,3 +146,10 @@ def test_coverage_rows_follow_agreements_and_claims(brief: Brief) -> None:
         ("claim", ["a"]),
         ("claim", ["b"]),
     ]
+
+
+def test_headline_is_the_title_closest_to_the_summary() -> None:
+    off = Article(id="x", source="x", title="Archive crawl notice", paragraphs=["Crawl."])
+    on = Article(id="y", source="y", title="Iran denies sending troops", paragraphs=["Iran."])
+    b = Brief(articles=[off, on], summary=[SummarySentence("Iran denies it sent troops.", ["y"])])
+    assert render(b, "md").startswith("# Iran denies sending troops\n")

@@ -18,6 +18,13 @@ WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?|‘[^’]*’")
 _CREDIT = re.compile(r"^[\w .'’-]{2,40}\s/\s[\w .'’-]{2,30}$")
+# "(Photo: Getty Images)", "Photo credit: AP", "(AP Photo/Evan Vucci)": a credit
+# stated as one, wherever it sits in the line.
+_CREDIT_LABEL = re.compile(
+    r"\((?:[\w .-]*\s)?(?:photo|image|picture|video)s?\b[^)]*\)\s*$"
+    r"|^(?:photo|image|picture)s?(?:\s+credit)?\s*:",
+    re.IGNORECASE,
+)
 _NAV = re.compile(r"(?:\s[|»›]\s.*){2,}")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|all rights reserved", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf*–—-]|\d+[.)])\s+")
@@ -109,8 +116,11 @@ class Line:
 
     @property
     def is_credit(self) -> bool:
-        """ "Name / Agency": the shape of a photo credit."""
-        return bool(_CREDIT.match(self.text.strip())) and self.stopword_density < 0.2
+        """A photo credit: shaped "Name / Agency", or labelled as one."""
+        text = self.text.strip()
+        if _CREDIT_LABEL.search(text):
+            return self.n <= 30
+        return bool(_CREDIT.match(text)) and self.stopword_density < 0.2
 
     @property
     def is_copyright(self) -> bool:

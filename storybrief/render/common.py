@@ -5,12 +5,25 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from storybrief.clean.lines import STOPWORDS, WORD
 from storybrief.models import Article, Brief
 
 
 def headline(brief: Brief) -> str:
-    """The story's headline: the first usable article's title, or a plain label."""
-    return next((a.title for a in brief.usable if a.title), "Story brief")
+    """The story's headline: the article title that shares most words with the summary.
+
+    The first article of a pile may be off the story; the summary is the
+    story's own centre, so the title closest to it names the story best.
+    """
+    titles = [a.title for a in brief.usable if a.title]
+    if not titles:
+        return "Story brief"
+    summary = {w.lower() for s in brief.summary for w in WORD.findall(s.text)} - STOPWORDS
+
+    def overlap(title: str) -> int:
+        return len({w.lower() for w in WORD.findall(title)} & summary)
+
+    return max(titles, key=overlap)  # max keeps the first of equals: deterministic
 
 
 def labels(brief: Brief) -> dict[str, str]:
