@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from storybrief.analyze import analyze
 from storybrief.clean import clean
 from storybrief.ingest import read_inputs
 from storybrief.models import Article, Brief
@@ -49,4 +48,8 @@ def run(
     articles = prepare(read_inputs(paths, on_read=on_read) + texts)
     usable = [a for a in articles if a.ok]
     brief = Brief(articles=articles, summary=summarize(usable, words=words))
+    # Imported here: the analysis needs spaCy, a second to import, which the
+    # extraction and batch-summary paths never use.
+    from storybrief.analyze import analyze
+
     return analyze(brief)

@@ -1,0 +1,58 @@
+"""Summarize: the few sentences of a story's articles that best tell it, with sources.
+
+The summary is extractive, so every sentence is one an outlet published and
+can be cited: each carries the ids of all the articles that contain it or a
+near-identical copy (``storybrief.nlp.overlap``), and the ids of those
+sentences. Sentences are chosen by ``extractive.select`` and shown in story
+order: by article date when articles have one, then by article and position.
+"""
+
+from __future__ import annotations
+
+from storybrief.models import Article, SummarySentence
+from storybrief.nlp.overlap import CopyIndex
+from storybrief.summarize.candidates import Candidate, collect_candidates
+from storybrief.summarize.extractive import select
+
+__all__ = ["summarize"]
+
+
+def _distinct(pool: list[Candidate], index: CopyIndex) -> list[Candidate]:
+    """The pool without later copies of a sentence it already holds."""
+    seen: set[str] = set()
+    out: list[Candidate] = []
+    for candidate in pool:
+        if candidate.sentence.id not in seen:
+            out.append(candidate)
+            seen.update(s.id for s in index.copies(candidate.sentence))
+    return out
+
+
+def summarize(articles: list[Article], words: int) -> list[SummarySentence]:
+    """At most ``words`` words (whitespace-separated) of the articles' best sentences.
+
+    Skipped articles are ignored. The same articles give the same summary.
+    """
+    usable = [a for a in articles if a.ok]
+    index = CopyIndex(s for a in usable for s in a.sentences)
+    chosen = select(_distinct(collect_candidates(usable), index), words)
+    published = [a.published for a in usable]
+    chosen.sort(
+        key=lambda c: (
+            published[c.article] is None,
+            published[c.article] or "",
+            c.article,
+            c.sentence.index,
+        )
+    )
+    summary: list[SummarySentence] = []
+    for candidate in chosen:
+        copies = index.copies(candidate.sentence)
+        summary.append(
+            SummarySentence(
+                text=candidate.text,
+                sources=sorted({candidate.sentence.article, *(s.article for s in copies)}),
+                sentence_ids=[candidate.sentence.id, *(s.id for s in copies)],
+            )
+        )
+    return summary

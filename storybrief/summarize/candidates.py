@@ -1,0 +1,101 @@
+"""Which sentences may enter a summary, and in what wording.
+
+A summary sentence is read out of context, so sentences that only make sense
+in place are left out: questions, quotations that stand without a speaker or
+are split across sentences, captions, credits and links, and sentences too
+short to state a fact or too long to fit a brief. An agency dateline
+("WASHINGTON (AP) —") is cut: it belongs to the article, not to the story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storybrief.models import Article, Sentence
+from storybrief.nlp.overlap import words
+
+MIN_WORDS = 8
+MAX_WORDS = 55
+
+_AGENCY = r"\((?:[A-Z][\w&.' ]{0,25})\)"
+_DASH = r"(?:_|-{1,2}|—|–)"
+_DATELINE = re.compile(
+    # An upper-case place, with an optional region, date, agency and wire tag...
+    rf"^(?:[A-Z][A-Z.'’ -]+(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}})?"
+    rf"(?:,? [A-Z][a-z]{{2}}\.? \d{{1,2}}(?:, \d{{4}})?)?\s*(?:{_AGENCY}\s*)?"
+    rf"(?:/[^/\s][^/]{{0,30}}/\s*)?"
+    # ...or a short mixed-case place or date that an agency tag marks as a dateline,
+    rf"|(?:[A-Z][\w.,']*(?: [\w.,']+){{0,3}} )?{_AGENCY}\s*"
+    # then a dash, and the sentence proper.
+    rf"){_DASH}\s+(?=[A-Z0-9\"“‘'`])"
+)
+_FURNITURE = re.compile(
+    r"\b(?:Photo|Image|Picture|Video|Credit|Getty Images|Associated Press|File photo)\s*[:/]"
+    r"|^(?:FILE|PHOTO|VIDEO|WATCH|READ MORE|RELATED|ADVERTISEMENT)\b"
+    r"|https?://|www\.|\w\.(?:com|org|net)\b|[@#]\w"
+    r"|\b(?:click|subscribe|sign up|newsletter|cookies?)\b"
+    r"|\((?:\d\w* )?[LRC]\)",  # a caption's "(2nd L)"
+    re.IGNORECASE,
+)
+_OPENING_QUOTES = ("“", "``")
+_CLOSING_QUOTES = ("”", "''")
+_QUOTE_MARKS = "\"“”'‘’`"
+
+
+@dataclass
+class Candidate:
+    """A sentence that may be quoted in a summary, with the text it would show."""
+
+    sentence: Sentence
+    text: str
+    tokens: list[str]  # normalised words of ``text`` (``storybrief.nlp.overlap.words``)
+    words: int  # whitespace-separated words of ``text``, the unit of the budget
+    article: int  # position of its article among the story's usable articles
+
+
+def trim(text: str) -> str:
+    """``text`` without a dateline at its start."""
+    return _DATELINE.sub("", text.strip(), count=1)
+
+
+def _balanced_quotes(text: str) -> bool:
+    """Whether every quotation opened in ``text`` is closed in it, and vice versa."""
+    if text.count('"') % 2:
+        return False
+    opened = sum(text.count(q) for q in _OPENING_QUOTES)
+    closed = sum(text.count(q) for q in _CLOSING_QUOTES)
+    return opened == closed
+
+
+def _bare_quote(text: str) -> bool:
+    """Whether ``text`` is one quotation with no speaker: it needs its context."""
+    inner = text.strip(_QUOTE_MARKS + " ")
+    return text.startswith(('"', "‘", *_OPENING_QUOTES)) and not any(
+        q in inner for q in ('"', *_OPENING_QUOTES, *_CLOSING_QUOTES)
+    )
+
+
+def usable(text: str, tokens: list[str]) -> bool:
+    """Whether ``text`` can stand alone in a summary."""
+    return (
+        MIN_WORDS <= len(tokens) <= MAX_WORDS
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in _QUOTE_MARKS)
+        and text.rstrip()[-1:] in ".!)" + _QUOTE_MARKS
+        and not text.rstrip(_QUOTE_MARKS + " )").endswith("?")
+        and _balanced_quotes(text)
+        and not _bare_quote(text)
+        and not _FURNITURE.search(text)
+    )
+
+
+def collect_candidates(articles: list[Article]) -> list[Candidate]:
+    """The usable sentences of the usable articles, in article then sentence order."""
+    out: list[Candidate] = []
+    for position, article in enumerate(a for a in articles if a.ok):
+        for sentence in article.sentences:
+            text = trim(sentence.text)
+            tokens = words(text)
+            if usable(text, tokens):
+                out.append(Candidate(sentence, text, tokens, len(text.split()), position))
+    return out

@@ -1,0 +1,61 @@
+"""The batch-mode contract: one output line per input line, in order, deterministic."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storybrief.batch import summarize_jsonl
+
+FIXTURE = Path(__file__).parent / "fixtures" / "batch" / "clusters.jsonl"
+WORDS = 60
+
+
+def _run(tmp_path: Path, name: str, workers: int) -> tuple[int, list[dict], int]:
+    out = tmp_path / name
+    done = []
+    count = summarize_jsonl(FIXTURE, out, WORDS, workers=workers, on_done=lambda: done.append(1))
+    return count, [json.loads(line) for line in out.read_text().splitlines()], len(done)
+
+
+@pytest.fixture(scope="module")
+def two_workers(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, list[dict], int]:
+    return _run(tmp_path_factory.mktemp("batch"), "out.jsonl", workers=2)
+
+
+def test_one_output_line_per_input_line_in_order(two_workers: tuple[int, list[dict], int]) -> None:
+    count, records, done = two_workers
+    assert count == done == len(records) == len(FIXTURE.read_text().splitlines())
+    assert [r["id"] for r in records] == ["flood", None, "chip", "not-a-list", "empty"]
+
+
+def test_summaries_are_plain_text_within_budget(two_workers: tuple[int, list[dict], int]) -> None:
+    _, records, _ = two_workers
+    by_id = {r["id"]: r for r in records}
+    for cluster in ("flood", "chip"):
+        summary = by_id[cluster]["summary"]
+        assert summary and "error" not in by_id[cluster]
+        assert len(summary.split()) <= WORDS
+    assert "Riverton" in by_id["flood"]["summary"]
+    assert "Solvane" in by_id["chip"]["summary"]
+    assert by_id["empty"] == {"id": "empty", "summary": ""}
+
+
+def test_malformed_lines_get_an_error_and_the_batch_goes_on(
+    two_workers: tuple[int, list[dict], int],
+) -> None:
+    _, records, _ = two_workers
+    broken, not_a_list = records[1], records[3]
+    assert broken["summary"] == "" and broken["error"].startswith("invalid JSON")
+    assert not_a_list["summary"] == "" and "docs" in not_a_list["error"]
+
+
+def test_deterministic_across_runs_and_worker_counts(
+    tmp_path: Path, two_workers: tuple[int, list[dict], int]
+) -> None:
+    _, first, _ = two_workers
+    _, again, _ = _run(tmp_path, "again.jsonl", workers=2)
+    _, serial, _ = _run(tmp_path, "serial.jsonl", workers=1)
+    assert first == again == serial

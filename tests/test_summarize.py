@@ -1,0 +1,129 @@
+"""The summarizer: budget, sources of every sentence, credit for copies, determinism."""
+
+from __future__ import annotations
+
+import pytest
+
+from storybrief.models import Article, SummarySentence
+from storybrief.nlp.overlap import CopyIndex, resemblance, words
+from storybrief.segment import segment
+from storybrief.summarize import summarize
+from storybrief.summarize.candidates import trim, usable
+
+WIRE = (
+    "Floodwaters from the Grey River forced the evacuation of about 2,000 residents "
+    "of Riverton on Tuesday after three days of heavy rain."
+)
+STORY = {
+    "ap": [
+        f"RIVERTON (AP) — {WIRE}",
+        "The river crested at 9.4 meters on Tuesday afternoon, nearly two meters above "
+        "flood stage, the county emergency office said.",
+        "Mayor Ellen Park said the town's two shelters were full and a third would open "
+        "at the high school by evening.",
+        "No deaths have been reported, but two people were treated for hypothermia after "
+        "being pulled from a stranded car.",
+    ],
+    "herald": [
+        # The wire sentence, lightly edited: a copy all the same.
+        WIRE.replace("on Tuesday ", "on Tuesday morning "),
+        "Volunteers filled sandbags through the night to protect the water treatment "
+        "plant, which serves 40,000 people across the valley.",
+        "The state governor declared an emergency for Riverton and two neighbouring "
+        "towns, freeing money for cleanup and temporary housing.",
+    ],
+    "gazette": [
+        WIRE,
+        "The governor declared a state of emergency on Tuesday for Riverton and two "
+        "neighbouring towns as the Grey River burst its banks.",
+        "Engineers will inspect the east bank levee on Wednesday, when the rain is "
+        "forecast to ease.",
+        "The last major flood in the valley, in 1987, destroyed more than 300 homes.",
+    ],
+    "blog": [
+        "Riverton's high school gym became a shelter for families with pets on Tuesday "
+        "night, volunteers said.",
+    ],
+}
+
+
+def _articles() -> list[Article]:
+    articles = [Article(id=key, source=key, paragraphs=list(p)) for key, p in STORY.items()]
+    return [segment(a) for a in articles]
+
+
+@pytest.fixture(scope="module")
+def summary() -> list[SummarySentence]:
+    return summarize(_articles(), words=80)
+
+
+@pytest.mark.parametrize("budget", [0, 10, 25, 50, 80, 200])
+def test_budget_is_never_exceeded(budget: int) -> None:
+    sentences = summarize(_articles(), words=budget)
+    assert sum(len(s.text.split()) for s in sentences) <= budget
+
+
+def test_budget_is_used(summary: list[SummarySentence]) -> None:
+    assert sum(len(s.text.split()) for s in summary) > 50
+
+
+def test_every_sentence_has_its_sources_and_sentence_ids(summary: list[SummarySentence]) -> None:
+    ids = {s.id: s for a in _articles() for s in a.sentences}
+    for sentence in summary:
+        assert sentence.sources == sorted(set(sentence.sources))
+        assert sentence.sentence_ids
+        assert {ids[i].article for i in sentence.sentence_ids} == set(sentence.sources)
+
+
+def test_copies_are_credited_to_every_article_carrying_them(
+    summary: list[SummarySentence],
+) -> None:
+    wire = [s for s in summary if "forced the evacuation" in s.text]
+    assert len(wire) == 1, "the sentence three outlets carry is the story's core"
+    assert wire[0].sources == ["ap", "gazette", "herald"]
+    assert wire[0].text == WIRE, "the dateline is trimmed from the wire copy"
+
+
+def test_deterministic() -> None:
+    assert summarize(_articles(), words=80) == summarize(_articles(), words=80)
+
+
+def test_skipped_articles_and_empty_input() -> None:
+    articles = _articles()
+    for article in articles[:-1]:
+        article.skip("test")
+    assert {src for s in summarize(articles, words=80) for src in s.sources} <= {"blog"}
+    assert summarize([], words=80) == []
+
+
+def test_near_copies_but_not_mere_paraphrases() -> None:
+    assert resemblance(WIRE, f"RIVERTON (AP) — {WIRE}")
+    assert resemblance(WIRE, WIRE.replace("heavy", "torrential"))
+    assert not resemblance(WIRE, STORY["gazette"][1])  # same event, other words
+    assert not resemblance("He said no.", "He said no to the offer of a new contract today.")
+
+
+def test_copy_index_looks_only_at_other_articles() -> None:
+    sentences = [s for a in _articles() for s in a.sentences]
+    index = CopyIndex(sentences)
+    ap_wire = sentences[0]
+    assert [s.article for s in index.copies(ap_wire)] == ["herald", "gazette"]
+    assert index.sources(ap_wire) == ["ap", "gazette", "herald"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        ("WASHINGTON (AP) — The Senate passed the bill on a vote of 60 to 40.", True),
+        ("What happens next to the thousands of people who were evacuated?", False),
+        ("“We have never seen water this high in the old town.”", False),
+        ("“We have never seen water this high,” the mayor said on Tuesday.", True),
+        ("“We have never seen water this high in the old town, and", False),
+        ("Photo: A flooded street in the old town of Riverton on Tuesday.", False),
+        ("Read more at www.example.com about the flood in Riverton today.", False),
+        ("Rain fell.", False),
+    ],
+)
+def test_candidate_filter(raw: str, kept: bool) -> None:
+    text = trim(raw)
+    assert usable(text, words(text)) is kept
