@@ -1,10 +1,13 @@
 """Precision and recall of the cross-source analysis against hand-made references.
 
-Usage: .venv/bin/python bench/analysis.py [--seeds DIR] [--fixtures DIR]
+Usage: .venv/bin/python bench/analysis.py [--seeds DIR] [--fixtures DIR] [--data DIR]
 
 Stories: the seed (``../shared/data/seeds``: ``*.txt`` + ``gold.json``) and
-every ``tests/fixtures/analysis/<name>/`` (``docs.jsonl`` of ``{"id", "text"}``
-+ ``gold.json`` in the seed's format). Gold article ids are prefixes of ours.
+every ``tests/fixtures/analysis/<name>/`` with a ``gold.json`` in the seed's
+format and its texts: ``docs.jsonl`` of ``{"id", "text"}``, or ``source.json``
+naming a cluster of a dataset in ``../shared/data`` (``{"dataset", "id"}``;
+its documents become ``d0``, ``d1``, ...), as the data's licence keeps its
+texts out of this repository. Gold article ids are prefixes of ours.
 
 * conflicts: a gold claim is found when one of our conflicts has a claim
   from its article with the same value (or both without a value); a gold
@@ -14,6 +17,13 @@ every ``tests/fixtures/analysis/<name>/`` (``docs.jsonl`` of ``{"id", "text"}``
   speaker carries most of its words; precision is the share of our quote
   groups that carry some gold variant. Gold lists are a floor, so precision
   is a lower bound.
+* agreements: a gold agreement with ``evidence`` (snippets of the sentences
+  that state it, by article; the seed's are in
+  ``tests/fixtures/analysis/seeds.evidence.json``, by fact) is found when
+  one of our agreements cites, for each of its sources, a sentence
+  containing one of its snippets; source recall is the share of gold
+  sources the best such agreement covers. Gold agreements are a floor, so
+  no precision is computed.
 * entity merges: pairwise over the gold aliases we extract: two aliases in
   one of our entities are a true merge when gold puts them in one group.
 """
@@ -27,28 +37,45 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from storybrief.analyze import analyze
 from storybrief.models import Article, Brief
 from storybrief.nlp.overlap import words
 from storybrief.pipeline import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+FIXTURES = ROOT / "tests" / "fixtures" / "analysis"
 
 
-def _load(directory: Path) -> tuple[list[Article], dict[str, Any]]:
+def load(directory: Path, data: Path = DATA) -> tuple[list[Article], dict[str, Any]]:
+    """The articles of one reference story and its gold."""
     gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
-    docs = directory / "docs.jsonl"
+    docs, source = directory / "docs.jsonl", directory / "source.json"
     if docs.exists():
         rows = [json.loads(line) for line in docs.read_text(encoding="utf-8").splitlines() if line]
         articles = [Article(id=r["id"], source=str(docs), raw=r["text"]) for r in rows]
+    elif source.exists():
+        wanted = json.loads(source.read_text(encoding="utf-8"))
+        dataset = data / wanted["dataset"]
+        with dataset.open(encoding="utf-8") as lines:
+            cluster = next(c for c in map(json.loads, lines) if c["id"] == wanted["id"])
+        articles = [
+            Article(id=f"d{n}", source=f"{dataset}#{wanted['id']}", raw=text)
+            for n, text in enumerate(cluster["docs"])
+        ]
     else:
         paths = sorted(directory.glob("*.txt"))
         articles = [Article(id=p.stem, source=str(p), raw=p.read_text()) for p in paths]
     return articles, gold
 
 
+NA = float("nan")  # a score the story's gold has nothing to measure with
+
+
 def _ratio(hit: int, total: int) -> float:
-    return hit / total if total else 1.0
+    return hit / total if total else NA
 
 
 def _covers(variant: str, text: str) -> bool:
@@ -108,30 +135,71 @@ def _merges(brief: Brief, gold: dict[str, Any]) -> dict[str, float]:
     }
 
 
-def evaluate(directory: Path) -> dict[str, float]:
-    articles, gold = _load(directory)
+def _agreements(brief: Brief, gold: dict[str, Any]) -> dict[str, float]:
+    text = {s.id: s.text for a in brief.usable for s in a.sentences}
+
+    def covered(fact: dict[str, Any], ids: list[str]) -> set[str]:
+        evidence = fact["evidence"]
+        return {
+            source
+            for source in fact["sources"]
+            for i in ids
+            if i.startswith(source) and any(e in text[i] for e in evidence.get(source, []))
+        }
+
+    facts = [f for f in gold["agreements"] if "evidence" in f]
+    best = [
+        max((len(covered(f, a.sentence_ids)) for a in brief.agreements), default=0) for f in facts
+    ]
+    found = sum(b == len(f["sources"]) for b, f in zip(best, facts, strict=True))
+    return {
+        "agreement_recall": _ratio(found, len(facts)),
+        "agreement_source_recall": _ratio(sum(best), sum(len(f["sources"]) for f in facts)),
+    }
+
+
+def evaluate(directory: Path, data: Path = DATA) -> dict[str, float]:
+    """Precision and recall of the analysis of one reference story, and its time."""
+    articles, gold = load(directory, data)
+    evidence = FIXTURES / f"{directory.name}.evidence.json"
+    if evidence.exists():
+        by_fact = {f["fact"]: f["evidence"] for f in json.loads(evidence.read_text()).values()}
+        for fact in gold["agreements"]:
+            fact.setdefault("evidence", by_fact.get(fact["fact"], {}))
     prepared = prepare(articles)
     started = time.perf_counter()
     brief = analyze(Brief(articles=prepared))
-    scores = {**_conflicts(brief, gold), **_quotes(brief, gold), **_merges(brief, gold)}
+    scores = {
+        **_conflicts(brief, gold),
+        **_quotes(brief, gold),
+        **_merges(brief, gold),
+        **_agreements(brief, gold),
+    }
     scores["seconds"] = time.perf_counter() - started
     return scores
 
 
+def _mean(values: list[float]) -> float:
+    """The mean over stories, leaving out those whose gold cannot measure the score."""
+    known = [v for v in values if not np.isnan(v)]
+    return float(np.mean(known)) if known else NA
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared/data/seeds")
-    parser.add_argument("--fixtures", type=Path, default=ROOT / "tests/fixtures/analysis")
+    parser.add_argument("--seeds", type=Path, default=DATA / "seeds")
+    parser.add_argument("--fixtures", type=Path, default=FIXTURES)
+    parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
     stories = [args.seeds, *sorted(p for p in args.fixtures.glob("*") if p.is_dir())]
-    columns: list[str] = []
-    for story in stories:
-        scores = evaluate(story)
-        if not columns:
-            columns = list(scores)
-            print("| story | " + " | ".join(columns) + " |")
-            print("|---" * (len(columns) + 1) + "|")
-        print(f"| {story.name} | " + " | ".join(f"{scores[c]:.2f}" for c in columns) + " |")
+    rows = {story.name: evaluate(story, args.data) for story in stories}
+    columns = list(next(iter(rows.values())))
+    rows["overall (mean)"] = {c: _mean([r[c] for r in rows.values()]) for c in columns}
+    print("| story | " + " | ".join(columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
+    for name, scores in rows.items():
+        cells = ("n/a" if np.isnan(scores[c]) else f"{scores[c]:.2f}" for c in columns)
+        print(f"| {name} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

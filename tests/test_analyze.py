@@ -8,63 +8,36 @@ of ours.
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from storybrief.analyze.agreements import MAX_AGREEMENTS
 from storybrief.models import Brief
 from storybrief.nlp.overlap import words
 
+ANALYSIS = Path(__file__).resolve().parent / "fixtures" / "analysis"
 # The sentences that express each gold agreement, by article, as snippets of
-# their text (hand-labelled from the seed). An agreement "finds" a gold fact
-# when its sentence ids include, for every gold source, one of these sentences.
+# their text (hand-labelled from the seed; bench/analysis.py reads them too).
+# An agreement "finds" a gold fact when its sentence ids include, for every
+# gold source, one of these sentences.
 FACT_SENTENCES: dict[str, dict[str, list[str]]] = {
-    "ready to help": {
-        "000": ["stood ready to provide help", "If the Iraqi government and nation ask"],
-        "001": ["readiness to assist the Iraqi government", "If the Iraqi government asks us"],
-        "002": ["ready to assist Iraq", "If the Iraqi government asks us", "willing to offer"],
-        "003": [
-            "ready to help Iraq in its battle",
-            "ready to help Iraq, if asked",
-            "prepared to help",
-        ],
-        "004": ["Iran is ready to assist", "If the Iraqi government asks us", "requests any help"],
-    },
-    "denies troops": {
-        "000": ["never dispatched any forces", "denied reports that troops", "unlikely to send"],
-        "001": ["he denied that Iran had sent troops", "engagement of Iranian forces"],
-        "002": ["dismissed reports that troops"],
-        "004": ["He denied Iran had sent troops", "engagement of Iranian forces"],
-    },
-    "us cooperation": {
-        "000": ["if we see America", "if Washington was willing to confront"],
-        "001": ["if we see America"],
-        "002": ["Any time the Americans start", "potential alliance between Iran and the US"],
-        "003": ["If we see that the United States"],
-        "004": ["if we see America", "willing to co-operate with the US"],
-    },
-    "not asked": {
-        "000": ["Baghdad has not as yet requested", "there has not been such a request"],
-        "001": ["had not requested help from Iran"],
-        "003": ["No specific request has been put forward"],
-        "004": ["had not requested help from Iran"],
-    },
-    "obama no troops": {
-        "000": ["would not be drawn into sending troops"],
-        "003": ["short of sending troops", "We will not be sending US troops"],
-        "004": ["no US troops will be deployed"],
-    },
-    "insurgents advance": {
-        "000": ["seizure this week of several major", "swept through territory toward Baghdad"],
-        "001": ["have seized the cities of Mosul and Tikrit"],
-        "002": ["second biggest city, Mosul", "taking key cities in the north"],
-        "004": ["The insurgents have seized several cities", "After taking Mosul and Tikrit"],
-    },
-    "sistani": {"001": ["call to arms"], "004": ["call to arms"]},
+    key: fact["evidence"]
+    for key, fact in json.loads(
+        (ANALYSIS / "seeds.evidence.json").read_text(encoding="utf-8")
+    ).items()
 }
-# Facts the analysis does not yet align across all their sources: each is a
-# clause inside a longer sentence that other outlets word very differently.
-MISSED = {"ready to help", "denies troops", "not asked", "insurgents advance"}
+# Facts the analysis does not yet align across all their sources: each outlet
+# splits this one into different sub-facts ("seized several cities" / "closing
+# in on Baghdad" / "swept through territory toward Baghdad").
+MISSED = {"insurgents advance"}
+# Gold facts carried only by a copy and its original (001 reprints 004): an
+# agreement of two sources that counts one independent source.
+COPY_ONLY = {"sistani"}
 
 
 def short(article_id: str) -> str:
@@ -120,15 +93,28 @@ def test_copy_detected_with_its_original(example_brief: Brief, gold: dict[str, A
 
 
 def test_copy_and_original_count_once(example_brief: Brief) -> None:
-    copy_only = [
-        a for a in example_brief.agreements if {short(s) for s in a.sources} == {"001", "004"}
-    ]
-    assert copy_only
-    for agreement in copy_only:
-        assert [short(s) for s in agreement.independent_sources] == ["004"]
+    both = [a for a in example_brief.agreements if {"001", "004"} <= {short(s) for s in a.sources}]
+    assert both
+    for agreement in both:
+        assert "001" not in {short(s) for s in agreement.independent_sources}
     for agreement in example_brief.agreements:
         assert set(agreement.independent_sources) <= set(agreement.sources)
-        assert len(agreement.sources) >= 2
+        assert len(agreement.sources) >= 2, agreement.text
+        if {short(s) for s in agreement.sources} == {"001", "004"}:
+            assert [short(s) for s in agreement.independent_sources] == ["004"]
+
+
+def test_agreements_are_a_short_ranked_list(example_brief: Brief) -> None:
+    agreements = example_brief.agreements
+    assert 0 < len(agreements) <= MAX_AGREEMENTS
+    counts = [len(a.independent_sources) for a in agreements]
+    assert counts == sorted(counts, reverse=True)
+    text = {s.id: s.text for a in example_brief.usable for s in a.sentences}
+    for agreement in agreements:
+        # The fact is told by one of its own sentences, and each source cites one.
+        assert agreement.text in {text[i] for i in agreement.sentence_ids}
+        cited = {i.rsplit(":", 1)[0] for i in agreement.sentence_ids}
+        assert cited == set(agreement.sources)
 
 
 def test_entity_alias_groups(example_brief: Brief, gold: dict[str, Any]) -> None:
@@ -175,6 +161,23 @@ def test_rouhani_on_the_us_is_one_group(example_brief: Brief) -> None:
     assert len(groups[0].sources) >= 4
 
 
+def _covered(brief: Brief, fact: str, sentence_ids: list[str]) -> set[str]:
+    """The gold sources of ``fact`` for which ``sentence_ids`` hold a sentence stating it."""
+    by_article = FACT_SENTENCES[fact]
+    text = {s.id: s for a in brief.usable for s in a.sentences}
+    return {
+        short(text[i].article)
+        for i in sentence_ids
+        if any(s in text[i].text for s in by_article.get(short(text[i].article), []))
+    }
+
+
+def _best_coverage(brief: Brief, fact: str) -> set[str]:
+    """The gold sources of ``fact`` that one agreement covers, at best (``FACT_SENTENCES``)."""
+    covered = (_covered(brief, fact, a.sentence_ids) for a in brief.agreements)
+    return max(covered, key=len, default=set())
+
+
 @pytest.mark.parametrize(
     "fact",
     [
@@ -185,24 +188,85 @@ def test_rouhani_on_the_us_is_one_group(example_brief: Brief) -> None:
     ],
 )
 def test_gold_agreement_found(example_brief: Brief, fact: str) -> None:
-    by_article = FACT_SENTENCES[fact]
-    text = {s.id: s for a in example_brief.usable for s in a.sentences}
+    assert set(FACT_SENTENCES[fact]) <= _best_coverage(example_brief, fact)
 
-    def expresses(sentence_id: str) -> str | None:
-        sentence = text[sentence_id]
-        snippets = by_article.get(short(sentence.article), [])
-        return short(sentence.article) if any(s in sentence.text for s in snippets) else None
 
-    best = max(
-        ({expresses(i) for i in a.sentence_ids} - {None} for a in example_brief.agreements),
-        key=len,
-    )
-    assert set(by_article) <= best, sorted(best)
+@pytest.mark.parametrize("fact", sorted(COPY_ONLY))
+def test_copy_only_fact_counts_one_independent_source(example_brief: Brief, fact: str) -> None:
+    carrying = [
+        a
+        for a in example_brief.agreements
+        if set(FACT_SENTENCES[fact]) <= _covered(example_brief, fact, a.sentence_ids)
+    ]
+    assert carrying, fact
+    assert all(len(a.independent_sources) == 1 for a in carrying)
 
 
 def test_every_result_cites_sentences(example_brief: Brief) -> None:
     ids = {s.id for a in example_brief.usable for s in a.sentences}
     for item in [*example_brief.quotes, *example_brief.agreements]:
         assert item.sentence_ids and set(item.sentence_ids) <= ids
+    titles = {a.id: a.title for a in example_brief.usable}
     for conflict in example_brief.conflicts:
-        assert all(c.sentence_id in ids for c in conflict.claims)
+        for claim in conflict.claims:
+            # A headline is no body sentence: its claim cites the article's title.
+            assert claim.sentence_id in ids or claim.text == titles[claim.source], claim.text
+
+
+def _bench() -> Any:
+    """``bench/analysis.py``, whose scores the fixture floors below are stated in."""
+    path = Path(__file__).resolve().parent.parent / "bench" / "analysis.py"
+    spec = importlib.util.spec_from_file_location("bench_analysis", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# What the analysis achieves on every Multi-News fixture today (see
+# BENCHMARKS.md, "Cross-source analysis"): a floor, so regressions show.
+FIXTURE_FLOORS = {
+    "merge_precision": 1.0,
+    "merge_recall": 0.8,
+    "alias_recall": 0.85,
+    "quote_recall": 0.65,
+    "agreement_source_recall": 0.55,
+}
+
+
+@pytest.mark.parametrize(
+    "story", sorted(p.name for p in ANALYSIS.iterdir() if (p / "gold.json").exists())
+)
+def test_fixture_scores_hold(story: str) -> None:
+    bench = _bench()
+    source = ANALYSIS / story / "source.json"
+    if source.exists() and not (bench.DATA / json.loads(source.read_text())["dataset"]).exists():
+        pytest.skip(f"{story}'s texts live in {bench.DATA}, which is not here")
+    scores = bench.evaluate(ANALYSIS / story)
+    low = {k: round(scores[k], 2) for k, floor in FIXTURE_FLOORS.items() if scores[k] < floor}
+    assert not low, low
+
+
+# Gold facts one agreement still glues together: Rouhani's denial and Obama's
+# "we will not be sending US troops" (no check that the actors agree), and
+# "ready to help if asked" with "Iraq has not asked" (one conditional remark)
+# and with the conditional offer to the US (in 001 and its original 004).
+GLUED = {
+    ("denies troops", "obama no troops"),
+    ("ready to help", "not asked"),
+    ("ready to help", "us cooperation"),
+}
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="glued")) if p in GLUED else p
+        for p in combinations(FACT_SENTENCES, 2)
+    ],
+)
+def test_distinct_facts_stay_apart(example_brief: Brief, pair: tuple[str, str]) -> None:
+    """No agreement states two gold facts, each from two or more of its sources."""
+    for agreement in example_brief.agreements:
+        both = [_covered(example_brief, fact, agreement.sentence_ids) for fact in pair]
+        assert min(len(c) for c in both) < 2, (pair, agreement.text)
