@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from storybrief.analyze.entities import Names
 from storybrief.nlp.overlap import words
 
@@ -107,14 +109,15 @@ FUNCTION_WORDS = frozenset(
 
 def entity_of(word: str, names: Names) -> str | None:
     """The entity a name or demonym stands for ("Americans" → united states), if any."""
-    word = word.casefold()
+    original, word = word, word.casefold()
     for form in (word, re.sub(r"(?:'s|’s|s)$", "", word)):
         for name in (
             form,
             *(form.removesuffix(end) for end in ("n", "an", "ian", "i") if form.endswith(end)),
         ):
             resolved = names.resolve(name)
-            if resolved and len(name) > 2:
+            # Short forms stand for a name only as acronyms: "US", not "us".
+            if resolved and (len(name) > 2 or (name == form == word and original.isupper())):
                 return resolved.casefold()
     return None
 
@@ -127,3 +130,35 @@ def _stem(word: str, names: Names) -> str:
 def content(text: str, names: Names) -> set[str]:
     """The content words of ``text``, stemmed and with names resolved."""
     return {_stem(w, names) for w in words(text) if w not in FUNCTION_WORDS and len(w) > 2}
+
+
+# Words that make a statement less than a plain fact: a condition, a modal,
+# readiness or an intention, a weighing-up, a promise.
+HEDGES = frozenset(
+    {
+        "if", "unless", "could", "may", "might", "would", "should", "can", "consider",
+        "mull", "weigh", "think", "contemplate", "ready", "willing", "prepared", "pledge",
+        "promise", "vow", "offer", "plan", "hope", "seek", "possibility", "possible",
+        "potential", "unlikely", "likely", "suggest", "expect",
+    }
+)  # fmt: skip
+DENIALS = frozenset({"deny", "dismiss", "reject", "refute"})
+_MARKERS = {"neg", "aux", "auxpass", "mark", "det", "advmod", "acomp"}
+
+
+def qualifies(token: Token) -> bool:
+    """Whether a word makes its clause less than a plain positive fact ("not", "could", "if")."""
+    return (
+        token.tag_ == "MD"
+        or token.dep_ == "neg"
+        or (token.dep_ == "det" and token.lower_ == "no")
+        or token.lemma_.lower() in HEDGES | DENIALS
+    )
+
+
+def stated(token: Token) -> bool:
+    """Whether ``token``'s clause, and every clause above it, states it as plain fact."""
+    for t in (token, *token.ancestors):
+        if qualifies(t) or any(qualifies(c) for c in t.children if c.dep_ in _MARKERS):
+            return False
+    return True

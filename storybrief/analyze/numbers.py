@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -32,7 +32,9 @@ _ABOUT = re.compile(r"\b(?:about|around|some|roughly|approximately|an estimated)
 _MEASURES = {"km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
              "miles": ("km", 1.609), "mile": ("km", 1.609), "m": ("m", 1.0),
              "metres": ("m", 1.0), "meters": ("m", 1.0), "feet": ("m", 0.3048),
+             "tonnes": ("t", 1.0), "tons": ("t", 0.907), "kg": ("t", 0.001),
              "%": ("%", 1.0), "percent": ("%", 1.0), "per cent": ("%", 1.0)}  # fmt: skip
+_BASE_UNITS = {unit for unit, _ in _MEASURES.values()}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -48,6 +50,21 @@ class Figure:
     unit: str  # a measure ("km", "%") or the lemma of the counted noun ("troop")
     start: int  # token index in the sentence's doc
     value: float  # the number as stated ("more than 130" → 130), in the base unit
+
+    @property
+    def measured(self) -> bool:
+        """Whether the figure is a measure (distance, share) rather than a count."""
+        return self.unit in _BASE_UNITS
+
+    @property
+    def counts_noun(self) -> bool:
+        """Whether the figure counts a noun, unlike "$2.9 billion" ("billion") or "Nov. 15"."""
+        return (
+            self.unit.isalpha()
+            and len(self.unit) > 3
+            and self.unit not in _WORDS
+            and self.unit not in _VAGUE
+        )
 
 
 def agree(a: tuple[float, float], b: tuple[float, float], slack: float = 0.1) -> bool:
@@ -86,13 +103,17 @@ def _counted(span: Span) -> str:
     if head is None:
         nouns = [t for t in after if t.pos_ in {"NOUN", "PROPN"}]
         head = nouns[0] if nouns else span.root
-    if head.lower_ == "members" or head.lemma_ in {"member", "unit", "division"}:
-        # "130 members of the Revolutionary Guard" counts the Guard's men.
-        of = [c for c in head.children if c.lower_ == "of"]
-        objects = [o for p in of for o in p.children if o.dep_ == "pobj"]
-        if objects and head.lemma_ == "member":
-            return objects[0].lemma_.lower()
-    return head.lemma_.lower()
+    # "130 members of the Revolutionary Guard" counts the Guard's men, but
+    # "two divisions" counts divisions.
+    return part_of(head, {"member"}).lemma_.lower()
+
+
+def part_of(noun: Token, parts: set[str]) -> Token:
+    """The group a part names: "members of the Revolutionary Guard" → Guard, else ``noun``."""
+    if noun.lemma_.lower() not in parts and noun.lower_.removesuffix("s") not in parts:
+        return noun
+    objects = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return objects[0] if objects else noun
 
 
 def _scale(span: Span, low: float, high: float) -> tuple[float, float]:
@@ -128,7 +149,9 @@ def figures(doc: Doc) -> list[Figure]:
                 skip.add(n + 1)
         low, high = _scale(ent, *amount)
         stated = low
-        before = doc[: ent.start].text + " " + re.sub(r"\d.*", "", ent.text)
+        # The qualifier may sit inside the entity: "about eight", "more than 130".
+        lead = next((i for i, t in enumerate(ent) if t.like_num or t.lower_ in _VAGUE), 0)
+        before = doc[: ent.start].text + " " + ent[:lead].text
         if _AT_LEAST.search(before):
             # A lower bound in news copy sits near the figure: "more than 130" is not 2,000.
             high = low * 2

@@ -138,11 +138,11 @@ def attribution(story: Story, sentence: Sentence, names: Names) -> str | None:
         if verb.lemma_ in _OUTLET_VERBS:
             cited = [c for c in verb.children if c.dep_ == "dobj"]
             if cited:
-                return f"{name_of(cited[0], names)} (via {who})"
+                return f"{name_of(cited[0], names)} (via {_outlet(subject, names)})"
         if verb.lemma_ == "tell":
             told = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
             if told and told[0].ent_type_ == "ORG":
-                return f"{who} (via {name_of(told[0], names)})"
+                return f"{who} (via {_outlet(told[0], names)})"
         return who
     return None
 
@@ -158,7 +158,15 @@ def _relayed(source: Token, names: Names) -> str:
     ]
     who = source.doc[source.left_edge.i : source.i + 1].text
     if relay:
-        outlets = [t for t in relay[0].subtree if t.ent_type_ == "ORG"]
-        via = " ".join(t.text for t in outlets) if outlets else _phrase(relay[0])
-        return f"{who} (via {via})"
+        return f"{who} (via {_outlet(relay[0], names)})"
     return name_of(source, names)
+
+
+def _outlet(token: Token, names: Names) -> str:
+    """The outlets a phrase names, "the" kept: "both the WSJ and CNN" → "the WSJ and CNN"."""
+    named = []
+    for outlet in (token, *token.conjuncts):
+        name = name_of(outlet, names)
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in outlet.children)
+        named.append(f"the {name}" if the and not name.lower().startswith("the ") else name)
+    return " and ".join(named)

@@ -1,0 +1,171 @@
+"""Conflicts: the seed story's three (gold.json) and small hand-written stories.
+
+The hand-written stories check each signal on text the code was not tuned
+on: figures that cannot both be true and a denial of them, a thing said not
+to exist against a suggestion that it does, a headline its body only
+reports as a condition, and stories with none of these.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storybrief.analyze.conflicts import find_conflicts
+from storybrief.analyze.entities import find_entities
+from storybrief.analyze.story import Story
+from storybrief.models import Article, Brief, Conflict
+from storybrief.pipeline import prepare
+
+
+def short(article_id: str) -> str:
+    return article_id[:3]
+
+
+def conflicts_of(*texts: str) -> list[Conflict]:
+    """The conflicts of a story told by ``texts`` (title, blank line, body)."""
+    articles = prepare([Article(id=f"t{n}", source=f"<{n}>", raw=t) for n, t in enumerate(texts)])
+    story = Story([a for a in articles if a.ok])
+    _, names = find_entities(story)
+    return find_conflicts(story, names)
+
+
+# --- the seed story -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def forces(example_brief: Brief) -> Conflict:
+    found = [c for c in example_brief.conflicts if any(claim.value == 130 for claim in c.claims)]
+    assert len(found) == 1, [c.topic for c in example_brief.conflicts]
+    return found[0]
+
+
+def test_forces_conflict_has_both_figures_attributed(forces: Conflict) -> None:
+    figures = {(short(c.source), c.value, c.attributed_to) for c in forces.claims if c.value}
+    assert ("000", 2000, "a senior Iraqi official (via the Guardian)") in figures
+    assert ("004", 130, "an Iraqi source (via the BBC)") in figures
+    assert any(s == "003" and v == 2000 and "(via the Guardian)" in a for s, v, a in figures)
+    assert "Iran" in forces.topic
+
+
+def test_forces_conflict_has_the_quoted_denial_and_the_unnamed_sources(forces: Conflict) -> None:
+    quoted = [c for c in forces.claims if "never dispatched any forces" in c.text]
+    assert [(short(c.source), c.attributed_to) for c in quoted] == [("000", "Hassan Rouhani")]
+    unnamed = [c for c in forces.claims if "several elite units" in c.text]
+    assert [c.attributed_to for c in unnamed] == [
+        "unnamed sources (via the Wall Street Journal and CNN)"
+    ]
+
+
+def test_forces_conflict_leaves_out_other_subjects(forces: Conflict) -> None:
+    # A request for help is not forces sent; the Guards "did not plan" to fight
+    # is not a denial that they are there; US troops are not Iran's.
+    for claim in forces.claims:
+        assert "requested help" not in claim.text
+        assert "did not plan" not in claim.text
+        assert "US troops" not in claim.text
+
+
+def test_contacts_conflict(example_brief: Brief, gold: dict[str, Any]) -> None:
+    assert any(g["topic"] == "contacts between Iran and the US" for g in gold["conflicts"])
+    found = [c for c in example_brief.conflicts if c.topic.startswith("contacts")]
+    assert len(found) == 1, [c.topic for c in example_brief.conflicts]
+    claims = {short(c.source): c for c in found[0].claims}
+    assert set(claims) == {"000", "004"}
+    assert "no contacts" in claims["000"].text and claims["000"].attributed_to == "U.S. officials"
+    assert "contacts between the two sides" in claims["004"].text
+    assert "Iran" in found[0].topic and "United States" in found[0].topic
+
+
+def test_headline_versus_body(example_brief: Brief) -> None:
+    found = [c for c in example_brief.conflicts if c.topic == "headline versus body"]
+    # Only 003's: 000 "denies ... but mulls", 002 "could join", 004 a quote.
+    assert len(found) == 1, [c.claims[0].text for c in found]
+    title, body = found[0].claims
+    assert short(title.source) == short(body.source) == "003"
+    assert title.attributed_to == "headline" and "join fight" in title.text
+    assert "think about it" in body.text and body.attributed_to == "Hassan Rouhani"
+
+
+def test_consistent_figures_are_not_conflicts(example_brief: Brief, gold: dict[str, Any]) -> None:
+    assert {g["topic"] for g in gold["not_conflicts"]} == {"people who fled", "people killed"}
+    for conflict in example_brief.conflicts:
+        for claim in conflict.claims:
+            assert "fled" not in claim.text and "hundreds" not in claim.text, claim.text
+
+
+# --- hand-written stories -------------------------------------------------------------------
+
+REPORT = """Kenya sends troops to Somalia
+
+A senior Somali official told the Daily Nation that Kenya had sent 3,000 troops into the \
+country last week.
+
+The troops crossed the border near Dhobley, the official said.
+"""
+DENIAL = """Kenya denies sending troops into Somalia
+
+President Uhuru Kenyatta denied that Kenya had sent troops to Somalia.
+
+However, a Somali army source told the BBC that 200 Kenyan soldiers had entered the country \
+to train local militias. Somali officials said there were no talks between Kenya and Somalia \
+over the border.
+"""
+CONDITIONAL = """Kenya, Somalia sign border deal
+
+Somali officials said the two governments could sign a border deal next month if Kenya \
+withdraws its soldiers.
+
+"If Kenya takes its soldiers home, then Somalia can think about a deal," the foreign minister \
+said. Analysts said it would not be surprising if there are talks between the two sides \
+already.
+"""
+PLAIN = """Ethiopia opens new railway to Djibouti
+
+Ethiopia opened a new electric railway line to Djibouti on Wednesday, officials said.
+
+The line cuts the journey from Addis Ababa to the coast from three days to twelve hours.
+"""
+AGREEING = """Ethiopian railway carries first passengers
+
+About 300 passengers rode the first train from Addis Ababa to Djibouti, officials said on \
+Wednesday.
+
+The railway cost hundreds of millions of dollars, the government said.
+"""
+
+
+@pytest.fixture(scope="module")
+def handwritten() -> list[Conflict]:
+    return conflicts_of(REPORT, DENIAL, CONDITIONAL)
+
+
+def test_figures_and_a_denial(handwritten: list[Conflict]) -> None:
+    found = [c for c in handwritten if any(claim.value == 3000 for claim in c.claims)]
+    assert len(found) == 1
+    claims = {(c.value, c.attributed_to) for c in found[0].claims}
+    assert (3000, "A senior Somali official (via the Daily Nation)") in claims
+    assert (200, "a Somali army source (via the BBC)") in claims
+    assert (None, "Uhuru Kenyatta") in claims
+    # "could sign a border deal" states no figure of the dispute.
+    assert all("border deal" not in c.text for c in found[0].claims)
+
+
+def test_denial_of_a_thing_against_a_suggestion(handwritten: list[Conflict]) -> None:
+    found = [c for c in handwritten if c.topic.startswith("talks")]
+    assert len(found) == 1
+    assert [c.source for c in found[0].claims] == ["t1", "t2"]
+    assert "no talks" in found[0].claims[0].text
+
+
+def test_headline_stated_as_fact_but_conditional_in_body(handwritten: list[Conflict]) -> None:
+    found = [c for c in handwritten if c.topic == "headline versus body"]
+    assert len(found) == 1
+    title, body = found[0].claims
+    assert (title.source, title.attributed_to) == ("t2", "headline")
+    assert body.source == "t2" and " if Kenya " in body.text
+
+
+def test_supported_headlines_and_agreeing_figures_are_not_conflicts() -> None:
+    assert conflicts_of(PLAIN, AGREEING) == []
