@@ -27,8 +27,8 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/extraction.py $(DATA)/extraction-dev
-	$(PY) bench/summaries.py --duc $(DATA)/duc2004-dev.jsonl --multinews $(DATA)/multinews-dev.jsonl
-	$(PY) bench/analysis.py
+	$(PY) bench/summaries.py $(DATA)/duc2004-dev.jsonl $(DATA)/multinews-dev.jsonl
+	$(PY) bench/analysis.py --seeds $(DATA)/seeds --data $(DATA)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info
