@@ -270,3 +270,8 @@ def test_distinct_facts_stay_apart(example_brief: Brief, pair: tuple[str, str]) 
     for agreement in example_brief.agreements:
         both = [_covered(example_brief, fact, agreement.sentence_ids) for fact in pair]
         assert min(len(c) for c in both) < 2, (pair, agreement.text)
+
+
+def test_each_agreement_is_stated_once(example_brief: Brief) -> None:
+    texts = [a.text for a in example_brief.agreements]
+    assert len(texts) == len(set(texts))

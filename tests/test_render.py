@@ -42,7 +42,7 @@ def brief() -> Brief:
         agreements=[Agreement("Iran is ready to help", ["a", "b"], ["a"], ["a:0", "b:0"])],
         conflicts=[
             Conflict(
-                "Iranian forces in Iraq",
+                "forces of Iran in Iraq",
                 [
                     Claim("2,000 troops sent", "a", "a senior Iraqi official", 2000.0),
                     Claim(f"never dispatched {HOSTILE}", "b", "Hassan Rouhani"),
@@ -106,6 +106,7 @@ def test_markdown_has_every_section_and_citations(brief: Brief) -> None:
     assert re.search(r"Iran denies .*\[1\]\[2\]", md)
     assert "**skipped**: binary file" in md
     assert "[2] takes 80% of its text from [1]" in md
+    assert "### Forces of Iran in Iraq" in md
 
 
 class _Collector(HTMLParser):

@@ -219,7 +219,11 @@ def find_agreements(story: Story, syndication: list[Syndication], names: Names) 
     ranked.sort(key=lambda r: (-r[0], -r[1], r[2].sentence_ids[0]))
     kept: list[Agreement] = []
     for _, _, agreement in ranked:
-        # Two clauses of one sentence and of its copy align twice: say it once.
-        if not any(set(agreement.sentence_ids) <= set(k.sentence_ids) for k in kept):
+        # Two clauses of one sentence and of its copy align twice, and two
+        # clauses of one quote can elect the same sentence: say it once.
+        if not any(
+            set(agreement.sentence_ids) <= set(k.sentence_ids) or agreement.text == k.text
+            for k in kept
+        ):
             kept.append(agreement)
     return kept[:MAX_AGREEMENTS]

@@ -26,6 +26,11 @@ def headline(brief: Brief) -> str:
     return max(titles, key=overlap)  # max keeps the first of equals: deterministic
 
 
+def heading(text: str) -> str:
+    """A generated topic ("troops of Iran") as a heading: first letter capitalised."""
+    return text[:1].upper() + text[1:]
+
+
 def labels(brief: Brief) -> dict[str, str]:
     """Short citation labels, "1", "2", …, for the articles in input order."""
     return {a.id: str(n) for n, a in enumerate(brief.articles, start=1)}

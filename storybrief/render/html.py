@@ -10,7 +10,14 @@ from collections.abc import Iterable
 from html import escape
 
 from storybrief.models import Brief
-from storybrief.render.common import coverage, describe, headline, labels, outlets_count
+from storybrief.render.common import (
+    coverage,
+    describe,
+    heading,
+    headline,
+    labels,
+    outlets_count,
+)
 
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -60,7 +67,7 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> str:
             for c in conflict.claims
         )
         cards.append(
-            f'<div class="conflict"><h3>{escape(conflict.topic)}</h3>'
+            f'<div class="conflict"><h3>{escape(heading(conflict.topic))}</h3>'
             f'<div class="claims">{claims}</div></div>'
         )
     return "".join(cards)

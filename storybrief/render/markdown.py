@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from storybrief.models import Brief
-from storybrief.render.common import coverage, describe, headline, labels, outlets_count
+from storybrief.render.common import (
+    coverage,
+    describe,
+    heading,
+    headline,
+    labels,
+    outlets_count,
+)
 
 
 def _cite(ids: Iterable[str], label: dict[str, str]) -> str:
@@ -27,7 +34,7 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
     out: list[str] = []
     for conflict in brief.conflicts:
         out += [
-            f"### {conflict.topic}",
+            f"### {heading(conflict.topic)}",
             "",
             "| Claim | Said by | Value | In |",
             "|---|---|---|---|",
