@@ -21,7 +21,7 @@ from storybrief.models import (
     Syndication,
 )
 from storybrief.render import render
-from storybrief.render.common import coverage
+from storybrief.render.common import coverage, sides
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
 
@@ -154,3 +154,24 @@ def test_headline_is_the_title_closest_to_the_summary() -> None:
     on = Article(id="y", source="y", title="Iran denies sending troops", paragraphs=["Iran."])
     b = Brief(articles=[off, on], summary=[SummarySentence("Iran denies it sent troops.", ["y"])])
     assert render(b, "md").startswith("# Iran denies sending troops\n")
+
+
+def test_a_dispute_over_figures_is_shown_side_by_side() -> None:
+    conflict = Conflict(
+        "forces of Iran in Iraq",
+        [
+            Claim("2,000 sent", "a", "official A", 2000.0),
+            Claim("never sent any", "b", "Hassan Rouhani"),
+            Claim("130 entered", "b", "source B", 130.0),
+            Claim("a 2,000-strong force", "c", "official C", 2000.0),
+        ],
+    )
+    assert [(side, [c.source for c in claims]) for side, claims in sides(conflict)] == [
+        ("2,000", ["a", "c"]),
+        ("130", ["b"]),
+        ("no figure given", ["b"]),
+    ]
+    words = Conflict(
+        "contacts", [Claim("no contacts", "a", "US officials"), Claim("maybe", "b", None)]
+    )
+    assert [side for side, _ in sides(words)] == ["US officials", "the outlet"]

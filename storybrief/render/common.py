@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from storybrief.clean.lines import STOPWORDS, WORD
-from storybrief.models import Article, Brief
+from storybrief.models import Article, Brief, Claim, Conflict
 
 
 def headline(brief: Brief) -> str:
@@ -40,6 +40,24 @@ def describe(article: Article) -> str:
     """One line naming an article for a reader: outlet, title, byline, date."""
     parts = [article.outlet, article.title, article.byline, article.published]
     return " · ".join(p for p in parts if p) or article.id
+
+
+def sides(conflict: Conflict) -> list[tuple[str, list[Claim]]]:
+    """The claims of a conflict grouped into the sides a reader compares.
+
+    A dispute over a figure has a side per figure, in order of first mention,
+    and one for accounts that give none (denials, vaguer reports); any other
+    dispute has a side per claim.
+    """
+    if all(c.value is None for c in conflict.claims):
+        return [(c.attributed_to or "the outlet", [c]) for c in conflict.claims]
+    groups: dict[float | None, list[Claim]] = {}
+    for claim in conflict.claims:
+        groups.setdefault(claim.value, []).append(claim)
+    return [
+        ("no figure given" if value is None else f"{value:,.0f}", claims)
+        for value, claims in sorted(groups.items(), key=lambda kv: kv[0] is None)
+    ]
 
 
 @dataclass

@@ -17,6 +17,7 @@ from storybrief.render.common import (
     headline,
     labels,
     outlets_count,
+    sides,
 )
 
 _CSS = """
@@ -28,8 +29,8 @@ h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
 .cite{font-size:.8em;color:#0b5cad;text-decoration:none;vertical-align:super}
 .conflict{border:1px solid #e3b2a8;border-radius:8px;padding:.6rem 1rem;margin:1rem 0;
 background:#fff8f6}
-.claims{display:flex;gap:.8rem;flex-wrap:wrap}
-.claim{flex:1 1 14rem;background:#fff;border:1px solid #eee;border-radius:6px;padding:.5rem .7rem}
+.sides{display:flex;gap:.8rem;flex-wrap:wrap}.side{flex:1 1 14rem}
+.claim{margin:.4rem 0;background:#fff;border:1px solid #eee;border-radius:6px;padding:.5rem .7rem}
 .who{font-weight:600}
 .value{font-size:1.3em;font-weight:700}
 table{border-collapse:collapse;width:100%}
@@ -59,16 +60,19 @@ def _summary(brief: Brief, label: dict[str, str]) -> str:
 def _conflicts(brief: Brief, label: dict[str, str]) -> str:
     cards = []
     for conflict in brief.conflicts:
-        claims = "".join(
-            '<div class="claim">'
-            + (f'<div class="value">{c.value:,.0f}</div>' if c.value is not None else "")
-            + f'<div class="who">{escape(c.attributed_to or "the outlet")}</div>'
-            + f"<div>{escape(c.text)}{_cite([c.source], label)}</div></div>"
-            for c in conflict.claims
+        columns = "".join(
+            f'<div class="side"><div class="value">{escape(side)}</div>'
+            + "".join(
+                f'<div class="claim"><div class="who">{escape(c.attributed_to or "the outlet")}'
+                f"</div><div>{escape(c.text)}{_cite([c.source], label)}</div></div>"
+                for c in claims
+            )
+            + "</div>"
+            for side, claims in sides(conflict)
         )
         cards.append(
             f'<div class="conflict"><h3>{escape(heading(conflict.topic))}</h3>'
-            f'<div class="claims">{claims}</div></div>'
+            f'<div class="sides">{columns}</div></div>'
         )
     return "".join(cards)
 

@@ -12,6 +12,7 @@ from storybrief.render.common import (
     headline,
     labels,
     outlets_count,
+    sides,
 )
 
 
@@ -36,13 +37,15 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
         out += [
             f"### {heading(conflict.topic)}",
             "",
-            "| Claim | Said by | Value | In |",
+            "| Side | Claim | Said by | In |",
             "|---|---|---|---|",
         ]
-        for c in conflict.claims:
-            value = "" if c.value is None else f"{c.value:,.0f}"
-            who = _cell(c.attributed_to or "the outlet")
-            out.append(f"| {_cell(c.text)} | {who} | {value} | {_cite([c.source], label)} |")
+        for side, claims in sides(conflict):
+            for c in claims:
+                who = _cell(c.attributed_to or "the outlet")
+                out.append(
+                    f"| {_cell(side)} | {_cell(c.text)} | {who} | {_cite([c.source], label)} |"
+                )
         out.append("")
     return out
 
