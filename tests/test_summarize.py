@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from storybrief.models import Article, SummarySentence
+from storybrief.models import Article, Sentence, SummarySentence
 from storybrief.nlp.overlap import CopyIndex, resemblance, words
 from storybrief.segment import segment
 from storybrief.summarize import summarize
-from storybrief.summarize.candidates import trim, usable
+from storybrief.summarize.candidates import Candidate, trim, usable
+from storybrief.summarize.extractive import _concept_matrix
 
 WIRE = (
     "Floodwaters from the Grey River forced the evacuation of about 2,000 residents "
@@ -127,3 +128,30 @@ def test_copy_index_looks_only_at_other_articles() -> None:
 def test_candidate_filter(raw: str, kept: bool) -> None:
     text = trim(raw)
     assert usable(text, words(text)) is kept
+
+
+def test_concept_weight_favours_agreement_between_articles() -> None:
+    def candidate(article: int, index: int, text: str) -> Candidate:
+        sentence = Sentence(f"{article}:{index}", str(article), text, index, paragraph=index)
+        return Candidate(sentence, text, words(text), len(text.split()), article)
+
+    pool = [
+        candidate(0, 0, "The levee broke near the old mill."),
+        candidate(1, 0, "The levee broke on Tuesday night."),
+        candidate(2, 0, "A boil notice was issued at dawn."),
+        candidate(2, 1, "The boil notice covers the valley."),
+        candidate(2, 2, "The boil notice ends on Friday."),
+        candidate(2, 3, "Schools stay closed after the storm."),
+    ]
+    incidence, weight = _concept_matrix(pool)
+
+    def weight_of(first: int, second: int) -> float:
+        """The weight of the heaviest concept two candidates share."""
+        return float(weight[incidence[[first, second]].all(axis=0)].max())
+
+    # Two outlets agreeing outweigh one outlet repeating itself, even three times...
+    assert weight_of(0, 1) > weight_of(2, 3)
+    # ...but repetition still counts for something.
+    assert weight_of(2, 3) > 1.0
+    # A bigram in one sentence only ("old mill", "the storm") is no evidence.
+    assert incidence[5].sum() == 0

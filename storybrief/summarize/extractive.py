@@ -5,7 +5,8 @@ greedily for a monotone submodular objective (Lin and Bilmes 2011), the sum of:
 
 * **concepts**: word bigrams weighted by how many articles use them, the
   signal behind the strongest DUC systems (Gillick and Favre's ICSISumm):
-  what many outlets say in the same words is what the story is about;
+  what many outlets say in the same words is what the story is about; how
+  often the story repeats a bigram adds a sublinear term-frequency factor;
 * **coverage**: how well the chosen sentences represent every sentence of
   the story in the wordllama embedding space (facility location), which
   rewards central sentences and credits paraphrases that share no bigram.
@@ -19,6 +20,7 @@ buys the most content.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
@@ -79,20 +81,22 @@ def _concepts(tokens: list[str]) -> set[tuple[str, str]]:
 def _concept_matrix(pool: list[Candidate]) -> tuple[np.ndarray, np.ndarray]:
     """A candidates × concepts incidence matrix and each concept's weight.
 
-    A concept's weight is the number of articles that use it; with fewer than
-    three articles, where that count says little, it is the number of
-    sentences instead. Concepts seen once carry no evidence and are dropped.
+    A concept's weight is the number of articles that use it times
+    1 + ln(the number of sentences that use it): agreement between outlets
+    is the main evidence, and repetition within the story adds to it with
+    diminishing returns, which also separates concepts when a story has only
+    two or three articles. Concepts in a single sentence carry no evidence
+    and are dropped.
     """
     rows: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, candidate in enumerate(pool):
         for concept in _concepts(candidate.tokens):
             rows[concept].append(i)
-    few_articles = len({c.article for c in pool}) < 3
-    weighted = sorted(
-        (concept, len(found) if few_articles else len({pool[i].article for i in found}))
+    kept = sorted(
+        (concept, len({pool[i].article for i in found}) * (1.0 + math.log(len(found))))
         for concept, found in rows.items()
+        if len(found) >= 2
     )
-    kept = [(concept, weight) for concept, weight in weighted if weight >= 2]
     matrix = np.zeros((len(pool), len(kept)), dtype=np.float32)
     for j, (concept, _) in enumerate(kept):
         matrix[rows[concept], j] = 1.0
