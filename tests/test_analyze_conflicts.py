@@ -3,7 +3,8 @@
 The hand-written stories check each signal on text the code was not tuned
 on: figures that cannot both be true and a denial of them, a thing said not
 to exist against a suggestion that it does, a headline its body only
-reports as a condition, and stories with none of these.
+reports as a condition, one statement with a different place, a person
+still held against released, and stories with none of these.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 from storybrief.analyze.conflicts import find_conflicts
 from storybrief.analyze.entities import find_entities
 from storybrief.analyze.story import Story
+from storybrief.analyze.syndication import find_syndication
 from storybrief.models import Article, Brief, Conflict
 from storybrief.pipeline import prepare
 
@@ -28,7 +30,7 @@ def conflicts_of(*texts: str) -> list[Conflict]:
     articles = prepare([Article(id=f"t{n}", source=f"<{n}>", raw=t) for n, t in enumerate(texts)])
     story = Story([a for a in articles if a.ok])
     _, names = find_entities(story)
-    return find_conflicts(story, names)
+    return find_conflicts(story, names, find_syndication(story))
 
 
 # --- the seed story -------------------------------------------------------------------------
@@ -169,3 +171,67 @@ def test_headline_stated_as_fact_but_conditional_in_body(handwritten: list[Confl
 
 def test_supported_headlines_and_agreeing_figures_are_not_conflicts() -> None:
     assert conflicts_of(PLAIN, AGREEING) == []
+
+
+# One fire told three ways: the same sentence with another district; names that may
+# all hold (a list, different speakers, one country spelled two ways); a suspect at
+# large and arrested; a landlord held and released, and arrested then released (a
+# sequence, no conflict).
+FIRE = """Fire kills nine at warehouse party
+
+Nine people were killed when a fire broke out during a party at the Ghost Ship warehouse in \
+the Fruitvale district on Friday night, fire officials said.
+
+The suspect, John Harris, remains at large, police said. Protests were held in Oakland and \
+Berkeley on Saturday night. The warehouse had no permits, Mayor Libby Schaaf said. The landlord, \
+Derick Almena, has been held in custody since Saturday. The building's owner flew in from \
+Kazakhstan on Saturday night.
+"""
+FIRE_ELSEWHERE = """Oakland warehouse fire: nine dead
+
+Nine people were killed when a fire broke out during a party at the Ghost Ship warehouse in \
+the Temescal district on Friday night, fire officials said.
+
+John Harris was arrested on Sunday in Sacramento. Protests were held in Oakland and Richmond \
+on Saturday night. The warehouse had no permits, fire chief Teresa Deloach Reed said. Derick \
+Almena was arrested on Saturday. The building's owner flew in from Kazakstan on Saturday night.
+"""
+LANDLORD_FREED = """Landlord freed
+
+The owner of the building, Derick Almena, was released on Monday, her lawyer said.
+
+The Fruitvale district is a neighbourhood of Oakland.
+"""
+
+
+@pytest.fixture(scope="module")
+def fire() -> dict[str, Conflict]:
+    return {c.topic: c for c in conflicts_of(FIRE, FIRE_ELSEWHERE, LANDLORD_FREED)}
+
+
+def test_same_statement_with_a_different_place(fire: dict[str, Conflict]) -> None:
+    claims = fire["place of the district"].claims
+    assert [(c.source, c.attributed_to) for c in claims] == [
+        ("t0", "fire officials"),
+        ("t1", "fire officials"),
+    ]
+    assert "Fruitvale" in claims[0].text and "Temescal" in claims[1].text
+
+
+def test_still_held_against_released_and_at_large_against_arrested(
+    fire: dict[str, Conflict],
+) -> None:
+    held = fire["whether Derick Almena is still held"].claims
+    assert [(c.source, c.attributed_to) for c in held] == [("t0", None), ("t2", "her lawyer")]
+    at_large = fire["whether John Harris is still at large"].claims
+    assert [(c.source, c.attributed_to) for c in at_large] == [("t0", "police"), ("t1", None)]
+
+
+def test_names_that_may_all_hold_are_not_conflicts(fire: dict[str, Conflict]) -> None:
+    # Lists ("Oakland and Berkeley"), different speakers, Kazakhstan/Kazakstan,
+    # arrested-then-released.
+    assert set(fire) == {
+        "place of the district",
+        "whether Derick Almena is still held",
+        "whether John Harris is still at large",
+    }

@@ -36,5 +36,5 @@ def analyze(brief: Brief) -> Brief:
         entities=entities,
         quotes=quotes,
         agreements=find_agreements(story, syndication, names),
-        conflicts=find_conflicts(story, names),
+        conflicts=find_conflicts(story, names, syndication),
     )

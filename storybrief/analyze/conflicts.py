@@ -1,6 +1,6 @@
 """Conflicts: claims on one subject that cannot all be true, each side attributed.
 
-Three kinds are found, each on its own signal rather than on wording:
+Five kinds are found, each on its own signal:
 
 - Figures: attributed sentences of different outlets count the same thing
   (the same measure, the same owner's people — "Iranian Revolutionary
@@ -13,6 +13,13 @@ Three kinds are found, each on its own signal rather than on wording:
 - Existence: one outlet says there is no such thing ("there were no
   contacts") and another that there is or may well be, between the same
   two parties.
+- A different detail: independent outlets tell the same statement word for
+  word but for one name in one place ("at a Logan Square daycare" / "at a
+  Palmer Square day care"), the names not both true: not one entity, not
+  one inside the other or named together anywhere, not one of a list or a
+  set, not who says it.
+- A state and its end: one outlet says a person is still held (at large),
+  another that they were released (arrested), and neither tells both.
 - Headline versus body: a title states as fact what its own body reports
   only as conditional, hedged or negated.
 """
@@ -21,16 +28,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from itertools import combinations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from storybrief.analyze.entities import Names
-from storybrief.analyze.lexicon import DENIALS, entity_of, qualifies, stated
+from storybrief.analyze.entities import NAMED, Names, skeleton
+from storybrief.analyze.lexicon import DENIALS, STATES, State, entity_of, qualifies, stated
 from storybrief.analyze.numbers import Figure, agree, figures, part_of
-from storybrief.analyze.speakers import attribution
+from storybrief.analyze.speakers import SPEECH_VERBS, attribution
 from storybrief.analyze.story import Story, nlp
-from storybrief.models import Claim, Conflict, Sentence
+from storybrief.models import Claim, Conflict, Sentence, Syndication
 from storybrief.nlp.embeddings import embed
 
 SAME_SUBJECT = 0.5  # sentence similarity that makes two figures count one thing
@@ -45,6 +53,15 @@ _TOPIC_PREFIX = re.compile(r"^[^:]{1,40}:\s+")  # "Iraq crisis: ..."
 _OWNER_DEPS = {"amod", "compound", "poss", "nsubj"}
 _EVENT_DEPS = {"dobj", "nsubjpass"}  # what is sent, dispatched, deployed
 _PARTS = {"member", "unit", "division"}  # "units of its Revolutionary Guard" are the Guard
+SAME_STATEMENT = 0.5  # similarity at which two sentences may say one thing, a detail apart
+FRAME = 3  # words that must match on each side of a differing name
+SPELLED_ALIKE = 0.85  # character similarity of one name spelled two ways
+_DATES = {"DATE", "TIME"}  # proper nouns that are no names of a detail: "Sunday", "Dec."
+_KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation",
+          "PERSON": "person", "NORP": "group"}  # fmt: skip
+_PRONOUNS = {"he", "she", "him", "her"}
+# Words that make a name one of a set ("one of the victims", "also"): others may be named.
+_ADDITIVE = re.compile(r"\b(?:also|another|among|including|too|both|each|other|one of)\b", re.I)
 
 _Found = tuple[Sentence, Figure, str | None]  # a figure, its sentence and its owner
 
@@ -136,8 +153,12 @@ def _claim(story: Story, sentence: Sentence, names: Names, value: float | None) 
     )
 
 
-def find_conflicts(story: Story, names: Names) -> list[Conflict]:
-    """Conflicting claims grouped by subject, the most claims first."""
+def find_conflicts(story: Story, names: Names, syndication: list[Syndication]) -> list[Conflict]:
+    """Conflicting claims grouped by subject, the most claims first.
+
+    ``syndication`` names the reprints: a reprint's changed detail is a
+    correction, not a second account.
+    """
     found: list[_Found] = []
     for sentence in story.sentences:
         doc = story.docs[sentence.id]
@@ -169,7 +190,13 @@ def find_conflicts(story: Story, names: Names) -> list[Conflict]:
         Conflict(topic=_topic(story, names, group), claims=list(group.values())) for group in groups
     ]
     conflicts.sort(key=lambda c: (-len(c.claims), c.claims[0].sentence_id or ""))
-    return conflicts + _existence_conflicts(story, names) + _headline_conflicts(story, names)
+    return (
+        conflicts
+        + _existence_conflicts(story, names)
+        + _detail_conflicts(story, names, syndication)
+        + _state_conflicts(story, names)
+        + _headline_conflicts(story, names)
+    )
 
 
 def _disagree(found: list[_Found], one: _Found, other: _Found) -> bool:
@@ -380,3 +407,293 @@ def _entity(token: Token, names: Names) -> str | None:
     """The entity a token names, read from its whole name ("States" of "the United States")."""
     spans = [e for e in token.doc.ents if e.start <= token.i < e.end]
     return entity_of(spans[0].text if spans else token.text, names)
+
+
+def _units(doc: Doc) -> list[Span]:
+    """A sentence as spans to align: each name (a run of proper nouns) whole, each other word.
+
+    Dates spelled as proper nouns ("Sunday") are words, not names.
+    """
+    units: list[Span] = []
+    for token in doc:
+        if token.is_punct:
+            continue
+        if _is_name(token) and units and _is_name(units[-1][-1]) and units[-1].end == token.i:
+            units[-1] = doc[units[-1].start : token.i + 1]
+        else:
+            units.append(doc[token.i : token.i + 1])
+    return units
+
+
+def _is_name(token: Token) -> bool:
+    """Whether a word is part of a name: capitalised, and a named entity's or a proper noun.
+
+    Either signal will do, as the small model tags some names only one way
+    ("Temescal" an adjective of a LOC, "Fruitvale" a proper noun of a CARDINAL).
+    """
+    if not token.text[:1].isupper() or token.like_num:
+        return False
+    return token.ent_type_ in NAMED or (token.pos_ == "PROPN" and token.ent_type_ not in _DATES)
+
+
+def _key(unit: Span) -> str:
+    """What aligns: the words run together, so "day care" meets "daycare"."""
+    return re.sub(r"[\W_]", "", unit.text.lower())
+
+
+def _aligned(one: list[Span], other: list[Span]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes aligning two sentences' units, spellings run together counted as equal.
+
+    "Logan Square daycare" against "Palmer Square day care" is a replaced name
+    and an equal "daycare".
+    """
+    a, b = [_key(u) for u in one], [_key(u) for u in other]
+    ops: list[tuple[str, int, int, int, int]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        split = _joined_suffix(a[i1:i2], b[j1:j2]) if op == "replace" else None
+        if split:
+            k, m = split
+            parts = [("replace", i1, i2 - k, j1, j2 - m), ("equal", i2 - k, i2, j2 - m, j2)]
+        else:
+            parts = [("equal" if "".join(a[i1:i2]) == "".join(b[j1:j2]) else op, i1, i2, j1, j2)]
+        for part in parts:
+            if ops and ops[-1][0] == part[0] == "equal":
+                ops[-1] = ("equal", ops[-1][1], part[2], ops[-1][3], part[4])
+            elif part[1] < part[2] or part[3] < part[4]:
+                ops.append(part)
+    return ops
+
+
+def _joined_suffix(a: list[str], b: list[str]) -> tuple[int, int] | None:
+    """The fewest last units of each, at most three, that spell the same, if any are left over."""
+    for k in range(1, min(len(a), 4)):
+        for m in range(1, min(len(b), 4)):
+            if "".join(a[-k:]) == "".join(b[-m:]):
+                return k, m
+    return None
+
+
+def _swapped_names(one: Doc, other: Doc) -> list[tuple[Span, Span]]:
+    """Names in the same place of two sentences worded alike around them.
+
+    The name must be all that differs there: the words before it match for
+    ``FRAME`` units, and so do those after it, or both sentences end there.
+    """
+    a, b = _units(one), _units(other)
+    ops = _aligned(a, b)
+    swapped = []
+    for n, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            continue
+        if not (_is_name(a[i1].root) and _is_name(b[j1].root)) or n == 0:
+            continue
+        before = ops[n - 1]
+        after = ops[n + 1] if n + 1 < len(ops) else None
+        ends = after is None and i2 == len(a) and j2 == len(b)
+        if before[2] - before[1] >= FRAME and (
+            ends or (after is not None and after[0] == "equal" and after[2] - after[1] >= FRAME)
+        ):
+            swapped.append((a[i1], b[j1]))
+    return swapped
+
+
+def _detail(span: Span) -> bool:
+    """Whether a name is one detail of what is said, not one of a list or who says it."""
+    root = span.root
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        return False  # "X and Y": both may be true
+    if _ADDITIVE.search(span.doc.text):
+        return False
+    head = root.head
+    # "..., Smith said", "told CNN", "according to X": sources, not details.
+    attributing = head.lemma_ in SPEECH_VERBS or (
+        head.lower_ == "to" and head.head.lower_ == "according"
+    )
+    return not attributing
+
+
+def _forms(names: Names, name: Span) -> set[str]:
+    """A name as written and as resolved to its entity, casefolded."""
+    return {name.text.casefold(), (names.resolve(name.text) or name.text).casefold()}
+
+
+def _named(story: Story, names: Names) -> dict[str, set[str]]:
+    """The forms of the names each sentence mentions, by sentence id."""
+    return {
+        s.id: {f for u in _units(story.docs[s.id]) if _is_name(u.root) for f in _forms(names, u)}
+        for s in story.sentences
+    }
+
+
+def _compatible(
+    story: Story,
+    named: dict[str, set[str]],
+    one: tuple[Sentence, set[str]],
+    other: tuple[Sentence, set[str]],
+) -> bool:
+    """Whether two names may both hold: one entity, one inside the other, or named together.
+
+    One entity: resolved alike, or spelled alike. Either outlet naming the
+    other's name anywhere, or any sentence of the story naming both ("Logan
+    Square in Chicago"), makes them compatible.
+    """
+    (s1, a), (s2, b) = one, other
+    if any(x in y or y in x or _spelled_alike(x, y) for x in a for y in b):
+        return True
+    in_article = {
+        article: set().union(*(named[s.id] for s in story.article[article].sentences))
+        for article in (s1.article, s2.article)
+    }
+    if a & in_article[s2.article] or b & in_article[s1.article]:
+        return True
+    return any(a & forms and b & forms for forms in named.values())
+
+
+def _spelled_alike(one: str, other: str) -> bool:
+    """Whether two names are one spelled two ways: "Kazakhstan"/"Kazakstan", "Gadhafi"/"Qadhafi".
+
+    "North Side"/"South Side" (0.8 alike) are two places.
+    """
+    alike = SequenceMatcher(None, one, other, autojunk=False).ratio()
+    return skeleton(one) == skeleton(other) or alike >= SPELLED_ALIKE
+
+
+def _detail_conflicts(story: Story, names: Names, syndication: list[Syndication]) -> list[Conflict]:
+    """The same statement with a different name in one place: "a Logan/Palmer Square daycare".
+
+    Two outlets' sentences must be alike in meaning and word for word
+    around the name, and the names must not both hold (``_compatible``).
+    The sentences may well be near-copies (two rewrites of one police
+    release), but not of a reprint: a reprint's changed name is the
+    reprinter's later correction.
+    """
+    named = _named(story, names)
+    reprints = {frozenset((s.copy, s.original)) for s in syndication}
+    found: dict[frozenset[str], Conflict] = {}  # by the two names: one conflict over them
+    for s1, s2 in combinations(story.sentences, 2):
+        if s1.article == s2.article or frozenset((s1.article, s2.article)) in reprints:
+            continue
+        if story.similarity(s1, s2) < SAME_STATEMENT:
+            continue
+        for one, other in _swapped_names(story.docs[s1.id], story.docs[s2.id]):
+            sides = ((s1, _forms(names, one)), (s2, _forms(names, other)))
+            if not (_detail(one) and _detail(other)) or _compatible(story, named, *sides):
+                continue
+            key = frozenset(
+                (names.resolve(one.text) or one.text, names.resolve(other.text) or other.text)
+            )
+            conflict = found.setdefault(key, Conflict(topic=_slot(one, other), claims=[]))
+            ids = {c.sentence_id for c in conflict.claims}
+            conflict.claims += [_claim(story, s, names, None) for s in (s1, s2) if s.id not in ids]
+    return list(found.values())
+
+
+def _slot(one: Span, other: Span) -> str:
+    """What the differing names fill: "place of the daycare", "person (arrested)"."""
+    labels = [s.root.ent_type_ for s in (one, other)]
+    kind = next((_KINDS[label] for label in labels if label in _KINDS), "name")
+    anchor = one.root.head
+    while anchor.dep_ in {"prep", "compound"} and anchor.head != anchor:
+        anchor = anchor.head
+    return (
+        f"{kind} of the {anchor.lower_}" if anchor.pos_ == "NOUN" else f"{kind} ({anchor.lower_})"
+    )
+
+
+def _undergoer(verb: Token) -> Token | None:
+    """Who a verb's event befalls: "she was released", "police released her", "he remains".
+
+    A verb joined to another ("pleaded not guilty and was released") shares its subject.
+    """
+    while True:
+        for dep in ("nsubjpass", "dobj", "nsubj"):
+            found = [c for c in verb.children if c.dep_ == dep]
+            if found:
+                return found[0]
+        if verb.dep_ not in {"conj", "dep"} or verb.head == verb:
+            return None
+        verb = verb.head
+
+
+def _person(story: Story, names: Names, sentence: Sentence, token: Token) -> str | None:
+    """The person a subject names: by name, by an apposition, or for a pronoun by proxy.
+
+    "He" or "she" is taken to stand for the subject of the sentence before,
+    the one a pronoun most often continues.
+    """
+    if token.lower_ in _PRONOUNS:
+        if sentence.index == 0:
+            return None
+        previous = story.article[sentence.article].sentences[sentence.index - 1]
+        doc = story.docs[previous.id]
+        # The shallowest subject that is not a speaker ("Cary was taken ..., Hall said").
+        subjects = [
+            t
+            for t in doc
+            if t.dep_ in {"nsubj", "nsubjpass"}
+            and t.head.lemma_ not in SPEECH_VERBS
+            and t.lower_ not in _PRONOUNS
+        ]
+        if not subjects:
+            return None
+        token = min(subjects, key=lambda t: len(list(t.ancestors)))
+    for t in (token, *(c for c in token.children if c.dep_ == "appos")):
+        spans = [e for e in t.doc.ents if e.start <= t.i < e.end]
+        name = names.resolve(spans[0].text if spans else t.text)
+        if name in names.people:
+            return name
+    return None
+
+
+def _present(verb: Token) -> bool:
+    """Whether a verb speaks of now: "is held", "has been held", "remains at large"."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(t.tag_ in {"VBZ", "VBP"} for t in (verb, *auxiliaries))
+
+
+def _happened(verb: Token) -> bool:
+    """Whether a verb tells an event that took place: "was released", not "to arrest"."""
+    auxiliaries = any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to" for c in verb.children)
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries)
+
+
+def _states(story: Story, names: Names, sentence: Sentence) -> list[tuple[State, str, bool]]:
+    """The states a sentence puts a named person in: (state, person, lasting now or ended)."""
+    found = []
+    for t in story.docs[sentence.id]:
+        # "in custody", "on the run", and "at large" whose "large" is parsed as amod.
+        place = t.head.dep_ == "prep" and t.head.lower_ in {"in", "at", "on"} and t.i > t.head.i
+        verb = t.head.head if place else t
+        if verb.pos_ not in {"VERB", "AUX"} or not stated(verb):
+            continue
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+        for state in STATES:
+            kept = (t.lemma_ in state.places) if place else (passive and t.lemma_ in state.kept)
+            lasting = kept and _present(verb)
+            ending = not place and t.lemma_ in state.ending and _happened(verb)
+            who = _undergoer(verb) if lasting or ending else None
+            person = _person(story, names, sentence, who) if who is not None else None
+            if person and (state, person, lasting) not in found:
+                found.append((state, person, lasting))
+    return found
+
+
+def _state_conflicts(story: Story, names: Names) -> list[Conflict]:
+    """One outlet says a person is still in a state, another that it has ended.
+
+    "She has been held in custody" against "... and was released"; an
+    outlet that reports both (held, then released) tells a sequence, so it
+    takes no side. One conflict per person and state, every side's sentences in it.
+    """
+    sides: dict[tuple[State, str], dict[bool, list[Sentence]]] = {}
+    for s in story.sentences:
+        for state, who, lasting in _states(story, names, s):
+            sides.setdefault((state, who), {True: [], False: []})[lasting].append(s)
+    conflicts = []
+    for (state, who), side in sides.items():
+        both = {s.article for s in side[True]} & {s.article for s in side[False]}
+        lasting, ended = ([s for s in side[k] if s.article not in both] for k in (True, False))
+        if lasting and ended:
+            claims = [_claim(story, s, names, None) for s in lasting + ended]
+            conflicts.append(Conflict(topic=state.topic.format(who), claims=claims))
+    return conflicts

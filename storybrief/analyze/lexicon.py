@@ -2,12 +2,15 @@
 
 Outlets word the same fact differently ("the US", "America", "the
 Americans"), so sentences are compared on crude lemmas of their content
-words with every name and demonym folded into its entity.
+words with every name and demonym folded into its entity. The words that make a
+statement less than plain fact, and the states a person is in until an
+event ends them (held until released), are listed here too.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -162,3 +165,37 @@ def stated(token: Token) -> bool:
         if qualifies(t) or any(qualifies(c) for c in t.children if c.dep_ in _MARKERS):
             return False
     return True
+
+
+@dataclass(frozen=True)
+class State:
+    """A state a person is in that one event ends: held until released, at large until arrested.
+
+    ``kept`` (passive verbs: "has been held") and ``places`` (after "in", "at",
+    "on": "remains at large") say the person is in it now; ``ending`` verbs
+    say it ended ("was released"). An outlet reporting the one against
+    another reporting the other is a conflict; the event that starts the
+    state ("was taken into custody") is in neither, as it agrees with both.
+    """
+
+    topic: str  # what is in dispute, "{}" standing for the person
+    kept: frozenset[str]
+    places: frozenset[str]
+    ending: frozenset[str]
+
+
+STATES = (
+    State(
+        "whether {} is still held",
+        frozenset({"hold", "jail", "detain", "imprison"}),
+        frozenset({"custody", "jail", "prison"}),
+        frozenset({"release", "free"}),
+    ),
+    # "Caught" is left out: one is caught in a storm or on camera too.
+    State(
+        "whether {} is still at large",
+        frozenset(),
+        frozenset({"large", "run"}),
+        frozenset({"arrest", "capture"}),
+    ),
+)
