@@ -6,8 +6,9 @@ order, one per input line. A line that cannot be summarized still gets its
 output line, with an empty summary and an ``"error"``, so outputs stay aligned
 with inputs and one bad cluster does not stop a long run.
 
-Clusters are spread over worker processes; each worker loads the embedding
-model once and keeps it for all the clusters it is given.
+Clusters are spread over worker processes; each worker has the embedding
+model loaded once (by the parent, before it forks them, where it can fork)
+and keeps it for all the clusters it is given.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from threadpoolctl import threadpool_limits
 
 from storybrief.models import Article
 from storybrief.nlp.embeddings import model
@@ -67,13 +70,17 @@ def summarize_record(line: str, words: int) -> dict[str, Any]:
     return {"id": cluster, "summary": " ".join(s.text for s in sentences)}
 
 
+def _start_worker() -> None:
+    # A forked worker keeps the BLAS thread count numpy read when the parent
+    # imported it, so ``_ONE_THREAD`` comes too late for it: two workers with
+    # two BLAS threads each on two cores nearly halved throughput (measured).
+    threadpool_limits(limits=1, user_api="blas")
+    model()
+
+
 def _summarize_line(job: tuple[str, int]) -> str:
     line, words = job
     return json.dumps(summarize_record(line, words), ensure_ascii=False)
-
-
-def _load_model() -> None:
-    model()
 
 
 @contextmanager
@@ -112,7 +119,11 @@ def _results(lines: list[str], words: int, workers: int) -> Iterator[str]:
     if workers <= 1 or len(lines) <= 1:
         yield from map(_summarize_line, jobs)
         return
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_load_model) as pool:
+    context = _context()
+    if context.get_start_method() == "fork":
+        # Loaded before forking, the model is shared by every worker, not loaded by each.
+        model()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
         # ``map`` submits every chunk at once, so the workers start in this block.
         with _child_environment(_ONE_THREAD):
             results = pool.map(_summarize_line, jobs, chunksize=CHUNK)

@@ -51,8 +51,15 @@ Inputs = Annotated[
 
 
 @contextmanager
-def _progress(label: str, total: int | None = None) -> Iterator[Callable[..., None]]:
-    """A progress bar on stderr when it is a terminal; yields the function that advances it."""
+def _progress(
+    label: str, total: int | None = None, *, thread: bool = True
+) -> Iterator[Callable[..., None]]:
+    """A progress bar on stderr when it is a terminal; yields the function that advances it.
+
+    With ``thread=False`` the bar is redrawn as it advances, not by rich's
+    refresh thread: a process with a second thread cannot safely fork, so
+    batch workers would have to start from a fresh interpreter instead.
+    """
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -61,9 +68,16 @@ def _progress(label: str, total: int | None = None) -> Iterator[Callable[..., No
         console=err,
         transient=True,
         disable=not err.is_terminal,
+        auto_refresh=thread,
     ) as progress:
         task = progress.add_task(label, total=total)
-        yield lambda *_: progress.advance(task)
+
+        def advance(*_: object) -> None:
+            progress.advance(task)
+            if not thread:
+                progress.refresh()
+
+        yield advance
 
 
 def _report(articles: list[Article]) -> int:
@@ -167,7 +181,7 @@ def summarize(
 
     with jsonl.open("rb") as handle:
         total = sum(1 for line in handle if line.strip())
-    with _progress("Summarizing clusters", total) as advance:
+    with _progress("Summarizing clusters", total, thread=False) as advance:
         n = summarize_jsonl(jsonl, out, words=words, workers=workers, on_done=advance)
     err.print(f"storybrief: wrote {n} summaries to {out}", markup=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,20 @@ def test_deterministic_across_runs_and_worker_counts(
     _, again, _ = _run(tmp_path, "again.jsonl", workers=2)
     _, serial, _ = _run(tmp_path, "serial.jsonl", workers=1)
     assert first == again == serial
+
+
+def test_same_output_when_a_thread_rules_out_forking(
+    tmp_path: Path, two_workers: tuple[int, list[dict], int]
+) -> None:
+    # A live second thread (a progress bar's, say) makes the workers start from
+    # a fork server instead of a fork of this process; the output must not change.
+    _, forked, _ = two_workers
+    stop = threading.Event()
+    waiter = threading.Thread(target=stop.wait)
+    waiter.start()
+    try:
+        _, served, _ = _run(tmp_path, "served.jsonl", workers=2)
+    finally:
+        stop.set()
+        waiter.join()
+    assert served == forked

@@ -13,9 +13,6 @@ import re
 
 import lxml.etree
 import lxml.html
-import trafilatura
-from readability import Document as Readability
-from readability.readability import Unparseable
 
 from storybrief.models import Article
 
@@ -36,6 +33,10 @@ def extract_html(article: Article) -> Article:
     Metadata ingest already set (from a JSONL record) wins over the page's own.
     Leaves ``paragraphs`` empty when no article text is found.
     """
+    # Imported here: trafilatura takes a quarter of a second to import, which
+    # plain-text and batch runs (and every batch worker) would pay for nothing.
+    import trafilatura
+
     doc = trafilatura.bare_extraction(article.raw, url=article.url, with_metadata=True, **_OPTIONS)
     if doc is None:
         return article
@@ -70,6 +71,9 @@ def _readability_paragraphs(markup: str) -> list[str]:
 
     Not re-read by trafilatura: it would again keep only one of the blocks.
     """
+    from readability import Document as Readability  # imported late, as trafilatura is
+    from readability.readability import Unparseable
+
     try:
         summary = lxml.html.fromstring(Readability(markup).summary())
     except (Unparseable, lxml.etree.ParserError):

@@ -20,11 +20,12 @@ _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?|‘[^’]*’")
 _CREDIT = re.compile(r"^[\w .'’-]{2,40}\s/\s[\w .'’-]{2,30}$")
 # "(Photo: Getty Images)", "Photo credit: AP", "(AP Photo/Evan Vucci)": a credit
 # stated as one, wherever it sits in the line.
+# Two patterns rather than one alternation: one that opens with a literal "("
+# lets the regex engine skip ahead to the brackets of a long paragraph.
 _CREDIT_LABEL = re.compile(
-    r"\((?:[\w .-]*\s)?(?:photo|image|picture|video)s?\b[^)]*\)\s*$"
-    r"|^(?:photo|image|picture)s?(?:\s+credit)?\s*:",
-    re.IGNORECASE,
+    r"\((?:[\w .-]*\s)?(?:photo|image|picture|video)s?\b[^)]*\)\s*$", re.IGNORECASE
 )
+_CREDIT_LEAD = re.compile(r"(?:photo|image|picture)s?(?:\s+credit)?\s*:", re.IGNORECASE)
 _NAV = re.compile(r"(?:\s[|»›]\s.*){2,}")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|all rights reserved", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf*–—-]|\d+[.)])\s+")
@@ -74,11 +75,13 @@ class Line:
 
     @cached_property
     def lower_words(self) -> list[str]:
+        if self.text.isascii():  # lower-casing ASCII keeps every word and its bounds
+            return WORD.findall(self.text.lower())
         return [w.lower() for w in self.words]
 
-    @property
+    @cached_property
     def n(self) -> int:
-        return len(self.words)
+        return len(self.lower_words)
 
     @cached_property
     def key(self) -> str:
@@ -104,6 +107,9 @@ class Line:
 
     @property
     def second_person(self) -> int:
+        # Every second-person word holds "you"; most lines do not, and skip the split.
+        if "you" not in self.text.lower():
+            return 0
         return sum(w in _SECOND_PERSON for w in self.unquoted_words)
 
     @property
@@ -118,7 +124,7 @@ class Line:
     def is_credit(self) -> bool:
         """A photo credit: shaped "Name / Agency", or labelled as one."""
         text = self.text.strip()
-        if _CREDIT_LABEL.search(text):
+        if _CREDIT_LEAD.match(text) or _CREDIT_LABEL.search(text):
             return self.n <= 30
         return bool(_CREDIT.match(text)) and self.stopword_density < 0.2
 
@@ -128,7 +134,8 @@ class Line:
 
     @property
     def is_navigation(self) -> bool:
-        return bool(_NAV.search(self.text))
+        # The separators are rare in prose: look for one before running the pattern.
+        return any(mark in self.text for mark in "|»›") and bool(_NAV.search(self.text))
 
     @property
     def is_dangling_label(self) -> bool:

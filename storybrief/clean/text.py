@@ -85,7 +85,7 @@ def _furniture_why(line: Line) -> str | None:
         and (not line.is_sentence or line.web_terms or line.second_person)
     ):
         return "call to action"
-    if line.web_terms and not line.is_sentence and line.n <= 15:
+    if not line.is_sentence and line.n <= 15 and line.web_terms:
         return "site furniture"
     return None
 
@@ -152,8 +152,7 @@ def _body_why(line: Line, previous_why: str | None, repeats: int, shared: bool) 
     return None
 
 
-def _clean_one(article: Article, shared_keys: set[str]) -> None:
-    lines = [Line(text) for text in split_lines(normalize(article.raw))]
+def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> None:
     start = _read_header(article, lines)
     header_keys = {v.lower() for v in (article.title, article.dek) if v}
     counts = Counter(line.key for line in lines)
@@ -181,17 +180,18 @@ def _clean_one(article: Article, shared_keys: set[str]) -> None:
     article.paragraphs, article.removed = paragraphs, removed
 
 
-def _shared_short_lines(articles: Iterable[Article]) -> set[str]:
+def _shared_short_lines(articles: Iterable[list[Line]]) -> set[str]:
     """Short lines that occur in two or more articles: the furniture of a shared site."""
     seen: Counter[str] = Counter()
-    for article in articles:
-        keys = {Line(t).key for t in split_lines(normalize(article.raw)) if len(t.split()) <= 12}
-        seen.update(keys)
+    for lines in articles:
+        seen.update({line.key for line in lines if len(line.text.split()) <= 12})
     return {key for key, n in seen.items() if n > 1 and key}
 
 
 def clean_texts(articles: list[Article]) -> None:
     """Clean plain-text articles of one batch in place."""
-    shared = _shared_short_lines(articles)
-    for article in articles:
-        _clean_one(article, shared)
+    # Each article's lines are read once, for both the batch-wide count and its own cleaning.
+    lines = [[Line(text) for text in split_lines(normalize(a.raw))] for a in articles]
+    shared = _shared_short_lines(lines)
+    for article, article_lines in zip(articles, lines, strict=True):
+        _clean_one(article, article_lines, shared)

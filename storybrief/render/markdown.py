@@ -34,18 +34,12 @@ def _summary(brief: Brief, label: dict[str, str]) -> list[str]:
 def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
     out: list[str] = []
     for conflict in brief.conflicts:
-        out += [
-            f"### {heading(conflict.topic)}",
-            "",
-            "| Side | Claim | Said by | In |",
-            "|---|---|---|---|",
-        ]
+        out += [f"### {heading(conflict.topic)}", "", "| Side | Claim | In |", "|---|---|---|"]
         for side, claims in sides(conflict):
             for c in claims:
-                who = _cell(c.attributed_to or "the outlet")
-                out.append(
-                    f"| {_cell(side)} | {_cell(c.text)} | {who} | {_cite([c.source], label)} |"
-                )
+                who = c.attributed_to or "the outlet"
+                said = side if side == who else f"**{side}** — {who}"
+                out.append(f"| {_cell(said)} | {_cell(c.text)} | {_cite([c.source], label)} |")
         out.append("")
     return out
 
