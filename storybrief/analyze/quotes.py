@@ -3,8 +3,10 @@
 Quoted passages are found per paragraph, because a quote often spans
 sentences ("..." Rouhani said. "..."), and one left open at a paragraph's end
 runs on into the next, as news style has it. The speaker is found in the
-sentences around the quote (``speakers.speaker_of``); an unattributed quote
-continues the previous quote of its paragraph, or of the paragraph before.
+sentences around the quote (``speakers.speaker_of``): those it covers, an
+attribution right after it ("Sarpong said.") or a colon before it; an
+unattributed quote continues the previous quote of its paragraph, or of the
+paragraph before, and is left without a speaker rather than given a guess.
 
 Outlets translate and trim the same remark differently ("We can think about
 it if we see America starts confronting..." / "Any time the Americans start
@@ -23,7 +25,13 @@ import numpy as np
 
 from storybrief.analyze.entities import Names
 from storybrief.analyze.lexicon import content
-from storybrief.analyze.speakers import speaker_of
+from storybrief.analyze.speakers import (
+    QUOTE_MARKS,
+    outside_quotes,
+    paragraph_text,
+    quote_spans,
+    speaker_of,
+)
 from storybrief.analyze.story import Story
 from storybrief.models import Article, Quote, Sentence
 from storybrief.nlp.embeddings import embed
@@ -33,7 +41,7 @@ MIN_WORDS = 4  # shorter quoted runs are scare quotes ("infidels") or phrases
 SAME_VECTOR = 0.78
 SAME_WORDS = 0.5  # shared content words over the shorter sentence's
 MIN_SHARED_WORDS = 4
-_MARKS = '"“”„'
+_TITLE_SMALL_WORDS = 3  # a title's lowercase words are short: "All the Money in the World"
 
 
 @dataclass
@@ -45,76 +53,114 @@ class Passage:
     sentence_ids: list[str]
     paragraph: int
     at_paragraph_start: bool
+    starts_sentence: bool  # a whole statement, not a phrase inside the writer's sentence
     open_end: bool  # left open at the paragraph's end, so it runs on
     speaker: str | None = None
     pieces: list[str] = field(default_factory=list)  # its sentences
 
 
-def _paragraph_passages(sentences: list[Sentence]) -> list[tuple[Passage, set[int], Sentence]]:
-    """Quoted passages of one paragraph, each with the char offsets it covers."""
-    text, starts = "", []
-    for s in sentences:
-        starts.append(len(text))
-        text += s.text + " "
-    out: list[tuple[Passage, set[int], Sentence]] = []
-    marks = [i for i, ch in enumerate(text) if ch in _MARKS]
-    for open_at, close_at in zip(marks[::2], [*marks[1::2], len(text)], strict=False):
-        inner = text[open_at + 1 : close_at].strip()
-        if len(inner.split()) < MIN_WORDS:
-            continue
-        covered = [
-            s
-            for s, start in zip(sentences, starts, strict=True)
-            if start < close_at and start + len(s.text) > open_at
-        ]
-        passage = Passage(
-            text=inner,
-            article=sentences[0].article,
-            sentence_ids=[s.id for s in covered],
-            paragraph=sentences[0].paragraph,
-            at_paragraph_start=not text[:open_at].strip(),
-            open_end=close_at == len(text),
-        )
-        out.append((passage, set(range(open_at, close_at + 1)), covered[-1]))
-    return out
+def _is_title(text: str) -> bool:
+    """Whether a quoted run is a title ("Popcorn With Peter Travers"), not speech."""
+    words = [w for w in text.split() if w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() or len(w) <= _TITLE_SMALL_WORDS for w in words)
 
 
-def _outside(story: Story, sentence: Sentence, text_offset: int, quoted: set[int]) -> set[int]:
-    """Token indexes of ``sentence`` that lie outside every quote of its paragraph."""
-    doc = story.docs[sentence.id]
-    return {t.i for t in doc if text_offset + t.idx not in quoted}
+def _passage_speaker(
+    story: Story, passage: Passage, chars: tuple[int, int], names: Names
+) -> str | None:
+    """The speaker of a passage (at ``chars`` of its paragraph) named next to it.
+
+    Looked for in the sentences it covers, the last first ("... Rouhani said.
+    \"...\""); then, for a whole statement, in the sentence right after it in
+    its paragraph when that one is unquoted ("\"...\" Sarpong said."), and in
+    the sentence before it when that one introduces it with a colon ("Driver
+    told the Guardian:"), even from the paragraph before. A sentence after it
+    with a quote of its own names that quote's speaker, not this one's.
+    """
+    sentences = story.article[passage.article].sentences
+    covered = [story.by_id[sid] for sid in passage.sentence_ids]
+    _, starts = paragraph_text(story, covered[0])
+    # (sentence, the quote's first and last token in it, or the edge nearest the quote)
+    candidates: list[tuple[Sentence, tuple[int, int]]] = []
+    for sentence in [covered[-1], *covered[:-1]]:
+        doc = story.docs[sentence.id]
+        inside = [t.i for t in doc if chars[0] <= starts[sentence.id] + t.idx <= chars[1]]
+        candidates.append((sentence, (inside[0], inside[-1])))
+    if passage.starts_sentence:
+        after = sentences[covered[-1].index + 1] if covered[-1].index + 1 < len(sentences) else None
+        if (
+            after is not None
+            and after.paragraph == passage.paragraph
+            and not any(ch in QUOTE_MARKS for ch in after.text)
+        ):
+            candidates.append((after, (-1, -1)))
+        before = sentences[covered[0].index - 1] if covered[0].index else None
+        if before is not None and before.text.rstrip().endswith(":"):
+            edge = len(story.docs[before.id])
+            candidates.append((before, (edge, edge)))
+    for sentence, span in candidates:
+        speaker = speaker_of(story, sentence, span, names)
+        if speaker:
+            return speaker
+    return None
+
+
+def _bare(story: Story, passage: Passage) -> bool:
+    """Whether a passage stands alone, its sentences all quote: a statement that runs
+    on from the previous quote, where words of the writer's around it ("...", the
+    article read) would tell of another source."""
+    return all(
+        story.docs[sid][i].is_punct or story.docs[sid][i].is_space
+        for sid in passage.sentence_ids
+        for i in outside_quotes(story, story.by_id[sid])
+    )
 
 
 def article_passages(story: Story, article: Article, names: Names) -> list[Passage]:
-    """The quoted passages of one article with their speakers resolved."""
+    """The quoted passages of one article with their speakers resolved.
+
+    An unattributed statement continues the quote before it in its
+    paragraph, or the one that ends the paragraph before when it opens its
+    own: news style names a speaker once for a run of quotes. Quotes too
+    short to report still carry their speaker on to the quote that follows.
+    """
     by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
     for s in article.sentences:
         by_paragraph[s.paragraph].append(s)
     passages: list[Passage] = []
+    previous: Passage | None = None
     for paragraph in sorted(by_paragraph):
         sentences = by_paragraph[paragraph]
-        offsets, position = {}, 0
-        for s in sentences:
-            offsets[s.id] = position
-            position += len(s.text) + 1
-        found = _paragraph_passages(sentences)
-        quoted = set().union(*(covered for _, covered, _ in found)) if found else set()
-        for passage, _, last in found:
-            for sid in dict.fromkeys([last.id, *passage.sentence_ids]):
-                sentence = story.by_id[sid]
-                outside = _outside(story, sentence, offsets[sid], quoted)
-                passage.speaker = speaker_of(story, sentence, outside, names)
-                if passage.speaker:
-                    break
-            if passage.speaker is None and passages:
-                previous = passages[-1]
+        text, starts = paragraph_text(story, sentences[0])
+        for open_at, close_at in quote_spans(text):
+            inner = text[open_at + 1 : close_at].strip()
+            covered = [
+                s
+                for s in sentences
+                if starts[s.id] < close_at and starts[s.id] + len(s.text) > open_at
+            ]
+            if not inner or not covered or _is_title(inner):
+                continue
+            passage = Passage(
+                text=inner,
+                article=article.id,
+                sentence_ids=[s.id for s in covered],
+                paragraph=paragraph,
+                at_paragraph_start=not text[:open_at].strip(),
+                starts_sentence=not text[starts[covered[0].id] : open_at].strip(),
+                open_end=close_at == len(text),
+            )
+            passage.speaker = _passage_speaker(story, passage, (open_at, close_at), names)
+            if passage.speaker is None and previous is not None and _bare(story, passage):
                 runs_on = previous.paragraph == paragraph or (
-                    passage.at_paragraph_start and previous.paragraph >= paragraph - 1
+                    passage.at_paragraph_start and previous.paragraph == paragraph - 1
                 )
                 if runs_on or previous.open_end:
                     passage.speaker = previous.speaker
-            passage.pieces = split_sentences(passage.text)
-            passages.append(passage)
+            previous = passage
+            if len(inner.split()) >= MIN_WORDS:
+                passage.pieces = split_sentences(inner)
+                passages.append(passage)
     return passages
 
 

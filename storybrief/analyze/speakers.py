@@ -4,12 +4,19 @@ News copy attributes with a small set of constructions: a speech verb and its
 subject ("..., Rouhani said"; "he replied: ..."; "X told the Guardian that"),
 "according to X", and an outlet citing a source ("The Guardian cited a senior
 Iraqi official"). The subject is resolved to an entity name when it is one,
-and a pronoun to the person last named before it in the article.
+a lone surname to the full name, "the sheriff" to the one person the article
+gives that title, and a pronoun to the nearest person before it who is the
+subject of a main clause and whose gender, as the article gives it, fits.
+
+Speakers of quotes are only looked for outside quotation marks: a name
+inside a quote is what the speaker talks about. Where the evidence is weak
+(an unclear pronoun, "I", "you") a quote gets no speaker rather than a guess.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -23,9 +30,34 @@ SPEECH_VERBS = {
     "cite", "quote", "report", "confirm", "estimate", "dismiss", "reject", "acknowledge",
     "indicate", "stress", "urge", "predict", "believe", "admit", "describe",
 }  # fmt: skip
+# Verbs that attribute a quote, though not a claim: "..., she continued."
+QUOTE_VERBS = SPEECH_VERBS | {"continue", "tweet", "post", "recall", "joke", "exclaim", "testify"}
+QUOTE_MARKS = '"“”„'
+PARAGRAPHS_BACK = 3  # how far back a pronoun's antecedent is looked for
+LOOKAHEAD = 2  # sentences after a person's mention where a pronoun may refer to them
 _SUBJECTS = {"nsubj", "nsubjpass"}
-_PRONOUNS = {"he", "she", "they", "i", "we"}
+_NAME_LABELS = {"PERSON", "ORG", "NORP"}
+_THIRD_PERSON = {"he", "she", "they"}
+_PRONOUNS = _THIRD_PERSON | {"i", "we"}  # those a claim's source is resolved from
+# Words that give a person's gender: pronouns, titles, gendered roles.
+_GENDERED = {
+    **dict.fromkeys(["he", "mr", "man", "father", "husband", "boyfriend", "son", "brother",
+                     "boy", "grandfather", "uncle", "spokesman", "king"], "m"),
+    **dict.fromkeys(["she", "mrs", "ms", "miss", "woman", "mother", "wife", "girlfriend",
+                     "daughter", "sister", "girl", "grandmother", "aunt", "spokeswoman",
+                     "actress", "queen"], "f"),
+}  # fmt: skip
+# Role nouns for people, beyond the common suffixes (teacher, counselor, comedian).
+_PERSON_NOUNS = {
+    "sheriff", "official", "spokesperson", "witness", "neighbor", "neighbour", "police",
+    "chief", "victim", "suspect", "friend", "child", "parent", "student", "resident",
+    "president", "source", "expert", "agent", "attorney", "judge", "mayor", "senator",
+}  # fmt: skip
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
 _OUTLET_VERBS = {"cite", "quote"}
+_ADDRESSING = {"tell", "ask", "answer", "urge", "warn", "cite", "quote"}
+# Dependencies that embed a clause in another: reported speech, relative clauses.
+_EMBEDDED = {"ccomp", "relcl", "acl", "pcomp", "xcomp"}
 
 
 def _phrase(token: Token) -> str:
@@ -49,71 +81,346 @@ def name_of(token: Token, names: Names) -> str:
     return names.resolve(phrase) or phrase
 
 
-def last_person(story: Story, sentence: Sentence, before: int, names: Names) -> str | None:
-    """The person last named in ``sentence``'s article before token ``before`` of it."""
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (opening mark, closing mark) of the quotations in ``text``.
+
+    Marks pair up in order; one left open runs to the end of the text, as a
+    paragraph-long quote does in news style.
+    """
+    marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS]
+    return list(zip(marks[::2], [*marks[1::2], len(text)], strict=False))
+
+
+def paragraph_text(story: Story, sentence: Sentence) -> tuple[str, dict[str, int]]:
+    """The text of ``sentence``'s paragraph and where each of its sentences starts in it."""
+    text, starts = "", {}
+    for s in story.article[sentence.article].sentences:
+        if s.paragraph == sentence.paragraph:
+            starts[s.id] = len(text)
+            text += s.text + " "
+    return text, starts
+
+
+def outside_quotes(story: Story, sentence: Sentence) -> set[int]:
+    """Token indexes of ``sentence`` outside every quotation of its paragraph.
+
+    Quotes span sentences ("... Rouhani said. \"...\""), so they are found
+    over the whole paragraph, not the sentence alone.
+    """
+    text, starts = paragraph_text(story, sentence)
+    offset = starts[sentence.id]
+    spans = quote_spans(text)
+    return {
+        t.i for t in story.docs[sentence.id] if not any(a <= offset + t.idx <= b for a, b in spans)
+    }
+
+
+def _person(token: Token, names: Names) -> str | None:
+    """The person a token names: within a PERSON entity, or a known person's name."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = ent.text if ent is not None else token.text
+    if text.startswith("@"):
+        return None  # a tweet's handle, next to the name it stands for
+    name = names.resolve(text) or text
+    # The small model often labels a lone surname ORG or NORP, or not at all.
+    surname = ent.label_ in _NAME_LABELS if ent is not None else token.pos_ == "PROPN"
+    if " " not in name and surname:
+        # A lone surname ("Milano spoke up", "Christman said"): the one known person it ends.
+        full = [p for p in names.people if " " in p and p.split()[-1] == name]
+        if len(full) == 1:
+            return full[0]
+    if name in names.people or (ent is not None and ent.label_ == "PERSON"):
+        return name
+    return None
+
+
+def _named_role(story: Story, sentence: Sentence, role: Token, names: Names) -> str | None:
+    """The one person ``sentence``'s article gives the role of "the sheriff", if one.
+
+    A role names its holder as a title ("Sheriff Javier Salazar"), in
+    apposition ("Maria Morales, a counselor"; "the suspect, Amanda Lene
+    Jones") or as the complement of the role ("The suspect has been
+    identified as Amanda Lene Jones").
+    """
+    holders: set[str] = set()
+    # A definite role points back to where its holder was introduced.
+    for s in story.article[sentence.article].sentences[: sentence.index + 1]:
+        for token in story.docs[s.id]:
+            if token.lemma_.lower() != role.lemma_.lower():
+                continue
+            related = [token.nbor(1)] if token.i + 1 < len(token.doc) else []
+            related += [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ == "appos":
+                related.append(token.head)
+            if token.dep_ in _SUBJECTS:
+                related += [c for c in token.head.children if c.dep_ in {"attr", "oprd"}]
+                related += [g for c in token.head.children if c.lower_ == "as" for g in c.children]
+            holders.update(p for t in related if (p := _person(t, names)))
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _is_person_noun(token: Token) -> bool:
+    """Whether a common noun names a person by role ("the comedian", "a neighbor")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (
+        lemma in _PERSON_NOUNS or lemma in _GENDERED or lemma.endswith(_PERSON_SUFFIXES)
+    )
+
+
+def _gender(story: Story, sentence: Sentence, person: str, names: Names) -> str | None:
+    """The gender the article gives ``person``, if it gives one.
+
+    Evidence: a gendered title or role next to the name ("Mrs", "actress"),
+    and the subject pronoun of the clause or sentence right after the person
+    is a subject ("Driver said ..., she initially refrained").
+    """
+    votes: Counter[str] = Counter()
+    sentences = story.article[sentence.article].sentences
+    # Evidence up to the mention at hand, as a reader has it.
+    for n, s in enumerate(sentences[: sentence.index + 1]):
+        doc, outside = story.docs[s.id], outside_quotes(story, s)
+        # The head word of each name ("Smith" of "Mrs Jane Smith"), once per mention.
+        heads = (t for t in doc if t.pos_ == "PROPN" and t.dep_ != "compound" and t.i in outside)
+        for token in heads:
+            if _person(token, names) != person:
+                continue
+            near = [t.lower_.rstrip(".") for t in doc[max(token.i - 2, 0) : token.i + 1]]
+            near += [c.lemma_.lower() for c in token.children if c.dep_ in {"appos", "compound"}]
+            votes.update(_GENDERED[w] for w in near if w in _GENDERED)
+            if token.dep_ in _SUBJECTS:
+                votes.update(_next_pronoun(story, sentences[n : n + 1 + LOOKAHEAD], token, names))
+    if not votes or votes["m"] == votes["f"]:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def _next_pronoun(
+    story: Story, sentences: list[Sentence], person: Token, names: Names
+) -> list[str]:
+    """The gender of the first main-clause he/she subject after ``person``, before another
+    person is one.
+
+    ``sentences`` are the person's sentence and the few after it.
+    """
+    for n, s in enumerate(sentences):
+        for subject in _subjects(story.docs[s.id], outside_quotes(story, s)):
+            if (n == 0 and subject.i <= person.i) or not _main_clause(subject):
+                continue
+            if subject.lower_ in _THIRD_PERSON - {"they"}:
+                return [_GENDERED[subject.lower_]]
+            if _person(subject, names):
+                return []
+    return []
+
+
+def _subjects(doc: Doc, outside: set[int]) -> list[Token]:
+    """The clause subjects of a sentence outside quotes, inverted ones included."""
+    found = {t.i: t for t in doc if t.i in outside and t.dep_ in _SUBJECTS}
+    for verb in doc:
+        if verb.i in outside and verb.lemma_ in QUOTE_VERBS and verb.pos_ == "VERB":
+            subject = _subject(verb, outside)
+            if subject is not None:
+                found.setdefault(subject.i, subject)
+    return [found[i] for i in sorted(found)]
+
+
+def _main_clause(subject: Token) -> bool:
+    """Whether a subject is the writer's own, not one inside reported speech or a
+    relative clause ("Unruh said the woman told her son ...": Unruh, not the woman)."""
+    return not any(t.dep_ in _EMBEDDED for t in [subject.head, *subject.head.ancestors])
+
+
+def antecedent(story: Story, sentence: Sentence, pronoun: Token, names: Names) -> str | None:
+    """The person a subject pronoun (he, she, they) stands for, if the text is clear.
+
+    The nearest main-clause subject before it in its article that names a
+    person of a matching gender, walking back at most ``PARAGRAPHS_BACK``
+    paragraphs; pronouns on the way continue the chain. A nearer subject that
+    is a person by role only ("The comedian was accused ...") makes the
+    pronoun ambiguous, so no one is named.
+    """
+    wanted = _GENDERED.get(pronoun.lower_)
     article = story.article[sentence.article]
     for previous in reversed(article.sentences[: sentence.index + 1]):
+        if previous.paragraph < sentence.paragraph - PARAGRAPHS_BACK:
+            break
         doc = story.docs[previous.id]
-        limit = before if previous.id == sentence.id else len(doc)
-        people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= limit]
-        # The small model sometimes labels a lone surname ORG or NORP; a known
-        # person's name counts whatever its label.
-        people += [e for e in doc.ents if e.end <= limit and names.resolve(e.text) in names.people]
-        if people:
-            last = max(people, key=lambda e: e.end)
-            return names.resolve(last.text) or last.text
+        outside = outside_quotes(story, previous)
+        limit = pronoun.i if previous.id == sentence.id else len(doc)
+        subjects = [t for t in _subjects(doc, outside) if t.i < limit and _main_clause(t)]
+        for subject in reversed(subjects):
+            if subject.pos_ == "PRON":
+                continue
+            person = _person(subject, names)
+            gender = (
+                _gender(story, previous, person, names)
+                if person
+                else _GENDERED.get(subject.lemma_.lower())
+            )
+            if gender is not None and wanted is not None and gender != wanted:
+                continue
+            if person is not None:
+                return person
+            if _is_person_noun(subject) and (subject.tag_ == "NNS") == (wanted is None):
+                return None
     return None
 
 
 def speaker_of(
-    story: Story,
-    sentence: Sentence,
-    outside: set[int],
-    names: Names,
+    story: Story, sentence: Sentence, quote: tuple[int, int], names: Names
 ) -> str | None:
-    """The speaker of a sentence from its tokens ``outside`` quotes, if it names one.
+    """The speaker ``sentence`` names for the quotation at tokens ``quote`` (start, end).
 
-    Tried in order: the subject of a speech verb; the subject of the clause a
-    quote is introduced by with a colon ("Rouhani did not rule out ...: ...").
+    The subject of the speech verb the quote depends on, else of the one
+    nearest it, among tokens outside every quote of the paragraph, so a
+    name inside the quotation marks is never its speaker; else the subject
+    of the clause a quote is introduced by with a colon ("Rouhani did not
+    rule out ...: ..."). A subject that is a pronoun with no clear
+    antecedent, or "I"/"you", gives ``None``. ``quote`` lies outside the
+    sentence, before (-1, -1) or after it (its length twice), when the
+    sentence only attributes it.
     """
     doc = story.docs[sentence.id]
-    verbs = [t for t in doc if t.i in outside and t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"]
+    outside = outside_quotes(story, sentence)
+    verbs = [t for t in doc if t.i in outside and t.lemma_ in QUOTE_VERBS and t.pos_ == "VERB"]
+    governing = _governing(doc, quote)
+    verbs.sort(
+        key=lambda t: (
+            governing.index(t) if t in governing else len(governing),
+            min(abs(t.i - quote[0]), abs(t.i - quote[1])),
+            t.i,
+        )
+    )
     for verb in verbs:
-        subject = _subject(verb)
+        cited = [c for c in verb.children if c.dep_ == "dobj" and c.i in outside]
+        if verb.lemma_ in _OUTLET_VERBS and cited:
+            # "Buzzfeed quoted Bryan Freedman ... as rejecting: ...": the one quoted speaks.
+            return _speaker(story, sentence, cited[0], names)
+        subject = _subject(verb, outside)
         if subject is not None:
-            return _resolve(story, sentence, subject, names)
+            return _speaker(story, sentence, subject, names)
+    source = _according_to(doc, outside)
+    if source is not None:
+        return _speaker(story, sentence, source, names)
     colon = [t for t in doc if t.text == ":" and t.i in outside]
     if colon:
         root = doc[: colon[0].i].root
+        if root.i not in outside:
+            return None
         if root.pos_ == "PROPN":
             # A caption's 'Name: "..."'.
-            return _resolve(story, sentence, root, names)
-        subject = _subject(root)
+            return _speaker(story, sentence, root, names)
+        subject = _subject(root, outside)
         if subject is not None:
-            return _resolve(story, sentence, subject, names)
+            return _speaker(story, sentence, subject, names)
     return None
 
 
-def _subject(verb: Token) -> Token | None:
+def _according_to(doc: Doc, outside: set[int]) -> Token | None:
+    """The X of "according to X" among tokens ``outside`` quotes, if the sentence has one."""
+    for token in doc[:-1]:
+        if token.i in outside and token.lower_ == "according" and token.nbor(1).lower_ == "to":
+            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _governing(doc: Doc, quote: tuple[int, int]) -> list[Token]:
+    """The verbs a quotation within ``doc`` depends on, nearest first.
+
+    A verb the quote is coordinated with does not govern it ("her son told
+    Spacey ..., and \"Spacey bought him drink after drink\"" hangs from the
+    verb of the writer's "Unruh said").
+    """
+    inside = [t for t in doc if quote[0] <= t.i <= quote[1]]
+    heads = [t for t in inside if not quote[0] <= t.head.i <= quote[1] or t.dep_ == "ROOT"]
+    if not heads:
+        return []
+    chain, child = [], heads[0]
+    for ancestor in heads[0].ancestors:
+        if child.dep_ not in {"conj", "cc"}:
+            chain.append(ancestor)
+        child = ancestor
+    return chain
+
+
+def _speaker(story: Story, sentence: Sentence, subject: Token, names: Names) -> str | None:
+    """A quote's speaker from the subject that introduces it; ``None`` when unclear."""
+    if subject.lower_ in _THIRD_PERSON:
+        return antecedent(story, sentence, subject, names)
+    if subject.pos_ == "PRON" or subject.text.startswith("@"):
+        return None  # "I", "you", "it": the writer, a hypothetical, a document
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    role = _named_role(story, sentence, subject, names) if definite else None
+    return _full_name(story, sentence, _person(subject, names) or role or name_of(subject, names))
+
+
+def _full_name(story: Story, sentence: Sentence, name: str) -> str:
+    """A lone surname as the one full name its article ends with it ("Christman" →
+    "Lissa Druss Christman"), whatever label the model gave that name."""
+    if " " in name or not name[:1].isupper():
+        return name
+    full = {
+        ent.text
+        for s in story.article[sentence.article].sentences
+        for ent in story.docs[s.id].ents
+        if len(ent) > 1 and ent[-1].text == name and all(t.pos_ == "PROPN" for t in ent)
+    }
+    return full.pop() if len(full) == 1 else name
+
+
+def _subject(verb: Token, outside: set[int] | None = None) -> Token | None:
+    """The subject of a speech verb, among tokens ``outside`` quotes when given."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS and (outside is None or child.i in outside):
             # "The source - who said ...": a relative pronoun stands for its antecedent.
             if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
-                return verb.head
+                return _antecedent_of_who(child) if child.tag_ == "WP" else verb.head
             return child
-    # "..., said President Rouhani": the subject may be parsed as an object after the verb.
-    after = [c for c in verb.rights if c.dep_ in {"dobj", "attr", "npadvmod"} and c.pos_ == "PROPN"]
+    # "..., said President Rouhani": the subject may be parsed as an object after the verb,
+    # unless the verb takes an addressee ("told the BBC's Victoria Derbyshire").
+    after = (
+        []
+        if verb.lemma_ in _ADDRESSING
+        else [
+            c
+            for c in verb.rights
+            if c.dep_ in {"dobj", "attr", "npadvmod"}
+            and c.pos_ == "PROPN"
+            and (outside is None or c.i in outside)
+        ]
+    )
     if after:
         return after[0]
-    # A participle clause ("insisting: ...") takes the subject of the verb it hangs from.
-    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head is not verb:
-        return _subject(verb.head)
+    # A participle clause ("insisting: ...") takes the subject of the verb it hangs from;
+    # one the parser hangs inside an embedded clause ("dismissed reports that troops
+    # had been sent ..., saying") belongs to the main clause.
+    if verb.dep_ in {"advcl", "xcomp", "conj"}:
+        head = verb.head
+        while (head.dep_ in _EMBEDDED or head.pos_ not in {"VERB", "AUX"}) and head.dep_ != "ROOT":
+            head = head.head
+        return _subject(head, outside)
     return None
+
+
+def _antecedent_of_who(who: Token) -> Token:
+    """What a relative "who" stands for: the noun its clause qualifies, or, where the
+    parser hangs the clause on a place ("the suspect in a closet who told him"),
+    the nearest person before it."""
+    head = who.head.head
+    if head.ent_type_ == "PERSON" or _is_person_noun(head):
+        return head
+    before = (
+        t for t in reversed(who.doc[: who.i]) if t.ent_type_ == "PERSON" or _is_person_noun(t)
+    )
+    return next(before, head)
 
 
 def _resolve(story: Story, sentence: Sentence, subject: Token, names: Names) -> str:
+    """A claim's source from its subject: a pronoun's antecedent, else as written."""
     if subject.lower_ in _PRONOUNS:
-        return last_person(story, sentence, subject.i, names) or subject.text
+        return antecedent(story, sentence, subject, names) or subject.text
     return name_of(subject, names)
 
 
@@ -125,11 +432,9 @@ def attribution(story: Story, sentence: Sentence, names: Names) -> str | None:
     ``None`` when the article states it in its own voice.
     """
     doc: Doc = story.docs[sentence.id]
-    for token in doc:
-        if token.lower_ == "according" and token.nbor(1).lower_ == "to":
-            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
-            if objects:
-                return _relayed(objects[0], names)
+    source = _according_to(doc, set(range(len(doc))))
+    if source is not None:
+        return _relayed(source, names)
     for verb in (t for t in doc if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"):
         subject = _subject(verb)
         if subject is None:
