@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -63,6 +64,7 @@ class Weights:
     length_power: float = 0.7
 
 
+@lru_cache(maxsize=65_536)  # a story's vocabulary is small and each word recurs
 def _stem(word: str) -> str:
     """A light stem that folds the plural and possessive forms news copy alternates."""
     if word.endswith("'s"):
