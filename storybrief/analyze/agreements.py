@@ -8,16 +8,22 @@ relative clause, with its arguments (a coordinated verb borrows its head's
 subject). A complement stays with its verb, so "denied that ..." and "said
 that ..." keep their negation and their speaker. Two units match on a blend
 of their vectors' cosine and a weighted overlap of their lemmas: names and
-demonyms folded into their entity ("Baghdad", "Americans"), negations spelled
-alike ("denied", "never", "not"), close synonyms counted ("seizure"/"seize").
+demonyms folded into their entity ("Baghdad", "Americans"), a denial spelled
+alike ("denied", "never", "not"), close synonyms counted ("seizure"/"seize"),
+a seldom-named place counted as "a city" ("Mosul"/"several cities").
 
 Units are clustered: two clusters merge when their closest pair matches well
 and their average pair fairly, so a fact worded three ways by three outlets
 gathers, while a unit close to only one member stays out. Two clauses of one
 sentence never share a cluster, so a long sentence cannot glue its facts
-together. A cluster carried by two or more independent articles (a copy
-counts once with its original, ``syndication``) is an agreement; the brief
-lists the best-supported few, the most widely carried first.
+together. Nor do two units whose actors are two different people or two
+different bodies (Rouhani denying that Iran sent troops, Obama ruling out
+sending US troops), nor a denial and an assertion; a condition ("if Iraq
+asks") stays with the offer it conditions, so it is not read as the plain
+fact ("Iraq has not asked"). A cluster carried by two or more independent
+articles (a copy counts once with its original, ``syndication``) is an
+agreement; the brief lists the best-supported few, the most widely carried
+first.
 """
 
 from __future__ import annotations
@@ -27,8 +33,9 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from storybrief.analyze.entities import Names
+from storybrief.analyze.entities import NAMED, Names
 from storybrief.analyze.lexicon import entity_of
+from storybrief.analyze.speakers import antecedent
 from storybrief.analyze.story import Story
 from storybrief.models import Agreement, Sentence, Syndication
 from storybrief.nlp.embeddings import embed
@@ -37,14 +44,23 @@ MATCH_BEST = 0.5  # blended score of the closest pair two clusters need to merge
 MATCH_MEAN = 0.35  # and the average over all their pairs
 VECTOR_WEIGHT = 0.3  # the rest is the lemma Dice overlap
 WORD_MATCH = 0.4  # word-vector cosine at which two lemmas count as synonyms
+RARE_PLACE = 0.05  # share of units naming a place under which it counts as "a city"
 MIN_UNIT_WORDS = 4
 MAX_AGREEMENTS = 20
 CENTRAL_SLACK = 0.05  # members this close to the most central one compete on length
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "parataxis"}
 # Attribution verbs say who speaks, not what the fact is.
 _REPORTING = {"say", "add", "tell", "report"}
+_KNOWING = {"know", "think", "believe", "learn", "understand", "expect", "hope"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_VERBS = {"VERB", "AUX"}
+_PLACE_NOUNS = {"city", "town", "village", "province", "region"}
+_CONDITIONS = {"if", "unless"}
+_SETTING = {"prep", "npadvmod", "advmod"}  # a verb's when, where and how
 _NEGATIONS = {"not", "no", "never", "n't", "deny", "dismiss", "nobody", "none"}
+# "they" is left out: a group as often as people, its antecedent is unsure.
+_THIRD_PERSON = {"he", "she"}
+_FIRST_PERSON = {"i", "we"}
 
 
 @dataclass
@@ -52,25 +68,72 @@ class _Unit:
     sentence: Sentence
     text: str
     lemmas: set[str]
+    actor: str | None  # the named entity that does what the unit says, when known
+    negated: bool  # whether it says that something is not so
+    places: set[str]  # its lemmas that name a town, region or country
 
 
 def _heads(doc: Doc) -> list[Token]:
-    """The verbs heading a unit: the root, and coordinated, adverbial or relative clauses."""
+    """The verbs heading a unit: the root, and coordinated, adverbial or relative clauses.
+
+    A condition ("if the government asks us") stays with the clause it
+    conditions: it asserts nothing on its own, and alone it would pass for
+    the plain fact ("the government has not asked").
+    """
     return [
-        t for t in doc if t.dep_ in _CLAUSE_DEPS and (t.dep_ == "ROOT" or t.pos_ in {"VERB", "AUX"})
+        t
+        for t in doc
+        if t.dep_ in _CLAUSE_DEPS and (t.dep_ == "ROOT" or t.pos_ in _VERBS) and not _conditional(t)
     ]
 
 
+def _conditional(head: Token) -> bool:
+    """Whether ``head`` heads a condition: "if ...", "unless ..."."""
+    return head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children
+    )
+
+
 def _lemmas(tokens: list[Token], names: Names) -> set[str]:
-    """Content lemmas, names folded into their entity, every negation spelled "not"."""
-    found: set[str] = set()
+    """Content lemmas, names folded into their entity, a denial spelled "not".
+
+    A name counts however short or dotted ("US", "U.S."). Adverbs ("so far",
+    "already") say when or how, seldom which fact. "not" stands for the
+    unit's polarity (``_negated``), not for its negation words: "did not rule
+    out" denies nothing.
+    """
+    found = {"not"} if _negated(tokens) else set()
     for token in tokens:
         lemma = token.lemma_.casefold()
-        if lemma in _NEGATIONS:
-            found.add("not")
-        elif token.is_alpha and not token.is_stop and len(token) > 2 and lemma not in _REPORTING:
+        name = entity_of(token.text, names) if token.pos_ == "PROPN" else None
+        if name:
+            found.add(name)
+        elif (
+            token.is_alpha
+            and not token.is_stop
+            and len(token) > 2
+            and lemma not in _REPORTING
+            and lemma not in _NEGATIONS
+            and token.pos_ != "ADV"
+        ):
             found.add(entity_of(token.text, names) or lemma)
     return found
+
+
+def _negated(tokens: list[Token]) -> bool:
+    """Whether the tokens deny what they state: an odd number of clause negations.
+
+    "did not rule out co-operating" offers to co-operate, as "we can think
+    about it" does; "denied that Iran had sent troops" says it had not. A
+    negation counts when it negates a verb or a noun ("no request"), not an
+    adverb or adjective ("not far from the border").
+    """
+    negations = sum(
+        (t.lemma_.casefold() in _NEGATIONS and (t.head.pos_ in _VERBS or t.dep_ == "det"))
+        or (t.lemma_ == "rule" and any(c.lower_ == "out" for c in t.children))
+        for t in tokens
+    )
+    return negations % 2 == 1
 
 
 def _depth(token: Token) -> int:
@@ -98,15 +161,73 @@ def _units(story: Story, names: Names) -> list[_Unit]:
         owned = _owners(doc, heads)
         heads = [h for h in heads if h.dep_ == "ROOT" or _words(owned[h]) >= MIN_UNIT_WORDS]
         for head, tokens in _owners(doc, heads).items():
-            if head.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in head.children):
+            subject = _subject(head)
+            if subject is not None and subject.head != head:
                 # "... held out the prospect ..., but denied reports": the
                 # coordinated verb shares its head's subject, which names the actor.
-                subject = [t for c in head.head.children if c.dep_ in _SUBJECTS for t in c.subtree]
-                tokens = subject + tokens
+                tokens = list(subject.subtree) + tokens
+            if head.lemma_ in _REPORTING:
+                # "..., Rouhani said at a press conference on Saturday": where and
+                # when the speaker spoke is not the fact.
+                setting = {t for c in head.children if c.dep_ in _SETTING for t in c.subtree}
+                tokens = [t for t in tokens if t not in setting]
             if _words(tokens) >= MIN_UNIT_WORDS:
                 text = "".join(t.text_with_ws for t in tokens).strip()
-                units.append(_Unit(sentence, text, _lemmas(tokens, names)))
+                actor = _actor(story, sentence, head, names)
+                lemmas = _lemmas(tokens, names)
+                places = {entity_of(t.text, names) or "" for t in tokens if t.ent_type_ == "GPE"}
+                units.append(_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas))
     return units
+
+
+def _subject(head: Token) -> Token | None:
+    """The subject of a clause head; a coordinated verb without one borrows its head's."""
+    for verb in (head, head.head) if head.dep_ == "conj" else (head,):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _named(story: Story, sentence: Sentence, subject: Token | None, names: Names) -> str | None:
+    """The entity a subject names, or a he/she's antecedent, casefolded; else ``None``.
+
+    Only names that resolve to a known entity count, so two spellings of one
+    ("The Islamic State", "ISIS") never pass for two actors.
+    """
+    if subject is None:
+        return None
+    if subject.lower_ in _THIRD_PERSON:
+        found = antecedent(story, sentence, subject, names)
+    else:
+        span = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        found = names.resolve(span.text) if span is not None and span.label_ in NAMED else None
+        found = found or entity_of(subject.text, names)
+    return found.casefold() if found else None
+
+
+def _actor(story: Story, sentence: Sentence, head: Token, names: Names) -> str | None:
+    """Who does what the unit headed by ``head`` says, if a name or pronoun tells.
+
+    A reporting verb hands over to its complement ("Rouhani said Iran is ready":
+    Iran is ready), and so does a speaker's own "we know that ...". A first
+    person left at the end stands for the speaker ("we will not be sending
+    troops, he said": Obama), unless it only knows or believes.
+    """
+    speaker, subject, verb = None, _subject(head), head
+    while True:
+        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        first_person = subject is not None and subject.lower_ in _FIRST_PERSON
+        if complement is None or not (verb.lemma_ in _REPORTING or first_person):
+            break
+        if not first_person:
+            speaker = subject
+        verb, subject = complement, _subject(complement)
+    if subject is not None and subject.lower_ in _FIRST_PERSON:
+        # What "we know" or "we believe" is not done by us, even when the
+        # parser loses the complement that says what it is.
+        subject = None if verb.lemma_ in _KNOWING else speaker
+    return _named(story, sentence, subject, names)
 
 
 def _words(tokens: list[Token]) -> int:
@@ -135,6 +256,13 @@ def _overlap(units: list[_Unit]) -> np.ndarray:
     weighted = has * np.log(len(units) / np.maximum(has.sum(axis=0), 1))
     words = embed(vocabulary)
     synonym = (words @ words.T >= WORD_MATCH).astype(np.float32)
+    # "Mosul and Tikrit" are "several cities": a place the story seldom names
+    # matches the nouns for such places. The story's setting ("Iraq", in every
+    # other unit) would match them everywhere.
+    share = has.mean(axis=0)
+    places = [column[p] for u in units for p in u.places if share[column[p]] <= RARE_PLACE]
+    kinds = [column[k] for k in _PLACE_NOUNS if k in column]
+    synonym[np.ix_(places, kinds)] = synonym[np.ix_(kinds, places)] = 1
     covers = (has @ synonym > 0).astype(np.float32)  # lemmas each unit matches
     hits = weighted @ covers.T  # [a, b]: weight of a's lemmas that b matches
     sizes = weighted.sum(axis=1)
@@ -143,13 +271,41 @@ def _overlap(units: list[_Unit]) -> np.ndarray:
 
 
 def _scored_units(story: Story, names: Names) -> tuple[list[_Unit], np.ndarray]:
-    """The units and their blended similarity (``-inf`` within a sentence: never merged)."""
+    """The units and their blended similarity.
+
+    ``-inf`` (never merged) within a sentence, between different actors, and
+    between a denial and an assertion.
+    """
     units = _units(story, names)
     vectors = embed([u.text for u in units])
     scores = VECTOR_WEIGHT * (vectors @ vectors.T) + (1 - VECTOR_WEIGHT) * _overlap(units)
     sentence = np.array([u.sentence.id for u in units])
     scores[sentence[:, None] == sentence[None, :]] = -np.inf
+    scores[_other_actors(units, names)] = -np.inf
+    # A fact and its denial ("Iraq has not requested help" / "Iraq requested
+    # help") share their words, not their meaning.
+    negated = np.array([u.negated for u in units])
+    scores[negated[:, None] != negated[None, :]] = -np.inf
     return units, scores
+
+
+def _other_actors(units: list[_Unit], names: Names) -> np.ndarray:
+    """Pairs of units whose actors are two different people, or two different bodies.
+
+    Rouhani denying that Iran sent troops and Obama ruling out sending US troops
+    are two facts however alike their words. A person and a country or group
+    are not compared: a president speaks for his country.
+    """
+    actor = np.array([u.actor or "" for u in units])
+    people = {p.casefold() for p in names.people}
+    person = np.array([u.actor in people for u in units])
+    known = actor != ""
+    return (
+        known[:, None]
+        & known[None, :]
+        & (person[:, None] == person[None, :])
+        & (actor[:, None] != actor[None, :])
+    )
 
 
 def _clusters(scores: np.ndarray) -> list[list[int]]:
@@ -183,11 +339,21 @@ def _balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
-def _text(cluster: list[int], units: list[_Unit], scores: np.ndarray) -> str:
-    """The member sentence that best stands for the fact: central, clean, short."""
-    centrality = {i: float(np.mean([scores[i, j] for j in cluster if j != i])) for i in cluster}
+def _text(
+    cluster: list[int], units: list[_Unit], scores: np.ndarray, taken: set[str]
+) -> str | None:
+    """The member sentence that best stands for the fact: central, clean, short.
+
+    One a better-ranked agreement already shows is passed over: two facts
+    told in one sentence ("we will not send troops, but we will support
+    Iraq's forces") are shown each by another of their sentences, if any.
+    """
+    free = [i for i in cluster if units[i].sentence.text not in taken]
+    if not free:
+        return None
+    centrality = {i: float(np.mean([scores[i, j] for j in cluster if j != i])) for i in free}
     best = max(centrality.values())
-    close = [units[i].sentence.text for i in cluster if centrality[i] >= best - CENTRAL_SLACK]
+    close = [units[i].sentence.text for i in free if centrality[i] >= best - CENTRAL_SLACK]
     return min(close, key=lambda text: (not _balanced(text), len(text)))
 
 
@@ -199,31 +365,26 @@ def _order(sentence_id: str) -> tuple[str, int]:
 def find_agreements(story: Story, syndication: list[Syndication], names: Names) -> list[Agreement]:
     """Facts carried by two or more articles, the most widely carried first."""
     units, scores = _scored_units(story, names)
-    ranked: list[tuple[int, float, Agreement]] = []
+    ranked: list[tuple[int, float, list[str], list[int], list[str]]] = []
     for cluster in _clusters(scores):
         sources = sorted({units[i].sentence.article for i in cluster})
-        carried_by = independent(sources, syndication)
         if len(sources) < 2:
             continue
         # A copy and its original still agree, but are shown as one witness:
         # ``independent_sources`` counts them once and ranks them after
         # facts that outlets confirm on their own.
+        carried_by = independent(sources, syndication)
         cohesion = float(np.mean([scores[i, j] for i in cluster for j in cluster if i != j]))
-        agreement = Agreement(
-            text=_text(cluster, units, scores),
-            sources=sources,
-            independent_sources=carried_by,
-            sentence_ids=sorted((units[i].sentence.id for i in cluster), key=_order),
-        )
-        ranked.append((len(carried_by), cohesion, agreement))
-    ranked.sort(key=lambda r: (-r[0], -r[1], r[2].sentence_ids[0]))
+        ids = sorted((units[i].sentence.id for i in cluster), key=_order)
+        ranked.append((len(carried_by), cohesion, ids, cluster, sources))
+    ranked.sort(key=lambda r: (-r[0], -r[1], r[2][0]))
     kept: list[Agreement] = []
-    for _, _, agreement in ranked:
-        # Two clauses of one sentence and of its copy align twice, and two
-        # clauses of one quote can elect the same sentence: say it once.
-        if not any(
-            set(agreement.sentence_ids) <= set(k.sentence_ids) or agreement.text == k.text
-            for k in kept
-        ):
-            kept.append(agreement)
+    for _, _, ids, cluster, sources in ranked:
+        # Two clauses of one sentence and of its copy align twice: say it once.
+        if any(set(ids) <= set(k.sentence_ids) for k in kept):
+            continue
+        text = _text(cluster, units, scores, {k.text for k in kept})
+        if text is not None:
+            carried_by = independent(sources, syndication)
+            kept.append(Agreement(text, sources, carried_by, ids))
     return kept[:MAX_AGREEMENTS]
