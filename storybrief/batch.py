@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from threadpoolctl import threadpool_limits
 
@@ -42,6 +42,13 @@ _ONE_THREAD = {
     "MKL_NUM_THREADS": "1",
     "TOKENIZERS_PARALLELISM": "false",
 }
+
+
+class BatchCounts(NamedTuple):
+    """What a batch run wrote: output lines, and how many of them carry an error."""
+
+    clusters: int
+    failed: int
 
 
 def _cluster_id(record: Any) -> Any:
@@ -78,9 +85,8 @@ def _start_worker() -> None:
     model()
 
 
-def _summarize_line(job: tuple[str, int]) -> str:
-    line, words = job
-    return json.dumps(summarize_record(line, words), ensure_ascii=False)
+def _summarize_line(job: tuple[str, int]) -> dict[str, Any]:
+    return summarize_record(*job)
 
 
 @contextmanager
@@ -114,7 +120,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _results(lines: list[str], words: int, workers: int) -> Iterator[str]:
+def _results(lines: list[str], words: int, workers: int) -> Iterator[dict[str, Any]]:
     jobs = [(line, words) for line in lines]
     if workers <= 1 or len(lines) <= 1:
         yield from map(_summarize_line, jobs)
@@ -136,16 +142,20 @@ def summarize_jsonl(
     words: int,
     workers: int = 2,
     on_done: Callable[[], None] | None = None,
-) -> int:
-    """Summarize every cluster of ``in_path`` into ``out_path``; return the cluster count.
+) -> BatchCounts:
+    """Summarize every cluster of ``in_path`` into ``out_path``; count what was written.
 
     ``on_done`` is called once per cluster as its output line is written, in
     input order, for progress reporting.
     """
-    lines = in_path.read_text(encoding="utf-8").splitlines()
+    # Bytes that are not UTF-8 become U+FFFD: the line still gets its output
+    # line (an error, if it no longer parses) and the rest of the file goes on.
+    lines = in_path.read_bytes().decode("utf-8-sig", errors="replace").splitlines()
+    failed = 0
     with out_path.open("w", encoding="utf-8") as out:
-        for result in _results(lines, words, workers):
-            out.write(result + "\n")
+        for record in _results(lines, words, workers):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            failed += "error" in record
             if on_done is not None:
                 on_done()
-    return len(lines)
+    return BatchCounts(len(lines), failed)

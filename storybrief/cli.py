@@ -31,7 +31,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line
 
 
 class BriefFormat(StrEnum):
@@ -180,10 +180,19 @@ def summarize(
     from storybrief.batch import summarize_jsonl
 
     with jsonl.open("rb") as handle:
-        total = sum(1 for line in handle if line.strip())
+        total = sum(1 for _ in handle)  # one output line per input line, blank or not
     with _progress("Summarizing clusters", total, thread=False) as advance:
-        n = summarize_jsonl(jsonl, out, words=words, workers=workers, on_done=advance)
-    err.print(f"storybrief: wrote {n} summaries to {out}", markup=False)
+        counts = summarize_jsonl(jsonl, out, words=words, workers=workers, on_done=advance)
+    err.print(
+        f"storybrief: wrote {counts.clusters} summaries to {out}"
+        + (
+            f'; {counts.failed} clusters could not be used (see their "error")'
+            if counts.failed
+            else ""
+        ),
+        markup=False,
+    )
+    raise typer.Exit(1 if counts.failed else 0)
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ WORDS = 60
 def _run(tmp_path: Path, name: str, workers: int) -> tuple[int, list[dict], int]:
     out = tmp_path / name
     done = []
-    count = summarize_jsonl(FIXTURE, out, WORDS, workers=workers, on_done=lambda: done.append(1))
+    count, _ = summarize_jsonl(FIXTURE, out, WORDS, workers=workers, on_done=lambda: done.append(1))
     return count, [json.loads(line) for line in out.read_text().splitlines()], len(done)
 
 
@@ -77,3 +77,14 @@ def test_same_output_when_a_thread_rules_out_forking(
         stop.set()
         waiter.join()
     assert served == forked
+
+
+def test_bytes_that_are_not_utf8_spoil_only_their_line(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    good = json.dumps({"id": "ok", "docs": ["The council met on Tuesday and voted to approve it."]})
+    src.write_bytes(b"garbage\x00\xff\n" + good.encode("utf-8") + b"\n")
+    out = tmp_path / "out.jsonl"
+    assert summarize_jsonl(src, out, words=50, workers=1) == (2, 1)
+    first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert first["summary"] == "" and "invalid JSON" in first["error"]
+    assert second["id"] == "ok" and "error" not in second

@@ -114,3 +114,16 @@ def test_summarize_batch_from_the_command_line(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["one", "two"]
     assert all(0 < len(r["summary"].split()) <= 50 for r in rows)
+
+
+def test_summarize_reports_a_bad_line_and_goes_on(tmp_path: Path) -> None:
+    doc = (sorted(EXAMPLE.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "broken", "docs": 3}\n' + json.dumps({"id": "ok", "docs": [doc]}) + "\n")
+    out = tmp_path / "out.jsonl"
+    run = storybrief("summarize", "--jsonl", str(src), "--out", str(out), "--workers", "1")
+    assert run.returncode == 1
+    assert "1 clusters could not be used" in run.stderr and "Traceback" not in run.stderr
+    broken, ok = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert broken["error"] and not broken["summary"]
+    assert ok["summary"] and "error" not in ok
