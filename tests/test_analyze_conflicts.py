@@ -15,7 +15,8 @@ import pytest
 
 from storybrief.analyze.conflicts import find_conflicts
 from storybrief.analyze.entities import find_entities
-from storybrief.analyze.story import Story
+from storybrief.analyze.numbers import figures
+from storybrief.analyze.story import Story, nlp
 from storybrief.analyze.syndication import find_syndication
 from storybrief.models import Article, Brief, Conflict
 from storybrief.pipeline import prepare
@@ -235,3 +236,57 @@ def test_names_that_may_all_hold_are_not_conflicts(fire: dict[str, Conflict]) ->
         "whether Derick Almena is still held",
         "whether John Harris is still at large",
     }
+
+
+# --- false-conflict patterns seen on unseen news (DUC 2004, Multi-News) ----------------------
+
+# Distances to different places; one length in feet and in metres; an outlet counting
+# several crowds; evidence of one thing against no evidence of another; beliefs, not claims.
+RESCUE = """Rebels advance as rescuers find bodies
+
+Rebels took Buta, 120 kilometers (75 miles) north of Kisangani, rebel leader Jean Mbala said. \
+The two dead were found on the 40-foot vessel Naiad off Merimbula, according to the rescue \
+centre in Canberra. About 1,500 Kurds who spent the night outside a military hospital where \
+Kurdish rebel leader Abdullah Ocalan is believed held continued their hunger strike Monday.
+
+North Korea held talks with the United States on Thursday. Envoy Charles Kartman said after the \
+talks that there was compelling evidence of an underground nuclear facility.
+U.S. officials said North Korea was believed to have made enough plutonium for two atomic bombs \
+before the accords.
+"""
+RESCUE_ELSEWHERE = """Rescuers find two dead
+
+Rebels took Kindu, 1,000 kilometers (620 miles) east of Kinshasa, rebel leader Jean Mbala said. \
+The two dead were found on the 40-foot (12-meter) vessel Naiad off Merimbula, according to the \
+rescue centre in Canberra. Some 41 Kurds declared a hunger strike Monday to protest Ocalan's \
+detention. Thousands of Kurds living in Romania closed down shops to protest the arrest of \
+Ocalan, a newspaper reported Tuesday.
+
+North Korea held talks with the United States. U.S. officials said there was no evidence that \
+North Korea had begun pouring cement for a new reactor.
+American officials said North Korea was believed to have stockpiled enough plutonium before the \
+accords to build six atomic bombs.
+"""
+
+
+def test_figures_of_different_places_and_groups_are_not_conflicts() -> None:
+    assert conflicts_of(RESCUE, RESCUE_ELSEWHERE) == []
+
+
+def test_singular_measures_are_measures() -> None:
+    # "a 40-foot (12-meter) vessel" is one length, not 40 of something against 12.
+    found = figures(nlp()("The two dead were found on the 40-foot (12-meter) vessel Naiad."))
+    assert {(f.unit, round(f.low)) for f in found if f.measured} == {("m", 12)}
+
+
+TALKS = """Kenya and Somalia talk
+
+Diplomats said there were talks between Kenya and Somalia in Nairobi last week.
+"""
+
+
+def test_one_conflict_per_thing_and_parties() -> None:
+    # Two outlets suggesting talks against one denying them: one dispute, not two.
+    found = [c for c in conflicts_of(DENIAL, CONDITIONAL, TALKS) if c.topic.startswith("talks")]
+    assert len(found) == 1
+    assert [c.source for c in found[0].claims] == ["t0", "t1", "t2"]

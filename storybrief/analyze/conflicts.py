@@ -9,10 +9,13 @@ Five kinds are found, each on its own signal:
   totals (40,000 + 500,000 vs "at least 540,000") and vague amounts
   ("hundreds" vs "hundreds") are not reported. Denials of the counted thing
   ("never dispatched any forces", "denied that ... had sent troops") and
-  plain attributed reports of it join the dispute.
+  plain attributed reports of it join the dispute. A distance must be to
+  the same place, and an outlet that counts the thing several ways
+  (1,000 Kurds in Bonn, 100 in Vienna) counts several groups, so takes no side.
 - Existence: one outlet says there is no such thing ("there were no
   contacts") and another that there is or may well be, between the same
-  two parties.
+  two parties and of the same matter ("evidence of a facility" is not
+  "evidence of pouring cement"); one conflict per thing and parties.
 - A different detail: independent outlets tell the same statement word for
   word but for one name in one place ("at a Logan Square daycare" / "at a
   Palmer Square day care"), the names not both true: not one entity, not
@@ -34,7 +37,15 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.entities import NAMED, Names, skeleton
-from storybrief.analyze.lexicon import DENIALS, STATES, State, entity_of, qualifies, stated
+from storybrief.analyze.lexicon import (
+    DENIALS,
+    STATES,
+    State,
+    content,
+    entity_of,
+    qualifies,
+    stated,
+)
 from storybrief.analyze.numbers import Figure, agree, figures, part_of
 from storybrief.analyze.speakers import SPEECH_VERBS, attribution
 from storybrief.analyze.story import Story, nlp
@@ -56,6 +67,9 @@ _PARTS = {"member", "unit", "division"}  # "units of its Revolutionary Guard" ar
 SAME_STATEMENT = 0.5  # similarity at which two sentences may say one thing, a detail apart
 FRAME = 3  # words that must match on each side of a differing name
 SPELLED_ALIKE = 0.85  # character similarity of one name spelled two ways
+_PLACES = {"GPE", "LOC", "FAC"}  # what a distance is measured to
+_ABOUT_DEPS = {"acl", "relcl", "advcl"}  # "evidence that ...", "information to estimate ..."
+_ABOUT_PREPS = {"of", "about", "on", "for", "over"}  # "evidence of ...", "talks over ..."
 _DATES = {"DATE", "TIME"}  # proper nouns that are no names of a detail: "Sunday", "Dec."
 _KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation",
           "PERSON": "person", "NORP": "group"}  # fmt: skip
@@ -124,7 +138,11 @@ def _match(story: Story, one: _Found, other: _Found) -> int:
         return 0
     similarity = story.similarity(s1, s2)
     if f1.measured or f2.measured:
-        return STRONG if f1.unit == f2.unit and similarity >= SAME_SUBJECT else 0
+        # A distance is to a place: "120 km north of Kisangani" is not "1,000 km east of Kinshasa".
+        same = f1.unit == f2.unit and _place_after(story.docs[s1.id], f1) == _place_after(
+            story.docs[s2.id], f2
+        )
+        return STRONG if same and similarity >= SAME_SUBJECT else 0
     if not (f1.counts_noun and f2.counts_noun) or (o1 and o2 and o1 != o2):
         return 0
     if o1 is not None and o1 == o2:
@@ -132,6 +150,31 @@ def _match(story: Story, one: _Found, other: _Found) -> int:
     if f1.unit == f2.unit and similarity >= SAME_NOUN:
         return STRONG
     return WEAK if similarity >= SAME_SUBJECT else 0
+
+
+def _place_after(doc: Doc, figure: Figure) -> str | None:
+    """The first place named after a figure, what a measure is measured from or to."""
+    places = [e for e in doc.ents if e.label_ in _PLACES and e.start > figure.start]
+    return places[0].text.casefold() if places else None
+
+
+def _several(found: list[_Found]) -> set[tuple[str, str]]:
+    """The (article, counted noun)s an article counts with figures that cannot meet.
+
+    "1,000 Kurds rallied in Bonn ... 100 Kurds in Vienna", or 41 Kurds on
+    hunger strike and thousands protesting: the article counts several
+    groups of the thing, so none of its figures of it is one count to dispute.
+    """
+    counts = [f for f in found if f[1].counts_noun and not f[1].measured]
+    several = set()
+    for one, other in combinations(counts, 2):
+        (s1, f1, _), (s2, f2, _) = one, other
+        if s1.article != s2.article or f1.unit != f2.unit:
+            continue
+        apart = not agree((f1.low, f1.high), (f2.low, f2.high))
+        if apart if s1.id == s2.id else _disagree(found, one, other):
+            several.add((s1.article, f1.unit))
+    return several
 
 
 def _ranges(figs: list[Figure]) -> list[tuple[float, float]]:
@@ -165,6 +208,8 @@ def find_conflicts(story: Story, names: Names, syndication: list[Syndication]) -
         # A figure in a conditional or hedged clause ("could sign two deals") is no claim.
         counted = [(f, _counted(doc[f.start])) for f in figures(doc)]
         found += [(sentence, f, _owner(t, names)) for f, t in counted if stated(t)]
+    several = _several(found)
+    found = [(s, f, o) for s, f, o in found if (s.article, f.unit) not in several]
     pairs = [(p, _match(story, *p)) for p in combinations(found, 2)]
     groups: list[dict[str, Claim]] = []
     # A weak match (different nouns, an owner unknown) adds a side to a
@@ -182,7 +227,9 @@ def find_conflicts(story: Story, names: Names, syndication: list[Syndication]) -
                 continue
             for g in merged:
                 groups.remove(g)
-                claims = {**g, **claims}
+                # A sentence keeps the figure it first disputed ("two bombs"), not
+                # one a later, weaker pair brings ("thousands of North Koreans").
+                claims = {**claims, **g}
             groups.append(claims)
     for group in groups:
         _add_denials(story, names, group)
@@ -312,18 +359,46 @@ def _existence_conflicts(story: Story, names: Names) -> list[Conflict]:
     were no contacts" / "if there are contacts") and the same two parties.
     """
     found = [(s, t, yes) for s in story.sentences for t, yes in _existence(story.docs[s.id])]
-    conflicts = []
+    conflicts: dict[str, Conflict] = {}  # by topic: one conflict per thing and parties
     for (s1, t1, yes1), (s2, t2, yes2) in combinations(found, 2):
         if yes1 == yes2 or s1.article == s2.article or _thing(t1) != _thing(t2):
             continue
         if s2.id in {c.id for c in story.copies.copies(s1)}:
             continue
+        if not _same_about(_about(t1, names), _about(t2, names)):
+            continue
         shared = _parties(story, names, s1) & _parties(story, names, s2)
         if len(shared) >= 2:
-            claims = [_claim(story, s, names, None) for s in (s1, s2)]
             topic = f"{t1.lower_} between {' and '.join(sorted(shared))}"
-            conflicts.append(Conflict(topic=topic, claims=claims))
-    return conflicts
+            conflict = conflicts.setdefault(topic, Conflict(topic=topic, claims=[]))
+            ids = {c.sentence_id for c in conflict.claims}
+            conflict.claims += [_claim(story, s, names, None) for s in (s1, s2) if s.id not in ids]
+    return list(conflicts.values())
+
+
+def _about(thing: Token, names: Names) -> set[str]:
+    """What a thing said to exist is of, its parties left out: "evidence [that X is building]".
+
+    "Between" and "with" name the parties, compared on their own (``_parties``).
+    """
+    clauses = [
+        c
+        for c in thing.children
+        if c.dep_ in _ABOUT_DEPS or (c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS)
+    ]
+    said = {w for c in clauses for w in content(" ".join(t.text for t in c.subtree), names)}
+    return {w for w in said if not names.resolve(w)}
+
+
+def _same_about(one: set[str], other: set[str]) -> bool:
+    """Whether two things are of the same matter: alike in most words, or one not told.
+
+    "No evidence that North Korea has begun pouring cement" does not deny
+    "evidence of an underground nuclear facility": they are of two claims.
+    """
+    if not one or not other:
+        return True
+    return len(one & other) * 2 >= min(len(one), len(other))
 
 
 def _asserts(title: Doc) -> bool:

@@ -136,13 +136,13 @@ def content(text: str, names: Names) -> set[str]:
 
 
 # Words that make a statement less than a plain fact: a condition, a modal,
-# readiness or an intention, a weighing-up, a promise.
+# readiness or an intention, a weighing-up, a promise, a belief ("was believed to have").
 HEDGES = frozenset(
     {
         "if", "unless", "could", "may", "might", "would", "should", "can", "consider",
         "mull", "weigh", "think", "contemplate", "ready", "willing", "prepared", "pledge",
         "promise", "vow", "offer", "plan", "hope", "seek", "possibility", "possible",
-        "potential", "unlikely", "likely", "suggest", "expect",
+        "potential", "unlikely", "likely", "suggest", "expect", "believe",
     }
 )  # fmt: skip
 DENIALS = frozenset({"deny", "dismiss", "reject", "refute"})

@@ -29,10 +29,14 @@ _AT_MOST = re.compile(r"\b(?:up to|fewer than|less than|at most|no more than)\s*
 _NEARLY = re.compile(r"\b(?:nearly|almost|approaching|close to)\s*$", re.I)
 _ABOUT = re.compile(r"\b(?:about|around|some|roughly|approximately|an estimated)\s*$", re.I)
 # Measures converted to one base unit each, so "80km (50 miles)" is one distance.
+# Singular forms too: "a 40-foot (12-meter) vessel" is one length, not 40 against 12.
 _MEASURES = {"km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
+             "kilometre": ("km", 1.0), "kilometer": ("km", 1.0),
              "miles": ("km", 1.609), "mile": ("km", 1.609), "m": ("m", 1.0),
-             "metres": ("m", 1.0), "meters": ("m", 1.0), "feet": ("m", 0.3048),
-             "tonnes": ("t", 1.0), "tons": ("t", 0.907), "kg": ("t", 0.001),
+             "metres": ("m", 1.0), "meters": ("m", 1.0), "metre": ("m", 1.0),
+             "meter": ("m", 1.0), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
+             "tonnes": ("t", 1.0), "tons": ("t", 0.907), "tonne": ("t", 1.0),
+             "ton": ("t", 0.907), "kg": ("t", 0.001),
              "%": ("%", 1.0), "percent": ("%", 1.0), "per cent": ("%", 1.0)}  # fmt: skip
 _BASE_UNITS = {unit for unit, _ in _MEASURES.values()}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
