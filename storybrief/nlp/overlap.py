@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import chain
+from functools import lru_cache
 
 from storybrief.models import Sentence
 
@@ -35,13 +35,18 @@ Shingles = frozenset[tuple[str, ...]]
 
 def words(text: str) -> list[str]:
     """The lower-cased words of ``text``, with punctuation and quote styles ignored."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16_384)  # copy detection and the summarizer read the same sentences
+def _words(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
-    return _WORD.findall(text)
+    return tuple(_WORD.findall(text))
 
 
 def shingles(text: str, size: int = SHINGLE) -> Shingles:
     """The set of ``size``-word runs of ``text``; a shorter text is one shingle."""
-    tokens = tuple(words(text))
+    tokens = _words(text)
     if len(tokens) <= size:
         return frozenset([tokens]) if tokens else frozenset()
     return frozenset(tokens[i : i + size] for i in range(len(tokens) - size + 1))
@@ -86,7 +91,8 @@ class CopyIndex:
         """
         i = self._position.get(sentence.id)
         own = self._shingles[i] if i is not None else shingles(sentence.text)
-        shared = Counter(chain.from_iterable(self._postings.get(s, ()) for s in own))
+        # Most sentences have no copy: count only the others' hits, not its own.
+        shared = Counter(j for s in own for j in self._postings.get(s, ()) if j != i)
         return [
             self._sentences[j]
             for j in sorted(shared)
