@@ -39,6 +39,7 @@ from storybrief.analyze.speakers import antecedent
 from storybrief.analyze.story import Story
 from storybrief.models import Agreement, Sentence, Syndication
 from storybrief.nlp.embeddings import embed
+from storybrief.nlp.english import balanced_quotes
 
 MATCH_BEST = 0.5  # blended score of the closest pair two clusters need to merge
 MATCH_MEAN = 0.35  # and the average over all their pairs
@@ -335,10 +336,6 @@ def _clusters(scores: np.ndarray) -> list[list[int]]:
     return [m for m in members if len(m) > 1]
 
 
-def _balanced(text: str) -> bool:
-    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
-
-
 def _text(
     cluster: list[int], units: list[_Unit], scores: np.ndarray, taken: set[str]
 ) -> str | None:
@@ -354,7 +351,7 @@ def _text(
     centrality = {i: float(np.mean([scores[i, j] for j in cluster if j != i])) for i in free}
     best = max(centrality.values())
     close = [units[i].sentence.text for i in free if centrality[i] >= best - CENTRAL_SLACK]
-    return min(close, key=lambda text: (not _balanced(text), len(text)))
+    return min(close, key=lambda text: (not balanced_quotes(text), len(text)))
 
 
 def _order(sentence_id: str) -> tuple[str, int]:

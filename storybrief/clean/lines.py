@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from storybrief.nlp.english import STOPWORDS
+
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?|‘[^’]*’")
@@ -30,17 +32,6 @@ _NAV = re.compile(r"(?:\s[|»›]\s.*){2,}")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|all rights reserved", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf*–—-]|\d+[.)])\s+")
 
-# English function words: their density separates prose from labels and lists.
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just may me might more most must my myself no nor not
-    now of off on once only or other our ours out over own same she should so some such
-    than that the their theirs them then there these they this those through to too under
-    until up upon very was we were what when where which while who whom why will with
-    would yet you your yours""".split()
-)
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you're", "you’re", "you'll"})
 
 # Verbs that open calls to action on news pages. A body sentence almost never

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from statistics import median
 
 from storybrief.clean.dates import parse_date
-from storybrief.clean.lines import STOPWORDS, Line
+from storybrief.clean.lines import Line
 from storybrief.models import Article, RemovedLine
+from storybrief.nlp.english import STOPWORDS
 
 _MAX_HEADER_LINES = 8
 _MAX_LABEL_WORDS = 8  # a line this short without sentence punctuation is not prose

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from storybrief.clean.lines import STOPWORDS, WORD
+from storybrief.clean.lines import WORD
 from storybrief.models import Article, Brief, Claim, Conflict
+from storybrief.nlp.english import STOPWORDS
 
 
 def headline(brief: Brief) -> str:

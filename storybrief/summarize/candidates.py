@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from storybrief.models import Article, Sentence
+from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, balanced_quotes
 from storybrief.nlp.overlap import words
 
 MIN_WORDS = 8
@@ -38,8 +39,6 @@ _FURNITURE = re.compile(
     r"|\((?:\d\w* )?[LRC]\)",  # a caption's "(2nd L)"
     re.IGNORECASE,
 )
-_OPENING_QUOTES = ("“", "``")
-_CLOSING_QUOTES = ("”", "''")
 _QUOTE_MARKS = "\"“”'‘’`"
 
 
@@ -59,20 +58,11 @@ def trim(text: str) -> str:
     return _DATELINE.sub("", text.strip(), count=1)
 
 
-def _balanced_quotes(text: str) -> bool:
-    """Whether every quotation opened in ``text`` is closed in it, and vice versa."""
-    if text.count('"') % 2:
-        return False
-    opened = sum(text.count(q) for q in _OPENING_QUOTES)
-    closed = sum(text.count(q) for q in _CLOSING_QUOTES)
-    return opened == closed
-
-
 def _bare_quote(text: str) -> bool:
     """Whether ``text`` is one quotation with no speaker: it needs its context."""
     inner = text.strip(_QUOTE_MARKS + " ")
-    return text.startswith(('"', "‘", *_OPENING_QUOTES)) and not any(
-        q in inner for q in ('"', *_OPENING_QUOTES, *_CLOSING_QUOTES)
+    return text.startswith(('"', "‘", *OPENING_QUOTES)) and not any(
+        q in inner for q in ('"', *OPENING_QUOTES, *CLOSING_QUOTES)
     )
 
 
@@ -83,7 +73,7 @@ def usable(text: str, tokens: list[str]) -> bool:
         and (text[:1].isupper() or text[:1].isdigit() or text[:1] in _QUOTE_MARKS)
         and text.rstrip()[-1:] in ".!)" + _QUOTE_MARKS
         and not text.rstrip(_QUOTE_MARKS + " )").endswith("?")
-        and _balanced_quotes(text)
+        and balanced_quotes(text)
         and not _bare_quote(text)
         and not _FURNITURE.search(text)
     )

@@ -29,18 +29,23 @@ from itertools import pairwise
 import numpy as np
 
 from storybrief.nlp.embeddings import embed
+from storybrief.nlp.english import STOPWORDS
 from storybrief.summarize.candidates import Candidate
 
-_STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own said same says she should so some such than that
-    the their theirs them themselves then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you
-    your yours yourself yourselves mr mrs ms""".split()
-)
+# Bigrams of function words carry no concept. Attribution ("said", "Mr") is
+# furniture in a summary too; the modals and "upon"/"yet" count as content, as
+# they did when the weights below were tuned.
+_STOPWORDS = (STOPWORDS - {"may", "might", "must", "upon", "yet"}) | {
+    "said",
+    "says",
+    "mr",
+    "mrs",
+    "ms",
+    "ourselves",
+    "themselves",
+    "yourself",
+    "yourselves",
+}
 
 
 @dataclass(frozen=True)

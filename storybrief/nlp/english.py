@@ -1,0 +1,33 @@
+"""Facts about English news text that several stages read the same way.
+
+One function-word list and one test of balanced quotation marks, so that the
+cleaner, the summarizer, the analysis and the renderers agree on them.
+"""
+
+from __future__ import annotations
+
+# English function words: their density separates prose from labels and lists,
+# and they carry no content of their own.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just may me might more most must my myself no nor not
+    now of off on once only or other our ours out over own same she should so some such
+    than that the their theirs them then there these they this those through to too under
+    until up upon very was we were what when where which while who whom why will with
+    would yet you your yours""".split()
+)
+
+# Typographic and Penn-Treebank (DUC) forms of double quotation marks.
+OPENING_QUOTES = ("“", "``")
+CLOSING_QUOTES = ("”", "''")
+
+
+def balanced_quotes(text: str) -> bool:
+    """Whether every quotation opened in ``text`` is closed in it, and vice versa."""
+    if text.count('"') % 2:
+        return False
+    opened = sum(text.count(q) for q in OPENING_QUOTES)
+    closed = sum(text.count(q) for q in CLOSING_QUOTES)
+    return opened == closed
