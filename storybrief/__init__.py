@@ -29,13 +29,20 @@ from storybrief.render import render
 __version__ = "0.1.0"
 
 
-def brief(paths_or_texts: Iterable[str | Path], *, words: int = DEFAULT_WORDS) -> Brief:
-    """The brief of one story from files, directories, globs or article texts.
+def brief(
+    paths_or_texts: Iterable[str | Path],
+    *,
+    words: int = DEFAULT_WORDS,
+    allow_private: bool = False,
+) -> Brief:
+    """The brief of one story from files, directories, globs, URLs or article texts.
 
-    A string with a line break is taken as the text of an article; any other
-    string, and every ``Path``, as a path or glob pattern to read.
+    A string with a line break is taken as the text of an article; an
+    ``http(s)://`` string as a page or feed to fetch (refused on a private or
+    loopback address unless ``allow_private``); any other string, and every
+    ``Path``, as a path or glob pattern to read.
     """
-    return run(paths_or_texts, words=words)
+    return run(paths_or_texts, words=words, allow_private=allow_private)
 
 
 __all__ = [

@@ -46,7 +46,15 @@ class CleanFormat(StrEnum):
 
 
 Inputs = Annotated[
-    list[str], typer.Argument(help="Files, directories or glob patterns of articles.")
+    list[str],
+    typer.Argument(help="Files, directories, glob patterns or URLs (pages or RSS/Atom feeds)."),
+]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Fetch URLs on loopback, private and link-local addresses (refused by default).",
+    ),
 ]
 
 
@@ -115,10 +123,11 @@ def brief(
     words: Annotated[
         int, typer.Option("--words", "-w", min=10, help="Word budget of the summary.")
     ] = pipeline.DEFAULT_WORDS,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Write the brief of the story the INPUTS tell: summary, agreements, conflicts, quotes."""
     with _progress("Reading articles") as advance:
-        result = pipeline.run(inputs, words=words, on_read=advance)
+        result = pipeline.run(inputs, words=words, on_read=advance, allow_private=allow_private)
     _write(render(result, fmt.value), output)
     raise typer.Exit(_report(result.articles))
 
@@ -145,10 +154,11 @@ def clean(
     fmt: Annotated[
         CleanFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CleanFormat.txt,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Print each article as read and cleaned: title, metadata and body paragraphs."""
     with _progress("Reading articles") as advance:
-        articles = clean_articles(read_inputs(inputs, on_read=advance))
+        articles = clean_articles(read_inputs(inputs, on_read=advance, allow_private=allow_private))
     if fmt is CleanFormat.json:
         docs = [
             {

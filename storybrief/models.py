@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Status = Literal["ok", "skipped"]
-InputKind = Literal["text", "html", "jsonl"]
+InputKind = Literal["text", "html", "jsonl", "feed"]
 
 
 @dataclass

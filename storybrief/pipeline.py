@@ -32,12 +32,14 @@ def run(
     *,
     words: int = DEFAULT_WORDS,
     on_read: Callable[[Article], None] | None = None,
+    allow_private: bool = False,
 ) -> Brief:
     """Read ``inputs`` and write the brief of their story.
 
-    An input is a path, directory or glob, or (a string with a line break) the
-    text of an article itself. ``on_read`` is called once per article read,
-    for progress reporting.
+    An input is a path, directory or glob, a URL of a page or feed, or (a
+    string with a line break) the text of an article itself. URLs on private
+    or loopback addresses are refused unless ``allow_private``. ``on_read`` is
+    called once per article read, for progress reporting.
     """
     items = list(inputs)
     texts = [
@@ -45,7 +47,7 @@ def run(
         for n, item in enumerate((i for i in items if _is_text(i)), start=1)
     ]
     paths = [item for item in items if not _is_text(item)]
-    articles = prepare(read_inputs(paths, on_read=on_read) + texts)
+    articles = prepare(read_inputs(paths, on_read=on_read, allow_private=allow_private) + texts)
     usable = [a for a in articles if a.ok]
     brief = Brief(articles=articles, summary=summarize(usable, words=words))
     # Imported here: the analysis needs spaCy, a second to import, which the

@@ -1,9 +1,11 @@
-"""Ingest: turn paths, directories and glob patterns into ``Article`` objects.
+"""Ingest: turn paths, directories, glob patterns and URLs into ``Article`` objects.
 
 Every input yields at least one ``Article``; one that cannot be used (missing,
-empty, binary, too large, unreadable, a bad JSONL line) is kept with
-``status="skipped"`` and a one-line reason instead of raising, so a batch of
-fifty files is never lost to one bad one.
+empty, binary, too large, unreadable, a bad JSONL line, a refused or failed
+fetch) is kept with ``status="skipped"`` and a one-line reason instead of
+raising, so a batch of fifty inputs is never lost to one bad one. A feed (a
+URL or an ``.rss``/``.atom``/``.xml`` file) yields one article per entry, its
+page fetched from the entry's link.
 """
 
 from __future__ import annotations
@@ -12,10 +14,16 @@ import glob
 import gzip
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from storybrief.ingest.decode import NotText, decode, normalise_newlines
+from storybrief.ingest.feeds import Entry, NotAFeed, looks_like_feed, parse_feed
+from storybrief.ingest.web import FetchError, Page, fetch, is_url
 from storybrief.models import Article, InputKind
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -23,12 +31,16 @@ MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _KINDS: dict[str, InputKind] = {
     **dict.fromkeys(TEXT_SUFFIXES, "text"),
     **dict.fromkeys(HTML_SUFFIXES, "html"),
     **dict.fromkeys(JSONL_SUFFIXES, "jsonl"),
+    **dict.fromkeys(FEED_SUFFIXES, "feed"),
 }
 _GLOB_CHARS = frozenset("*?[")
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+FETCHERS = 8  # pages of a feed fetched at once: the wait is the network's, not the CPU's
 
 
 class Unusable(Exception):
@@ -40,22 +52,28 @@ def read_inputs(
     *,
     on_read: Callable[[Article], None] | None = None,
     max_bytes: int = MAX_BYTES,
+    allow_private: bool = False,
 ) -> list[Article]:
     """Read every input into articles, in input order then sorted path order.
 
-    A file reached twice (say, by a directory and a glob) is read once. Ids are
-    made unique within the batch, because sentence ids are built from them.
+    A file or URL reached twice (say, by a directory and a glob) is read once.
+    Ids are made unique within the batch, because sentence ids are built from
+    them. URLs on loopback, private or link-local addresses are refused unless
+    ``allow_private``.
     """
     articles: list[Article] = []
-    seen_files: set[Path] = set()
+    seen: set[Path | str] = set()
     seen_ids: set[str] = set()
     for item in inputs:
         for path, missing_reason in _expand(str(item)):
-            if missing_reason is None:
-                if path.resolve() in seen_files:
-                    continue
-                seen_files.add(path.resolve())
-                produced = read_file(path, max_bytes=max_bytes)
+            key = str(path) if isinstance(path, str) else path.resolve()
+            if missing_reason is None and key in seen:
+                continue
+            seen.add(key)
+            if isinstance(path, str):
+                produced = read_url(path, max_bytes=max_bytes, allow_private=allow_private)
+            elif missing_reason is None:
+                produced = read_file(path, max_bytes=max_bytes, allow_private=allow_private)
             else:
                 produced = [_skipped(path.name or str(path), str(path), missing_reason)]
             for article in produced:
@@ -66,24 +84,105 @@ def read_inputs(
     return articles
 
 
-def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> list[Article]:
-    """Read one file: a single article, or one per line for JSONL."""
+def read_file(
+    path: Path, *, max_bytes: int = MAX_BYTES, allow_private: bool = False
+) -> list[Article]:
+    """Read one file: a single article, one per line for JSONL, one per entry for a feed."""
     # A file named explicitly is read whatever its suffix, as text by default.
     kind = _kind_of(path) or "text"
     article_id = _stem(path)
     try:
-        text = decode_file(path, max_bytes=max_bytes)
+        data = read_bytes(path, max_bytes=max_bytes)
+        text = _text_of(data)
     except Unusable as exc:
         return [_skipped(article_id, str(path), str(exc), kind)]
     if kind == "jsonl":
         return list(parse_jsonl(text, path))
+    if kind == "feed" or looks_like_feed(text):
+        return _feed_articles(data, article_id, str(path), max_bytes, allow_private)
     if kind == "text" and _looks_like_html(text):
         kind = "html"
     return [Article(id=article_id, source=str(path), kind=kind, raw=text)]
 
 
-def decode_file(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
-    """Return the text of ``path``; raise ``Unusable`` saying why it has none."""
+def read_url(url: str, *, max_bytes: int = MAX_BYTES, allow_private: bool = False) -> list[Article]:
+    """Fetch one URL: a page is one article, a feed one article per entry."""
+    try:
+        page, text = _get(url, max_bytes, allow_private)
+    except Unusable as exc:
+        return [_skipped(_url_id(url), url, str(exc), "html")]
+    if looks_like_feed(text):
+        return _feed_articles(page.data, _url_id(url), url, max_bytes, allow_private)
+    return [_page_article(url, page, text)]
+
+
+def _get(url: str, max_bytes: int, allow_private: bool) -> tuple[Page, str]:
+    """A fetched page and its text; raise ``Unusable`` saying why there is none."""
+    try:
+        page = fetch(url, allow_private=allow_private, max_bytes=max_bytes)
+    except FetchError as exc:
+        raise Unusable(str(exc)) from exc
+    return page, _text_of(page.data, page.charset)
+
+
+def _page_article(url: str, page: Page, text: str) -> Article:
+    """The article of one fetched page, or a skipped one if the page is not an article."""
+    if page.content_type in _HTML_TYPES or _looks_like_html(text):
+        kind: InputKind = "html"
+    elif page.content_type in ("", "text/plain"):
+        kind = "text"
+    else:
+        return _skipped(_url_id(url), url, f"not an article page ({page.content_type})", "html")
+    article = Article(id=_url_id(page.url), source=url, kind=kind, raw=text)
+    article.url = page.url
+    return article
+
+
+def _feed_articles(
+    data: bytes, feed_id: str, source: str, max_bytes: int, allow_private: bool
+) -> list[Article]:
+    try:
+        entries = parse_feed(data)
+    except NotAFeed as exc:
+        return [_skipped(feed_id, source, str(exc), "feed")]
+    read_entry = partial(
+        _entry_article,
+        feed_id=feed_id,
+        feed=source,
+        max_bytes=max_bytes,
+        allow_private=allow_private,
+    )
+    with ThreadPoolExecutor(FETCHERS) as pool:
+        return list(pool.map(read_entry, entries, range(1, len(entries) + 1)))
+
+
+def _entry_article(
+    entry: Entry, number: int, *, feed_id: str, feed: str, max_bytes: int, allow_private: bool
+) -> Article:
+    """A feed entry's article: its linked page, or the entry's own text when it has no link."""
+    if entry.link:
+        try:
+            page, text = _get(entry.link, max_bytes, allow_private)
+            if looks_like_feed(text):
+                raise Unusable("entry links to a feed, not a page")
+        except Unusable as exc:
+            return _skipped(_url_id(entry.link), entry.link, str(exc), "html")
+        article = _page_article(entry.link, page, text)
+    elif entry.html:
+        article = Article(
+            id=f"{feed_id}-{number}", source=f"{feed}#{number}", kind="html", raw=entry.html
+        )
+    else:
+        return _skipped(f"{feed_id}-{number}", f"{feed}#{number}", "entry has no link and no text")
+    # The feed's own metadata is the publisher's; the page's fills what it lacks.
+    article.title = entry.title
+    article.published = entry.published
+    article.byline = entry.author
+    return article
+
+
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """Return the bytes of ``path``, unzipped; raise ``Unusable`` saying why it has none."""
     try:
         size = path.stat().st_size
         # Checked before reading so a huge file is refused without loading it.
@@ -96,12 +195,24 @@ def decode_file(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         raise Unusable(f"cannot read file ({_os_reason(exc)})") from exc
     if len(data) > max_bytes:
         raise Unusable(f"file too large (over {_size(max_bytes)} limit once decompressed)")
+    return data
+
+
+def _text_of(data: bytes, charset: str | None = None) -> str:
+    """The text of a file or page; the charset a server declares is tried first."""
     if not data:
         raise Unusable("empty file")
-    try:
-        text = decode(data)
-    except NotText as exc:
-        raise Unusable(str(exc)) from exc
+    text = None
+    if charset:
+        try:
+            text = normalise_newlines(data.decode(charset))
+        except (LookupError, UnicodeDecodeError):
+            text = None  # a wrong or unknown declaration: guess, as for a file
+    if text is None:
+        try:
+            text = decode(data)
+        except NotText as exc:
+            raise Unusable(str(exc)) from exc
     if not text.strip():
         raise Unusable("empty file (only whitespace)")
     return text
@@ -148,13 +259,22 @@ def _jsonl_article(record: object, where: str, fallback_id: str) -> Article:
     return article
 
 
-def _expand(item: str) -> Iterator[tuple[Path, str | None]]:
-    """Yield ``(file, None)`` for each file an input names, or ``(path, reason)`` for none."""
+def _expand(item: str) -> Iterator[tuple[Path | str, str | None]]:
+    """Yield ``(file, None)`` for each file an input names, or ``(path, reason)`` for none.
+
+    A URL is yielded as it is, a string.
+    """
+    if is_url(item):
+        yield item, None
+        return
     path = Path(item)
     if path.is_dir():
         files = list(_walk(path))
         if not files:
-            yield path, "directory holds no article files (.txt, .md, .html, .jsonl)"
+            yield (
+                path,
+                "directory holds no article files (.txt, .md, .html, .jsonl, .rss, .atom, .xml)",
+            )
         for found in files:
             yield found, None
     elif path.is_file():
@@ -194,6 +314,14 @@ def _kind_of(path: Path) -> InputKind | None:
 
 def _stem(path: Path) -> str:
     return _unzipped(path).stem
+
+
+def _url_id(url: str) -> str:
+    """A readable id for a URL: the last part of its path, else its host."""
+    parts = urlsplit(url)
+    last = next((p for p in reversed(parts.path.split("/")) if p), "")
+    name = re.sub(r"\.(?:s?html?|php|aspx?)$", "", last, flags=re.IGNORECASE)
+    return (name or parts.hostname or url)[:80]
 
 
 def _looks_like_html(text: str) -> bool:

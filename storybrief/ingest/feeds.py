@@ -1,0 +1,64 @@
+"""Read an RSS or Atom feed into its entries: link, title, date, author and any text.
+
+feedparser does the parsing (every RSS and Atom version, broken feeds
+included). It is handed the bytes, never a URL or a path, so parsing a feed
+never fetches or opens anything itself; fetching each entry's page is the
+caller's job, through the guarded ``storybrief.ingest.web``.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import dataclass
+from typing import Any
+
+MAX_ENTRIES = 50  # a feed is a window on recent stories, not an archive
+
+
+class NotAFeed(ValueError):
+    """Bytes that hold no feed entries; the message says why."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a feed."""
+
+    link: str | None
+    title: str | None
+    published: str | None  # ISO 8601, UTC
+    author: str | None
+    html: str | None  # the entry's own text (full content, or else its summary)
+
+
+def looks_like_feed(text: str) -> bool:
+    """Whether a document is an RSS or Atom feed rather than a page."""
+    head = text.lstrip()[:2048].lower()
+    return "<rss" in head or "<rdf:rdf" in head or ("<feed" in head and "atom" in head)
+
+
+def parse_feed(data: bytes, max_entries: int = MAX_ENTRIES) -> list[Entry]:
+    """The first ``max_entries`` entries of a feed, in feed order."""
+    import feedparser  # imported here: only feed inputs need it
+
+    parsed = feedparser.parse(io.BytesIO(data))
+    if not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        raise NotAFeed(f"no feed entries ({problem})" if problem else "no feed entries")
+    return [_entry(item) for item in parsed.entries[:max_entries]]
+
+
+def _entry(item: Any) -> Entry:
+    texts = [c.get("value", "") for c in item.get("content", [])] + [item.get("summary", "")]
+    when = item.get("published_parsed") or item.get("updated_parsed")
+    return Entry(
+        link=_text(item.get("link")),
+        title=_text(item.get("title")),
+        published=time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else None,
+        author=_text(item.get("author")),
+        html=_text(max(texts, key=len)),
+    )
+
+
+def _text(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None

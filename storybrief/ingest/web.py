@@ -1,0 +1,146 @@
+"""Fetch a page or feed over HTTP(S), refusing addresses the user did not mean to reach.
+
+A URL handed to storybrief may come from a feed or a colleague, so it is not
+trusted to point at the public web: a host that resolves to a loopback,
+private, link-local or otherwise non-public address (a router's admin page, a
+cloud metadata service at 169.254.169.254) is refused unless the user allows
+it. The check is made on every redirect hop, and the connection goes to the
+very address that was checked, so a name that resolves differently a second
+time (DNS rebinding) cannot slip past it. Bodies are read up to a size limit
+and never decompressed, so a hostile server cannot make the fetch exhaust
+memory.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+from dataclasses import dataclass
+from email.message import Message
+from urllib.parse import urljoin, urlsplit
+
+TIMEOUT = 20.0  # seconds to connect, and between two reads of the body
+MAX_REDIRECTS = 5
+USER_AGENT = "storybrief/0.1"
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched; the message is the reason, for the user."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched body, with the URL it was finally served from."""
+
+    url: str
+    content_type: str  # media type without parameters, lower case ("" when not sent)
+    charset: str | None
+    data: bytes
+
+
+def is_url(item: str) -> bool:
+    """Whether an input names a web address rather than a path."""
+    return item.lower().startswith(("http://", "https://"))
+
+
+def fetch(
+    url: str,
+    *,
+    allow_private: bool = False,
+    max_bytes: int,
+    timeout: float = TIMEOUT,
+) -> Page:
+    """GET ``url``, following redirects; raise ``FetchError`` saying why there is no page."""
+    for _ in range(MAX_REDIRECTS + 1):
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise FetchError(f"not an http(s) URL: {url}")
+        try:
+            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        except ValueError as exc:
+            raise FetchError(f"bad port in URL: {url}") from exc
+        address = _checked_address(parts.hostname, port, allow_private)
+        connection = _connection(parts.scheme.lower(), parts.hostname, port, address, timeout)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        try:
+            connection.request(
+                "GET",
+                path,
+                headers={
+                    "User-Agent": USER_AGENT,
+                    "Accept": "text/html, application/xhtml+xml, application/rss+xml, "
+                    "application/atom+xml, application/xml;q=0.9, text/*;q=0.8",
+                    "Accept-Encoding": "identity",
+                },
+            )
+            response = connection.getresponse()
+            if response.status in _REDIRECTS and response.getheader("Location"):
+                url = urljoin(url, response.getheader("Location", ""))
+                continue
+            if response.status != 200:
+                raise FetchError(f"HTTP {response.status} {response.reason}".strip())
+            data = response.read(max_bytes + 1)
+        except (OSError, http.client.HTTPException) as exc:
+            raise FetchError(f"cannot fetch {parts.hostname} ({_reason(exc)})") from exc
+        finally:
+            connection.close()
+        if len(data) > max_bytes:
+            raise FetchError(f"response too large (over {max_bytes:,} bytes)")
+        header = Message()
+        header["Content-Type"] = response.getheader("Content-Type", "")
+        return Page(
+            url=url,
+            content_type=header.get_content_type() if header["Content-Type"] else "",
+            charset=header.get_param("charset") if header["Content-Type"] else None,
+            data=data,
+        )
+    raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+
+def _checked_address(host: str, port: int, allow_private: bool) -> str:
+    """An address of ``host`` to connect to, after checking every address it has."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"cannot resolve host {host} ({_reason(exc)})") from exc
+    addresses = [str(info[4][0]) for info in infos]
+    if not allow_private:
+        # Every address is checked, not just the first: the connection could use any of them.
+        for address in addresses:
+            if not _is_public(address):
+                raise FetchError(
+                    f"refused: {host} is a private or local address ({address}); "
+                    "pass --allow-private (allow_private=True) to fetch it"
+                )
+    return addresses[0]
+
+
+def _is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone id is not part of it
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback too
+    return ip.is_global and not ip.is_multicast
+
+
+def _connection(
+    scheme: str, host: str, port: int, address: str, timeout: float
+) -> http.client.HTTPConnection:
+    """A connection to ``host`` made to ``address`` (checked); TLS is verified for ``host``."""
+    kind = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+    connection = kind(host, port, timeout=timeout)
+
+    def connect_to_checked(
+        _: tuple[str, int], timeout: float | None = None, source: tuple[str, int] | None = None
+    ) -> socket.socket:
+        return socket.create_connection((address, port), timeout, source)
+
+    # http.client opens its socket through this attribute, for HTTP and HTTPS
+    # alike (TLS then wraps it, still verified against ``host``).
+    connection._create_connection = connect_to_checked  # type: ignore[attr-defined]
+    return connection
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
