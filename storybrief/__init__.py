@@ -23,7 +23,7 @@ from storybrief.models import (
     SummarySentence,
     Syndication,
 )
-from storybrief.pipeline import DEFAULT_WORDS, run
+from storybrief.pipeline import DEFAULT_WORDS, run, run_stories
 from storybrief.render import render
 
 __version__ = "0.1.0"
@@ -45,6 +45,19 @@ def brief(
     return run(paths_or_texts, words=words, allow_private=allow_private)
 
 
+def stories(
+    paths_or_texts: Iterable[str | Path],
+    *,
+    words: int = DEFAULT_WORDS,
+    allow_private: bool = False,
+) -> tuple[list[Brief], list[Article]]:
+    """Group a pile of articles into stories: a brief of each, biggest first, and the skipped.
+
+    Inputs are read as by ``brief``.
+    """
+    return run_stories(paths_or_texts, words=words, allow_private=allow_private)
+
+
 __all__ = [
     "Agreement",
     "Article",
@@ -59,4 +72,5 @@ __all__ = [
     "Syndication",
     "brief",
     "render",
+    "stories",
 ]

@@ -7,6 +7,7 @@ Exit status: 0 when every input was used, 1 when any input could not be used
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +24,8 @@ from storybrief.clean import clean as clean_articles
 from storybrief.ingest import read_inputs
 from storybrief.models import Article
 from storybrief.render import render
+from storybrief.render.common import headline
+from storybrief.render.index import to_index
 from storybrief.render.jsondoc import article_dict
 
 app = typer.Typer(
@@ -130,6 +133,39 @@ def brief(
         result = pipeline.run(inputs, words=words, on_read=advance, allow_private=allow_private)
     _write(render(result, fmt.value), output)
     raise typer.Exit(_report(result.articles))
+
+
+@app.command()
+def stories(
+    inputs: Inputs,
+    out: Annotated[Path, typer.Option("--out", help="Directory to write the briefs into.")],
+    fmt: Annotated[
+        BriefFormat, typer.Option("--format", "-f", help="Format of each brief.")
+    ] = BriefFormat.html,
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=10, help="Word budget of each summary.")
+    ] = pipeline.DEFAULT_WORDS,
+    allow_private: AllowPrivate = False,
+) -> None:
+    """Split a pile of articles (a feed, a crawl) into stories and write a brief of each."""
+    with _progress("Reading articles") as advance:
+        briefs, skipped = pipeline.run_stories(
+            inputs, words=words, on_read=advance, allow_private=allow_private
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    named = [
+        (f"{n:02d}-{_slug(headline(b))}.{fmt.value}", b) for n, b in enumerate(briefs, start=1)
+    ]
+    for name, brief in named:
+        (out / name).write_text(render(brief, fmt.value), encoding="utf-8")
+    _write(to_index(named, skipped, fmt.value), out / f"index.{fmt.value}")
+    err.print(f"storybrief: {len(briefs)} stories in {out}", markup=False)
+    raise typer.Exit(_report([a for b in briefs for a in b.articles] + skipped))
+
+
+def _slug(title: str) -> str:
+    """A file-name-safe form of a headline: its first words, lower case, joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", title.casefold())[:8]) or "story"
 
 
 def _as_text(article: Article) -> str:
