@@ -221,14 +221,27 @@ def summarize(
     out: Annotated[Path, typer.Option("--out", help="Where to write {id, summary} lines.")],
     words: Annotated[int, typer.Option("--words", "-w", min=10, help="Words per summary.")] = 250,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="SCHEDULER",
+            help='Run on a Dask cluster: its scheduler address, or "local" for this machine.',
+        ),
+    ] = None,
 ) -> None:
     """Summarize many clusters from a JSONL file, for research and evaluation."""
-    from storybrief.batch import summarize_jsonl
-
     with jsonl.open("rb") as handle:
         total = sum(1 for _ in handle)  # one output line per input line, blank or not
-    with _progress("Summarizing clusters", total, thread=False) as advance:
-        counts = summarize_jsonl(jsonl, out, words=words, workers=workers, on_done=advance)
+    with _progress("Summarizing clusters", total, thread=dask is not None) as advance:
+        if dask is None:
+            from storybrief.batch import summarize_jsonl
+
+            counts = summarize_jsonl(jsonl, out, words=words, workers=workers, on_done=advance)
+        else:
+            from storybrief.distributed import summarize_jsonl_dask
+
+            counts = summarize_jsonl_dask(jsonl, out, words, scheduler=dask, on_done=advance)
     err.print(
         f"storybrief: wrote {counts.clusters} summaries to {out}"
         + (

@@ -1,0 +1,105 @@
+"""Batch mode on a Dask cluster, for archives too big for one machine.
+
+The same per-cluster function as ``storybrief.batch`` (``summarize_record``)
+runs on Dask workers: the input JSONL file is read by the workers in blocks
+of whole lines (``dask.bag.read_text``), so it must be at a path every worker
+can read (a shared file system, or any URL fsspec reads, such as ``s3://``);
+summaries come back to the calling process, which writes them in input order,
+so the output is the same file ``storybrief summarize`` writes on one machine.
+Each worker process loads the embedding model once, on its first cluster.
+
+Dask is an optional dependency: ``pip install 'storybrief[dask]'``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from storybrief.batch import BatchCounts, summarize_record
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+# Input read per task: at most this much (thousands of clusters, seconds of work
+# each), and small enough that every worker gets several tasks of a small file.
+MAX_BLOCK_BYTES = 64 * 2**20
+TASKS_PER_WORKER = 4
+
+
+def _summarize_line(line: str, words: int) -> dict[str, Any]:
+    return summarize_record(line.rstrip("\r\n"), words)
+
+
+@contextmanager
+def _client(scheduler: str) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler``, or of a new one on this machine for "local"."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise RuntimeError(
+            "Dask is not installed: pip install 'storybrief[dask]' to use --dask"
+        ) from exc
+    if scheduler != "local":
+        with Client(scheduler) as client:
+            yield client
+        return
+    # One single-threaded worker per core: the summarizer is CPU-bound Python and numpy.
+    with (
+        LocalCluster(
+            n_workers=os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def summarize_jsonl_dask(
+    in_path: str | Path,
+    out_path: Path,
+    words: int,
+    scheduler: str = "local",
+    block_bytes: int | None = None,
+    on_done: Callable[[], None] | None = None,
+) -> BatchCounts:
+    """Summarize every cluster of ``in_path`` on Dask into ``out_path``, in input order.
+
+    ``scheduler`` is a scheduler address (``tcp://host:8786``) or ``"local"``
+    for a cluster of this machine's cores. Output lines and errors are those
+    of ``storybrief.batch.summarize_jsonl``. ``block_bytes`` is the input read
+    per task (by default, sized so that each worker gets several tasks).
+    """
+    with _client(scheduler) as client:
+        import dask.bag
+        from fsspec.core import url_to_fs
+
+        if block_bytes is None:
+            fs, path = url_to_fs(str(in_path))
+            workers = sum(client.nthreads().values()) or 1
+            block_bytes = min(
+                MAX_BLOCK_BYTES, max(1, fs.size(path) // (workers * TASKS_PER_WORKER) + 1)
+            )
+        # Bytes that are not UTF-8 become U+FFFD, as in the one-machine batch.
+        lines = dask.bag.read_text(
+            str(in_path), blocksize=block_bytes, encoding="utf-8-sig", errors="replace"
+        )
+        # One future per block of lines, collected in order: memory holds one block's summaries.
+        blocks = client.compute(lines.map(_summarize_line, words).to_delayed())
+        clusters = failed = 0
+        with out_path.open("w", encoding="utf-8") as out:
+            for block in blocks:
+                for record in block.result():
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    clusters += 1
+                    failed += "error" in record
+                    if on_done is not None:
+                        on_done()
+                block.release()
+    return BatchCounts(clusters, failed)

@@ -1,0 +1,40 @@
+"""Batch mode on Dask: the same output file as the one-machine batch, in input order."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from storybrief.batch import summarize_jsonl
+from storybrief.distributed import summarize_jsonl_dask
+
+FIXTURE = Path(__file__).parent / "fixtures" / "batch" / "clusters.jsonl"
+WORDS = 60
+
+
+def test_dask_writes_what_the_local_batch_writes(tmp_path: Path) -> None:
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    expected = summarize_jsonl(FIXTURE, local, WORDS, workers=1)
+    done: list[int] = []
+    # Blocks of a few hundred bytes: several tasks, so the order across blocks is tested.
+    counts = summarize_jsonl_dask(
+        FIXTURE, dask, WORDS, block_bytes=400, on_done=lambda: done.append(1)
+    )
+    assert counts == expected == (5, 2)
+    assert len(done) == 5
+    assert dask.read_bytes() == local.read_bytes()
+
+
+def test_summarize_command_runs_on_a_local_dask_cluster(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    args = ["summarize", "--jsonl", str(FIXTURE), "--out", str(out), "-w", str(WORDS)]
+    done = subprocess.run(
+        [sys.executable, "-m", "storybrief", *args, "--dask", "local"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stderr  # the fixture has two bad lines
+    assert "wrote 5 summaries" in done.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5
