@@ -151,6 +151,23 @@ class Conflict:
 
 
 @dataclass
+class Event:
+    """A dated event of the story, with the articles that report it.
+
+    ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as precise as the text
+    allows; ``estimated`` when it was read against another article's date
+    because the reporting article has none.
+    """
+
+    date: str
+    when: str  # the date as the article words it ("on Saturday")
+    text: str
+    sources: list[str]
+    sentence_ids: list[str] = field(default_factory=list)
+    estimated: bool = False
+
+
+@dataclass
 class Brief:
     """The result for one story: what was read, what was kept, what it says."""
 
@@ -161,6 +178,7 @@ class Brief:
     quotes: list[Quote] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)
 
     @property
     def removed(self) -> list[RemovedLine]:

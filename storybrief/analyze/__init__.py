@@ -4,7 +4,8 @@ Every result cites the articles (and sentences) it rests on. The story is
 parsed once (``story.Story``) and each analysis is its own module:
 ``syndication`` (copies), ``entities`` (names merged across spellings),
 ``quotes`` (statements and speakers), ``agreements`` (facts several outlets
-carry) and ``conflicts`` (claims that cannot all be true).
+carry), ``conflicts`` (claims that cannot all be true) and ``timeline`` (dated
+events in order).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from storybrief.analyze.entities import find_entities
 from storybrief.analyze.quotes import find_quotes
 from storybrief.analyze.story import Story
 from storybrief.analyze.syndication import find_syndication
+from storybrief.analyze.timeline import find_timeline
 from storybrief.models import Brief
 
 __all__ = ["analyze"]
@@ -37,4 +39,5 @@ def analyze(brief: Brief) -> Brief:
         quotes=quotes,
         agreements=find_agreements(story, syndication, names),
         conflicts=find_conflicts(story, names, syndication),
+        timeline=find_timeline(story),
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from storybrief.clean.lines import WORD
-from storybrief.models import Article, Brief, Claim, Conflict
+from storybrief.models import Article, Brief, Claim, Conflict, Event
 from storybrief.nlp.english import STOPWORDS
 
 
@@ -30,6 +31,19 @@ def headline(brief: Brief) -> str:
 def heading(text: str) -> str:
     """A generated topic ("troops of Iran") as a heading: first letter capitalised."""
     return text[:1].upper() + text[1:]
+
+
+def event_date(event: Event) -> str:
+    """An event's date for a reader ("Sat 14 Jun 2014", "Jun 2014", "2014"), "≈" if estimated."""
+    parts = [int(p) for p in event.date.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        text = f"{day:%a} {day.day} {day:%b %Y}"
+    elif len(parts) == 2:
+        text = date(parts[0], parts[1], 1).strftime("%b %Y")
+    else:
+        text = str(parts[0])
+    return f"≈ {text}" if event.estimated else text
 
 
 def labels(brief: Brief) -> dict[str, str]:

@@ -13,6 +13,7 @@ from storybrief.models import Brief
 from storybrief.render.common import (
     coverage,
     describe,
+    event_date,
     heading,
     headline,
     labels,
@@ -122,6 +123,13 @@ def _sections(brief: Brief, label: dict[str, str]) -> list[tuple[str, str]]:
             for e in brief.entities
         ],
     )
+    timeline = _table(
+        ["When", "What happened", "In"],
+        [
+            [f"<strong>{escape(event_date(e))}</strong>", escape(e.text), _cite(e.sources, label)]
+            for e in brief.timeline
+        ],
+    )
     copies = "".join(
         f'<p class="notice">[{escape(label.get(s.copy, s.copy))}] takes '
         f"{s.shared_fraction:.0%} of its text from [{escape(label.get(s.original, s.original))}]"
@@ -159,6 +167,7 @@ def _sections(brief: Brief, label: dict[str, str]) -> list[tuple[str, str]]:
         ("Where the sources disagree", _conflicts(brief, label) if brief.conflicts else ""),
         ("What the sources agree on", agreements if brief.agreements else ""),
         ("Quotes", quotes if brief.quotes else ""),
+        ("Timeline", timeline if brief.timeline else ""),
         ("Who is involved", entities if brief.entities else ""),
         ("Copied text", copies),
         ("Coverage", matrix if coverage(brief) else ""),

@@ -44,6 +44,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "quotes": [asdict(q) for q in brief.quotes],
         "agreements": [asdict(a) for a in brief.agreements],
         "conflicts": [asdict(c) for c in brief.conflicts],
+        "timeline": [asdict(e) for e in brief.timeline],
         "coverage": [asdict(row) for row in coverage(brief)],
     }
 

@@ -8,6 +8,7 @@ from storybrief.models import Brief
 from storybrief.render.common import (
     coverage,
     describe,
+    event_date,
     heading,
     headline,
     labels,
@@ -62,6 +63,10 @@ def _quotes(brief: Brief, label: dict[str, str]) -> list[str]:
             f"{others or ''} | {_cite(q.sources, label)} |"
         )
     return out
+
+
+def _timeline(brief: Brief, label: dict[str, str]) -> list[str]:
+    return [f"- **{event_date(e)}** — {e.text} {_cite(e.sources, label)}" for e in brief.timeline]
 
 
 def _plural(n: int, word: str) -> str:
@@ -131,6 +136,7 @@ def to_markdown(brief: Brief) -> str:
         ("Where the sources disagree", _conflicts(brief, label) if brief.conflicts else []),
         ("What the sources agree on", _agreements(brief, label)),
         ("Quotes", _quotes(brief, label) if brief.quotes else []),
+        ("Timeline", _timeline(brief, label)),
         ("Who is involved", _entities(brief)),
         ("Copied text", _copies(brief, label)),
         ("Coverage", _coverage(brief, label) if coverage(brief) else []),

@@ -1,0 +1,174 @@
+"""Timeline: the story's dated events in order, each cited to the sentences that date it.
+
+News copy dates events relative to its own publication ("on Saturday",
+"yesterday"), so a date expression (spaCy's DATE entities) is resolved against
+the article's date: a weekday is the latest such day on or before it, "last
+Friday" too, "next Friday" the first after it; a month and day take its year.
+An article with no date of its own is read against the newest date of the
+story's other articles, and its events are marked ``estimated``: a story's
+articles are usually days apart, not weeks, but the reader should know. A full
+date ("14 June 2014") or a year ("since 2003") needs no anchor. Spans and
+vague times ("this week", "for decades", "2003-2011") name no point in time and
+are left out.
+
+A sentence is an event only if it can stand alone (the summarizer's test), and
+sentences dated alike that say the same thing (close vectors or copies) are
+one event citing all their articles.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from storybrief.analyze.story import Story
+from storybrief.clean.dates import parse_date
+from storybrief.models import Event, Sentence
+from storybrief.nlp.overlap import words
+from storybrief.summarize.candidates import trim, usable
+
+MAX_EVENTS = 12
+SAME_EVENT = 0.75  # cosine at which two sentences dated alike tell one event
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+# Links by which a date qualifies a noun or a side clause rather than the main event.
+_SIDE_LINKS = {"relcl", "acl", "appos", "amod", "compound", "nummod", "poss", "nmod"}
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_PARTS_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_LEAD = r"^(?:on|in|since|by|until|earlier|later|late|early|from)?\s*"
+_WEEKDAY = re.compile(
+    rf"{_LEAD}(?P<rel>last|next|this)?\s*(?P<day>{'|'.join(_WEEKDAYS)})(?:'s)?{_PARTS_OF_DAY}$"
+)
+_RELATIVE = re.compile(rf"{_LEAD}(?P<word>{'|'.join(_DAY_WORDS)})(?:'s)?{_PARTS_OF_DAY}$")
+_THIS_PART = re.compile(rf"{_LEAD}this\s+(?:morning|afternoon|evening)$")
+_MONTH_DAY = re.compile(
+    rf"{_LEAD}(?:(?P<m1>{'|'.join(_MONTHS)})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{'|'.join(_MONTHS)}))$"
+)
+_MONTH_YEAR = re.compile(rf"{_LEAD}(?P<month>{'|'.join(_MONTHS)}),?\s+(?P<year>(?:19|20)\d\d)$")
+_YEAR = re.compile(rf"{_LEAD}(?:the\s+)?(?P<year>(?:19|20)\d\d)(?:'s)?$")
+
+
+def resolve(expression: str, anchor: date | None) -> str | None:
+    """The date an expression names, as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None if none."""
+    text = " ".join(expression.casefold().split())
+    if (full := parse_date(text)) and re.fullmatch(rf"{_LEAD}[\w ,.]+", text):
+        return full
+    if m := _MONTH_YEAR.match(text):
+        return f"{m['year']}-{_MONTHS.index(m['month']) + 1:02d}"
+    if m := _YEAR.match(text):
+        return m["year"]
+    if anchor is None:
+        return None
+    if m := _RELATIVE.match(text):
+        return (anchor + timedelta(days=_DAY_WORDS[m["word"]])).isoformat()
+    if _THIS_PART.match(text):
+        return anchor.isoformat()
+    if m := _WEEKDAY.match(text):
+        back = (anchor.weekday() - _WEEKDAYS.index(m["day"])) % 7
+        if m["rel"] == "next":
+            return (anchor + timedelta(days=(7 - back) or 7)).isoformat()
+        return (anchor - timedelta(days=back)).isoformat()
+    if m := _MONTH_DAY.match(text):
+        month = _MONTHS.index(m["m1"] or m["m2"]) + 1
+        try:
+            when = date(anchor.year, month, int(m["d1"] or m["d2"]))
+        except ValueError:
+            return None
+        # "December 30" in a January article is last year's.
+        if when - anchor > timedelta(days=180):
+            when = when.replace(year=anchor.year - 1)
+        return when.isoformat()
+    return None
+
+
+def _anchor(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def find_timeline(story: Story) -> list[Event]:
+    """Up to ``MAX_EVENTS`` dated events, earliest first, the most widely reported kept."""
+    dated = [a for a in (_anchor(a.published) for a in story.articles) if a]
+    story_anchor = max(dated) if dated else None
+    found: list[tuple[str, bool, str, Sentence]] = []  # date, estimated, expression, sentence
+    for article in story.articles:
+        own = _anchor(article.published)
+        for sentence in article.sentences:
+            text = trim(sentence.text)
+            if not usable(text, words(text)):
+                continue
+            for entity in story.docs[sentence.id].ents:
+                if entity.label_ != "DATE" or not _dates_the_sentence(entity.root):
+                    continue
+                if when := resolve(entity.text, own or story_anchor):
+                    estimated = own is None and resolve(entity.text, None) is None
+                    found.append((when, estimated, entity.text, sentence))
+                    break
+    events = _merge(story, found)
+    kept = sorted(events, key=lambda e: -len(e.sources))[:MAX_EVENTS]
+    return sorted(kept, key=lambda e: e.date)  # stable: story order within a date
+
+
+def _dates_the_sentence(token: Token) -> bool:
+    """Whether a date tells when the sentence's own event happened.
+
+    "Obama on Friday said ..." dates the saying; in "the bridge, which opened
+    in 1931, will reopen" or "comments made on Friday" the date belongs to a
+    side clause or a noun, not to the event the sentence reports.
+    """
+    while token.dep_ != "ROOT":
+        if token.dep_ in _SIDE_LINKS:
+            return False
+        token = token.head
+    return True
+
+
+def _merge(story: Story, found: list[tuple[str, bool, str, Sentence]]) -> list[Event]:
+    """One event per date and statement: sentences dated alike that say the same thing."""
+    events: list[Event] = []
+    members: list[list[Sentence]] = []
+    for when, estimated, expression, sentence in found:
+        for event, group in zip(events, members, strict=True):
+            if event.date == when and any(_same(story, sentence, s) for s in group):
+                group.append(sentence)
+                event.sentence_ids.append(sentence.id)
+                if sentence.article not in event.sources:
+                    event.sources.append(sentence.article)
+                event.estimated = event.estimated and estimated
+                break
+        else:
+            events.append(
+                Event(
+                    date=when,
+                    when=expression,
+                    text=trim(sentence.text),
+                    sources=[sentence.article],
+                    sentence_ids=[sentence.id],
+                    estimated=estimated,
+                )
+            )
+            members.append([sentence])
+    return events
+
+
+def _same(story: Story, a: Sentence, b: Sentence) -> bool:
+    return story.similarity(a, b) >= SAME_EVENT or b in story.copies.copies(a)
