@@ -21,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from storybrief import pipeline
 from storybrief.clean import clean as clean_articles
+from storybrief.cluster import group
 from storybrief.ingest import read_inputs
 from storybrief.models import Article
 from storybrief.render import render
@@ -132,6 +133,14 @@ def brief(
     with _progress("Reading articles") as advance:
         result = pipeline.run(inputs, words=words, on_read=advance, allow_private=allow_private)
     _write(render(result, fmt.value), output)
+    # One brief of several stories mixes them up; say so, and what to run instead.
+    told = [story for story in group(result.articles) if len(story) > 1]
+    if len(told) > 1:
+        err.print(
+            f"storybrief: warning: these articles seem to tell {len(told)} different stories;"
+            " `storybrief stories` writes a brief of each.",
+            markup=False,
+        )
     raise typer.Exit(_report(result.articles))
 
 

@@ -80,3 +80,18 @@ def test_html_index_escapes_headlines_and_reasons() -> None:
     page = to_index([("01-a.html", Brief(articles=[article], summary=[]))], [bad], "html")
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_brief_warns_when_its_inputs_tell_several_stories() -> None:
+    def warned(*inputs: Path) -> bool:
+        done = subprocess.run(
+            [sys.executable, "-m", "storybrief", "brief", *map(str, inputs)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        return "seem to tell 3 different stories; `storybrief stories`" in done.stderr
+
+    assert warned(PILE)
+    assert not warned(*sorted(PILE.glob("bridge-*.txt")))
