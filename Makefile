@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 EXAMPLE := examples/iran-iraq-2014
 DATA ?= ../shared/data
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean browser
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,14 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/storybrief brief $(EXAMPLE) --format json -o out/brief.json
 	$(VENV)/bin/storybrief brief $(EXAMPLE)
 
-test: $(VENV)/.installed
+# The browser tests drive Debian's Chromium: installed here when missing and we
+# may (root with apt-get, as on CI); elsewhere those tests skip and say why.
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium is not installed: the browser tests will be skipped"
+
+test: $(VENV)/.installed browser
 	$(VENV)/bin/ruff check storybrief tests bench
 	$(VENV)/bin/ruff format --check storybrief tests bench
 	$(VENV)/bin/pytest -q

@@ -263,6 +263,24 @@ def summarize(
     raise typer.Exit(1 if counts.failed else 0)
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_private: AllowPrivate = False,
+) -> None:
+    """Start the local web app: paste, upload or link articles, get their brief in a browser."""
+    # Imported here: the web stack is only needed by this command.
+    import uvicorn
+
+    from storybrief.web import create_app
+
+    err.print(f"storybrief: serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
+    uvicorn.run(create_app(allow_private=allow_private), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Console entry point: a one-line error instead of a traceback, whatever happens."""
     try:

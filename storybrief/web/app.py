@@ -1,0 +1,262 @@
+"""The local web app: a form and a JSON API over ``storybrief.pipeline.run``.
+
+Inputs are article data from whoever can reach the server, so a pasted text is
+only ever read as a text (never as a path), a URL must be http(s), uploads
+are size-limited, and URLs on private addresses stay refused unless the server
+was started to allow them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import tempfile
+from collections.abc import AsyncIterator, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from functools import partial
+from pathlib import Path, PurePath
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from storybrief.ingest import HTML_SUFFIXES, JSONL_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES
+from storybrief.ingest.decode import normalise_newlines
+from storybrief.ingest.web import is_url
+from storybrief.models import Brief
+from storybrief.pipeline import DEFAULT_WORDS, run
+from storybrief.render import render
+from storybrief.web.pages import (
+    BRIEF_POLICY,
+    FORM_POLICY,
+    MAX_WORDS,
+    MIN_WORDS,
+    brief_page,
+    form_page,
+)
+
+MAX_UPLOAD = MAX_BYTES  # per file: the limit the command line applies to a file
+MAX_REQUEST = 100 * 1024 * 1024
+MAX_INPUTS = 50
+UPLOAD_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+_SEPARATOR = re.compile(r"^[ \t]*---[ \t]*\r?$", re.MULTILINE)  # browsers send CRLF
+_MB = 1024 * 1024
+_USAGE = 'Send JSON like {"texts": ["<article text>"], "urls": ["https://…"], "words": 120}.'
+
+
+class InputError(Exception):
+    """Inputs the app cannot make a brief of; the message tells the user what to do."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class BriefRequest(BaseModel):
+    """The body of ``POST /api/brief``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    texts: list[str] = Field(default_factory=list, description="Article texts.")
+    urls: list[str] = Field(default_factory=list, description="Pages or RSS/Atom feeds.")
+    words: int = Field(DEFAULT_WORDS, ge=MIN_WORDS, le=MAX_WORDS, description="Summary length.")
+
+
+def split_texts(boxes: Iterable[str]) -> list[str]:
+    """The article texts in text boxes, where a line of ``---`` separates two articles."""
+    return [text for box in boxes for text in _SEPARATOR.split(box) if text.strip()]
+
+
+def gather(texts: Iterable[str], urls: Iterable[str]) -> list[str]:
+    """Pipeline inputs from article texts and URLs; raise ``InputError`` on a bad URL."""
+    # The pipeline takes a string with a line break for a text and anything else for
+    # a path; a one-line text must not name a file on the server.
+    inputs = [
+        text if "\n" in text else text + "\n"
+        for text in map(normalise_newlines, texts)
+        if text.strip()
+    ]
+    for url in (u.strip() for u in urls):
+        if url and not (is_url(url) and url.isprintable() and " " not in url):
+            raise InputError(f"Not a web address: {url[:200]!r}. Give http:// or https:// URLs.")
+        if url:
+            inputs.append(url)
+    return inputs
+
+
+def _check_count(count: int) -> None:
+    if not count:
+        raise InputError(
+            "No articles given: paste the texts of articles about one story, "
+            "upload article files or give the URLs of their pages."
+        )
+    if count > MAX_INPUTS:
+        raise InputError(f"{count} inputs given; a brief takes at most {MAX_INPUTS}.")
+
+
+def _upload_name(filename: str | None) -> str:
+    """The file name an upload is saved under: its own, made safe for a path."""
+    name = re.sub(r"[^\w.-]", "_", PurePath(filename or "").name).lstrip(".")
+    if not name.lower().endswith(UPLOAD_SUFFIXES):
+        raise InputError(
+            f"Cannot read {filename or 'an unnamed file'!r}: upload .txt, .md, .html or .jsonl "
+            "files, or paste the article text."
+        )
+    return name
+
+
+def make_brief(
+    inputs: list[str], uploads: list[tuple[str, bytes]], *, words: int, allow_private: bool
+) -> Brief:
+    """The brief of texts, URLs and uploaded ``(file name, content)`` pairs."""
+    with tempfile.TemporaryDirectory(prefix="storybrief-") as tmp:
+        saved: dict[str, str] = {}
+        # A folder per upload keeps two files of the same name apart under their own names.
+        for n, (filename, data) in enumerate(uploads):
+            path = Path(tmp, str(n), _upload_name(filename))
+            path.parent.mkdir()
+            path.write_bytes(data)
+            saved[str(path)] = PurePath(filename).name
+        brief = run([*saved, *inputs], words=words, allow_private=allow_private)
+    # Readers know an upload by its name, not by the temporary folder it was read from.
+    for article in brief.articles:
+        for path, name in saved.items():
+            article.source = article.source.replace(path, name)
+            if article.reason:
+                article.reason = article.reason.replace(path, name)
+    return brief
+
+
+async def _read_uploads(files: Iterable[UploadFile]) -> list[tuple[str, bytes]]:
+    uploads = []
+    for upload in files:
+        if not upload.filename:
+            continue  # the file box left empty
+        _upload_name(upload.filename)  # refuse a file the pipeline would not read first
+        data = await upload.read(MAX_UPLOAD + 1)
+        if len(data) > MAX_UPLOAD:
+            raise InputError(
+                f"{upload.filename} is over {MAX_UPLOAD // _MB} MB, the limit for one file: "
+                "split it, or give the articles' URLs instead.",
+                413,
+            )
+        uploads.append((upload.filename, data))
+    return uploads
+
+
+def _field(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def _words(value: str) -> int:
+    words = value.strip() or str(DEFAULT_WORDS)
+    if not (words.isdigit() and MIN_WORDS <= int(words) <= MAX_WORDS):
+        raise InputError(f"The summary length must be a number of words, {MIN_WORDS}–{MAX_WORDS}.")
+    return int(words)
+
+
+def _limit_body(app: ASGIApp) -> ASGIApp:
+    """Wrap ``app`` so that no request body over ``MAX_REQUEST`` bytes is read."""
+
+    async def limited(scope: Scope, receive: Receive, send: Send) -> None:
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_REQUEST:
+                raise HTTPException(
+                    413,
+                    f"The request is over {MAX_REQUEST // _MB} MB: send fewer or smaller files.",
+                )
+            return message
+
+        await app(scope, counted, send)
+
+    return limited
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _error(request: Request, message: str, status: int) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    return HTMLResponse(
+        form_page(error=message),
+        status_code=status,
+        headers={"Content-Security-Policy": FORM_POLICY},
+    )
+
+
+def create_app(*, allow_private: bool = False) -> FastAPI:
+    """The web app; URLs on private or loopback addresses are fetched only if ``allow_private``."""
+    # One brief at a time: the pipeline is CPU-bound and its models are shared, so more
+    # workers would only contend for the same cores; the event loop stays free meanwhile.
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybrief")
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    app = FastAPI(title="storybrief", lifespan=lifespan, docs_url=None, redoc_url=None)
+
+    async def brief_of(inputs: list[str], uploads: list[tuple[str, bytes]], words: int) -> Brief:
+        _check_count(len(inputs) + len(uploads))
+        job = partial(make_brief, inputs, uploads, words=words, allow_private=allow_private)
+        return await asyncio.get_running_loop().run_in_executor(pool, job)
+
+    @app.exception_handler(InputError)
+    async def input_error(request: Request, exc: InputError) -> Response:
+        return _error(request, str(exc), exc.status)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _error(request, str(exc.detail), exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in exc.errors()
+        )
+        return _error(request, f"{problems}. {_USAGE}", 422)
+
+    @app.get("/", response_class=HTMLResponse)
+    async def index() -> HTMLResponse:
+        return HTMLResponse(form_page(), headers={"Content-Security-Policy": FORM_POLICY})
+
+    @app.post("/brief", response_class=HTMLResponse)
+    async def brief_form(request: Request) -> HTMLResponse:
+        async with request.form(max_files=MAX_INPUTS, max_part_size=MAX_UPLOAD) as form:
+            boxes = [v for v in form.getlist("text") if isinstance(v, str)]
+            urls, words = _field(form, "urls"), _field(form, "words")
+            try:
+                inputs = gather(split_texts(boxes), urls.splitlines())
+                uploads = await _read_uploads(
+                    v for v in form.getlist("files") if isinstance(v, UploadFile)
+                )
+                brief = await brief_of(inputs, uploads, _words(words))
+            except InputError as exc:
+                # Shown again with what was typed, so a fix does not mean pasting it all again.
+                page = form_page(texts=boxes, urls=urls, words=words, error=str(exc))
+                return HTMLResponse(
+                    page, status_code=exc.status, headers={"Content-Security-Policy": FORM_POLICY}
+                )
+        return HTMLResponse(brief_page(brief), headers={"Content-Security-Policy": BRIEF_POLICY})
+
+    @app.post("/api/brief")
+    async def brief_api(body: BriefRequest) -> Response:
+        brief = await brief_of(gather(body.texts, body.urls), [], body.words)
+        return Response(render(brief, "json"), media_type="application/json")
+
+    app.add_middleware(_limit_body)
+    return app
