@@ -53,6 +53,7 @@ Inputs = Annotated[
     list[str],
     typer.Argument(help="Files, directories, glob patterns or URLs (pages or RSS/Atom feeds)."),
 ]
+Words = Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget of a summary.")]
 AllowPrivate = Annotated[
     bool,
     typer.Option(
@@ -124,9 +125,7 @@ def brief(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
-    words: Annotated[
-        int, typer.Option("--words", "-w", min=10, help="Word budget of the summary.")
-    ] = pipeline.DEFAULT_WORDS,
+    words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
 ) -> None:
     """Write the brief of the story the INPUTS tell: summary, agreements, conflicts, quotes."""
@@ -151,9 +150,7 @@ def stories(
     fmt: Annotated[
         BriefFormat, typer.Option("--format", "-f", help="Format of each brief.")
     ] = BriefFormat.html,
-    words: Annotated[
-        int, typer.Option("--words", "-w", min=10, help="Word budget of each summary.")
-    ] = pipeline.DEFAULT_WORDS,
+    words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
 ) -> None:
     """Split a pile of articles (a feed, a crawl) into stories and write a brief of each."""
@@ -228,7 +225,7 @@ def summarize(
         ),
     ],
     out: Annotated[Path, typer.Option("--out", help="Where to write {id, summary} lines.")],
-    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Words per summary.")] = 250,
+    words: Words = 250,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
     dask: Annotated[
         str | None,

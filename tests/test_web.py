@@ -42,18 +42,6 @@ FILES = sorted(EXAMPLE.glob("*.txt"))
 # The Guardian's, the Independent's and the BBC's reports: they disagree on Iran's troops.
 GUARDIAN, INDEPENDENT, BBC = (FILES[i].read_text(encoding="utf-8") for i in (0, 2, 4))
 HOSTILE = f"{SCRIPT} Iran could join forces with US\n\n{INDEPENDENT}"  # the script is its title
-JSON_KEYS = {
-    "storybrief",
-    "articles",
-    "summary",
-    "removed",
-    "syndication",
-    "entities",
-    "quotes",
-    "agreements",
-    "conflicts",
-    "coverage",
-}
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +66,7 @@ def test_api_returns_the_json_brief(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
     doc = response.json()
-    assert set(doc) >= JSON_KEYS  # version 1: later versions add keys
+    assert doc["storybrief"] == "1"  # the document of `storybrief brief --format json`
     assert [(a["id"], a["status"]) for a in doc["articles"]] == [("text-1", "ok"), ("text-2", "ok")]
     assert 0 < sum(len(s["text"].split()) for s in doc["summary"]) <= 60
     assert doc["conflicts"]
