@@ -1,6 +1,7 @@
 """Precision and recall of the cross-source analysis against hand-made references.
 
 Usage: .venv/bin/python bench/analysis.py [--seeds DIR] [--fixtures DIR] [--data DIR]
+       .venv/bin/python bench/analysis.py --unlabelled [--data DIR]
 
 Stories: the seed (``../shared/data/seeds``: ``*.txt`` + ``gold.json``) and
 every ``tests/fixtures/analysis/<name>/`` with a ``gold.json`` in the seed's
@@ -26,6 +27,11 @@ texts out of this repository. Gold article ids are prefixes of ours.
   no precision is computed.
 * entity merges: pairwise over the gold aliases we extract: two aliases in
   one of our entities are a true merge when gold puts them in one group.
+
+``--unlabelled`` counts instead the conflicts reported on the stories no one
+has labelled (every cluster of two or more documents of
+``multinews-dev.jsonl`` and ``duc2004-dev.jsonl``) and prints each, to be
+read and judged by hand: with no gold, every one is a possible false alarm.
 """
 
 from __future__ import annotations
@@ -185,12 +191,45 @@ def _mean(values: list[float]) -> float:
     return float(np.mean(known)) if known else NA
 
 
+UNLABELLED = ("multinews-dev.jsonl", "duc2004-dev.jsonl")
+
+
+def unlabelled(data: Path = DATA) -> None:
+    """Print every conflict reported on the unlabelled clusters, and their count per dataset."""
+    for name in UNLABELLED:
+        reported = clusters = 0
+        with (data / name).open(encoding="utf-8") as lines:
+            for cluster in map(json.loads, lines):
+                key = cluster.get("id") or cluster["cluster_id"]
+                articles = [
+                    Article(id=f"d{n}", source=f"{name}#{key}", raw=text)
+                    for n, text in enumerate(cluster["docs"])
+                ]
+                if len(articles) < 2:
+                    continue
+                clusters += 1
+                brief = analyze(Brief(articles=prepare(articles)))
+                for conflict in brief.conflicts:
+                    reported += 1
+                    print(f"\n{name} {key[:12]}: {conflict.topic}")
+                    for claim in conflict.claims:
+                        value = "" if claim.value is None else f" = {claim.value:g}"
+                        print(f"  [{claim.source}{value}] ({claim.attributed_to}) {claim.text}")
+        print(f"\n{name}: {reported} conflicts on {clusters} clusters")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=DATA / "seeds")
     parser.add_argument("--fixtures", type=Path, default=FIXTURES)
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--unlabelled", action="store_true", help="list conflicts on unlabelled clusters"
+    )
     args = parser.parse_args()
+    if args.unlabelled:
+        unlabelled(args.data)
+        return
     stories = [args.seeds, *sorted(p for p in args.fixtures.glob("*") if p.is_dir())]
     rows = {story.name: evaluate(story, args.data) for story in stories}
     columns = list(next(iter(rows.values())))

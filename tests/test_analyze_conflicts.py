@@ -49,7 +49,11 @@ def test_forces_conflict_has_both_figures_attributed(forces: Conflict) -> None:
     assert ("000", 2000, "a senior Iraqi official (via the Guardian)") in figures
     assert ("004", 130, "an Iraqi source (via the BBC)") in figures
     assert any(s == "003" and v == 2000 and "(via the Guardian)" in a for s, v, a in figures)
-    assert "Iran" in forces.topic
+
+
+def test_forces_topic_names_owner_and_place(forces: Conflict) -> None:
+    # The owner as its adjective ("Iranian"), the place the denials send them to.
+    assert forces.topic == "Iranian troops in Iraq"
 
 
 def test_forces_conflict_has_the_quoted_denial_and_the_unnamed_sources(forces: Conflict) -> None:
@@ -151,6 +155,7 @@ def test_figures_and_a_denial(handwritten: list[Conflict]) -> None:
     assert (3000, "A senior Somali official (via the Daily Nation)") in claims
     assert (200, "a Somali army source (via the BBC)") in claims
     assert (None, "Uhuru Kenyatta") in claims
+    assert found[0].topic == "Kenyan troops in Somalia"
     # "could sign a border deal" states no figure of the dispute.
     assert all("border deal" not in c.text for c in found[0].claims)
 
@@ -236,6 +241,84 @@ def test_names_that_may_all_hold_are_not_conflicts(fire: dict[str, Conflict]) ->
         "whether Derick Almena is still held",
         "whether John Harris is still at large",
     }
+
+
+# Topics a reader can read: an owner with no adjective in the text, a measure of a thing,
+# a distance to a place.
+FIGHTERS = """Hezbollah sends fighters
+
+A Syrian official told Reuters that Hezbollah had sent 500 fighters to Syria last month.
+"""
+MORE_FIGHTERS = """Hezbollah in Syria
+
+A Lebanese source told the BBC that Hezbollah had sent 5,000 fighters into Syria to help the army.
+"""
+NEAR = """Rebels near capital
+
+Rebels are now 80 kilometers from Kinshasa, a rebel spokesman told Reuters.
+"""
+FAR = """Rebels advance
+
+Rebels are 300 kilometers from Kinshasa, a government official told the BBC.
+"""
+YACHT = """Yacht lost in storm
+
+The 13-meter yacht Sea Breeze had been rolled in heavy seas, a coast guard spokesman said.
+"""
+SMALLER_YACHT = """Storm hits race
+
+A coast guard spokesman said the 30-foot yacht Sea Breeze had rolled in heavy seas.
+"""
+
+
+@pytest.mark.parametrize(
+    ("texts", "topic"),
+    [
+        ((FIGHTERS, MORE_FIGHTERS), "fighters of Hezbollah in Syria"),
+        ((YACHT, SMALLER_YACHT), "length of the yacht Sea Breeze"),
+        ((NEAR, FAR), "distance from Kinshasa"),
+    ],
+)
+def test_topic_names_what_is_disputed(texts: tuple[str, str], topic: str) -> None:
+    assert [c.topic for c in conflicts_of(*texts)] == [topic]
+
+
+# One thing found in two places; a story that puts things in both places takes no side.
+FOUND_BELOW = """Deputies shoot suspect
+
+Investigators later found a dark metal object with blood on it below the desk of the home, \
+the sheriff said.
+"""
+FOUND_NEAR = """Suspect killed by deputies
+
+A dark metal pipe with blood on it was found near her body, the sheriff said.
+"""
+FOUND_BOTH = """Suspect shot
+
+A dark metal pipe with blood on it was found near her body, the sheriff said. A phone lay \
+below the desk.
+"""
+FOUND_ELSE = """Deputies search home
+
+A knife was found near her body, the sheriff said.
+"""
+
+
+def test_one_thing_found_in_two_places() -> None:
+    found = conflicts_of(FOUND_BELOW, FOUND_NEAR)
+    assert [c.topic for c in found] == ["where the object was found"]
+    claims = found[0].claims
+    assert [(c.source, c.attributed_to) for c in claims] == [
+        ("t0", "the sheriff"),
+        ("t1", "the sheriff"),
+    ]
+    assert "below the desk" in claims[0].text and "near her body" in claims[1].text
+
+
+@pytest.mark.parametrize("other", [FOUND_BOTH, FOUND_ELSE])
+def test_places_that_may_both_hold_are_not_conflicts(other: str) -> None:
+    # FOUND_BOTH puts something below the desk too; FOUND_ELSE finds another thing.
+    assert conflicts_of(FOUND_BELOW, other) == []
 
 
 # --- false-conflict patterns seen on unseen news (DUC 2004, Multi-News) ----------------------

@@ -6,11 +6,14 @@ sent"), worded differently by each outlet. So each sentence is cut into
 predicate-argument units: the main verb and each coordinated, adverbial or
 relative clause, with its arguments (a coordinated verb borrows its head's
 subject). A complement stays with its verb, so "denied that ..." and "said
-that ..." keep their negation and their speaker. Two units match on a blend
-of their vectors' cosine and a weighted overlap of their lemmas: names and
-demonyms folded into their entity ("Baghdad", "Americans"), a denial spelled
-alike ("denied", "never", "not"), close synonyms counted ("seizure"/"seize"),
-a seldom-named place counted as "a city" ("Mosul"/"several cities").
+that ..." keep their negation and their speaker. A noun made of a verb with
+its object ("alarmed by the seizure of several towns") is a unit too, its
+verb standing for the noun, as it tells a fact of its own ("towns were
+seized"). Two units match on a blend of their vectors' cosine and a weighted
+overlap of their lemmas: names and demonyms folded into their entity
+("Baghdad", "Americans"), a denial spelled alike ("denied", "never", "not"),
+close synonyms counted ("request"/"ask"), a seldom-named place counted as "a
+city" ("Mosul"/"several cities").
 
 Units are clustered: two clusters merge when their closest pair matches well
 and their average pair fairly, so a fact worded three ways by three outlets
@@ -28,13 +31,14 @@ first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
 from storybrief.analyze.entities import NAMED, Names
-from storybrief.analyze.lexicon import entity_of
+from storybrief.analyze.lexicon import entity_of, verb_of
 from storybrief.analyze.speakers import antecedent
 from storybrief.analyze.story import Story
 from storybrief.models import Agreement, Sentence, Syndication
@@ -95,8 +99,11 @@ def _conditional(head: Token) -> bool:
     )
 
 
-def _lemmas(tokens: list[Token], names: Names) -> set[str]:
+def _lemmas(tokens: list[Token], names: Names, predicates: dict[Token, str]) -> set[str]:
     """Content lemmas, names folded into their entity, a denial spelled "not".
+
+    A noun that names the unit's act counts as its verb (``predicates``):
+    "the seizure of towns" and "seized several cities" share "seize".
 
     A name counts however short or dotted ("US", "U.S."). Adverbs ("so far",
     "already") say when or how, seldom which fact. "not" stands for the
@@ -105,7 +112,7 @@ def _lemmas(tokens: list[Token], names: Names) -> set[str]:
     """
     found = {"not"} if _negated(tokens) else set()
     for token in tokens:
-        lemma = token.lemma_.casefold()
+        lemma = predicates.get(token) or token.lemma_.casefold()
         name = entity_of(token.text, names) if token.pos_ == "PROPN" else None
         if name:
             found.add(name)
@@ -142,18 +149,18 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-def _owners(doc: Doc, heads: list[Token]) -> dict[Token, list[Token]]:
-    """Each head's tokens: those it is the nearest head of."""
+def _owners(tokens: Iterable[Token], heads: list[Token]) -> dict[Token, list[Token]]:
+    """Each head's tokens: those it is the nearest head of, among those under a head."""
     owned: dict[Token, list[Token]] = {h: [] for h in heads}
-    for token in doc:
-        owned[max((h for h in heads if h.is_ancestor(token) or h == token), key=_depth)].append(
-            token
-        )
+    for token in tokens:
+        above = [h for h in heads if h.is_ancestor(token) or h == token]
+        if above:
+            owned[max(above, key=_depth)].append(token)
     return owned
 
 
 def _units(story: Story, names: Names) -> list[_Unit]:
-    """Each sentence cut into its clause units, those with enough words to state a fact."""
+    """Each sentence cut into its clause units and act units, those with enough words."""
     units: list[_Unit] = []
     for sentence in story.sentences:
         doc = story.docs[sentence.id]
@@ -161,7 +168,8 @@ def _units(story: Story, names: Names) -> list[_Unit]:
         # A clause too short to state a fact ("... and shot him") stays with its head.
         owned = _owners(doc, heads)
         heads = [h for h in heads if h.dep_ == "ROOT" or _words(owned[h]) >= MIN_UNIT_WORDS]
-        for head, tokens in _owners(doc, heads).items():
+        owned = _owners(doc, heads)
+        for head, tokens in owned.items():
             subject = _subject(head)
             if subject is not None and subject.head != head:
                 # "... held out the prospect ..., but denied reports": the
@@ -172,13 +180,81 @@ def _units(story: Story, names: Names) -> list[_Unit]:
                 # when the speaker spoke is not the fact.
                 setting = {t for c in head.children if c.dep_ in _SETTING for t in c.subtree}
                 tokens = [t for t in tokens if t not in setting]
-            if _words(tokens) >= MIN_UNIT_WORDS:
-                text = "".join(t.text_with_ws for t in tokens).strip()
-                actor = _actor(story, sentence, head, names)
-                lemmas = _lemmas(tokens, names)
-                places = {entity_of(t.text, names) or "" for t in tokens if t.ent_type_ == "GPE"}
-                units.append(_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas))
+            actor = _actor(story, sentence, head, names)
+            units += _unit(sentence, tokens, actor, names)
+        clause = {t: head for head, tokens in owned.items() for t in tokens}
+        acts = _acts(doc, clause)
+        # "the seizure of towns and their sweep south": a noun coordinated in an
+        # act, with an owner or object of its own, tells another thing, act or not.
+        others = [
+            t
+            for t in doc
+            if t.dep_ == "conj" and t.pos_ == "NOUN" and _has_object(t) and t not in acts
+        ]
+        for noun, tokens in _owners(doc, [*acts, *others]).items():
+            if noun not in acts:
+                continue
+            tokens = [t for t in tokens if clause[t] == clause[noun]]
+            actor = _named(story, sentence, _agent(noun), names)
+            units += _unit(sentence, tokens, actor, names, {noun: acts[noun]})
     return units
+
+
+def _unit(
+    sentence: Sentence,
+    tokens: list[Token],
+    actor: str | None,
+    names: Names,
+    predicates: dict[Token, str] | None = None,
+) -> list[_Unit]:
+    """The unit ``tokens`` make, if they have words enough to state a fact."""
+    if _words(tokens) < MIN_UNIT_WORDS:
+        return []
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    lemmas = _lemmas(tokens, names, predicates or {})
+    places = {entity_of(t.text, names) or "" for t in tokens if t.ent_type_ == "GPE"}
+    return [_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas)]
+
+
+def _acts(doc: Doc, clause: dict[Token, Token]) -> dict[Token, str]:
+    """Nouns that name an act with what it befalls, and the act's verb.
+
+    "Iran has been alarmed by the seizure this week of several major
+    northern Iraqi towns" also says that towns were seized: the noun of a
+    verb (``verb_of``) with an "of" object or a possessive ("their
+    withdrawal") is a fact of its own. A noun of an act inside another is
+    part of it ("the seizure of the building": nothing was built), unless
+    coordinated with it ("the seizure of towns and their withdrawal").
+    """
+    found: dict[Token, str] = {}
+    for noun in doc:
+        verb = verb_of(noun.lemma_.casefold()) if noun.pos_ == "NOUN" else None
+        if verb is None or verb in _REPORTING or not _has_object(noun):
+            continue
+        ancestors = list(noun.ancestors)
+        if clause[noun] in ancestors:  # the words between the noun and its clause's verb
+            ancestors = ancestors[: ancestors.index(clause[noun])]
+        if noun.dep_ == "conj" or not any(t in found for t in ancestors):
+            found[noun] = verb
+    return found
+
+
+def _has_object(noun: Token) -> bool:
+    """Whether a noun has a possessive or an "of" object: "the seizure of towns"."""
+    return any(
+        c.dep_ == "poss" or (c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children))
+        for c in noun.children
+    )
+
+
+def _agent(noun: Token) -> Token | None:
+    """Who does the act a noun names: "by X", or the possessive beside an "of" object."""
+    by = [o for c in noun.children if c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    if by:
+        return by[0]
+    if any(c.lower_ == "of" for c in noun.children):
+        return next((c for c in noun.children if c.dep_ == "poss"), None)
+    return None
 
 
 def _subject(head: Token) -> Token | None:

@@ -1,6 +1,6 @@
 """Conflicts: claims on one subject that cannot all be true, each side attributed.
 
-Five kinds are found, each on its own signal:
+Six kinds are found, each on its own signal:
 
 - Figures: attributed sentences of different outlets count the same thing
   (the same measure, the same owner's people — "Iranian Revolutionary
@@ -23,6 +23,10 @@ Five kinds are found, each on its own signal:
   set, not who says it.
 - A state and its end: one outlet says a person is still held (at large),
   another that they were released (arrested), and neither tells both.
+- A different place: outlets say the same thing ("a dark ... object with
+  blood on it", "a dark-colored pipe with Jones' blood on it") was found in
+  two places ("below the desk", "near her body"), and neither outlet puts
+  anything in the other's place.
 - Headline versus body: a title states as fact what its own body reports
   only as conditional, hedged or negated.
 """
@@ -74,6 +78,14 @@ _DATES = {"DATE", "TIME"}  # proper nouns that are no names of a detail: "Sunday
 _KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation",
           "PERSON": "person", "NORP": "group"}  # fmt: skip
 _PRONOUNS = {"he", "she", "him", "her"}
+_FINDING = {"find", "discover", "recover", "locate"}  # what says where a thing was
+# Prepositions of where a thing lies; "in", "on" and "at" are left out, as they as
+# often say when ("in the morning") or how ("on video").
+_WHERE = {"below", "under", "underneath", "beneath", "near", "beside", "behind", "inside",
+          "outside", "atop"}  # fmt: skip
+SAME_THING = 2  # content words two descriptions of one found thing share
+_DIMENSIONS = {"km": "distance", "m": "length", "t": "weight", "%": "share"}  # by base unit
+_DESTINATIONS = {"to", "into", "in"}  # "sent troops to Iraq", "are in Iraq"
 # Words that make a name one of a set ("one of the victims", "also"): others may be named.
 _ADDITIVE = re.compile(r"\b(?:also|another|among|including|too|both|each|other|one of)\b", re.I)
 
@@ -139,9 +151,8 @@ def _match(story: Story, one: _Found, other: _Found) -> int:
     similarity = story.similarity(s1, s2)
     if f1.measured or f2.measured:
         # A distance is to a place: "120 km north of Kisangani" is not "1,000 km east of Kinshasa".
-        same = f1.unit == f2.unit and _place_after(story.docs[s1.id], f1) == _place_after(
-            story.docs[s2.id], f2
-        )
+        places = [_place_after(story.docs[s.id], f) or "" for s, f in ((s1, f1), (s2, f2))]
+        same = f1.unit == f2.unit and places[0].casefold() == places[1].casefold()
         return STRONG if same and similarity >= SAME_SUBJECT else 0
     if not (f1.counts_noun and f2.counts_noun) or (o1 and o2 and o1 != o2):
         return 0
@@ -154,8 +165,8 @@ def _match(story: Story, one: _Found, other: _Found) -> int:
 
 def _place_after(doc: Doc, figure: Figure) -> str | None:
     """The first place named after a figure, what a measure is measured from or to."""
-    places = [e for e in doc.ents if e.label_ in _PLACES and e.start > figure.start]
-    return places[0].text.casefold() if places else None
+    places = [e.text for e in doc.ents if e.label_ in _PLACES and e.start > figure.start]
+    return places[0] if places else None
 
 
 def _several(found: list[_Found]) -> set[tuple[str, str]]:
@@ -242,6 +253,7 @@ def find_conflicts(story: Story, names: Names, syndication: list[Syndication]) -
         + _existence_conflicts(story, names)
         + _detail_conflicts(story, names, syndication)
         + _state_conflicts(story, names)
+        + _place_conflicts(story, names, syndication)
         + _headline_conflicts(story, names)
     )
 
@@ -303,23 +315,73 @@ def _add_denials(story: Story, names: Names, group: dict[str, Claim]) -> None:
 
 
 def _topic(story: Story, names: Names, group: dict[str, Claim]) -> str:
-    """What the claims disagree about: the thing most claims count or deny, and whose.
+    """What the claims disagree about, named as a reader would.
 
-    A group always holds figure claims, so there is a counted thing.
+    A count names the thing most claims count or deny, by its owner and
+    where it is sent or found ("Iranian troops in Iraq"); a measure says
+    what it measures of what ("length of the yacht Sword of Orion") or
+    from where ("distance from Kinshasa"). A group always holds figure
+    claims, so there is a counted thing.
     """
-    things = [
-        t
-        for doc in (story.docs[i] for i in group)
-        for t in [_counted(doc[f.start]) for f in figures(doc)]
-        + [t for v, t in _events(doc) if _denied(v)]
-    ]
+    docs = [story.docs[i] for i in group]
+    found = [(f, _counted(doc[f.start])) for doc in docs for f in figures(doc)]
+    things = [t for _, t in found] + [t for doc in docs for v, t in _events(doc) if _denied(v)]
     common = Counter(_thing(t) for t in things).most_common(1)[0][0]
-    noun = next(t.lower_ for t in things if _thing(t) == common)
+    noun = next(t for t in things if _thing(t) == common)
+    measures = [(f, t) for f, t in found if f.measured and _thing(t) == common]
+    if measures:
+        figure, measured = measures[0]
+        dimension = _DIMENSIONS[figure.unit]
+        doc = measured.doc
+        if measured.idx >= doc[figure.start].idx + len(figure.text):
+            return f"{dimension} of the {_named_thing(measured)}"
+        # "80 kilometers from Kinshasa" measures no thing, only the way to a place.
+        place = _place_after(doc, figure)
+        return f"{dimension} from {place}" if place else dimension
     owners = Counter(o for t in things if _thing(t) == common and (o := _owner(t, names)))
-    if not owners:
-        return noun
-    owner = owners.most_common(1)[0][0]
-    return f"{noun} of {names.resolve(owner) or owner}"
+    owner = owners.most_common(1)[0][0] if owners else None
+    topic = noun.lower_
+    if owner is not None:
+        demonyms = Counter(t.text for doc in docs for t in doc if _demonym(t, owner, names))
+        topic = (
+            f"{min(demonyms, key=lambda d: (-demonyms[d], d))} {topic}"
+            if demonyms
+            else f"{topic} of {names.resolve(owner) or owner}"
+        )
+    place = _destination(docs, common, owner, names)
+    return f"{topic} in {place}" if place else topic
+
+
+def _named_thing(noun: Token) -> str:
+    """A noun as a reader knows it: its kind and whole name ("yacht Sword of Orion")."""
+    span = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+    name = span.text if span is not None and span.label_ in NAMED else noun.lower_
+    kinds = [
+        c.lower_
+        for c in noun.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_
+    ]
+    return " ".join([*kinds, name])
+
+
+def _demonym(token: Token, owner: str, names: Names) -> bool:
+    """Whether a word is the adjective of an owner's name: "Iranian" of Iran."""
+    return token.pos_ == "ADJ" and token.is_title and entity_of(token.text, names) == owner
+
+
+def _destination(docs: list[Doc], thing: str, owner: str | None, names: Names) -> str | None:
+    """The place most claims send the things to or have them in, other than their owner's."""
+    places: Counter[str] = Counter()
+    for doc in docs:
+        for verb, counted in _events(doc):
+            if _thing(counted) != thing:
+                continue
+            for prep in (t for t in verb.subtree if t.lower_ in _DESTINATIONS):
+                for place in (o for o in prep.children if o.dep_ == "pobj"):
+                    found = _entity(place, names) if place.ent_type_ == "GPE" else None
+                    if found and found != owner:
+                        places[names.resolve(found) or found] += 1
+    return min(places, key=lambda p: (-places[p], p)) if places else None
 
 
 def _existence(doc: Doc) -> list[tuple[Token, bool]]:
@@ -772,3 +834,65 @@ def _state_conflicts(story: Story, names: Names) -> list[Conflict]:
             claims = [_claim(story, s, names, None) for s in lasting + ended]
             conflicts.append(Conflict(topic=state.topic.format(who), claims=claims))
     return conflicts
+
+
+def _found_at(doc: Doc) -> list[tuple[Token, Token]]:
+    """Each (thing, place) a sentence says was found: "a pipe was found near her body"."""
+    found = []
+    for verb in doc:
+        if verb.lemma_ not in _FINDING or verb.pos_ != "VERB" or not stated(verb):
+            continue
+        for thing in (c for c in verb.children if c.dep_ in _EVENT_DEPS and c.pos_ == "NOUN"):
+            found += [(thing, place) for place in _places(verb, thing)]
+    return found
+
+
+def _places(*heads: Token) -> list[Token]:
+    """The common nouns the heads are said to lie below, near, behind ...: "the desk"."""
+    return [
+        obj
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in _WHERE
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.pos_ == "NOUN"
+    ]
+
+
+def _description(thing: Token, place: Token) -> set[str]:
+    """The content words that describe a found thing, its place left out."""
+    out = set(place.subtree)
+    return {
+        t.lemma_.casefold() for t in thing.subtree if t not in out and t.is_alpha and not t.is_stop
+    }
+
+
+def _place_conflicts(story: Story, names: Names, syndication: list[Syndication]) -> list[Conflict]:
+    """One thing found in two places: "found below the desk" / "found near her body".
+
+    The things must be described alike (``SAME_THING`` words: "dark", "blood"),
+    by two outlets neither of which is a reprint of the other, and neither
+    outlet may put anything in the other's place: then both may hold.
+    """
+    reprints = {frozenset((s.copy, s.original)) for s in syndication}
+    found = [
+        (s, thing, place) for s in story.sentences for thing, place in _found_at(story.docs[s.id])
+    ]
+    places = {
+        article.id: {p.lemma_ for s in article.sentences for p in _places(*story.docs[s.id])}
+        for article in story.articles
+    }
+    conflicts: dict[frozenset[str], Conflict] = {}  # by the two places
+    for (s1, thing1, place1), (s2, thing2, place2) in combinations(found, 2):
+        if s1.article == s2.article or frozenset((s1.article, s2.article)) in reprints:
+            continue
+        if place1.lemma_ in places[s2.article] or place2.lemma_ in places[s1.article]:
+            continue
+        if len(_description(thing1, place1) & _description(thing2, place2)) < SAME_THING:
+            continue
+        key = frozenset((place1.lemma_, place2.lemma_))
+        topic = f"where the {thing1.lower_} was found"
+        conflict = conflicts.setdefault(key, Conflict(topic=topic, claims=[]))
+        ids = {c.sentence_id for c in conflict.claims}
+        conflict.claims += [_claim(story, s, names, None) for s in (s1, s2) if s.id not in ids]
+    return list(conflicts.values())

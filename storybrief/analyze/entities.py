@@ -8,10 +8,13 @@ story, not lists of this story's names:
 * the same words once connectors are dropped ("Islamic State of/in Iraq and
   the Levant");
 * an acronym and its expansion, by initials or by an "Expansion (ACR)"
-  definition in the text (ISIL, ISIS, US);
-* a person's name and its shorter or transliterated forms: a surname alone,
-  "al-" dropped, first names spelled alike once vowels are ignored
-  (Nouri/Nuri al-Maliki);
+  definition in the text (ISIL, ISIS, US), and the start of an acronym the
+  text writes ("IS" beside "ISIS");
+* a person's name and its shorter, titled or transliterated forms: a surname
+  alone, "al-" dropped, first names spelled alike once vowels are ignored
+  (Nouri/Nuri al-Maliki), a title and the country it is of ("Mr Rouhani",
+  "US President Barack Obama"), a full name the model took for a body
+  ("Amanda Lene Jones") ending in a person's;
 * a country's short name and its capital when the capital acts (is the
   subject, the object, or the party "with"/"between" whom something happens),
   which is the capital standing for the government ("Washington wanted").
@@ -79,8 +82,20 @@ HONORIFICS = {
     "president", "prime", "minister", "mr", "mrs", "ms", "dr", "ayatollah", "grand", "sheikh",
     "general", "gen", "king", "queen", "prince", "princess", "pope", "senator", "sen", "rep",
     "gov", "governor", "secretary", "chancellor", "judge", "rev", "sir", "lord", "lady", "adm",
-    "rear", "col", "lt", "capt", "imam", "rabbi", "cardinal", "bishop", "mayor",
+    "rear", "col", "lt", "capt", "imam", "rabbi", "cardinal", "bishop", "mayor", "maj", "sgt",
+    "cpl", "det", "insp",
 }  # fmt: skip
+# Titles that only ever come before a person's name, never open the name of a
+# body or a place ("King County", "General Motors"): the name after one is a person's.
+PERSONAL_TITLES = {
+    "mr", "mrs", "ms", "dr", "president", "ayatollah", "sheikh", "senator", "sen", "rep", "gov",
+    "governor", "mayor", "judge", "maj", "sgt", "cpl", "det", "capt", "col", "lt", "adm",
+}  # fmt: skip
+_WORD_POS = {"AUX", "VERB", "PRON", "ADP", "DET"}  # capitals read as a word: "IS", "US"
+MAX_INITIALS = 3  # letters of a short form that may be initials: "U.N.", "O.J."
+MIN_PREFIX = 3  # letters of an acronym that may stand for a longer name's start: "IBM"
+_TITLED = {"GPE", "NORP"}  # what a title is of: "US President", "Iraqi Prime Minister"
+_PERSON_DEPS = {"nsubj", "nsubjpass", "poss"}  # how a surname alone names who acts
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent"}
 _PARTY_PREPS = {"with", "between", "against", "by"}
 
@@ -170,11 +185,38 @@ def _extend(doc: Doc, span: Span) -> int:
 
 
 def _title_start(doc: Doc, start: int, taken: set[int]) -> int:
-    """Start of the title words ("President", "Mr") right before a name."""
+    """Start of the title before a name ("President", "Maj."), with the country it is of.
+
+    "US President Barack Obama" is one mention of Obama, though "US" is a
+    mention of its own too.
+    """
     i = start
-    while i > 0 and i - 1 not in taken and doc[i - 1].tag_ == "NNP" and doc[i - 1].is_title:
-        i -= 1
+    while i > 0 and i - 1 not in taken:
+        before = doc[i - 1]
+        if before.text == "." and i > 1 and not doc[i - 2].whitespace_ and _title_word(doc[i - 2]):
+            i -= 2  # "Maj." split in two
+        elif before.is_title and (before.tag_ == "NNP" or _title_word(before)):
+            i -= 1
+        else:
+            break
+    if i < start and _title_word(doc[i]):
+        while i > 0 and doc[i - 1].ent_type_ in _TITLED:
+            i -= 1
     return i
+
+
+def _acts_alone(token: Token) -> bool:
+    """Whether a proper noun stands alone for someone who acts or owns: "Ince called ..."
+
+    Not a word of a longer name ("Lake Tahoe", "Sheriff Scott Israel"), which a
+    surname that is also a common word would otherwise pass for.
+    """
+    return token.tag_ == "NNP" and token.dep_ in _PERSON_DEPS
+
+
+def _title_word(token: Token, titles: set[str] = HONORIFICS) -> bool:
+    """Whether a word is one of ``titles``, capitalised: "Mr", "Maj.", "President"."""
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in titles
 
 
 def _is_acting(token: Token) -> bool:
@@ -203,41 +245,81 @@ def _definition(doc: Doc, end: int) -> Token | None:
     return None
 
 
+def _spans(doc: Doc) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """The names spaCy finds in a sentence, cleaned and run on, and the tokens they take."""
+    taken: set[int] = set()
+    spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAMED or ent.start in taken:
+            continue
+        end = _extend(doc, ent) if ent.label_ in _EXTENDABLE else ent.end
+        start, end = _clean_span(doc, ent.start, end)
+        if start < end:
+            spans.append((start, end, ent.label_))
+            taken.update(range(ent.start, max(end, ent.end)))
+    for token in doc:
+        # Acronyms the small model leaves untagged ("the numerically inferior IS").
+        bare = token.text.replace(".", "")
+        if token.i not in taken and token.tag_ == "NNP" and bare.isupper() and len(bare) > 1:
+            spans.append((token.i, token.i + 1, "ORG"))
+            taken.add(token.i)
+    return spans, taken
+
+
 def mentions(story: Story) -> tuple[list[Mention], list[tuple[str, str]]]:
-    """Every name mention in the story, in story order, and the acronyms it defines."""
-    found: list[Mention] = []
+    """Every name mention in the story, in story order, and the acronyms it defines.
+
+    A name the story gives is also found where the model tags none: an
+    acronym it defines, or the start of one it writes ("IS" beside "ISIL"),
+    written in capitals though read as a word ("IS fighters", the verb "is"),
+    and the surname of a person it names in full ("Shanda Ince", then "Ince
+    called ...").
+    """
+    found: list[tuple[int, int, Mention]] = []
     defined: list[tuple[str, str]] = []
-    for sentence in story.sentences:
+    taken: dict[str, set[int]] = {}
+    for n, sentence in enumerate(story.sentences):
         doc = story.docs[sentence.id]
-        taken: set[int] = set()
-        spans: list[tuple[int, int, str]] = []
-        for ent in doc.ents:
-            if ent.label_ not in NAMED or ent.start in taken:
-                continue
-            end = _extend(doc, ent) if ent.label_ in _EXTENDABLE else ent.end
-            start, end = _clean_span(doc, ent.start, end)
-            if start < end:
-                spans.append((start, end, ent.label_))
-                taken.update(range(ent.start, max(end, ent.end)))
-        for token in doc:
-            # Acronyms the small model leaves untagged ("the numerically inferior IS").
-            bare = token.text.replace(".", "")
-            if token.i not in taken and token.tag_ == "NNP" and bare.isupper() and len(bare) > 1:
-                spans.append((token.i, token.i + 1, "ORG"))
-                taken.add(token.i)
+        spans, taken[sentence.id] = _spans(doc)
         for start, end, label in spans:
-            first = _title_start(doc, start, taken) if label == "PERSON" else start
-            while label == "PERSON" and end - start > 2 and doc[start].lower_ in HONORIFICS:
+            if start > 0 and _title_word(doc[start - 1], PERSONAL_TITLES):
+                label = "PERSON"  # "Mr Rouhani", which the model may take for a people
+            first = _title_start(doc, start, taken[sentence.id]) if label == "PERSON" else start
+            while label == "PERSON" and end - start > 2 and _title_word(doc[start]):
                 start += 1
             span = doc[start:end]
             acronym = _definition(doc, end)
             if acronym is not None:
                 defined.append((norm(acronym.text), norm(span.text)))
             key = _key(span.text, label, span)
-            found.append(
-                Mention(span.text, doc[first:end].text, label, sentence.id, sentence.article, key)
+            mention = Mention(
+                span.text, doc[first:end].text, label, sentence.id, sentence.article, key
             )
-    return found, defined
+            found.append((n, start, mention))
+    defines = {acronym for acronym, _ in defined}
+    written = {m.key for _, _, m in found if m.text.isupper() and m.key.isalpha()}
+    starts = {w[:k] for w in written for k in range(2, len(w))}
+    surnames = {
+        person_words(m.key)[-1]
+        for _, _, m in found
+        if m.label == "PERSON" and len(person_words(m.key)) > 1
+    }
+    for n, sentence in enumerate(story.sentences):
+        for token in story.docs[sentence.id]:
+            if token.i in taken[sentence.id] or not token.is_alpha:
+                continue
+            # A start of an acronym only where read as a word: "7 AM" is a time.
+            start = token.lower_ in starts and token.pos_ in _WORD_POS
+            if token.is_upper and len(token) > 1 and (token.lower_ in defines or start):
+                label = "ORG"
+            elif token.is_title and token.lower_ in surnames and _acts_alone(token):
+                label = "PERSON"
+            else:
+                continue
+            key = _key(token.text, label, token.doc[token.i : token.i + 1])
+            mention = Mention(token.text, token.text, label, sentence.id, sentence.article, key)
+            found.append((n, token.i, mention))
+    return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
 
 
 class _Groups:
@@ -262,8 +344,10 @@ class _Groups:
 def _merge(found: list[Mention], defined: list[tuple[str, str]]) -> _Groups:
     groups = _Groups()
     labels: dict[str, Counter[str]] = defaultdict(Counter)
+    by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         labels[m.key][m.label] += 1
+        by_key[m.key].append(m)
         groups.find(m.key)
     for acronym, expansion in defined:
         # "the UN's mission in Iraq (UNAMI)" defines UNAMI by more than "Iraq".
@@ -278,23 +362,46 @@ def _merge(found: list[Mention], defined: list[tuple[str, str]]) -> _Groups:
         words = folded_words(key)
         if len(words) > 1:
             groups.union(by_words.setdefault(words, key), key)
-    # Acronym ↔ expansion by initials; a prefix ("IS" for "Islamic State ...") only
-    # when no expansion matches the acronym in full.
+    # Acronym ↔ expansion by initials; a prefix ("IBM" for "International Business
+    # Machines Corp.", "IS" beside "ISIL") only when no expansion matches in full.
     multi = [k for k in plain if len(content_words(k)) > 1 and not is_person[k]]
-    for key in plain:
-        if " " in key or not key.isalpha() or len(key) < 2:
-            continue
+    acronyms = {k for k in plain if " " not in k and k.isalpha() and len(k) > 1}
+    for key in sorted(acronyms):
         full = [m for m in multi if initials(m) == key]
-        prefix = [m for m in multi if len(content_words(m)) > 2 and initials(m).startswith(key)]
+        prefix = [m for m in multi if _prefix_of(key, m, acronyms)]
         for expansion in full or prefix:
             groups.union(key, expansion)
-    _merge_people(groups, plain, is_person)
+    _merge_people(groups, plain, is_person, by_key)
     return groups
 
 
-def _merge_people(groups: _Groups, keys: list[str], is_person: dict[str, bool]) -> None:
+def _prefix_of(acronym: str, expansion: str, acronyms: set[str]) -> bool:
+    """Whether an acronym spells the start of a longer name's initials, as a short form.
+
+    It must leave out one word at most, and be three letters or more, or
+    else the story must write the longer acronym too.
+    """
+    spelled = initials(expansion)
+    if len(content_words(expansion)) <= 2 or not spelled.startswith(acronym):
+        return False
+    return spelled in acronyms or (len(acronym) >= MIN_PREFIX and len(spelled) == len(acronym) + 1)
+
+
+def _merge_people(
+    groups: _Groups, keys: list[str], is_person: dict[str, bool], by_key: dict[str, list[Mention]]
+) -> None:
     """A person's full name with its shorter, titled and transliterated forms."""
     people = [k for k in keys if is_person[k] and len(person_words(k)) > 1]
+    # A name the model took for a body ("Amanda Lene Jones") that ends in the
+    # two or more names of a person ("Lene Jones") is that person's.
+    for key in keys:
+        words = key.split()
+        if is_person[key] or not 2 < len(words) <= 4 or words != content_words(key):
+            continue
+        for p in people:
+            tail = person_words(p)
+            if len(tail) < len(words) and words[-len(tail) :] == tail:
+                groups.union(key, p)
     for a in people:
         for b in people:
             wa, wb = person_words(a), person_words(b)
@@ -306,13 +413,28 @@ def _merge_people(groups: _Groups, keys: list[str], is_person: dict[str, bool]) 
     # A single word naming exactly one person group, by surname (or else first name).
     for key in keys:
         words = person_words(key)
-        if len(words) != 1 or not key.isalpha() or key.isupper():
+        if len(words) != 1 or not key.isalpha():
             continue
+        # Initials in capitals stand for a name written so: "O.J." for O.J. Simpson,
+        # but "U.N." for no Kim Jong Un.
+        initialism = len(key) <= MAX_INITIALS and all(_capitals(m.text) for m in by_key[key])
         for position in (-1, 0):
-            roots = {groups.find(p) for p in people if person_words(p)[position] == words[0]}
+            roots = {
+                groups.find(p)
+                for p in people
+                if person_words(p)[position] == words[0]
+                and (not initialism or any(_capitals(m.text, position) for m in by_key[p]))
+            }
             if len(roots) == 1:
                 groups.union(key, roots.pop())
                 break
+
+
+def _capitals(name: str, position: int | None = None) -> bool:
+    """Whether a name, or its word at ``position``, is written in capitals ("U.N.", "O.J.")."""
+    words = [w for w in name.replace(".", "").split() if w.casefold() not in _STOPWORDS]
+    picked = words if position is None else words[position : position + 1 or None]
+    return bool(picked) and all(w.isupper() for w in picked)
 
 
 def _canonical(members: list[Mention]) -> str:

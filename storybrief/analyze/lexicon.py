@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from storybrief.analyze.entities import Names
+from storybrief.analyze.story import nlp
 from storybrief.nlp.overlap import words
 
 FUNCTION_WORDS = frozenset(
@@ -133,6 +135,50 @@ def _stem(word: str, names: Names) -> str:
 def content(text: str, names: Names) -> set[str]:
     """The content words of ``text``, stemmed and with names resolved."""
     return {_stem(w, names) for w in words(text) if w not in FUNCTION_WORDS and len(w) > 2}
+
+
+# How English makes nouns of verbs, as (noun ending, verb ending): seizure → seize,
+# invasion → invade, withdrawal → withdraw, killing → kill, takeover → take. Endings
+# that also end nouns of other kinds are left out or narrowed ("-y": copy, battery;
+# "-ion" but after ct, rt, ss: million, position, question).
+_NOMINAL_ENDINGS = tuple(
+    (re.compile(ending + "$"), verb_ending)
+    for ending, verb_ending in (
+        ("ization", "ize"), ("isation", "ise"), ("ation", "ate"), ("ation", ""),
+        ("ation", "e"), ("(?<=u)tion", "te"), ("(?<=ct|rt|ss)ion", ""), ("sion", "de"),
+        ("sion", "d"), ("ssion", "t"), ("ure", ""), ("ure", "e"), ("al", ""), ("al", "e"),
+        ("ment", ""), ("ance", ""), ("ance", "e"), ("ence", ""), ("ence", "e"), ("ing", ""),
+        ("ing", "e"), ("over", ""), ("down", ""),
+    )
+)  # fmt: skip
+_MIN_STEM = 4  # letters of the noun the verb keeps: "rating" is no act of a rat
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """The base forms of English verbs: the spaCy lemmatizer's WordNet index."""
+    index = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(index["verb"])
+
+
+def verb_of(noun: str) -> str | None:
+    """The verb a noun is made of by a suffix ("seizure" → seize, "killing" → kill), if any.
+
+    A noun spelled as a verb is left out: the verb list holds verbs made of
+    nouns too ("to father", "to hand", "to part"), so "her father" would
+    pass for an act as readily as "the arrest".
+    """
+    verbs = _verbs()
+    for ending, verb_ending in _NOMINAL_ENDINGS:
+        found = ending.search(noun)
+        if found is None or found.start() < _MIN_STEM:
+            continue
+        verb = noun[: found.start()] + verb_ending
+        # A doubled consonant is undoubled: kidnapping → kidnap.
+        for candidate in (verb, verb[:-1] if verb[-1] == verb[-2] else None):
+            if candidate in verbs:
+                return candidate
+    return None
 
 
 # Words that make a statement less than a plain fact: a condition, a modal,

@@ -1,0 +1,74 @@
+"""Agreements on hand-written stories: one fact told as a clause and as the noun of its act.
+
+Also the nouns of acts themselves (``verb_of``): which nouns a verb makes, and which not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storybrief.analyze.agreements import find_agreements
+from storybrief.analyze.entities import find_entities
+from storybrief.analyze.lexicon import verb_of
+from storybrief.analyze.story import Story
+from storybrief.analyze.syndication import find_syndication
+from storybrief.models import Agreement, Article
+from storybrief.pipeline import prepare
+
+
+def agreements_of(*texts: str) -> list[Agreement]:
+    """The agreements of a story told by ``texts`` (title, blank line, body)."""
+    articles = prepare([Article(id=f"t{n}", source=f"<{n}>", raw=t) for n, t in enumerate(texts)])
+    story = Story([a for a in articles if a.ok])
+    _, names = find_entities(story)
+    return find_agreements(story, find_syndication(story), names)
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [
+        ("seizure", "seize"),
+        ("invasion", "invade"),
+        ("withdrawal", "withdraw"),
+        ("killing", "kill"),
+        ("kidnapping", "kidnap"),
+        ("takeover", "take"),
+        ("deployment", "deploy"),
+        ("election", "elect"),
+    ],
+)
+def test_nouns_of_verbs(noun: str, verb: str) -> None:
+    assert verb_of(noun) == verb
+
+
+@pytest.mark.parametrize("noun", ["father", "million", "position", "copy", "rating", "city"])
+def test_nouns_of_no_verb(noun: str) -> None:
+    # Spelled as a verb, or a suffix that is no nominalisation here.
+    assert verb_of(noun) is None
+
+
+ALARMED = """Kenya worried by rebel gains
+
+Kenya has been alarmed by the seizure this week of several border towns by the rebels \
+and by their threats against aid workers, officials in Nairobi said. The Kenyan president \
+will visit the region on Friday.
+"""
+SEIZED = """Rebels take towns
+
+The rebels have seized several border towns and are moving closer to the capital. \
+Aid agencies said thousands of families had left their homes.
+"""
+FATHER = """Farmers protest
+
+Her father told reporters that the price of maize had doubled since the summer.
+"""
+
+
+def test_an_act_told_as_a_noun_agrees_with_its_clause() -> None:
+    found = [a for a in agreements_of(ALARMED, SEIZED) if a.sources == ["t0", "t1"]]
+    assert len(found) == 1
+    assert [i.split(":")[0] for i in found[0].sentence_ids] == ["t0", "t1"]
+
+
+def test_a_noun_of_no_act_agrees_with_nothing() -> None:
+    assert agreements_of(FATHER, SEIZED) == []

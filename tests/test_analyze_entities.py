@@ -1,0 +1,104 @@
+"""Entities on small hand-written stories: titles, untagged short forms, acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from storybrief.analyze.entities import find_entities
+from storybrief.analyze.story import Story
+from storybrief.models import Article, Entity
+from storybrief.pipeline import prepare
+
+
+def entities_of(*texts: str) -> dict[str, Entity]:
+    """The entities of a story told by ``texts`` (title, blank line, body), by each alias."""
+    articles = prepare([Article(id=f"t{n}", source=f"<{n}>", raw=t) for n, t in enumerate(texts)])
+    entities, _ = find_entities(Story([a for a in articles if a.ok]))
+    return {alias: e for e in entities for alias in e.aliases}
+
+
+TITLES = """Iran weighs help for Iraq
+
+Mr Rouhani said Iran would not send troops. President Hassan Rouhani spoke in Tehran on \
+Saturday. US President Barack Obama said the US would not send troops either.
+
+"He may have gone south," said Maj. Glenn Hall of the state police. Glenn Hall said the \
+search would go on. First-grade teacher Shanda Ince spoke to reporters. Ince called the boy \
+"the kindest-hearted little boy."
+"""
+
+
+@pytest.fixture(scope="module")
+def titled() -> dict[str, Entity]:
+    return entities_of(TITLES)
+
+
+@pytest.mark.parametrize(
+    ("alias", "person"),
+    [
+        ("Mr Rouhani", "Hassan Rouhani"),  # the model takes this "Rouhani" for a people
+        ("US President Barack Obama", "Barack Obama"),
+        ("Maj. Glenn Hall", "Glenn Hall"),
+        ("Ince", "Shanda Ince"),  # tagged as no name at all
+    ],
+)
+def test_titled_and_untagged_forms_join_the_person(
+    titled: dict[str, Entity], alias: str, person: str
+) -> None:
+    assert titled[alias].name == person
+    assert titled[alias].type == "PERSON"
+
+
+def test_the_country_of_a_title_stays_a_country(titled: dict[str, Entity]) -> None:
+    assert titled["US"].name != "Barack Obama"
+
+
+ISIS = """Insurgents advance
+
+The Islamic State of Iraq and Syria (ISIS) has seized Mosul. On paper the army should be able \
+to overcome the numerically inferior IS.
+"""
+SPACE = """Crew safe
+
+The International Space Station crew was safe, officials said. The Israel Security Agency \
+said it was watching the numerically inferior IS.
+"""
+
+
+def test_a_short_acronym_joins_its_longer_form() -> None:
+    # Read as the verb "is" by the model; "ISIS" is written, and its expansion.
+    found = entities_of(ISIS)
+    assert found["IS"].name == found["ISIS"].name == "Islamic State of Iraq and Syria"
+
+
+def test_a_short_acronym_is_no_prefix_of_names_never_abbreviated() -> None:
+    # "IS" starts the initials of both, but the story writes neither "ISS" nor "ISA".
+    found = entities_of(SPACE, ISIS)
+    assert "IS" not in found["International Space Station"].aliases
+    assert "IS" not in found["Israel Security Agency"].aliases
+
+
+COMPANY = """IBM results
+
+International Business Machines Corp. reported higher profits on Tuesday. IBM said sales of its \
+servers rose.
+"""
+
+
+def test_an_acronym_may_leave_out_a_last_word() -> None:
+    # "Corp." is in the name but not in its initials.
+    found = entities_of(COMPANY)
+    assert found["IBM"].name == "International Business Machines Corp."
+
+
+INITIALS = """Korea talks
+
+North Korean leader Kim Jong Un met envoys on Monday. The U.N. said sanctions would stay. \
+O.J. Simpson was released on parole. O.J. told reporters he was happy.
+"""
+
+
+def test_initials_join_only_a_name_written_in_initials() -> None:
+    found = entities_of(INITIALS)
+    assert found["O.J."].name == "O.J. Simpson"
+    assert found["U.N."].name != "Kim Jong Un"
