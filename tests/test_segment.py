@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
+import blingfire
 import pytest
 
 from storybrief.models import Article
 from storybrief.segment import segment, split_sentences
+from storybrief.segment.sentences import _blingfire_sentences
 
 
 @pytest.mark.parametrize(
@@ -70,3 +74,29 @@ def test_an_article_with_no_sentences_is_skipped_with_a_reason() -> None:
     segment(article)
     assert article.status == "skipped"
     assert "no sentences" in (article.reason or "")
+
+
+# Short and long (the reused buffer must grow), non-ASCII, empty, and a NUL
+# character (where blingfire's wrapper ends the text).
+BLINGFIRE_INPUTS = [
+    "Mr. Smith flew to the U.S. on Saturday. He met officials there.",
+    "Le président a parlé. Ça suffit ! Отлично. 東京で会議。 Emoji 🌊 too.",
+    "",
+    "First.\0Second. Third.",
+    "A short sentence. " * 5000,
+    "One more after the long one. And another.",
+]
+
+
+def test_reused_buffer_gives_blingfires_own_output() -> None:
+    expected = [blingfire.text_to_sentences(text) for text in BLINGFIRE_INPUTS]
+    assert [_blingfire_sentences(text) for text in BLINGFIRE_INPUTS] == expected
+    assert expected[4].count("\n") == 4999
+
+
+def test_threads_do_not_share_the_output_buffer() -> None:
+    texts = [f"Sentence {i} of thread. It has {i * 'word '}words." for i in range(200)]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(_blingfire_sentences, texts)) == [
+            blingfire.text_to_sentences(t) for t in texts
+        ]

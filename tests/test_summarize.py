@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import math
+import re
+from itertools import pairwise
+
+import numpy as np
 import pytest
 
 from storybrief.models import Article, Sentence, SummarySentence
 from storybrief.nlp.overlap import CopyIndex, resemblance, words
 from storybrief.segment import segment
 from storybrief.summarize import summarize
-from storybrief.summarize.candidates import Candidate, trim, usable
-from storybrief.summarize.extractive import _concept_matrix
+from storybrief.summarize.candidates import (
+    _CASE_VARIANTS,
+    _FURNITURE_CLUES,
+    Candidate,
+    _furniture,
+    collect_candidates,
+    trim,
+    usable,
+)
+from storybrief.summarize.extractive import _STOPWORDS, _concept_matrix, _stem
 
 WIRE = (
     "Floodwaters from the Grey River forced the evacuation of about 2,000 residents "
@@ -112,6 +125,23 @@ def test_copy_index_looks_only_at_other_articles() -> None:
     assert index.sources(ap_wire) == ["ap", "gazette", "herald"]
 
 
+def test_copy_index_agrees_with_comparing_every_pair() -> None:
+    # The index compares only sentences that share a shingle seen more than once.
+    sentences = [s for a in _articles() for s in a.sentences]
+    index = CopyIndex(sentences)
+    for sentence in sentences:
+        assert index.copies(sentence) == [
+            other
+            for other in sentences
+            if other.article != sentence.article and resemblance(sentence.text, other.text)
+        ]
+    # A sentence from outside the index finds a copy that shares only shingles
+    # no other indexed sentence has.
+    text = f"{STORY['gazette'][-1][:-1]} and a bridge."
+    outsider = Sentence("new:0", "new", text, 0, paragraph=0)
+    assert [s.article for s in index.copies(outsider)] == ["gazette"]
+
+
 @pytest.mark.parametrize(
     ("raw", "kept"),
     [
@@ -128,6 +158,50 @@ def test_copy_index_looks_only_at_other_articles() -> None:
 def test_candidate_filter(raw: str, kept: bool) -> None:
     text = trim(raw)
     assert usable(text, words(text)) is kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo: the flooded street on Tuesday.",
+        "FILE PHOTO - The mayor in 2019.",
+        "Residents wait for buses (2nd L) on Tuesday.",
+        "The governor (C) at the levee on Tuesday.",
+        "Getty Images/AFP",
+        "Associated Press: no comment.",
+        "Updates at https://example.net/flood today.",
+        "See www.riverton.example for maps.",
+        "Details are at riverton.org tonight.",
+        "Follow @rivertonpd for updates.",
+        "Click here to sign up for alerts.",
+        "Subscribe to our newsletter.",
+        "This site uses cookies.",
+    ],
+)
+def test_furniture_is_found_in_any_case(text: str) -> None:
+    # The clues that spare most sentences the search must not hide a match,
+    # whatever the case or the letters IGNORECASE takes for i and s.
+    for variant in (
+        text,
+        text.upper(),
+        text.lower(),
+        text.swapcase(),
+        text.replace("s", "ſ").replace("i", "ı"),
+        text.upper().replace("I", "İ"),
+    ):
+        assert _furniture(variant), variant
+    assert not _furniture("The mayor said the photo op was cancelled (again).")
+
+
+def test_case_variants_cover_every_letter_ignorecase_matches() -> None:
+    letters = {c for clue in _FURNITURE_CLUES for c in clue if c.isalpha()}
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if char.lower() == char and char.upper() == char:
+            continue  # an uncased character matches only itself
+        for letter in letters:
+            if re.fullmatch(letter, char, re.IGNORECASE):
+                assert char.lower() == letter or char in _CASE_VARIANTS, (letter, char)
 
 
 def test_concept_weight_favours_agreement_between_articles() -> None:
@@ -155,3 +229,27 @@ def test_concept_weight_favours_agreement_between_articles() -> None:
     assert weight_of(2, 3) > 1.0
     # A bigram in one sentence only ("old mill", "the storm") is no evidence.
     assert incidence[5].sum() == 0
+
+
+def test_concept_matrix_matches_bigram_sets() -> None:
+    # The matrix is built from index arrays; this is its definition, concept by concept.
+    pool = collect_candidates(_articles()) + collect_candidates(_articles())[:3]
+    bigrams = [
+        {
+            (a, b)
+            for a, b in pairwise(_stem(w) for w in c.tokens)
+            if not (a in _STOPWORDS and b in _STOPWORDS)
+        }
+        for c in pool
+    ]
+    found: dict[tuple[str, str], list[int]] = {}
+    for i, concepts in enumerate(bigrams):
+        for concept in concepts:
+            found.setdefault(concept, []).append(i)
+    kept = sorted(c for c, rows in found.items() if len(rows) >= 2)
+    incidence, weight = _concept_matrix(pool)
+    assert incidence.shape == (len(pool), len(kept)) and len(kept) > 10
+    for j, concept in enumerate(kept):
+        assert np.flatnonzero(incidence[:, j]).tolist() == found[concept]
+        articles = len({pool[i].article for i in found[concept]})
+        assert weight[j] == np.float32(articles * (1.0 + math.log(len(found[concept]))))

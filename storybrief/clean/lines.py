@@ -17,7 +17,11 @@ from functools import cached_property
 from storybrief.nlp.english import STOPWORDS
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+# A line ends a sentence with a stop, maybe followed by closing quotes and
+# brackets, or with a closing quote alone.
+_STOPS = (".", "!", "?", "…")
+_CLOSERS = "\"'”’)]"
+_FINAL_QUOTES = ('"', "”", "’")
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?|‘[^’]*’")
 _CREDIT = re.compile(r"^[\w .'’-]{2,40}\s/\s[\w .'’-]{2,30}$")
 # "(Photo: Getty Images)", "Photo credit: AP", "(AP Photo/Evan Vucci)": a credit
@@ -81,7 +85,9 @@ class Line:
 
     @property
     def is_sentence(self) -> bool:
-        return bool(_SENTENCE_END.search(self.text.rstrip()))
+        # String tests at the end: a regex anchored there still scans the whole line.
+        text = self.text.rstrip()
+        return text.rstrip(_CLOSERS).endswith(_STOPS) or text.endswith(_FINAL_QUOTES)
 
     @property
     def is_bullet(self) -> bool:

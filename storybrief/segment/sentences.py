@@ -8,7 +8,9 @@ closing quote mark left at the start of the next sentence.
 
 from __future__ import annotations
 
+import ctypes
 import re
+import threading
 
 import blingfire
 
@@ -24,8 +26,33 @@ _BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf\-\*–—]|\d+[.)])\s+")
 _LEADING_CLOSERS = re.compile(r"^([\"”’')\]]+)\s*")
 
 
+_MIN_BUFFER = 1 << 16  # bytes: room for the output of any ordinary paragraph
+_buffers = threading.local()  # blingfire writes into it while the GIL is released
+
+
+def _blingfire_sentences(text: str) -> str:
+    """``blingfire.text_to_sentences``, into a reused output buffer.
+
+    blingfire's own wrapper allocates a fresh ctypes buffer for every call,
+    which costs more than finding the sentences of a short paragraph. The
+    arguments it passes, and so the output, are the same here.
+    """
+    data = text.encode("utf-8")
+    capacity = 2 * len(data)
+    buffer = getattr(_buffers, "output", None)
+    if buffer is None or len(buffer) < capacity:
+        buffer = _buffers.output = ctypes.create_string_buffer(max(capacity, _MIN_BUFFER))
+    written = blingfire.blingfire.TextToSentences(
+        ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(buffer), ctypes.c_int(capacity)
+    )
+    if written == -1 or written > capacity:
+        return ""
+    # ``written`` counts the terminating NUL; the text ends at the first NUL, as it does there.
+    return ctypes.string_at(buffer, written).split(b"\0", 1)[0].decode("utf-8")
+
+
 def _pieces(paragraph: str) -> list[str]:
-    text = blingfire.text_to_sentences(paragraph.strip())
+    text = _blingfire_sentences(paragraph.strip())
     return [p.strip() for p in text.split("\n") if p.strip()]
 
 
@@ -71,7 +98,7 @@ def segment(article: Article) -> Article:
     sentences: list[Sentence] = []
     for p_index, paragraph in enumerate(article.paragraphs):
         for text in split_sentences(paragraph):
-            if any(ch.isalnum() for ch in text):
+            if any(map(str.isalnum, text)):
                 n = len(sentences)
                 sentences.append(Sentence(f"{article.id}:{n}", article.id, text, n, p_index))
     article.sentences = sentences

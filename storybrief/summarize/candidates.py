@@ -31,14 +31,32 @@ _DATELINE = re.compile(
     # then a dash, and the sentence proper.
     rf"){_DASH}\s+(?=[A-Z0-9\"“‘'`])"
 )
-_FURNITURE = re.compile(
-    r"\b(?:Photo|Image|Picture|Video|Credit|Getty Images|Associated Press|File photo)\s*[:/]"
-    r"|^(?:FILE|PHOTO|VIDEO|WATCH|READ MORE|RELATED|ADVERTISEMENT)\b"
-    r"|https?://|www\.|\w\.(?:com|org|net)\b|[@#]\w"
-    r"|\b(?:click|subscribe|sign up|newsletter|cookies?)\b"
-    r"|\((?:\d\w* )?[LRC]\)",  # a caption's "(2nd L)"
-    re.IGNORECASE,
+# Page furniture anywhere in a sentence, each pattern with strings one of which
+# every match of it contains, in lower case: the case-insensitive search costs
+# more than all other tests together, and only a sentence with a clue needs it.
+_FURNITURE_CLUED = (
+    (
+        r"\b(?:Photo|Image|Picture|Video|Credit|Getty Images|Associated Press|File photo)\s*[:/]",
+        ("photo", "image", "picture", "video", "credit", "associated press"),
+    ),
+    (r"https?://|www\.", ("://", "www.")),
+    (r"\w\.(?:com|org|net)\b", (".com", ".org", ".net")),
+    (r"[@#]\w", ("@", "#")),
+    (
+        r"\b(?:click|subscribe|sign up|newsletter|cookies?)\b",
+        ("click", "subscribe", "sign up", "newsletter", "cookie"),
+    ),
+    (r"\((?:\d\w* )?[LRC]\)", ("l)", "r)", "c)")),  # a caption's "(2nd L)"
 )
+_FURNITURE = re.compile("|".join(p for p, _ in _FURNITURE_CLUED), re.IGNORECASE)
+_FURNITURE_CLUES = tuple(clue for _, clues in _FURNITURE_CLUED for clue in clues)
+# A page label that opens the sentence ("FILE PHOTO", "WATCH").
+_FURNITURE_START = re.compile(
+    r"(?:FILE|PHOTO|VIDEO|WATCH|READ MORE|RELATED|ADVERTISEMENT)\b", re.IGNORECASE
+)
+# Letters that IGNORECASE matches to an ASCII letter of a clue but ``str.lower``
+# does not turn into it (dotted and dotless i, long s).
+_CASE_VARIANTS = ("İ", "ı", "ſ")
 _QUOTE_MARKS = "\"“”'‘’`"
 
 
@@ -66,6 +84,17 @@ def _bare_quote(text: str) -> bool:
     )
 
 
+def _furniture(text: str) -> bool:
+    """Whether ``text`` carries a caption, credit, link or reader prompt."""
+    if _FURNITURE_START.match(text):
+        return True
+    lowered = text.lower()
+    return (
+        any(clue in lowered for clue in _FURNITURE_CLUES)
+        or any(letter in text for letter in _CASE_VARIANTS)
+    ) and bool(_FURNITURE.search(text))
+
+
 def usable(text: str, tokens: list[str]) -> bool:
     """Whether ``text`` can stand alone in a summary."""
     return (
@@ -75,7 +104,7 @@ def usable(text: str, tokens: list[str]) -> bool:
         and not text.rstrip(_QUOTE_MARKS + " )").endswith("?")
         and balanced_quotes(text)
         and not _bare_quote(text)
-        and not _FURNITURE.search(text)
+        and not _furniture(text)
     )
 
 

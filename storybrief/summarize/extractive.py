@@ -21,10 +21,9 @@ buys the most content.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain
 
 import numpy as np
 
@@ -79,35 +78,50 @@ def _stem(word: str) -> str:
     return word
 
 
-def _concepts(tokens: list[str]) -> set[tuple[str, str]]:
-    """The word bigrams of a sentence that are not made of stopwords alone."""
-    stems = [_stem(w) for w in tokens]
-    return {(a, b) for a, b in pairwise(stems) if not (a in _STOPWORDS and b in _STOPWORDS)}
-
-
 def _concept_matrix(pool: list[Candidate]) -> tuple[np.ndarray, np.ndarray]:
     """A candidates × concepts incidence matrix and each concept's weight.
 
-    A concept's weight is the number of articles that use it times
-    1 + ln(the number of sentences that use it): agreement between outlets
-    is the main evidence, and repetition within the story adds to it with
-    diminishing returns, which also separates concepts when a story has only
-    two or three articles. Concepts in a single sentence carry no evidence
-    and are dropped.
+    A concept is a word bigram, of light stems, not made of stopwords alone;
+    columns follow the concepts' sorted order. A concept's weight is the
+    number of articles that use it times 1 + ln(the number of sentences that
+    use it): agreement between outlets is the main evidence, and repetition
+    within the story adds to it with diminishing returns, which also
+    separates concepts when a story has only two or three articles. Concepts
+    in a single sentence carry no evidence and are dropped.
     """
-    rows: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, candidate in enumerate(pool):
-        for concept in _concepts(candidate.tokens):
-            rows[concept].append(i)
-    kept = sorted(
-        (concept, len({pool[i].article for i in found}) * (1.0 + math.log(len(found))))
-        for concept, found in rows.items()
-        if len(found) >= 2
-    )
-    matrix = np.zeros((len(pool), len(kept)), dtype=np.float32)
-    for j, (concept, _) in enumerate(kept):
-        matrix[rows[concept], j] = 1.0
-    return matrix, np.array([weight for _, weight in kept], dtype=np.float32)
+    # Index arrays rather than a set of bigrams per sentence: a story has
+    # thousands of bigrams, and few of them are concepts worth a column.
+    tokens = list(chain.from_iterable(candidate.tokens for candidate in pool))
+    stem_of = {token: _stem(token) for token in set(tokens)}
+    # Stems numbered in sorted order, so that bigram codes sort as the bigrams do.
+    vocabulary = sorted(set(stem_of.values()))
+    number = {stem: i for i, stem in enumerate(vocabulary)}
+    token_number = {token: number[stem] for token, stem in stem_of.items()}
+    ids = np.array(list(map(token_number.__getitem__, tokens)), dtype=np.int64)
+    rows = np.repeat(np.arange(len(pool)), [len(candidate.tokens) for candidate in pool])
+    stopword = np.array([stem in _STOPWORDS for stem in vocabulary], dtype=bool)
+    first, second = ids[:-1], ids[1:]
+    bigram = (rows[1:] == rows[:-1]) & ~(stopword[first] & stopword[second])
+    codes = first[bigram] * len(vocabulary) + second[bigram]
+    # One cell per sentence and concept, however often the sentence repeats it.
+    span = max(len(vocabulary), 1) ** 2
+    cell_rows, cell_codes = np.divmod(np.unique(rows[1:][bigram] * span + codes), span)
+    _, concept, sentences = np.unique(cell_codes, return_inverse=True, return_counts=True)
+    kept = sentences >= 2
+    column = np.cumsum(kept) - 1  # a kept concept's column
+    in_kept = kept[concept]
+    cell_rows, cell_columns = cell_rows[in_kept], column[concept[in_kept]]
+    matrix = np.zeros((len(pool), int(kept.sum())), dtype=np.float32)
+    matrix[cell_rows, cell_columns] = 1.0
+    # Articles per concept: its distinct (article, concept) cells.
+    article = np.array([candidate.article for candidate in pool], dtype=np.int64)
+    pairs = np.unique(article[cell_rows] * matrix.shape[1] + cell_columns)
+    articles = np.bincount(pairs % max(matrix.shape[1], 1), minlength=matrix.shape[1])
+    weight = [
+        n * (1.0 + math.log(k))
+        for n, k in zip(articles.tolist(), sentences[kept].tolist(), strict=True)
+    ]
+    return matrix, np.array(weight, dtype=np.float32)
 
 
 def select(pool: list[Candidate], budget: int, weights: Weights | None = None) -> list[Candidate]:

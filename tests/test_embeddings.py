@@ -1,0 +1,77 @@
+"""Sentence vectors: the word-by-word pooling gives wordllama's own vectors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storybrief.nlp import embeddings
+from storybrief.nlp.embeddings import DIM, embed, model
+
+# Text wordllama's tokenizer reads in many ways: merges, byte fallback for
+# characters outside its vocabulary, digits one by one, and the special cases
+# that embed hands to wordllama itself (spacing, "▁", special tokens).
+TEXTS = [
+    "Floodwaters forced the evacuation of about 2,000 residents on Tuesday.",
+    "He said: \"We can think about it,\" adding that Iran's forces (IRGC) weren't there.",
+    "Le président a déclaré à Genève — après 3½ heures — qu'il n'y avait «rien».",
+    "Стоимость выросла на 12,5% в 2014 году; 東京で会議が開かれた。",
+    "Emoji 🌊🚒 and symbols: €1.5bn, 40°C, x² + y² = r², ½ ≈ 0.5",
+    "A line\nbroken in two\tand tabbed.",
+    "antidisestablishmentarianism supercalifragilisticexpialidocious",
+    "U.S.-led talks, e-mail, co-operation; 9/11 ... !?",
+    "x",
+    "  Leading and trailing spaces  ",
+    "Two  spaces   between words.",
+    "A literal ▁ mark and <s> special </s> <unk> tokens.",
+    "",
+]
+
+
+def _wordllama(texts: list[str]) -> np.ndarray:
+    vectors = np.asarray(model().embed(texts), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+
+
+@pytest.fixture
+def cold_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word cache as a fresh worker starts with, restored afterwards."""
+    monkeypatch.setattr(embeddings, "_word_tokens", {})
+
+
+@pytest.mark.usefixtures("cold_cache")
+def test_vectors_equal_wordllamas_own() -> None:
+    ours = embed(TEXTS)
+    assert ours.shape == (len(TEXTS), DIM) and ours.dtype == np.float32
+    np.testing.assert_allclose(ours, _wordllama(TEXTS), rtol=0, atol=1e-5)
+
+
+@pytest.mark.usefixtures("cold_cache")
+def test_pooling_follows_wordllamas_order_bit_for_bit() -> None:
+    # Summing a text's tokens in another order moves the last bits, and with
+    # them near-tied choices downstream.
+    plain = TEXTS[:9]
+    assert all(embeddings._wordwise_split(t) for t in plain)
+    assert np.array_equal(embed(plain), _wordllama(plain))
+
+
+@pytest.mark.usefixtures("cold_cache")
+def test_vectors_do_not_depend_on_what_was_embedded_before() -> None:
+    one_by_one = np.vstack([embed([t]) for t in TEXTS])
+    assert np.array_equal(embed(list(reversed(TEXTS)))[::-1], one_by_one)
+
+
+def test_full_word_cache_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embeddings, "_word_tokens", {})
+    monkeypatch.setattr(embeddings, "_MAX_CACHED_WORDS", 4)
+    first = embed(["one two three"])
+    assert set(embeddings._word_tokens) == {"one", "two", "three"}
+    second = embed(["four five"])
+    assert set(embeddings._word_tokens) == {"four", "five"}
+    assert np.array_equal(np.vstack([first, second]), _wordllama(["one two three", "four five"]))
+
+
+def test_no_texts_and_unknown_text() -> None:
+    assert embed([]).shape == (0, DIM)
+    assert not np.isnan(embed(["", "\n"])).any()
