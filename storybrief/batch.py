@@ -150,7 +150,12 @@ def summarize_jsonl(
     """
     # Bytes that are not UTF-8 become U+FFFD: the line still gets its output
     # line (an error, if it no longer parses) and the rest of the file goes on.
-    lines = in_path.read_bytes().decode("utf-8-sig", errors="replace").splitlines()
+    text = in_path.read_bytes().decode("utf-8-sig", errors="replace")
+    # Lines end at "\n" only, as JSON Lines says: ``str.splitlines`` would also cut
+    # at a U+2028 or a form feed, which JSON allows raw inside a string.
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    if lines[-1] == "":
+        lines.pop()  # the newline that ends the last line starts no line of its own
     failed = 0
     with out_path.open("w", encoding="utf-8") as out:
         for record in _results(lines, words, workers):

@@ -88,3 +88,19 @@ def test_bytes_that_are_not_utf8_spoil_only_their_line(tmp_path: Path) -> None:
     first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
     assert first["summary"] == "" and "invalid JSON" in first["error"]
     assert second["id"] == "ok" and "error" not in second
+
+
+def test_a_line_ends_only_at_a_newline(tmp_path: Path) -> None:
+    # JSON allows U+2028, U+0085 and form feeds raw inside a string: no line ends there.
+    doc = "The council met on Tuesday\u2028and voted\x0c to approve\x85 the new budget plan."
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "docs": [doc]}, ensure_ascii=False)
+        + "\r\n"
+        + json.dumps({"id": "b", "docs": [doc]}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert summarize_jsonl(src, out, words=50, workers=1) == (2, 0)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n")[:-1]]
+    assert [r["id"] for r in records] == ["a", "b"]
