@@ -72,3 +72,48 @@ def test_an_act_told_as_a_noun_agrees_with_its_clause() -> None:
 
 def test_a_noun_of_no_act_agrees_with_nothing() -> None:
     assert agreements_of(FATHER, SEIZED) == []
+
+
+FLOODS = """Floods in the east
+
+Heavy rain flooded farms along the river for a third day. Rescuers used boats to reach stranded \
+villages. Slovak Prime Minister Tomas Varga visited Kosice on Saturday, insisting: "This is the \
+beginning." Schools in the region stayed closed.
+"""
+AID = """Aid for flood victims
+
+Aid groups sent blankets and drinking water to the east. Both German and French leaders have \
+separately pledged support for the government of Slovak Prime Minister Tomas Varga. Insurers \
+expect record claims.
+"""
+RIVERS = """Rivers keep rising
+
+Forecasters warned that the river would rise further on Sunday. Many influential Slovaks, \
+including Prime Minister Tomas Varga, have spent time in Austria. Rescuers in boats reached the \
+stranded villages on Friday.
+"""
+
+
+def test_units_that_share_only_names_state_no_fact_alike() -> None:
+    # Three sentences name the prime minister, one as "the government of" him;
+    # what they say of him differs. The rescue by boat is one fact.
+    found = agreements_of(FLOODS, AID, RIVERS)
+    assert [(a.sources, a.text) for a in found] == [
+        (["t0", "t2"], "Rescuers used boats to reach stranded villages.")
+    ]
+
+
+SPOKEN = FLOODS.replace("Schools", "The government said schools")
+PROTEST = """Anger at the capital
+
+Forecasters warned that the river would rise further on Sunday. Hundreds protested against the \
+government of Prime Minister Tomas Varga in Bratislava. Rescuers in boats reached the stranded \
+villages on Friday.
+"""
+
+
+def test_a_noun_the_story_has_speak_names_no_act() -> None:
+    # "The government said": a body, so "the government of" him, told twice, is
+    # no act of governing that the outlets agree on.
+    found = agreements_of(SPOKEN, AID, PROTEST)
+    assert [a.sources for a in found] == [["t0", "t2"]]

@@ -49,6 +49,42 @@ def test_titled_and_untagged_forms_join_the_person(
     assert titled[alias].type == "PERSON"
 
 
+LONGER_NAMES = """Police chief arrested
+
+Broward Sheriff Scott Israel said the chief was arrested on Friday. The sting was run by the \
+Broward Sheriff's Office. Hamas spokesman Sami Abu Zuhri rejected the offer on Tuesday. "All the \
+factions are united," Abu Zuhri said. Alfred Nobel endowed the prizes in his will. But the Nobel, \
+awarded most every year since 1901, also shines a light on writers.
+"""
+
+
+def test_a_lone_surname_is_no_word_of_a_longer_name() -> None:
+    # The model takes "Broward Sheriff" for a person; "Sheriff" in "the Broward
+    # Sheriff's Office" still ends the office's name, and "the Nobel" is the prize.
+    found = entities_of(LONGER_NAMES)
+    assert "Sheriff" not in found
+    assert "Nobel" not in found
+    assert found["Abu Zuhri"].name == "Sami Abu Zuhri"
+
+
+SPOUSES = """Yeltsin's health
+
+President Boris Yeltsin has suffered minor burns on his right hand. Yeltsin said he would go \
+on working. Mrs. Yeltsin told a weekly that she hesitated to talk about her husband's health. \
+Mr. Yeltsin flew to Tashkent on Sunday. Writer Lydia Syson said the book was done. Ms Syson \
+thanked her editors.
+"""
+
+
+def test_a_gendered_title_joins_only_a_person_of_that_gender() -> None:
+    # The pronouns Yeltsin binds ("he", "his") show a man: "Mrs. Yeltsin" is
+    # another person, named with her title; "Mr." and "Ms" join the full names.
+    found = entities_of(SPOUSES)
+    assert found["Mrs. Yeltsin"].name == "Mrs. Yeltsin"
+    assert found["Mr. Yeltsin"].name == "Boris Yeltsin"
+    assert found["Ms Syson"].name == "Lydia Syson"
+
+
 def test_the_country_of_a_title_stays_a_country(titled: dict[str, Entity]) -> None:
     assert titled["US"].name != "Barack Obama"
 
@@ -89,6 +125,20 @@ def test_an_acronym_may_leave_out_a_last_word() -> None:
     # "Corp." is in the name but not in its initials.
     found = entities_of(COMPANY)
     assert found["IBM"].name == "International Business Machines Corp."
+
+
+AGENCY = """Toxin found
+
+A forensic toxicologist told the Associated Press news agency that the agent stays on surfaces. \
+AP writers in Jakarta contributed to this report. The Associated Press Stylebook was updated.
+"""
+
+
+def test_an_acronym_spells_a_name_without_the_common_nouns_after_it() -> None:
+    # "The Associated Press Stylebook" ends in no common noun: its initials stay APS.
+    found = entities_of(AGENCY)
+    assert found["AP"].name == "Associated Press news agency"
+    assert found["Associated Press Stylebook"].name == "Associated Press Stylebook"
 
 
 INITIALS = """Korea talks

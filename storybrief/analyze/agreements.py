@@ -9,11 +9,12 @@ subject). A complement stays with its verb, so "denied that ..." and "said
 that ..." keep their negation and their speaker. A noun made of a verb with
 its object ("alarmed by the seizure of several towns") is a unit too, its
 verb standing for the noun, as it tells a fact of its own ("towns were
-seized"). Two units match on a blend of their vectors' cosine and a weighted
-overlap of their lemmas: names and demonyms folded into their entity
-("Baghdad", "Americans"), a denial spelled alike ("denied", "never", "not"),
-close synonyms counted ("request"/"ask"), a seldom-named place counted as "a
-city" ("Mosul"/"several cities").
+seized"), unless the story has the noun speak ("the government asks"): that
+is a body, not an act. Two units match on a blend of their vectors' cosine
+and a weighted overlap of their lemmas: names and demonyms folded into their
+entity ("Baghdad", "Americans"), a denial spelled alike ("denied", "never",
+"not"), close synonyms counted ("request"/"ask"), a seldom-named place
+counted as "a city" ("Mosul"/"several cities").
 
 Units are clustered: two clusters merge when their closest pair matches well
 and their average pair fairly, so a fact worded three ways by three outlets
@@ -21,12 +22,14 @@ gathers, while a unit close to only one member stays out. Two clauses of one
 sentence never share a cluster, so a long sentence cannot glue its facts
 together. Nor do two units whose actors are two different people or two
 different bodies (Rouhani denying that Iran sent troops, Obama ruling out
-sending US troops), nor a denial and an assertion; a condition ("if Iraq
-asks") stays with the offer it conditions, so it is not read as the plain
-fact ("Iraq has not asked"). A cluster carried by two or more independent
-articles (a copy counts once with its original, ``syndication``) is an
-agreement; the brief lists the best-supported few, the most widely carried
-first.
+sending US troops), nor a denial and an assertion, nor two units whose only
+words alike are names and titles ("Prime Minister Nouri al-Maliki visited
+Samarra", "influential Iraqis, including Prime Minister Nouri al-Maliki"); a
+condition ("if Iraq asks") stays with the offer it conditions, so it is not
+read as the plain fact ("Iraq has not asked"). A cluster carried by two or
+more independent articles (a copy counts once with its original,
+``syndication``) is an agreement; the brief lists the best-supported few,
+the most widely carried first.
 """
 
 from __future__ import annotations
@@ -37,9 +40,9 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from storybrief.analyze.entities import NAMED, Names
+from storybrief.analyze.entities import HONORIFICS, NAMED, Names
 from storybrief.analyze.lexicon import entity_of, verb_of
-from storybrief.analyze.speakers import antecedent
+from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
 from storybrief.analyze.story import Story
 from storybrief.models import Agreement, Sentence, Syndication
 from storybrief.nlp.embeddings import embed
@@ -76,6 +79,7 @@ class _Unit:
     actor: str | None  # the named entity that does what the unit says, when known
     negated: bool  # whether it says that something is not so
     places: set[str]  # its lemmas that name a town, region or country
+    words: set[str]  # its lemmas that are no name nor title: what it says of them
 
 
 def _heads(doc: Doc) -> list[Token]:
@@ -99,8 +103,11 @@ def _conditional(head: Token) -> bool:
     )
 
 
-def _lemmas(tokens: list[Token], names: Names, predicates: dict[Token, str]) -> set[str]:
-    """Content lemmas, names folded into their entity, a denial spelled "not".
+def _lemmas(
+    tokens: list[Token], names: Names, predicates: dict[Token, str]
+) -> tuple[set[str], set[str]]:
+    """Content lemmas, names folded into their entity, a denial spelled "not"; and
+    those of them that are no name nor title.
 
     A noun that names the unit's act counts as its verb (``predicates``):
     "the seizure of towns" and "seized several cities" share "seize".
@@ -111,6 +118,7 @@ def _lemmas(tokens: list[Token], names: Names, predicates: dict[Token, str]) -> 
     out" denies nothing.
     """
     found = {"not"} if _negated(tokens) else set()
+    words = set()
     for token in tokens:
         lemma = predicates.get(token) or token.lemma_.casefold()
         name = entity_of(token.text, names) if token.pos_ == "PROPN" else None
@@ -124,8 +132,11 @@ def _lemmas(tokens: list[Token], names: Names, predicates: dict[Token, str]) -> 
             and lemma not in _NEGATIONS
             and token.pos_ != "ADV"
         ):
-            found.add(entity_of(token.text, names) or lemma)
-    return found
+            named = entity_of(token.text, names)
+            found.add(named or lemma)
+            if not named and token.pos_ != "PROPN" and lemma not in HONORIFICS:
+                words.add(lemma)
+    return found, words
 
 
 def _negated(tokens: list[Token]) -> bool:
@@ -162,6 +173,7 @@ def _owners(tokens: Iterable[Token], heads: list[Token]) -> dict[Token, list[Tok
 def _units(story: Story, names: Names) -> list[_Unit]:
     """Each sentence cut into its clause units and act units, those with enough words."""
     units: list[_Unit] = []
+    bodies = _speaking_nouns(story)
     for sentence in story.sentences:
         doc = story.docs[sentence.id]
         heads = _heads(doc)
@@ -183,7 +195,7 @@ def _units(story: Story, names: Names) -> list[_Unit]:
             actor = _actor(story, sentence, head, names)
             units += _unit(sentence, tokens, actor, names)
         clause = {t: head for head, tokens in owned.items() for t in tokens}
-        acts = _acts(doc, clause)
+        acts = _acts(doc, clause, bodies)
         # "the seizure of towns and their sweep south": a noun coordinated in an
         # act, with an owner or object of its own, tells another thing, act or not.
         others = [
@@ -211,12 +223,23 @@ def _unit(
     if _words(tokens) < MIN_UNIT_WORDS:
         return []
     text = "".join(t.text_with_ws for t in tokens).strip()
-    lemmas = _lemmas(tokens, names, predicates or {})
+    lemmas, words = _lemmas(tokens, names, predicates or {})
     places = {entity_of(t.text, names) or "" for t in tokens if t.ent_type_ == "GPE"}
-    return [_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas)]
+    return [_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas, words)]
 
 
-def _acts(doc: Doc, clause: dict[Token, Token]) -> dict[Token, str]:
+def _speaking_nouns(story: Story) -> set[str]:
+    """Nouns the story has say or ask something: bodies that act ("the government
+    asks"), not acts, though made of a verb (govern)."""
+    return {
+        t.lemma_.casefold()
+        for doc in story.docs.values()
+        for t in doc
+        if t.pos_ == "NOUN" and t.dep_ in _SUBJECTS and t.head.lemma_ in SPEECH_VERBS
+    }
+
+
+def _acts(doc: Doc, clause: dict[Token, Token], bodies: set[str]) -> dict[Token, str]:
     """Nouns that name an act with what it befalls, and the act's verb.
 
     "Iran has been alarmed by the seizure this week of several major
@@ -224,11 +247,13 @@ def _acts(doc: Doc, clause: dict[Token, Token]) -> dict[Token, str]:
     verb (``verb_of``) with an "of" object or a possessive ("their
     withdrawal") is a fact of its own. A noun of an act inside another is
     part of it ("the seizure of the building": nothing was built), unless
-    coordinated with it ("the seizure of towns and their withdrawal").
+    coordinated with it ("the seizure of towns and their withdrawal"). A noun
+    the story has speak (``bodies``) is none.
     """
     found: dict[Token, str] = {}
     for noun in doc:
-        verb = verb_of(noun.lemma_.casefold()) if noun.pos_ == "NOUN" else None
+        lemma = noun.lemma_.casefold()
+        verb = verb_of(lemma) if noun.pos_ == "NOUN" and lemma not in bodies else None
         if verb is None or verb in _REPORTING or not _has_object(noun):
             continue
         ancestors = list(noun.ancestors)
@@ -317,8 +342,9 @@ def independent(sources: list[str], syndication: list[Syndication]) -> list[str]
     return [s for s in sources if originals.get(s) not in sources]
 
 
-def _overlap(units: list[_Unit]) -> np.ndarray:
-    """Weighted Dice overlap of the units' lemmas.
+def _overlap(units: list[_Unit]) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted Dice overlap of the units' lemmas, and whether two units share a word
+    that is no name nor title.
 
     A lemma matches any close synonym in the other unit ("seizure"/"seize",
     "request"/"ask"), and weighs its inverse document frequency over the
@@ -328,8 +354,10 @@ def _overlap(units: list[_Unit]) -> np.ndarray:
     vocabulary = sorted({lemma for u in units for lemma in u.lemmas})
     column = {lemma: n for n, lemma in enumerate(vocabulary)}
     has = np.zeros((len(units), len(vocabulary)), dtype=np.float32)
+    said = np.zeros_like(has)
     for i, unit in enumerate(units):
         has[i, [column[lemma] for lemma in unit.lemmas]] = 1
+        said[i, [column[word] for word in unit.words]] = 1
     weighted = has * np.log(len(units) / np.maximum(has.sum(axis=0), 1))
     words = embed(vocabulary)
     synonym = (words @ words.T >= WORD_MATCH).astype(np.float32)
@@ -344,18 +372,23 @@ def _overlap(units: list[_Unit]) -> np.ndarray:
     hits = weighted @ covers.T  # [a, b]: weight of a's lemmas that b matches
     sizes = weighted.sum(axis=1)
     total = sizes[:, None] + sizes[None, :]
-    return np.divide(hits + hits.T, total, out=np.zeros_like(hits), where=total > 0)
+    overlap = np.divide(hits + hits.T, total, out=np.zeros_like(hits), where=total > 0)
+    return overlap, said @ (said @ synonym > 0).T > 0
 
 
 def _scored_units(story: Story, names: Names) -> tuple[list[_Unit], np.ndarray]:
     """The units and their blended similarity.
 
     ``-inf`` (never merged) within a sentence, between different actors, and
-    between a denial and an assertion.
+    between a denial and an assertion; none between units that share only
+    names and titles ("Prime Minister Nouri al-Maliki visited Samarra", "the
+    government of Prime Minister Nuri al-Maliki"), as they state no fact alike.
     """
     units = _units(story, names)
     vectors = embed([u.text for u in units])
-    scores = VECTOR_WEIGHT * (vectors @ vectors.T) + (1 - VECTOR_WEIGHT) * _overlap(units)
+    overlap, shared = _overlap(units)
+    scores = VECTOR_WEIGHT * (vectors @ vectors.T) + (1 - VECTOR_WEIGHT) * overlap
+    scores[~shared] = np.minimum(scores[~shared], 0)
     sentence = np.array([u.sentence.id for u in units])
     scores[sentence[:, None] == sentence[None, :]] = -np.inf
     scores[_other_actors(units, names)] = -np.inf

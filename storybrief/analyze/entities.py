@@ -14,7 +14,9 @@ story, not lists of this story's names:
   alone, "al-" dropped, first names spelled alike once vowels are ignored
   (Nouri/Nuri al-Maliki), a title and the country it is of ("Mr Rouhani",
   "US President Barack Obama"), a full name the model took for a body
-  ("Amanda Lene Jones") ending in a person's;
+  ("Amanda Lene Jones") ending in a person's; a title that tells a gender
+  ("Mrs. Yeltsin") only with a person whose gender, as the story's titles and
+  pronouns show it, is the same;
 * a country's short name and its capital when the capital acts (is the
   subject, the object, or the party "with"/"between" whom something happens),
   which is the capital standing for the government ("Washington wanted").
@@ -24,12 +26,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
-from storybrief.analyze.story import Story
-from storybrief.models import Entity
+from storybrief.analyze.story import Story, outside_quotes
+from storybrief.models import Entity, Sentence
 
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # Labels whose span may run on over "of/in ... and the ..." into a longer name.
@@ -83,8 +87,15 @@ HONORIFICS = {
     "general", "gen", "king", "queen", "prince", "princess", "pope", "senator", "sen", "rep",
     "gov", "governor", "secretary", "chancellor", "judge", "rev", "sir", "lord", "lady", "adm",
     "rear", "col", "lt", "capt", "imam", "rabbi", "cardinal", "bishop", "mayor", "maj", "sgt",
-    "cpl", "det", "insp",
+    "cpl", "det", "insp", "miss", "madam", "dame",
 }  # fmt: skip
+GENDER_TITLES = {
+    **dict.fromkeys(["mr", "sir", "lord"], "m"),
+    **dict.fromkeys(["mrs", "ms", "miss", "lady", "madam", "dame"], "f"),
+}
+# Words that tell a person's gender wherever they stand: titles and subject pronouns.
+GENDER_WORDS = {**GENDER_TITLES, "he": "m", "she": "f"}
+_PRONOUN_GENDERS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 # Titles that only ever come before a person's name, never open the name of a
 # body or a place ("King County", "General Motors"): the name after one is a person's.
 PERSONAL_TITLES = {
@@ -95,9 +106,11 @@ _WORD_POS = {"AUX", "VERB", "PRON", "ADP", "DET"}  # capitals read as a word: "I
 MAX_INITIALS = 3  # letters of a short form that may be initials: "U.N.", "O.J."
 MIN_PREFIX = 3  # letters of an acronym that may stand for a longer name's start: "IBM"
 _TITLED = {"GPE", "NORP"}  # what a title is of: "US President", "Iraqi Prime Minister"
-_PERSON_DEPS = {"nsubj", "nsubjpass", "poss"}  # how a surname alone names who acts
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_PERSON_DEPS = _SUBJECT_DEPS | {"poss"}  # how a surname alone names who acts
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent"}
 _PARTY_PREPS = {"with", "between", "against", "by"}
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 @dataclass(frozen=True)
@@ -110,6 +123,7 @@ class Mention:
     sentence_id: str
     article: str
     key: str  # what the merge rules compare
+    genders: tuple[str, ...] = ()  # what its title and the pronouns it binds say: "m", "f"
 
 
 def norm(text: str) -> str:
@@ -150,12 +164,13 @@ def skeleton(word: str) -> str:
 
 
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Trim a leading determiner, a trailing possessive or punctuation, and "(...)"."""
+    """Trim a leading determiner or stray possessive ("’s Smith"), a trailing possessive
+    or punctuation, and "(...)"."""
     for i in range(start, end):
         if doc[i].text == "(":
             end = i
             break
-    while start < end and doc[start].lower_ == "the":
+    while start < end and (doc[start].lower_ == "the" or doc[start].tag_ == "POS"):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
@@ -205,16 +220,103 @@ def _title_start(doc: Doc, start: int, taken: set[int]) -> int:
     return i
 
 
-def _acts_alone(token: Token) -> bool:
-    """Whether a proper noun stands alone for someone who acts or owns: "Ince called ..."
+def _lone_name(token: Token) -> Span | None:
+    """The name a proper noun ends when it stands for someone who acts or owns.
 
-    Not a word of a longer name ("Lake Tahoe", "Sheriff Scott Israel"), which a
-    surname that is also a common word would otherwise pass for.
+    "Ince called ...", "Abu Zuhri said", "Mr Bunting said": the noun with the
+    names before it (not a title). A name with an article ("the Nobel") is no
+    person's.
     """
-    return token.tag_ == "NNP" and token.dep_ in _PERSON_DEPS
+    if token.tag_ != "NNP" or token.dep_ not in _PERSON_DEPS:
+        return None
+    if any(c.dep_ == "det" for c in token.children):
+        return None
+    parts = [c.i for c in token.lefts if c.dep_ == "compound" and not _title_word(c)]
+    return token.doc[min(parts, default=token.i) : token.i + 1]
 
 
-def _title_word(token: Token, titles: set[str] = HONORIFICS) -> bool:
+def _person(
+    story: Story, sentence: Sentence, alias: Span, name: Span, key: str
+) -> tuple[str, tuple[str, ...]]:
+    """A person's mention's key, and the genders it shows.
+
+    A surname after a title that tells a gender is that title's ("Mrs. Yeltsin",
+    key "mrs yeltsin"), not any Yeltsin's: it joins a full name by gender.
+    """
+    titles = [t for t in alias if _title_word(t, GENDER_TITLES)]
+    genders = [GENDER_TITLES[t.lower_.rstrip(".")] for t in titles]
+    genders += _bound_genders(name, outside_quotes(story, sentence))
+    genders += _next_genders(story, sentence, name)
+    if titles and len(person_words(key)) == 1:
+        key = norm(alias.doc[titles[-1].i : alias.end].text)
+    return key, tuple(genders)
+
+
+def _bound_genders(name: Span, outside: set[int]) -> list[str]:
+    """The genders of the pronouns a subject binds, outside quotes: the subject of a
+    clause it governs ("Yeltsin said he ...") and an owner in its own ("Yeltsin
+    suffered burns on his hand")."""
+    if name.root.dep_ not in _SUBJECT_DEPS:
+        return []
+    verb = name.root.head
+    found = []
+    for token in verb.subtree:
+        if token.pos_ != "PRON" or token.lower_ not in _PRONOUN_GENDERS or token.i not in outside:
+            continue
+        between = list(takewhile(lambda a: a != verb, token.ancestors))
+        clauses = [a for a in between if a.pos_ in {"VERB", "AUX"}]
+        owner = token.dep_ == "poss" and not clauses
+        if owner or (token.dep_ in _SUBJECT_DEPS and between == clauses[:1]):
+            found.append(_PRONOUN_GENDERS[token.lower_])
+    return found
+
+
+def _next_genders(story: Story, sentence: Sentence, name: Span) -> list[str]:
+    """The gender of a he/she subject of the next sentence's main clause, after a
+    subject of this one's: "Clinton is no stranger to these hatreds. He came ..."."""
+    sentences = story.article[sentence.article].sentences
+    if not _main_subject(name.root) or sentence.index + 1 >= len(sentences):
+        return []
+    following = sentences[sentence.index + 1]
+    outside = outside_quotes(story, following)
+    doc = story.docs[following.id]
+    subject = next((t for t in doc if t.i in outside and _main_subject(t)), None)
+    if subject is None or subject.lower_ not in GENDER_WORDS:
+        return []
+    return [GENDER_WORDS[subject.lower_]]
+
+
+def _main_subject(token: Token) -> bool:
+    """Whether a word is the subject of its sentence's main verb."""
+    return token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "ROOT"
+
+
+def _name_like(key: str) -> bool:
+    """Whether a name reads as a person's: words, no figures or slashes, no "of".
+
+    The model tags "Clark of Netscape" or "8:37 A.M. Rocket" as people too; the
+    end of such a name is no surname. A dash the span took in ("— Donald J.
+    Trump", signing a post) is not part of it.
+    """
+    words = [w for w in key.split() if any(c.isalnum() for c in w)]
+    return all(_NAME_WORD.fullmatch(w) and w not in _CONNECTORS for w in words)
+
+
+def _titled(key: str) -> tuple[str, str] | None:
+    """The gender and the surname of a name written as a gendered title and a surname."""
+    words = person_words(key)
+    if len(words) == 2 and words[0] in GENDER_TITLES:
+        return GENDER_TITLES[words[0]], words[1]
+    return None
+
+
+def _full_name(key: str) -> bool:
+    """Whether a person's name of several words names one person: "Boris Yeltsin", not
+    "Mrs. Yeltsin" (whose husband is one too) nor "Clark of Netscape"."""
+    return _name_like(key) and _titled(key) is None
+
+
+def _title_word(token: Token, titles: Collection[str] = HONORIFICS) -> bool:
     """Whether a word is one of ``titles``, capitalised: "Mr", "Maj.", "President"."""
     return token.text[:1].isupper() and token.lower_.rstrip(".") in titles
 
@@ -272,8 +374,8 @@ def mentions(story: Story) -> tuple[list[Mention], list[tuple[str, str]]]:
     A name the story gives is also found where the model tags none: an
     acronym it defines, or the start of one it writes ("IS" beside "ISIL"),
     written in capitals though read as a word ("IS fighters", the verb "is"),
-    and the surname of a person it names in full ("Shanda Ince", then "Ince
-    called ...").
+    and the end of a person's name it gives in full ("Shanda Ince", then "Ince
+    called ..."), standing alone for who acts or owns.
     """
     found: list[tuple[int, int, Mention]] = []
     defined: list[tuple[str, str]] = []
@@ -292,34 +394,55 @@ def mentions(story: Story) -> tuple[list[Mention], list[tuple[str, str]]]:
             if acronym is not None:
                 defined.append((norm(acronym.text), norm(span.text)))
             key = _key(span.text, label, span)
-            mention = Mention(
-                span.text, doc[first:end].text, label, sentence.id, sentence.article, key
-            )
-            found.append((n, start, mention))
+            found.append((n, start, _mention(story, doc[first:end], span, label, sentence, key)))
     defines = {acronym for acronym, _ in defined}
     written = {m.key for _, _, m in found if m.text.isupper() and m.key.isalpha()}
     starts = {w[:k] for w in written for k in range(2, len(w))}
-    surnames = {
-        person_words(m.key)[-1]
+    # How a full name ends ("Zuhri", "Abu Zuhri"), so as to find it standing alone.
+    tails = {
+        tuple(words[k:])
         for _, _, m in found
-        if m.label == "PERSON" and len(person_words(m.key)) > 1
+        if m.label == "PERSON" and _full_name(m.key) and len(words := person_words(m.key)) > 1
+        for k in range(len(words))
     }
     for n, sentence in enumerate(story.sentences):
-        for token in story.docs[sentence.id]:
+        doc = story.docs[sentence.id]
+        for token in doc:
             if token.i in taken[sentence.id] or not token.is_alpha:
                 continue
             # A start of an acronym only where read as a word: "7 AM" is a time.
             start = token.lower_ in starts and token.pos_ in _WORD_POS
+            span = _lone_name(token) if token.is_title else None
             if token.is_upper and len(token) > 1 and (token.lower_ in defines or start):
-                label = "ORG"
-            elif token.is_title and token.lower_ in surnames and _acts_alone(token):
+                span, label = token.doc[token.i : token.i + 1], "ORG"
+            elif (
+                span is not None
+                and not taken[sentence.id] & {t.i for t in span}
+                and tuple(person_words(norm(span.text))) in tails
+            ):
                 label = "PERSON"
             else:
                 continue
-            key = _key(token.text, label, token.doc[token.i : token.i + 1])
-            mention = Mention(token.text, token.text, label, sentence.id, sentence.article, key)
-            found.append((n, token.i, mention))
+            first = (
+                _title_start(doc, span.start, taken[sentence.id])
+                if label == "PERSON"
+                else span.start
+            )
+            key = _key(span.text, label, span)
+            found.append(
+                (n, span.start, _mention(story, doc[first : span.end], span, label, sentence, key))
+            )
     return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
+
+
+def _mention(
+    story: Story, alias: Span, name: Span, label: str, sentence: Sentence, key: str
+) -> Mention:
+    """The mention of ``name`` (``alias`` with its title), a person's keyed by gender."""
+    genders: tuple[str, ...] = ()
+    if label == "PERSON":
+        key, genders = _person(story, sentence, alias, name, key)
+    return Mention(name.text, alias.text, label, sentence.id, sentence.article, key, genders)
 
 
 class _Groups:
@@ -362,17 +485,29 @@ def _merge(found: list[Mention], defined: list[tuple[str, str]]) -> _Groups:
         words = folded_words(key)
         if len(words) > 1:
             groups.union(by_words.setdefault(words, key), key)
-    # Acronym ↔ expansion by initials; a prefix ("IBM" for "International Business
-    # Machines Corp.", "IS" beside "ISIL") only when no expansion matches in full.
+    # Acronym ↔ expansion by initials, those of its name without the common nouns
+    # after it ("AP", "Associated Press news agency"); a prefix ("IBM" for
+    # "International Business Machines Corp.", "IS" beside "ISIL") only when no
+    # expansion matches in full.
     multi = [k for k in plain if len(content_words(k)) > 1 and not is_person[k]]
     acronyms = {k for k in plain if " " not in k and k.isalpha() and len(k) > 1}
+    spelled = {m: {initials(m), initials(_proper(by_key[m][0].text))} for m in multi}
     for key in sorted(acronyms):
-        full = [m for m in multi if initials(m) == key]
+        full = [m for m in multi if key in spelled[m]]
         prefix = [m for m in multi if _prefix_of(key, m, acronyms)]
         for expansion in full or prefix:
             groups.union(key, expansion)
     _merge_people(groups, plain, is_person, by_key)
     return groups
+
+
+def _proper(name: str) -> str:
+    """The key of a name without the common nouns the model ran it on into, written
+    in lower case: "Associated Press news agency" is the Associated Press."""
+    words = name.split()
+    while len(words) > 1 and words[-1].islower():
+        words.pop()
+    return norm(" ".join(words))
 
 
 def _prefix_of(acronym: str, expansion: str, acronyms: set[str]) -> bool:
@@ -391,7 +526,7 @@ def _merge_people(
     groups: _Groups, keys: list[str], is_person: dict[str, bool], by_key: dict[str, list[Mention]]
 ) -> None:
     """A person's full name with its shorter, titled and transliterated forms."""
-    people = [k for k in keys if is_person[k] and len(person_words(k)) > 1]
+    people = [k for k in keys if is_person[k] and len(person_words(k)) > 1 and _full_name(k)]
     # A name the model took for a body ("Amanda Lene Jones") that ends in the
     # two or more names of a person ("Lene Jones") is that person's.
     for key in keys:
@@ -411,23 +546,48 @@ def _merge_people(
                 if same_first or longer[-len(shorter) :] == shorter:
                     groups.union(a, b)
     # A single word naming exactly one person group, by surname (or else first name).
-    for key in keys:
-        words = person_words(key)
-        if len(words) != 1 or not key.isalpha():
+    # After a title that tells a gender ("Mrs. Yeltsin"), the surname alone's group
+    # or else the one person's whose gender, as the story shows it, does not differ.
+    # Titled names go after bare ones, the most mentioned first, so the group one
+    # joins shows its gender to the next: "Mr. Clinton" and "Mrs. Clinton" never
+    # both join Clinton.
+    votes = {k: Counter(g for m in by_key[k] for g in m.genders) for k in keys}
+
+    def fits(root: str, gender: str) -> bool:
+        shown = sum((votes[k] for k in keys if groups.find(k) == root), Counter())
+        return _gender(shown) in {None, gender}
+
+    for key in sorted(keys, key=lambda k: (_titled(k) is not None, -len(by_key[k]), k)):
+        gender, name = _titled(key) or ("", key)
+        words = person_words(name)
+        if len(words) != 1 or not name.isalpha():
             continue
         # Initials in capitals stand for a name written so: "O.J." for O.J. Simpson,
         # but "U.N." for no Kim Jong Un.
-        initialism = len(key) <= MAX_INITIALS and all(_capitals(m.text) for m in by_key[key])
-        for position in (-1, 0):
-            roots = {
+        initialism = len(name) <= MAX_INITIALS and all(_capitals(m.text) for m in by_key[key])
+        options = [{groups.find(name)}] if gender and name in by_key else []
+        options += [
+            {
                 groups.find(p)
                 for p in people
                 if person_words(p)[position] == words[0]
                 and (not initialism or any(_capitals(m.text, position) for m in by_key[p]))
             }
-            if len(roots) == 1:
-                groups.union(key, roots.pop())
+            for position in (-1, 0)
+        ]
+        for roots in options:
+            fitting = [r for r in roots if not gender or fits(r, gender)]
+            if len(fitting) == 1:
+                groups.union(key, fitting[0])
                 break
+
+
+def _gender(votes: Counter[str]) -> str | None:
+    """The gender most of the evidence shows, if it shows one more than the other."""
+    ranked = votes.most_common()
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _capitals(name: str, position: int | None = None) -> bool:
@@ -438,8 +598,13 @@ def _capitals(name: str, position: int | None = None) -> bool:
 
 
 def _canonical(members: list[Mention]) -> str:
-    """The most used multi-word bare name, else the most used name."""
-    counts = Counter(m.text for m in members)
+    """The most used multi-word bare name, else the most used name.
+
+    A person the story names only by a gendered title is named with it:
+    "Mrs. Clinton", not "Clinton".
+    """
+    titled = all(_titled(m.key) for m in members)
+    counts = Counter(m.alias if titled else m.text for m in members)
     multi = [t for t in counts if " " in t.strip()]
     pool = multi or list(counts)
     return max(pool, key=lambda t: (counts[t], len(t), t))

@@ -25,14 +25,8 @@ import numpy as np
 
 from storybrief.analyze.entities import Names
 from storybrief.analyze.lexicon import content
-from storybrief.analyze.speakers import (
-    QUOTE_MARKS,
-    outside_quotes,
-    paragraph_text,
-    quote_spans,
-    speaker_of,
-)
-from storybrief.analyze.story import Story
+from storybrief.analyze.speakers import speaker_of
+from storybrief.analyze.story import QUOTE_MARKS, Story, outside_quotes, paragraph_text, quote_spans
 from storybrief.models import Article, Quote, Sentence
 from storybrief.nlp.embeddings import embed
 from storybrief.segment import split_sentences

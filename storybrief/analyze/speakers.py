@@ -20,8 +20,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from storybrief.analyze.entities import Names
-from storybrief.analyze.story import Story
+from storybrief.analyze.entities import GENDER_WORDS, Names
+from storybrief.analyze.story import Story, outside_quotes
 from storybrief.models import Sentence
 
 SPEECH_VERBS = {
@@ -32,7 +32,6 @@ SPEECH_VERBS = {
 }  # fmt: skip
 # Verbs that attribute a quote, though not a claim: "..., she continued."
 QUOTE_VERBS = SPEECH_VERBS | {"continue", "tweet", "post", "recall", "joke", "exclaim", "testify"}
-QUOTE_MARKS = '"“”„'
 PARAGRAPHS_BACK = 3  # how far back a pronoun's antecedent is looked for
 LOOKAHEAD = 2  # sentences after a person's mention where a pronoun may refer to them
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -41,11 +40,11 @@ _THIRD_PERSON = {"he", "she", "they"}
 _PRONOUNS = _THIRD_PERSON | {"i", "we"}  # those a claim's source is resolved from
 # Words that give a person's gender: pronouns, titles, gendered roles.
 _GENDERED = {
-    **dict.fromkeys(["he", "mr", "man", "father", "husband", "boyfriend", "son", "brother",
-                     "boy", "grandfather", "uncle", "spokesman", "king"], "m"),
-    **dict.fromkeys(["she", "mrs", "ms", "miss", "woman", "mother", "wife", "girlfriend",
-                     "daughter", "sister", "girl", "grandmother", "aunt", "spokeswoman",
-                     "actress", "queen"], "f"),
+    **GENDER_WORDS,
+    **dict.fromkeys(["man", "father", "husband", "boyfriend", "son", "brother", "boy",
+                     "grandfather", "uncle", "spokesman", "king"], "m"),
+    **dict.fromkeys(["woman", "mother", "wife", "girlfriend", "daughter", "sister", "girl",
+                     "grandmother", "aunt", "spokeswoman", "actress", "queen"], "f"),
 }  # fmt: skip
 # Role nouns for people, beyond the common suffixes (teacher, counselor, comedian).
 _PERSON_NOUNS = {
@@ -79,40 +78,6 @@ def name_of(token: Token, names: Names) -> str:
             return names.resolve(ent.text) or ent.text
     phrase = _phrase(token)
     return names.resolve(phrase) or phrase
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans (opening mark, closing mark) of the quotations in ``text``.
-
-    Marks pair up in order; one left open runs to the end of the text, as a
-    paragraph-long quote does in news style.
-    """
-    marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS]
-    return list(zip(marks[::2], [*marks[1::2], len(text)], strict=False))
-
-
-def paragraph_text(story: Story, sentence: Sentence) -> tuple[str, dict[str, int]]:
-    """The text of ``sentence``'s paragraph and where each of its sentences starts in it."""
-    text, starts = "", {}
-    for s in story.article[sentence.article].sentences:
-        if s.paragraph == sentence.paragraph:
-            starts[s.id] = len(text)
-            text += s.text + " "
-    return text, starts
-
-
-def outside_quotes(story: Story, sentence: Sentence) -> set[int]:
-    """Token indexes of ``sentence`` outside every quotation of its paragraph.
-
-    Quotes span sentences ("... Rouhani said. \"...\""), so they are found
-    over the whole paragraph, not the sentence alone.
-    """
-    text, starts = paragraph_text(story, sentence)
-    offset = starts[sentence.id]
-    spans = quote_spans(text)
-    return {
-        t.i for t in story.docs[sentence.id] if not any(a <= offset + t.idx <= b for a, b in spans)
-    }
 
 
 def _person(token: Token, names: Names) -> str | None:

