@@ -234,11 +234,14 @@ def test_feed_file_entries_are_fetched_through_the_same_guard(tmp_path: Path, si
     assert not refused.ok and "--allow-private" in refused.reason
     assert (own_text.ok, own_text.kind, own_text.id, own_text.source) == (
         True,
-        "html",
+        "text",
         "courier-2",
         f"{path}#2",
     )
-    assert own_text.raw == text
+    assert (
+        own_text.raw
+        == "The harbour ferry will run every ten minutes from Monday, the operator said."
+    )
     assert (empty.ok, empty.reason) == (False, "entry has no link and no text")
     assert site.requests == []
     assert read_inputs([path], allow_private=True)[0].ok
@@ -269,3 +272,27 @@ def test_cli_refuses_a_loopback_url_unless_allowed(site: Site) -> None:
     allowed = run("--allow-private")
     assert allowed.returncode == 0, allowed.stderr
     assert "Title: Harbour bridge to close for six weeks of repairs" in allowed.stdout
+
+
+def test_an_atom_entry_with_an_id_but_no_link_is_read_from_its_own_text(tmp_path: Path) -> None:
+    path = tmp_path / "feed.atom"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Courier</title><id>urn:courier</id><updated>2024-03-05T10:00:00Z</updated>"
+        "<entry><title>Bridge closes</title><id>urn:uuid:1</id>"
+        "<updated>2024-03-05T09:00:00Z</updated><author><name>Maria Okafor</name></author>"
+        '<content type="html">&lt;p&gt;The Harbour Bridge closes on Monday.&lt;/p&gt;'
+        "&lt;p&gt;Ferries run &lt;b&gt;every&lt;/b&gt; hour.&lt;/p&gt;</content>"
+        "</entry></feed>",
+        encoding="utf-8",
+    )
+    article = only(clean(read_inputs([path])))
+    assert (article.ok, article.id, article.title, article.byline) == (
+        True,
+        "feed-1",
+        "Bridge closes",
+        "Maria Okafor",
+    )
+    assert article.published == "2024-03-05T09:00:00Z"
+    # A snippet this short is still the article's text: read as plain text, not as a page.
+    assert article.paragraphs == ["The Harbour Bridge closes on Monday.", "Ferries run every hour."]

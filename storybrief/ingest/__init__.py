@@ -168,10 +168,8 @@ def _entry_article(
         except Unusable as exc:
             return _skipped(_url_id(entry.link), entry.link, str(exc), "html")
         article = _page_article(entry.link, page, text)
-    elif entry.html:
-        article = Article(
-            id=f"{feed_id}-{number}", source=f"{feed}#{number}", kind="html", raw=entry.html
-        )
+    elif entry.text:
+        article = Article(id=f"{feed_id}-{number}", source=f"{feed}#{number}", raw=entry.text)
     else:
         return _skipped(f"{feed_id}-{number}", f"{feed}#{number}", "entry has no link and no text")
     # The feed's own metadata is the publisher's; the page's fills what it lacks.

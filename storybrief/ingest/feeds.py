@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from storybrief.ingest.web import is_url
+
 MAX_ENTRIES = 50  # a feed is a window on recent stories, not an archive
 
 
@@ -28,7 +30,7 @@ class Entry:
     title: str | None
     published: str | None  # ISO 8601, UTC
     author: str | None
-    html: str | None  # the entry's own text (full content, or else its summary)
+    text: str | None  # the entry's own text (full content, or else its summary), a paragraph a line
 
 
 def looks_like_feed(text: str) -> bool:
@@ -51,13 +53,40 @@ def parse_feed(data: bytes, max_entries: int = MAX_ENTRIES) -> list[Entry]:
 def _entry(item: Any) -> Entry:
     texts = [c.get("value", "") for c in item.get("content", [])] + [item.get("summary", "")]
     when = item.get("published_parsed") or item.get("updated_parsed")
+    link = _text(item.get("link"))
     return Entry(
-        link=_text(item.get("link")),
+        # feedparser falls back to an entry's id for its link: a "urn:" or "tag:" id is no page.
+        link=link if link and is_url(link) else None,
         title=_text(item.get("title")),
         published=time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else None,
         author=_text(item.get("author")),
-        html=_text(max(texts, key=len)),
+        text=_plain(max(texts, key=len)),
     )
+
+
+# Elements that end a paragraph of an entry's HTML.
+_BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "br")
+
+
+def _plain(html: str) -> str | None:
+    """The text of an entry's HTML fragment, one paragraph a line.
+
+    Read as plain text, not as a page: a feed's snippet is too short for a
+    page extractor, which would take it for boilerplate.
+    """
+    import lxml.etree
+    import lxml.html
+
+    if not html.strip():
+        return None
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return _text(html)
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+    paragraphs = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return _text("\n".join(p for p in paragraphs if p))
 
 
 def _text(value: object) -> str | None:
