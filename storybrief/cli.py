@@ -7,6 +7,7 @@ Exit status: 0 when every input was used, 1 when any input could not be used
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -278,8 +279,19 @@ def serve(
     uvicorn.run(create_app(allow_private=allow_private), host=host, port=port, log_level="warning")
 
 
+# Libraries that log their own workings at INFO or ERROR (a page with no article
+# text, say); storybrief reports each input's fate itself, once, in plain words.
+_CHATTY = ("trafilatura", "readability", "htmldate", "courlan", "absl")
+
+
 def main() -> None:
     """Console entry point: a one-line error instead of a traceback, whatever happens."""
+    # wordllama sets the root logger to INFO on import: stderr is for the user, not libraries.
+    logging.basicConfig(
+        level=logging.WARNING, format="storybrief: %(name)s: %(message)s", force=True
+    )
+    for name in _CHATTY:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         app()
     except Exception as exc:  # the last line of defence; inputs fail softly before this

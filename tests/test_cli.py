@@ -127,3 +127,13 @@ def test_summarize_reports_a_bad_line_and_goes_on(tmp_path: Path) -> None:
     broken, ok = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
     assert broken["error"] and not broken["summary"]
     assert ok["summary"] and "error" not in ok
+
+
+def test_stderr_holds_storybrief_lines_only(tmp_path: Path) -> None:
+    # A page with no article makes trafilatura and readability log their own workings.
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body>x</body></html>", encoding="utf-8")
+    done = storybrief("clean", str(page), str(FIXTURES / "html" / "no-article.html"))
+    assert done.stderr and all(
+        line.startswith("storybrief: ") for line in done.stderr.splitlines()
+    ), done.stderr
