@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from storybrief import pipeline
 from storybrief.clean import clean as clean_articles
-from storybrief.cluster import group
+from storybrief.cluster import stories_told
 from storybrief.ingest import read_inputs
 from storybrief.models import Article
 from storybrief.render import render
@@ -134,10 +134,9 @@ def brief(
         result = pipeline.run(inputs, words=words, on_read=advance, allow_private=allow_private)
     _write(render(result, fmt.value), output)
     # One brief of several stories mixes them up; say so, and what to run instead.
-    told = [story for story in group(result.articles) if len(story) > 1]
-    if len(told) > 1:
+    if (told := stories_told(result.articles)) > 1:
         err.print(
-            f"storybrief: warning: these articles seem to tell {len(told)} different stories;"
+            f"storybrief: warning: these articles seem to tell {told} different stories;"
             " `storybrief stories` writes a brief of each.",
             markup=False,
         )

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, FIXTURES, ROOT
 from fastapi.testclient import TestClient
 from test_ingest_web import ARTICLE, Site, site  # noqa: F401  (site is a fixture)
 
@@ -165,6 +165,14 @@ def test_uploads_are_read_and_every_input_is_listed_with_its_status(client: Test
     assert "stories.jsonl:2 — skipped: stories.jsonl:2: invalid JSON" in listed[2]
     assert "https://127.0.0.1/story.html — skipped: refused: " in listed[3]
     assert "storybrief-" not in response.text  # the temporary folder uploads were read from
+
+
+def test_a_brief_of_several_stories_says_so(client: TestClient) -> None:
+    pile = sorted((FIXTURES / "pile").glob("*.txt"))
+    mixed = client.post("/brief", data={"text": [p.read_text(encoding="utf-8") for p in pile]})
+    assert "seem to tell 3 different stories" in mixed.text
+    one = client.post("/brief", data={"text": [GUARDIAN, BBC]})
+    assert "different stories" not in one.text
 
 
 def test_an_upload_over_10_mb_is_refused_and_the_form_kept(client: TestClient) -> None:

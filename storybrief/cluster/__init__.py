@@ -61,6 +61,14 @@ def group(articles: list[Article], threshold: float = THRESHOLD) -> list[list[Ar
     return sorted(stories.values(), key=lambda s: (-len(s), position[id(s[0])]))
 
 
+def stories_told(articles: list[Article]) -> int:
+    """How many stories of two or more articles ``articles`` tell.
+
+    More than one means that a single brief of them would mix stories up.
+    """
+    return sum(1 for story in group(articles) if len(story) > 1)
+
+
 def _terms(article: Article) -> dict[str, float]:
     """Term weights of an article's headline and opening: sublinear counts, names weighted up."""
     text = " ".join([article.title or "", *article.body.split()[:LEAD_WORDS]])

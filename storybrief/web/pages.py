@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from html import escape
 
+from storybrief.cluster import stories_told
 from storybrief.models import Brief
 from storybrief.pipeline import DEFAULT_WORDS
 from storybrief.render import render
@@ -44,7 +45,9 @@ BRIEF_POLICY = _BASE_POLICY + "form-action 'none'"
 
 _BAR_CSS = (
     "<style>.bar{display:flex;gap:1.2rem;padding:.5rem 1rem;background:#f3f6fa;"
-    "border:1px solid #d8e2ee;border-radius:6px}.bar a{color:#0b5cad}</style>"
+    "border:1px solid #d8e2ee;border-radius:6px}.bar a{color:#0b5cad}"
+    ".mixed{background:#fffbe6;border:1px solid #eedc82;border-radius:6px;padding:.5rem 1rem}"
+    "</style>"
 )
 
 
@@ -102,5 +105,11 @@ def brief_page(brief: Brief) -> str:
         + _download(render(brief, "json"), "application/json", "brief.json", "Download JSON")
         + "</nav>"
     )
+    if (told := stories_told(brief.articles)) > 1:
+        bar += (
+            f'<p class="mixed" role="note">These articles seem to tell {told} different stories, '
+            "which this one brief mixes up: give each story's articles on their own, or run "
+            "<code>storybrief stories</code> for a brief of each.</p>"
+        )
     # The renderer escapes all article text, so these tags occur once, as its own markup.
     return page.replace("</head>", _BAR_CSS + "</head>", 1).replace("<body>", "<body>" + bar, 1)
