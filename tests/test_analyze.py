@@ -222,7 +222,8 @@ FIXTURE_FLOORS = {
     "merge_recall": 0.8,
     "alias_recall": 0.9,
     "quote_recall": 0.65,
-    "agreement_source_recall": 0.55,
+    "agreement_recall": 0.5,
+    "agreement_source_recall": 0.7,
 }
 
 

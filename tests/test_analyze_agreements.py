@@ -117,3 +117,86 @@ def test_a_noun_the_story_has_speak_names_no_act() -> None:
     # no act of governing that the outlets agree on.
     found = agreements_of(SPOKEN, AID, PROTEST)
     assert [a.sources for a in found] == [["t0", "t2"]]
+
+
+SHERIFF = """Deputies open fire
+
+According to Bexar County Sheriff Javier Salazar of the Texas county, four deputies fired \
+shots outside the home. Neighbours heard a car speed away.
+"""
+DEPUTIES = """A night of gunfire
+
+Four deputies fired shots outside a home, officials said. The school will stay open on Monday.
+"""
+
+
+def test_who_a_fact_is_according_to_is_not_part_of_it() -> None:
+    found = agreements_of(SHERIFF, DEPUTIES)
+    assert [a.sources for a in found] == [["t0", "t1"]]
+
+
+WARRANT = """Manhunt in Barre
+
+Vermont State Police Major Glenn Hall of the Major Crime Unit at the Barre barracks said police \
+have an arrest warrant for Jayveon Caballero. Roads were closed for an hour.
+"""
+ISSUED = """Suspect sought
+
+An arrest warrant was issued for Jayveon Caballero, officers said. The bar will reopen next week.
+"""
+
+
+def test_who_tells_a_fact_of_another_is_not_part_of_it() -> None:
+    found = agreements_of(WARRANT, ISSUED)
+    assert [a.sources for a in found] == [["t0", "t1"]]
+
+
+FORCED = """Boy killed in shootout
+
+She forced her way into the family's home on Elm Street, Bexar County Sheriff Javier Salazar \
+said on Friday. Deputies fired when she came out.
+"""
+WOMAN = """Deputies open fire
+
+The woman forced her way into the family's home. A school nearby was closed for the day.
+"""
+
+
+def test_who_is_credited_after_a_fact_is_not_part_of_it() -> None:
+    # "She ..., the sheriff said": whoever "she" is, the sheriff only tells it.
+    found = agreements_of(FORCED, WOMAN)
+    assert [a.sources for a in found] == [["t0", "t1"]]
+
+
+GUARD = """Guard hurt
+
+The guard stopped a man who told him that he carried a weapon. The airport reopened later.
+"""
+PIPE = """Object found
+
+Officers later found an object that may have been a weapon. The road was closed until noon.
+"""
+
+
+def test_a_clause_of_one_word_matches_nothing() -> None:
+    # "who told him that he carried a weapon", "that may have been a weapon":
+    # a single word alike, not one fact.
+    assert agreements_of(GUARD, PIPE) == []
+
+
+INVESTIGATING = """Daycare worker charged
+
+The Department of Children and Family Services said it is investigating the incident. The \
+daycare was closed on Tuesday.
+"""
+ABUSE = """Toddlers burned
+
+The state Department of Children and Family Services is investigating allegations of abuse. \
+Parents gathered outside the building.
+"""
+
+
+def test_who_tells_a_fact_of_itself_is_part_of_it() -> None:
+    # "it is investigating": the department that speaks is the one that acts.
+    found = agreements_of(INVESTIGATING, ABUSE)
+    assert [a.sources for a in found] == [["t0", "t1"]]

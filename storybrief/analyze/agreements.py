@@ -5,12 +5,15 @@ prospect of working with the US, but denied reports that troops had been
 sent"), worded differently by each outlet. So each sentence is cut into
 predicate-argument units: the main verb and each coordinated, adverbial or
 relative clause, with its arguments (a coordinated verb borrows its head's
-subject). A complement stays with its verb, so "denied that ..." and "said
-that ..." keep their negation and their speaker. A noun made of a verb with
-its object ("alarmed by the seizure of several towns") is a unit too, its
-verb standing for the noun, as it tells a fact of its own ("towns were
-seized"), unless the story has the noun speak ("the government asks"): that
-is a body, not an act. Two units match on a blend of their vectors' cosine
+subject). A complement stays with its verb, so "denied that ..." keeps its
+negation; who tells the fact ("according to X", "X said police have ...")
+is no part of it, unless it is told of the speaker ("the ministry said it
+is investigating"). A clause with a single content word ("that may have
+been a weapon") is no unit: it would match on that word alone. A noun made
+of a verb with its object ("alarmed by the seizure of several towns") is a
+unit too, its verb standing for the noun, as it tells a fact of its own
+("towns were seized"), unless the story has the noun speak ("the government
+asks"): that is a body, not an act. Two units match on a blend of their vectors' cosine
 and a weighted overlap of their lemmas: names and demonyms folded into their
 entity ("Baghdad", "Americans"), a denial spelled alike ("denied", "never",
 "not"), close synonyms counted ("request"/"ask"), a seldom-named place
@@ -54,6 +57,7 @@ VECTOR_WEIGHT = 0.3  # the rest is the lemma Dice overlap
 WORD_MATCH = 0.4  # word-vector cosine at which two lemmas count as synonyms
 RARE_PLACE = 0.05  # share of units naming a place under which it counts as "a city"
 MIN_UNIT_WORDS = 4
+MIN_UNIT_LEMMAS = 2  # content lemmas: a predicate and what it is said of
 MAX_AGREEMENTS = 20
 CENTRAL_SLACK = 0.05  # members this close to the most central one compete on length
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "parataxis"}
@@ -181,7 +185,16 @@ def _units(story: Story, names: Names) -> list[_Unit]:
         owned = _owners(doc, heads)
         heads = [h for h in heads if h.dep_ == "ROOT" or _words(owned[h]) >= MIN_UNIT_WORDS]
         owned = _owners(doc, heads)
+        # "According to Sheriff Salazar, four deputies fired": who tells the
+        # fact is not part of it, and would set it apart from its other wordings.
+        attribution = {
+            t
+            for according in doc
+            if according.lower_ == "according" and any(c.lower_ == "to" for c in according.children)
+            for t in according.subtree
+        }
         for head, tokens in owned.items():
+            tokens = [t for t in tokens if t not in attribution]
             subject = _subject(head)
             if subject is not None and subject.head != head:
                 # "... held out the prospect ..., but denied reports": the
@@ -189,8 +202,15 @@ def _units(story: Story, names: Names) -> list[_Unit]:
                 tokens = list(subject.subtree) + tokens
             if head.lemma_ in _REPORTING:
                 # "..., Rouhani said at a press conference on Saturday": where and
-                # when the speaker spoke is not the fact.
-                setting = {t for c in head.children if c.dep_ in _SETTING for t in c.subtree}
+                # when the speaker spoke is not the fact, nor who spoke, once
+                # the fact is of another: it would set one wording apart.
+                told = _of_another(head)
+                setting = {
+                    t
+                    for c in head.children
+                    if c.dep_ in _SETTING or (told and c.dep_ in _SUBJECTS)
+                    for t in c.subtree
+                }
                 tokens = [t for t in tokens if t not in setting]
             actor = _actor(story, sentence, head, names)
             units += _unit(sentence, tokens, actor, names)
@@ -212,6 +232,20 @@ def _units(story: Story, names: Names) -> list[_Unit]:
     return units
 
 
+def _of_another(report: Token) -> bool:
+    """Whether a reporting verb tells a fact of someone other than its speaker.
+
+    A fact told first ("she forced her way in, the sheriff said") or of a
+    named subject ("Hall said police have a warrant") is; a pronoun told after
+    the speaker ("the department said it is investigating") is the speaker.
+    """
+    return any(
+        c.dep_ == "ccomp"
+        and (c.i < report.i or ((s := _subject(c)) is not None and s.pos_ != "PRON"))
+        for c in report.children
+    )
+
+
 def _unit(
     sentence: Sentence,
     tokens: list[Token],
@@ -224,6 +258,9 @@ def _unit(
         return []
     text = "".join(t.text_with_ws for t in tokens).strip()
     lemmas, words = _lemmas(tokens, names, predicates or {})
+    if len(lemmas) < MIN_UNIT_LEMMAS:
+        # "that may have been a weapon": one word to match on, whatever the fact.
+        return []
     places = {entity_of(t.text, names) or "" for t in tokens if t.ent_type_ == "GPE"}
     return [_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas, words)]
 

@@ -4,12 +4,14 @@ Two signals of copying are combined. MinHash (datasketch) estimates how
 much of two articles' word shingles coincide, cheaply, for every pair; the
 sentence alignment of ``storybrief.nlp.overlap`` then says which sentences of
 one article are near-copies of the other's. A pair is syndication when the
-copy takes a good share of its sentences from the original, more than shared
-wire quotes would explain.
+copy takes a good share of its own sentences (those not in quotation marks)
+from the original: two outlets quote one statement each on its own, so shared
+quotes are no sign of copying.
 
 Which side is the original: the article that credits the other's outlet
 ("..., BBC reported") is the copy; failing that, the one that takes the larger
-share of its sentences (the shorter, subset text); failing that, the later one.
+share of its own sentences (the shorter, subset text); failing that, the later
+one.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ from itertools import combinations
 
 from datasketch import MinHash
 
-from storybrief.analyze.story import Story
-from storybrief.models import Article, Syndication
+from storybrief.analyze.story import Story, outside_quotes
+from storybrief.models import Article, Sentence, Syndication
 from storybrief.nlp.overlap import shingles
 
 MIN_SHARED = 3  # copied sentences: fewer is a shared quote or two, not a reprint
-MIN_FRACTION = 0.25  # of the copy's sentences
+MIN_FRACTION = 0.25  # of the copy's own sentences, those not in quotation marks
 MIN_RESEMBLANCE = 0.05  # MinHash Jaccard of the two articles' shingles
 _PERMUTATIONS = 128
 _CREDIT = re.compile(
@@ -41,11 +43,30 @@ def _minhash(article: Article) -> MinHash:
     return signature
 
 
-def _shared(story: Story, copy: Article, original: Article) -> int:
-    """How many of ``copy``'s sentences have a near-copy in ``original``."""
-    return sum(
-        any(c.article == original.id for c in story.copies.copies(s)) for s in copy.sentences
-    )
+def _shared(story: Story, copy: Article, original: Article) -> list[Sentence]:
+    """``copy``'s sentences that have a near-copy in ``original``."""
+    return [
+        s for s in copy.sentences if any(c.article == original.id for c in story.copies.copies(s))
+    ]
+
+
+def _quoted(story: Story, sentence: Sentence) -> bool:
+    """Whether most of ``sentence``'s words are inside quotation marks."""
+    words = [t for t in story.docs[sentence.id] if t.is_alpha]
+    outside = outside_quotes(story, sentence)
+    return sum(t.i not in outside for t in words) > len(words) / 2
+
+
+def _taken(story: Story, copy: Article, original: Article) -> tuple[int, float]:
+    """How many of ``copy``'s own sentences ``original`` has, and their share of them.
+
+    A sentence mostly in quotation marks is the speaker's text, not the
+    outlet's: two outlets quoting one statement (a school's, a hearing's)
+    share it without either copying the other.
+    """
+    own = [s for s in copy.sentences if not _quoted(story, s)]
+    taken = sum(s in own for s in _shared(story, copy, original))
+    return taken, taken / len(own) if own else 0.0
 
 
 def _credits(article: Article, other: Article) -> bool:
@@ -68,8 +89,7 @@ def _ordered(story: Story, a: Article, b: Article) -> tuple[Article, Article]:
     """(copy, original) for a pair known to share text."""
     if _credits(a, b) != _credits(b, a):
         return (a, b) if _credits(a, b) else (b, a)
-    fa = _shared(story, a, b) / len(a.sentences)
-    fb = _shared(story, b, a) / len(b.sentences)
+    fa, fb = _taken(story, a, b)[1], _taken(story, b, a)[1]
     if abs(fa - fb) > 0.05 or not (a.published and b.published) or a.published == b.published:
         return (a, b) if (fa, b.id) > (fb, a.id) else (b, a)
     return (a, b) if a.published > b.published else (b, a)
@@ -83,9 +103,9 @@ def find_syndication(story: Story) -> list[Syndication]:
         if hashes[a.id].jaccard(hashes[b.id]) < MIN_RESEMBLANCE:
             continue
         copy, original = _ordered(story, a, b)
-        shared = _shared(story, copy, original)
-        fraction = shared / len(copy.sentences)
-        if shared >= MIN_SHARED and fraction >= MIN_FRACTION:
+        taken, share = _taken(story, copy, original)
+        if taken >= MIN_SHARED and share >= MIN_FRACTION:
+            fraction = len(_shared(story, copy, original)) / len(copy.sentences)
             found.append(Syndication(copy.id, original.id, round(fraction, 3)))
     found.sort(key=lambda s: (-s.shared_fraction, s.copy, s.original))
     return found
