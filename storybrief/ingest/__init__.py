@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from storybrief.ingest.decode import NotText, decode, normalise_newlines
 from storybrief.ingest.feeds import Entry, NotAFeed, looks_like_feed, parse_feed
-from storybrief.ingest.web import FetchError, Page, fetch, is_url
+from storybrief.ingest.web import FetchError, Page, fetch, is_url, reason
 from storybrief.models import Article, InputKind
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -190,7 +190,7 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
         with opener(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except (OSError, EOFError) as exc:
-        raise Unusable(f"cannot read file ({_os_reason(exc)})") from exc
+        raise Unusable(f"cannot read file ({reason(exc)})") from exc
     if len(data) > max_bytes:
         raise Unusable(f"file too large (over {_size(max_bytes)} limit once decompressed)")
     return data
@@ -345,7 +345,3 @@ def _skipped(article_id: str, source: str, reason: str, kind: InputKind = "text"
 
 def _size(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
-
-
-def _os_reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

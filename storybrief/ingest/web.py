@@ -83,7 +83,7 @@ def fetch(
                 raise FetchError(f"HTTP {response.status} {response.reason}".strip())
             data = response.read(max_bytes + 1)
         except (OSError, http.client.HTTPException) as exc:
-            raise FetchError(f"cannot fetch {parts.hostname} ({_reason(exc)})") from exc
+            raise FetchError(f"cannot fetch {parts.hostname} ({reason(exc)})") from exc
         finally:
             connection.close()
         if len(data) > max_bytes:
@@ -104,7 +104,7 @@ def _checked_address(host: str, port: int, allow_private: bool) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"cannot resolve host {host} ({_reason(exc)})") from exc
+        raise FetchError(f"cannot resolve host {host} ({reason(exc)})") from exc
     addresses = [str(info[4][0]) for info in infos]
     if not allow_private:
         # Every address is checked, not just the first: the connection could use any of them.
@@ -142,5 +142,6 @@ def _connection(
     return connection
 
 
-def _reason(exc: BaseException) -> str:
+def reason(exc: BaseException) -> str:
+    """An OS or network error in a few words, for a skip reason ("Connection refused")."""
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
