@@ -17,7 +17,7 @@ import json
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -156,11 +156,19 @@ def summarize_jsonl(
     lines = [line.removesuffix("\r") for line in text.split("\n")]
     if lines[-1] == "":
         lines.pop()  # the newline that ends the last line starts no line of its own
-    failed = 0
+    return write_records(_results(lines, words, workers), out_path, on_done)
+
+
+def write_records(
+    records: Iterable[dict[str, Any]], out_path: Path, on_done: Callable[[], None] | None = None
+) -> BatchCounts:
+    """Write output records to ``out_path``, one a line, in order; count them and their errors."""
+    clusters = failed = 0
     with out_path.open("w", encoding="utf-8") as out:
-        for record in _results(lines, words, workers):
+        for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            clusters += 1
             failed += "error" in record
             if on_done is not None:
                 on_done()
-    return BatchCounts(len(lines), failed)
+    return BatchCounts(clusters, failed)

@@ -13,14 +13,13 @@ Dask is an optional dependency: ``pip install 'storybrief[dask]'``.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from storybrief.batch import BatchCounts, summarize_record
+from storybrief.batch import BatchCounts, summarize_record, write_records
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -92,14 +91,10 @@ def summarize_jsonl_dask(
         )
         # One future per block of lines, collected in order: memory holds one block's summaries.
         blocks = client.compute(lines.map(_summarize_line, words).to_delayed())
-        clusters = failed = 0
-        with out_path.open("w", encoding="utf-8") as out:
+
+        def records() -> Iterator[dict[str, Any]]:
             for block in blocks:
-                for record in block.result():
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    clusters += 1
-                    failed += "error" in record
-                    if on_done is not None:
-                        on_done()
+                yield from block.result()
                 block.release()
-    return BatchCounts(clusters, failed)
+
+        return write_records(records(), out_path, on_done)
