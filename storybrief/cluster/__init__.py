@@ -43,21 +43,30 @@ def group(articles: list[Article], threshold: float = THRESHOLD) -> list[list[Ar
     Biggest story first (ties: the story of the earlier article); articles keep
     their input order within a story. Skipped articles belong to no story.
     """
-    # Imported here, not with the pipeline: batch workers import the pipeline and never cluster.
-    from scipy.cluster.hierarchy import fcluster, linkage
-
     usable = [a for a in articles if a.ok]
     if len(usable) < 2:
         return [usable] if usable else []
     vectors = _vectors(usable)
-    similarity = (vectors @ vectors.T).toarray()
+    return average_linkage(usable, (vectors @ vectors.T).toarray(), threshold)
+
+
+def average_linkage(
+    articles: list[Article], similarity: np.ndarray, threshold: float
+) -> list[list[Article]]:
+    """``articles`` grouped while their groups' mean pairwise ``similarity`` is ≥ ``threshold``.
+
+    Biggest group first (ties: the group of the earlier article), input order within a group.
+    """
+    # Imported here, not with the pipeline: batch workers import the pipeline and never cluster.
+    from scipy.cluster.hierarchy import fcluster, linkage
+
     # scipy wants the condensed (upper-triangle) distances.
-    distance = np.clip(1.0 - similarity[np.triu_indices(len(usable), k=1)], 0.0, None)
+    distance = np.clip(1.0 - similarity[np.triu_indices(len(articles), k=1)], 0.0, None)
     labels = fcluster(linkage(distance, method="average"), t=1.0 - threshold, criterion="distance")
     stories: dict[int, list[Article]] = {}
-    for label, article in zip(labels, usable, strict=True):
+    for label, article in zip(labels, articles, strict=True):
         stories.setdefault(int(label), []).append(article)
-    position = {id(a): i for i, a in enumerate(usable)}
+    position = {id(a): i for i, a in enumerate(articles)}
     return sorted(stories.values(), key=lambda s: (-len(s), position[id(s[0])]))
 
 
