@@ -46,6 +46,11 @@ def event_date(event: Event) -> str:
     return f"≈ {text}" if event.estimated else text
 
 
+def plural(n: int, word: str) -> str:
+    """``n`` and ``word``, with an "s" unless there is one ("1 source", "3 sources")."""
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def labels(brief: Brief) -> dict[str, str]:
     """Short citation labels, "1", "2", …, for the articles in input order."""
     return {a.id: str(n) for n, a in enumerate(brief.articles, start=1)}

@@ -6,13 +6,12 @@ import json
 from html import escape
 
 from storybrief.models import Article, Brief
-from storybrief.render.common import headline, outlets_count
+from storybrief.render.common import headline, outlets_count, plural
 from storybrief.render.jsondoc import article_dict
 
 
 def _sources(brief: Brief) -> str:
-    n, outlets = len(brief.usable), outlets_count(brief)
-    return f"{n} article{'s' * (n != 1)}, {outlets} source{'s' * (outlets != 1)}"
+    return f"{plural(len(brief.usable), 'article')}, {plural(outlets_count(brief), 'source')}"
 
 
 def to_index(stories: list[tuple[str, Brief]], skipped: list[Article], fmt: str) -> str:

@@ -13,6 +13,7 @@ from storybrief.render.common import (
     headline,
     labels,
     outlets_count,
+    plural,
     sides,
 )
 
@@ -47,7 +48,7 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
 
 def _agreements(brief: Brief, label: dict[str, str]) -> list[str]:
     return [
-        f"- {a.text} — {_plural(len(a.sources), 'source')}, "
+        f"- {a.text} — {plural(len(a.sources), 'source')}, "
         f"{len(a.independent_sources)} independent "
         f"{_cite(a.sources, label)}"
         for a in brief.agreements
@@ -69,10 +70,6 @@ def _timeline(brief: Brief, label: dict[str, str]) -> list[str]:
     return [f"- **{event_date(e)}** — {e.text} {_cite(e.sources, label)}" for e in brief.timeline]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
-
-
 def _entities(brief: Brief) -> list[str]:
     """Entities more than one article names; the rest are in the JSON output."""
     shown = [e for e in brief.entities if len(e.sources) > 1]
@@ -81,8 +78,8 @@ def _entities(brief: Brief) -> list[str]:
         aliases = [a for a in e.aliases if a != e.name]
         also = f" — also {', '.join(aliases)}" if aliases else ""
         out.append(
-            f"- **{e.name}** ({e.type}){also} · {_plural(len(e.sources), 'source')}, "
-            f"{_plural(e.mentions, 'mention')}"
+            f"- **{e.name}** ({e.type}){also} · {plural(len(e.sources), 'source')}, "
+            f"{plural(e.mentions, 'mention')}"
         )
     if len(shown) < len(brief.entities):
         out.append(f"- _and {len(brief.entities) - len(shown)} named in one article only_")
@@ -123,9 +120,9 @@ def to_markdown(brief: Brief) -> str:
     lines = [
         f"# {headline(brief)}",
         "",
-        f"_Brief of {_plural(n, 'article')} from {_plural(outlets_count(brief), 'source')}"
-        + (f"; {_plural(skipped, 'input')} skipped" if skipped else "")
-        + f"; {_plural(len(brief.removed), 'boilerplate line')} removed._",
+        f"_Brief of {plural(n, 'article')} from {plural(outlets_count(brief), 'source')}"
+        + (f"; {plural(skipped, 'input')} skipped" if skipped else "")
+        + f"; {plural(len(brief.removed), 'boilerplate line')} removed._",
         "",
         "## Summary",
         "",
