@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from spacy.tokens import Token
 
 from storybrief.analyze.story import Story
-from storybrief.clean.dates import parse_date
+from storybrief.clean.dates import MONTH_NAMES, parse_date
 from storybrief.models import Event, Sentence
 from storybrief.nlp.overlap import words
 from storybrief.summarize.candidates import trim, usable
@@ -33,20 +33,6 @@ MAX_EVENTS = 12
 SAME_EVENT = 0.75  # cosine at which two sentences dated alike tell one event
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 # Links by which a date qualifies a noun or a side clause rather than the main event.
 _SIDE_LINKS = {"relcl", "acl", "appos", "amod", "compound", "nummod", "poss", "nmod"}
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -58,10 +44,10 @@ _WEEKDAY = re.compile(
 _RELATIVE = re.compile(rf"{_LEAD}(?P<word>{'|'.join(_DAY_WORDS)})(?:'s)?{_PARTS_OF_DAY}$")
 _THIS_PART = re.compile(rf"{_LEAD}this\s+(?:morning|afternoon|evening)$")
 _MONTH_DAY = re.compile(
-    rf"{_LEAD}(?:(?P<m1>{'|'.join(_MONTHS)})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{'|'.join(_MONTHS)}))$"
+    rf"{_LEAD}(?:(?P<m1>{'|'.join(MONTH_NAMES)})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{'|'.join(MONTH_NAMES)}))$"
 )
-_MONTH_YEAR = re.compile(rf"{_LEAD}(?P<month>{'|'.join(_MONTHS)}),?\s+(?P<year>(?:19|20)\d\d)$")
+_MONTH_YEAR = re.compile(rf"{_LEAD}(?P<month>{'|'.join(MONTH_NAMES)}),?\s+(?P<year>(?:19|20)\d\d)$")
 _YEAR = re.compile(rf"{_LEAD}(?:the\s+)?(?P<year>(?:19|20)\d\d)(?:'s)?$")
 
 
@@ -71,7 +57,7 @@ def resolve(expression: str, anchor: date | None) -> str | None:
     if (full := parse_date(text)) and re.fullmatch(rf"{_LEAD}[\w ,.]+", text):
         return full
     if m := _MONTH_YEAR.match(text):
-        return f"{m['year']}-{_MONTHS.index(m['month']) + 1:02d}"
+        return f"{m['year']}-{MONTH_NAMES.index(m['month']) + 1:02d}"
     if m := _YEAR.match(text):
         return m["year"]
     if anchor is None:
@@ -86,7 +72,7 @@ def resolve(expression: str, anchor: date | None) -> str | None:
             return (anchor + timedelta(days=(7 - back) or 7)).isoformat()
         return (anchor - timedelta(days=back)).isoformat()
     if m := _MONTH_DAY.match(text):
-        month = _MONTHS.index(m["m1"] or m["m2"]) + 1
+        month = MONTH_NAMES.index(m["m1"] or m["m2"]) + 1
         try:
             when = date(anchor.year, month, int(m["d1"] or m["d2"]))
         except ValueError:
