@@ -16,6 +16,7 @@ from statistics import median
 
 from storybrief.clean.dates import parse_date
 from storybrief.clean.lines import Line
+from storybrief.clean.outlet import infer_outlet
 from storybrief.models import Article, RemovedLine
 from storybrief.nlp.english import STOPWORDS
 
@@ -196,3 +197,7 @@ def clean_texts(articles: list[Article]) -> None:
     shared = _shared_short_lines(lines)
     for article, article_lines in zip(articles, lines, strict=True):
         _clean_one(article, article_lines, shared)
+        # An outlet given with the input (a JSONL record's, a feed's) is the publisher's own word.
+        if article.outlet is None:
+            removed = [r.line for r in article.removed]
+            article.outlet = infer_outlet(removed, article.paragraphs)
