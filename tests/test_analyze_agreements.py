@@ -200,3 +200,22 @@ def test_who_tells_a_fact_of_itself_is_part_of_it() -> None:
     # "it is investigating": the department that speaks is the one that acts.
     found = agreements_of(INVESTIGATING, ABUSE)
     assert [a.sources for a in found] == [["t0", "t1"]]
+
+
+DATELINED = """Man shot dead in state capital
+
+MONTPELIER, Vt. (AP) \u2014 The Vermont State Police obtained an arrest warrant for a Barre man \
+on a charge of second-degree murder. The suspect may have left the state on a bus.
+"""
+OBTAINED = """Police seek suspect
+
+The Vermont State Police have obtained an arrest warrant for a Barre man on a second-degree \
+murder charge. Neighbors described hearing two shots outside the building.
+"""
+
+
+def test_a_dateline_is_no_part_of_the_fact() -> None:
+    # The parser takes "MONTPELIER" for the subject: the town would be the actor, and
+    # the police of the other article another one.
+    found = agreements_of(DATELINED, OBTAINED)
+    assert [a.sources for a in found] == [["t0", "t1"]]

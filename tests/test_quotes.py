@@ -100,3 +100,19 @@ def test_a_tweet_handle_is_not_the_speaker() -> None:
         "\u201cMen reveal themselves to be utterly tone deaf on this issue,\u201d she wrote."
     )
     assert speaker(quotes, "utterly tone deaf") == "Anna Clarke"
+
+
+def test_a_gendered_title_is_not_the_person_of_the_other_gender() -> None:
+    # "Mrs. Petrov" shares the surname of the president the story is about, not his
+    # quotes: she is named as the text names her.
+    quotes = quotes_of(
+        "President Boris Petrov has suffered minor burns on his right hand. "
+        "He said he would keep working.\n\n"
+        "\u201cI can\u2019t even sneeze without rumours,\u201d Petrov said.\n\n"
+        "Mrs. Petrov told a weekly newspaper that she hesitated to give interviews.\n\n"
+        "\u201cThe doctors say now that everything is more or less normal,\u201d Mrs. Petrov said."
+        "\n\n\u201cPeople expected a miracle from him,\u201d she added."
+    )
+    assert speaker(quotes, "even sneeze") == "Boris Petrov"
+    assert speaker(quotes, "more or less normal") == "Mrs. Petrov"
+    assert speaker(quotes, "expected a miracle") == "Mrs. Petrov"

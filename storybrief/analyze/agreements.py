@@ -8,8 +8,9 @@ relative clause, with its arguments (a coordinated verb borrows its head's
 subject). A complement stays with its verb, so "denied that ..." keeps its
 negation; who tells the fact ("according to X", "X said police have ...")
 is no part of it, unless it is told of the speaker ("the ministry said it
-is investigating"). A clause with a single content word ("that may have
-been a weapon") is no unit: it would match on that word alone. A noun made
+is investigating"), nor is a dateline ("MONTPELIER, Vt. (AP) —"), which the
+parser takes for a subject. A clause with a single content word ("that may
+have been a weapon") is no unit: it would match on that word alone. A noun made
 of a verb with its object ("alarmed by the seizure of several towns") is a
 unit too, its verb standing for the noun, as it tells a fact of its own
 ("towns were seized"), unless the story has the noun speak ("the government
@@ -50,6 +51,7 @@ from storybrief.analyze.story import Story
 from storybrief.models import Agreement, Sentence, Syndication
 from storybrief.nlp.embeddings import embed
 from storybrief.nlp.english import balanced_quotes
+from storybrief.summarize.candidates import trim
 
 MATCH_BEST = 0.5  # blended score of the closest pair two clusters need to merge
 MATCH_MEAN = 0.35  # and the average over all their pairs
@@ -193,8 +195,11 @@ def _units(story: Story, names: Names) -> list[_Unit]:
             if according.lower_ == "according" and any(c.lower_ == "to" for c in according.children)
             for t in according.subtree
         }
+        # Nor is where the outlet filed from ("MONTPELIER, Vt. (AP) —").
+        opening = _opening(doc)
+        dateline = {t for t in doc if t.idx < opening}
         for head, tokens in owned.items():
-            tokens = [t for t in tokens if t not in attribution]
+            tokens = [t for t in tokens if t not in attribution and t not in dateline]
             subject = _subject(head)
             if subject is not None and subject.head != head:
                 # "... held out the prospect ..., but denied reports": the
@@ -319,10 +324,20 @@ def _agent(noun: Token) -> Token | None:
     return None
 
 
+def _opening(doc: Doc) -> int:
+    """Where a sentence proper starts: after its dateline, if it has one."""
+    return len(doc.text.rstrip()) - len(trim(doc.text))
+
+
 def _subject(head: Token) -> Token | None:
-    """The subject of a clause head; a coordinated verb without one borrows its head's."""
+    """The subject of a clause head; a coordinated verb without one borrows its head's.
+
+    A dateline is none, though the parser often takes it for one ("MONTPELIER
+    — A judge has granted ...").
+    """
+    opening = _opening(head.doc)
     for verb in (head, head.head) if head.dep_ == "conj" else (head,):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.idx >= opening), None)
         if subject is not None:
             return subject
     return None

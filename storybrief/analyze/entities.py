@@ -199,7 +199,7 @@ def _extend(doc: Doc, span: Span) -> int:
     return end
 
 
-def _title_start(doc: Doc, start: int, taken: set[int]) -> int:
+def title_start(doc: Doc, start: int, taken: set[int]) -> int:
     """Start of the title before a name ("President", "Maj."), with the country it is of.
 
     "US President Barack Obama" is one mention of Obama, though "US" is a
@@ -243,13 +243,26 @@ def _person(
     A surname after a title that tells a gender is that title's ("Mrs. Yeltsin",
     key "mrs yeltsin"), not any Yeltsin's: it joins a full name by gender.
     """
-    titles = [t for t in alias if _title_word(t, GENDER_TITLES)]
-    genders = [GENDER_TITLES[t.lower_.rstrip(".")] for t in titles]
+    genders = [GENDER_TITLES[t.lower_.rstrip(".")] for t in _gender_titles(alias)]
     genders += _bound_genders(name, outside_quotes(story, sentence))
     genders += _next_genders(story, sentence, name)
-    if titles and len(person_words(key)) == 1:
-        key = norm(alias.doc[titles[-1].i : alias.end].text)
+    titled = titled_surname(alias)
+    if titled is not None:
+        key = norm(titled.text)
     return key, tuple(genders)
+
+
+def _gender_titles(alias: Span) -> list[Token]:
+    return [t for t in alias if _title_word(t, GENDER_TITLES)]
+
+
+def titled_surname(alias: Span) -> Span | None:
+    """The gendered title and lone surname ending a person's name as written with its
+    titles ("Mrs. Yeltsin"), if it ends so: they name that title's person, who may
+    share the surname with a person of the other gender."""
+    titles = _gender_titles(alias)
+    titled = alias.doc[titles[-1].i : alias.end] if titles else None
+    return titled if titled is not None and _titled(norm(titled.text)) else None
 
 
 def _bound_genders(name: Span, outside: set[int]) -> list[str]:
@@ -386,7 +399,7 @@ def mentions(story: Story) -> tuple[list[Mention], list[tuple[str, str]]]:
         for start, end, label in spans:
             if start > 0 and _title_word(doc[start - 1], PERSONAL_TITLES):
                 label = "PERSON"  # "Mr Rouhani", which the model may take for a people
-            first = _title_start(doc, start, taken[sentence.id]) if label == "PERSON" else start
+            first = title_start(doc, start, taken[sentence.id]) if label == "PERSON" else start
             while label == "PERSON" and end - start > 2 and _title_word(doc[start]):
                 start += 1
             span = doc[start:end]
@@ -424,7 +437,7 @@ def mentions(story: Story) -> tuple[list[Mention], list[tuple[str, str]]]:
             else:
                 continue
             first = (
-                _title_start(doc, span.start, taken[sentence.id])
+                title_start(doc, span.start, taken[sentence.id])
                 if label == "PERSON"
                 else span.start
             )

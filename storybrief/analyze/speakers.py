@@ -4,9 +4,11 @@ News copy attributes with a small set of constructions: a speech verb and its
 subject ("..., Rouhani said"; "he replied: ..."; "X told the Guardian that"),
 "according to X", and an outlet citing a source ("The Guardian cited a senior
 Iraqi official"). The subject is resolved to an entity name when it is one,
-a lone surname to the full name, "the sheriff" to the one person the article
-gives that title, and a pronoun to the nearest person before it who is the
-subject of a main clause and whose gender, as the article gives it, fits.
+a lone surname to the full name (after a gendered title, "Mrs. Yeltsin", only
+to the person the entities join the two with: the title tells a gender), "the
+sheriff" to the one person the article gives that title, and a pronoun to the
+nearest person before it who is the subject of a main clause and whose
+gender, as the article gives it, fits.
 
 Speakers of quotes are only looked for outside quotation marks: a name
 inside a quote is what the speaker talks about. Where the evidence is weak
@@ -18,9 +20,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from storybrief.analyze.entities import GENDER_WORDS, Names
+from storybrief.analyze.entities import GENDER_WORDS, Names, title_start, titled_surname
 from storybrief.analyze.story import Story, outside_quotes
 from storybrief.models import Sentence
 
@@ -73,17 +75,27 @@ def _clauses(token: Token) -> list[Token]:
 
 def name_of(token: Token, names: Names) -> str:
     """An entity name for the phrase headed by ``token``, else the phrase itself."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return names.resolve(ent.text) or ent.text
-    phrase = _phrase(token)
-    return names.resolve(phrase) or phrase
+    ent = _entity(token)
+    text = _written(ent) if ent is not None else _phrase(token)
+    return names.resolve(text) or text
+
+
+def _entity(token: Token) -> Span | None:
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def _written(name: Span) -> str:
+    """A name as the text gives it, with a gendered title before a lone surname: "Mrs.
+    Yeltsin" is resolved as the entities have it, never as the Yeltsin of the other gender."""
+    doc = name.doc
+    titled = titled_surname(doc[title_start(doc, name.start, set()) : name.end])
+    return (titled or name).text
 
 
 def _person(token: Token, names: Names) -> str | None:
     """The person a token names: within a PERSON entity, or a known person's name."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    text = ent.text if ent is not None else token.text
+    ent = _entity(token)
+    text = _written(ent if ent is not None else token.doc[token.i : token.i + 1])
     if text.startswith("@"):
         return None  # a tweet's handle, next to the name it stands for
     name = names.resolve(text) or text
