@@ -88,6 +88,8 @@ class SummarySentence:
     text: str
     sources: list[str]  # article ids: the sentence's own and its near-copies'
     sentence_ids: list[str] = field(default_factory=list)
+    # Topics of the conflicts it takes a side in: a reader must not take it as established.
+    disputed: list[str] = field(default_factory=list)
 
 
 @dataclass

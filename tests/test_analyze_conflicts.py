@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from storybrief.analyze.conflicts import find_conflicts
+from storybrief.analyze.conflicts import HEADLINE_TOPIC, find_conflicts, mark_disputed
 from storybrief.analyze.entities import find_entities
 from storybrief.analyze.numbers import figures
 from storybrief.analyze.story import Story, nlp
 from storybrief.analyze.syndication import find_syndication
-from storybrief.models import Article, Brief, Conflict
+from storybrief.models import Article, Brief, Claim, Conflict, SummarySentence
 from storybrief.pipeline import prepare
 
 
@@ -93,6 +93,36 @@ def test_headline_versus_body(example_brief: Brief) -> None:
     assert short(title.source) == short(body.source) == "003"
     assert title.attributed_to == "headline" and "join fight" in title.text
     assert "think about it" in body.text and body.attributed_to == "Hassan Rouhani"
+
+
+def test_summary_sentences_taking_a_side_are_marked_disputed(
+    example_brief: Brief, forces: Conflict
+) -> None:
+    claimed = {c.sentence_id for c in forces.claims}
+    marked = [s for s in example_brief.summary if s.disputed]
+    assert marked, [s.text for s in example_brief.summary]
+    for sentence in example_brief.summary:
+        sides_taken = forces.topic in sentence.disputed
+        assert sides_taken == bool(claimed & set(sentence.sentence_ids)), sentence
+        assert HEADLINE_TOPIC not in sentence.disputed
+
+
+def test_a_copy_of_a_claim_is_disputed_and_a_headline_body_marks_nothing() -> None:
+    conflicts = [
+        Conflict(
+            HEADLINE_TOPIC,
+            [Claim("Iran joins", "a", "headline"), Claim("If", "a", None, None, "a:3")],
+        ),
+        Conflict("troops", [Claim("2,000 sent", "b", "an official", 2000.0, "b:1")]),
+        Conflict("contacts", [Claim("no contacts", "b", None, None, "b:1")]),
+    ]
+    summary = [
+        SummarySentence("2,000 sent.", ["a", "b"], ["a:7", "b:1"]),
+        SummarySentence("If asked.", ["a"], ["a:3"]),
+    ]
+    marked = mark_disputed(summary, conflicts)
+    assert [s.disputed for s in marked] == [["troops", "contacts"], []]
+    assert [s.text for s in marked] == [s.text for s in summary]
 
 
 def test_consistent_figures_are_not_conflicts(example_brief: Brief, gold: dict[str, Any]) -> None:

@@ -156,6 +156,17 @@ def test_headline_is_the_title_closest_to_the_summary() -> None:
     assert render(b, "md").startswith("# Iran denies sending troops\n")
 
 
+def test_a_disputed_summary_sentence_points_to_its_conflict(brief: Brief) -> None:
+    topic = f"forces {HOSTILE}"
+    brief.conflicts[0].topic = topic
+    brief.summary[0].disputed = [topic]
+    assert f"[1][2] _(disputed: Forces {HOSTILE})_" in render(brief, "md")
+    page = render(brief, "html")
+    assert '<a class="disputed" href="#conflict-1">disputed: Forces &lt;script&gt;' in page
+    assert 'id="conflict-1"' in page
+    assert json.loads(render(brief, "json"))["summary"][0]["disputed"] == [topic]
+
+
 def test_a_dispute_over_figures_is_shown_side_by_side() -> None:
     conflict = Conflict(
         "forces of Iran in Iraq",

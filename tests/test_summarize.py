@@ -12,7 +12,7 @@ import pytest
 from storybrief.models import Article, Sentence, SummarySentence
 from storybrief.nlp.overlap import CopyIndex, resemblance, words
 from storybrief.segment import segment
-from storybrief.summarize import summarize
+from storybrief.summarize import _distinct, summarize
 from storybrief.summarize.candidates import (
     _CASE_VARIANTS,
     _FURNITURE_CLUES,
@@ -22,7 +22,7 @@ from storybrief.summarize.candidates import (
     trim,
     usable,
 )
-from storybrief.summarize.extractive import _STOPWORDS, _concept_matrix, _stem
+from storybrief.summarize.extractive import _STOPWORDS, _concept_matrix, _stem, select
 
 WIRE = (
     "Floodwaters from the Grey River forced the evacuation of about 2,000 residents "
@@ -96,6 +96,17 @@ def test_copies_are_credited_to_every_article_carrying_them(
     assert len(wire) == 1, "the sentence three outlets carry is the story's core"
     assert wire[0].sources == ["ap", "gazette", "herald"]
     assert wire[0].text == WIRE, "the dateline is trimmed from the wire copy"
+
+
+def test_summary_opens_with_the_first_pick_then_its_article(
+    summary: list[SummarySentence],
+) -> None:
+    articles = _articles()
+    index = CopyIndex(s for a in articles for s in a.sentences)
+    first = select(_distinct(collect_candidates(articles), index), 80)[0]
+    assert summary[0].text == first.text
+    own = [s.sentence_ids[0].startswith(f"{first.sentence.article}:") for s in summary]
+    assert own == sorted(own, reverse=True)  # its article's sentences first, then the others
 
 
 def test_deterministic() -> None:

@@ -33,6 +33,7 @@ Six kinds are found, each on its own signal:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from difflib import SequenceMatcher
@@ -53,7 +54,7 @@ from storybrief.analyze.lexicon import (
 from storybrief.analyze.numbers import Figure, agree, figures, part_of
 from storybrief.analyze.speakers import SPEECH_VERBS, attribution
 from storybrief.analyze.story import Story, nlp
-from storybrief.models import Claim, Conflict, Sentence, Syndication
+from storybrief.models import Claim, Conflict, Sentence, SummarySentence, Syndication
 from storybrief.nlp.embeddings import embed
 
 SAME_SUBJECT = 0.5  # sentence similarity that makes two figures count one thing
@@ -62,6 +63,7 @@ SAME_NOUN = 0.65  # the same, for figures counting the same noun of unknown owne
 DENIAL_JOINS = 0.3  # similarity of a denial or report to a figure claim of the conflict
 STRONG, WEAK = 2, 1  # how surely two figures count one quantity
 HEADLINE_WORDS = 16  # longer "titles" are captions or ledes, not headlines
+HEADLINE_TOPIC = "headline versus body"
 HEADLINE_MATCHES = 5  # body sentences most like the title that may support it
 SUPPORTS = 0.5  # similarity at which a plain body sentence supports its title
 _TOPIC_PREFIX = re.compile(r"^[^:]{1,40}:\s+")  # "Iraq crisis: ..."
@@ -515,8 +517,35 @@ def _headline_conflicts(story: Story, names: Names) -> list[Conflict]:
                 Claim(article.title, article.id, "headline"),
                 _claim(story, body, names, None),
             ]
-            conflicts.append(Conflict(topic="headline versus body", claims=claims))
+            conflicts.append(Conflict(topic=HEADLINE_TOPIC, claims=claims))
     return conflicts
+
+
+def mark_disputed(
+    summary: list[SummarySentence], conflicts: list[Conflict]
+) -> list[SummarySentence]:
+    """The summary with each sentence's ``disputed`` topics: the conflicts it takes a side in.
+
+    A sentence takes a side when it, or a near-copy of it, is a claim of the
+    conflict. The body's side of a headline-versus-body conflict is what the
+    article reports, not a side the outlets dispute, so it marks nothing.
+    """
+    topics: dict[str, list[str]] = {}
+    for conflict in conflicts:
+        if conflict.topic == HEADLINE_TOPIC:
+            continue
+        for claim in conflict.claims:
+            if claim.sentence_id:
+                topics.setdefault(claim.sentence_id, []).append(conflict.topic)
+    return [
+        dataclasses.replace(
+            sentence,
+            disputed=list(
+                dict.fromkeys(t for i in sentence.sentence_ids for t in topics.get(i, []))
+            ),
+        )
+        for sentence in summary
+    ]
 
 
 def _hedged_acts(doc: Doc, parties: set[str], names: Names) -> list[Token]:

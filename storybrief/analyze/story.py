@@ -7,7 +7,7 @@ shared; the spaCy model is loaded once per process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -31,14 +31,20 @@ def nlp() -> Language:
 
 @dataclass
 class Story:
-    """The usable articles of one story, with every sentence parsed and embedded."""
+    """The usable articles of one story, with every sentence parsed and embedded.
+
+    ``copy_index``, if given, must index exactly the articles' sentences in
+    order: the pipeline builds it once for the summarizer and the analysis.
+    """
 
     articles: list[Article]
+    copy_index: InitVar[CopyIndex | None] = None
     sentences: list[Sentence] = field(init=False)
     docs: dict[str, Doc] = field(init=False)  # by sentence id
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, copy_index: CopyIndex | None) -> None:
         self.sentences = [s for a in self.articles for s in a.sentences]
+        self._copy_index = copy_index
         parsed = nlp().pipe(s.text for s in self.sentences)
         self.docs = {s.id: doc for s, doc in zip(self.sentences, parsed, strict=True)}
         self._row = {s.id: i for i, s in enumerate(self.sentences)}
@@ -58,7 +64,8 @@ class Story:
 
     @cached_property
     def copies(self) -> CopyIndex:
-        return CopyIndex(self.sentences)
+        # Built on first use: some stories' analyses never look a copy up.
+        return CopyIndex(self.sentences) if self._copy_index is None else self._copy_index
 
     def similarity(self, a: Sentence, b: Sentence) -> float:
         """Cosine similarity of two sentences' vectors."""

@@ -33,6 +33,8 @@ background:#fff8f6}
 .sides{display:flex;gap:.8rem;flex-wrap:wrap}.side{flex:1 1 14rem}
 .claim{margin:.4rem 0;background:#fff;border:1px solid #eee;border-radius:6px;padding:.5rem .7rem}
 .who{font-weight:600}
+.disputed{font-size:.8em;color:#a33;background:#fff8f6;border:1px solid #e3b2a8;border-radius:4px;
+padding:0 .3rem;text-decoration:none;white-space:nowrap}
 .value{font-size:1.3em;font-weight:700}
 table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #eee;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -54,13 +56,24 @@ def _cite(ids: Iterable[str], label: dict[str, str]) -> str:
 def _summary(brief: Brief, label: dict[str, str]) -> str:
     if not brief.summary:
         return "<p><em>No summary: no usable article.</em></p>"
-    body = " ".join(f"{escape(s.text)}{_cite(s.sources, label)}" for s in brief.summary)
+    anchor: dict[str, str] = {}
+    for n, conflict in enumerate(brief.conflicts, start=1):
+        anchor.setdefault(conflict.topic, f"conflict-{n}")
+    body = " ".join(
+        f"{escape(s.text)}{_cite(s.sources, label)}"
+        + "".join(
+            f' <a class="disputed" href="#{anchor[t]}">disputed: {escape(heading(t))}</a>'
+            for t in s.disputed
+            if t in anchor
+        )
+        for s in brief.summary
+    )
     return f"<p>{body}</p>"
 
 
 def _conflicts(brief: Brief, label: dict[str, str]) -> str:
     cards = []
-    for conflict in brief.conflicts:
+    for n, conflict in enumerate(brief.conflicts, start=1):
         columns = "".join(
             f'<div class="side"><div class="value">{escape(side)}</div>'
             + "".join(
@@ -72,7 +85,7 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> str:
             for side, claims in sides(conflict)
         )
         cards.append(
-            f'<div class="conflict"><h3>{escape(heading(conflict.topic))}</h3>'
+            f'<div class="conflict" id="conflict-{n}"><h3>{escape(heading(conflict.topic))}</h3>'
             f'<div class="sides">{columns}</div></div>'
         )
     return "".join(cards)

@@ -30,7 +30,13 @@ def _cell(text: str) -> str:
 def _summary(brief: Brief, label: dict[str, str]) -> list[str]:
     if not brief.summary:
         return ["_No summary: no usable article._"]
-    return [" ".join(f"{s.text} {_cite(s.sources, label)}" for s in brief.summary)]
+    return [
+        " ".join(
+            f"{s.text} {_cite(s.sources, label)}"
+            + (f" _(disputed: {'; '.join(heading(t) for t in s.disputed)})_" if s.disputed else "")
+            for s in brief.summary
+        )
+    ]
 
 
 def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:

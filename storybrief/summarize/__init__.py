@@ -3,8 +3,10 @@
 The summary is extractive, so every sentence is one an outlet published and
 can be cited: each carries the ids of all the articles that contain it or a
 near-identical copy (``storybrief.nlp.overlap``), and the ids of those
-sentences. Sentences are chosen by ``extractive.select`` and shown in story
-order: by article date when articles have one, then by article and position.
+sentences. Sentences are chosen by ``extractive.select``. The summary opens
+with the article of the first sentence chosen, the one that tells most of the
+story, then follows story order: by article date when articles have one, then
+by article and position.
 """
 
 from __future__ import annotations
@@ -28,17 +30,29 @@ def _distinct(pool: list[Candidate], index: CopyIndex) -> list[Candidate]:
     return out
 
 
-def summarize(articles: list[Article], words: int) -> list[SummarySentence]:
+def summarize(
+    articles: list[Article], words: int, *, copy_index: CopyIndex | None = None
+) -> list[SummarySentence]:
     """At most ``words`` words (whitespace-separated) of the articles' best sentences.
 
     Skipped articles are ignored. The same articles give the same summary.
+    ``copy_index``, if given, must index exactly the usable articles'
+    sentences in order: a caller that also analyzes the story builds it once
+    for both stages.
     """
     usable = [a for a in articles if a.ok]
-    index = CopyIndex(s for a in usable for s in a.sentences)
+    index = copy_index
+    if index is None:
+        index = CopyIndex(s for a in usable for s in a.sentences)
     chosen = select(_distinct(collect_candidates(usable), index), words)
     published = [a.published for a in usable]
+    # The first pick is the sentence that tells most of the story: it opens the
+    # summary, followed by what its article says next (so "He denied ..." stays
+    # after the sentence naming him), then the other articles in story order.
+    lede = chosen[0].article if chosen else None
     chosen.sort(
         key=lambda c: (
+            c.article != lede,
             published[c.article] is None,
             published[c.article] or "",
             c.article,
