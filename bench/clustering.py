@@ -11,6 +11,12 @@ events: per article, the share of its predicted story that is truly its story
 (recall). Piles: Multi-News dev (100 clusters), DUC 2004 dev (25 topics of
 10 articles each), and both together.
 
+With ``--briefs``, it also times what ``storybrief stories`` does after the
+grouping, a brief of every story of the Multi-News pile: in this process, one
+story after another, against a Dask cluster of this machine's cores
+(``--dask local``, the cluster's start and the workers' model loads
+included), and checks that both give the same briefs.
+
 Multi-News clusters are not clean: some hold an unrelated page (a video
 player, an older story) or an Internet Archive crawl notice, which caps the
 precision any method can reach against them.
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -28,7 +35,8 @@ from pathlib import Path
 from storybrief.cluster import THRESHOLD, average_linkage, group
 from storybrief.models import Article
 from storybrief.nlp.embeddings import embed
-from storybrief.pipeline import prepare
+from storybrief.pipeline import brief_stories, prepare
+from storybrief.render import render
 
 Method = Callable[[list[Article]], list[list[Article]]]
 
@@ -86,6 +94,9 @@ def main() -> None:
     parser.add_argument(
         "duc", nargs="?", type=Path, default=Path("../shared/data/duc2004-dev.jsonl")
     )
+    parser.add_argument(
+        "--briefs", action="store_true", help="also time the briefs of every story, with Dask"
+    )
     args = parser.parse_args()
     multinews, duc = pile(args.multinews), pile(args.duc)
     piles = {
@@ -105,6 +116,25 @@ def main() -> None:
             print(
                 f"| {method_name} | {len(stories)} | {p:.3f} | {r:.3f} | {f:.3f} | {seconds:.2f} |"
             )
+    if args.briefs:
+        time_briefs(group(multinews[0]))
+
+
+def time_briefs(stories: list[list[Article]]) -> None:
+    """Seconds to brief every story in this process and on a local Dask cluster."""
+    brief_stories(stories[:1])  # the models loaded, as a Dask worker loads them in its timing
+    start = time.perf_counter()
+    here = brief_stories(stories)
+    one = time.perf_counter() - start
+    start = time.perf_counter()
+    on_dask = brief_stories(stories, scheduler="local")
+    dask = time.perf_counter() - start
+    same = [render(b, "json") for b in here] == [render(b, "json") for b in on_dask]
+    print(
+        f"\nBriefs of the {len(stories)} Multi-News stories: one process {one:.1f} s;"
+        f" local Dask cluster ({os.cpu_count()} single-threaded workers, start and model"
+        f" loads included) {dask:.1f} s; ratio {one / dask:.2f}×; same briefs: {same}"
+    )
 
 
 if __name__ == "__main__":

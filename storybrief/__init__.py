@@ -50,12 +50,16 @@ def stories(
     *,
     words: int = DEFAULT_WORDS,
     allow_private: bool = False,
+    scheduler: str | None = None,
 ) -> tuple[list[Brief], list[Article]]:
     """Group a pile of articles into stories: a brief of each, biggest first, and the skipped.
 
-    Inputs are read as by ``brief``.
+    Inputs are read as by ``brief``. With a ``scheduler`` (a Dask scheduler's
+    address, or "local"), the briefs are written on a Dask cluster.
     """
-    return run_stories(paths_or_texts, words=words, allow_private=allow_private)
+    return run_stories(
+        paths_or_texts, words=words, allow_private=allow_private, scheduler=scheduler
+    )
 
 
 __all__ = [

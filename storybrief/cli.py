@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from storybrief import pipeline
 from storybrief.clean import clean as clean_articles
-from storybrief.cluster import stories_told
+from storybrief.cluster import group, stories_told
 from storybrief.ingest import read_inputs
 from storybrief.models import Article
 from storybrief.render import render
@@ -55,6 +55,14 @@ Inputs = Annotated[
     typer.Argument(help="Files, directories, glob patterns or URLs (pages or RSS/Atom feeds)."),
 ]
 Words = Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget of a summary.")]
+Dask = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="SCHEDULER",
+        help='Run on a Dask cluster: its scheduler address, or "local" for this machine.',
+    ),
+]
 AllowPrivate = Annotated[
     bool,
     typer.Option(
@@ -152,12 +160,15 @@ def stories(
     ] = BriefFormat.html,
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
+    dask: Dask = None,
 ) -> None:
     """Split a pile of articles (a feed, a crawl) into stories and write a brief of each."""
     with _progress("Reading articles") as advance:
-        briefs, skipped = pipeline.run_stories(
-            inputs, words=words, on_read=advance, allow_private=allow_private
-        )
+        articles = pipeline.read(inputs, on_read=advance, allow_private=allow_private)
+    stories = group(articles)
+    with _progress("Writing briefs", len(stories)) as advance:
+        briefs = pipeline.brief_stories(stories, words=words, on_done=advance, scheduler=dask)
+    skipped = [a for a in articles if not a.ok]
     out.mkdir(parents=True, exist_ok=True)
     named = [
         (f"{n:02d}-{_slug(headline(b))}.{fmt.value}", b) for n, b in enumerate(briefs, start=1)
@@ -227,14 +238,7 @@ def summarize(
     out: Annotated[Path, typer.Option("--out", help="Where to write {id, summary} lines.")],
     words: Words = 250,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
-    dask: Annotated[
-        str | None,
-        typer.Option(
-            "--dask",
-            metavar="SCHEDULER",
-            help='Run on a Dask cluster: its scheduler address, or "local" for this machine.',
-        ),
-    ] = None,
+    dask: Dask = None,
 ) -> None:
     """Summarize many clusters from a JSONL file, for research and evaluation."""
     with jsonl.open("rb") as handle:

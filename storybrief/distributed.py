@@ -1,12 +1,19 @@
-"""Batch mode on a Dask cluster, for archives too big for one machine.
+"""The pipeline on a Dask cluster, for piles and archives too big for one machine.
 
-The same per-cluster function as ``storybrief.batch`` (``summarize_record``)
-runs on Dask workers: the input JSONL file is read by the workers in blocks
-of whole lines (``dask.bag.read_text``), so it must be at a path every worker
-can read (a shared file system, or any URL fsspec reads, such as ``s3://``);
-summaries come back to the calling process, which writes them in input order,
-so the output is the same file ``storybrief summarize`` writes on one machine.
-Each worker process loads the embedding model once, on its first cluster.
+* Batch summaries: the same per-cluster function as ``storybrief.batch``
+  (``summarize_record``) runs on Dask workers: the input JSONL file is read by
+  the workers in blocks of whole lines (``dask.bag.read_text``), so it must be
+  at a path every worker can read (a shared file system, or any URL fsspec
+  reads, such as ``s3://``); summaries come back to the calling process,
+  which writes them in input order, so the output is the same file
+  ``storybrief summarize`` writes on one machine.
+* Briefs of many stories (``storybrief stories --dask``): the pile is read,
+  cleaned and grouped by the calling process, which is cheap next to the
+  analysis of each story (a spaCy parse of every sentence); each story's
+  brief is then ``pipeline.brief_of`` on a worker, the briefs returned in
+  story order, the same briefs as on one machine.
+
+Each worker process loads the models once, on its first task.
 
 Dask is an optional dependency: ``pip install 'storybrief[dask]'``.
 """
@@ -20,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storybrief.batch import BatchCounts, summarize_record, write_records
+from storybrief.models import Article, Brief
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -98,3 +106,28 @@ def summarize_jsonl_dask(
                 block.release()
 
         return write_records(records(), out_path, on_done)
+
+
+def brief_stories_dask(
+    stories: list[list[Article]],
+    words: int,
+    scheduler: str = "local",
+    on_done: Callable[[], None] | None = None,
+) -> list[Brief]:
+    """The brief of each of ``stories`` (prepared articles), computed on Dask, in the same order.
+
+    ``scheduler`` as for ``summarize_jsonl_dask``; ``on_done`` is called once per brief.
+    """
+    # Imported here: the pipeline's analysis imports spaCy, which the batch path never needs.
+    from storybrief.pipeline import brief_of
+
+    with _client(scheduler) as client:
+        # Not pure: hashing every article to name the tasks would cost more than it saves.
+        futures = client.map(brief_of, stories, words=words, pure=False)
+        briefs = []
+        for future in futures:
+            briefs.append(future.result())
+            future.release()
+            if on_done is not None:
+                on_done()
+        return briefs

@@ -13,6 +13,7 @@ from storybrief.clean import clean
 from storybrief.cluster import group
 from storybrief.ingest import read_inputs
 from storybrief.models import Article, Brief
+from storybrief.nlp.overlap import CopyIndex
 from storybrief.segment import segment
 from storybrief.summarize import summarize
 
@@ -53,12 +54,14 @@ def read(
 def brief_of(articles: list[Article], *, words: int = DEFAULT_WORDS) -> Brief:
     """The brief of the story that prepared ``articles`` tell."""
     usable = [a for a in articles if a.ok]
-    brief = Brief(articles=articles, summary=summarize(usable, words=words))
+    # Both stages look up the copies of the same sentences: one index serves them.
+    copy_index = CopyIndex(s for a in usable for s in a.sentences)
+    summary = summarize(usable, words=words, copy_index=copy_index)
     # Imported here: the analysis needs spaCy, a second to import, which the
     # extraction and batch-summary paths never use.
     from storybrief.analyze import analyze
 
-    return analyze(brief)
+    return analyze(Brief(articles=articles, summary=summary), copy_index=copy_index)
 
 
 def run(
@@ -72,17 +75,44 @@ def run(
     return brief_of(read(inputs, on_read=on_read, allow_private=allow_private), words=words)
 
 
+def brief_stories(
+    stories: list[list[Article]],
+    *,
+    words: int = DEFAULT_WORDS,
+    on_done: Callable[[], None] | None = None,
+    scheduler: str | None = None,
+) -> list[Brief]:
+    """The brief of each story (prepared articles), in order.
+
+    With a ``scheduler`` (a Dask scheduler's address, or "local" for a
+    cluster of this machine's cores) the briefs are written on Dask workers;
+    they are the same briefs. ``on_done`` is called once per brief.
+    """
+    if scheduler is not None:
+        from storybrief.distributed import brief_stories_dask
+
+        return brief_stories_dask(stories, words, scheduler, on_done)
+    briefs = []
+    for story in stories:
+        briefs.append(brief_of(story, words=words))
+        if on_done is not None:
+            on_done()
+    return briefs
+
+
 def run_stories(
     inputs: Iterable[str | Path],
     *,
     words: int = DEFAULT_WORDS,
     on_read: Callable[[Article], None] | None = None,
     allow_private: bool = False,
+    scheduler: str | None = None,
 ) -> tuple[list[Brief], list[Article]]:
     """Read a pile of ``inputs`` (see ``read``), group it into stories, brief each one.
 
-    Returns the briefs, biggest story first, and the inputs that could not be used.
+    Returns the briefs, biggest story first, and the inputs that could not be
+    used. ``scheduler`` as for ``brief_stories``.
     """
     articles = read(inputs, on_read=on_read, allow_private=allow_private)
-    briefs = [brief_of(story, words=words) for story in group(articles)]
+    briefs = brief_stories(group(articles), words=words, scheduler=scheduler)
     return briefs, [a for a in articles if not a.ok]

@@ -1,15 +1,20 @@
-"""Batch mode on Dask: the same output file as the one-machine batch, in input order."""
+"""The pipeline on Dask: the same batch output file and the same briefs as on one machine."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 from storybrief.batch import summarize_jsonl
+from storybrief.cluster import group
 from storybrief.distributed import summarize_jsonl_dask
+from storybrief.pipeline import brief_stories, read
+from storybrief.render import render
 
 FIXTURE = Path(__file__).parent / "fixtures" / "batch" / "clusters.jsonl"
+PILE = Path(__file__).parent / "fixtures" / "pile"
 WORDS = 60
 
 
@@ -38,3 +43,20 @@ def test_summarize_command_runs_on_a_local_dask_cluster(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr  # the fixture has two bad lines
     assert "wrote 5 summaries" in done.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_stories_command_on_dask_writes_the_briefs_one_machine_writes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["stories", str(PILE), "--out", str(out), "-f", "json", "-w", str(WORDS)]
+    done = subprocess.run(
+        [sys.executable, "-m", "storybrief", *args, "--dask", "local"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    files = [s["file"] for s in json.loads((out / "index.json").read_text())["stories"]]
+    local = brief_stories(group(read([str(PILE)])), words=WORDS)
+    assert len(files) == len(local) == 3
+    for name, brief in zip(files, local, strict=True):
+        assert (out / name).read_text(encoding="utf-8") == render(brief, "json"), name
