@@ -24,7 +24,8 @@ texts out of this repository. Gold article ids are prefixes of ours.
   one of our agreements cites, for each of its sources, a sentence
   containing one of its snippets; source recall is the share of gold
   sources the best such agreement covers. Gold agreements are a floor, so
-  no precision is computed.
+  no precision is computed. Repeats are the agreements per gold fact beyond
+  the first that state it too (cite it in two of its sources): lower is better.
 * entity merges: pairwise over the gold aliases we extract: two aliases in
   one of our entities are a true merge when gold puts them in one group.
 
@@ -158,9 +159,13 @@ def _agreements(brief: Brief, gold: dict[str, Any]) -> dict[str, float]:
         max((len(covered(f, a.sentence_ids)) for a in brief.agreements), default=0) for f in facts
     ]
     found = sum(b == len(f["sources"]) for b, f in zip(best, facts, strict=True))
+    # Agreements stating a fact (citing it in two of its sources) beyond the first: one
+    # fact told as several agreements is noise a reader has to merge by hand.
+    stating = [sum(len(covered(f, a.sentence_ids)) >= 2 for a in brief.agreements) for f in facts]
     return {
         "agreement_recall": _ratio(found, len(facts)),
         "agreement_source_recall": _ratio(sum(best), sum(len(f["sources"]) for f in facts)),
+        "agreement_repeats": _ratio(sum(max(n - 1, 0) for n in stating), len(facts)),
     }
 
 
