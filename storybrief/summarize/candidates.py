@@ -3,7 +3,9 @@
 A summary sentence is read out of context, so sentences that only make sense
 in place are left out: questions, quotations that stand without a speaker or
 are split across sentences, captions, credits and links, and sentences too
-short to state a fact or too long to fit a brief. An agency dateline
+short to state a fact or too long to fit a brief. One opening on a pronoun
+("He denied ...") is quoted only after the sentence it points back at
+(``extractive.select``). An agency dateline
 ("WASHINGTON (AP) —") is cut: it belongs to the article, not to the story.
 """
 
@@ -18,6 +20,11 @@ from storybrief.nlp.overlap import words
 
 MIN_WORDS = 8
 MAX_WORDS = 55
+# Openers that point back at the sentence before ("He denied ...", "These troops ..."):
+# such a sentence reads right only after that one.
+ANAPHORIC_OPENERS = frozenset(
+    {"he", "she", "they", "his", "her", "their", "him", "them", "this", "these", "those"}
+)
 
 _AGENCY = r"\((?:[A-Z][\w&.' ]{0,25})\)"
 _DASH = r"(?:_|-{1,2}|—|–)"
@@ -69,6 +76,11 @@ class Candidate:
     tokens: list[str]  # normalised words of ``text`` (``storybrief.nlp.overlap.words``)
     words: int  # whitespace-separated words of ``text``, the unit of the budget
     article: int  # position of its article among the story's usable articles
+
+    @property
+    def anaphoric(self) -> bool:
+        """Whether it opens on a word that points back at the sentence before it."""
+        return bool(self.tokens) and self.tokens[0] in ANAPHORIC_OPENERS
 
 
 def trim(text: str) -> str:

@@ -143,18 +143,33 @@ def select(pool: list[Candidate], budget: int, weights: Weights | None = None) -
     coverage_scale = weights.coverage / len(pool)
     cost = lengths**weights.length_power
 
+    # "He denied ..." alone points at no one: a sentence opening on a pronoun is
+    # ready only once the sentence before it in its article is picked (the
+    # summary keeps article order, so it then follows it). ``done`` has one slot
+    # more, never set, for a predecessor that is no candidate.
+    slot = {(c.article, c.sentence.index): i for i, c in enumerate(pool)}
+    requires = np.array(
+        [
+            slot.get((c.article, c.sentence.index - 1), len(pool)) if c.anaphoric else -1
+            for c in pool
+        ]
+    )
+    free = requires < 0
+    done = np.zeros(len(pool) + 1, dtype=bool)
+
     uncovered = concept_weight.copy()
     best_cover = np.zeros(len(pool))
     available = lengths <= budget
     picked: list[int] = []
     remaining = budget
-    while available.any():
+    while (ready := available & (free | done[requires])).any():
         concept_gain = concept_scale * (incidence @ uncovered)
         coverage_gain = coverage_scale * np.clip(similarity - best_cover[:, None], 0.0, None).sum(0)
         gain = (concept_gain + coverage_gain) * boost / cost
-        gain[~available] = -np.inf
+        gain[~ready] = -np.inf
         i = int(np.argmax(gain))
         picked.append(i)
+        done[i] = True
         remaining -= int(lengths[i])
         uncovered *= 1.0 - incidence[i]
         best_cover = np.maximum(best_cover, similarity[:, i])
