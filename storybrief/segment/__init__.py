@@ -1,4 +1,4 @@
-"""Segment: cut each article body into sentences."""
+"""Segment: cut each article body into sentences (English bodies only: ``language``)."""
 
 from storybrief.segment.sentences import segment, split_sentences
 

@@ -15,6 +15,7 @@ import threading
 import blingfire
 
 from storybrief.models import Article, Sentence
+from storybrief.segment.language import not_english_reason
 
 # Abbreviations that end a blingfire piece but never end a sentence in news copy.
 _NEVER_FINAL = re.compile(
@@ -92,8 +93,12 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def segment(article: Article) -> Article:
-    """Fill ``article.sentences`` from its paragraphs; skip it if it has none."""
+    """Fill ``article.sentences`` from its paragraphs; skip it if it has none or is not English."""
     if not article.ok:
+        return article
+    # Every stage from here on reads English: another language would come out as nonsense.
+    if reason := not_english_reason(article.body):
+        article.skip(reason)
         return article
     sentences: list[Sentence] = []
     for p_index, paragraph in enumerate(article.paragraphs):
