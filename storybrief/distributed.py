@@ -26,7 +26,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from storybrief.batch import BatchCounts, summarize_record, write_records
+from storybrief.batch import (
+    SHARED_CLUSTERS,
+    BatchCounts,
+    paragraph_keys,
+    summarize_record,
+    write_records,
+)
 from storybrief.models import Article, Brief
 
 if TYPE_CHECKING:
@@ -38,8 +44,12 @@ MAX_BLOCK_BYTES = 64 * 2**20
 TASKS_PER_WORKER = 4
 
 
-def _summarize_line(line: str, words: int) -> dict[str, Any]:
-    return summarize_record(line.rstrip("\r\n"), words)
+def _summarize_line(line: str, words: int, furniture: frozenset[str]) -> dict[str, Any]:
+    return summarize_record(line.rstrip("\r\n"), words, furniture)
+
+
+def _keys(line: str) -> list[str]:
+    return sorted(paragraph_keys(line.rstrip("\r\n")))
 
 
 @contextmanager
@@ -97,8 +107,13 @@ def summarize_jsonl_dask(
         lines = dask.bag.read_text(
             str(in_path), blocksize=block_bytes, encoding="utf-8-sig", errors="replace"
         )
+        # The batch's furniture (``storybrief.batch.shared_paragraphs``), counted
+        # by the workers in a first pass; only the shared keys come back here,
+        # and the set then goes with each task.
+        counts = lines.map(_keys).flatten().frequencies()
+        furniture = frozenset(counts.filter(lambda kv: kv[1] >= SHARED_CLUSTERS).pluck(0).compute())
         # One future per block of lines, collected in order: memory holds one block's summaries.
-        blocks = client.compute(lines.map(_summarize_line, words).to_delayed())
+        blocks = client.compute(lines.map(_summarize_line, words, furniture).to_delayed())
 
         def records() -> Iterator[dict[str, Any]]:
             for block in blocks:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storybrief.batch import summarize_jsonl
+from storybrief.batch import paragraph_keys, shared_paragraphs, summarize_jsonl
 
 FIXTURE = Path(__file__).parent / "fixtures" / "batch" / "clusters.jsonl"
 WORDS = 60
@@ -104,3 +104,40 @@ def test_a_line_ends_only_at_a_newline(tmp_path: Path) -> None:
     assert summarize_jsonl(src, out, words=50, workers=1) == (2, 0)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n")[:-1]]
     assert [r["id"] for r in records] == ["a", "b"]
+
+
+NOTICE = (
+    "Copies of web pages are saved by an automated archive crawler so that readers can still "
+    "find them after the original site changes or removes them."
+)
+STORIES = [
+    "The harbour bridge reopened on Tuesday after three weeks of repairs to its cables.",
+    "Firefighters contained a grass fire near the airport before it reached any homes.",
+    "The city football club signed a young striker from a rival team on a three-year deal.",
+]
+
+
+def _with_notice(tmp_path: Path, stories: list[str]) -> list[str]:
+    """Summaries of clusters of two documents, each a story's sentence and the notice."""
+    path, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    lines = [json.dumps({"id": n, "docs": [f"{NOTICE}\n\n{s}"] * 2}) for n, s in enumerate(stories)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summarize_jsonl(path, out, 40, workers=1)
+    return [json.loads(line)["summary"] for line in out.read_text().splitlines()]
+
+
+def test_a_paragraph_in_many_clusters_is_furniture_and_left_out(tmp_path: Path) -> None:
+    # Alone, the notice is the cluster's most repeated text and leads its summary...
+    assert NOTICE in _with_notice(tmp_path, STORIES[:1])[0]
+    # ...in three clusters, it is the batch's furniture, and the story is told instead.
+    summaries = _with_notice(tmp_path, STORIES)
+    assert all(NOTICE not in s and story in s for s, story in zip(summaries, STORIES, strict=True))
+
+
+def test_shared_paragraphs_counts_clusters_not_documents() -> None:
+    line = json.dumps({"id": "a", "docs": [NOTICE, NOTICE, NOTICE]})
+    assert shared_paragraphs([paragraph_keys(line)]) == frozenset()
+    other = json.dumps({"id": "b", "docs": [f"Short line\n{NOTICE}"]})
+    third = json.dumps({"id": "c", "docs": [NOTICE]})
+    keys = [paragraph_keys(line), paragraph_keys(other), paragraph_keys(third)]
+    assert shared_paragraphs(keys) == {" ".join(NOTICE.split()).casefold()}

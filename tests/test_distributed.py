@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_batch import NOTICE, STORIES
+
 from storybrief.batch import summarize_jsonl
 from storybrief.cluster import group
 from storybrief.distributed import summarize_jsonl_dask
@@ -19,16 +21,22 @@ WORDS = 60
 
 
 def test_dask_writes_what_the_local_batch_writes(tmp_path: Path) -> None:
+    # The fixture's clusters, and three more sharing a furniture paragraph the
+    # batch must find across blocks.
+    batch = tmp_path / "in.jsonl"
+    extra = [json.dumps({"id": n, "docs": [f"{NOTICE}\n\n{s}"] * 2}) for n, s in enumerate(STORIES)]
+    batch.write_text(FIXTURE.read_text(encoding="utf-8") + "\n".join(extra) + "\n")
     local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
-    expected = summarize_jsonl(FIXTURE, local, WORDS, workers=1)
+    expected = summarize_jsonl(batch, local, WORDS, workers=1)
     done: list[int] = []
     # Blocks of a few hundred bytes: several tasks, so the order across blocks is tested.
     counts = summarize_jsonl_dask(
-        FIXTURE, dask, WORDS, block_bytes=400, on_done=lambda: done.append(1)
+        batch, dask, WORDS, block_bytes=400, on_done=lambda: done.append(1)
     )
-    assert counts == expected == (5, 2)
-    assert len(done) == 5
+    assert counts == expected == (8, 2)
+    assert len(done) == 8
     assert dask.read_bytes() == local.read_bytes()
+    assert NOTICE not in dask.read_text(encoding="utf-8")
 
 
 def test_summarize_command_runs_on_a_local_dask_cluster(tmp_path: Path) -> None:
