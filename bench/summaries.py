@@ -44,7 +44,8 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from storybrief.batch import paragraph_keys, shared_paragraphs, summarize_jsonl, summarize_record
+from storybrief.batch import paragraph_keys, summarize_jsonl, summarize_record
+from storybrief.clean.shared import shared_paragraphs
 from storybrief.distributed import summarize_jsonl_dask
 from storybrief.segment import split_sentences
 

@@ -11,10 +11,9 @@ model loaded once (by the parent, before it forks them, where it can fork)
 and keeps it for all the clusters it is given.
 
 A batch is many stories, which tells furniture apart from news: a paragraph
-found in the documents of several clusters (a crawler's notice, a video
-player's error, a "continue reading" prompt) belongs to no story, so it is
-dropped from every document before the clusters are summarized. One story's
-outlets share paragraphs (wire copy), different stories do not.
+found in the documents of several clusters (``storybrief.clean.shared``)
+belongs to no story, so it is dropped from every document before the
+clusters are summarized.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ import json
 import multiprocessing
 import os
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -32,15 +30,11 @@ from typing import Any, NamedTuple
 
 from threadpoolctl import threadpool_limits
 
+from storybrief.clean.shared import paragraph_key, shared_paragraphs, story_keys
 from storybrief.models import Article
 from storybrief.nlp.embeddings import model
 from storybrief.pipeline import prepare
 from storybrief.summarize import summarize
-
-# A paragraph in the documents of this many clusters is furniture; one this
-# short ("Advertisement") is the cleaner's to judge in its own document.
-SHARED_CLUSTERS = 3
-MIN_SHARED_CHARS = 40
 
 # Clusters handed to a worker at a time: large enough to keep inter-process
 # traffic small, small enough for a smooth progress bar and an even split.
@@ -67,10 +61,6 @@ def _cluster_id(record: Any) -> Any:
     return record.get("id", record.get("cluster_id")) if isinstance(record, dict) else None
 
 
-def _key(paragraph: str) -> str:
-    return " ".join(paragraph.split()).casefold()
-
-
 def _docs(record: Any) -> list[str] | None:
     docs = record.get("docs") if isinstance(record, dict) else None
     if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
@@ -79,23 +69,12 @@ def _docs(record: Any) -> list[str] | None:
 
 
 def paragraph_keys(line: str) -> set[str]:
-    """The paragraphs (lines) of one cluster's documents long enough to judge, normalised."""
+    """The keys (``clean.shared.story_keys``) of the lines of one cluster's documents."""
     try:
         docs = _docs(json.loads(line))
     except json.JSONDecodeError:
         return set()
-    return {
-        key
-        for doc in docs or []
-        for paragraph in doc.split("\n")
-        if len(key := _key(paragraph)) >= MIN_SHARED_CHARS
-    }
-
-
-def shared_paragraphs(clusters: Iterable[set[str]]) -> frozenset[str]:
-    """The paragraph keys found in ``SHARED_CLUSTERS`` or more clusters: furniture."""
-    counts = Counter(key for keys in clusters for key in keys)
-    return frozenset(key for key, n in counts.items() if n >= SHARED_CLUSTERS)
+    return story_keys(paragraph for doc in docs or [] for paragraph in doc.split("\n"))
 
 
 def summarize_record(
@@ -114,7 +93,10 @@ def summarize_record(
     if docs is None:
         return {"id": cluster, "summary": "", "error": '"docs" must be a list of strings'}
     if furniture:
-        docs = ["\n".join(p for p in doc.split("\n") if _key(p) not in furniture) for doc in docs]
+        docs = [
+            "\n".join(p for p in doc.split("\n") if paragraph_key(p) not in furniture)
+            for doc in docs
+        ]
     articles = [
         Article(id=f"d{i}", source=f"{cluster}:d{i}", kind="text", raw=doc)
         for i, doc in enumerate(docs)

@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from storybrief import pipeline
 from storybrief.clean import clean as clean_articles
-from storybrief.cluster import group, stories_told
+from storybrief.cluster import stories_told
 from storybrief.ingest import read_inputs
 from storybrief.models import Article
 from storybrief.render import render
@@ -165,7 +165,7 @@ def stories(
     """Split a pile of articles (a feed, a crawl) into stories and write a brief of each."""
     with _progress("Reading articles") as advance:
         articles = pipeline.read(inputs, on_read=advance, allow_private=allow_private)
-    stories = group(articles)
+    stories = pipeline.stories_of(articles)
     with _progress("Writing briefs", len(stories)) as advance:
         briefs = pipeline.brief_stories(stories, words=words, on_done=advance, scheduler=dask)
     skipped = [a for a in articles if not a.ok]

@@ -26,13 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from storybrief.batch import (
-    SHARED_CLUSTERS,
-    BatchCounts,
-    paragraph_keys,
-    summarize_record,
-    write_records,
-)
+from storybrief.batch import BatchCounts, paragraph_keys, summarize_record, write_records
+from storybrief.clean.shared import SHARED_STORIES
 from storybrief.models import Article, Brief
 
 if TYPE_CHECKING:
@@ -111,7 +106,7 @@ def summarize_jsonl_dask(
         # by the workers in a first pass; only the shared keys come back here,
         # and the set then goes with each task.
         counts = lines.map(_keys).flatten().frequencies()
-        furniture = frozenset(counts.filter(lambda kv: kv[1] >= SHARED_CLUSTERS).pluck(0).compute())
+        furniture = frozenset(counts.filter(lambda kv: kv[1] >= SHARED_STORIES).pluck(0).compute())
         # One future per block of lines, collected in order: memory holds one block's summaries.
         blocks = client.compute(lines.map(_summarize_line, words, furniture).to_delayed())
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from storybrief.clean import clean
+from storybrief.clean.shared import drop_shared, shared_paragraphs, story_keys
 from storybrief.cluster import group
 from storybrief.ingest import read_inputs
 from storybrief.models import Article, Brief
@@ -75,6 +76,24 @@ def run(
     return brief_of(read(inputs, on_read=on_read, allow_private=allow_private), words=words)
 
 
+def stories_of(articles: list[Article]) -> list[list[Article]]:
+    """Prepared ``articles`` grouped into stories (``cluster.group``), cross-story furniture out.
+
+    A paragraph that articles of several stories carry is no story's
+    (``clean.shared``): it is removed from them, recorded with its reason,
+    and those articles are segmented again.
+    """
+    stories = group(articles)
+    furniture = shared_paragraphs(
+        story_keys(p for article in story for p in article.paragraphs) for story in stories
+    )
+    for story in stories:
+        for article in story:
+            if drop_shared(article, furniture):
+                segment(article)
+    return stories
+
+
 def brief_stories(
     stories: list[list[Article]],
     *,
@@ -108,11 +127,11 @@ def run_stories(
     allow_private: bool = False,
     scheduler: str | None = None,
 ) -> tuple[list[Brief], list[Article]]:
-    """Read a pile of ``inputs`` (see ``read``), group it into stories, brief each one.
+    """Read a pile of ``inputs`` (see ``read``), group it into stories (``stories_of``), brief each.
 
     Returns the briefs, biggest story first, and the inputs that could not be
     used. ``scheduler`` as for ``brief_stories``.
     """
     articles = read(inputs, on_read=on_read, allow_private=allow_private)
-    briefs = brief_stories(group(articles), words=words, scheduler=scheduler)
+    briefs = brief_stories(stories_of(articles), words=words, scheduler=scheduler)
     return briefs, [a for a in articles if not a.ok]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from storybrief.batch import paragraph_keys, shared_paragraphs, summarize_jsonl
+from storybrief.batch import paragraph_keys, summarize_jsonl
+from storybrief.clean.shared import shared_paragraphs
 
 FIXTURE = Path(__file__).parent / "fixtures" / "batch" / "clusters.jsonl"
 WORDS = 60

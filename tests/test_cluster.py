@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
+from storybrief import pipeline
 from storybrief.cluster import group
 from storybrief.models import Article, Brief
 from storybrief.pipeline import read
@@ -95,3 +96,38 @@ def test_brief_warns_when_its_inputs_tell_several_stories() -> None:
 
     assert warned(PILE)
     assert not warned(*sorted(PILE.glob("bridge-*.txt")))
+
+
+ABOUT = (
+    "Copies of web pages are kept by our archive crawler so that readers can still find them "
+    "after the original site changes or removes them."
+)
+
+
+def _pile_with(tmp_path: Path, furnished: list[str]) -> list[Article]:
+    """The fixture pile, the site's "about" paragraph added to the ``furnished`` articles."""
+    for path in PILE.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        if path.stem in furnished:
+            text += f"\n\n{ABOUT}\n"
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    return read([tmp_path])
+
+
+def test_a_paragraph_in_three_stories_is_furniture_and_removed(tmp_path: Path) -> None:
+    articles = _pile_with(tmp_path, ["bridge-radio", "fire-times", "transfer-sport"])
+    stories = pipeline.stories_of(articles)
+    assert [len(s) for s in stories] == [3, 2, 2]
+    for article in (a for story in stories for a in story):
+        assert ABOUT not in article.paragraphs
+        assert all(ABOUT not in s.text for s in article.sentences)
+    radio = next(a for a in articles if a.id == "bridge-radio")
+    assert radio.removed[-1].line == ABOUT
+    assert "3 or more stories" in radio.removed[-1].why
+
+
+def test_a_paragraph_in_two_stories_is_kept(tmp_path: Path) -> None:
+    articles = _pile_with(tmp_path, ["bridge-radio", "fire-times"])
+    stories = pipeline.stories_of(articles)
+    kept = [a.id for story in stories for a in story if ABOUT in a.paragraphs]
+    assert kept == ["bridge-radio", "fire-times"]

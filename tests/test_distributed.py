@@ -10,9 +10,8 @@ from pathlib import Path
 from test_batch import NOTICE, STORIES
 
 from storybrief.batch import summarize_jsonl
-from storybrief.cluster import group
 from storybrief.distributed import summarize_jsonl_dask
-from storybrief.pipeline import brief_stories, read
+from storybrief.pipeline import brief_stories, read, stories_of
 from storybrief.render import render
 
 FIXTURE = Path(__file__).parent / "fixtures" / "batch" / "clusters.jsonl"
@@ -64,7 +63,7 @@ def test_stories_command_on_dask_writes_the_briefs_one_machine_writes(tmp_path: 
     )
     assert done.returncode == 0, done.stderr
     files = [s["file"] for s in json.loads((out / "index.json").read_text())["stories"]]
-    local = brief_stories(group(read([str(PILE)])), words=WORDS)
+    local = brief_stories(stories_of(read([str(PILE)])), words=WORDS)
     assert len(files) == len(local) == 3
     for name, brief in zip(files, local, strict=True):
         assert (out / name).read_text(encoding="utf-8") == render(brief, "json"), name
