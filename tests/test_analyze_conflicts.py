@@ -209,6 +209,20 @@ def test_supported_headlines_and_agreeing_figures_are_not_conflicts() -> None:
     assert conflicts_of(PLAIN, AGREEING) == []
 
 
+def test_a_headline_the_body_states_in_the_future_is_supported() -> None:
+    # "will shut" schedules a fact, it does not hedge it ("could shut" would).
+    scheduled = """Commuters face weeks of delays as Harbour Bridge shuts for repairs
+
+Lakeside's Harbour Bridge will shut on Monday for six weeks of emergency repairs, the council \
+announced, after inspectors discovered corroded suspension cables.
+
+About 40,000 commuters cross the bridge every day, and the ferry will run every ten minutes.
+"""
+    assert conflicts_of(scheduled) == []
+    hedged = scheduled.replace("will shut", "could shut")
+    assert [c.topic for c in conflicts_of(hedged)] == [HEADLINE_TOPIC]
+
+
 # One fire told three ways: the same sentence with another district; names that may
 # all hold (a list, different speakers, one country spelled two ways); a suspect at
 # large and arrested; a landlord held and released, and arrested then released (a

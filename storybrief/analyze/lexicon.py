@@ -192,13 +192,16 @@ HEDGES = frozenset(
     }
 )  # fmt: skip
 DENIALS = frozenset({"deny", "dismiss", "reject", "refute"})
+# Modals that only place a fact in the future ("the bridge will shut on Monday"):
+# news states what is scheduled this way, hedging nothing.
+FUTURE = frozenset({"will", "shall"})
 _MARKERS = {"neg", "aux", "auxpass", "mark", "det", "advmod", "acomp"}
 
 
 def qualifies(token: Token) -> bool:
     """Whether a word makes its clause less than a plain positive fact ("not", "could", "if")."""
     return (
-        token.tag_ == "MD"
+        (token.tag_ == "MD" and token.lemma_.lower() not in FUTURE)
         or token.dep_ == "neg"
         or (token.dep_ == "det" and token.lower_ == "no")
         or token.lemma_.lower() in HEDGES | DENIALS
