@@ -33,17 +33,30 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 Shingles = frozenset[tuple[str, ...]]
 
 
+# Texts up to this long (a long sentence) are cached: whole bodies, read once
+# by the language check and the clustering, would hold their words in memory
+# and push out the sentences the cache is for.
+_CACHED_CHARS = 1_000
+
+
 def words(text: str) -> list[str]:
     """The lower-cased words of ``text``, with punctuation and quote styles ignored."""
     return list(_words(text))
 
 
-@lru_cache(maxsize=16_384)  # copy detection and the summarizer read the same sentences
-def _words(text: str) -> tuple[str, ...]:
+def _find_words(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", text)
     # Three replacements cost a tenth of one ``str.translate`` over a table.
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'").casefold()
     return tuple(_WORD.findall(text))
+
+
+# Copy detection and the summarizer read the same sentences.
+_sentence_words = lru_cache(maxsize=16_384)(_find_words)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return _sentence_words(text) if len(text) <= _CACHED_CHARS else _find_words(text)
 
 
 def shingles(text: str, size: int = SHINGLE) -> Shingles:
