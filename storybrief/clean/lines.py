@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from storybrief.nlp.english import STOPWORDS
+from storybrief.nlp.english import function_word_share
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # A line ends a sentence with a stop, maybe followed by closing quotes and
@@ -95,7 +95,7 @@ class Line:
 
     @property
     def stopword_density(self) -> float:
-        return sum(w in STOPWORDS for w in self.lower_words) / max(self.n, 1)
+        return function_word_share(self.lower_words)
 
     @cached_property
     def unquoted_words(self) -> list[str]:

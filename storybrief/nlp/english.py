@@ -1,10 +1,13 @@
 """Facts about English news text that several stages read the same way.
 
-One function-word list and one test of balanced quotation marks, so that the
-cleaner, the summarizer, the analysis and the renderers agree on them.
+One function-word list (and the share of a text's words it holds) and one
+test of balanced quotation marks, so that the cleaner, the language check,
+the summarizer, the analysis and the renderers agree on them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 # English function words: their density separates prose from labels and lists,
 # and they carry no content of their own.
@@ -18,6 +21,12 @@ STOPWORDS = frozenset(
     until up upon very was we were what when where which while who whom why will with
     would yet you your yours""".split()
 )
+
+
+def function_word_share(words: Sequence[str]) -> float:
+    """The share of ``words`` (lower case) that are function words; 0 for no words."""
+    return sum(w in STOPWORDS for w in words) / max(len(words), 1)
+
 
 # Typographic and Penn-Treebank (DUC) forms of double quotation marks.
 OPENING_QUOTES = ("“", "``")

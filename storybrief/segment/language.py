@@ -18,7 +18,7 @@ extraction pages), every English one has at least 21% and every other one
 
 from __future__ import annotations
 
-from storybrief.nlp.english import STOPWORDS
+from storybrief.nlp.english import function_word_share
 from storybrief.nlp.overlap import words
 
 MIN_SHARE = 0.15  # of a text's words that are English function words
@@ -30,7 +30,7 @@ def english_share(text: str) -> float | None:
     tokens = words(text)
     if len(tokens) < MIN_WORDS:
         return None
-    return sum(token in STOPWORDS for token in tokens) / len(tokens)
+    return function_word_share(tokens)
 
 
 def not_english_reason(text: str) -> str | None:
