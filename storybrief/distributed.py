@@ -102,7 +102,7 @@ def summarize_jsonl_dask(
         lines = dask.bag.read_text(
             str(in_path), blocksize=block_bytes, encoding="utf-8-sig", errors="replace"
         )
-        # The batch's furniture (``storybrief.batch.shared_paragraphs``), counted
+        # The batch's furniture (``storybrief.clean.shared.shared_paragraphs``), counted
         # by the workers in a first pass; only the shared keys come back here,
         # and the set then goes with each task.
         counts = lines.map(_keys).flatten().frequencies()
