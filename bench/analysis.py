@@ -46,10 +46,9 @@ from typing import Any
 
 import numpy as np
 
-from storybrief.analyze import analyze
 from storybrief.models import Article, Brief
 from storybrief.nlp.overlap import words
-from storybrief.pipeline import prepare
+from storybrief.pipeline import brief_of, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -179,7 +178,7 @@ def evaluate(directory: Path, data: Path = DATA) -> dict[str, float]:
             fact.setdefault("evidence", by_fact.get(fact["fact"], {}))
     prepared = prepare(articles)
     started = time.perf_counter()
-    brief = analyze(Brief(articles=prepared))
+    brief = brief_of(prepared)
     scores = {
         **_conflicts(brief, gold),
         **_quotes(brief, gold),
@@ -213,7 +212,7 @@ def unlabelled(data: Path = DATA) -> None:
                 if len(articles) < 2:
                     continue
                 clusters += 1
-                brief = analyze(Brief(articles=prepare(articles)))
+                brief = brief_of(prepare(articles))
                 for conflict in brief.conflicts:
                     reported += 1
                     print(f"\n{name} {key[:12]}: {conflict.topic}")

@@ -133,23 +133,47 @@ class Agreement:
     sentence_ids: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Attribution:
+    """Who a claim comes from, and the outlet that relays it when it is not theirs.
+
+    "a senior Iraqi official" via "the Guardian" for "a senior Iraqi official
+    told the Guardian"; ``via`` is None when the source speaks for itself.
+    """
+
+    who: str
+    via: str | None = None
+
+    def __str__(self) -> str:
+        return self.who if self.via is None else f"{self.who} (via {self.via})"
+
+
 @dataclass
 class Claim:
     """One side of a conflict: what is said, who says it, which article carries it."""
 
     text: str
     source: str
-    attributed_to: str | None
+    attribution: Attribution | None  # None: the article says it in its own voice
     value: float | None = None
     sentence_id: str | None = None
+
+    @property
+    def attributed_to(self) -> str | None:
+        """The attribution as one line of text (JSON v1's ``attributed_to``)."""
+        return None if self.attribution is None else str(self.attribution)
+
+
+ConflictKind = Literal["figures", "denial", "existence", "detail", "state", "place", "headline"]
 
 
 @dataclass
 class Conflict:
-    """Claims on one topic that cannot all be true."""
+    """Claims on one topic that cannot all be true, and the kind of signal that found them."""
 
     topic: str
     claims: list[Claim]
+    kind: ConflictKind
 
 
 @dataclass
@@ -170,6 +194,23 @@ class Event:
 
 
 @dataclass
+class StageWarning:
+    """A part of the brief that could not be made, and why; the rest of the brief stands."""
+
+    stage: str  # the pipeline stage or analysis that failed: "summarize", "quotes", ...
+    message: str
+    article: str | None = None  # the article it failed on, when it failed on one
+
+
+@dataclass(frozen=True)
+class Text:
+    """The text of an article given directly, not a path or URL to read it from."""
+
+    text: str
+    name: str | None = None  # shown as the article's source; "<text N>" by default
+
+
+@dataclass
 class Brief:
     """The result for one story: what was read, what was kept, what it says."""
 
@@ -181,6 +222,7 @@ class Brief:
     agreements: list[Agreement] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)
+    warnings: list[StageWarning] = field(default_factory=list)
 
     @property
     def removed(self) -> list[RemovedLine]:

@@ -12,10 +12,11 @@ from pathlib import Path
 from storybrief.clean import clean
 from storybrief.clean.shared import drop_shared, shared_paragraphs, story_keys
 from storybrief.cluster import group
+from storybrief.errors import describe
 from storybrief.ingest import read_inputs
-from storybrief.models import Article, Brief
-from storybrief.nlp.overlap import CopyIndex
+from storybrief.models import Article, Brief, StageWarning
 from storybrief.segment import segment
+from storybrief.settings import DEFAULT, Settings
 from storybrief.summarize import summarize
 
 DEFAULT_WORDS = 120
@@ -52,17 +53,46 @@ def read(
     return prepare(read_inputs(paths, on_read=on_read, allow_private=allow_private) + texts)
 
 
-def brief_of(articles: list[Article], *, words: int = DEFAULT_WORDS) -> Brief:
-    """The brief of the story that prepared ``articles`` tell."""
+def brief_of(
+    articles: list[Article], *, words: int = DEFAULT_WORDS, settings: Settings = DEFAULT
+) -> Brief:
+    """The brief of the story that prepared ``articles`` tell.
+
+    The story is analyzed, then summarized from what the analysis found. A
+    part that fails is left out of the brief and named in its ``warnings``.
+    """
     usable = [a for a in articles if a.ok]
-    # Both stages look up the copies of the same sentences: one index serves them.
-    copy_index = CopyIndex(s for a in usable for s in a.sentences)
-    summary = summarize(usable, words=words, copy_index=copy_index)
+    if not usable:
+        return Brief(articles=articles)
     # Imported here: the analysis needs spaCy, a second to import, which the
     # extraction and batch-summary paths never use.
-    from storybrief.analyze import analyze
+    from storybrief.analyze import Findings, StoryContext, analyze
 
-    return analyze(Brief(articles=articles, summary=summary), copy_index=copy_index)
+    index, warnings = None, []
+    try:
+        ctx = StoryContext(usable, settings)
+        findings = analyze(ctx)
+        index = ctx.copies
+    except Exception as exc:  # the story could not be parsed: the summary may still be
+        findings, warnings = Findings(), [StageWarning("analyze", describe(exc))]
+    summary = []
+    try:
+        summary = summarize(
+            usable, words, copy_index=index, disputed=findings.disputed, weights=settings.summary
+        )
+    except Exception as exc:  # an error boundary: the analysis stands without a summary
+        warnings.append(StageWarning("summarize", describe(exc)))
+    return Brief(
+        articles=articles,
+        summary=summary,
+        syndication=findings.syndication,
+        entities=findings.entities,
+        quotes=findings.quotes,
+        agreements=findings.agreements,
+        conflicts=findings.conflicts,
+        timeline=findings.timeline,
+        warnings=findings.warnings + warnings,
+    )
 
 
 def run(

@@ -7,21 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from storybrief.analyze.agreements import find_agreements
-from storybrief.analyze.entities import find_entities
+from storybrief.analyze import StoryContext, run
 from storybrief.analyze.lexicon import verb_of
-from storybrief.analyze.story import Story
-from storybrief.analyze.syndication import find_syndication
-from storybrief.models import Agreement, Article
-from storybrief.pipeline import prepare
+from storybrief.models import Agreement
 
 
 def agreements_of(*texts: str) -> list[Agreement]:
     """The agreements of a story told by ``texts`` (title, blank line, body)."""
-    articles = prepare([Article(id=f"t{n}", source=f"<{n}>", raw=t) for n, t in enumerate(texts)])
-    story = Story([a for a in articles if a.ok])
-    _, names = find_entities(story)
-    return find_agreements(story, find_syndication(story), names)
+    return run(StoryContext.from_texts(*texts), "agreements")
 
 
 @pytest.mark.parametrize(

@@ -13,13 +13,11 @@ from typing import Any
 
 import pytest
 
-from storybrief.analyze.conflicts import HEADLINE_TOPIC, find_conflicts, mark_disputed
-from storybrief.analyze.entities import find_entities
+from storybrief.analyze import StoryContext, run
+from storybrief.analyze.conflicts import HEADLINE_TOPIC, disputed_sentences
+from storybrief.analyze.context import nlp
 from storybrief.analyze.numbers import figures
-from storybrief.analyze.story import Story, nlp
-from storybrief.analyze.syndication import find_syndication
-from storybrief.models import Article, Brief, Claim, Conflict, SummarySentence
-from storybrief.pipeline import prepare
+from storybrief.models import Attribution, Brief, Claim, Conflict
 
 
 def short(article_id: str) -> str:
@@ -28,10 +26,7 @@ def short(article_id: str) -> str:
 
 def conflicts_of(*texts: str) -> list[Conflict]:
     """The conflicts of a story told by ``texts`` (title, blank line, body)."""
-    articles = prepare([Article(id=f"t{n}", source=f"<{n}>", raw=t) for n, t in enumerate(texts)])
-    story = Story([a for a in articles if a.ok])
-    _, names = find_entities(story)
-    return find_conflicts(story, names, find_syndication(story))
+    return run(StoryContext.from_texts(*texts), "conflicts")
 
 
 # --- the seed story -------------------------------------------------------------------------
@@ -107,22 +102,22 @@ def test_summary_sentences_taking_a_side_are_marked_disputed(
         assert HEADLINE_TOPIC not in sentence.disputed
 
 
-def test_a_copy_of_a_claim_is_disputed_and_a_headline_body_marks_nothing() -> None:
+def test_a_claim_is_disputed_and_a_headline_body_marks_nothing() -> None:
+    headline = Attribution("headline")
     conflicts = [
         Conflict(
             HEADLINE_TOPIC,
-            [Claim("Iran joins", "a", "headline"), Claim("If", "a", None, None, "a:3")],
+            [Claim("Iran joins", "a", headline), Claim("If", "a", None, None, "a:3")],
+            "headline",
         ),
-        Conflict("troops", [Claim("2,000 sent", "b", "an official", 2000.0, "b:1")]),
-        Conflict("contacts", [Claim("no contacts", "b", None, None, "b:1")]),
+        Conflict(
+            "troops",
+            [Claim("2,000 sent", "b", Attribution("an official"), 2000.0, "b:1")],
+            "figures",
+        ),
+        Conflict("contacts", [Claim("no contacts", "b", None, None, "b:1")], "existence"),
     ]
-    summary = [
-        SummarySentence("2,000 sent.", ["a", "b"], ["a:7", "b:1"]),
-        SummarySentence("If asked.", ["a"], ["a:3"]),
-    ]
-    marked = mark_disputed(summary, conflicts)
-    assert [s.disputed for s in marked] == [["troops", "contacts"], []]
-    assert [s.text for s in marked] == [s.text for s in summary]
+    assert disputed_sentences(conflicts) == {"b:1": ["troops", "contacts"]}
 
 
 def test_consistent_figures_are_not_conflicts(example_brief: Brief, gold: dict[str, Any]) -> None:

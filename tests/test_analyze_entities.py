@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from storybrief.analyze.entities import find_entities
-from storybrief.analyze.story import Story
-from storybrief.models import Article, Entity
-from storybrief.pipeline import prepare
+from storybrief.analyze import StoryContext, run
+from storybrief.models import Entity
 
 
 def entities_of(*texts: str) -> dict[str, Entity]:
     """The entities of a story told by ``texts`` (title, blank line, body), by each alias."""
-    articles = prepare([Article(id=f"t{n}", source=f"<{n}>", raw=t) for n, t in enumerate(texts)])
-    entities, _ = find_entities(Story([a for a in articles if a.ok]))
+    entities = run(StoryContext.from_texts(*texts), "entities").entities
     return {alias: e for e in entities for alias in e.aliases}
 
 

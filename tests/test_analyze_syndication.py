@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from storybrief.analyze.story import Story
-from storybrief.analyze.syndication import find_syndication
-from storybrief.models import Article, Syndication
-from storybrief.pipeline import prepare
+from storybrief.analyze import StoryContext, run
+from storybrief.models import Syndication
 
 STATEMENT = (
     '"Sam was the kindest boy I have ever taught," said his teacher, Ann Lee. '
@@ -40,8 +38,7 @@ child like this." Neighbours said they heard a loud bang before the flames.
 
 
 def syndication_of(*texts: str) -> list[Syndication]:
-    articles = prepare([Article(id=f"t{n}", source=f"<{n}>", raw=t) for n, t in enumerate(texts)])
-    return find_syndication(Story([a for a in articles if a.ok]))
+    return run(StoryContext.from_texts(*texts), "syndication")
 
 
 def test_a_shared_quoted_statement_is_no_copy() -> None:

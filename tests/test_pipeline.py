@@ -1,4 +1,4 @@
-"""brief_of: the summarizer and the analysis share one copy index, which changes no brief."""
+"""brief_of: the analysis builds one copy index, which the summary reads; it changes no brief."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import pytest
 from conftest import EXAMPLE
 
-from storybrief.analyze import analyze
+from storybrief.analyze import StoryContext, analyze
 from storybrief.models import Article, Brief, Sentence
 from storybrief.nlp.overlap import CopyIndex
 from storybrief.pipeline import DEFAULT_WORDS, brief_of, read
@@ -19,7 +19,19 @@ from storybrief.summarize import summarize
 def _separately(articles: list[Article]) -> Brief:
     """The brief as the stages give it when each builds its own copy index."""
     usable = [a for a in articles if a.ok]
-    return analyze(Brief(articles=articles, summary=summarize(usable, words=DEFAULT_WORDS)))
+    found = analyze(StoryContext(usable))
+    summary = summarize(usable, words=DEFAULT_WORDS, disputed=found.disputed)
+    return Brief(
+        articles,
+        summary,
+        found.syndication,
+        found.entities,
+        found.quotes,
+        found.agreements,
+        found.conflicts,
+        found.timeline,
+        found.warnings,
+    )
 
 
 @pytest.fixture

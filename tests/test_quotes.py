@@ -12,20 +12,14 @@ from __future__ import annotations
 
 import pytest
 
-from storybrief.analyze.entities import find_entities
-from storybrief.analyze.quotes import find_quotes
-from storybrief.analyze.story import Story
-from storybrief.models import Article, Quote
-from storybrief.pipeline import prepare
+from storybrief.analyze import StoryContext, run
+from storybrief.models import Quote
 
 
 def quotes_of(body: str) -> list[Quote]:
     """The quotes of a one-article story with ``body`` under a neutral title."""
     raw = f"Actors trade words over misconduct remarks\n\n{body}"
-    articles = prepare([Article(id="t0", source="<t0>", raw=raw)])
-    story = Story([a for a in articles if a.ok])
-    _, names = find_entities(story)
-    return find_quotes(story, names)
+    return run(StoryContext.from_texts(raw), "quotes")
 
 
 def speaker(quotes: list[Quote], words: str) -> str | None:

@@ -10,6 +10,7 @@ import pytest
 
 from storybrief.models import (
     Agreement,
+    Attribution,
     Article,
     Brief,
     Claim,
@@ -44,9 +45,10 @@ def brief() -> Brief:
             Conflict(
                 "forces of Iran in Iraq",
                 [
-                    Claim("2,000 troops sent", "a", "a senior Iraqi official", 2000.0),
-                    Claim(f"never dispatched {HOSTILE}", "b", "Hassan Rouhani"),
+                    Claim("2,000 troops sent", "a", Attribution("a senior Iraqi official"), 2000.0),
+                    Claim(f"never dispatched {HOSTILE}", "b", Attribution("Hassan Rouhani")),
                 ],
+                "figures",
             )
         ],
     )
@@ -171,11 +173,12 @@ def test_a_dispute_over_figures_is_shown_side_by_side() -> None:
     conflict = Conflict(
         "forces of Iran in Iraq",
         [
-            Claim("2,000 sent", "a", "official A", 2000.0),
-            Claim("never sent any", "b", "Hassan Rouhani"),
-            Claim("130 entered", "b", "source B", 130.0),
-            Claim("a 2,000-strong force", "c", "official C", 2000.0),
+            Claim("2,000 sent", "a", Attribution("official A"), 2000.0),
+            Claim("never sent any", "b", Attribution("Hassan Rouhani")),
+            Claim("130 entered", "b", Attribution("source B"), 130.0),
+            Claim("a 2,000-strong force", "c", Attribution("official C"), 2000.0),
         ],
+        "figures",
     )
     assert [(side, [c.source for c in claims]) for side, claims in sides(conflict)] == [
         ("2,000", ["a", "c"]),
@@ -183,6 +186,8 @@ def test_a_dispute_over_figures_is_shown_side_by_side() -> None:
         ("no figure given", ["b"]),
     ]
     words = Conflict(
-        "contacts", [Claim("no contacts", "a", "US officials"), Claim("maybe", "b", None)]
+        "contacts",
+        [Claim("no contacts", "a", Attribution("US officials")), Claim("maybe", "b", None)],
+        "existence",
     )
     assert [side for side, _ in sides(words)] == ["US officials", "the outlet"]

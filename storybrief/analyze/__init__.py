@@ -1,50 +1,82 @@
 """Analyze: what the outlets agree on, where they conflict, who said what, who copies whom.
 
 Every result cites the articles (and sentences) it rests on. The story is
-parsed once (``story.Story``) and each analysis is its own module:
-``syndication`` (copies), ``entities`` (names merged across spellings),
-``quotes`` (statements and speakers), ``agreements`` (facts several outlets
-carry), ``conflicts`` (claims that cannot all be true) and ``timeline`` (dated
-events in order).
+parsed once into a ``StoryContext`` (``context``), and each analysis is a
+component (``components.Analysis``) with its own module: ``syndication``
+(copies), ``entities`` (names merged across spellings), ``quotes``
+(statements and speakers), ``agreements`` (facts several outlets carry),
+``conflicts`` (claims that cannot all be true) and ``timeline`` (dated events
+in order). ``ANALYSES`` lists them; ``analyze`` runs them all, each inside its
+own error boundary.
 """
 
 from __future__ import annotations
 
-import dataclasses
+from dataclasses import dataclass, field
 
 from storybrief.analyze.agreements import find_agreements
-from storybrief.analyze.conflicts import find_conflicts, mark_disputed
-from storybrief.analyze.entities import find_entities
+from storybrief.analyze.components import Analysis, run_all, run_analysis
+from storybrief.analyze.conflicts import disputed_sentences, find_conflicts
+from storybrief.analyze.context import StoryContext
+from storybrief.analyze.entities import Names, find_entities
 from storybrief.analyze.quotes import find_quotes
-from storybrief.analyze.story import Story
 from storybrief.analyze.syndication import find_syndication
 from storybrief.analyze.timeline import find_timeline
-from storybrief.models import Brief
-from storybrief.nlp.overlap import CopyIndex
+from storybrief.models import (
+    Agreement,
+    Conflict,
+    Entity,
+    Event,
+    Quote,
+    StageWarning,
+    Syndication,
+)
 
-__all__ = ["analyze"]
+__all__ = ["ANALYSES", "Analysis", "Findings", "StoryContext", "analyze", "run"]
+
+ANALYSES: tuple[Analysis, ...] = (
+    Analysis("syndication", (), find_syndication, list),
+    Analysis("entities", (), find_entities, Names.empty),
+    Analysis("quotes", ("entities",), find_quotes, list),
+    Analysis("agreements", ("syndication", "entities"), find_agreements, list),
+    Analysis("conflicts", ("syndication", "entities"), find_conflicts, list),
+    Analysis("timeline", (), find_timeline, list),
+)
 
 
-def analyze(brief: Brief, *, copy_index: CopyIndex | None = None) -> Brief:
-    """The brief with its cross-source analysis filled in, from its usable articles.
+@dataclass
+class Findings:
+    """What the analysis of one story found, and what part of it failed."""
 
-    ``copy_index``, if given, must index exactly the usable articles'
-    sentences in order, as the one the summarizer was given does.
-    """
-    if not brief.usable:
-        return brief
-    story = Story(brief.usable, copy_index)
-    syndication = find_syndication(story)
-    entities, names = find_entities(story)
-    quotes = find_quotes(story, names)
-    conflicts = find_conflicts(story, names, syndication)
-    return dataclasses.replace(
-        brief,
-        summary=mark_disputed(brief.summary, conflicts),
-        syndication=syndication,
-        entities=entities,
-        quotes=quotes,
-        agreements=find_agreements(story, syndication, names),
-        conflicts=conflicts,
-        timeline=find_timeline(story),
+    syndication: list[Syndication] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)
+    warnings: list[StageWarning] = field(default_factory=list)
+
+    @property
+    def disputed(self) -> dict[str, list[str]]:
+        """By sentence id, the topics of the conflicts the sentence takes a side in."""
+        return disputed_sentences(self.conflicts)
+
+
+def run(ctx: StoryContext, name: str) -> object:
+    """The result of the one analysis ``name`` on ``ctx`` (and of those it requires)."""
+    registry = {a.name: a for a in ANALYSES}
+    return run_analysis(ctx, registry[name], registry)
+
+
+def analyze(ctx: StoryContext) -> Findings:
+    """Every analysis of the story; a failed one is empty and named in ``warnings``."""
+    results = run_all(ctx, ANALYSES)
+    return Findings(
+        syndication=results["syndication"],
+        entities=results["entities"].entities,
+        quotes=results["quotes"],
+        agreements=results["agreements"],
+        conflicts=results["conflicts"],
+        timeline=results["timeline"],
+        warnings=list(ctx.warnings),
     )

@@ -44,10 +44,10 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import HONORIFICS, NAMED, Names
 from storybrief.analyze.lexicon import entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
-from storybrief.analyze.story import Story
 from storybrief.models import Agreement, Sentence, Syndication
 from storybrief.nlp.embeddings import embed
 from storybrief.nlp.english import balanced_quotes
@@ -176,7 +176,7 @@ def _owners(tokens: Iterable[Token], heads: list[Token]) -> dict[Token, list[Tok
     return owned
 
 
-def _units(story: Story, names: Names) -> list[_Unit]:
+def _units(story: StoryContext, names: Names) -> list[_Unit]:
     """Each sentence cut into its clause units and act units, those with enough words."""
     units: list[_Unit] = []
     bodies = _speaking_nouns(story)
@@ -270,7 +270,7 @@ def _unit(
     return [_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas, words)]
 
 
-def _speaking_nouns(story: Story) -> set[str]:
+def _speaking_nouns(story: StoryContext) -> set[str]:
     """Nouns the story has say or ask something: bodies that act ("the government
     asks"), not acts, though made of a verb (govern)."""
     return {
@@ -343,7 +343,9 @@ def _subject(head: Token) -> Token | None:
     return None
 
 
-def _named(story: Story, sentence: Sentence, subject: Token | None, names: Names) -> str | None:
+def _named(
+    story: StoryContext, sentence: Sentence, subject: Token | None, names: Names
+) -> str | None:
     """The entity a subject names, or a he/she's antecedent, casefolded; else ``None``.
 
     Only names that resolve to a known entity count, so two spellings of one
@@ -360,7 +362,7 @@ def _named(story: Story, sentence: Sentence, subject: Token | None, names: Names
     return found.casefold() if found else None
 
 
-def _actor(story: Story, sentence: Sentence, head: Token, names: Names) -> str | None:
+def _actor(story: StoryContext, sentence: Sentence, head: Token, names: Names) -> str | None:
     """Who does what the unit headed by ``head`` says, if a name or pronoun tells.
 
     A reporting verb hands over to its complement ("Rouhani said Iran is ready":
@@ -428,7 +430,7 @@ def _overlap(units: list[_Unit]) -> tuple[np.ndarray, np.ndarray]:
     return overlap, said @ (said @ synonym > 0).T > 0
 
 
-def _scored_units(story: Story, names: Names) -> tuple[list[_Unit], np.ndarray]:
+def _scored_units(story: StoryContext, names: Names) -> tuple[list[_Unit], np.ndarray]:
     """The units and their blended similarity.
 
     ``-inf`` (never merged) within a sentence, between different actors, and
@@ -520,8 +522,9 @@ def _order(sentence_id: str) -> tuple[str, int]:
     return article, int(number)
 
 
-def find_agreements(story: Story, syndication: list[Syndication], names: Names) -> list[Agreement]:
+def find_agreements(story: StoryContext) -> list[Agreement]:
     """Facts carried by two or more articles, the most widely carried first."""
+    names, syndication = story.names, story.syndication
     units, scores = _scored_units(story, names)
     ranked: list[tuple[int, float, list[str], list[int], list[str]]] = []
     for cluster in _clusters(scores):

@@ -33,7 +33,6 @@ Six kinds are found, each on its own signal:
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from difflib import SequenceMatcher
@@ -41,6 +40,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
+from storybrief.analyze.context import StoryContext, nlp
 from storybrief.analyze.entities import NAMED, Names, skeleton
 from storybrief.analyze.lexicon import (
     DENIALS,
@@ -53,8 +53,7 @@ from storybrief.analyze.lexicon import (
 )
 from storybrief.analyze.numbers import Figure, agree, figures, part_of
 from storybrief.analyze.speakers import SPEECH_VERBS, attribution
-from storybrief.analyze.story import Story, nlp
-from storybrief.models import Claim, Conflict, Sentence, SummarySentence, Syndication
+from storybrief.models import Attribution, Claim, Conflict, Sentence, Syndication
 from storybrief.nlp.embeddings import embed
 
 SAME_SUBJECT = 0.5  # sentence similarity that makes two figures count one thing
@@ -137,7 +136,7 @@ def _restates(groups: list[dict[str, Claim]], one: _Found, other: _Found) -> boo
     )
 
 
-def _match(story: Story, one: _Found, other: _Found) -> int:
+def _match(story: StoryContext, one: _Found, other: _Found) -> int:
     """How surely two figures count one quantity: ``STRONG``, ``WEAK`` or 0.
 
     One article does not contradict itself, and a copy repeats its original.
@@ -198,23 +197,24 @@ def _ranges(figs: list[Figure]) -> list[tuple[float, float]]:
     return out
 
 
-def _claim(story: Story, sentence: Sentence, names: Names, value: float | None) -> Claim:
+def _claim(story: StoryContext, sentence: Sentence, names: Names, value: float | None) -> Claim:
     """One side: the sentence, its article and who it is attributed to."""
     return Claim(
         text=sentence.text,
         source=sentence.article,
-        attributed_to=attribution(story, sentence, names),
+        attribution=attribution(story, sentence, names),
         value=value,
         sentence_id=sentence.id,
     )
 
 
-def find_conflicts(story: Story, names: Names, syndication: list[Syndication]) -> list[Conflict]:
+def find_conflicts(story: StoryContext) -> list[Conflict]:
     """Conflicting claims grouped by subject, the most claims first.
 
     ``syndication`` names the reprints: a reprint's changed detail is a
     correction, not a second account.
     """
+    names, syndication = story.names, story.syndication
     found: list[_Found] = []
     for sentence in story.sentences:
         doc = story.docs[sentence.id]
@@ -247,7 +247,7 @@ def find_conflicts(story: Story, names: Names, syndication: list[Syndication]) -
     for group in groups:
         _add_denials(story, names, group)
     conflicts = [
-        Conflict(topic=_topic(story, names, group), claims=list(group.values())) for group in groups
+        Conflict(_topic(story, names, group), list(group.values()), "figures") for group in groups
     ]
     conflicts.sort(key=lambda c: (-len(c.claims), c.claims[0].sentence_id or ""))
     return (
@@ -285,7 +285,7 @@ def _denied(verb: Token) -> bool:
     return verb.dep_ in {"ccomp", "acl", "relcl"} and above.lemma_ in DENIALS
 
 
-def _add_denials(story: Story, names: Names, group: dict[str, Claim]) -> None:
+def _add_denials(story: StoryContext, names: Names, group: dict[str, Claim]) -> None:
     """Denials of the event the group's figures count, and plain reports of it without a figure.
 
     The event is the counted thing ("troop", "force", "guard") and what is
@@ -316,7 +316,7 @@ def _add_denials(story: Story, names: Names, group: dict[str, Claim]) -> None:
             group[s.id] = claim
 
 
-def _topic(story: Story, names: Names, group: dict[str, Claim]) -> str:
+def _topic(story: StoryContext, names: Names, group: dict[str, Claim]) -> str:
     """What the claims disagree about, named as a reader would.
 
     A count names the thing most claims count or deny, by its owner and
@@ -399,7 +399,7 @@ def _existence(doc: Doc) -> list[tuple[Token, bool]]:
     return found
 
 
-def _parties(story: Story, names: Names, sentence: Sentence) -> set[str]:
+def _parties(story: StoryContext, names: Names, sentence: Sentence) -> set[str]:
     """The entities a sentence and the one before it talk about, places of "in X" left out.
 
     The sentence before is read too because the second mention is often a
@@ -416,7 +416,7 @@ def _parties(story: Story, names: Names, sentence: Sentence) -> set[str]:
     return {names.resolve(p) or p for p in parties if p}
 
 
-def _existence_conflicts(story: Story, names: Names) -> list[Conflict]:
+def _existence_conflicts(story: StoryContext, names: Names) -> list[Conflict]:
     """One outlet says there is no such thing, another that there is (or may well be).
 
     Both must name the same thing ("contacts") in an existential ("there
@@ -434,7 +434,7 @@ def _existence_conflicts(story: Story, names: Names) -> list[Conflict]:
         shared = _parties(story, names, s1) & _parties(story, names, s2)
         if len(shared) >= 2:
             topic = f"{t1.lower_} between {' and '.join(sorted(shared))}"
-            conflict = conflicts.setdefault(topic, Conflict(topic=topic, claims=[]))
+            conflict = conflicts.setdefault(topic, Conflict(topic, [], "existence"))
             ids = {c.sentence_id for c in conflict.claims}
             conflict.claims += [_claim(story, s, names, None) for s in (s1, s2) if s.id not in ids]
     return list(conflicts.values())
@@ -480,7 +480,7 @@ def _plain(doc: Doc) -> bool:
     return not any(qualifies(t) for t in doc)
 
 
-def _headline_conflicts(story: Story, names: Names) -> list[Conflict]:
+def _headline_conflicts(story: StoryContext, names: Names) -> list[Conflict]:
     """Titles that state as fact what their own body only reports as conditional or hedged.
 
     A title is supported when one of the body sentences most like it says
@@ -514,38 +514,27 @@ def _headline_conflicts(story: Story, names: Names) -> list[Conflict]:
         if evidence:
             body = max(evidence, key=lambda e: e[:2])[2]
             claims = [
-                Claim(article.title, article.id, "headline"),
+                Claim(article.title, article.id, Attribution("headline")),
                 _claim(story, body, names, None),
             ]
-            conflicts.append(Conflict(topic=HEADLINE_TOPIC, claims=claims))
+            conflicts.append(Conflict(HEADLINE_TOPIC, claims, "headline"))
     return conflicts
 
 
-def mark_disputed(
-    summary: list[SummarySentence], conflicts: list[Conflict]
-) -> list[SummarySentence]:
-    """The summary with each sentence's ``disputed`` topics: the conflicts it takes a side in.
+def disputed_sentences(conflicts: list[Conflict]) -> dict[str, list[str]]:
+    """The topics of the conflicts each sentence takes a side in, by sentence id.
 
-    A sentence takes a side when it, or a near-copy of it, is a claim of the
-    conflict. The body's side of a headline-versus-body conflict is what the
-    article reports, not a side the outlets dispute, so it marks nothing.
+    The body's side of a headline-versus-body conflict is what the article
+    reports, not a side the outlets dispute, so it is no side.
     """
     topics: dict[str, list[str]] = {}
     for conflict in conflicts:
-        if conflict.topic == HEADLINE_TOPIC:
+        if conflict.kind == "headline":
             continue
         for claim in conflict.claims:
             if claim.sentence_id:
                 topics.setdefault(claim.sentence_id, []).append(conflict.topic)
-    return [
-        dataclasses.replace(
-            sentence,
-            disputed=list(
-                dict.fromkeys(t for i in sentence.sentence_ids for t in topics.get(i, []))
-            ),
-        )
-        for sentence in summary
-    ]
+    return topics
 
 
 def _hedged_acts(doc: Doc, parties: set[str], names: Names) -> list[Token]:
@@ -683,7 +672,7 @@ def _forms(names: Names, name: Span) -> set[str]:
     return {name.text.casefold(), (names.resolve(name.text) or name.text).casefold()}
 
 
-def _named(story: Story, names: Names) -> dict[str, set[str]]:
+def _named(story: StoryContext, names: Names) -> dict[str, set[str]]:
     """The forms of the names each sentence mentions, by sentence id."""
     return {
         s.id: {f for u in _units(story.docs[s.id]) if _is_name(u.root) for f in _forms(names, u)}
@@ -692,7 +681,7 @@ def _named(story: Story, names: Names) -> dict[str, set[str]]:
 
 
 def _compatible(
-    story: Story,
+    story: StoryContext,
     named: dict[str, set[str]],
     one: tuple[Sentence, set[str]],
     other: tuple[Sentence, set[str]],
@@ -724,7 +713,9 @@ def _spelled_alike(one: str, other: str) -> bool:
     return skeleton(one) == skeleton(other) or alike >= SPELLED_ALIKE
 
 
-def _detail_conflicts(story: Story, names: Names, syndication: list[Syndication]) -> list[Conflict]:
+def _detail_conflicts(
+    story: StoryContext, names: Names, syndication: list[Syndication]
+) -> list[Conflict]:
     """The same statement with a different name in one place: "a Logan/Palmer Square daycare".
 
     Two outlets' sentences must be alike in meaning and word for word
@@ -748,7 +739,7 @@ def _detail_conflicts(story: Story, names: Names, syndication: list[Syndication]
             key = frozenset(
                 (names.resolve(one.text) or one.text, names.resolve(other.text) or other.text)
             )
-            conflict = found.setdefault(key, Conflict(topic=_slot(one, other), claims=[]))
+            conflict = found.setdefault(key, Conflict(_slot(one, other), [], "detail"))
             ids = {c.sentence_id for c in conflict.claims}
             conflict.claims += [_claim(story, s, names, None) for s in (s1, s2) if s.id not in ids]
     return list(found.values())
@@ -781,7 +772,7 @@ def _undergoer(verb: Token) -> Token | None:
         verb = verb.head
 
 
-def _person(story: Story, names: Names, sentence: Sentence, token: Token) -> str | None:
+def _person(story: StoryContext, names: Names, sentence: Sentence, token: Token) -> str | None:
     """The person a subject names: by name, by an apposition, or for a pronoun by proxy.
 
     "He" or "she" is taken to stand for the subject of the sentence before,
@@ -823,7 +814,7 @@ def _happened(verb: Token) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries)
 
 
-def _states(story: Story, names: Names, sentence: Sentence) -> list[tuple[State, str, bool]]:
+def _states(story: StoryContext, names: Names, sentence: Sentence) -> list[tuple[State, str, bool]]:
     """The states a sentence puts a named person in: (state, person, lasting now or ended)."""
     found = []
     for t in story.docs[sentence.id]:
@@ -844,7 +835,7 @@ def _states(story: Story, names: Names, sentence: Sentence) -> list[tuple[State,
     return found
 
 
-def _state_conflicts(story: Story, names: Names) -> list[Conflict]:
+def _state_conflicts(story: StoryContext, names: Names) -> list[Conflict]:
     """One outlet says a person is still in a state, another that it has ended.
 
     "She has been held in custody" against "... and was released"; an
@@ -861,7 +852,7 @@ def _state_conflicts(story: Story, names: Names) -> list[Conflict]:
         lasting, ended = ([s for s in side[k] if s.article not in both] for k in (True, False))
         if lasting and ended:
             claims = [_claim(story, s, names, None) for s in lasting + ended]
-            conflicts.append(Conflict(topic=state.topic.format(who), claims=claims))
+            conflicts.append(Conflict(state.topic.format(who), claims, "state"))
     return conflicts
 
 
@@ -896,7 +887,9 @@ def _description(thing: Token, place: Token) -> set[str]:
     }
 
 
-def _place_conflicts(story: Story, names: Names, syndication: list[Syndication]) -> list[Conflict]:
+def _place_conflicts(
+    story: StoryContext, names: Names, syndication: list[Syndication]
+) -> list[Conflict]:
     """One thing found in two places: "found below the desk" / "found near her body".
 
     The things must be described alike (``SAME_THING`` words: "dark", "blood"),
@@ -921,7 +914,7 @@ def _place_conflicts(story: Story, names: Names, syndication: list[Syndication])
             continue
         key = frozenset((place1.lemma_, place2.lemma_))
         topic = f"where the {thing1.lower_} was found"
-        conflict = conflicts.setdefault(key, Conflict(topic=topic, claims=[]))
+        conflict = conflicts.setdefault(key, Conflict(topic, [], "place"))
         ids = {c.sentence_id for c in conflict.claims}
         conflict.claims += [_claim(story, s, names, None) for s in (s1, s2) if s.id not in ids]
     return list(conflicts.values())

@@ -27,12 +27,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
-from storybrief.analyze.story import Story, outside_quotes
+from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.models import Entity, Sentence
 
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -236,7 +236,7 @@ def _lone_name(token: Token) -> Span | None:
 
 
 def _person(
-    story: Story, sentence: Sentence, alias: Span, name: Span, key: str
+    story: StoryContext, sentence: Sentence, alias: Span, name: Span, key: str
 ) -> tuple[str, tuple[str, ...]]:
     """A person's mention's key, and the genders it shows.
 
@@ -284,7 +284,7 @@ def _bound_genders(name: Span, outside: set[int]) -> list[str]:
     return found
 
 
-def _next_genders(story: Story, sentence: Sentence, name: Span) -> list[str]:
+def _next_genders(story: StoryContext, sentence: Sentence, name: Span) -> list[str]:
     """The gender of a he/she subject of the next sentence's main clause, after a
     subject of this one's: "Clinton is no stranger to these hatreds. He came ..."."""
     sentences = story.article[sentence.article].sentences
@@ -381,7 +381,7 @@ def _spans(doc: Doc) -> tuple[list[tuple[int, int, str]], set[int]]:
     return spans, taken
 
 
-def mentions(story: Story) -> tuple[list[Mention], list[tuple[str, str]]]:
+def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]:
     """Every name mention in the story, in story order, and the acronyms it defines.
 
     A name the story gives is also found where the model tags none: an
@@ -449,7 +449,7 @@ def mentions(story: Story) -> tuple[list[Mention], list[tuple[str, str]]]:
 
 
 def _mention(
-    story: Story, alias: Span, name: Span, label: str, sentence: Sentence, key: str
+    story: StoryContext, alias: Span, name: Span, label: str, sentence: Sentence, key: str
 ) -> Mention:
     """The mention of ``name`` (``alias`` with its title), a person's keyed by gender."""
     genders: tuple[str, ...] = ()
@@ -629,13 +629,19 @@ class Names:
 
     canonical: dict[str, str]  # by ``norm`` of a name as written, or by mention key
     people: set[str]  # names of PERSON entities
+    entities: list[Entity] = field(default_factory=list)  # most mentioned first
 
     def resolve(self, text: str) -> str | None:
         return self.canonical.get(norm(text))
 
+    @classmethod
+    def empty(cls) -> Names:
+        """No entities: what the analyses read when finding them failed."""
+        return cls({}, set())
 
-def find_entities(story: Story) -> tuple[list[Entity], Names]:
-    """The story's entities, most mentioned first, and the resolver of their names.
+
+def find_entities(story: StoryContext) -> Names:
+    """The story's entities, most mentioned first, with the resolver of their names.
 
     A group made only of NORP mentions (Iraqi, Shia) is an adjective of
     nationality or creed, not an actor, and is left out.
@@ -669,4 +675,4 @@ def find_entities(story: Story) -> tuple[list[Entity], Names]:
             for written in (m.key, norm(m.text), norm(m.alias)):
                 names.setdefault(written, name)
     entities.sort(key=lambda e: (-e.mentions, e.name))
-    return entities, Names(names, {e.name for e in entities if e.type == "PERSON"})
+    return Names(names, {e.name for e in entities if e.type == "PERSON"}, entities)

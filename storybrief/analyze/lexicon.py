@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from storybrief.analyze.context import nlp
 from storybrief.analyze.entities import Names
-from storybrief.analyze.story import nlp
 from storybrief.nlp.overlap import words
 
 FUNCTION_WORDS = frozenset(

@@ -23,10 +23,16 @@ from itertools import combinations
 
 import numpy as np
 
+from storybrief.analyze.context import (
+    QUOTE_MARKS,
+    StoryContext,
+    outside_quotes,
+    paragraph_text,
+    quote_spans,
+)
 from storybrief.analyze.entities import Names
 from storybrief.analyze.lexicon import content
 from storybrief.analyze.speakers import speaker_of
-from storybrief.analyze.story import QUOTE_MARKS, Story, outside_quotes, paragraph_text, quote_spans
 from storybrief.models import Article, Quote, Sentence
 from storybrief.nlp.embeddings import embed
 from storybrief.segment import split_sentences
@@ -60,7 +66,7 @@ def _is_title(text: str) -> bool:
 
 
 def _passage_speaker(
-    story: Story, passage: Passage, chars: tuple[int, int], names: Names
+    story: StoryContext, passage: Passage, chars: tuple[int, int], names: Names
 ) -> str | None:
     """The speaker of a passage (at ``chars`` of its paragraph) named next to it.
 
@@ -99,7 +105,7 @@ def _passage_speaker(
     return None
 
 
-def _bare(story: Story, passage: Passage) -> bool:
+def _bare(story: StoryContext, passage: Passage) -> bool:
     """Whether a passage stands alone, its sentences all quote: a statement that runs
     on from the previous quote, where words of the writer's around it ("...", the
     article read) would tell of another source."""
@@ -110,7 +116,7 @@ def _bare(story: Story, passage: Passage) -> bool:
     )
 
 
-def article_passages(story: Story, article: Article, names: Names) -> list[Passage]:
+def article_passages(story: StoryContext, article: Article, names: Names) -> list[Passage]:
     """The quoted passages of one article with their speakers resolved.
 
     An unattributed statement continues the quote before it in its
@@ -176,8 +182,9 @@ def _same_statement(a: Passage, b: Passage, vectors: dict[str, np.ndarray], name
     return False
 
 
-def find_quotes(story: Story, names: Names) -> list[Quote]:
+def find_quotes(story: StoryContext) -> list[Quote]:
     """Quote groups, the most widely carried first; each lists every wording and source."""
+    names = story.names
     passages = [p for a in story.articles for p in article_passages(story, a, names)]
     pieces = sorted({piece for p in passages for piece in p.pieces})
     vectors = dict(zip(pieces, embed(pieces), strict=True))

@@ -22,9 +22,9 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.analyze.entities import GENDER_WORDS, Names, title_start, titled_surname
-from storybrief.analyze.story import Story, outside_quotes
-from storybrief.models import Sentence
+from storybrief.models import Attribution, Sentence
 
 SPEECH_VERBS = {
     "say", "tell", "add", "insist", "reply", "answer", "ask", "warn", "state", "declare",
@@ -111,7 +111,7 @@ def _person(token: Token, names: Names) -> str | None:
     return None
 
 
-def _named_role(story: Story, sentence: Sentence, role: Token, names: Names) -> str | None:
+def _named_role(story: StoryContext, sentence: Sentence, role: Token, names: Names) -> str | None:
     """The one person ``sentence``'s article gives the role of "the sheriff", if one.
 
     A role names its holder as a title ("Sheriff Javier Salazar"), in
@@ -144,7 +144,7 @@ def _is_person_noun(token: Token) -> bool:
     )
 
 
-def _gender(story: Story, sentence: Sentence, person: str, names: Names) -> str | None:
+def _gender(story: StoryContext, sentence: Sentence, person: str, names: Names) -> str | None:
     """The gender the article gives ``person``, if it gives one.
 
     Evidence: a gendered title or role next to the name ("Mrs", "actress"),
@@ -172,7 +172,7 @@ def _gender(story: Story, sentence: Sentence, person: str, names: Names) -> str 
 
 
 def _next_pronoun(
-    story: Story, sentences: list[Sentence], person: Token, names: Names
+    story: StoryContext, sentences: list[Sentence], person: Token, names: Names
 ) -> list[str]:
     """The gender of the first main-clause he/she subject after ``person``, before another
     person is one.
@@ -207,7 +207,7 @@ def _main_clause(subject: Token) -> bool:
     return not any(t.dep_ in _EMBEDDED for t in [subject.head, *subject.head.ancestors])
 
 
-def antecedent(story: Story, sentence: Sentence, pronoun: Token, names: Names) -> str | None:
+def antecedent(story: StoryContext, sentence: Sentence, pronoun: Token, names: Names) -> str | None:
     """The person a subject pronoun (he, she, they) stands for, if the text is clear.
 
     The nearest main-clause subject before it in its article that names a
@@ -244,7 +244,7 @@ def antecedent(story: Story, sentence: Sentence, pronoun: Token, names: Names) -
 
 
 def speaker_of(
-    story: Story, sentence: Sentence, quote: tuple[int, int], names: Names
+    story: StoryContext, sentence: Sentence, quote: tuple[int, int], names: Names
 ) -> str | None:
     """The speaker ``sentence`` names for the quotation at tokens ``quote`` (start, end).
 
@@ -322,7 +322,7 @@ def _governing(doc: Doc, quote: tuple[int, int]) -> list[Token]:
     return chain
 
 
-def _speaker(story: Story, sentence: Sentence, subject: Token, names: Names) -> str | None:
+def _speaker(story: StoryContext, sentence: Sentence, subject: Token, names: Names) -> str | None:
     """A quote's speaker from the subject that introduces it; ``None`` when unclear."""
     if subject.lower_ in _THIRD_PERSON:
         return antecedent(story, sentence, subject, names)
@@ -333,7 +333,7 @@ def _speaker(story: Story, sentence: Sentence, subject: Token, names: Names) -> 
     return _full_name(story, sentence, _person(subject, names) or role or name_of(subject, names))
 
 
-def _full_name(story: Story, sentence: Sentence, name: str) -> str:
+def _full_name(story: StoryContext, sentence: Sentence, name: str) -> str:
     """A lone surname as the one full name its article ends with it ("Christman" →
     "Lissa Druss Christman"), whatever label the model gave that name."""
     if " " in name or not name[:1].isupper():
@@ -394,17 +394,17 @@ def _antecedent_of_who(who: Token) -> Token:
     return next(before, head)
 
 
-def _resolve(story: Story, sentence: Sentence, subject: Token, names: Names) -> str:
+def _resolve(story: StoryContext, sentence: Sentence, subject: Token, names: Names) -> str:
     """A claim's source from its subject: a pronoun's antecedent, else as written."""
     if subject.lower_ in _PRONOUNS:
         return antecedent(story, sentence, subject, names) or subject.text
     return name_of(subject, names)
 
 
-def attribution(story: Story, sentence: Sentence, names: Names) -> str | None:
+def attribution(story: StoryContext, sentence: Sentence, names: Names) -> Attribution | None:
     """Who a sentence's claim comes from, with the outlet that relays it.
 
-    "a senior Iraqi official (via the Guardian)" for "The Guardian cited a
+    "a senior Iraqi official" via "the Guardian" for "The Guardian cited a
     senior Iraqi official" or "... a senior Iraqi official told the Guardian";
     ``None`` when the article states it in its own voice.
     """
@@ -420,17 +420,17 @@ def attribution(story: Story, sentence: Sentence, names: Names) -> str | None:
         if verb.lemma_ in _OUTLET_VERBS:
             cited = [c for c in verb.children if c.dep_ == "dobj"]
             if cited:
-                return f"{name_of(cited[0], names)} (via {_outlet(subject, names)})"
+                return Attribution(name_of(cited[0], names), _outlet(subject, names))
         if verb.lemma_ == "tell":
             told = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
             if told and told[0].ent_type_ == "ORG":
-                return f"{who} (via {_outlet(told[0], names)})"
-        return who
+                return Attribution(who, _outlet(told[0], names))
+        return Attribution(who)
     return None
 
 
-def _relayed(source: Token, names: Names) -> str:
-    """ "unnamed sources quoted by CNN" → "unnamed sources (via CNN)"."""
+def _relayed(source: Token, names: Names) -> Attribution:
+    """ "unnamed sources quoted by CNN" → "unnamed sources" via "CNN"."""
     relay = [
         agent_obj
         for child in source.subtree
@@ -440,8 +440,8 @@ def _relayed(source: Token, names: Names) -> str:
     ]
     who = source.doc[source.left_edge.i : source.i + 1].text
     if relay:
-        return f"{who} (via {_outlet(relay[0], names)})"
-    return name_of(source, names)
+        return Attribution(who, _outlet(relay[0], names))
+    return Attribution(name_of(source, names))
 
 
 def _outlet(token: Token, names: Names) -> str:

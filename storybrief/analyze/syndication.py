@@ -21,7 +21,7 @@ from itertools import combinations
 
 from datasketch import MinHash
 
-from storybrief.analyze.story import Story, outside_quotes
+from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.models import Article, Sentence, Syndication
 from storybrief.nlp.overlap import shingles
 
@@ -43,21 +43,21 @@ def _minhash(article: Article) -> MinHash:
     return signature
 
 
-def _shared(story: Story, copy: Article, original: Article) -> list[Sentence]:
+def _shared(story: StoryContext, copy: Article, original: Article) -> list[Sentence]:
     """``copy``'s sentences that have a near-copy in ``original``."""
     return [
         s for s in copy.sentences if any(c.article == original.id for c in story.copies.copies(s))
     ]
 
 
-def _quoted(story: Story, sentence: Sentence) -> bool:
+def _quoted(story: StoryContext, sentence: Sentence) -> bool:
     """Whether most of ``sentence``'s words are inside quotation marks."""
     words = [t for t in story.docs[sentence.id] if t.is_alpha]
     outside = outside_quotes(story, sentence)
     return sum(t.i not in outside for t in words) > len(words) / 2
 
 
-def _taken(story: Story, copy: Article, original: Article) -> tuple[int, float]:
+def _taken(story: StoryContext, copy: Article, original: Article) -> tuple[int, float]:
     """How many of ``copy``'s own sentences ``original`` has, and their share of them.
 
     A sentence mostly in quotation marks is the speaker's text, not the
@@ -85,7 +85,7 @@ def _credits(article: Article, other: Article) -> bool:
     return bool(credited & names)
 
 
-def _ordered(story: Story, a: Article, b: Article) -> tuple[Article, Article]:
+def _ordered(story: StoryContext, a: Article, b: Article) -> tuple[Article, Article]:
     """(copy, original) for a pair known to share text."""
     if _credits(a, b) != _credits(b, a):
         return (a, b) if _credits(a, b) else (b, a)
@@ -95,7 +95,7 @@ def _ordered(story: Story, a: Article, b: Article) -> tuple[Article, Article]:
     return (a, b) if a.published > b.published else (b, a)
 
 
-def find_syndication(story: Story) -> list[Syndication]:
+def find_syndication(story: StoryContext) -> list[Syndication]:
     """Every (copy, original) pair of the story, the most copied first."""
     hashes = {a.id: _minhash(a) for a in story.articles}
     found: list[Syndication] = []

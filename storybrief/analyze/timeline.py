@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from storybrief.analyze.story import Story
+from storybrief.analyze.context import StoryContext
 from storybrief.clean.dates import MONTH_NAMES, parse_date
 from storybrief.models import Event, Sentence
 from storybrief.nlp.overlap import words
@@ -91,7 +91,7 @@ def _anchor(published: str | None) -> date | None:
         return None
 
 
-def find_timeline(story: Story) -> list[Event]:
+def find_timeline(story: StoryContext) -> list[Event]:
     """Up to ``MAX_EVENTS`` dated events, earliest first, the most widely reported kept."""
     dated = [a for a in (_anchor(a.published) for a in story.articles) if a]
     story_anchor = max(dated) if dated else None
@@ -128,7 +128,7 @@ def _dates_the_sentence(token: Token) -> bool:
     return True
 
 
-def _merge(story: Story, found: list[tuple[str, bool, str, Sentence]]) -> list[Event]:
+def _merge(story: StoryContext, found: list[tuple[str, bool, str, Sentence]]) -> list[Event]:
     """One event per date and statement: sentences dated alike that say the same thing."""
     events: list[Event] = []
     members: list[list[Sentence]] = []
@@ -156,5 +156,5 @@ def _merge(story: Story, found: list[tuple[str, bool, str, Sentence]]) -> list[E
     return events
 
 
-def _same(story: Story, a: Sentence, b: Sentence) -> bool:
+def _same(story: StoryContext, a: Sentence, b: Sentence) -> bool:
     return story.similarity(a, b) >= SAME_EVENT or b in story.copies.copies(a)

@@ -9,7 +9,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from storybrief.models import Article, Brief
+from storybrief.models import Article, Brief, Conflict
 from storybrief.render.common import coverage
 
 VERSION = "1"
@@ -32,6 +32,25 @@ def article_dict(article: Article) -> dict[str, Any]:
     }
 
 
+def conflict_dict(conflict: Conflict) -> dict[str, Any]:
+    """A conflict; each claim keeps v1's one-line ``attributed_to`` beside its ``attribution``."""
+    return {
+        "topic": conflict.topic,
+        "kind": conflict.kind,
+        "claims": [
+            {
+                "text": c.text,
+                "source": c.source,
+                "attributed_to": c.attributed_to,
+                "attribution": None if c.attribution is None else asdict(c.attribution),
+                "value": c.value,
+                "sentence_id": c.sentence_id,
+            }
+            for c in conflict.claims
+        ],
+    }
+
+
 def to_dict(brief: Brief) -> dict[str, Any]:
     """The brief as plain JSON-ready data."""
     return {
@@ -43,9 +62,10 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "entities": [asdict(e) for e in brief.entities],
         "quotes": [asdict(q) for q in brief.quotes],
         "agreements": [asdict(a) for a in brief.agreements],
-        "conflicts": [asdict(c) for c in brief.conflicts],
+        "conflicts": [conflict_dict(c) for c in brief.conflicts],
         "timeline": [asdict(e) for e in brief.timeline],
         "coverage": [asdict(row) for row in coverage(brief)],
+        "warnings": [asdict(w) for w in brief.warnings],
     }
 
 

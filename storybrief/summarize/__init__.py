@@ -11,8 +11,11 @@ by article and position.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from storybrief.models import Article, SummarySentence
 from storybrief.nlp.overlap import CopyIndex
+from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate, collect_candidates
 from storybrief.summarize.extractive import select
 
@@ -31,20 +34,27 @@ def _distinct(pool: list[Candidate], index: CopyIndex) -> list[Candidate]:
 
 
 def summarize(
-    articles: list[Article], words: int, *, copy_index: CopyIndex | None = None
+    articles: list[Article],
+    words: int,
+    *,
+    copy_index: CopyIndex | None = None,
+    disputed: Mapping[str, list[str]] | None = None,
+    weights: Weights | None = None,
 ) -> list[SummarySentence]:
     """At most ``words`` words (whitespace-separated) of the articles' best sentences.
 
     Skipped articles are ignored. The same articles give the same summary.
     ``copy_index``, if given, must index exactly the usable articles'
-    sentences in order: a caller that also analyzes the story builds it once
-    for both stages.
+    sentences in order: the analysis of the story builds it, and the summary
+    reads it. ``disputed`` gives, by sentence id, the topics of the conflicts
+    a sentence takes a side in (``analyze.conflicts.disputed_sentences``): a
+    summary sentence is marked with those of it and its near-copies.
     """
     usable = [a for a in articles if a.ok]
     index = copy_index
     if index is None:
         index = CopyIndex(s for a in usable for s in a.sentences)
-    chosen = select(_distinct(collect_candidates(usable), index), words)
+    chosen = select(_distinct(collect_candidates(usable), index), words, weights)
     published = [a.published for a in usable]
     # The first pick is the sentence that tells most of the story: it opens the
     # summary, followed by what its article says next (so "He denied ..." stays
@@ -62,11 +72,13 @@ def summarize(
     summary: list[SummarySentence] = []
     for candidate in chosen:
         copies = index.copies(candidate.sentence)
+        ids = [candidate.sentence.id, *(s.id for s in copies)]
         summary.append(
             SummarySentence(
                 text=candidate.text,
                 sources=sorted({candidate.sentence.article, *(s.article for s in copies)}),
-                sentence_ids=[candidate.sentence.id, *(s.id for s in copies)],
+                sentence_ids=ids,
+                disputed=list(dict.fromkeys(t for i in ids for t in (disputed or {}).get(i, []))),
             )
         )
     return summary

