@@ -10,8 +10,8 @@ import pytest
 
 from storybrief.models import (
     Agreement,
-    Attribution,
     Article,
+    Attribution,
     Brief,
     Claim,
     Conflict,
