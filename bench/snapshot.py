@@ -38,10 +38,13 @@ def stories(data: Path) -> Iterator[tuple[str, list[Article]]]:
         with (data / name).open(encoding="utf-8") as lines:
             for cluster in map(json.loads, lines):
                 key = cluster.get("id") or cluster["cluster_id"]
-                yield f"{Path(name).stem}-{key[:16]}", [
-                    Article(id=f"d{n}", source=f"{name}#{key}", raw=text)
-                    for n, text in enumerate(cluster["docs"])
-                ]
+                yield (
+                    f"{Path(name).stem}-{key[:16]}",
+                    [
+                        Article(id=f"d{n}", source=f"{name}#{key}", raw=text)
+                        for n, text in enumerate(cluster["docs"])
+                    ],
+                )
 
 
 def _drop(value: Any, keys: set[str]) -> Any:
