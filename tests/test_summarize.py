@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 import numpy as np
 import pytest
 
 from storybrief.models import Article, Sentence, SummarySentence
+from storybrief.nlp.encoders import WordLlama
 from storybrief.nlp.overlap import CopyIndex, resemblance, words
 from storybrief.segment import segment
 from storybrief.summarize import _distinct, summarize
@@ -132,6 +135,25 @@ def test_a_sentence_opening_on_a_pronoun_follows_the_one_before_it(
         picked = select(pool, budget)
         if pool[1] in picked and not alone:
             assert picked.index(pool[0]) < picked.index(pool[1])
+
+
+@dataclass(frozen=True)
+class _Recording(WordLlama):
+    """wordllama, noting every text it is asked to embed."""
+
+    texts: list[str] = field(default_factory=list)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        return super().embed(texts)
+
+
+def test_sentences_are_compared_with_the_encoder_given(summary: list[SummarySentence]) -> None:
+    articles = _articles()
+    encoder = _Recording()
+    assert summarize(articles, words=80, encoder=encoder) == summary
+    index = CopyIndex(s for a in articles for s in a.sentences)
+    assert encoder.texts == [c.text for c in _distinct(collect_candidates(articles), index)]
 
 
 def test_deterministic() -> None:

@@ -10,11 +10,15 @@ Zyte benchmark's dev pages this lifts body F1 from 0.966 to 0.973 (BENCHMARKS.md
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import lxml.etree
 import lxml.html
 
 from storybrief.models import Article
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 # trafilatura's reading stands unless the alternative is at least this much
 # longer and repeats this share of its paragraphs: then it was one block of many.
@@ -40,25 +44,35 @@ def extract_html(article: Article) -> Article:
     doc = trafilatura.bare_extraction(article.raw, url=article.url, with_metadata=True, **_OPTIONS)
     if doc is None:
         return article
-    paragraphs = _paragraphs(doc.text)
-    wider = _readability_paragraphs(article.raw)
-    if _is_wider_reading(wider, paragraphs):
-        paragraphs = wider
-    page_title = _clean(doc.title)
-    # Pages repeat the headline as the body's first line; it is the title, not text.
-    titles = [_words(t) for t in (article.title, page_title) if t]
-    if paragraphs and _words(paragraphs[0]) in titles:
-        paragraphs = paragraphs[1:]
-    article.title = article.title or page_title
-    article.byline = article.byline or _clean(doc.author)
-    article.published = article.published or _clean(doc.date)
-    article.outlet = article.outlet or _clean(doc.sitename) or _clean(doc.hostname)
-    article.url = article.url or _clean(doc.url)
+    paragraphs = _body(article, doc)
+    _fill_metadata(article, doc)
     description = _clean(doc.description)
     if description and not _opens(paragraphs, description):
         article.dek = article.dek or description
     article.paragraphs = paragraphs
     return article
+
+
+def _body(article: Article, doc: Document) -> list[str]:
+    """The page's paragraphs: trafilatura's, or readability's when it read a wider block."""
+    paragraphs = _paragraphs(doc.text)
+    wider = _readability_paragraphs(article.raw)
+    if _is_wider_reading(wider, paragraphs):
+        paragraphs = wider
+    # Pages repeat the headline as the body's first line; it is the title, not text.
+    titles = [_words(t) for t in (article.title, _clean(doc.title)) if t]
+    if paragraphs and _words(paragraphs[0]) in titles:
+        paragraphs = paragraphs[1:]
+    return paragraphs
+
+
+def _fill_metadata(article: Article, doc: Document) -> None:
+    """Fill the fields ingest left empty from the page's metadata."""
+    article.title = article.title or _clean(doc.title)
+    article.byline = article.byline or _clean(doc.author)
+    article.published = article.published or _clean(doc.date)
+    article.outlet = article.outlet or _clean(doc.sitename) or _clean(doc.hostname)
+    article.url = article.url or _clean(doc.url)
 
 
 def _paragraphs(text: str | None) -> list[str]:

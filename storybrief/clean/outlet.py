@@ -141,20 +141,34 @@ def _canonical(name: str, outlet_shape_only: bool) -> str | None:
     words = name.split()
     if _NOT_OUTLETS.search(name) or not words or words == ["The"]:
         return None
-    if (
+    if _is_desk(words):
+        return _WIRES.get(words[0], words[0])
+    if len(words) == 1:
+        return _one_word_outlet(name)
+    if outlet_shape_only and not _is_outlet_shaped(words):
+        return None
+    return _WIRES.get(name, name)
+
+
+def _is_desk(words: list[str]) -> bool:
+    """A broadcaster's initials then a desk or a title: "BBC Persian", "AP Science Writer"."""
+    return bool(
         _ACRONYM.match(words[0])
         and len(words) > 1
         and (set(words[1:]) <= _DESKS or words[-1] in _ROLES)
-    ):
-        return _WIRES.get(words[0], words[0])
-    if len(words) == 1:
-        if words[0] in _PAPER_NOUNS:
-            return f"The {words[0]}"
-        return _WIRES.get(name) or (name if _ACRONYM.match(name) or _DOMAIN.match(name) else None)
-    is_outlet_shaped = words[0] == "The" or words[-1] in _OUTLET_NOUNS or _ACRONYM.match(words[0])
-    if outlet_shape_only and not is_outlet_shaped:
-        return None
-    return _WIRES.get(name, name)
+    )
+
+
+def _one_word_outlet(word: str) -> str | None:
+    """A one-word name that is an outlet's: a newspaper's noun, a wire, an acronym, a domain."""
+    if word in _PAPER_NOUNS:
+        return f"The {word}"
+    return _WIRES.get(word) or (word if _ACRONYM.match(word) or _DOMAIN.match(word) else None)
+
+
+def _is_outlet_shaped(words: list[str]) -> bool:
+    """A name of several words that reads as an outlet's, not a person's: "The Hill", "NBC News"."""
+    return bool(words[0] == "The" or words[-1] in _OUTLET_NOUNS or _ACRONYM.match(words[0]))
 
 
 def _agreed(names: Iterable[str]) -> str | None:

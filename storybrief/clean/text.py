@@ -76,20 +76,30 @@ def _furniture_why(line: Line) -> str | None:
         return "navigation or tag list"
     if line.is_dangling_label:
         return "caption or credit marker"
-    # Prompts are short; a long paragraph that says "you" is an essay's style.
-    if line.n <= _MAX_PROMPT_WORDS and (
-        line.second_person >= 2 or (line.second_person and (line.web_terms or "?" in line.text))
-    ):
+    if _addresses_reader(line):
         return "addresses the reader (call-out or sign-up prompt)"
-    if (
-        line.n <= _MAX_PROMPT_WORDS
-        and line.starts_imperative
-        and (not line.is_sentence or line.web_terms or line.second_person)
-    ):
+    if _calls_to_action(line):
         return "call to action"
     if not line.is_sentence and line.n <= 15 and line.web_terms:
         return "site furniture"
     return None
+
+
+def _addresses_reader(line: Line) -> bool:
+    """A short line that says "you" twice, or once with a web term or a question: a prompt."""
+    # Prompts are short; a long paragraph that says "you" is an essay's style.
+    return line.n <= _MAX_PROMPT_WORDS and bool(
+        line.second_person >= 2 or (line.second_person and (line.web_terms or "?" in line.text))
+    )
+
+
+def _calls_to_action(line: Line) -> bool:
+    """A short line opening on an imperative: no sentence, or it speaks of the web or to you."""
+    return (
+        line.n <= _MAX_PROMPT_WORDS
+        and line.starts_imperative
+        and bool(not line.is_sentence or line.web_terms or line.second_person)
+    )
 
 
 def _is_byline(line: Line) -> bool:
@@ -108,7 +118,6 @@ def _read_header(article: Article, lines: list[Line]) -> int:
     some length. Lines in the header that are none of the fields are left for
     the body rules to judge.
     """
-    title, dek, byline, published = article.title, article.dek, article.byline, article.published
     fields_at: set[int] = set()
     after_marker = False
     for i, line in enumerate(lines[:_MAX_HEADER_LINES]):
@@ -117,34 +126,59 @@ def _read_header(article: Article, lines: list[Line]) -> int:
         follows_marker, after_marker = after_marker, line.is_dangling_label
         if follows_marker or _furniture_why(line):
             continue
-        if (date := parse_date(line.text)) and line.n <= 12:
-            published = published or date
-        elif title is None and not fields_at and 2 <= line.n <= 30:
-            title = line.text
-        elif (
-            title
-            and dek is None
-            and byline is None
-            and line.n >= 6
-            and (line.stopword_density >= 0.15)
-        ):
-            dek = line.text
-        elif byline is None and _is_byline(line):
-            byline = re.sub(r"^by\s+", "", line.text.strip(), flags=re.IGNORECASE)
-        else:
-            continue
-        fields_at.add(i)
-    article.title, article.dek, article.byline, article.published = title, dek, byline, published
+        if field := _header_field(article, line, first=not fields_at):
+            name, value = field
+            setattr(article, name, getattr(article, name) or value)
+            fields_at.add(i)
     return max(fields_at, default=-1) + 1
 
 
+def _header_field(article: Article, line: Line, first: bool) -> tuple[str, str] | None:
+    """The header field a line gives and its value, or None when it is none of them.
+
+    Only a date may come again (the later one is dropped); the title is the
+    first field line, and the dek follows it before any byline.
+    """
+    if date := _dateline(line):
+        return "published", date
+    if article.title is None and first and 2 <= line.n <= 30:
+        return "title", line.text
+    if _is_dek(article, line):
+        return "dek", line.text
+    if article.byline is None and _is_byline(line):
+        return "byline", re.sub(r"^by\s+", "", line.text.strip(), flags=re.IGNORECASE)
+    return None
+
+
+def _dateline(line: Line) -> str | None:
+    """The date a short line gives (as ``YYYY-MM-DD``): a header's dateline, not prose."""
+    return parse_date(line.text) if line.n <= 12 else None
+
+
+def _is_dek(article: Article, line: Line) -> bool:
+    """A line of prose's wordiness after the title and before any byline: the standfirst."""
+    return bool(
+        article.title
+        and article.dek is None
+        and article.byline is None
+        and line.n >= 6
+        and line.stopword_density >= 0.15
+    )
+
+
 def _body_why(line: Line, previous_why: str | None, repeats: int, shared: bool) -> str | None:
+    """Why a body line is not the article's text, judged with the line before it and its repeats."""
     if why := _furniture_why(line):
         return why
     if previous_why == "caption or credit marker" and line.n <= _MAX_CAPTION_WORDS:
         return "caption (follows a caption marker)"
     if repeats > 1 and not line.is_sentence:
         return "repeated line (caption or site furniture)"
+    return _fragment_why(line, shared)
+
+
+def _fragment_why(line: Line, shared: bool) -> str | None:
+    """Why a line that is no sentence is not text; None for prose and long bullet points."""
     if line.is_sentence or (line.is_bullet and line.n > _MAX_LABEL_WORDS):
         return None
     if shared and line.n <= 12:
@@ -154,7 +188,21 @@ def _body_why(line: Line, previous_why: str | None, repeats: int, shared: bool) 
     return None
 
 
+def _shown_why(
+    line: Line, in_header: bool, header_keys: set[str], kept_keys: set[str]
+) -> str | None:
+    """Why a line repeats what the article shows already: its headline, a paragraph, its date."""
+    if line.text.lower() in header_keys:
+        return "repeats the headline"
+    if line.key in kept_keys:
+        return "repeats an earlier paragraph"
+    if in_header and _dateline(line):
+        return "dateline"
+    return None
+
+
 def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> None:
+    """Read an article's header fields, then keep its text lines and record the others with why."""
     start = _read_header(article, lines)
     header_keys = {v.lower() for v in (article.title, article.dek) if v}
     counts = Counter(line.key for line in lines)
@@ -166,14 +214,9 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
         if i < start and line.text in (article.title, article.dek, article.byline):
             why = None
             continue
-        if line.text.lower() in header_keys:
-            why = "repeats the headline"
-        elif line.key in kept_keys:
-            why = "repeats an earlier paragraph"
-        elif i < start and parse_date(line.text) and line.n <= 12:
-            why = "dateline"
-        else:
-            why = _body_why(line, why, counts[line.key], line.key in shared_keys)
+        why = _shown_why(line, i < start, header_keys, kept_keys) or _body_why(
+            line, why, counts[line.key], line.key in shared_keys
+        )
         if why:
             removed.append(RemovedLine(article.id, line.text, why))
         else:

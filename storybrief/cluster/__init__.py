@@ -95,14 +95,8 @@ def _vectors(articles: list[Article]) -> csr_matrix:
     from scipy.sparse import csr_matrix
 
     terms = [_terms(a) for a in articles]
-    vocabulary: dict[str, int] = {}
-    for weights in terms:
-        for word in sorted(weights):
-            vocabulary.setdefault(word, len(vocabulary))
-    frequency = np.zeros(len(vocabulary))
-    for weights in terms:
-        frequency[[vocabulary[w] for w in weights]] += 1
-    idf = np.log((1 + len(articles)) / (1 + frequency)) + 1.0
+    vocabulary = _vocabulary(terms)
+    idf = _idf(terms, vocabulary)
     rows = [i for i, weights in enumerate(terms) for _ in weights]
     cols = [vocabulary[w] for weights in terms for w in weights]
     values = np.array([v for weights in terms for v in weights.values()]) * idf[cols]
@@ -110,3 +104,20 @@ def _vectors(articles: list[Article]) -> csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
     norms[norms == 0] = 1.0
     return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+
+
+def _vocabulary(terms: list[dict[str, float]]) -> dict[str, int]:
+    """Every term's column: numbered as first used, each article's new terms in sorted order."""
+    vocabulary: dict[str, int] = {}
+    for weights in terms:
+        for word in sorted(weights):
+            vocabulary.setdefault(word, len(vocabulary))
+    return vocabulary
+
+
+def _idf(terms: list[dict[str, float]], vocabulary: dict[str, int]) -> np.ndarray:
+    """Each column's smoothed inverse document frequency over the pile's articles."""
+    frequency = np.zeros(len(vocabulary))
+    for weights in terms:
+        frequency[[vocabulary[w] for w in weights]] += 1
+    return np.log((1 + len(terms)) / (1 + frequency)) + 1.0

@@ -70,18 +70,23 @@ def read_inputs(
             if missing_reason is None and key in seen:
                 continue
             seen.add(key)
-            if isinstance(path, str):
-                produced = read_url(path, max_bytes=max_bytes, allow_private=allow_private)
-            elif missing_reason is None:
-                produced = read_file(path, max_bytes=max_bytes, allow_private=allow_private)
-            else:
-                produced = [_skipped(path.name or str(path), str(path), missing_reason)]
-            for article in produced:
+            for article in _read_found(path, missing_reason, max_bytes, allow_private):
                 article.id = _unique(article.id, seen_ids)
                 articles.append(article)
                 if on_read is not None:
                     on_read(article)
     return articles
+
+
+def _read_found(
+    path: Path | str, missing_reason: str | None, max_bytes: int, allow_private: bool
+) -> list[Article]:
+    """The articles of one input ``_expand`` found: a URL's, a file's, or a skipped one."""
+    if isinstance(path, str):
+        return read_url(path, max_bytes=max_bytes, allow_private=allow_private)
+    if missing_reason is None:
+        return read_file(path, max_bytes=max_bytes, allow_private=allow_private)
+    return [_skipped(path.name or str(path), str(path), missing_reason)]
 
 
 def read_file(

@@ -18,12 +18,18 @@ import ipaddress
 import socket
 from dataclasses import dataclass
 from email.message import Message
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 TIMEOUT = 20.0  # seconds to connect, and between two reads of the body
 MAX_REDIRECTS = 5
 USER_AGENT = "storybrief/0.1"
 _REDIRECTS = {301, 302, 303, 307, 308}
+_HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "text/html, application/xhtml+xml, application/rss+xml, "
+    "application/atom+xml, application/xml;q=0.9, text/*;q=0.8",
+    "Accept-Encoding": "identity",
+}
 
 
 class FetchError(Exception):
@@ -54,49 +60,57 @@ def fetch(
 ) -> Page:
     """GET ``url``, following redirects; raise ``FetchError`` saying why there is no page."""
     for _ in range(MAX_REDIRECTS + 1):
-        parts = urlsplit(url)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise FetchError(f"not an http(s) URL: {url}")
-        try:
-            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-        except ValueError as exc:
-            raise FetchError(f"bad port in URL: {url}") from exc
-        address = _checked_address(parts.hostname, port, allow_private)
-        connection = _connection(parts.scheme.lower(), parts.hostname, port, address, timeout)
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        try:
-            connection.request(
-                "GET",
-                path,
-                headers={
-                    "User-Agent": USER_AGENT,
-                    "Accept": "text/html, application/xhtml+xml, application/rss+xml, "
-                    "application/atom+xml, application/xml;q=0.9, text/*;q=0.8",
-                    "Accept-Encoding": "identity",
-                },
-            )
-            response = connection.getresponse()
-            if response.status in _REDIRECTS and response.getheader("Location"):
-                url = urljoin(url, response.getheader("Location", ""))
-                continue
-            if response.status != 200:
-                raise FetchError(f"HTTP {response.status} {response.reason}".strip())
-            data = response.read(max_bytes + 1)
-        except (OSError, http.client.HTTPException) as exc:
-            raise FetchError(f"cannot fetch {parts.hostname} ({reason(exc)})") from exc
-        finally:
-            connection.close()
-        if len(data) > max_bytes:
-            raise FetchError(f"response too large (over {max_bytes:,} bytes)")
-        header = Message()
-        header["Content-Type"] = response.getheader("Content-Type", "")
-        return Page(
-            url=url,
-            content_type=header.get_content_type() if header["Content-Type"] else "",
-            charset=header.get_param("charset") if header["Content-Type"] else None,
-            data=data,
-        )
+        served = _hop(url, allow_private, max_bytes, timeout)
+        if isinstance(served, Page):
+            return served
+        url = served
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+
+def _hop(url: str, allow_private: bool, max_bytes: int, timeout: float) -> Page | str:
+    """One GET of ``url``: the page served, or the URL a redirect sends on to."""
+    parts, host, port = _target(url)
+    address = _checked_address(host, port, allow_private)
+    connection = _connection(parts.scheme.lower(), host, port, address, timeout)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    try:
+        connection.request("GET", path, headers=_HEADERS)
+        response = connection.getresponse()
+        if response.status in _REDIRECTS and response.getheader("Location"):
+            return urljoin(url, response.getheader("Location", ""))
+        if response.status != 200:
+            raise FetchError(f"HTTP {response.status} {response.reason}".strip())
+        data = response.read(max_bytes + 1)
+    except (OSError, http.client.HTTPException) as exc:
+        raise FetchError(f"cannot fetch {host} ({reason(exc)})") from exc
+    finally:
+        connection.close()
+    if len(data) > max_bytes:
+        raise FetchError(f"response too large (over {max_bytes:,} bytes)")
+    return _page(url, response.getheader("Content-Type", ""), data)
+
+
+def _page(url: str, content_type: str, data: bytes) -> Page:
+    """The page of a body, its media type and charset read from its Content-Type header."""
+    header = Message()
+    header["Content-Type"] = content_type
+    return Page(
+        url=url,
+        content_type=header.get_content_type() if header["Content-Type"] else "",
+        charset=header.get_param("charset") if header["Content-Type"] else None,
+        data=data,
+    )
+
+
+def _target(url: str) -> tuple[SplitResult, str, int]:
+    """The parts, host and port of an http(s) URL; raise ``FetchError`` for any other."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise FetchError(f"not an http(s) URL: {url}")
+    try:
+        return parts, parts.hostname, parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError as exc:
+        raise FetchError(f"bad port in URL: {url}") from exc
 
 
 def _checked_address(host: str, port: int, allow_private: bool) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from storybrief.models import Article, SummarySentence
+from storybrief.nlp.encoders import Encoder
 from storybrief.nlp.overlap import CopyIndex
 from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate, collect_candidates
@@ -40,6 +41,7 @@ def summarize(
     copy_index: CopyIndex | None = None,
     disputed: Mapping[str, list[str]] | None = None,
     weights: Weights | None = None,
+    encoder: Encoder | None = None,
 ) -> list[SummarySentence]:
     """At most ``words`` words (whitespace-separated) of the articles' best sentences.
 
@@ -49,36 +51,44 @@ def summarize(
     reads it. ``disputed`` gives, by sentence id, the topics of the conflicts
     a sentence takes a side in (``analyze.conflicts.disputed_sentences``): a
     summary sentence is marked with those of it and its near-copies.
+    ``encoder`` embeds the sentences compared (``WordLlama`` by default).
     """
     usable = [a for a in articles if a.ok]
     index = copy_index
     if index is None:
         index = CopyIndex(s for a in usable for s in a.sentences)
-    chosen = select(_distinct(collect_candidates(usable), index), words, weights)
+    chosen = select(_distinct(collect_candidates(usable), index), words, weights, encoder)
+    return [_cited(c, index, disputed or {}) for c in _story_order(chosen, usable)]
+
+
+def _story_order(chosen: list[Candidate], usable: list[Article]) -> list[Candidate]:
+    """The chosen sentences in the order the summary tells them."""
     published = [a.published for a in usable]
     # The first pick is the sentence that tells most of the story: it opens the
     # summary, followed by what its article says next (so "He denied ..." stays
     # after the sentence naming him), then the other articles in story order.
     lede = chosen[0].article if chosen else None
-    chosen.sort(
+    return sorted(
+        chosen,
         key=lambda c: (
             c.article != lede,
             published[c.article] is None,
             published[c.article] or "",
             c.article,
             c.sentence.index,
-        )
+        ),
     )
-    summary: list[SummarySentence] = []
-    for candidate in chosen:
-        copies = index.copies(candidate.sentence)
-        ids = [candidate.sentence.id, *(s.id for s in copies)]
-        summary.append(
-            SummarySentence(
-                text=candidate.text,
-                sources=sorted({candidate.sentence.article, *(s.article for s in copies)}),
-                sentence_ids=ids,
-                disputed=list(dict.fromkeys(t for i in ids for t in (disputed or {}).get(i, []))),
-            )
-        )
-    return summary
+
+
+def _cited(
+    candidate: Candidate, index: CopyIndex, disputed: Mapping[str, list[str]]
+) -> SummarySentence:
+    """A chosen sentence with every article that carries it or a near-copy, and its disputes."""
+    copies = index.copies(candidate.sentence)
+    ids = [candidate.sentence.id, *(s.id for s in copies)]
+    return SummarySentence(
+        text=candidate.text,
+        sources=sorted({candidate.sentence.article, *(s.article for s in copies)}),
+        sentence_ids=ids,
+        disputed=list(dict.fromkeys(t for i in ids for t in disputed.get(i, []))),
+    )

@@ -8,8 +8,9 @@ greedily for a monotone submodular objective (Lin and Bilmes 2011), the sum of:
   what many outlets say in the same words is what the story is about; how
   often the story repeats a bigram adds a sublinear term-frequency factor;
 * **coverage**: how well the chosen sentences represent every sentence of
-  the story in the wordllama embedding space (facility location), which
-  rewards central sentences and credits paraphrases that share no bigram.
+  the story in the encoder's embedding space, wordllama's by default
+  (facility location), which rewards central sentences and credits
+  paraphrases that share no bigram.
 
 Both terms have diminishing returns, so a sentence that repeats what is already
 chosen gains little and redundancy control comes with the objective. A
@@ -26,7 +27,7 @@ from itertools import chain
 
 import numpy as np
 
-from storybrief.nlp.embeddings import embed
+from storybrief.nlp.encoders import Encoder, WordLlama
 from storybrief.nlp.english import STOPWORDS
 from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate
@@ -103,55 +104,84 @@ def _concept_matrix(pool: list[Candidate]) -> tuple[np.ndarray, np.ndarray]:
     return matrix, np.array(weight, dtype=np.float32)
 
 
-def select(pool: list[Candidate], budget: int, weights: Weights | None = None) -> list[Candidate]:
+def select(
+    pool: list[Candidate],
+    budget: int,
+    weights: Weights | None = None,
+    encoder: Encoder | None = None,
+) -> list[Candidate]:
     """The candidates that best cover the story within ``budget`` words, in pick order.
 
-    Deterministic: ties go to the earlier candidate.
+    Deterministic: ties go to the earlier candidate. Sentences are compared by
+    ``encoder``'s vectors (``WordLlama``'s by default).
     """
-    weights = weights or Weights()
     if not pool or budget <= 0:
         return []
-    incidence, concept_weight = _concept_matrix(pool)
-    vectors = embed([c.text for c in pool])
-    similarity = np.clip(vectors @ vectors.T, 0.0, None) ** weights.similarity_power
     lengths = np.array([c.words for c in pool], dtype=np.float64)
-    position = np.array([c.sentence.index for c in pool], dtype=np.float64)
-    boost = 1.0 + weights.lead * 0.5 ** (position / weights.lead_decay)
-    # Each term is scaled so that covering the whole story is worth its weight.
-    concept_scale = weights.concepts / max(float(concept_weight.sum()), 1.0)
-    coverage_scale = weights.coverage / len(pool)
-    cost = lengths**weights.length_power
+    vectors = (encoder or WordLlama()).embed([c.text for c in pool])
+    cover = _Cover(pool, lengths, vectors, weights or Weights())
+    requires = _predecessors(pool)
+    free = requires < 0
+    # One slot more than the pool, never set: the slot of a predecessor that is no candidate.
+    done = np.zeros(len(pool) + 1, dtype=bool)
+    available = lengths <= budget
+    picked: list[int] = []
+    remaining = budget
+    while (ready := available & (free | done[requires])).any():
+        gain = cover.gains()
+        gain[~ready] = -np.inf
+        i = int(np.argmax(gain))
+        picked.append(i)
+        cover.add(i)
+        done[i] = True
+        remaining -= int(lengths[i])
+        available &= lengths <= remaining
+        available[i] = False
+    return [pool[i] for i in picked]
 
-    # "He denied ..." alone points at no one: a sentence opening on a pronoun is
-    # ready only once the sentence before it in its article is picked (the
-    # summary keeps article order, so it then follows it). ``done`` has one slot
-    # more, never set, for a predecessor that is no candidate.
+
+def _predecessors(pool: list[Candidate]) -> np.ndarray:
+    """Each candidate's slot of the one it must follow: -1 for none, ``len(pool)`` for no candidate.
+
+    "He denied ..." alone points at no one: a sentence opening on a pronoun is
+    ready only once the sentence before it in its article is picked (the
+    summary keeps article order, so it then follows it).
+    """
     slot = {(c.article, c.sentence.index): i for i, c in enumerate(pool)}
-    requires = np.array(
+    return np.array(
         [
             slot.get((c.article, c.sentence.index - 1), len(pool)) if c.anaphoric else -1
             for c in pool
         ]
     )
-    free = requires < 0
-    done = np.zeros(len(pool) + 1, dtype=bool)
 
-    uncovered = concept_weight.copy()
-    best_cover = np.zeros(len(pool))
-    available = lengths <= budget
-    picked: list[int] = []
-    remaining = budget
-    while (ready := available & (free | done[requires])).any():
-        concept_gain = concept_scale * (incidence @ uncovered)
-        coverage_gain = coverage_scale * np.clip(similarity - best_cover[:, None], 0.0, None).sum(0)
-        gain = (concept_gain + coverage_gain) * boost / cost
-        gain[~ready] = -np.inf
-        i = int(np.argmax(gain))
-        picked.append(i)
-        done[i] = True
-        remaining -= int(lengths[i])
-        uncovered *= 1.0 - incidence[i]
-        best_cover = np.maximum(best_cover, similarity[:, i])
-        available &= lengths <= remaining
-        available[i] = False
-    return [pool[i] for i in picked]
+
+class _Cover:
+    """What the sentences picked so far cover of the story, and what each candidate would add."""
+
+    def __init__(
+        self, pool: list[Candidate], lengths: np.ndarray, vectors: np.ndarray, weights: Weights
+    ) -> None:
+        self.incidence, concept_weight = _concept_matrix(pool)
+        self.similarity = np.clip(vectors @ vectors.T, 0.0, None) ** weights.similarity_power
+        position = np.array([c.sentence.index for c in pool], dtype=np.float64)
+        self.boost = 1.0 + weights.lead * 0.5 ** (position / weights.lead_decay)
+        # Each term is scaled so that covering the whole story is worth its weight.
+        self.concept_scale = weights.concepts / max(float(concept_weight.sum()), 1.0)
+        self.coverage_scale = weights.coverage / len(pool)
+        self.cost = lengths**weights.length_power
+        self.uncovered = concept_weight
+        self.best_cover = np.zeros(len(pool))
+
+    def gains(self) -> np.ndarray:
+        """Each candidate's gain in the objective, raised near its article's top, per cost."""
+        concept_gain = self.concept_scale * (self.incidence @ self.uncovered)
+        coverage_gain = self.coverage_scale * np.clip(
+            self.similarity - self.best_cover[:, None], 0.0, None
+        ).sum(0)
+        return (concept_gain + coverage_gain) * self.boost / self.cost
+
+    def add(self, i: int) -> None:
+        """Count candidate ``i`` picked: its concepts covered, each sentence as near it as it is."""
+        self.uncovered *= 1.0 - self.incidence[i]
+        self.best_cover = np.maximum(self.best_cover, self.similarity[:, i])
