@@ -67,6 +67,15 @@ def headline(brief: Brief) -> str:
     return max(titles, key=overlap)  # max keeps the first of equals: deterministic
 
 
+def no_summary(brief: Brief) -> str:
+    """What stands where a brief has no summary: there was nothing to summarize, or it failed."""
+    return (
+        "No summary could be made of these articles."
+        if brief.usable
+        else "No summary: no usable article."
+    )
+
+
 def heading(text: str) -> str:
     """A generated topic ("troops of Iran") as a heading: first letter capitalised."""
     return text[:1].upper() + text[1:]

@@ -66,7 +66,7 @@ def _warnings(brief: Brief, label: dict[str, str]) -> str:
 
 def _summary(brief: Brief, label: dict[str, str]) -> str:
     if not brief.summary:
-        return "<p><em>No summary: no usable article.</em></p>"
+        return f"<p><em>{escape(common.no_summary(brief))}</em></p>"
     anchor: dict[str, str] = {}
     for n, conflict in enumerate(brief.conflicts, start=1):
         anchor.setdefault(conflict.topic, f"conflict-{n}")

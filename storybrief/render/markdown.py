@@ -41,7 +41,7 @@ def _warnings(brief: Brief, label: dict[str, str]) -> list[str]:
 
 def _summary(brief: Brief, label: dict[str, str]) -> list[str]:
     if not brief.summary:
-        return ["_No summary: no usable article._"]
+        return [f"_{common.no_summary(brief)}_"]
     return [
         " ".join(
             f"{s.text} {_cite(s.sources, label)}"
