@@ -52,8 +52,8 @@ class CleanFormat(StrEnum):
     json = "json"
 
 
-def _format(help: str) -> typer.models.OptionInfo:
-    return typer.Option("--format", "-f", help=help)
+def _format(description: str) -> typer.models.OptionInfo:
+    return typer.Option("--format", "-f", help=description)
 
 
 Inputs = Annotated[
