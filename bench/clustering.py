@@ -35,8 +35,9 @@ from pathlib import Path
 from storybrief.cluster import THRESHOLD, average_linkage, group
 from storybrief.models import Article
 from storybrief.nlp.embeddings import embed
-from storybrief.pipeline import brief_stories, prepare
+from storybrief.pipeline import prepare
 from storybrief.render import render
+from storybrief.runners import brief_stories
 
 Method = Callable[[list[Article]], list[list[Article]]]
 

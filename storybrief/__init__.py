@@ -20,45 +20,61 @@ from storybrief.models import (
     Quote,
     RemovedLine,
     Sentence,
+    StageWarning,
     SummarySentence,
     Syndication,
+    Text,
 )
-from storybrief.pipeline import DEFAULT_WORDS, run, run_stories
+from storybrief.pipeline import DEFAULT_WORDS, run
 from storybrief.render import render
+from storybrief.runners import run_stories
+from storybrief.settings import DEFAULT, Settings
 
 __version__ = "0.1.0"
 
 
 def brief(
-    paths_or_texts: Iterable[str | Path],
+    paths_or_texts: Iterable[str | Path | Text],
     *,
     words: int = DEFAULT_WORDS,
+    settings: Settings = DEFAULT,
     allow_private: bool = False,
 ) -> Brief:
     """The brief of one story from files, directories, globs, URLs or article texts.
 
-    A string with a line break is taken as the text of an article; an
-    ``http(s)://`` string as a page or feed to fetch (refused on a private or
-    loopback address unless ``allow_private``); any other string, and every
-    ``Path``, as a path or glob pattern to read.
+    A ``Text`` is the text of an article itself; a string is always a path,
+    directory, glob pattern or URL, never article text: an ``http(s)://``
+    string is a page or feed to fetch (refused on a private or loopback
+    address unless ``allow_private``), any other string, and every ``Path``,
+    a path or glob pattern to read. ``settings`` holds the analysis'
+    thresholds and the summary's weights (``storybrief.settings``). A part
+    of the brief that fails is left out and named in its ``warnings``.
     """
-    return run(paths_or_texts, words=words, allow_private=allow_private)
+    return run(paths_or_texts, words=words, settings=settings, allow_private=allow_private)
 
 
 def stories(
-    paths_or_texts: Iterable[str | Path],
+    paths_or_texts: Iterable[str | Path | Text],
     *,
     words: int = DEFAULT_WORDS,
+    settings: Settings = DEFAULT,
     allow_private: bool = False,
     scheduler: str | None = None,
 ) -> tuple[list[Brief], list[Article]]:
     """Group a pile of articles into stories: a brief of each, biggest first, and the skipped.
 
-    Inputs are read as by ``brief``. With a ``scheduler`` (a Dask scheduler's
-    address, or "local"), the briefs are written on a Dask cluster.
+    ``paths_or_texts`` and ``settings`` are as for ``brief``. With a
+    ``scheduler`` (a Dask scheduler's address, or "local"), the briefs are
+    written on a Dask cluster. A story whose brief cannot be written still
+    gets one, of its articles and a warning saying why; the other stories
+    are written.
     """
     return run_stories(
-        paths_or_texts, words=words, allow_private=allow_private, scheduler=scheduler
+        paths_or_texts,
+        words=words,
+        settings=settings,
+        allow_private=allow_private,
+        scheduler=scheduler,
     )
 
 
@@ -72,8 +88,11 @@ __all__ = [
     "Quote",
     "RemovedLine",
     "Sentence",
+    "Settings",
+    "StageWarning",
     "SummarySentence",
     "Syndication",
+    "Text",
     "brief",
     "render",
     "stories",

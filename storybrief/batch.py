@@ -68,30 +68,30 @@ def _docs(record: Any) -> list[str] | None:
     return docs
 
 
+def _record(line: str) -> Any:
+    """The JSON value of one input line; raise ``ValueError`` if it is not JSON.
+
+    Python's parser raises more than ``JSONDecodeError`` on a line it cannot
+    read: ``ValueError`` on a number of thousands of digits, ``RecursionError``
+    on thousands of nested arrays; each is the line's error, not the batch's.
+    """
+    try:
+        return json.loads(line)
+    except RecursionError as error:
+        raise ValueError("nested too deeply") from error
+
+
 def paragraph_keys(line: str) -> set[str]:
     """The keys (``clean.shared.story_keys``) of the lines of one cluster's documents."""
     try:
-        docs = _docs(json.loads(line))
-    except json.JSONDecodeError:
+        docs = _docs(_record(line))
+    except ValueError:
         return set()
     return story_keys(paragraph for doc in docs or [] for paragraph in doc.split("\n"))
 
 
-def summarize_record(
-    line: str, words: int, furniture: frozenset[str] = frozenset()
-) -> dict[str, Any]:
-    """The output record for one input line (never raises on bad input).
-
-    Paragraphs whose key is in ``furniture`` (``shared_paragraphs``) are dropped first.
-    """
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return {"id": None, "summary": "", "error": f"invalid JSON: {error}"}
-    cluster = _cluster_id(record)
-    docs = _docs(record)
-    if docs is None:
-        return {"id": cluster, "summary": "", "error": '"docs" must be a list of strings'}
+def _summary(cluster: Any, docs: list[str], words: int, furniture: frozenset[str]) -> str:
+    """The summary of one cluster's documents, paragraphs whose key is in ``furniture`` dropped."""
     if furniture:
         docs = [
             "\n".join(p for p in doc.split("\n") if paragraph_key(p) not in furniture)
@@ -101,12 +101,29 @@ def summarize_record(
         Article(id=f"d{i}", source=f"{cluster}:d{i}", kind="text", raw=doc)
         for i, doc in enumerate(docs)
     ]
+    usable = [a for a in prepare(articles) if a.ok]
+    return " ".join(s.text for s in summarize(usable, words=words))
+
+
+def summarize_record(
+    line: str, words: int, furniture: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """The output record for one input line; never raises: a line is its own error boundary.
+
+    Paragraphs whose key is in ``furniture`` (``shared_paragraphs``) are dropped first.
+    """
     try:
-        usable = [a for a in prepare(articles) if a.ok]
-        sentences = summarize(usable, words=words)
+        record = _record(line)
+    except ValueError as error:
+        return {"id": None, "summary": "", "error": f"invalid JSON: {error}"}
+    cluster = _cluster_id(record)
+    docs = _docs(record)
+    if docs is None:
+        return {"id": cluster, "summary": "", "error": '"docs" must be a list of strings'}
+    try:
+        return {"id": cluster, "summary": _summary(cluster, docs, words, furniture)}
     except Exception as error:  # one failing cluster must not end the batch
         return {"id": cluster, "summary": "", "error": f"{type(error).__name__}: {error}"}
-    return {"id": cluster, "summary": " ".join(s.text for s in sentences)}
 
 
 # The batch's furniture, set once in each worker rather than sent with every cluster.

@@ -1,7 +1,9 @@
-"""The ``storybrief`` command: a thin shell over ``storybrief.pipeline``.
+"""The ``storybrief`` command: a thin shell over ``storybrief.pipeline`` and ``runners``.
 
 Exit status: 0 when every input was used, 1 when any input could not be used
-(the others are still processed and reported), 2 for usage errors.
+(the others are still processed and reported), 2 for usage errors. A part of
+a brief that could not be made (a warning, one line on stderr) does not change
+it: the brief is written, and says what it lacks.
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-from storybrief import pipeline
+from storybrief import pipeline, runners
 from storybrief.clean import clean as clean_articles
 from storybrief.cluster import stories_told
 from storybrief.ingest import read_inputs
-from storybrief.models import Article
+from storybrief.models import Article, StageWarning
 from storybrief.render import render
 from storybrief.render.common import headline
 from storybrief.render.index import to_index
@@ -48,6 +50,10 @@ class BriefFormat(StrEnum):
 class CleanFormat(StrEnum):
     txt = "txt"
     json = "json"
+
+
+def _format(description: str) -> typer.models.OptionInfo:
+    return typer.Option("--format", "-f", help=description)
 
 
 Inputs = Annotated[
@@ -117,6 +123,13 @@ def _report(articles: list[Article]) -> int:
     return 1 if skipped or not articles else 0
 
 
+def _warn(warnings: list[StageWarning], where: str = "") -> None:
+    """Say on stderr, a line each, what parts of a brief could not be made."""
+    for w in warnings:
+        on = f" (article {w.article})" if w.article else ""
+        err.print(f"storybrief: warning: {where}{w.stage} left out{on}: {w.message}", markup=False)
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -128,9 +141,7 @@ def _write(text: str, output: Path | None) -> None:
 @app.command()
 def brief(
     inputs: Inputs,
-    fmt: Annotated[
-        BriefFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = BriefFormat.md,
+    fmt: Annotated[BriefFormat, _format("Output format.")] = BriefFormat.md,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
@@ -141,6 +152,7 @@ def brief(
     with _progress("Reading articles") as advance:
         result = pipeline.run(inputs, words=words, on_read=advance, allow_private=allow_private)
     _write(render(result, fmt.value), output)
+    _warn(result.warnings)
     # One brief of several stories mixes them up; say so, and what to run instead.
     if (told := stories_told(result.articles)) > 1:
         err.print(
@@ -155,9 +167,7 @@ def brief(
 def stories(
     inputs: Inputs,
     out: Annotated[Path, typer.Option("--out", help="Directory to write the briefs into.")],
-    fmt: Annotated[
-        BriefFormat, typer.Option("--format", "-f", help="Format of each brief.")
-    ] = BriefFormat.html,
+    fmt: Annotated[BriefFormat, _format("Format of each brief.")] = BriefFormat.html,
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
     dask: Dask = None,
@@ -167,7 +177,7 @@ def stories(
         articles = pipeline.read(inputs, on_read=advance, allow_private=allow_private)
     stories = pipeline.stories_of(articles)
     with _progress("Writing briefs", len(stories)) as advance:
-        briefs = pipeline.brief_stories(stories, words=words, on_done=advance, scheduler=dask)
+        briefs = runners.brief_stories(stories, words=words, on_done=advance, scheduler=dask)
     skipped = [a for a in articles if not a.ok]
     out.mkdir(parents=True, exist_ok=True)
     named = [
@@ -175,6 +185,7 @@ def stories(
     ]
     for name, brief in named:
         (out / name).write_text(render(brief, fmt.value), encoding="utf-8")
+        _warn(brief.warnings, f"{name}: ")
     _write(to_index(named, skipped, fmt.value), out / f"index.{fmt.value}")
     err.print(f"storybrief: {len(briefs)} stories in {out}", markup=False)
     raise typer.Exit(_report([a for b in briefs for a in b.articles] + skipped))
@@ -204,9 +215,7 @@ def _as_text(article: Article) -> str:
 @app.command()
 def clean(
     inputs: Inputs,
-    fmt: Annotated[
-        CleanFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = CleanFormat.txt,
+    fmt: Annotated[CleanFormat, _format("Output format.")] = CleanFormat.txt,
     allow_private: AllowPrivate = False,
 ) -> None:
     """Print each article as read and cleaned: title, metadata and body paragraphs."""

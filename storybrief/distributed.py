@@ -10,8 +10,9 @@
 * Briefs of many stories (``storybrief stories --dask``): the pile is read,
   cleaned and grouped by the calling process, which is cheap next to the
   analysis of each story (a spaCy parse of every sentence); each story's
-  brief is then ``pipeline.brief_of`` on a worker, the briefs returned in
-  story order, the same briefs as on one machine.
+  brief is then written on a worker by the function ``storybrief.runners``
+  hands ``map_on_dask``, the briefs returned in story order, the same briefs
+  as on one machine.
 
 Each worker process loads the models once, on its first task.
 
@@ -24,11 +25,10 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from storybrief.batch import BatchCounts, paragraph_keys, summarize_record, write_records
 from storybrief.clean.shared import SHARED_STORIES
-from storybrief.models import Article, Brief
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 # each), and small enough that every worker gets several tasks of a small file.
 MAX_BLOCK_BYTES = 64 * 2**20
 TASKS_PER_WORKER = 4
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _summarize_line(line: str, words: int, furniture: frozenset[str]) -> dict[str, Any]:
@@ -118,26 +121,29 @@ def summarize_jsonl_dask(
         return write_records(records(), out_path, on_done)
 
 
-def brief_stories_dask(
-    stories: list[list[Article]],
-    words: int,
+def map_on_dask(
+    function: Callable[[T], R],
+    items: list[T],
+    failed: Callable[[T, Exception], R],
     scheduler: str = "local",
     on_done: Callable[[], None] | None = None,
-) -> list[Brief]:
-    """The brief of each of ``stories`` (prepared articles), computed on Dask, in the same order.
+) -> list[R]:
+    """``function`` of each of ``items``, computed on Dask, in the same order.
 
-    ``scheduler`` as for ``summarize_jsonl_dask``; ``on_done`` is called once per brief.
+    A task that fails on the cluster (it raised, or its worker died) gives
+    ``failed(item, error)`` for its item, and the others go on. ``scheduler``
+    as for ``summarize_jsonl_dask``; ``on_done`` is called once per item.
     """
-    # Imported here: the pipeline's analysis imports spaCy, which the batch path never needs.
-    from storybrief.pipeline import brief_of
-
     with _client(scheduler) as client:
-        # Not pure: hashing every article to name the tasks would cost more than it saves.
-        futures = client.map(brief_of, stories, words=words, pure=False)
-        briefs = []
-        for future in futures:
-            briefs.append(future.result())
+        # Not pure: hashing every item to name the tasks would cost more than it saves.
+        futures = client.map(function, items, pure=False)
+        results = []
+        for item, future in zip(items, futures, strict=True):
+            try:
+                results.append(future.result())
+            except Exception as error:  # an error boundary: one item must not end the run
+                results.append(failed(item, error))
             future.release()
             if on_done is not None:
                 on_done()
-        return briefs
+        return results

@@ -1,7 +1,10 @@
-"""The pipeline: ingest → clean → segment → (cluster) → summarize → analyze.
+"""The pipeline: ingest → clean → segment → (cluster) → analyze → summarize.
 
-The CLI, the web app and the Python API all go through ``run``; each stage is
-a plain function over the dataclasses in ``storybrief.models``.
+The CLI, the web app and the Python API all go through ``read`` and
+``brief_of``; each stage is a plain function over the dataclasses in
+``storybrief.models``. Where the briefs of many stories are written (this
+process, a Dask cluster) is ``storybrief.runners``' business: this module
+knows one story at a time.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from storybrief.clean.shared import drop_shared, shared_paragraphs, story_keys
 from storybrief.cluster import group
 from storybrief.errors import describe
 from storybrief.ingest import read_inputs
-from storybrief.models import Article, Brief, StageWarning
+from storybrief.ingest.decode import normalise_newlines
+from storybrief.models import Article, Brief, StageWarning, Text
 from storybrief.segment import segment
 from storybrief.settings import DEFAULT, Settings
 from storybrief.summarize import summarize
@@ -27,29 +31,33 @@ def prepare(articles: list[Article]) -> list[Article]:
     return [segment(article) for article in clean(articles)]
 
 
-def _is_text(item: str | Path) -> bool:
-    return isinstance(item, str) and "\n" in item
+def _text_article(text: Text, n: int) -> Article:
+    return Article(
+        id=f"text-{n}", source=text.name or f"<text {n}>", raw=normalise_newlines(text.text)
+    )
 
 
 def read(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | Path | Text],
     *,
     on_read: Callable[[Article], None] | None = None,
     allow_private: bool = False,
 ) -> list[Article]:
     """Read, clean and segment ``inputs``; unusable ones stay in, skipped with a reason.
 
-    An input is a path, directory or glob, a URL of a page or feed, or (a
-    string with a line break) the text of an article itself. URLs on private
-    or loopback addresses are refused unless ``allow_private``. ``on_read`` is
-    called once per article read, for progress reporting.
+    A ``Text`` is the text of an article itself (its articles come after those
+    read from paths and URLs, ids ``text-1``, ``text-2``, …); a string or
+    ``Path`` is always a path, directory or glob, or a URL of a page or feed.
+    URLs on private or loopback addresses are refused unless
+    ``allow_private``. ``on_read`` is called once per article read from a
+    path or URL, for progress reporting.
     """
     items = list(inputs)
     texts = [
-        Article(id=f"text-{n}", source=f"<text {n}>", raw=str(item))
-        for n, item in enumerate((i for i in items if _is_text(i)), start=1)
+        _text_article(item, n)
+        for n, item in enumerate((i for i in items if isinstance(i, Text)), start=1)
     ]
-    paths = [item for item in items if not _is_text(item)]
+    paths = [item for item in items if not isinstance(item, Text)]
     return prepare(read_inputs(paths, on_read=on_read, allow_private=allow_private) + texts)
 
 
@@ -96,14 +104,16 @@ def brief_of(
 
 
 def run(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | Path | Text],
     *,
     words: int = DEFAULT_WORDS,
+    settings: Settings = DEFAULT,
     on_read: Callable[[Article], None] | None = None,
     allow_private: bool = False,
 ) -> Brief:
     """Read ``inputs`` (see ``read``) and write the brief of their one story."""
-    return brief_of(read(inputs, on_read=on_read, allow_private=allow_private), words=words)
+    articles = read(inputs, on_read=on_read, allow_private=allow_private)
+    return brief_of(articles, words=words, settings=settings)
 
 
 def stories_of(articles: list[Article]) -> list[list[Article]]:
@@ -122,46 +132,3 @@ def stories_of(articles: list[Article]) -> list[list[Article]]:
             if drop_shared(article, furniture):
                 segment(article)
     return stories
-
-
-def brief_stories(
-    stories: list[list[Article]],
-    *,
-    words: int = DEFAULT_WORDS,
-    on_done: Callable[[], None] | None = None,
-    scheduler: str | None = None,
-) -> list[Brief]:
-    """The brief of each story (prepared articles), in order.
-
-    With a ``scheduler`` (a Dask scheduler's address, or "local" for a
-    cluster of this machine's cores) the briefs are written on Dask workers;
-    they are the same briefs. ``on_done`` is called once per brief.
-    """
-    if scheduler is not None:
-        from storybrief.distributed import brief_stories_dask
-
-        return brief_stories_dask(stories, words, scheduler, on_done)
-    briefs = []
-    for story in stories:
-        briefs.append(brief_of(story, words=words))
-        if on_done is not None:
-            on_done()
-    return briefs
-
-
-def run_stories(
-    inputs: Iterable[str | Path],
-    *,
-    words: int = DEFAULT_WORDS,
-    on_read: Callable[[Article], None] | None = None,
-    allow_private: bool = False,
-    scheduler: str | None = None,
-) -> tuple[list[Brief], list[Article]]:
-    """Read a pile of ``inputs`` (see ``read``), group it into stories (``stories_of``), brief each.
-
-    Returns the briefs, biggest story first, and the inputs that could not be
-    used. ``scheduler`` as for ``brief_stories``.
-    """
-    articles = read(inputs, on_read=on_read, allow_private=allow_private)
-    briefs = brief_stories(stories_of(articles), words=words, scheduler=scheduler)
-    return briefs, [a for a in articles if not a.ok]

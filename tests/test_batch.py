@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from storybrief import batch
 from storybrief.batch import paragraph_keys, summarize_jsonl
 from storybrief.clean.shared import shared_paragraphs
 
@@ -142,3 +143,34 @@ def test_shared_paragraphs_counts_clusters_not_documents() -> None:
     third = json.dumps({"id": "c", "docs": [NOTICE]})
     keys = [paragraph_keys(line), paragraph_keys(other), paragraph_keys(third)]
     assert shared_paragraphs(keys) == {" ".join(NOTICE.split()).casefold()}
+
+
+def test_a_line_the_json_parser_chokes_on_spoils_only_itself(tmp_path: Path) -> None:
+    # Not JSONDecodeError: a RecursionError for the nesting, a ValueError for the digits.
+    good = json.dumps({"id": "ok", "docs": ["The council met on Tuesday and voted to approve it."]})
+    src = tmp_path / "in.jsonl"
+    src.write_text("[" * 100_000 + "\n" + '{"id": ' + "9" * 5_000 + "}\n" + good + "\n")
+    out = tmp_path / "out.jsonl"
+    assert summarize_jsonl(src, out, words=50, workers=1) == (3, 2)
+    deep, digits, ok = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert deep == {"id": None, "summary": "", "error": "invalid JSON: nested too deeply"}
+    assert digits["error"].startswith("invalid JSON: Exceeds the limit")
+    assert ok["id"] == "ok" and ok["summary"]
+
+
+def test_a_cluster_whose_summary_fails_gets_an_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*_: object, **__: object) -> None:
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(batch, "prepare", fail)
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "docs": ["Text."]}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert summarize_jsonl(src, out, words=50, workers=1) == (1, 1)
+    assert json.loads(out.read_text()) == {
+        "id": "a",
+        "summary": "",
+        "error": "RuntimeError: injected",
+    }

@@ -10,9 +10,10 @@ from pathlib import Path
 from test_batch import NOTICE, STORIES
 
 from storybrief.batch import summarize_jsonl
-from storybrief.distributed import summarize_jsonl_dask
-from storybrief.pipeline import brief_stories, read, stories_of
+from storybrief.distributed import map_on_dask, summarize_jsonl_dask
+from storybrief.pipeline import read, stories_of
 from storybrief.render import render
+from storybrief.runners import brief_stories
 
 FIXTURE = Path(__file__).parent / "fixtures" / "batch" / "clusters.jsonl"
 PILE = Path(__file__).parent / "fixtures" / "pile"
@@ -67,3 +68,15 @@ def test_stories_command_on_dask_writes_the_briefs_one_machine_writes(tmp_path: 
     assert len(files) == len(local) == 3
     for name, brief in zip(files, local, strict=True):
         assert (out / name).read_text(encoding="utf-8") == render(brief, "json"), name
+
+
+def test_a_task_that_fails_on_dask_costs_only_its_own_item() -> None:
+    done: list[int] = []
+    results = map_on_dask(
+        int,
+        ["1", "two", "3"],
+        lambda item, error: f"{item}: {error}",
+        on_done=lambda: done.append(1),
+    )
+    assert results == [1, "two: invalid literal for int() with base 10: 'two'", 3]
+    assert len(done) == 3

@@ -1,18 +1,22 @@
-"""brief_of: the analysis builds one copy index, which the summary reads; it changes no brief."""
+"""The pipeline: one copy index per story, texts told from paths by type, settings passed down."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE
 
+import storybrief
+from storybrief import distributed, pipeline
 from storybrief.analyze import StoryContext, analyze
-from storybrief.models import Article, Brief, Sentence
+from storybrief.models import Article, Brief, Sentence, Text
 from storybrief.nlp.overlap import CopyIndex
 from storybrief.pipeline import DEFAULT_WORDS, brief_of, read
+from storybrief.settings import QuoteSettings, Settings
 from storybrief.summarize import summarize
 
 
@@ -66,3 +70,38 @@ def test_batch_summaries_import_no_analysis() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert imported.strip() == "[]"
+
+
+def test_a_string_is_always_a_path_and_a_text_is_a_text(tmp_path: Path) -> None:
+    body = "Bridge reopens\n\nThe harbour bridge reopened on Tuesday after three weeks of repairs."
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    on_disk, missing, text = read([str(tmp_path / "a.txt"), body, Text(body, name="pasted")])
+    assert (on_disk.id, on_disk.ok) == ("a", True)
+    # A string with line breaks used to be taken for article text; it names a file like any.
+    assert not missing.ok and missing.source == body
+    assert (text.id, text.source, text.ok) == ("text-1", "pasted", True)
+    assert [s.text for s in text.sentences] == [s.text for s in on_disk.sentences]
+    assert read([Text(body.replace("\n", "\r\n"))])[0].paragraphs == on_disk.paragraphs
+
+
+def test_settings_reach_brief_of_through_the_api_on_every_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = Settings(quotes=QuoteSettings(min_words=2))
+    seen: list[Settings] = []
+
+    def spy(articles: list[Article], *, words: int, settings: Settings) -> Brief:
+        seen.append(settings)
+        return Brief(articles)
+
+    monkeypatch.setattr(pipeline, "brief_of", spy)
+    storybrief.brief([EXAMPLE], settings=settings)
+    storybrief.stories([EXAMPLE], settings=settings)
+
+    # The Dask path hands its workers the same function the local path runs.
+    def here(brief: Callable[[list[Article]], Brief], stories: list, *_: object) -> list[Brief]:
+        return [brief(story) for story in stories]
+
+    monkeypatch.setattr(distributed, "map_on_dask", here)
+    storybrief.stories([EXAMPLE], settings=settings, scheduler="local")
+    assert seen == [settings] * 3

@@ -18,6 +18,7 @@ from storybrief.models import (
     Entity,
     Quote,
     RemovedLine,
+    StageWarning,
     SummarySentence,
     Syndication,
 )
@@ -191,3 +192,37 @@ def test_a_dispute_over_figures_is_shown_side_by_side() -> None:
         "existence",
     )
     assert [side for side, _ in sides(words)] == ["US officials", "the outlet"]
+
+
+def test_warnings_are_shown_before_the_summary_escaped(brief: Brief) -> None:
+    brief.warnings = [
+        StageWarning("quotes", f"IndexError: {HOSTILE} [x](http://evil) *b*", "b"),
+        StageWarning("summarize", "ValueError: empty"),
+    ]
+    md = render(brief, "md")
+    warnings = md[md.index("## Warnings") : md.index("## Summary")]
+    assert "- **quotes** left out ([2]): IndexError: \\<script\\>alert" in warnings
+    assert "\\[x\\](http://evil) \\*b\\*" in warnings
+    assert not re.search(r"(?<!\\)<", warnings)  # no tag a Markdown viewer would render
+    assert "- **summarize** left out: ValueError: empty" in warnings
+    page = render(brief, "html")
+    parser = _Collector()
+    parser.feed(page)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert page.index("<h2>Warnings</h2>") < page.index("<h2>Summary</h2>")
+    assert '<strong>quotes</strong> left out (<a class="cite" href="#src-2">[2]</a>)' in page
+    assert json.loads(render(brief, "json"))["warnings"][0] == {
+        "stage": "quotes",
+        "message": f"IndexError: {HOSTILE} [x](http://evil) *b*",
+        "article": "b",
+    }
+
+
+def test_a_brief_without_warnings_has_no_warnings_section(brief: Brief) -> None:
+    assert "Warnings" not in render(brief, "md") and "Warnings" not in render(brief, "html")
+
+
+def test_no_summary_says_whether_there_was_anything_to_summarize(brief: Brief) -> None:
+    brief.summary = []
+    assert "_No summary could be made of these articles._" in render(brief, "md")
+    assert "No summary: no usable article." in render(Brief(articles=[]), "html")

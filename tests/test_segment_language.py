@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storybrief.clean import clean
-from storybrief.models import Article
+from storybrief.models import Article, Text
 from storybrief.pipeline import read
 from storybrief.segment.language import MIN_SHARE, english_share, not_english_reason
 
@@ -41,7 +41,7 @@ def test_a_short_text_is_not_judged() -> None:
 
 
 def test_a_foreign_article_is_skipped_with_its_reason_and_the_batch_goes_on() -> None:
-    articles = read([f"Pont rouvert\n\n{FRENCH}", f"Bridge reopens\n\n{ENGLISH}"])
+    articles = read([Text(f"Pont rouvert\n\n{FRENCH}"), Text(f"Bridge reopens\n\n{ENGLISH}")])
     french, english = articles
     assert not french.ok
     assert french.reason is not None and "not in English" in french.reason

@@ -28,6 +28,7 @@ from conftest import EXAMPLE, FIXTURES, ROOT
 from fastapi.testclient import TestClient
 from test_ingest_web import ARTICLE, Site, site  # noqa: F401  (site is a fixture)
 
+from storybrief.models import Text
 from storybrief.pipeline import run
 from storybrief.render import render
 from storybrief.web import app as web_app
@@ -70,7 +71,7 @@ def test_api_returns_the_json_brief(client: TestClient) -> None:
     assert [(a["id"], a["status"]) for a in doc["articles"]] == [("text-1", "ok"), ("text-2", "ok")]
     assert 0 < sum(len(s["text"].split()) for s in doc["summary"]) <= 60
     assert doc["conflicts"]
-    assert response.text == render(run([GUARDIAN, BBC], words=60), "json")
+    assert response.text == render(run([Text(GUARDIAN), Text(BBC)], words=60), "json")
 
 
 @pytest.mark.parametrize(

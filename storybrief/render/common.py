@@ -1,14 +1,53 @@
-"""What every renderer shows the same way: headline, source labels, coverage."""
+"""What every renderer shows the same way: headline, sections, source labels, coverage."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 from storybrief.clean.lines import WORD
-from storybrief.models import Article, Brief, Claim, Conflict, Event
+from storybrief.models import Article, Brief, Claim, Conflict, Event, Syndication
 from storybrief.nlp.english import STOPWORDS
+
+T = TypeVar("T")
+Part = Callable[[Brief, dict[str, str]], T]  # a section's body from the brief and its labels
+
+# The sections after the summary, in the order a reader meets them, by the name of
+# the part each renderer registers for them (``Parts``).
+SECTIONS = {
+    "conflicts": "Where the sources disagree",
+    "agreements": "What the sources agree on",
+    "quotes": "Quotes",
+    "timeline": "Timeline",
+    "entities": "Who is involved",
+    "copies": "Copied text",
+    "coverage": "Coverage",
+    "sources": "Sources",
+}
+
+
+class Parts(Generic[T]):
+    """One renderer's body of each section after the summary, registered by section name."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, Part[T]] = {}
+
+    def part(self, section: str) -> Callable[[Part[T]], Part[T]]:
+        """A decorator: the function it decorates writes the body of ``section``."""
+
+        def register(part: Part[T]) -> Part[T]:
+            self._parts[section] = part
+            return part
+
+        return register
+
+    def sections(self, brief: Brief, label: dict[str, str]) -> list[tuple[str, T]]:
+        """(title, body) of each section with something to show, in ``SECTIONS`` order."""
+        bodies = ((title, self._parts[name](brief, label)) for name, title in SECTIONS.items())
+        return [(title, body) for title, body in bodies if body]
 
 
 def headline(brief: Brief) -> str:
@@ -26,6 +65,15 @@ def headline(brief: Brief) -> str:
         return len({w.lower() for w in WORD.findall(title)} & summary)
 
     return max(titles, key=overlap)  # max keeps the first of equals: deterministic
+
+
+def no_summary(brief: Brief) -> str:
+    """What stands where a brief has no summary: there was nothing to summarize, or it failed."""
+    return (
+        "No summary could be made of these articles."
+        if brief.usable
+        else "No summary: no usable article."
+    )
 
 
 def heading(text: str) -> str:
@@ -54,6 +102,13 @@ def plural(n: int, word: str) -> str:
 def labels(brief: Brief) -> dict[str, str]:
     """Short citation labels, "1", "2", …, for the articles in input order."""
     return {a.id: str(n) for n, a in enumerate(brief.articles, start=1)}
+
+
+def copied(syndication: Syndication, label: dict[str, str]) -> str:
+    """Which article copies which, by their labels: "[2] takes 80% of its text from [1]"."""
+    copy = label.get(syndication.copy, syndication.copy)
+    original = label.get(syndication.original, syndication.original)
+    return f"[{copy}] takes {syndication.shared_fraction:.0%} of its text from [{original}]"
 
 
 def describe(article: Article) -> str:

@@ -10,16 +10,7 @@ from collections.abc import Iterable
 from html import escape
 
 from storybrief.models import Brief
-from storybrief.render.common import (
-    coverage,
-    describe,
-    event_date,
-    heading,
-    headline,
-    labels,
-    outlets_count,
-    sides,
-)
+from storybrief.render import common
 
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -39,10 +30,14 @@ padding:0 .3rem;text-decoration:none;white-space:nowrap}
 table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #eee;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .notice{background:#fffbe6;border:1px solid #eedc82;padding:.5rem 1rem;border-radius:6px}
+.warnings{background:#fff1ef;border:1px solid #e3b2a8;padding:0 1rem;border-radius:6px}
 .skipped{color:#a33}
 .yes{color:#0a7d32;text-align:center}
 .no{color:#bbb;text-align:center}
 """
+
+
+_PARTS: common.Parts[str] = common.Parts()
 
 
 def _cite(ids: Iterable[str], label: dict[str, str]) -> str:
@@ -53,16 +48,32 @@ def _cite(ids: Iterable[str], label: dict[str, str]) -> str:
     )
 
 
+def _warnings(brief: Brief, label: dict[str, str]) -> str:
+    """What could not be made, before the brief: a reader must know what it lacks."""
+    items = "".join(
+        f"<li><strong>{escape(w.stage)}</strong> left out"
+        + (f" ({_cite([w.article], label) or escape(w.article)})" if w.article else "")
+        + f": {escape(w.message)}</li>"
+        for w in brief.warnings
+    )
+    return (
+        f'<section class="warnings" role="note"><h2>Warnings</h2><p>Parts of this brief could '
+        f"not be made; the rest stands.</p><ul>{items}</ul></section>"
+        if items
+        else ""
+    )
+
+
 def _summary(brief: Brief, label: dict[str, str]) -> str:
     if not brief.summary:
-        return "<p><em>No summary: no usable article.</em></p>"
+        return f"<p><em>{escape(common.no_summary(brief))}</em></p>"
     anchor: dict[str, str] = {}
     for n, conflict in enumerate(brief.conflicts, start=1):
         anchor.setdefault(conflict.topic, f"conflict-{n}")
     body = " ".join(
         f"{escape(s.text)}{_cite(s.sources, label)}"
         + "".join(
-            f' <a class="disputed" href="#{anchor[t]}">disputed: {escape(heading(t))}</a>'
+            f' <a class="disputed" href="#{anchor[t]}">disputed: {escape(common.heading(t))}</a>'
             for t in s.disputed
             if t in anchor
         )
@@ -71,6 +82,7 @@ def _summary(brief: Brief, label: dict[str, str]) -> str:
     return f"<p>{body}</p>"
 
 
+@_PARTS.part("conflicts")
 def _conflicts(brief: Brief, label: dict[str, str]) -> str:
     cards = []
     for n, conflict in enumerate(brief.conflicts, start=1):
@@ -82,24 +94,28 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> str:
                 for c in claims
             )
             + "</div>"
-            for side, claims in sides(conflict)
+            for side, claims in common.sides(conflict)
         )
         cards.append(
-            f'<div class="conflict" id="conflict-{n}"><h3>{escape(heading(conflict.topic))}</h3>'
+            f'<div class="conflict" id="conflict-{n}">'
+            f"<h3>{escape(common.heading(conflict.topic))}</h3>"
             f'<div class="sides">{columns}</div></div>'
         )
     return "".join(cards)
 
 
 def _table(head: list[str], rows: list[list[str]]) -> str:
-    """A table from already-escaped cells."""
+    """A table from already-escaped cells; none at all without rows."""
+    if not rows:
+        return ""
     th = "".join(f"<th>{h}</th>" for h in head)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _sections(brief: Brief, label: dict[str, str]) -> list[tuple[str, str]]:
-    agreements = _table(
+@_PARTS.part("agreements")
+def _agreements(brief: Brief, label: dict[str, str]) -> str:
+    return _table(
         ["Fact", "Sources", "Independent", "In"],
         [
             [
@@ -111,7 +127,11 @@ def _sections(brief: Brief, label: dict[str, str]) -> list[tuple[str, str]]:
             for a in brief.agreements
         ],
     )
-    quotes = _table(
+
+
+@_PARTS.part("quotes")
+def _quotes(brief: Brief, label: dict[str, str]) -> str:
+    return _table(
         ["Speaker", "Quote", "Other wordings", "In"],
         [
             [
@@ -123,7 +143,26 @@ def _sections(brief: Brief, label: dict[str, str]) -> list[tuple[str, str]]:
             for q in brief.quotes
         ],
     )
-    entities = _table(
+
+
+@_PARTS.part("timeline")
+def _timeline(brief: Brief, label: dict[str, str]) -> str:
+    return _table(
+        ["When", "What happened", "In"],
+        [
+            [
+                f"<strong>{escape(common.event_date(e))}</strong>",
+                escape(e.text),
+                _cite(e.sources, label),
+            ]
+            for e in brief.timeline
+        ],
+    )
+
+
+@_PARTS.part("entities")
+def _entities(brief: Brief, _: dict[str, str]) -> str:
+    return _table(
         ["Name", "Type", "Also written", "Sources", "Mentions"],
         [
             [
@@ -136,39 +175,36 @@ def _sections(brief: Brief, label: dict[str, str]) -> list[tuple[str, str]]:
             for e in brief.entities
         ],
     )
-    timeline = _table(
-        ["When", "What happened", "In"],
-        [
-            [f"<strong>{escape(event_date(e))}</strong>", escape(e.text), _cite(e.sources, label)]
-            for e in brief.timeline
-        ],
-    )
-    copies = "".join(
-        f'<p class="notice">[{escape(label.get(s.copy, s.copy))}] takes '
-        f"{s.shared_fraction:.0%} of its text from [{escape(label.get(s.original, s.original))}]"
-        ": it is counted as one source, not two.</p>"
+
+
+@_PARTS.part("copies")
+def _copies(brief: Brief, label: dict[str, str]) -> str:
+    return "".join(
+        f'<p class="notice">{escape(common.copied(s, label))}: '
+        "it is counted as one source, not two.</p>"
         for s in brief.syndication
     )
+
+
+@_PARTS.part("coverage")
+def _coverage(brief: Brief, label: dict[str, str]) -> str:
     ids = [a.id for a in brief.usable]
-    matrix = _table(
+    marks = ('<span class="no">·</span>', '<span class="yes">●</span>')
+    return _table(
         ["Item", *(f"[{escape(label[i])}]" for i in ids)],
         [
-            [
-                escape(row.text),
-                *(
-                    '<span class="yes">●</span>'
-                    if i in row.articles
-                    else '<span class="no">·</span>'
-                    for i in ids
-                ),
-            ]
-            for row in coverage(brief)
+            [escape(row.text), *(marks[i in row.articles] for i in ids)]
+            for row in common.coverage(brief)
         ],
     )
-    sources = "".join(
+
+
+@_PARTS.part("sources")
+def _sources(brief: Brief, label: dict[str, str]) -> str:
+    items = "".join(
         f'<li id="src-{escape(label[a.id])}"><code>{escape(a.id)}</code> — '
         + (
-            f"{escape(describe(a))} — {a.words} words"
+            f"{escape(common.describe(a))} — {a.words} words"
             if a.ok
             else f'{escape(a.source)} — <span class="skipped">skipped: {escape(a.reason or "")}'
             "</span>"
@@ -176,34 +212,26 @@ def _sections(brief: Brief, label: dict[str, str]) -> list[tuple[str, str]]:
         + "</li>"
         for a in brief.articles
     )
-    return [
-        ("Where the sources disagree", _conflicts(brief, label) if brief.conflicts else ""),
-        ("What the sources agree on", agreements if brief.agreements else ""),
-        ("Quotes", quotes if brief.quotes else ""),
-        ("Timeline", timeline if brief.timeline else ""),
-        ("Who is involved", entities if brief.entities else ""),
-        ("Copied text", copies),
-        ("Coverage", matrix if coverage(brief) else ""),
-        ("Sources", f"<ol>{sources}</ol>"),
-    ]
+    return f"<ol>{items}</ol>"
 
 
 def to_html(brief: Brief) -> str:
-    label = labels(brief)
-    title = escape(headline(brief))
+    label = common.labels(brief)
+    title = escape(common.headline(brief))
     n = len(brief.usable)
     meta = (
-        f"Brief of {n} article{'s' * (n != 1)} from {outlets_count(brief)} sources; "
+        f"Brief of {n} article{'s' * (n != 1)} from {common.outlets_count(brief)} sources; "
         f"{len(brief.articles) - n} skipped; {len(brief.removed)} boilerplate lines removed."
     )
     body = "".join(
-        f"<section><h2>{h}</h2>{html}</section>" for h, html in _sections(brief, label) if html
+        f"<section><h2>{heading}</h2>{html}</section>"
+        for heading, html in _PARTS.sections(brief, label)
     )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{title}</title><style>{_CSS}</style></head><body>"
-        f'<h1>{title}</h1><p class="meta">{escape(meta)}</p>'
+        f'<h1>{title}</h1><p class="meta">{escape(meta)}</p>{_warnings(brief, label)}'
         f"<section><h2>Summary</h2>{_summary(brief, label)}</section>{body}"
         "</body></html>\n"
     )

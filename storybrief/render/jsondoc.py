@@ -6,6 +6,7 @@ Keys are stable: new analyses add keys, never rename them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
@@ -51,21 +52,25 @@ def conflict_dict(conflict: Conflict) -> dict[str, Any]:
     }
 
 
+def _dicts(items: Iterable[Any]) -> list[dict[str, Any]]:
+    return [asdict(item) for item in items]
+
+
 def to_dict(brief: Brief) -> dict[str, Any]:
     """The brief as plain JSON-ready data."""
     return {
         "storybrief": VERSION,
         "articles": [article_dict(a) for a in brief.articles],
-        "summary": [asdict(s) for s in brief.summary],
-        "removed": [asdict(r) for r in brief.removed],
-        "syndication": [asdict(s) for s in brief.syndication],
-        "entities": [asdict(e) for e in brief.entities],
-        "quotes": [asdict(q) for q in brief.quotes],
-        "agreements": [asdict(a) for a in brief.agreements],
+        "summary": _dicts(brief.summary),
+        "removed": _dicts(brief.removed),
+        "syndication": _dicts(brief.syndication),
+        "entities": _dicts(brief.entities),
+        "quotes": _dicts(brief.quotes),
+        "agreements": _dicts(brief.agreements),
         "conflicts": [conflict_dict(c) for c in brief.conflicts],
-        "timeline": [asdict(e) for e in brief.timeline],
-        "coverage": [asdict(row) for row in coverage(brief)],
-        "warnings": [asdict(w) for w in brief.warnings],
+        "timeline": _dicts(brief.timeline),
+        "coverage": _dicts(coverage(brief)),
+        "warnings": _dicts(brief.warnings),
     }
 
 

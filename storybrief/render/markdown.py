@@ -5,17 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from storybrief.models import Brief
-from storybrief.render.common import (
-    coverage,
-    describe,
-    event_date,
-    heading,
-    headline,
-    labels,
-    outlets_count,
-    plural,
-    sides,
-)
+from storybrief.render import common
+
+# Characters that Markdown reads as markup, or as HTML, in running text.
+_MARKUP = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>&|~"})
+
+
+_PARTS: common.Parts[list[str]] = common.Parts()
 
 
 def _cite(ids: Iterable[str], label: dict[str, str]) -> str:
@@ -27,23 +23,49 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def _plain(text: str) -> str:
+    """Text shown as it is, on one line: no markup, link or HTML in it takes effect."""
+    return " ".join(text.split()).translate(_MARKUP)
+
+
+def _warnings(brief: Brief, label: dict[str, str]) -> list[str]:
+    """What could not be made, before the brief: a reader must know what it lacks."""
+    if not brief.warnings:
+        return []
+    out = ["## Warnings", "", "Parts of this brief could not be made; the rest stands.", ""]
+    for w in brief.warnings:
+        on = f" ({_cite([w.article], label) or _plain(w.article)})" if w.article else ""
+        out.append(f"- **{_plain(w.stage)}** left out{on}: {_plain(w.message)}")
+    return [*out, ""]
+
+
 def _summary(brief: Brief, label: dict[str, str]) -> list[str]:
     if not brief.summary:
-        return ["_No summary: no usable article._"]
+        return [f"_{common.no_summary(brief)}_"]
     return [
         " ".join(
             f"{s.text} {_cite(s.sources, label)}"
-            + (f" _(disputed: {'; '.join(heading(t) for t in s.disputed)})_" if s.disputed else "")
+            + (
+                f" _(disputed: {'; '.join(common.heading(t) for t in s.disputed)})_"
+                if s.disputed
+                else ""
+            )
             for s in brief.summary
         )
     ]
 
 
+@_PARTS.part("conflicts")
 def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
     out: list[str] = []
     for conflict in brief.conflicts:
-        out += [f"### {heading(conflict.topic)}", "", "| Side | Claim | In |", "|---|---|---|"]
-        for side, claims in sides(conflict):
+        out += [
+            f"### {common.heading(conflict.topic)}",
+            "",
+            "| Side | Claim | In |",
+            "|---|---|---|",
+        ]
+        for side, claims in common.sides(conflict):
             for c in claims:
                 who = c.attributed_to or "the outlet"
                 said = side if side == who else f"**{side}** — {who}"
@@ -52,16 +74,20 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
     return out
 
 
+@_PARTS.part("agreements")
 def _agreements(brief: Brief, label: dict[str, str]) -> list[str]:
     return [
-        f"- {a.text} — {plural(len(a.sources), 'source')}, "
+        f"- {a.text} — {common.plural(len(a.sources), 'source')}, "
         f"{len(a.independent_sources)} independent "
         f"{_cite(a.sources, label)}"
         for a in brief.agreements
     ]
 
 
+@_PARTS.part("quotes")
 def _quotes(brief: Brief, label: dict[str, str]) -> list[str]:
+    if not brief.quotes:
+        return []
     out = ["| Speaker | Quote | Variants | In |", "|---|---|---|---|"]
     for q in brief.quotes:
         others = len(q.variants) - 1 if q.text in q.variants else len(q.variants)
@@ -72,11 +98,15 @@ def _quotes(brief: Brief, label: dict[str, str]) -> list[str]:
     return out
 
 
+@_PARTS.part("timeline")
 def _timeline(brief: Brief, label: dict[str, str]) -> list[str]:
-    return [f"- **{event_date(e)}** — {e.text} {_cite(e.sources, label)}" for e in brief.timeline]
+    return [
+        f"- **{common.event_date(e)}** — {e.text} {_cite(e.sources, label)}" for e in brief.timeline
+    ]
 
 
-def _entities(brief: Brief) -> list[str]:
+@_PARTS.part("entities")
+def _entities(brief: Brief, _: dict[str, str]) -> list[str]:
     """Entities more than one article names; the rest are in the JSON output."""
     shown = [e for e in brief.entities if len(e.sources) > 1]
     out = []
@@ -84,68 +114,65 @@ def _entities(brief: Brief) -> list[str]:
         aliases = [a for a in e.aliases if a != e.name]
         also = f" — also {', '.join(aliases)}" if aliases else ""
         out.append(
-            f"- **{e.name}** ({e.type}){also} · {plural(len(e.sources), 'source')}, "
-            f"{plural(e.mentions, 'mention')}"
+            f"- **{e.name}** ({e.type}){also} · {common.plural(len(e.sources), 'source')}, "
+            f"{common.plural(e.mentions, 'mention')}"
         )
     if len(shown) < len(brief.entities):
         out.append(f"- _and {len(brief.entities) - len(shown)} named in one article only_")
     return out
 
 
+@_PARTS.part("copies")
 def _copies(brief: Brief, label: dict[str, str]) -> list[str]:
-    return [
-        f"- [{label.get(s.copy, s.copy)}] takes {s.shared_fraction:.0%} of its text from "
-        f"[{label.get(s.original, s.original)}]: counted as one source, not two."
-        for s in brief.syndication
-    ]
+    # A copy counts once among the sources of an agreement (``independent_sources``).
+    counted = "counted as one source, not two"
+    return [f"- {common.copied(s, label)}: {counted}." for s in brief.syndication]
 
 
+@_PARTS.part("coverage")
 def _coverage(brief: Brief, label: dict[str, str]) -> list[str]:
+    rows = common.coverage(brief)
+    if not rows:
+        return []
     ids = [a.id for a in brief.usable]
     out = [
         "| Item | " + " | ".join(f"[{label[i]}]" for i in ids) + " |",
         "|---|" + "---|" * len(ids),
     ]
-    for row in coverage(brief):
+    for row in rows:
         marks = " | ".join("●" if i in row.articles else "·" for i in ids)
         out.append(f"| {_cell(row.text)[:90]} | {marks} |")
     return out
 
 
+@_PARTS.part("sources")
 def _sources(brief: Brief, label: dict[str, str]) -> list[str]:
     out = []
     for a in brief.articles:
         state = f"{a.words} words" if a.ok else f"**skipped**: {a.reason}"
-        out.append(f"{label[a.id]}. `{a.id}` — {describe(a) if a.ok else a.source} — {state}")
+        out.append(
+            f"{label[a.id]}. `{a.id}` — {common.describe(a) if a.ok else a.source} — {state}"
+        )
     return out
 
 
 def to_markdown(brief: Brief) -> str:
-    label = labels(brief)
+    label = common.labels(brief)
     n, skipped = len(brief.usable), len(brief.articles) - len(brief.usable)
     lines = [
-        f"# {headline(brief)}",
+        f"# {common.headline(brief)}",
         "",
-        f"_Brief of {plural(n, 'article')} from {plural(outlets_count(brief), 'source')}"
-        + (f"; {plural(skipped, 'input')} skipped" if skipped else "")
-        + f"; {plural(len(brief.removed), 'boilerplate line')} removed._",
+        f"_Brief of {common.plural(n, 'article')} from "
+        f"{common.plural(common.outlets_count(brief), 'source')}"
+        + (f"; {common.plural(skipped, 'input')} skipped" if skipped else "")
+        + f"; {common.plural(len(brief.removed), 'boilerplate line')} removed._",
         "",
+        *_warnings(brief, label),
         "## Summary",
         "",
         *_summary(brief, label),
         "",
     ]
-    sections = [
-        ("Where the sources disagree", _conflicts(brief, label) if brief.conflicts else []),
-        ("What the sources agree on", _agreements(brief, label)),
-        ("Quotes", _quotes(brief, label) if brief.quotes else []),
-        ("Timeline", _timeline(brief, label)),
-        ("Who is involved", _entities(brief)),
-        ("Copied text", _copies(brief, label)),
-        ("Coverage", _coverage(brief, label) if coverage(brief) else []),
-        ("Sources", _sources(brief, label)),
-    ]
-    for title, body in sections:
-        if body:
-            lines += [f"## {title}", "", *body, ""]
+    for title, body in _PARTS.sections(brief, label):
+        lines += [f"## {title}", "", *body, ""]
     return "\n".join(lines).rstrip() + "\n"

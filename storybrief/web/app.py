@@ -1,9 +1,11 @@
 """The local web app: a form and a JSON API over ``storybrief.pipeline.run``.
 
 Inputs are article data from whoever can reach the server, so a pasted text is
-only ever read as a text (never as a path), a URL must be http(s), uploads
+passed as a ``Text`` (never read as a path), a URL must be http(s), uploads
 are size-limited, and URLs on private addresses stay refused unless the server
-was started to allow them.
+was started to allow them. A brief that cannot be made at all is an error page
+that keeps what the user typed; a part of a brief that fails is a warning on
+the brief page.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import re
 import tempfile
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from functools import partial
@@ -25,10 +27,10 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from storybrief.errors import describe
 from storybrief.ingest import HTML_SUFFIXES, JSONL_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES
-from storybrief.ingest.decode import normalise_newlines
 from storybrief.ingest.web import is_url
-from storybrief.models import Brief
+from storybrief.models import Brief, Text
 from storybrief.pipeline import DEFAULT_WORDS, run
 from storybrief.render import render
 from storybrief.web.pages import (
@@ -49,8 +51,8 @@ _MB = 1024 * 1024
 _USAGE = 'Send JSON like {"texts": ["<article text>"], "urls": ["https://…"], "words": 120}.'
 
 
-class InputError(Exception):
-    """Inputs the app cannot make a brief of; the message tells the user what to do."""
+class BriefError(Exception):
+    """A request the app makes no brief of; the message tells the user why, and what to do."""
 
     def __init__(self, message: str, status: int = 422) -> None:
         super().__init__(message)
@@ -72,38 +74,32 @@ def split_texts(boxes: Iterable[str]) -> list[str]:
     return [text for box in boxes for text in _SEPARATOR.split(box) if text.strip()]
 
 
-def gather(texts: Iterable[str], urls: Iterable[str]) -> list[str]:
-    """Pipeline inputs from article texts and URLs; raise ``InputError`` on a bad URL."""
-    # The pipeline takes a string with a line break for a text and anything else for
-    # a path; a one-line text must not name a file on the server.
-    inputs = [
-        text if "\n" in text else text + "\n"
-        for text in map(normalise_newlines, texts)
-        if text.strip()
-    ]
-    for url in (u.strip() for u in urls):
-        if url and not (is_url(url) and url.isprintable() and " " not in url):
-            raise InputError(f"Not a web address: {url[:200]!r}. Give http:// or https:// URLs.")
-        if url:
-            inputs.append(url)
+def gather(texts: Iterable[str], urls: Iterable[str]) -> list[str | Text]:
+    """Pipeline inputs from article texts and URLs; raise ``BriefError`` on a bad URL."""
+    inputs: list[str | Text] = [Text(text) for text in texts if text.strip()]
+    for url in filter(None, (u.strip() for u in urls)):
+        # The pipeline reads any other string as a path: none may name a file on the server.
+        if not (is_url(url) and url.isprintable() and " " not in url):
+            raise BriefError(f"Not a web address: {url[:200]!r}. Give http:// or https:// URLs.")
+        inputs.append(url)
     return inputs
 
 
 def _check_count(count: int) -> None:
     if not count:
-        raise InputError(
+        raise BriefError(
             "No articles given: paste the texts of articles about one story, "
             "upload article files or give the URLs of their pages."
         )
     if count > MAX_INPUTS:
-        raise InputError(f"{count} inputs given; a brief takes at most {MAX_INPUTS}.")
+        raise BriefError(f"{count} inputs given; a brief takes at most {MAX_INPUTS}.")
 
 
 def _upload_name(filename: str | None) -> str:
     """The file name an upload is saved under: its own, made safe for a path."""
     name = re.sub(r"[^\w.-]", "_", PurePath(filename or "").name).lstrip(".")
     if not name.lower().endswith(UPLOAD_SUFFIXES):
-        raise InputError(
+        raise BriefError(
             f"Cannot read {filename or 'an unnamed file'!r}: upload .txt, .md, .html or .jsonl "
             "files, or paste the article text."
         )
@@ -111,7 +107,7 @@ def _upload_name(filename: str | None) -> str:
 
 
 def make_brief(
-    inputs: list[str], uploads: list[tuple[str, bytes]], *, words: int, allow_private: bool
+    inputs: list[str | Text], uploads: list[tuple[str, bytes]], *, words: int, allow_private: bool
 ) -> Brief:
     """The brief of texts, URLs and uploaded ``(file name, content)`` pairs."""
     with tempfile.TemporaryDirectory(prefix="storybrief-") as tmp:
@@ -140,7 +136,7 @@ async def _read_uploads(files: Iterable[UploadFile]) -> list[tuple[str, bytes]]:
         _upload_name(upload.filename)  # refuse a file the pipeline would not read first
         data = await upload.read(MAX_UPLOAD + 1)
         if len(data) > MAX_UPLOAD:
-            raise InputError(
+            raise BriefError(
                 f"{upload.filename} is over {MAX_UPLOAD // _MB} MB, the limit for one file: "
                 "split it, or give the articles' URLs instead.",
                 413,
@@ -157,7 +153,7 @@ def _field(form: FormData, name: str) -> str:
 def _words(value: str) -> int:
     words = value.strip() or str(DEFAULT_WORDS)
     if not (words.isdigit() and MIN_WORDS <= int(words) <= MAX_WORDS):
-        raise InputError(f"The summary length must be a number of words, {MIN_WORDS}–{MAX_WORDS}.")
+        raise BriefError(f"The summary length must be a number of words, {MIN_WORDS}–{MAX_WORDS}.")
     return int(words)
 
 
@@ -187,14 +183,50 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+def _page(html: str, policy: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": policy})
+
+
 def _error(request: Request, message: str, status: int) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": message}, status_code=status)
-    return HTMLResponse(
-        form_page(error=message),
-        status_code=status,
-        headers={"Content-Security-Policy": FORM_POLICY},
+    return _page(form_page(error=message), FORM_POLICY, status)
+
+
+async def _brief_error(request: Request, exc: BriefError) -> Response:
+    return _error(request, str(exc), exc.status)
+
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    return _error(request, str(exc.detail), exc.status_code)
+
+
+async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in exc.errors()
     )
+    return _error(request, f"{problems}. {_USAGE}", 422)
+
+
+Briefer = Callable[[list[str | Text], list[tuple[str, bytes]], int], Awaitable[Brief]]
+
+
+async def _brief_form(request: Request, brief_of: Briefer) -> HTMLResponse:
+    """The brief page of a submitted form, or the form again with what was typed and why not."""
+    async with request.form(max_files=MAX_INPUTS, max_part_size=MAX_UPLOAD) as form:
+        boxes = [v for v in form.getlist("text") if isinstance(v, str)]
+        urls, words = _field(form, "urls"), _field(form, "words")
+        try:
+            inputs = gather(split_texts(boxes), urls.splitlines())
+            uploads = await _read_uploads(
+                v for v in form.getlist("files") if isinstance(v, UploadFile)
+            )
+            brief = await brief_of(inputs, uploads, _words(words))
+        except BriefError as exc:
+            # Shown again with what was typed, so a fix does not mean pasting it all again.
+            page = form_page(texts=boxes, urls=urls, words=words, error=str(exc))
+            return _page(page, FORM_POLICY, exc.status)
+    return _page(brief_page(brief), BRIEF_POLICY)
 
 
 def create_app(*, allow_private: bool = False) -> FastAPI:
@@ -209,49 +241,27 @@ def create_app(*, allow_private: bool = False) -> FastAPI:
         pool.shutdown(wait=False, cancel_futures=True)
 
     app = FastAPI(title="storybrief", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app.add_exception_handler(BriefError, _brief_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid)
 
-    async def brief_of(inputs: list[str], uploads: list[tuple[str, bytes]], words: int) -> Brief:
+    async def brief_of(
+        inputs: list[str | Text], uploads: list[tuple[str, bytes]], words: int
+    ) -> Brief:
         _check_count(len(inputs) + len(uploads))
         job = partial(make_brief, inputs, uploads, words=words, allow_private=allow_private)
-        return await asyncio.get_running_loop().run_in_executor(pool, job)
-
-    @app.exception_handler(InputError)
-    async def input_error(request: Request, exc: InputError) -> Response:
-        return _error(request, str(exc), exc.status)
-
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        return _error(request, str(exc.detail), exc.status_code)
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in exc.errors()
-        )
-        return _error(request, f"{problems}. {_USAGE}", 422)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, job)
+        except Exception as exc:  # an error boundary: the user gets a page, not a bare 500
+            raise BriefError(f"The brief could not be made: {describe(exc)}.", 500) from exc
 
     @app.get("/", response_class=HTMLResponse)
     async def index() -> HTMLResponse:
-        return HTMLResponse(form_page(), headers={"Content-Security-Policy": FORM_POLICY})
+        return _page(form_page(), FORM_POLICY)
 
     @app.post("/brief", response_class=HTMLResponse)
     async def brief_form(request: Request) -> HTMLResponse:
-        async with request.form(max_files=MAX_INPUTS, max_part_size=MAX_UPLOAD) as form:
-            boxes = [v for v in form.getlist("text") if isinstance(v, str)]
-            urls, words = _field(form, "urls"), _field(form, "words")
-            try:
-                inputs = gather(split_texts(boxes), urls.splitlines())
-                uploads = await _read_uploads(
-                    v for v in form.getlist("files") if isinstance(v, UploadFile)
-                )
-                brief = await brief_of(inputs, uploads, _words(words))
-            except InputError as exc:
-                # Shown again with what was typed, so a fix does not mean pasting it all again.
-                page = form_page(texts=boxes, urls=urls, words=words, error=str(exc))
-                return HTMLResponse(
-                    page, status_code=exc.status, headers={"Content-Security-Policy": FORM_POLICY}
-                )
-        return HTMLResponse(brief_page(brief), headers={"Content-Security-Policy": BRIEF_POLICY})
+        return await _brief_form(request, brief_of)
 
     @app.post("/api/brief")
     async def brief_api(body: BriefRequest) -> Response:

@@ -1,0 +1,81 @@
+"""Where the briefs of many stories are written: in this process, or on a Dask cluster.
+
+The pipeline (``storybrief.pipeline``) writes the brief of one story and
+knows nothing of executors; this module chooses the one that writes many
+(``storybrief.distributed`` for Dask), for the Python API
+(``storybrief.stories``) and ``storybrief stories``. Each story is its own
+error boundary: a story whose brief cannot be written still gets a brief,
+of its articles and a warning saying why, and every other story is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+
+from storybrief import pipeline
+from storybrief.errors import describe
+from storybrief.models import Article, Brief, StageWarning, Text
+from storybrief.settings import DEFAULT, Settings
+
+
+def failed_brief(story: list[Article], error: Exception) -> Brief:
+    """The brief of a story whose brief could not be written: its articles, and why not."""
+    return Brief(articles=story, warnings=[StageWarning("brief", describe(error))])
+
+
+def brief_or_warning(story: list[Article], *, words: int, settings: Settings) -> Brief:
+    """``pipeline.brief_of``, where a failure becomes the story's warning instead of an error."""
+    try:
+        return pipeline.brief_of(story, words=words, settings=settings)
+    except Exception as error:  # an error boundary: one story must not end a run of many
+        return failed_brief(story, error)
+
+
+def brief_stories(
+    stories: list[list[Article]],
+    *,
+    words: int = pipeline.DEFAULT_WORDS,
+    settings: Settings = DEFAULT,
+    on_done: Callable[[], None] | None = None,
+    scheduler: str | None = None,
+) -> list[Brief]:
+    """The brief of each story (prepared articles), in order.
+
+    With a ``scheduler`` (a Dask scheduler's address, or "local" for a
+    cluster of this machine's cores) the briefs are written on Dask workers;
+    they are the same briefs. ``on_done`` is called once per brief.
+    """
+    write = partial(brief_or_warning, words=words, settings=settings)
+    if scheduler is not None:
+        # Imported here: Dask is an optional dependency, and slow to import.
+        from storybrief.distributed import map_on_dask
+
+        return map_on_dask(write, stories, failed_brief, scheduler, on_done)
+    briefs = []
+    for story in stories:
+        briefs.append(write(story))
+        if on_done is not None:
+            on_done()
+    return briefs
+
+
+def run_stories(
+    inputs: Iterable[str | Path | Text],
+    *,
+    words: int = pipeline.DEFAULT_WORDS,
+    settings: Settings = DEFAULT,
+    on_read: Callable[[Article], None] | None = None,
+    allow_private: bool = False,
+    scheduler: str | None = None,
+) -> tuple[list[Brief], list[Article]]:
+    """Read a pile of ``inputs`` (``pipeline.read``), group it into stories, brief each.
+
+    Returns the briefs, biggest story first, and the inputs that could not be
+    used. ``scheduler`` as for ``brief_stories``.
+    """
+    articles = pipeline.read(inputs, on_read=on_read, allow_private=allow_private)
+    stories = pipeline.stories_of(articles)
+    briefs = brief_stories(stories, words=words, settings=settings, scheduler=scheduler)
+    return briefs, [a for a in articles if not a.ok]
