@@ -86,7 +86,12 @@ def brief_of(
     summary = []
     try:
         summary = summarize(
-            usable, words, copy_index=index, disputed=findings.disputed, weights=settings.summary
+            usable,
+            words,
+            copy_index=index,
+            disputed=findings.disputed,
+            weights=settings.summary,
+            encoder=settings.encoder,
         )
     except Exception as exc:  # an error boundary: the analysis stands without a summary
         warnings.append(StageWarning("summarize", describe(exc)))
