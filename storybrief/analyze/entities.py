@@ -574,23 +574,18 @@ def _merge(
         words = folded_words(key)
         if len(words) > 1:
             groups.union(by_words.setdefault(words, key), key)
-    _merge_acronyms(groups, plain, is_person, by_key, settings.min_prefix)
+    _merge_acronyms(groups, plain, _spelled(plain, is_person, by_key), settings.min_prefix)
     _merge_people(groups, plain, is_person, by_key, settings.max_initials)
     return groups
 
 
 def _merge_acronyms(
-    groups: _Groups,
-    keys: list[str],
-    is_person: dict[str, bool],
-    by_key: dict[str, list[Mention]],
-    min_prefix: int,
+    groups: _Groups, keys: list[str], spelled: dict[str, set[str]], min_prefix: int
 ) -> None:
     """Acronym ↔ expansion by initials, those of its name without the common nouns
     after it ("AP", "Associated Press news agency"); a prefix ("IBM" for
     "International Business Machines Corp.", "IS" beside "ISIL") only when no
     expansion matches in full."""
-    spelled = _spelled(keys, is_person, by_key)
     acronyms = {k for k in keys if " " not in k and k.isalpha() and len(k) > 1}
     for key in sorted(acronyms):
         for expansion in _expansions(key, spelled, acronyms, min_prefix):
