@@ -45,6 +45,9 @@ class SyndicationSettings:
     min_shared: int = 3  # copied sentences: fewer is a shared quote or two, not a reprint
     min_fraction: float = 0.25  # of the copy's own sentences, those not in quotation marks
     min_resemblance: float = 0.05  # MinHash Jaccard of the two articles' shingles
+    # Which of two is the copy: the one that takes the larger share of its own
+    # sentences from the other, unless the shares are this close; then the later one.
+    share_margin: float = 0.05
 
 
 @dataclass(frozen=True)

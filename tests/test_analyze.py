@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from storybrief.analyze.agreements import MAX_AGREEMENTS
 from storybrief.models import Brief
 from storybrief.nlp.overlap import words
+from storybrief.settings import AgreementSettings
 
 ANALYSIS = Path(__file__).resolve().parent / "fixtures" / "analysis"
 # The sentences that express each gold agreement, by article, as snippets of
@@ -102,7 +102,7 @@ def test_copy_and_original_count_once(example_brief: Brief) -> None:
 
 def test_agreements_are_a_short_ranked_list(example_brief: Brief) -> None:
     agreements = example_brief.agreements
-    assert 0 < len(agreements) <= MAX_AGREEMENTS
+    assert 0 < len(agreements) <= AgreementSettings().max_agreements
     counts = [len(a.independent_sources) for a in agreements]
     assert counts == sorted(counts, reverse=True)
     text = {s.id: s.text for a in example_brief.usable for s in a.sentences}

@@ -49,19 +49,10 @@ from storybrief.analyze.entities import HONORIFICS, NAMED, Names
 from storybrief.analyze.lexicon import entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
 from storybrief.models import Agreement, Sentence, Syndication
-from storybrief.nlp.embeddings import embed
+from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
 from storybrief.summarize.candidates import trim
 
-MATCH_BEST = 0.5  # blended score of the closest pair two clusters need to merge
-MATCH_MEAN = 0.35  # and the average over all their pairs
-VECTOR_WEIGHT = 0.3  # the rest is the lemma Dice overlap
-WORD_MATCH = 0.4  # word-vector cosine at which two lemmas count as synonyms
-RARE_PLACE = 0.05  # share of units naming a place under which it counts as "a city"
-MIN_UNIT_WORDS = 4
-MIN_UNIT_LEMMAS = 2  # content lemmas: a predicate and what it is said of
-MAX_AGREEMENTS = 20
-CENTRAL_SLACK = 0.05  # members this close to the most central one compete on length
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "parataxis"}
 # Attribution verbs say who speaks, not what the fact is.
 _REPORTING = {"say", "add", "tell", "report"}
@@ -126,23 +117,38 @@ def _lemmas(
     found = {"not"} if _negated(tokens) else set()
     words = set()
     for token in tokens:
-        lemma = predicates.get(token) or token.lemma_.casefold()
-        name = entity_of(token.text, names) if token.pos_ == "PROPN" else None
-        if name:
-            found.add(name)
-        elif (
-            token.is_alpha
-            and not token.is_stop
-            and len(token) > 2
-            and lemma not in _REPORTING
-            and lemma not in _NEGATIONS
-            and token.pos_ != "ADV"
-        ):
-            named = entity_of(token.text, names)
-            found.add(named or lemma)
-            if not named and token.pos_ != "PROPN" and lemma not in HONORIFICS:
+        lemma, word = _lemma(token, names, predicates)
+        if lemma:
+            found.add(lemma)
+            if word:
                 words.add(lemma)
     return found, words
+
+
+def _lemma(token: Token, names: Names, predicates: dict[Token, str]) -> tuple[str | None, bool]:
+    """What a token counts as in its unit (its entity, its lemma, or nothing), and
+    whether it is a word that is no name nor title."""
+    lemma = predicates.get(token) or token.lemma_.casefold()
+    name = entity_of(token.text, names) if token.pos_ == "PROPN" else None
+    if name:
+        return name, False
+    if not _says_what(token, lemma):
+        return None, False
+    named = entity_of(token.text, names)
+    return named or lemma, not named and token.pos_ != "PROPN" and lemma not in HONORIFICS
+
+
+def _says_what(token: Token, lemma: str) -> bool:
+    """Whether a word tells what the fact is: a content word, no report of it, no
+    negation (the polarity stands for those) and no adverb."""
+    return (
+        token.is_alpha
+        and not token.is_stop
+        and len(token) > 2
+        and lemma not in _REPORTING
+        and lemma not in _NEGATIONS
+        and token.pos_ != "ADV"
+    )
 
 
 def _negated(tokens: list[Token]) -> bool:
@@ -181,59 +187,93 @@ def _units(story: StoryContext, names: Names) -> list[_Unit]:
     units: list[_Unit] = []
     bodies = _speaking_nouns(story)
     for sentence in story.sentences:
-        doc = story.docs[sentence.id]
-        heads = _heads(doc)
-        # A clause too short to state a fact ("... and shot him") stays with its head.
-        owned = _owners(doc, heads)
-        heads = [h for h in heads if h.dep_ == "ROOT" or _words(owned[h]) >= MIN_UNIT_WORDS]
-        owned = _owners(doc, heads)
-        # "According to Sheriff Salazar, four deputies fired": who tells the
-        # fact is not part of it, and would set it apart from its other wordings.
-        attribution = {
-            t
-            for according in doc
-            if according.lower_ == "according" and any(c.lower_ == "to" for c in according.children)
-            for t in according.subtree
-        }
-        # Nor is where the outlet filed from ("MONTPELIER, Vt. (AP) —").
-        opening = _opening(doc)
-        dateline = {t for t in doc if t.idx < opening}
-        for head, tokens in owned.items():
-            tokens = [t for t in tokens if t not in attribution and t not in dateline]
-            subject = _subject(head)
-            if subject is not None and subject.head != head:
-                # "... held out the prospect ..., but denied reports": the
-                # coordinated verb shares its head's subject, which names the actor.
-                tokens = list(subject.subtree) + tokens
-            if head.lemma_ in _REPORTING:
-                # "..., Rouhani said at a press conference on Saturday": where and
-                # when the speaker spoke is not the fact, nor who spoke, once
-                # the fact is of another: it would set one wording apart.
-                told = _of_another(head)
-                setting = {
-                    t
-                    for c in head.children
-                    if c.dep_ in _SETTING or (told and c.dep_ in _SUBJECTS)
-                    for t in c.subtree
-                }
-                tokens = [t for t in tokens if t not in setting]
-            actor = _actor(story, sentence, head, names)
-            units += _unit(sentence, tokens, actor, names)
-        clause = {t: head for head, tokens in owned.items() for t in tokens}
-        acts = _acts(doc, clause, bodies)
-        # "the seizure of towns and their sweep south": a noun coordinated in an
-        # act, with an owner or object of its own, tells another thing, act or not.
-        others = [
-            t
-            for t in doc
-            if t.dep_ == "conj" and t.pos_ == "NOUN" and _has_object(t) and t not in acts
-        ]
-        for noun, tokens in _owners(doc, [*acts, *others]).items():
-            if noun not in acts:
-                continue
-            tokens = [t for t in tokens if clause[t] == clause[noun]]
-            actor = _named(story, sentence, _agent(noun), names)
-            units += _unit(sentence, tokens, actor, names, {noun: acts[noun]})
+        owned = _clauses(story.docs[sentence.id], story.settings.agreements.min_unit_words)
+        units += _clause_units(story, sentence, owned, names)
+        units += _act_units(story, sentence, owned, names, bodies)
+    return units
+
+
+def _clauses(doc: Doc, min_words: int) -> dict[Token, list[Token]]:
+    """Each clause head's tokens; a clause too short to state a fact ("... and shot
+    him") stays with its head."""
+    heads = _heads(doc)
+    owned = _owners(doc, heads)
+    heads = [h for h in heads if h.dep_ == "ROOT" or _words(owned[h]) >= min_words]
+    return _owners(doc, heads)
+
+
+def _clause_units(
+    story: StoryContext, sentence: Sentence, owned: dict[Token, list[Token]], names: Names
+) -> list[_Unit]:
+    """The units of a sentence's clauses, without who tells them and where from."""
+    teller = _teller(story.docs[sentence.id])
+    units: list[_Unit] = []
+    for head, tokens in owned.items():
+        tokens = [t for t in tokens if t not in teller]
+        subject = _subject(head)
+        if subject is not None and subject.head != head:
+            # "... held out the prospect ..., but denied reports": the
+            # coordinated verb shares its head's subject, which names the actor.
+            tokens = list(subject.subtree) + tokens
+        if head.lemma_ in _REPORTING:
+            setting = _speech_setting(head)
+            tokens = [t for t in tokens if t not in setting]
+        actor = _actor(story, sentence, head, names)
+        units += _unit(story, sentence, tokens, actor, names)
+    return units
+
+
+def _teller(doc: Doc) -> set[Token]:
+    """The tokens of a sentence that tell who reports its fact, or where from.
+
+    "According to Sheriff Salazar, four deputies fired": who tells the fact
+    is not part of it, and would set it apart from its other wordings. Nor is
+    where the outlet filed from ("MONTPELIER, Vt. (AP) —").
+    """
+    attribution = {
+        t
+        for according in doc
+        if according.lower_ == "according" and any(c.lower_ == "to" for c in according.children)
+        for t in according.subtree
+    }
+    opening = _opening(doc)
+    return attribution | {t for t in doc if t.idx < opening}
+
+
+def _speech_setting(report: Token) -> set[Token]:
+    """Where and when a speaker spoke, and who, once the fact is of another.
+
+    "..., Rouhani said at a press conference on Saturday": none of it is the
+    fact, and it would set one wording apart.
+    """
+    told = _of_another(report)
+    return {
+        t
+        for c in report.children
+        if c.dep_ in _SETTING or (told and c.dep_ in _SUBJECTS)
+        for t in c.subtree
+    }
+
+
+def _act_units(
+    story: StoryContext,
+    sentence: Sentence,
+    owned: dict[Token, list[Token]],
+    names: Names,
+    bodies: set[str],
+) -> list[_Unit]:
+    """The units of the nouns of a sentence that name an act (``_acts``), each
+    within its clause."""
+    doc = story.docs[sentence.id]
+    clause = {t: head for head, tokens in owned.items() for t in tokens}
+    acts = _acts(doc, clause, bodies)
+    units: list[_Unit] = []
+    for noun, tokens in _owners(doc, [*acts, *_other_things(doc, acts)]).items():
+        if noun not in acts:
+            continue
+        tokens = [t for t in tokens if clause[t] == clause[noun]]
+        actor = _named(story, sentence, _agent(noun), names)
+        units += _unit(story, sentence, tokens, actor, names, {noun: acts[noun]})
     return units
 
 
@@ -252,6 +292,7 @@ def _of_another(report: Token) -> bool:
 
 
 def _unit(
+    story: StoryContext,
     sentence: Sentence,
     tokens: list[Token],
     actor: str | None,
@@ -259,11 +300,12 @@ def _unit(
     predicates: dict[Token, str] | None = None,
 ) -> list[_Unit]:
     """The unit ``tokens`` make, if they have words enough to state a fact."""
-    if _words(tokens) < MIN_UNIT_WORDS:
+    settings = story.settings.agreements
+    if _words(tokens) < settings.min_unit_words:
         return []
     text = "".join(t.text_with_ws for t in tokens).strip()
     lemmas, words = _lemmas(tokens, names, predicates or {})
-    if len(lemmas) < MIN_UNIT_LEMMAS:
+    if len(lemmas) < settings.min_unit_lemmas:
         # "that may have been a weapon": one word to match on, whatever the fact.
         return []
     places = {entity_of(t.text, names) or "" for t in tokens if t.ent_type_ == "GPE"}
@@ -281,6 +323,15 @@ def _speaking_nouns(story: StoryContext) -> set[str]:
     }
 
 
+def _other_things(doc: Doc, acts: dict[Token, str]) -> list[Token]:
+    """Nouns that bound an act's words, though no act: a noun coordinated in an act,
+    with an owner or object of its own, tells another thing, act or not ("the
+    seizure of towns and their sweep south")."""
+    return [
+        t for t in doc if t.dep_ == "conj" and t.pos_ == "NOUN" and _has_object(t) and t not in acts
+    ]
+
+
 def _acts(doc: Doc, clause: dict[Token, Token], bodies: set[str]) -> dict[Token, str]:
     """Nouns that name an act with what it befalls, and the act's verb.
 
@@ -294,9 +345,8 @@ def _acts(doc: Doc, clause: dict[Token, Token], bodies: set[str]) -> dict[Token,
     """
     found: dict[Token, str] = {}
     for noun in doc:
-        lemma = noun.lemma_.casefold()
-        verb = verb_of(lemma) if noun.pos_ == "NOUN" and lemma not in bodies else None
-        if verb is None or verb in _REPORTING or not _has_object(noun):
+        verb = _act_verb(noun, bodies)
+        if verb is None:
             continue
         ancestors = list(noun.ancestors)
         if clause[noun] in ancestors:  # the words between the noun and its clause's verb
@@ -304,6 +354,15 @@ def _acts(doc: Doc, clause: dict[Token, Token], bodies: set[str]) -> dict[Token,
         if noun.dep_ == "conj" or not any(t in found for t in ancestors):
             found[noun] = verb
     return found
+
+
+def _act_verb(noun: Token, bodies: set[str]) -> str | None:
+    """The verb of the act a noun names with what it befalls, if it names one."""
+    lemma = noun.lemma_.casefold()
+    if noun.pos_ != "NOUN" or lemma in bodies or not _has_object(noun):
+        return None
+    verb = verb_of(lemma)
+    return None if verb in _REPORTING else verb
 
 
 def _has_object(noun: Token) -> bool:
@@ -370,20 +429,26 @@ def _actor(story: StoryContext, sentence: Sentence, head: Token, names: Names) -
     person left at the end stands for the speaker ("we will not be sending
     troops, he said": Obama), unless it only knows or believes.
     """
-    speaker, subject, verb = None, _subject(head), head
-    while True:
-        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        first_person = subject is not None and subject.lower_ in _FIRST_PERSON
-        if complement is None or not (verb.lemma_ in _REPORTING or first_person):
-            break
-        if not first_person:
-            speaker = subject
-        verb, subject = complement, _subject(complement)
+    speaker, subject, verb = _told(head)
     if subject is not None and subject.lower_ in _FIRST_PERSON:
         # What "we know" or "we believe" is not done by us, even when the
         # parser loses the complement that says what it is.
         subject = None if verb.lemma_ in _KNOWING else speaker
     return _named(story, sentence, subject, names)
+
+
+def _told(head: Token) -> tuple[Token | None, Token | None, Token]:
+    """The last speaker, and the subject and verb of what is told, down a clause's
+    reported complements ("Rouhani said Iran is ready"; "we know that ...")."""
+    speaker, subject, verb = None, _subject(head), head
+    while True:
+        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        first_person = subject is not None and subject.lower_ in _FIRST_PERSON
+        if complement is None or not (verb.lemma_ in _REPORTING or first_person):
+            return speaker, subject, verb
+        if not first_person:
+            speaker = subject
+        verb, subject = complement, _subject(complement)
 
 
 def _words(tokens: list[Token]) -> int:
@@ -396,7 +461,7 @@ def independent(sources: list[str], syndication: list[Syndication]) -> list[str]
     return [s for s in sources if originals.get(s) not in sources]
 
 
-def _overlap(units: list[_Unit]) -> tuple[np.ndarray, np.ndarray]:
+def _overlap(story: StoryContext, units: list[_Unit]) -> tuple[np.ndarray, np.ndarray]:
     """Weighted Dice overlap of the units' lemmas, and whether two units share a word
     that is no name nor title.
 
@@ -407,21 +472,9 @@ def _overlap(units: list[_Unit]) -> tuple[np.ndarray, np.ndarray]:
     """
     vocabulary = sorted({lemma for u in units for lemma in u.lemmas})
     column = {lemma: n for n, lemma in enumerate(vocabulary)}
-    has = np.zeros((len(units), len(vocabulary)), dtype=np.float32)
-    said = np.zeros_like(has)
-    for i, unit in enumerate(units):
-        has[i, [column[lemma] for lemma in unit.lemmas]] = 1
-        said[i, [column[word] for word in unit.words]] = 1
+    has, said = _incidence(units, column)
     weighted = has * np.log(len(units) / np.maximum(has.sum(axis=0), 1))
-    words = embed(vocabulary)
-    synonym = (words @ words.T >= WORD_MATCH).astype(np.float32)
-    # "Mosul and Tikrit" are "several cities": a place the story seldom names
-    # matches the nouns for such places. The story's setting ("Iraq", in every
-    # other unit) would match them everywhere.
-    share = has.mean(axis=0)
-    places = [column[p] for u in units for p in u.places if share[column[p]] <= RARE_PLACE]
-    kinds = [column[k] for k in _PLACE_NOUNS if k in column]
-    synonym[np.ix_(places, kinds)] = synonym[np.ix_(kinds, places)] = 1
+    synonym = _synonyms(story, units, column, has)
     covers = (has @ synonym > 0).astype(np.float32)  # lemmas each unit matches
     hits = weighted @ covers.T  # [a, b]: weight of a's lemmas that b matches
     sizes = weighted.sum(axis=1)
@@ -430,18 +483,47 @@ def _overlap(units: list[_Unit]) -> tuple[np.ndarray, np.ndarray]:
     return overlap, said @ (said @ synonym > 0).T > 0
 
 
-def _scored_units(story: StoryContext, names: Names) -> tuple[list[_Unit], np.ndarray]:
-    """The units and their blended similarity.
+def _incidence(units: list[_Unit], column: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Which lemmas (``column``) each unit has, and which of them are no name nor title."""
+    has = np.zeros((len(units), len(column)), dtype=np.float32)
+    said = np.zeros_like(has)
+    for i, unit in enumerate(units):
+        has[i, [column[lemma] for lemma in unit.lemmas]] = 1
+        said[i, [column[word] for word in unit.words]] = 1
+    return has, said
+
+
+def _synonyms(
+    story: StoryContext, units: list[_Unit], column: dict[str, int], has: np.ndarray
+) -> np.ndarray:
+    """Which lemmas count as one: those whose word vectors are close, and a place
+    the story seldom names with the nouns for such places.
+
+    "Mosul and Tikrit" are "several cities". The story's setting ("Iraq", in
+    every other unit) would match them everywhere.
+    """
+    words = story.embed(list(column))
+    synonym = (words @ words.T >= story.cosines.synonym).astype(np.float32)
+    share = has.mean(axis=0)
+    rare = story.settings.agreements.rare_place
+    places = [column[p] for u in units for p in u.places if share[column[p]] <= rare]
+    kinds = [column[k] for k in _PLACE_NOUNS if k in column]
+    synonym[np.ix_(places, kinds)] = synonym[np.ix_(kinds, places)] = 1
+    return synonym
+
+
+def _scores(story: StoryContext, units: list[_Unit], names: Names) -> np.ndarray:
+    """The blended similarity of each pair of units.
 
     ``-inf`` (never merged) within a sentence, between different actors, and
     between a denial and an assertion; none between units that share only
     names and titles ("Prime Minister Nouri al-Maliki visited Samarra", "the
     government of Prime Minister Nuri al-Maliki"), as they state no fact alike.
     """
-    units = _units(story, names)
-    vectors = embed([u.text for u in units])
-    overlap, shared = _overlap(units)
-    scores = VECTOR_WEIGHT * (vectors @ vectors.T) + (1 - VECTOR_WEIGHT) * overlap
+    vectors = story.embed([u.text for u in units])
+    overlap, shared = _overlap(story, units)
+    weight = story.settings.agreements.vector_weight
+    scores = weight * (vectors @ vectors.T) + (1 - weight) * overlap
     scores[~shared] = np.minimum(scores[~shared], 0)
     sentence = np.array([u.sentence.id for u in units])
     scores[sentence[:, None] == sentence[None, :]] = -np.inf
@@ -450,7 +532,7 @@ def _scored_units(story: StoryContext, names: Names) -> tuple[list[_Unit], np.nd
     # help") share their words, not their meaning.
     negated = np.array([u.negated for u in units])
     scores[negated[:, None] != negated[None, :]] = -np.inf
-    return units, scores
+    return scores
 
 
 def _other_actors(units: list[_Unit], names: Names) -> np.ndarray:
@@ -472,7 +554,7 @@ def _other_actors(units: list[_Unit], names: Names) -> np.ndarray:
     )
 
 
-def _clusters(scores: np.ndarray) -> list[list[int]]:
+def _clusters(scores: np.ndarray, cosines: Cosines) -> list[list[int]]:
     """Clusters of units, never two units of one sentence in the same cluster.
 
     Two clusters merge when their closest pair is a strong match and their
@@ -484,9 +566,9 @@ def _clusters(scores: np.ndarray) -> list[list[int]]:
     np.fill_diagonal(mean, -np.inf)
     best = mean.copy()
     while True:
-        ready = np.where(mean >= MATCH_MEAN, best, -np.inf)
+        ready = np.where(mean >= cosines.agreement_mean, best, -np.inf)
         a, b = np.unravel_index(int(np.argmax(ready)), ready.shape)
-        if ready[a, b] < MATCH_BEST:
+        if ready[a, b] < cosines.agreement_best:
             break
         # Lance-Williams updates; one same-sentence pair (-inf) keeps two
         # clusters apart for good.
@@ -500,20 +582,21 @@ def _clusters(scores: np.ndarray) -> list[list[int]]:
 
 
 def _text(
-    cluster: list[int], units: list[_Unit], scores: np.ndarray, taken: set[str]
+    cluster: list[int], units: list[_Unit], scores: np.ndarray, taken: set[str], slack: float
 ) -> str | None:
     """The member sentence that best stands for the fact: central, clean, short.
 
-    One a better-ranked agreement already shows is passed over: two facts
-    told in one sentence ("we will not send troops, but we will support
-    Iraq's forces") are shown each by another of their sentences, if any.
+    Members within ``slack`` of the most central compete on length. One a
+    better-ranked agreement already shows is passed over: two facts told in
+    one sentence ("we will not send troops, but we will support Iraq's
+    forces") are shown each by another of their sentences, if any.
     """
     free = [i for i in cluster if units[i].sentence.text not in taken]
     if not free:
         return None
     centrality = {i: float(np.mean([scores[i, j] for j in cluster if j != i])) for i in free}
     best = max(centrality.values())
-    close = [units[i].sentence.text for i in free if centrality[i] >= best - CENTRAL_SLACK]
+    close = [units[i].sentence.text for i in free if centrality[i] >= best - slack]
     return min(close, key=lambda text: (not balanced_quotes(text), len(text)))
 
 
@@ -522,30 +605,41 @@ def _order(sentence_id: str) -> tuple[str, int]:
     return article, int(number)
 
 
-def find_agreements(story: StoryContext) -> list[Agreement]:
-    """Facts carried by two or more articles, the most widely carried first."""
-    names, syndication = story.names, story.syndication
-    units, scores = _scored_units(story, names)
+def _ranked(
+    story: StoryContext, units: list[_Unit], scores: np.ndarray
+) -> list[tuple[list[str], list[int], list[str]]]:
+    """The clusters two or more articles carry, as (sentence ids, members, sources):
+    those with the most independent sources first, then the most cohesive."""
     ranked: list[tuple[int, float, list[str], list[int], list[str]]] = []
-    for cluster in _clusters(scores):
+    for cluster in _clusters(scores, story.cosines):
         sources = sorted({units[i].sentence.article for i in cluster})
         if len(sources) < 2:
             continue
         # A copy and its original still agree, but are shown as one witness:
         # ``independent_sources`` counts them once and ranks them after
         # facts that outlets confirm on their own.
-        carried_by = independent(sources, syndication)
+        carried_by = independent(sources, story.syndication)
         cohesion = float(np.mean([scores[i, j] for i in cluster for j in cluster if i != j]))
         ids = sorted((units[i].sentence.id for i in cluster), key=_order)
         ranked.append((len(carried_by), cohesion, ids, cluster, sources))
     ranked.sort(key=lambda r: (-r[0], -r[1], r[2][0]))
+    return [(ids, cluster, sources) for _, _, ids, cluster, sources in ranked]
+
+
+def find_agreements(story: StoryContext) -> list[Agreement]:
+    """Facts carried by two or more articles, the most widely carried first."""
+    names, settings = story.names, story.settings.agreements
+    units = _units(story, names)
+    if len(units) < 2:
+        return []  # nothing to agree with: and no pair for the clustering to merge
+    scores = _scores(story, units, names)
     kept: list[Agreement] = []
-    for _, _, ids, cluster, sources in ranked:
+    for ids, cluster, sources in _ranked(story, units, scores):
         # Two clauses of one sentence and of its copy align twice: say it once.
         if any(set(ids) <= set(k.sentence_ids) for k in kept):
             continue
-        text = _text(cluster, units, scores, {k.text for k in kept})
+        text = _text(cluster, units, scores, {k.text for k in kept}, story.cosines.central_slack)
         if text is not None:
-            carried_by = independent(sources, syndication)
+            carried_by = independent(sources, story.syndication)
             kept.append(Agreement(text, sources, carried_by, ids))
-    return kept[:MAX_AGREEMENTS]
+    return kept[: settings.max_agreements]

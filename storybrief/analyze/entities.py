@@ -28,17 +28,19 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from itertools import takewhile
+from itertools import combinations, takewhile
 
 from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.models import Entity, Sentence
+from storybrief.settings import EntitySettings
 
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # Labels whose span may run on over "of/in ... and the ..." into a longer name.
 _EXTENDABLE = {"ORG", "NORP", "FAC"}
 _CONNECTORS = {"of", "in", "for", "and", "on"}
+_OF = {"of", "in", "for"}  # connectors inside one name: "Islamic State of Iraq"
 _STOPWORDS = {"of", "in", "for", "and", "on", "the", "de", "al"}
 _PARTICLES = re.compile(r"^(?:al|el|ul|ad|as|ash|an|ar|at)-", re.IGNORECASE)
 
@@ -103,8 +105,6 @@ PERSONAL_TITLES = {
     "governor", "mayor", "judge", "maj", "sgt", "cpl", "det", "capt", "col", "lt", "adm",
 }  # fmt: skip
 _WORD_POS = {"AUX", "VERB", "PRON", "ADP", "DET"}  # capitals read as a word: "IS", "US"
-MAX_INITIALS = 3  # letters of a short form that may be initials: "U.N.", "O.J."
-MIN_PREFIX = 3  # letters of an acronym that may stand for a longer name's start: "IBM"
 _TITLED = {"GPE", "NORP"}  # what a title is of: "US President", "Iraqi Prime Minister"
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PERSON_DEPS = _SUBJECT_DEPS | {"poss"}  # how a surname alone names who acts
@@ -182,21 +182,26 @@ def _extend(doc: Doc, span: Span) -> int:
     end = span.end
     if len(span) < 2:
         return end  # "ISIS in Iraq" is the group in a place, not a longer name
-    has_of = any(t.lower_ in {"of", "in", "for"} for t in span)
+    has_of = any(t.lower_ in _OF for t in span)
     while end < len(doc) and doc[end].lower_ in _CONNECTORS:
         if doc[end].lower_ == "and" and not has_of:
             break
-        j = end + 1
-        if j < len(doc) and doc[j].lower_ == "the":
-            j += 1
-        k = j
-        while k < len(doc) and doc[k].tag_ in {"NNP", "NNPS"} and doc[k].text[:1].isupper():
-            k += 1
-        if k == j:
+        after = _proper_nouns(doc, end + 1)
+        if after is None:
             break
-        has_of = has_of or doc[end].lower_ in {"of", "in", "for"}
-        end = k
+        has_of = has_of or doc[end].lower_ in _OF
+        end = after
     return end
+
+
+def _proper_nouns(doc: Doc, start: int) -> int | None:
+    """The end of the capitalised proper nouns from ``start`` on, past a "the"; None if none."""
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < len(doc) and doc[end].tag_ in {"NNP", "NNPS"} and doc[end].text[:1].isupper():
+        end += 1
+    return end if end > start else None
 
 
 def title_start(doc: Doc, start: int, taken: set[int]) -> int:
@@ -206,18 +211,23 @@ def title_start(doc: Doc, start: int, taken: set[int]) -> int:
     mention of its own too.
     """
     i = start
-    while i > 0 and i - 1 not in taken:
-        before = doc[i - 1]
-        if before.text == "." and i > 1 and not doc[i - 2].whitespace_ and _title_word(doc[i - 2]):
-            i -= 2  # "Maj." split in two
-        elif before.is_title and (before.tag_ == "NNP" or _title_word(before)):
-            i -= 1
-        else:
-            break
+    while i > 0 and i - 1 not in taken and (step := _title_step(doc, i)):
+        i -= step
     if i < start and _title_word(doc[i]):
         while i > 0 and doc[i - 1].ent_type_ in _TITLED:
             i -= 1
     return i
+
+
+def _title_step(doc: Doc, i: int) -> int:
+    """How many tokens before ``i`` are one more word of a title: 2 for "Maj." split
+    in two, 1 for a capitalised title or proper noun, 0 if none."""
+    before = doc[i - 1]
+    if before.text == "." and i > 1 and not doc[i - 2].whitespace_ and _title_word(doc[i - 2]):
+        return 2
+    if before.is_title and (before.tag_ == "NNP" or _title_word(before)):
+        return 1
+    return 0
 
 
 def _lone_name(token: Token) -> Span | None:
@@ -272,16 +282,23 @@ def _bound_genders(name: Span, outside: set[int]) -> list[str]:
     if name.root.dep_ not in _SUBJECT_DEPS:
         return []
     verb = name.root.head
-    found = []
-    for token in verb.subtree:
-        if token.pos_ != "PRON" or token.lower_ not in _PRONOUN_GENDERS or token.i not in outside:
-            continue
-        between = list(takewhile(lambda a: a != verb, token.ancestors))
-        clauses = [a for a in between if a.pos_ in {"VERB", "AUX"}]
-        owner = token.dep_ == "poss" and not clauses
-        if owner or (token.dep_ in _SUBJECT_DEPS and between == clauses[:1]):
-            found.append(_PRONOUN_GENDERS[token.lower_])
-    return found
+    return [
+        _PRONOUN_GENDERS[token.lower_]
+        for token in verb.subtree
+        if token.pos_ == "PRON"
+        and token.lower_ in _PRONOUN_GENDERS
+        and token.i in outside
+        and _bound(token, verb)
+    ]
+
+
+def _bound(pronoun: Token, verb: Token) -> bool:
+    """Whether a pronoun under ``verb`` is bound by its subject: the subject of a
+    clause right under it, or an owner in its own clause."""
+    between = list(takewhile(lambda a: a != verb, pronoun.ancestors))
+    clauses = [a for a in between if a.pos_ in {"VERB", "AUX"}]
+    owner = pronoun.dep_ == "poss" and not clauses
+    return owner or (pronoun.dep_ in _SUBJECT_DEPS and between == clauses[:1])
 
 
 def _next_genders(story: StoryContext, sentence: Sentence, name: Span) -> list[str]:
@@ -372,13 +389,28 @@ def _spans(doc: Doc) -> tuple[list[tuple[int, int, str]], set[int]]:
         if start < end:
             spans.append((start, end, ent.label_))
             taken.update(range(ent.start, max(end, ent.end)))
-    for token in doc:
-        # Acronyms the small model leaves untagged ("the numerically inferior IS").
-        bare = token.text.replace(".", "")
-        if token.i not in taken and token.tag_ == "NNP" and bare.isupper() and len(bare) > 1:
-            spans.append((token.i, token.i + 1, "ORG"))
-            taken.add(token.i)
-    return spans, taken
+    # Acronyms the small model leaves untagged ("the numerically inferior IS").
+    acronyms = [t.i for t in doc if t.i not in taken and _acronym(t)]
+    return spans + [(i, i + 1, "ORG") for i in acronyms], taken | set(acronyms)
+
+
+def _acronym(token: Token) -> bool:
+    """Whether a proper noun is written as an acronym: "IS", "U.N."."""
+    bare = token.text.replace(".", "")
+    return token.tag_ == "NNP" and bare.isupper() and len(bare) > 1
+
+
+# A mention found, by where it is: (sentence number, token), so as to sort them in story order.
+_Found = tuple[int, int, Mention]
+
+
+@dataclass(frozen=True)
+class _Clues:
+    """What the names the model tags tell of the same names where it tags none."""
+
+    defined: set[str]  # acronyms the story defines: "isil"
+    starts: set[str]  # starts of the acronyms it writes: "is" beside "isil"
+    tails: set[tuple[str, ...]]  # how its people's full names end: ("zuhri",), ("abu", "zuhri")
 
 
 def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]:
@@ -390,7 +422,17 @@ def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]
     and the end of a person's name it gives in full ("Shanda Ince", then "Ince
     called ..."), standing alone for who acts or owns.
     """
-    found: list[tuple[int, int, Mention]] = []
+    found, defined, taken = _tagged(story)
+    found += _untagged(story, _clues(found, defined), taken)
+    return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
+
+
+def _tagged(
+    story: StoryContext,
+) -> tuple[list[_Found], list[tuple[str, str]], dict[str, set[int]]]:
+    """The mentions of the names the model tags, the acronyms they define, and the
+    tokens the names take in each sentence."""
+    found: list[_Found] = []
     defined: list[tuple[str, str]] = []
     taken: dict[str, set[int]] = {}
     for n, sentence in enumerate(story.sentences):
@@ -399,53 +441,84 @@ def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]
         for start, end, label in spans:
             if start > 0 and _title_word(doc[start - 1], PERSONAL_TITLES):
                 label = "PERSON"  # "Mr Rouhani", which the model may take for a people
-            first = title_start(doc, start, taken[sentence.id]) if label == "PERSON" else start
+            opening = start
             while label == "PERSON" and end - start > 2 and _title_word(doc[start]):
                 start += 1
-            span = doc[start:end]
             acronym = _definition(doc, end)
             if acronym is not None:
-                defined.append((norm(acronym.text), norm(span.text)))
-            key = _key(span.text, label, span)
-            found.append((n, start, _mention(story, doc[first:end], span, label, sentence, key)))
-    defines = {acronym for acronym, _ in defined}
+                defined.append((norm(acronym.text), norm(doc[start:end].text)))
+            mention = _titled_mention(story, sentence, doc[start:end], label, opening, taken)
+            found.append((n, start, mention))
+    return found, defined, taken
+
+
+def _clues(found: list[_Found], defined: list[tuple[str, str]]) -> _Clues:
+    """What the tagged mentions ``found`` and the acronyms defined tell (``_Clues``)."""
     written = {m.key for _, _, m in found if m.text.isupper() and m.key.isalpha()}
-    starts = {w[:k] for w in written for k in range(2, len(w))}
-    # How a full name ends ("Zuhri", "Abu Zuhri"), so as to find it standing alone.
-    tails = {
+    return _Clues(
+        defined={acronym for acronym, _ in defined},
+        starts={w[:k] for w in written for k in range(2, len(w))},
+        tails=_tails([m for _, _, m in found]),
+    )
+
+
+def _tails(found: list[Mention]) -> set[tuple[str, ...]]:
+    """How the full names of people end, from the surname to the whole name."""
+    return {
         tuple(words[k:])
-        for _, _, m in found
+        for m in found
         if m.label == "PERSON" and _full_name(m.key) and len(words := person_words(m.key)) > 1
         for k in range(len(words))
     }
+
+
+def _untagged(story: StoryContext, clues: _Clues, taken: dict[str, set[int]]) -> list[_Found]:
+    """The mentions of names the story gives where the model tags none (``mentions``)."""
+    found: list[_Found] = []
     for n, sentence in enumerate(story.sentences):
-        doc = story.docs[sentence.id]
-        for token in doc:
+        for token in story.docs[sentence.id]:
             if token.i in taken[sentence.id] or not token.is_alpha:
                 continue
-            # A start of an acronym only where read as a word: "7 AM" is a time.
-            start = token.lower_ in starts and token.pos_ in _WORD_POS
-            span = _lone_name(token) if token.is_title else None
-            if token.is_upper and len(token) > 1 and (token.lower_ in defines or start):
-                span, label = token.doc[token.i : token.i + 1], "ORG"
-            elif (
-                span is not None
-                and not taken[sentence.id] & {t.i for t in span}
-                and tuple(person_words(norm(span.text))) in tails
-            ):
-                label = "PERSON"
-            else:
-                continue
-            first = (
-                title_start(doc, span.start, taken[sentence.id])
-                if label == "PERSON"
-                else span.start
-            )
-            key = _key(span.text, label, span)
-            found.append(
-                (n, span.start, _mention(story, doc[first : span.end], span, label, sentence, key))
-            )
-    return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
+            span, label = _acronym_of(token, clues), "ORG"
+            if span is None:
+                span, label = _person_of(token, clues, taken[sentence.id]), "PERSON"
+            if span is not None:
+                mention = _titled_mention(story, sentence, span, label, span.start, taken)
+                found.append((n, span.start, mention))
+    return found
+
+
+def _acronym_of(token: Token, clues: _Clues) -> Span | None:
+    """A word in capitals that is an acronym the story defines, or the start of one it
+    writes where read as a word: "7 AM" is a time."""
+    start = token.lower_ in clues.starts and token.pos_ in _WORD_POS
+    if token.is_upper and len(token) > 1 and (token.lower_ in clues.defined or start):
+        return token.doc[token.i : token.i + 1]
+    return None
+
+
+def _person_of(token: Token, clues: _Clues, taken: set[int]) -> Span | None:
+    """The end of a person's full name, standing alone for who acts or owns."""
+    span = _lone_name(token) if token.is_title else None
+    if span is None or taken & {t.i for t in span}:
+        return None
+    return span if tuple(person_words(norm(span.text))) in clues.tails else None
+
+
+def _titled_mention(
+    story: StoryContext,
+    sentence: Sentence,
+    name: Span,
+    label: str,
+    opening: int,
+    taken: dict[str, set[int]],
+) -> Mention:
+    """The mention of ``name``, a person's with the title before ``opening`` (where
+    the name's span starts, titles inside it included)."""
+    doc = name.doc
+    first = title_start(doc, opening, taken[sentence.id]) if label == "PERSON" else name.start
+    key = _key(name.text, label, name)
+    return _mention(story, doc[first : name.end], name, label, sentence, key)
 
 
 def _mention(
@@ -477,7 +550,10 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _merge(found: list[Mention], defined: list[tuple[str, str]]) -> _Groups:
+def _merge(
+    found: list[Mention], defined: list[tuple[str, str]], settings: EntitySettings
+) -> _Groups:
+    """The mention keys grouped into entities, by the rules of the module's docstring."""
     groups = _Groups()
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -498,20 +574,39 @@ def _merge(found: list[Mention], defined: list[tuple[str, str]]) -> _Groups:
         words = folded_words(key)
         if len(words) > 1:
             groups.union(by_words.setdefault(words, key), key)
-    # Acronym ↔ expansion by initials, those of its name without the common nouns
-    # after it ("AP", "Associated Press news agency"); a prefix ("IBM" for
-    # "International Business Machines Corp.", "IS" beside "ISIL") only when no
-    # expansion matches in full.
-    multi = [k for k in plain if len(content_words(k)) > 1 and not is_person[k]]
-    acronyms = {k for k in plain if " " not in k and k.isalpha() and len(k) > 1}
-    spelled = {m: {initials(m), initials(_proper(by_key[m][0].text))} for m in multi}
-    for key in sorted(acronyms):
-        full = [m for m in multi if key in spelled[m]]
-        prefix = [m for m in multi if _prefix_of(key, m, acronyms)]
-        for expansion in full or prefix:
-            groups.union(key, expansion)
-    _merge_people(groups, plain, is_person, by_key)
+    _merge_acronyms(groups, plain, _spelled(plain, is_person, by_key), settings.min_prefix)
+    _merge_people(groups, plain, is_person, by_key, settings.max_initials)
     return groups
+
+
+def _merge_acronyms(
+    groups: _Groups, keys: list[str], spelled: dict[str, set[str]], min_prefix: int
+) -> None:
+    """Acronym ↔ expansion by initials, those of its name without the common nouns
+    after it ("AP", "Associated Press news agency"); a prefix ("IBM" for
+    "International Business Machines Corp.", "IS" beside "ISIL") only when no
+    expansion matches in full."""
+    acronyms = {k for k in keys if " " not in k and k.isalpha() and len(k) > 1}
+    for key in sorted(acronyms):
+        for expansion in _expansions(key, spelled, acronyms, min_prefix):
+            groups.union(key, expansion)
+
+
+def _expansions(
+    acronym: str, spelled: dict[str, set[str]], acronyms: set[str], min_prefix: int
+) -> list[str]:
+    """The longer names (``_spelled``) an acronym spells in full, else those whose
+    start it spells."""
+    full = [m for m in spelled if acronym in spelled[m]]
+    return full or [m for m in spelled if _prefix_of(acronym, m, acronyms, min_prefix)]
+
+
+def _spelled(
+    keys: list[str], is_person: dict[str, bool], by_key: dict[str, list[Mention]]
+) -> dict[str, set[str]]:
+    """The names of several words that are no person's, and the acronyms they may have."""
+    multi = [k for k in keys if len(content_words(k)) > 1 and not is_person[k]]
+    return {m: {initials(m), initials(_proper(by_key[m][0].text))} for m in multi}
 
 
 def _proper(name: str) -> str:
@@ -523,76 +618,128 @@ def _proper(name: str) -> str:
     return norm(" ".join(words))
 
 
-def _prefix_of(acronym: str, expansion: str, acronyms: set[str]) -> bool:
+def _prefix_of(acronym: str, expansion: str, acronyms: set[str], min_prefix: int) -> bool:
     """Whether an acronym spells the start of a longer name's initials, as a short form.
 
-    It must leave out one word at most, and be three letters or more, or
-    else the story must write the longer acronym too.
+    It must leave out one word at most, and be ``min_prefix`` letters or
+    more, or else the story must write the longer acronym too.
     """
     spelled = initials(expansion)
     if len(content_words(expansion)) <= 2 or not spelled.startswith(acronym):
         return False
-    return spelled in acronyms or (len(acronym) >= MIN_PREFIX and len(spelled) == len(acronym) + 1)
+    return spelled in acronyms or (len(acronym) >= min_prefix and len(spelled) == len(acronym) + 1)
 
 
 def _merge_people(
-    groups: _Groups, keys: list[str], is_person: dict[str, bool], by_key: dict[str, list[Mention]]
+    groups: _Groups,
+    keys: list[str],
+    is_person: dict[str, bool],
+    by_key: dict[str, list[Mention]],
+    max_initials: int,
 ) -> None:
     """A person's full name with its shorter, titled and transliterated forms."""
     people = [k for k in keys if is_person[k] and len(person_words(k)) > 1 and _full_name(k)]
-    # A name the model took for a body ("Amanda Lene Jones") that ends in the
-    # two or more names of a person ("Lene Jones") is that person's.
-    for key in keys:
+    _merge_bodies_named(groups, [k for k in keys if not is_person[k]], people)
+    for a, b in combinations(people, 2):
+        if _same_person(person_words(a), person_words(b)):
+            groups.union(a, b)
+    _merge_single_names(groups, keys, people, by_key, max_initials)
+
+
+def _same_person(wa: list[str], wb: list[str]) -> bool:
+    """Whether two full names (their ``person_words``) name one person: one surname,
+    and first names spelled alike (Nouri/Nuri) or one name the end of the other."""
+    if wa[-1] != wb[-1]:
+        return False
+    shorter, longer = sorted((wa, wb), key=len)
+    return skeleton(wa[0]) == skeleton(wb[0]) or longer[-len(shorter) :] == shorter
+
+
+def _merge_bodies_named(groups: _Groups, bodies: list[str], people: list[str]) -> None:
+    """A name the model took for a body ("Amanda Lene Jones") that ends in the
+    two or more names of a person ("Lene Jones") is that person's."""
+    for key in bodies:
         words = key.split()
-        if is_person[key] or not 2 < len(words) <= 4 or words != content_words(key):
+        if not 2 < len(words) <= 4 or words != content_words(key):
             continue
         for p in people:
             tail = person_words(p)
             if len(tail) < len(words) and words[-len(tail) :] == tail:
                 groups.union(key, p)
-    for a in people:
-        for b in people:
-            wa, wb = person_words(a), person_words(b)
-            if a < b and wa[-1] == wb[-1]:
-                shorter, longer = sorted((wa, wb), key=len)
-                same_first = skeleton(wa[0]) == skeleton(wb[0])
-                if same_first or longer[-len(shorter) :] == shorter:
-                    groups.union(a, b)
-    # A single word naming exactly one person group, by surname (or else first name).
-    # After a title that tells a gender ("Mrs. Yeltsin"), the surname alone's group
-    # or else the one person's whose gender, as the story shows it, does not differ.
-    # Titled names go after bare ones, the most mentioned first, so the group one
-    # joins shows its gender to the next: "Mr. Clinton" and "Mrs. Clinton" never
-    # both join Clinton.
+
+
+def _merge_single_names(
+    groups: _Groups,
+    keys: list[str],
+    people: list[str],
+    by_key: dict[str, list[Mention]],
+    max_initials: int,
+) -> None:
+    """A single word naming exactly one person group, by surname (or else first name).
+
+    After a title that tells a gender ("Mrs. Yeltsin"), the surname alone's group
+    or else the one person's whose gender, as the story shows it, does not differ.
+    Titled names go after bare ones, the most mentioned first, so the group one
+    joins shows its gender to the next: "Mr. Clinton" and "Mrs. Clinton" never
+    both join Clinton.
+    """
     votes = {k: Counter(g for m in by_key[k] for g in m.genders) for k in keys}
-
-    def fits(root: str, gender: str) -> bool:
-        shown = sum((votes[k] for k in keys if groups.find(k) == root), Counter())
-        return _gender(shown) in {None, gender}
-
     for key in sorted(keys, key=lambda k: (_titled(k) is not None, -len(by_key[k]), k)):
-        gender, name = _titled(key) or ("", key)
-        words = person_words(name)
-        if len(words) != 1 or not name.isalpha():
-            continue
-        # Initials in capitals stand for a name written so: "O.J." for O.J. Simpson,
-        # but "U.N." for no Kim Jong Un.
-        initialism = len(name) <= MAX_INITIALS and all(_capitals(m.text) for m in by_key[key])
-        options = [{groups.find(name)}] if gender and name in by_key else []
-        options += [
-            {
-                groups.find(p)
-                for p in people
-                if person_words(p)[position] == words[0]
-                and (not initialism or any(_capitals(m.text, position) for m in by_key[p]))
-            }
-            for position in (-1, 0)
-        ]
-        for roots in options:
-            fitting = [r for r in roots if not gender or fits(r, gender)]
+        gender = (_titled(key) or ("", key))[0]
+        for roots in _single_name_options(groups, key, people, by_key, max_initials):
+            fitting = [r for r in roots if _fits(groups, votes, r, gender)]
             if len(fitting) == 1:
                 groups.union(key, fitting[0])
                 break
+
+
+def _single_name_options(
+    groups: _Groups,
+    key: str,
+    people: list[str],
+    by_key: dict[str, list[Mention]],
+    max_initials: int,
+) -> list[set[str]]:
+    """The person groups a name of one word (after a title, if any) may join, in order
+    of preference: after a gendered title, the surname alone's group; then those of
+    the people of that surname, then of that first name. None for a longer name."""
+    gender, name = _titled(key) or ("", key)
+    words = person_words(name)
+    if len(words) != 1 or not name.isalpha():
+        return []
+    # Initials in capitals stand for a name written so: "O.J." for O.J. Simpson,
+    # but "U.N." for no Kim Jong Un.
+    initialism = len(name) <= max_initials and all(_capitals(m.text) for m in by_key[key])
+    options = [{groups.find(name)}] if gender and name in by_key else []
+    return options + [
+        _named_by(groups, people, by_key, words[0], position, initialism) for position in (-1, 0)
+    ]
+
+
+def _named_by(
+    groups: _Groups,
+    people: list[str],
+    by_key: dict[str, list[Mention]],
+    word: str,
+    position: int,
+    initialism: bool,
+) -> set[str]:
+    """The groups of the people whose name has ``word`` at ``position`` (-1 the
+    surname, 0 the first name), written in capitals there if ``word`` is initials."""
+    return {
+        groups.find(p)
+        for p in people
+        if person_words(p)[position] == word
+        and (not initialism or any(_capitals(m.text, position) for m in by_key[p]))
+    }
+
+
+def _fits(groups: _Groups, votes: dict[str, Counter[str]], root: str, gender: str) -> bool:
+    """Whether the gender the group of ``root`` shows, if any, is ``gender`` (any, if "")."""
+    if not gender:
+        return True
+    shown = sum((v for k, v in votes.items() if groups.find(k) == root), Counter())
+    return _gender(shown) in {None, gender}
 
 
 def _gender(votes: Counter[str]) -> str | None:
@@ -641,13 +788,9 @@ class Names:
 
 
 def find_entities(story: StoryContext) -> Names:
-    """The story's entities, most mentioned first, with the resolver of their names.
-
-    A group made only of NORP mentions (Iraqi, Shia) is an adjective of
-    nationality or creed, not an actor, and is left out.
-    """
+    """The story's entities, most mentioned first, with the resolver of their names."""
     found, defined = mentions(story)
-    groups = _merge(found, defined)
+    groups = _merge(found, defined, story.settings.entities)
     members: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         members[groups.find(m.key)].append(m)
@@ -656,23 +799,31 @@ def find_entities(story: StoryContext) -> Names:
     # Larger groups first: a name written alike in two entities ("Tehran" the
     # government, "Tehran" the city) resolves to the one the story uses more.
     for group in sorted(members.values(), key=lambda g: (-len(g), g[0].key)):
-        label_counts = Counter(m.label for m in group)
-        if set(label_counts) == {"NORP"} and not any(m.text.isupper() for m in group):
+        entity = _entity(group)
+        if entity is None:
             continue
-        kind = "PERSON" if label_counts["PERSON"] else label_counts.most_common(1)[0][0]
-        name = _canonical(group)
-        aliases = Counter(a for m in group for a in {m.text, m.alias})
-        entities.append(
-            Entity(
-                name=name,
-                type=kind,
-                aliases=sorted(aliases, key=lambda a: (-aliases[a], a)),
-                sources=sorted({m.article for m in group}),
-                mentions=len(group),
-            )
-        )
+        entities.append(entity)
         for m in group:
             for written in (m.key, norm(m.text), norm(m.alias)):
-                names.setdefault(written, name)
+                names.setdefault(written, entity.name)
     entities.sort(key=lambda e: (-e.mentions, e.name))
     return Names(names, {e.name for e in entities if e.type == "PERSON"}, entities)
+
+
+def _entity(group: list[Mention]) -> Entity | None:
+    """The entity a group of mentions names, if it is one.
+
+    A group made only of NORP mentions (Iraqi, Shia) is an adjective of
+    nationality or creed, not an actor, and is left out.
+    """
+    label_counts = Counter(m.label for m in group)
+    if set(label_counts) == {"NORP"} and not any(m.text.isupper() for m in group):
+        return None
+    aliases = Counter(a for m in group for a in {m.text, m.alias})
+    return Entity(
+        name=_canonical(group),
+        type="PERSON" if label_counts["PERSON"] else label_counts.most_common(1)[0][0],
+        aliases=sorted(aliases, key=lambda a: (-aliases[a], a)),
+        sources=sorted({m.article for m in group}),
+        mentions=len(group),
+    )

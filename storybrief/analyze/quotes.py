@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 import numpy as np
+from spacy.tokens import Doc
 
 from storybrief.analyze.context import (
     QUOTE_MARKS,
@@ -34,13 +35,8 @@ from storybrief.analyze.entities import Names
 from storybrief.analyze.lexicon import content
 from storybrief.analyze.speakers import speaker_of
 from storybrief.models import Article, Quote, Sentence
-from storybrief.nlp.embeddings import embed
 from storybrief.segment import split_sentences
 
-MIN_WORDS = 4  # shorter quoted runs are scare quotes ("infidels") or phrases
-SAME_VECTOR = 0.78
-SAME_WORDS = 0.5  # shared content words over the shorter sentence's
-MIN_SHARED_WORDS = 4
 _TITLE_SMALL_WORDS = 3  # a title's lowercase words are short: "All the Money in the World"
 
 
@@ -71,38 +67,59 @@ def _passage_speaker(
     """The speaker of a passage (at ``chars`` of its paragraph) named next to it.
 
     Looked for in the sentences it covers, the last first ("... Rouhani said.
-    \"...\""); then, for a whole statement, in the sentence right after it in
-    its paragraph when that one is unquoted ("\"...\" Sarpong said."), and in
+    \\"...\\""); then, for a whole statement, in the sentence right after it in
+    its paragraph when that one is unquoted ("\\"...\\" Sarpong said."), and in
     the sentence before it when that one introduces it with a colon ("Driver
     told the Guardian:"), even from the paragraph before. A sentence after it
     with a quote of its own names that quote's speaker, not this one's.
     """
-    sentences = story.article[passage.article].sentences
     covered = [story.by_id[sid] for sid in passage.sentence_ids]
     _, starts = paragraph_text(story, covered[0])
     # (sentence, the quote's first and last token in it, or the edge nearest the quote)
-    candidates: list[tuple[Sentence, tuple[int, int]]] = []
-    for sentence in [covered[-1], *covered[:-1]]:
-        doc = story.docs[sentence.id]
-        inside = [t.i for t in doc if chars[0] <= starts[sentence.id] + t.idx <= chars[1]]
-        candidates.append((sentence, (inside[0], inside[-1])))
+    candidates = [
+        (s, _quote_tokens(story.docs[s.id], starts[s.id], chars))
+        for s in [covered[-1], *covered[:-1]]
+    ]
     if passage.starts_sentence:
-        after = sentences[covered[-1].index + 1] if covered[-1].index + 1 < len(sentences) else None
-        if (
-            after is not None
-            and after.paragraph == passage.paragraph
-            and not any(ch in QUOTE_MARKS for ch in after.text)
-        ):
-            candidates.append((after, (-1, -1)))
-        before = sentences[covered[0].index - 1] if covered[0].index else None
-        if before is not None and before.text.rstrip().endswith(":"):
-            edge = len(story.docs[before.id])
-            candidates.append((before, (edge, edge)))
+        candidates += _beside(story, passage, covered)
     for sentence, span in candidates:
         speaker = speaker_of(story, sentence, span, names)
         if speaker:
             return speaker
     return None
+
+
+def _quote_tokens(doc: Doc, start: int, chars: tuple[int, int]) -> tuple[int, int]:
+    """The first and last token of a sentence (at ``start`` of its paragraph) that
+    the quote at ``chars`` reaches into.
+
+    A mark may sit inside a token (markup a plain text kept, ``id="123">We``),
+    so a token counts when the quote reaches into it, not only when it starts
+    inside the quote: a short quote may have no token start inside it.
+    """
+    inside = [t.i for t in doc if start + t.idx <= chars[1] and start + t.idx + len(t) > chars[0]]
+    return inside[0], inside[-1]
+
+
+def _beside(
+    story: StoryContext, passage: Passage, covered: list[Sentence]
+) -> list[tuple[Sentence, tuple[int, int]]]:
+    """The sentences around a whole statement that may name its speaker: the one right
+    after it in its paragraph, if unquoted, and the one before it ending in a colon."""
+    sentences = story.article[passage.article].sentences
+    found: list[tuple[Sentence, tuple[int, int]]] = []
+    after = sentences[covered[-1].index + 1] if covered[-1].index + 1 < len(sentences) else None
+    if (
+        after is not None
+        and after.paragraph == passage.paragraph
+        and not any(ch in QUOTE_MARKS for ch in after.text)
+    ):
+        found.append((after, (-1, -1)))
+    before = sentences[covered[0].index - 1] if covered[0].index else None
+    if before is not None and before.text.rstrip().endswith(":"):
+        edge = len(story.docs[before.id])
+        found.append((before, (edge, edge)))
+    return found
 
 
 def _bare(story: StoryContext, passage: Passage) -> bool:
@@ -130,64 +147,98 @@ def article_passages(story: StoryContext, article: Article, names: Names) -> lis
     passages: list[Passage] = []
     previous: Passage | None = None
     for paragraph in sorted(by_paragraph):
-        sentences = by_paragraph[paragraph]
-        text, starts = paragraph_text(story, sentences[0])
-        for open_at, close_at in quote_spans(text):
-            inner = text[open_at + 1 : close_at].strip()
-            covered = [
-                s
-                for s in sentences
-                if starts[s.id] < close_at and starts[s.id] + len(s.text) > open_at
-            ]
-            if not inner or not covered or _is_title(inner):
-                continue
-            passage = Passage(
-                text=inner,
-                article=article.id,
-                sentence_ids=[s.id for s in covered],
-                paragraph=paragraph,
-                at_paragraph_start=not text[:open_at].strip(),
-                starts_sentence=not text[starts[covered[0].id] : open_at].strip(),
-                open_end=close_at == len(text),
-            )
-            passage.speaker = _passage_speaker(story, passage, (open_at, close_at), names)
-            if passage.speaker is None and previous is not None and _bare(story, passage):
-                runs_on = previous.paragraph == paragraph or (
-                    passage.at_paragraph_start and previous.paragraph == paragraph - 1
-                )
-                if runs_on or previous.open_end:
-                    passage.speaker = previous.speaker
+        for passage, chars in _paragraph_passages(story, by_paragraph[paragraph]):
+            passage.speaker = _passage_speaker(story, passage, chars, names)
+            if (
+                passage.speaker is None
+                and previous is not None
+                and _runs_on(story, passage, previous)
+            ):
+                passage.speaker = previous.speaker
             previous = passage
-            if len(inner.split()) >= MIN_WORDS:
-                passage.pieces = split_sentences(inner)
+            if len(passage.text.split()) >= story.settings.quotes.min_words:
+                passage.pieces = split_sentences(passage.text)
                 passages.append(passage)
     return passages
 
 
-def _same_statement(a: Passage, b: Passage, vectors: dict[str, np.ndarray], names: Names) -> bool:
+def _paragraph_passages(
+    story: StoryContext, sentences: list[Sentence]
+) -> list[tuple[Passage, tuple[int, int]]]:
+    """The quoted passages of one paragraph's ``sentences``, each with the characters
+    of the paragraph from its opening mark to its closing one; no speaker yet."""
+    text, starts = paragraph_text(story, sentences[0])
+    found = []
+    for open_at, close_at in quote_spans(text):
+        inner = text[open_at + 1 : close_at].strip()
+        covered = [
+            s for s in sentences if starts[s.id] < close_at and starts[s.id] + len(s.text) > open_at
+        ]
+        if not inner or not covered or _is_title(inner):
+            continue
+        passage = Passage(
+            text=inner,
+            article=sentences[0].article,
+            sentence_ids=[s.id for s in covered],
+            paragraph=sentences[0].paragraph,
+            at_paragraph_start=not text[:open_at].strip(),
+            starts_sentence=not text[starts[covered[0].id] : open_at].strip(),
+            open_end=close_at == len(text),
+        )
+        found.append((passage, (open_at, close_at)))
+    return found
+
+
+def _runs_on(story: StoryContext, passage: Passage, previous: Passage) -> bool:
+    """Whether an unattributed passage continues the ``previous`` one: it stands alone
+    (``_bare``), in the same paragraph, or opening the next one, or after a quote
+    left open."""
+    return _bare(story, passage) and (
+        previous.paragraph == passage.paragraph
+        or (passage.at_paragraph_start and previous.paragraph == passage.paragraph - 1)
+        or previous.open_end
+    )
+
+
+def _same_statement(
+    story: StoryContext, a: Passage, b: Passage, vectors: dict[str, np.ndarray]
+) -> bool:
+    """Whether two passages are one statement: no two speakers, and a sentence of each
+    close in meaning (``vectors``) or in content words."""
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return False
+    same_quote = story.cosines.same_quote
     for x in a.pieces:
         for y in b.pieces:
-            if float(vectors[x] @ vectors[y]) >= SAME_VECTOR:
-                return True
-            cx, cy = content(x, names), content(y, names)
-            if (
-                cx
-                and cy
-                and len(cx & cy) / min(len(cx), len(cy)) >= SAME_WORDS
-                and len(cx & cy) >= MIN_SHARED_WORDS
-            ):
+            if float(vectors[x] @ vectors[y]) >= same_quote or _same_words(story, x, y):
                 return True
     return False
 
 
+def _same_words(story: StoryContext, x: str, y: str) -> bool:
+    """Whether two sentences share most of their content words, names resolved."""
+    settings = story.settings.quotes
+    cx, cy = content(x, story.names), content(y, story.names)
+    return bool(
+        cx
+        and cy
+        and len(cx & cy) / min(len(cx), len(cy)) >= settings.same_words
+        and len(cx & cy) >= settings.min_shared_words
+    )
+
+
 def find_quotes(story: StoryContext) -> list[Quote]:
     """Quote groups, the most widely carried first; each lists every wording and source."""
-    names = story.names
-    passages = [p for a in story.articles for p in article_passages(story, a, names)]
+    passages = [p for a in story.articles for p in article_passages(story, a, story.names)]
+    quotes = [_quote(members) for members in _statements(story, passages)]
+    quotes.sort(key=lambda q: (-len(q.sources), q.sentence_ids[0]))
+    return quotes
+
+
+def _statements(story: StoryContext, passages: list[Passage]) -> list[list[Passage]]:
+    """The passages grouped by statement (``_same_statement``), in story order."""
     pieces = sorted({piece for p in passages for piece in p.pieces})
-    vectors = dict(zip(pieces, embed(pieces), strict=True))
+    vectors = dict(zip(pieces, story.embed(pieces), strict=True))
     parent = list(range(len(passages)))
 
     def root(i: int) -> int:
@@ -196,23 +247,22 @@ def find_quotes(story: StoryContext) -> list[Quote]:
         return i
 
     for i, j in combinations(range(len(passages)), 2):
-        if root(i) != root(j) and _same_statement(passages[i], passages[j], vectors, names):
+        if root(i) != root(j) and _same_statement(story, passages[i], passages[j], vectors):
             parent[max(root(i), root(j))] = min(root(i), root(j))
     groups: dict[int, list[Passage]] = defaultdict(list)
     for i, passage in enumerate(passages):
         groups[root(i)].append(passage)
-    quotes = []
-    for members in groups.values():
-        speakers = [p.speaker for p in members if p.speaker]
-        variants = list(dict.fromkeys(p.text for p in members))
-        quotes.append(
-            Quote(
-                speaker=max(speakers, key=speakers.count) if speakers else None,
-                text=max(variants, key=lambda v: (sum(p.text == v for p in members), -len(v))),
-                variants=variants,
-                sources=sorted({p.article for p in members}),
-                sentence_ids=[sid for p in members for sid in p.sentence_ids],
-            )
-        )
-    quotes.sort(key=lambda q: (-len(q.sources), q.sentence_ids[0]))
-    return quotes
+    return list(groups.values())
+
+
+def _quote(members: list[Passage]) -> Quote:
+    """The quote of one statement: its most common speaker and wording, all its wordings."""
+    speakers = [p.speaker for p in members if p.speaker]
+    variants = list(dict.fromkeys(p.text for p in members))
+    return Quote(
+        speaker=max(speakers, key=speakers.count) if speakers else None,
+        text=max(variants, key=lambda v: (sum(p.text == v for p in members), -len(v))),
+        variants=variants,
+        sources=sorted({p.article for p in members}),
+        sentence_ids=[sid for p in members for sid in p.sentence_ids],
+    )

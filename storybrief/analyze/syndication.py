@@ -25,9 +25,6 @@ from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.models import Article, Sentence, Syndication
 from storybrief.nlp.overlap import shingles
 
-MIN_SHARED = 3  # copied sentences: fewer is a shared quote or two, not a reprint
-MIN_FRACTION = 0.25  # of the copy's own sentences, those not in quotation marks
-MIN_RESEMBLANCE = 0.05  # MinHash Jaccard of the two articles' shingles
 _PERMUTATIONS = 128
 _CREDIT = re.compile(
     r"\b(?P<outlet>[A-Z][\w&.]*(?: [A-Z][\w&.]*)*) (?:reported|reports|said in a report)\b"
@@ -90,21 +87,26 @@ def _ordered(story: StoryContext, a: Article, b: Article) -> tuple[Article, Arti
     if _credits(a, b) != _credits(b, a):
         return (a, b) if _credits(a, b) else (b, a)
     fa, fb = _taken(story, a, b)[1], _taken(story, b, a)[1]
-    if abs(fa - fb) > 0.05 or not (a.published and b.published) or a.published == b.published:
+    if (
+        abs(fa - fb) > story.settings.syndication.share_margin
+        or not (a.published and b.published)
+        or a.published == b.published
+    ):
         return (a, b) if (fa, b.id) > (fb, a.id) else (b, a)
     return (a, b) if a.published > b.published else (b, a)
 
 
 def find_syndication(story: StoryContext) -> list[Syndication]:
     """Every (copy, original) pair of the story, the most copied first."""
+    settings = story.settings.syndication
     hashes = {a.id: _minhash(a) for a in story.articles}
     found: list[Syndication] = []
     for a, b in combinations(story.articles, 2):
-        if hashes[a.id].jaccard(hashes[b.id]) < MIN_RESEMBLANCE:
+        if hashes[a.id].jaccard(hashes[b.id]) < settings.min_resemblance:
             continue
         copy, original = _ordered(story, a, b)
         taken, share = _taken(story, copy, original)
-        if taken >= MIN_SHARED and share >= MIN_FRACTION:
+        if taken >= settings.min_shared and share >= settings.min_fraction:
             fraction = len(_shared(story, copy, original)) / len(copy.sentences)
             found.append(Syndication(copy.id, original.id, round(fraction, 3)))
     found.sort(key=lambda s: (-s.shared_fraction, s.copy, s.original))

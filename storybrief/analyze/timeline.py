@@ -29,9 +29,6 @@ from storybrief.models import Event, Sentence
 from storybrief.nlp.overlap import words
 from storybrief.summarize.candidates import trim, usable
 
-MAX_EVENTS = 12
-SAME_EVENT = 0.75  # cosine at which two sentences dated alike tell one event
-
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Links by which a date qualifies a noun or a side clause rather than the main event.
 _SIDE_LINKS = {"relcl", "acl", "appos", "amod", "compound", "nummod", "poss", "nmod"}
@@ -49,19 +46,32 @@ _MONTH_DAY = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"{_LEAD}(?P<month>{'|'.join(MONTH_NAMES)}),?\s+(?P<year>(?:19|20)\d\d)$")
 _YEAR = re.compile(rf"{_LEAD}(?:the\s+)?(?P<year>(?:19|20)\d\d)(?:'s)?$")
+# A sentence dated: (date, whether estimated, the date expression, the sentence).
+_Dated = tuple[str, bool, str, Sentence]
 
 
 def resolve(expression: str, anchor: date | None) -> str | None:
     """The date an expression names, as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None if none."""
     text = " ".join(expression.casefold().split())
+    found = _absolute(text)
+    if found is not None or anchor is None:
+        return found
+    return _relative(text, anchor)
+
+
+def _absolute(text: str) -> str | None:
+    """The date a full date, a month and year or a year names, with no anchor."""
     if (full := parse_date(text)) and re.fullmatch(rf"{_LEAD}[\w ,.]+", text):
         return full
     if m := _MONTH_YEAR.match(text):
         return f"{m['year']}-{MONTH_NAMES.index(m['month']) + 1:02d}"
     if m := _YEAR.match(text):
         return m["year"]
-    if anchor is None:
-        return None
+    return None
+
+
+def _relative(text: str, anchor: date) -> str | None:
+    """The day an expression names relative to ``anchor``: "yesterday", "on Friday"."""
     if m := _RELATIVE.match(text):
         return (anchor + timedelta(days=_DAY_WORDS[m["word"]])).isoformat()
     if _THIS_PART.match(text):
@@ -73,15 +83,20 @@ def resolve(expression: str, anchor: date | None) -> str | None:
         return (anchor - timedelta(days=back)).isoformat()
     if m := _MONTH_DAY.match(text):
         month = MONTH_NAMES.index(m["m1"] or m["m2"]) + 1
-        try:
-            when = date(anchor.year, month, int(m["d1"] or m["d2"]))
-        except ValueError:
-            return None
-        # "December 30" in a January article is last year's.
-        if when - anchor > timedelta(days=180):
-            when = when.replace(year=anchor.year - 1)
-        return when.isoformat()
+        return _month_day(month, int(m["d1"] or m["d2"]), anchor)
     return None
+
+
+def _month_day(month: int, day: int, anchor: date) -> str | None:
+    """The date of a month and day nearest before or after ``anchor``."""
+    try:
+        when = date(anchor.year, month, day)
+    except ValueError:
+        return None
+    # "December 30" in a January article is last year's.
+    if when - anchor > timedelta(days=180):
+        when = when.replace(year=anchor.year - 1)
+    return when.isoformat()
 
 
 def _anchor(published: str | None) -> date | None:
@@ -92,26 +107,42 @@ def _anchor(published: str | None) -> date | None:
 
 
 def find_timeline(story: StoryContext) -> list[Event]:
-    """Up to ``MAX_EVENTS`` dated events, earliest first, the most widely reported kept."""
+    """Up to ``TimelineSettings.max_events`` dated events, earliest first, the most
+    widely reported kept."""
+    events = _merge(story, _dated(story))
+    kept = sorted(events, key=lambda e: -len(e.sources))[: story.settings.timeline.max_events]
+    return sorted(kept, key=lambda e: e.date)  # stable: story order within a date
+
+
+def _dated(story: StoryContext) -> list[_Dated]:
+    """The sentences that date their own event, in story order (``_date_of``)."""
     dated = [a for a in (_anchor(a.published) for a in story.articles) if a]
     story_anchor = max(dated) if dated else None
-    found: list[tuple[str, bool, str, Sentence]] = []  # date, estimated, expression, sentence
+    found: list[_Dated] = []
     for article in story.articles:
         own = _anchor(article.published)
         for sentence in article.sentences:
-            text = trim(sentence.text)
-            if not usable(text, words(text)):
-                continue
-            for entity in story.docs[sentence.id].ents:
-                if entity.label_ != "DATE" or not _dates_the_sentence(entity.root):
-                    continue
-                if when := resolve(entity.text, own or story_anchor):
-                    estimated = own is None and resolve(entity.text, None) is None
-                    found.append((when, estimated, entity.text, sentence))
-                    break
-    events = _merge(story, found)
-    kept = sorted(events, key=lambda e: -len(e.sources))[:MAX_EVENTS]
-    return sorted(kept, key=lambda e: e.date)  # stable: story order within a date
+            if dated_by := _date_of(story, sentence, own or story_anchor):
+                when, expression = dated_by
+                estimated = own is None and resolve(expression, None) is None
+                found.append((when, estimated, expression, sentence))
+    return found
+
+
+def _date_of(
+    story: StoryContext, sentence: Sentence, anchor: date | None
+) -> tuple[str, str] | None:
+    """The date of the event a sentence tells, and the expression that names it; None
+    if it names none or cannot stand alone (the summarizer's test)."""
+    text = trim(sentence.text)
+    if not usable(text, words(text)):
+        return None
+    for entity in story.docs[sentence.id].ents:
+        if entity.label_ != "DATE" or not _dates_the_sentence(entity.root):
+            continue
+        if when := resolve(entity.text, anchor):
+            return when, entity.text
+    return None
 
 
 def _dates_the_sentence(token: Token) -> bool:
@@ -128,7 +159,7 @@ def _dates_the_sentence(token: Token) -> bool:
     return True
 
 
-def _merge(story: StoryContext, found: list[tuple[str, bool, str, Sentence]]) -> list[Event]:
+def _merge(story: StoryContext, found: list[_Dated]) -> list[Event]:
     """One event per date and statement: sentences dated alike that say the same thing."""
     events: list[Event] = []
     members: list[list[Sentence]] = []
@@ -157,4 +188,4 @@ def _merge(story: StoryContext, found: list[tuple[str, bool, str, Sentence]]) ->
 
 
 def _same(story: StoryContext, a: Sentence, b: Sentence) -> bool:
-    return story.similarity(a, b) >= SAME_EVENT or b in story.copies.copies(a)
+    return story.similarity(a, b) >= story.cosines.same_event or b in story.copies.copies(a)
