@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.conflicts import HEADLINE_TOPIC, disputed_sentences
+from storybrief.analyze.conflicts import disputed_sentences
+from storybrief.analyze.conflicts.headline import TOPIC as HEADLINE_TOPIC
 from storybrief.analyze.context import nlp
 from storybrief.analyze.numbers import figures
 from storybrief.models import Attribution, Brief, Claim, Conflict
@@ -49,6 +50,16 @@ def test_forces_conflict_has_both_figures_attributed(forces: Conflict) -> None:
 def test_forces_topic_names_owner_and_place(forces: Conflict) -> None:
     # The owner as its adjective ("Iranian"), the place the denials send them to.
     assert forces.topic == "Iranian troops in Iraq"
+    assert forces.kind == "figures"
+
+
+def test_seed_conflicts_are_of_three_kinds(example_brief: Brief) -> None:
+    kinds = {c.topic: c.kind for c in example_brief.conflicts}
+    assert kinds == {
+        "Iranian troops in Iraq": "figures",
+        "contacts between Iran and United States": "existence",
+        HEADLINE_TOPIC: "headline",
+    }
 
 
 def test_forces_conflict_has_the_quoted_denial_and_the_unnamed_sources(forces: Conflict) -> None:
@@ -73,6 +84,7 @@ def test_contacts_conflict(example_brief: Brief, gold: dict[str, Any]) -> None:
     assert any(g["topic"] == "contacts between Iran and the US" for g in gold["conflicts"])
     found = [c for c in example_brief.conflicts if c.topic.startswith("contacts")]
     assert len(found) == 1, [c.topic for c in example_brief.conflicts]
+    assert found[0].kind == "existence"
     claims = {short(c.source): c for c in found[0].claims}
     assert set(claims) == {"000", "004"}
     assert "no contacts" in claims["000"].text and claims["000"].attributed_to == "U.S. officials"
@@ -81,7 +93,7 @@ def test_contacts_conflict(example_brief: Brief, gold: dict[str, Any]) -> None:
 
 
 def test_headline_versus_body(example_brief: Brief) -> None:
-    found = [c for c in example_brief.conflicts if c.topic == "headline versus body"]
+    found = [c for c in example_brief.conflicts if c.kind == "headline"]
     # Only 003's: 000 "denies ... but mulls", 002 "could join", 004 a quote.
     assert len(found) == 1, [c.claims[0].text for c in found]
     title, body = found[0].claims
@@ -193,7 +205,7 @@ def test_denial_of_a_thing_against_a_suggestion(handwritten: list[Conflict]) -> 
 
 
 def test_headline_stated_as_fact_but_conditional_in_body(handwritten: list[Conflict]) -> None:
-    found = [c for c in handwritten if c.topic == "headline versus body"]
+    found = [c for c in handwritten if c.kind == "headline"]
     assert len(found) == 1
     title, body = found[0].claims
     assert (title.source, title.attributed_to) == ("t2", "headline")
@@ -255,6 +267,7 @@ def fire() -> dict[str, Conflict]:
 
 
 def test_same_statement_with_a_different_place(fire: dict[str, Conflict]) -> None:
+    assert fire["place of the district"].kind == "detail"
     claims = fire["place of the district"].claims
     assert [(c.source, c.attributed_to) for c in claims] == [
         ("t0", "fire officials"),
@@ -266,6 +279,7 @@ def test_same_statement_with_a_different_place(fire: dict[str, Conflict]) -> Non
 def test_still_held_against_released_and_at_large_against_arrested(
     fire: dict[str, Conflict],
 ) -> None:
+    assert {fire[t].kind for t in fire if t.startswith("whether")} == {"state"}
     held = fire["whether Derick Almena is still held"].claims
     assert [(c.source, c.attributed_to) for c in held] == [("t0", None), ("t2", "her lawyer")]
     at_large = fire["whether John Harris is still at large"].claims
@@ -345,7 +359,7 @@ A knife was found near her body, the sheriff said.
 
 def test_one_thing_found_in_two_places() -> None:
     found = conflicts_of(FOUND_BELOW, FOUND_NEAR)
-    assert [c.topic for c in found] == ["where the object was found"]
+    assert [(c.topic, c.kind) for c in found] == [("where the object was found", "place")]
     claims = found[0].claims
     assert [(c.source, c.attributed_to) for c in claims] == [
         ("t0", "the sheriff"),
