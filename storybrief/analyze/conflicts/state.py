@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.lexicon import STATES, State, stated
 from storybrief.analyze.speakers import SPEECH_VERBS
-from storybrief.analyze.syntax import entity_span
+from storybrief.analyze.syntax import person_named
 from storybrief.models import Conflict, ConflictKind, Sentence
 
 from .base import claim
@@ -110,21 +110,21 @@ def _undergoer(verb: Token) -> Token | None:
 def _person_of_subject(ctx: StoryContext, sentence: Sentence, token: Token) -> str | None:
     """The person a subject names: by name, by an apposition, or for a pronoun by proxy.
 
-    "He" or "she" is taken to stand for the subject of the sentence before,
-    the one a pronoun most often continues.
+    A name is read as quotes read it (``syntax.person_named``). "He" or "she"
+    is taken to stand for the subject of the sentence before, the one a
+    pronoun most often continues, not for its antecedent as quotes read it
+    (``speakers.antecedent``): that one skips a role with a name in
+    apposition ("Caballero's girlfriend, Desiree Cary, was arrested. She
+    ...": no one) and takes the speaker of a report ("Cary was taken into
+    custody ..., Hall said. She has been held ...": Hall).
     """
     if token.lower_ in _PRONOUNS:
         proxy = _previous_subject(ctx, sentence)
         if proxy is None:
             return None
         token = proxy
-    names = ctx.names
-    for t in (token, *(c for c in token.children if c.dep_ == "appos")):
-        span = entity_span(t)
-        name = names.resolve(span.text if span is not None else t.text)
-        if name in names.people:
-            return name
-    return None
+    mentions = [token, *(c for c in token.children if c.dep_ == "appos")]
+    return next((p for t in mentions if (p := person_named(t, ctx.names))), None)
 
 
 def _previous_subject(ctx: StoryContext, sentence: Sentence) -> Token | None:
