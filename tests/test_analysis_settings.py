@@ -111,10 +111,6 @@ def test_the_story_encoder_is_the_only_one_its_analyses_use(
     assert {"troop", "iraq"} <= set(encoder.embedded)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="conflicts' headline detector embeds the title with wordllama itself, not ctx.embed",
-)
 def test_every_analysis_runs_with_the_story_encoder(
     seed: list[Article], no_wordllama: None
 ) -> None:

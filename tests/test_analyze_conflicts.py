@@ -4,7 +4,9 @@ The hand-written stories check each signal on text the code was not tuned
 on: figures that cannot both be true and a denial of them, a thing said not
 to exist against a suggestion that it does, a headline its body only
 reports as a condition, one statement with a different place, a person
-still held against released, and stories with none of these.
+still held against released, and stories with none of these. Then the
+detectors as parts: each registered one runs, inside its own error boundary,
+and one added to ``DETECTORS`` shows in the output.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from typing import Any
 import pytest
 
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.conflicts import HEADLINE_TOPIC, disputed_sentences
+from storybrief.analyze import conflicts as registry
+from storybrief.analyze.conflicts import DETECTORS, disputed_sentences, existence
+from storybrief.analyze.conflicts.headline import TOPIC as HEADLINE_TOPIC
 from storybrief.analyze.context import nlp
 from storybrief.analyze.numbers import figures
-from storybrief.models import Attribution, Brief, Claim, Conflict
+from storybrief.analyze.speakers import attribution
+from storybrief.models import Attribution, Brief, Claim, Conflict, ConflictKind
 
 
 def short(article_id: str) -> str:
@@ -49,6 +54,16 @@ def test_forces_conflict_has_both_figures_attributed(forces: Conflict) -> None:
 def test_forces_topic_names_owner_and_place(forces: Conflict) -> None:
     # The owner as its adjective ("Iranian"), the place the denials send them to.
     assert forces.topic == "Iranian troops in Iraq"
+    assert forces.kind == "figures"
+
+
+def test_seed_conflicts_are_of_three_kinds(example_brief: Brief) -> None:
+    kinds = {c.topic: c.kind for c in example_brief.conflicts}
+    assert kinds == {
+        "Iranian troops in Iraq": "figures",
+        "contacts between Iran and United States": "existence",
+        HEADLINE_TOPIC: "headline",
+    }
 
 
 def test_forces_conflict_has_the_quoted_denial_and_the_unnamed_sources(forces: Conflict) -> None:
@@ -73,6 +88,7 @@ def test_contacts_conflict(example_brief: Brief, gold: dict[str, Any]) -> None:
     assert any(g["topic"] == "contacts between Iran and the US" for g in gold["conflicts"])
     found = [c for c in example_brief.conflicts if c.topic.startswith("contacts")]
     assert len(found) == 1, [c.topic for c in example_brief.conflicts]
+    assert found[0].kind == "existence"
     claims = {short(c.source): c for c in found[0].claims}
     assert set(claims) == {"000", "004"}
     assert "no contacts" in claims["000"].text and claims["000"].attributed_to == "U.S. officials"
@@ -81,7 +97,7 @@ def test_contacts_conflict(example_brief: Brief, gold: dict[str, Any]) -> None:
 
 
 def test_headline_versus_body(example_brief: Brief) -> None:
-    found = [c for c in example_brief.conflicts if c.topic == "headline versus body"]
+    found = [c for c in example_brief.conflicts if c.kind == "headline"]
     # Only 003's: 000 "denies ... but mulls", 002 "could join", 004 a quote.
     assert len(found) == 1, [c.claims[0].text for c in found]
     title, body = found[0].claims
@@ -193,7 +209,7 @@ def test_denial_of_a_thing_against_a_suggestion(handwritten: list[Conflict]) -> 
 
 
 def test_headline_stated_as_fact_but_conditional_in_body(handwritten: list[Conflict]) -> None:
-    found = [c for c in handwritten if c.topic == "headline versus body"]
+    found = [c for c in handwritten if c.kind == "headline"]
     assert len(found) == 1
     title, body = found[0].claims
     assert (title.source, title.attributed_to) == ("t2", "headline")
@@ -255,6 +271,7 @@ def fire() -> dict[str, Conflict]:
 
 
 def test_same_statement_with_a_different_place(fire: dict[str, Conflict]) -> None:
+    assert fire["place of the district"].kind == "detail"
     claims = fire["place of the district"].claims
     assert [(c.source, c.attributed_to) for c in claims] == [
         ("t0", "fire officials"),
@@ -266,6 +283,7 @@ def test_same_statement_with_a_different_place(fire: dict[str, Conflict]) -> Non
 def test_still_held_against_released_and_at_large_against_arrested(
     fire: dict[str, Conflict],
 ) -> None:
+    assert {fire[t].kind for t in fire if t.startswith("whether")} == {"state"}
     held = fire["whether Derick Almena is still held"].claims
     assert [(c.source, c.attributed_to) for c in held] == [("t0", None), ("t2", "her lawyer")]
     at_large = fire["whether John Harris is still at large"].claims
@@ -280,6 +298,21 @@ def test_names_that_may_all_hold_are_not_conflicts(fire: dict[str, Conflict]) ->
         "whether Derick Almena is still held",
         "whether John Harris is still at large",
     }
+
+
+REPORTED = """Landlord held
+
+The landlord, Derick Almena, was taken into custody on Saturday, Sheriff Ann Hall said. She has \
+been held in custody since then.
+"""
+
+
+def test_a_pronoun_after_a_report_is_who_it_reports_on_not_the_speaker() -> None:
+    # "She" continues the sentence before's subject, Almena, not the sheriff who spoke.
+    found = {c.topic: c for c in conflicts_of(REPORTED, LANDLORD_FREED)}
+    assert set(found) == {"whether Derick Almena is still held"}
+    texts = [c.text for c in found["whether Derick Almena is still held"].claims]
+    assert texts[0] == "She has been held in custody since then."
 
 
 # Topics a reader can read: an owner with no adjective in the text, a measure of a thing,
@@ -345,7 +378,7 @@ A knife was found near her body, the sheriff said.
 
 def test_one_thing_found_in_two_places() -> None:
     found = conflicts_of(FOUND_BELOW, FOUND_NEAR)
-    assert [c.topic for c in found] == ["where the object was found"]
+    assert [(c.topic, c.kind) for c in found] == [("where the object was found", "place")]
     claims = found[0].claims
     assert [(c.source, c.attributed_to) for c in claims] == [
         ("t0", "the sheriff"),
@@ -412,3 +445,95 @@ def test_one_conflict_per_thing_and_parties() -> None:
     found = [c for c in conflicts_of(DENIAL, CONDITIONAL, TALKS) if c.topic.startswith("talks")]
     assert len(found) == 1
     assert [c.source for c in found[0].claims] == ["t0", "t1", "t2"]
+
+
+# --- the detectors as parts: a registry, one error boundary each, claims' attribution ------
+
+STORY = (REPORT, DENIAL, CONDITIONAL)
+
+
+def test_the_registry_holds_every_kind_once_in_report_order() -> None:
+    kinds = [d.kind for d in DETECTORS]
+    assert kinds == ["figures", "existence", "detail", "state", "place", "headline"]
+    assert [d.kind for d in DETECTORS if not d.takes_side] == ["headline"]
+
+
+def test_every_registered_detector_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    ran: list[str] = []
+    for detector in DETECTORS:
+
+        def detect(ctx: StoryContext, original=detector.detect, kind=detector.kind) -> list:
+            ran.append(kind)
+            return original(ctx)
+
+        monkeypatch.setattr(detector, "detect", detect)
+    found = run(StoryContext.from_texts(*STORY), "conflicts")
+    assert ran == [d.kind for d in DETECTORS]
+    assert [c.kind for c in found] == ["figures", "existence", "headline"]
+
+
+def test_a_failing_detector_costs_only_its_own_conflicts(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(ctx: StoryContext) -> list[Conflict]:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(existence, "detect", broken)
+    ctx = StoryContext.from_texts(*STORY)
+    found = run(ctx, "conflicts")
+    assert [c.kind for c in found] == ["figures", "headline"]
+    assert [w.stage for w in ctx.warnings] == ["conflicts.existence"]
+    assert "list index out of range" in ctx.warnings[0].message
+
+
+class _Echo:
+    """A detector made up for the test: every sentence saying "allegedly" is a side."""
+
+    kind: ConflictKind = "denial"
+    takes_side = False
+
+    def detect(self, ctx: StoryContext) -> list[Conflict]:
+        claims = [
+            Claim(s.text, s.article, None, None, s.id)
+            for s in ctx.sentences
+            if "allegedly" in s.text
+        ]
+        return [Conflict("what is alleged", claims, self.kind)] if claims else []
+
+
+def test_a_detector_added_to_the_registry_is_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "DETECTORS", (*DETECTORS, _Echo()))
+    raid = "Kenyan raid\n\nKenyan soldiers allegedly raided a militia camp, residents said."
+    found = run(StoryContext.from_texts(*STORY, raid), "conflicts")
+    assert [c.kind for c in found] == ["figures", "existence", "headline", "denial"]
+    assert [c.source for c in found[-1].claims] == ["t3"]
+    # Its claims take no side, as it says: no sentence of it is marked disputed.
+    assert found[-1].claims[0].sentence_id not in disputed_sentences(found)
+
+
+def test_sides_are_told_by_the_detector_not_by_the_topic() -> None:
+    claims = [Claim("Iran joins", "a", None, None, "a:0"), Claim("If", "a", None, None, "a:3")]
+    taken = [Conflict("Iran joins", claims, "figures")]
+    not_taken = [Conflict("headline versus body", claims, "headline")]
+    assert disputed_sentences(taken) == {"a:0": ["Iran joins"], "a:3": ["Iran joins"]}
+    assert disputed_sentences(not_taken) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who", "via"),
+    [
+        (
+            "Kenya had sent 3,000 troops, a senior official told the Guardian.",
+            "a senior official",
+            "the Guardian",
+        ),
+        (
+            "The Guardian cited a senior official who said Kenya had sent troops.",
+            "a senior official",
+            "the Guardian",
+        ),
+        ("Police said the suspect had fled the city.", "Police", None),
+    ],
+)
+def test_an_attribution_splits_who_and_via(sentence: str, who: str, via: str | None) -> None:
+    ctx = StoryContext.from_texts(f"Troops\n\n{sentence}")
+    run(ctx, "entities")
+    assert attribution(ctx, ctx.sentences[0], ctx.names) == Attribution(who, via)

@@ -46,9 +46,11 @@ from spacy.tokens import Doc, Token
 
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import HONORIFICS, NAMED, Names
+from storybrief.analyze.independence import independent_articles
 from storybrief.analyze.lexicon import entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
-from storybrief.models import Agreement, Sentence, Syndication
+from storybrief.analyze.syntax import entity_span, heads_condition
+from storybrief.models import Agreement, Sentence
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
 from storybrief.summarize.candidates import trim
@@ -60,7 +62,6 @@ _KNOWING = {"know", "think", "believe", "learn", "understand", "expect", "hope"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _VERBS = {"VERB", "AUX"}
 _PLACE_NOUNS = {"city", "town", "village", "province", "region"}
-_CONDITIONS = {"if", "unless"}
 _SETTING = {"prep", "npadvmod", "advmod"}  # a verb's when, where and how
 _NEGATIONS = {"not", "no", "never", "n't", "deny", "dismiss", "nobody", "none"}
 # "they" is left out: a group as often as people, its antecedent is unsure.
@@ -89,15 +90,10 @@ def _heads(doc: Doc) -> list[Token]:
     return [
         t
         for t in doc
-        if t.dep_ in _CLAUSE_DEPS and (t.dep_ == "ROOT" or t.pos_ in _VERBS) and not _conditional(t)
+        if t.dep_ in _CLAUSE_DEPS
+        and (t.dep_ == "ROOT" or t.pos_ in _VERBS)
+        and not heads_condition(t)
     ]
-
-
-def _conditional(head: Token) -> bool:
-    """Whether ``head`` heads a condition: "if ...", "unless ..."."""
-    return head.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children
-    )
 
 
 def _lemmas(
@@ -415,7 +411,7 @@ def _named(
     if subject.lower_ in _THIRD_PERSON:
         found = antecedent(story, sentence, subject, names)
     else:
-        span = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        span = entity_span(subject)
         found = names.resolve(span.text) if span is not None and span.label_ in NAMED else None
         found = found or entity_of(subject.text, names)
     return found.casefold() if found else None
@@ -453,12 +449,6 @@ def _told(head: Token) -> tuple[Token | None, Token | None, Token]:
 
 def _words(tokens: list[Token]) -> int:
     return sum(t.is_alpha for t in tokens)
-
-
-def independent(sources: list[str], syndication: list[Syndication]) -> list[str]:
-    """``sources`` without each copy whose original is also among them."""
-    originals = {s.copy: s.original for s in syndication}
-    return [s for s in sources if originals.get(s) not in sources]
 
 
 def _overlap(story: StoryContext, units: list[_Unit]) -> tuple[np.ndarray, np.ndarray]:
@@ -618,7 +608,7 @@ def _ranked(
         # A copy and its original still agree, but are shown as one witness:
         # ``independent_sources`` counts them once and ranks them after
         # facts that outlets confirm on their own.
-        carried_by = independent(sources, story.syndication)
+        carried_by = independent_articles(sources, story.syndication)
         cohesion = float(np.mean([scores[i, j] for i in cluster for j in cluster if i != j]))
         ids = sorted((units[i].sentence.id for i in cluster), key=_order)
         ranked.append((len(carried_by), cohesion, ids, cluster, sources))
@@ -640,6 +630,6 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
             continue
         text = _text(cluster, units, scores, {k.text for k in kept}, story.cosines.central_slack)
         if text is not None:
-            carried_by = independent(sources, story.syndication)
+            carried_by = independent_articles(sources, story.syndication)
             kept.append(Agreement(text, sources, carried_by, ids))
     return kept[: settings.max_agreements]

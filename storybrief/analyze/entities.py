@@ -245,7 +245,7 @@ def _lone_name(token: Token) -> Span | None:
     return token.doc[min(parts, default=token.i) : token.i + 1]
 
 
-def _person(
+def _person_key(
     story: StoryContext, sentence: Sentence, alias: Span, name: Span, key: str
 ) -> tuple[str, tuple[str, ...]]:
     """A person's mention's key, and the genders it shows.
@@ -527,7 +527,7 @@ def _mention(
     """The mention of ``name`` (``alias`` with its title), a person's keyed by gender."""
     genders: tuple[str, ...] = ()
     if label == "PERSON":
-        key, genders = _person(story, sentence, alias, name, key)
+        key, genders = _person_key(story, sentence, alias, name, key)
     return Mention(name.text, alias.text, label, sentence.id, sentence.article, key, genders)
 
 

@@ -92,6 +92,12 @@ def _amount(text: str) -> tuple[float, float] | None:
     return min(values), max(values)
 
 
+def _measure(span: Span) -> tuple[str, float] | None:
+    """The base unit a figure is measured in, and its factor, from its words or the two after."""
+    words = (_MEASURES.get(t.lower_) for t in [*span, *span.doc[span.end : span.end + 2]])
+    return next((unit for unit in words if unit), None)
+
+
 def _counted(span: Span) -> str:
     """The measure or noun a figure counts: "2,000 troops" → "troop"."""
     after = span.doc[span.end : span.end + 2]
@@ -99,17 +105,20 @@ def _counted(span: Span) -> str:
         # "a 2,000-strong advance force" counts the force's members.
         nouns = [t for t in span.doc[span.end + 2 :] if t.pos_ == "NOUN"]
         return nouns[0].lemma_.lower() if nouns else "strong"
-    for token in [*span, *after]:
-        unit = _MEASURES.get(token.lower_)
-        if unit:
-            return unit[0]
-    head = span.root.head if span.root.dep_ in {"nummod", "quantmod", "amod"} else None
-    if head is None:
-        nouns = [t for t in after if t.pos_ in {"NOUN", "PROPN"}]
-        head = nouns[0] if nouns else span.root
+    measure = _measure(span)
+    if measure:
+        return measure[0]
     # "130 members of the Revolutionary Guard" counts the Guard's men, but
     # "two divisions" counts divisions.
-    return part_of(head, {"member"}).lemma_.lower()
+    return part_of(_counted_noun(span), {"member"}).lemma_.lower()
+
+
+def _counted_noun(span: Span) -> Token:
+    """The word a count counts: the one it modifies, else the first noun after it, else itself."""
+    if span.root.dep_ in {"nummod", "quantmod", "amod"}:
+        return span.root.head
+    nouns = [t for t in span.doc[span.end : span.end + 2] if t.pos_ in {"NOUN", "PROPN"}]
+    return nouns[0] if nouns else span.root
 
 
 def part_of(noun: Token, parts: set[str]) -> Token:
@@ -121,55 +130,81 @@ def part_of(noun: Token, parts: set[str]) -> Token:
 
 
 def _scale(span: Span, low: float, high: float) -> tuple[float, float]:
-    for token in [*span, *span.doc[span.end : span.end + 2]]:
-        unit = _MEASURES.get(token.lower_)
-        if unit:
-            return low * unit[1], high * unit[1]
-    return low, high
+    measure = _measure(span)
+    return (low * measure[1], high * measure[1]) if measure else (low, high)
 
 
 def figures(doc: Doc) -> list[Figure]:
     """The figures of one sentence (dates, times and ordinals are not figures)."""
     found: list[Figure] = []
+    for span, amount in _amounts(doc):
+        low, high = _scale(span, *amount)
+        found.append(
+            Figure(span.text, *_qualified(span, low, high), _counted(span), span.start, low)
+        )
+    return found + _strong(doc, {f.start for f in found})
+
+
+def _amounts(doc: Doc) -> list[tuple[Span, tuple[float, float]]]:
+    """The spans of a sentence that give an amount, and the amount, a range ("3,000 to
+    5,000 fighters") as one span."""
+    ents = _amount_entities(doc)
+    found: list[tuple[Span, tuple[float, float]]] = []
+    skip: set[int] = set()
+    for n, ent in enumerate(ents):
+        amount = _amount(ent.text) if n not in skip else None
+        if amount is None:
+            continue
+        following = ents[n + 1] if n + 1 < len(ents) else None
+        upper = _range_end(doc, ent, following)
+        if following is not None and upper is not None:
+            amount, ent = (amount[0], upper[1]), doc[ent.start : following.end]
+            skip.add(n + 1)
+        found.append((ent, amount))
+    return found
+
+
+def _amount_entities(doc: Doc) -> list[Span]:
+    """The entities of a sentence that may give an amount."""
     # "one" is mostly a pronoun ("one of several"); a bare 19xx/20xx is a year.
-    ents = [
+    return [
         e
         for e in doc.ents
         if e.label_ in _LABELS and e.text.lower() != "one" and not _YEAR.fullmatch(e.text)
     ]
-    skip: set[int] = set()
-    for n, ent in enumerate(ents):
-        if n in skip:
-            continue
-        amount = _amount(ent.text)
-        if amount is None:
-            continue
-        following = ents[n + 1] if n + 1 < len(ents) else None
-        if following is not None and doc[ent.end : following.start].text in {"to", "-", "and"}:
-            # "3,000 to 5,000 fighters" is one range.
-            upper = _amount(following.text)
-            if upper is not None:
-                amount, ent = (amount[0], upper[1]), doc[ent.start : following.end]
-                skip.add(n + 1)
-        low, high = _scale(ent, *amount)
-        stated = low
-        # The qualifier may sit inside the entity: "about eight", "more than 130".
-        lead = next((i for i, t in enumerate(ent) if t.like_num or t.lower_ in _VAGUE), 0)
-        before = doc[: ent.start].text + " " + ent[:lead].text
-        if _AT_LEAST.search(before):
-            # A lower bound in news copy sits near the figure: "more than 130" is not 2,000.
-            high = low * 2
-        elif _AT_MOST.search(before):
-            low = 0.0
-        elif _NEARLY.search(before):
-            low = low * 0.8
-        elif _ABOUT.search(before):
-            low, high = low * 0.8, high * 1.2
-        found.append(Figure(ent.text, low, high, _counted(ent), ent.start, stated))
+
+
+def _range_end(doc: Doc, ent: Span, following: Span | None) -> tuple[float, float] | None:
+    """The amount of the figure that ends a range begun by ``ent``: "3,000 to 5,000"."""
+    if following is None or doc[ent.end : following.start].text not in {"to", "-", "and"}:
+        return None
+    return _amount(following.text)
+
+
+def _qualified(span: Span, low: float, high: float) -> tuple[float, float]:
+    """A figure's range as its qualifier leaves it: "more than", "up to", "nearly", "about"."""
+    # The qualifier may sit inside the entity: "about eight", "more than 130".
+    lead = next((i for i, t in enumerate(span) if t.like_num or t.lower_ in _VAGUE), 0)
+    before = span.doc[: span.start].text + " " + span[:lead].text
+    if _AT_LEAST.search(before):
+        # A lower bound in news copy sits near the figure: "more than 130" is not 2,000.
+        return low, low * 2
+    if _AT_MOST.search(before):
+        return 0.0, high
+    if _NEARLY.search(before):
+        return low * 0.8, high
+    if _ABOUT.search(before):
+        return low * 0.8, high * 1.2
+    return low, high
+
+
+def _strong(doc: Doc, taken: set[int]) -> list[Figure]:
+    """ "a 2,000-strong advance force": the count is the force's size (unless a figure
+    already starts there)."""
+    found = []
     for token in doc:
-        # "a 2,000-strong advance force": the count is the force's size.
         match = re.fullmatch(r"([\d,]+)-strong", token.text)
-        if match and not any(f.start == token.i for f in found):
+        if match and token.i not in taken:
             head = token.head if token.head.pos_ == "NOUN" else token
             value = float(match.group(1).replace(",", ""))
             found.append(Figure(token.text, value, value, head.lemma_.lower(), token.i, value))

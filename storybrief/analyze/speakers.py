@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from storybrief.analyze.context import StoryContext, outside_quotes
-from storybrief.analyze.entities import GENDER_WORDS, Names, title_start, titled_surname
+from storybrief.analyze.entities import GENDER_WORDS, Names
+from storybrief.analyze.syntax import entity_span, person_named, written_name
 from storybrief.models import Attribution, Sentence
 
 SPEECH_VERBS = {
@@ -34,10 +36,7 @@ SPEECH_VERBS = {
 }  # fmt: skip
 # Verbs that attribute a quote, though not a claim: "..., she continued."
 QUOTE_VERBS = SPEECH_VERBS | {"continue", "tweet", "post", "recall", "joke", "exclaim", "testify"}
-PARAGRAPHS_BACK = 3  # how far back a pronoun's antecedent is looked for
-LOOKAHEAD = 2  # sentences after a person's mention where a pronoun may refer to them
 _SUBJECTS = {"nsubj", "nsubjpass"}
-_NAME_LABELS = {"PERSON", "ORG", "NORP"}
 _THIRD_PERSON = {"he", "she", "they"}
 _PRONOUNS = _THIRD_PERSON | {"i", "we"}  # those a claim's source is resolved from
 # Words that give a person's gender: pronouns, titles, gendered roles.
@@ -75,40 +74,9 @@ def _clauses(token: Token) -> list[Token]:
 
 def name_of(token: Token, names: Names) -> str:
     """An entity name for the phrase headed by ``token``, else the phrase itself."""
-    ent = _entity(token)
-    text = _written(ent) if ent is not None else _phrase(token)
+    ent = entity_span(token)
+    text = written_name(ent) if ent is not None else _phrase(token)
     return names.resolve(text) or text
-
-
-def _entity(token: Token) -> Span | None:
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-
-
-def _written(name: Span) -> str:
-    """A name as the text gives it, with a gendered title before a lone surname: "Mrs.
-    Yeltsin" is resolved as the entities have it, never as the Yeltsin of the other gender."""
-    doc = name.doc
-    titled = titled_surname(doc[title_start(doc, name.start, set()) : name.end])
-    return (titled or name).text
-
-
-def _person(token: Token, names: Names) -> str | None:
-    """The person a token names: within a PERSON entity, or a known person's name."""
-    ent = _entity(token)
-    text = _written(ent if ent is not None else token.doc[token.i : token.i + 1])
-    if text.startswith("@"):
-        return None  # a tweet's handle, next to the name it stands for
-    name = names.resolve(text) or text
-    # The small model often labels a lone surname ORG or NORP, or not at all.
-    surname = ent.label_ in _NAME_LABELS if ent is not None else token.pos_ == "PROPN"
-    if " " not in name and surname:
-        # A lone surname ("Milano spoke up", "Christman said"): the one known person it ends.
-        full = [p for p in names.people if " " in p and p.split()[-1] == name]
-        if len(full) == 1:
-            return full[0]
-    if name in names.people or (ent is not None and ent.label_ == "PERSON"):
-        return name
-    return None
 
 
 def _named_role(story: StoryContext, sentence: Sentence, role: Token, names: Names) -> str | None:
@@ -123,17 +91,27 @@ def _named_role(story: StoryContext, sentence: Sentence, role: Token, names: Nam
     # A definite role points back to where its holder was introduced.
     for s in story.article[sentence.article].sentences[: sentence.index + 1]:
         for token in story.docs[s.id]:
-            if token.lemma_.lower() != role.lemma_.lower():
-                continue
-            related = [token.nbor(1)] if token.i + 1 < len(token.doc) else []
-            related += [c for c in token.children if c.dep_ == "appos"]
-            if token.dep_ == "appos":
-                related.append(token.head)
-            if token.dep_ in _SUBJECTS:
-                related += [c for c in token.head.children if c.dep_ in {"attr", "oprd"}]
-                related += [g for c in token.head.children if c.lower_ == "as" for g in c.children]
-            holders.update(p for t in related if (p := _person(t, names)))
+            if token.lemma_.lower() == role.lemma_.lower():
+                holders.update(p for t in _beside_role(token) if (p := person_named(t, names)))
     return holders.pop() if len(holders) == 1 else None
+
+
+def _beside_role(role: Token) -> list[Token]:
+    """The words that may name a mention of a role's holder: the word after it ("Sheriff
+    Javier Salazar"), an apposition either way, or the complement of the role as subject."""
+    related = [role.nbor(1)] if role.i + 1 < len(role.doc) else []
+    related += [c for c in role.children if c.dep_ == "appos"]
+    if role.dep_ == "appos":
+        related.append(role.head)
+    if role.dep_ in _SUBJECTS:
+        related += _complements(role.head)
+    return related
+
+
+def _complements(verb: Token) -> list[Token]:
+    """What a verb says its subject is: "is the sheriff", "identified as Amanda Lene Jones"."""
+    named = [c for c in verb.children if c.dep_ in {"attr", "oprd"}]
+    return named + [g for c in verb.children if c.lower_ == "as" for g in c.children]
 
 
 def _is_person_noun(token: Token) -> bool:
@@ -153,22 +131,35 @@ def _gender(story: StoryContext, sentence: Sentence, person: str, names: Names) 
     """
     votes: Counter[str] = Counter()
     sentences = story.article[sentence.article].sentences
+    lookahead = story.settings.speakers.lookahead
     # Evidence up to the mention at hand, as a reader has it.
     for n, s in enumerate(sentences[: sentence.index + 1]):
-        doc, outside = story.docs[s.id], outside_quotes(story, s)
-        # The head word of each name ("Smith" of "Mrs Jane Smith"), once per mention.
-        heads = (t for t in doc if t.pos_ == "PROPN" and t.dep_ != "compound" and t.i in outside)
-        for token in heads:
-            if _person(token, names) != person:
+        for token in _name_heads(story, s):
+            if person_named(token, names) != person:
                 continue
-            near = [t.lower_.rstrip(".") for t in doc[max(token.i - 2, 0) : token.i + 1]]
-            near += [c.lemma_.lower() for c in token.children if c.dep_ in {"appos", "compound"}]
-            votes.update(_GENDERED[w] for w in near if w in _GENDERED)
+            votes.update(_gendered_beside(token))
             if token.dep_ in _SUBJECTS:
-                votes.update(_next_pronoun(story, sentences[n : n + 1 + LOOKAHEAD], token, names))
+                votes.update(_next_pronoun(story, sentences[n : n + 1 + lookahead], token, names))
     if not votes or votes["m"] == votes["f"]:
         return None
     return votes.most_common(1)[0][0]
+
+
+def _name_heads(story: StoryContext, sentence: Sentence) -> list[Token]:
+    """The head word of each name outside quotes ("Smith" of "Mrs Jane Smith"), once per mention."""
+    outside = outside_quotes(story, sentence)
+    return [
+        t
+        for t in story.docs[sentence.id]
+        if t.pos_ == "PROPN" and t.dep_ != "compound" and t.i in outside
+    ]
+
+
+def _gendered_beside(name: Token) -> list[str]:
+    """The genders of the titles and roles next to a name: "Mrs", "actress"."""
+    near = [t.lower_.rstrip(".") for t in name.doc[max(name.i - 2, 0) : name.i + 1]]
+    near += [c.lemma_.lower() for c in name.children if c.dep_ in {"appos", "compound"}]
+    return [_GENDERED[w] for w in near if w in _GENDERED]
 
 
 def _next_pronoun(
@@ -185,7 +176,7 @@ def _next_pronoun(
                 continue
             if subject.lower_ in _THIRD_PERSON - {"they"}:
                 return [_GENDERED[subject.lower_]]
-            if _person(subject, names):
+            if person_named(subject, names):
                 return []
     return []
 
@@ -211,36 +202,42 @@ def antecedent(story: StoryContext, sentence: Sentence, pronoun: Token, names: N
     """The person a subject pronoun (he, she, they) stands for, if the text is clear.
 
     The nearest main-clause subject before it in its article that names a
-    person of a matching gender, walking back at most ``PARAGRAPHS_BACK``
-    paragraphs; pronouns on the way continue the chain. A nearer subject that
-    is a person by role only ("The comedian was accused ...") makes the
-    pronoun ambiguous, so no one is named.
+    person of a matching gender, walking back at most ``paragraphs_back``
+    paragraphs (``SpeakerSettings``); pronouns on the way continue the chain.
+    A nearer subject that is a person by role only ("The comedian was
+    accused ...") makes the pronoun ambiguous, so no one is named.
     """
     wanted = _GENDERED.get(pronoun.lower_)
-    article = story.article[sentence.article]
-    for previous in reversed(article.sentences[: sentence.index + 1]):
-        if previous.paragraph < sentence.paragraph - PARAGRAPHS_BACK:
-            break
-        doc = story.docs[previous.id]
-        outside = outside_quotes(story, previous)
-        limit = pronoun.i if previous.id == sentence.id else len(doc)
-        subjects = [t for t in _subjects(doc, outside) if t.i < limit and _main_clause(t)]
-        for subject in reversed(subjects):
-            if subject.pos_ == "PRON":
-                continue
-            person = _person(subject, names)
-            gender = (
-                _gender(story, previous, person, names)
-                if person
-                else _GENDERED.get(subject.lemma_.lower())
-            )
-            if gender is not None and wanted is not None and gender != wanted:
-                continue
-            if person is not None:
-                return person
-            if _is_person_noun(subject) and (subject.tag_ == "NNS") == (wanted is None):
-                return None
+    for previous, subject in _subjects_before(story, sentence, pronoun):
+        person = person_named(subject, names)
+        gender = (
+            _gender(story, previous, person, names)
+            if person
+            else _GENDERED.get(subject.lemma_.lower())
+        )
+        if gender is not None and wanted is not None and gender != wanted:
+            continue
+        if person is not None:
+            return person
+        if _is_person_noun(subject) and (subject.tag_ == "NNS") == (wanted is None):
+            return None
     return None
+
+
+def _subjects_before(
+    story: StoryContext, sentence: Sentence, pronoun: Token
+) -> Iterator[tuple[Sentence, Token]]:
+    """The main-clause subjects before ``pronoun`` that are no pronouns, nearest first, with
+    their sentences, back to ``paragraphs_back`` paragraphs before the pronoun's."""
+    back = story.settings.speakers.paragraphs_back
+    for previous in reversed(story.article[sentence.article].sentences[: sentence.index + 1]):
+        if previous.paragraph < sentence.paragraph - back:
+            return
+        doc = story.docs[previous.id]
+        limit = pronoun.i if previous.id == sentence.id else len(doc)
+        subjects = _subjects(doc, outside_quotes(story, previous))
+        main = [t for t in subjects if t.i < limit and _main_clause(t)]
+        yield from ((previous, t) for t in reversed(main) if t.pos_ != "PRON")
 
 
 def speaker_of(
@@ -259,38 +256,59 @@ def speaker_of(
     """
     doc = story.docs[sentence.id]
     outside = outside_quotes(story, sentence)
+    introducer = _verb_introducer(doc, outside, quote)
+    if introducer is None:
+        introducer = _according_to(doc, outside)
+    if introducer is None:
+        introducer = _colon_introducer(doc, outside)
+    return None if introducer is None else _speaker(story, sentence, introducer, names)
+
+
+def _verb_introducer(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
+    """Who the speech verbs outside quotes say speaks: the subject of the verb the quote
+    depends on, else of the nearest, or the one an outlet quotes."""
     verbs = [t for t in doc if t.i in outside and t.lemma_ in QUOTE_VERBS and t.pos_ == "VERB"]
-    governing = _governing(doc, quote)
-    verbs.sort(
+    for verb in _nearest_first(verbs, _governing(doc, quote), quote):
+        # "Buzzfeed quoted Bryan Freedman ... as rejecting: ...": the one quoted speaks.
+        introducer = _cited(verb, outside) if verb.lemma_ in _OUTLET_VERBS else None
+        if introducer is None:
+            introducer = _subject(verb, outside)
+        if introducer is not None:
+            return introducer
+    return None
+
+
+def _nearest_first(
+    verbs: list[Token], governing: list[Token], quote: tuple[int, int]
+) -> list[Token]:
+    """Speech verbs in the order they may introduce a quote: those it depends on, nearest
+    first, then the others by their distance to it."""
+    return sorted(
+        verbs,
         key=lambda t: (
             governing.index(t) if t in governing else len(governing),
             min(abs(t.i - quote[0]), abs(t.i - quote[1])),
             t.i,
-        )
+        ),
     )
-    for verb in verbs:
-        cited = [c for c in verb.children if c.dep_ == "dobj" and c.i in outside]
-        if verb.lemma_ in _OUTLET_VERBS and cited:
-            # "Buzzfeed quoted Bryan Freedman ... as rejecting: ...": the one quoted speaks.
-            return _speaker(story, sentence, cited[0], names)
-        subject = _subject(verb, outside)
-        if subject is not None:
-            return _speaker(story, sentence, subject, names)
-    source = _according_to(doc, outside)
-    if source is not None:
-        return _speaker(story, sentence, source, names)
+
+
+def _cited(verb: Token, outside: set[int] | None = None) -> Token | None:
+    """Who a verb like "cite" or "quote" has speak: its object, outside quotes when given."""
+    cited = (c for c in verb.children if c.dep_ == "dobj" and (outside is None or c.i in outside))
+    return next(cited, None)
+
+
+def _colon_introducer(doc: Doc, outside: set[int]) -> Token | None:
+    """The subject of the clause before a colon outside quotes ("Rouhani did not rule out
+    ...: ..."), or a caption's name ('Name: "..."')."""
     colon = [t for t in doc if t.text == ":" and t.i in outside]
-    if colon:
-        root = doc[: colon[0].i].root
-        if root.i not in outside:
-            return None
-        if root.pos_ == "PROPN":
-            # A caption's 'Name: "..."'.
-            return _speaker(story, sentence, root, names)
-        subject = _subject(root, outside)
-        if subject is not None:
-            return _speaker(story, sentence, subject, names)
-    return None
+    if not colon:
+        return None
+    root = doc[: colon[0].i].root
+    if root.i not in outside:
+        return None
+    return root if root.pos_ == "PROPN" else _subject(root, outside)
 
 
 def _according_to(doc: Doc, outside: set[int]) -> Token | None:
@@ -330,7 +348,8 @@ def _speaker(story: StoryContext, sentence: Sentence, subject: Token, names: Nam
         return None  # "I", "you", "it": the writer, a hypothetical, a document
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
     role = _named_role(story, sentence, subject, names) if definite else None
-    return _full_name(story, sentence, _person(subject, names) or role or name_of(subject, names))
+    who = person_named(subject, names) or role or name_of(subject, names)
+    return _full_name(story, sentence, who)
 
 
 def _full_name(story: StoryContext, sentence: Sentence, name: str) -> str:
@@ -349,36 +368,49 @@ def _full_name(story: StoryContext, sentence: Sentence, name: str) -> str:
 
 def _subject(verb: Token, outside: set[int] | None = None) -> Token | None:
     """The subject of a speech verb, among tokens ``outside`` quotes when given."""
+    subject = _parsed_subject(verb, outside)
+    if subject is None:
+        subject = _inverted_subject(verb, outside)
+    if subject is None and verb.dep_ in {"advcl", "xcomp", "conj"}:
+        # A participle clause ("insisting: ...") takes the subject of the verb it hangs from.
+        subject = _subject(_main_verb(verb), outside)
+    return subject
+
+
+def _parsed_subject(verb: Token, outside: set[int] | None) -> Token | None:
+    """The subject the parser gives a verb, a relative pronoun read as what it stands for."""
     for child in verb.children:
         if child.dep_ in _SUBJECTS and (outside is None or child.i in outside):
             # "The source - who said ...": a relative pronoun stands for its antecedent.
             if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                 return _antecedent_of_who(child) if child.tag_ == "WP" else verb.head
             return child
-    # "..., said President Rouhani": the subject may be parsed as an object after the verb,
-    # unless the verb takes an addressee ("told the BBC's Victoria Derbyshire").
-    after = (
-        []
-        if verb.lemma_ in _ADDRESSING
-        else [
-            c
-            for c in verb.rights
-            if c.dep_ in {"dobj", "attr", "npadvmod"}
-            and c.pos_ == "PROPN"
-            and (outside is None or c.i in outside)
-        ]
-    )
-    if after:
-        return after[0]
-    # A participle clause ("insisting: ...") takes the subject of the verb it hangs from;
-    # one the parser hangs inside an embedded clause ("dismissed reports that troops
-    # had been sent ..., saying") belongs to the main clause.
-    if verb.dep_ in {"advcl", "xcomp", "conj"}:
-        head = verb.head
-        while (head.dep_ in _EMBEDDED or head.pos_ not in {"VERB", "AUX"}) and head.dep_ != "ROOT":
-            head = head.head
-        return _subject(head, outside)
     return None
+
+
+def _inverted_subject(verb: Token, outside: set[int] | None) -> Token | None:
+    """ "..., said President Rouhani": the subject may be parsed as an object after the verb,
+    unless the verb takes an addressee ("told the BBC's Victoria Derbyshire")."""
+    if verb.lemma_ in _ADDRESSING:
+        return None
+    after = (
+        c
+        for c in verb.rights
+        if c.dep_ in {"dobj", "attr", "npadvmod"}
+        and c.pos_ == "PROPN"
+        and (outside is None or c.i in outside)
+    )
+    return next(after, None)
+
+
+def _main_verb(clause: Token) -> Token:
+    """The verb a participle clause hangs from; one the parser hangs inside an embedded
+    clause ("dismissed reports that troops had been sent ..., saying") belongs to the main
+    clause."""
+    head = clause.head
+    while (head.dep_ in _EMBEDDED or head.pos_ not in {"VERB", "AUX"}) and head.dep_ != "ROOT":
+        head = head.head
+    return head
 
 
 def _antecedent_of_who(who: Token) -> Token:
@@ -414,19 +446,26 @@ def attribution(story: StoryContext, sentence: Sentence, names: Names) -> Attrib
         return _relayed(source, names)
     for verb in (t for t in doc if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"):
         subject = _subject(verb)
-        if subject is None:
-            continue
-        who = _resolve(story, sentence, subject, names)
-        if verb.lemma_ in _OUTLET_VERBS:
-            cited = [c for c in verb.children if c.dep_ == "dobj"]
-            if cited:
-                return Attribution(name_of(cited[0], names), _outlet(subject, names))
-        if verb.lemma_ == "tell":
-            told = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-            if told and told[0].ent_type_ == "ORG":
-                return Attribution(who, _outlet(told[0], names))
-        return Attribution(who)
+        if subject is not None:
+            return _attributed(story, sentence, (verb, subject), names)
     return None
+
+
+def _attributed(
+    story: StoryContext, sentence: Sentence, said: tuple[Token, Token], names: Names
+) -> Attribution:
+    """Who says it by a speech verb and its subject (``said``), and through what outlet."""
+    verb, subject = said
+    cited = _cited(verb) if verb.lemma_ in _OUTLET_VERBS else None
+    if cited is not None:
+        # "The Guardian cited a senior Iraqi official": the one cited says it.
+        return Attribution(name_of(cited, names), _outlet(subject, names))
+    who = _resolve(story, sentence, subject, names)
+    if verb.lemma_ == "tell":
+        told = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        if told and told[0].ent_type_ == "ORG":
+            return Attribution(who, _outlet(told[0], names))
+    return Attribution(who)
 
 
 def _relayed(source: Token, names: Names) -> Attribution:

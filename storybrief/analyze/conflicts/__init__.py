@@ -1,0 +1,68 @@
+"""Conflicts: claims on one subject that cannot all be true, each side attributed.
+
+Each kind is found by its own detector module, on its own signal:
+
+- ``figures``: attributed figures of different outlets counting one thing
+  with ranges that cannot meet, with the denials and reports that join them.
+- ``existence``: "there were no contacts" against "there are (may well be)
+  contacts", between the same two parties.
+- ``detail``: one statement told word for word but for one name in one
+  place, the two names not both true.
+- ``state``: a person still held (at large) against released (arrested).
+- ``place``: one thing found in two places.
+- ``headline``: a title states as fact what its own body reports only as
+  conditional, hedged or negated.
+
+A detector is a module with a ``kind``, ``takes_side`` and ``detect(ctx)``
+(``base.Detector``); ``DETECTORS`` lists them in the order their conflicts
+are reported. Each runs inside its own error boundary, so one failing costs
+only its own conflicts.
+"""
+
+from __future__ import annotations
+
+from storybrief.analyze.context import StoryContext
+from storybrief.models import Conflict
+
+from . import detail, existence, figures, headline, place, state
+from .base import Detector
+
+DETECTORS: tuple[Detector, ...] = (
+    figures,
+    existence,
+    detail,
+    state,
+    place,
+    headline,
+)
+
+
+def find_conflicts(ctx: StoryContext) -> list[Conflict]:
+    """Every detector's conflicts, in the order of ``DETECTORS``.
+
+    A detector that fails is named in the story's warnings (stage
+    ``conflicts.<kind>``) and the others' conflicts are kept.
+    """
+    conflicts: list[Conflict] = []
+    for detector in DETECTORS:
+        with ctx.guard(f"conflicts.{detector.kind}"):
+            conflicts += detector.detect(ctx)
+    return conflicts
+
+
+def disputed_sentences(conflicts: list[Conflict]) -> dict[str, list[str]]:
+    """The topics of the conflicts each sentence takes a side in, by sentence id.
+
+    A conflict's claims are sides unless its detector says they are not
+    (``takes_side``): the body's side of a headline-versus-body conflict is
+    what the article reports, not a side the outlets dispute.
+    """
+    sides = {detector.kind: detector.takes_side for detector in DETECTORS}
+    topics: dict[str, list[str]] = {}
+    for conflict in conflicts:
+        if not sides.get(conflict.kind, True):
+            continue
+        for claim in conflict.claims:
+            if claim.sentence_id:
+                topics.setdefault(claim.sentence_id, []).append(conflict.topic)
+    return topics

@@ -1,0 +1,120 @@
+"""Headline versus body: a title states as fact what its own body reports only as conditional,
+hedged or negated.
+
+The body's side is what the article reports, not a side the outlets dispute,
+so a claim of it takes no side (``takes_side``): its sentence is not marked
+disputed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from storybrief.analyze.context import StoryContext, nlp
+from storybrief.analyze.entities import Names
+from storybrief.analyze.lexicon import qualifies, stated
+from storybrief.analyze.syntax import in_condition
+from storybrief.models import Article, Attribution, Claim, Conflict, ConflictKind, Sentence
+
+from .base import claim
+from .shared import entity_named
+
+kind: ConflictKind = "headline"
+takes_side = False
+
+TOPIC = "headline versus body"
+_TOPIC_PREFIX = re.compile(r"^[^:]{1,40}:\s+")  # "Iraq crisis: ..."
+
+
+def detect(ctx: StoryContext) -> list[Conflict]:
+    """Titles that state as fact what their own body only reports as conditional or hedged."""
+    vectors = dict(zip((s.id for s in ctx.sentences), ctx.vectors, strict=True))
+    conflicts = []
+    for article in ctx.articles:
+        if not article.title or not article.sentences:
+            continue
+        conflict = _versus_body(ctx, article, article.title, vectors)
+        if conflict is not None:
+            conflicts.append(conflict)
+    return conflicts
+
+
+def _versus_body(
+    ctx: StoryContext, article: Article, written: str, vectors: dict[str, np.ndarray]
+) -> Conflict | None:
+    """The conflict of an article's title (``written``) with its body, if the body hedges it.
+
+    A title is supported when one of the body sentences most like it says
+    it plainly. Otherwise the body's evidence is a sentence where one of the
+    title's parties acts only under a condition ("If we see that the United
+    States takes action ..."), or only hedged or negated, the conditional first.
+    """
+    title = _TOPIC_PREFIX.sub("", written)
+    doc = nlp()(title)
+    if not _asserts(doc, ctx.settings.conflicts.headline_words):
+        return None
+    vector = ctx.embed([title])[0]
+    similarity = {s.id: float(vector @ vectors[s.id]) for s in article.sentences}
+    if _supported(ctx, article, similarity):
+        return None
+    body = _hedged_evidence(ctx, article, doc, similarity)
+    if body is None:
+        return None
+    claims = [Claim(written, article.id, Attribution("headline")), claim(ctx, body)]
+    return Conflict(TOPIC, claims, kind)
+
+
+def _asserts(title: Doc, max_words: int) -> bool:
+    """Whether a title states an event as plain fact: a short clause, unquoted, unhedged.
+
+    Longer "titles" (over ``max_words``) are captions or ledes, not headlines.
+    """
+    return (
+        len(title) <= max_words
+        and any(t.dep_ in {"nsubj", "nsubjpass"} for t in title)
+        and not any(t.is_quote or t.text == "?" for t in title)
+        and not any(qualifies(t) for t in title)
+    )
+
+
+def _plain(doc: Doc) -> bool:
+    """Whether a body sentence says nothing conditional, modal, hedged or negated."""
+    return not any(qualifies(t) for t in doc)
+
+
+def _supported(ctx: StoryContext, article: Article, similarity: dict[str, float]) -> bool:
+    """Whether one of the body sentences most like the title says it plainly."""
+    ranked = sorted(article.sentences, key=lambda s: -similarity[s.id])
+    return any(
+        _plain(ctx.docs[s.id]) and similarity[s.id] >= ctx.cosines.headline_supported
+        for s in ranked[: ctx.settings.conflicts.headline_matches]
+    )
+
+
+def _hedged_evidence(
+    ctx: StoryContext, article: Article, title: Doc, similarity: dict[str, float]
+) -> Sentence | None:
+    """The body sentence where a party of the title acts only hedged, the conditional first,
+    then the one most like the title."""
+    parties = {e for t in title if (e := entity_named(t, ctx.names))}
+    evidence = [
+        (in_condition(verb), similarity[s.id], s)
+        for s in article.sentences
+        for verb in _hedged_acts(ctx.docs[s.id], parties, ctx.names)
+    ]
+    return max(evidence, key=lambda e: e[:2])[2] if evidence else None
+
+
+def _hedged_acts(doc: Doc, parties: set[str], names: Names) -> list[Token]:
+    """Verbs whose subject is one of ``parties`` and which are not stated as plain fact."""
+    return [
+        t.head
+        for t in doc
+        if t.dep_ == "nsubj"
+        and t.head.pos_ == "VERB"
+        and entity_named(t, names) in parties
+        and not stated(t.head)
+    ]

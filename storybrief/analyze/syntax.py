@@ -1,0 +1,84 @@
+"""What several analyses ask of a parse: the entity under a word, conditions, the person named.
+
+One function per question, so two analyses asking the same thing get the
+same answer, and two that ask different things say so by name: whether a
+clause *is* a condition ("if Iraq asks", ``heads_condition``) is not whether
+it *holds only under* one (``in_condition``: anything inside "if ..."). The
+person a pronoun stands for is the speakers' ``antecedent``: it needs the
+article around the sentence, not only its parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from storybrief.analyze.entities import Names, title_start, titled_surname
+
+CONDITIONS = {"if", "unless"}
+_NAME_LABELS = {"PERSON", "ORG", "NORP"}  # labels the small model gives a lone surname
+
+
+def entity_span(token: Token) -> Span | None:
+    """The named entity a word is part of ("States" of "the United States"), if any."""
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def heads_condition(head: Token) -> bool:
+    """Whether ``head`` heads a condition itself: an adverbial clause "if ...", "unless ...".
+
+    The clause is then what must hold for another ("... if Iraq asks"), not a
+    fact of its own.
+    """
+    return head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in head.children
+    )
+
+
+def in_condition(token: Token) -> bool:
+    """Whether ``token`` holds only under a condition: it or a clause above it is "if ...".
+
+    Unlike ``heads_condition`` any clause marked so counts, whatever the
+    parser hangs it by, and so does every word inside it.
+    """
+    return any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONS
+        for t in (token, *token.ancestors)
+        for c in t.children
+    )
+
+
+def written_name(name: Span) -> str:
+    """A name as the text gives it, with a gendered title before a lone surname: "Mrs.
+    Yeltsin" is resolved as the entities have it, never as the Yeltsin of the other gender."""
+    doc = name.doc
+    titled = titled_surname(doc[title_start(doc, name.start, set()) : name.end])
+    return (titled or name).text
+
+
+def person_named(token: Token, names: Names) -> str | None:
+    """The person a word names: within a PERSON entity, or a known person's name.
+
+    A lone surname ("Milano spoke up", "Christman said") names the one known
+    person whose full name ends with it.
+    """
+    ent = entity_span(token)
+    text = written_name(ent if ent is not None else token.doc[token.i : token.i + 1])
+    if text.startswith("@"):
+        return None  # a tweet's handle, next to the name it stands for
+    name = names.resolve(text) or text
+    # The small model often labels a lone surname ORG or NORP, or not at all.
+    surname = ent.label_ in _NAME_LABELS if ent is not None else token.pos_ == "PROPN"
+    full = _sole_bearer(name, names) if surname else None
+    if full is not None:
+        return full
+    if name in names.people or (ent is not None and ent.label_ == "PERSON"):
+        return name
+    return None
+
+
+def _sole_bearer(surname: str, names: Names) -> str | None:
+    """The one known person whose full name ends with a lone ``surname``, if exactly one."""
+    if " " in surname:
+        return None
+    full = [p for p in names.people if " " in p and p.split()[-1] == surname]
+    return full[0] if len(full) == 1 else None
