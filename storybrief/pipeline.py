@@ -9,6 +9,7 @@ knows one story at a time.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -74,38 +75,28 @@ def brief_of(
         return Brief(articles=articles)
     # Imported here: the analysis needs spaCy, a second to import, which the
     # extraction and batch-summary paths never use.
-    from storybrief.analyze import Findings, StoryContext, analyze
+    from storybrief.analyze import StoryContext, analyze, disputed_sentences
 
-    index, warnings = None, []
+    index = None
     try:
         ctx = StoryContext(usable, settings)
-        findings = analyze(ctx)
+        brief = analyze(ctx)
         index = ctx.copies
     except Exception as exc:  # the story could not be parsed: the summary may still be
-        findings, warnings = Findings(), [StageWarning("analyze", describe(exc))]
+        brief = Brief(articles=usable, warnings=[StageWarning("analyze", describe(exc))])
     summary = []
     try:
         summary = summarize(
             usable,
             words,
             copy_index=index,
-            disputed=findings.disputed,
+            disputed=disputed_sentences(brief.conflicts),
             weights=settings.summary,
             encoder=settings.encoder,
         )
     except Exception as exc:  # an error boundary: the analysis stands without a summary
-        warnings.append(StageWarning("summarize", describe(exc)))
-    return Brief(
-        articles=articles,
-        summary=summary,
-        syndication=findings.syndication,
-        entities=findings.entities,
-        quotes=findings.quotes,
-        agreements=findings.agreements,
-        conflicts=findings.conflicts,
-        timeline=findings.timeline,
-        warnings=findings.warnings + warnings,
-    )
+        brief.warnings.append(StageWarning("summarize", describe(exc)))
+    return dataclasses.replace(brief, articles=articles, summary=summary)
 
 
 def run(

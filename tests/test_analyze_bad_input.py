@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from storybrief.analyze import Findings, StoryContext, analyze
+from storybrief.analyze import StoryContext, analyze
+from storybrief.models import Brief
 
 # numpy's warnings on empty arrays ("Mean of empty slice") are failures too:
 # the error boundary would report them.
@@ -22,7 +23,7 @@ FIRE = (
 )
 
 
-def findings_of(*texts: str) -> tuple[StoryContext, Findings]:
+def findings_of(*texts: str) -> tuple[StoryContext, Brief]:
     ctx = StoryContext.from_texts(*texts)
     findings = analyze(ctx)
     assert findings.warnings == []
@@ -56,7 +57,7 @@ def test_a_story_with_no_usable_article() -> None:
     # Cleaning leaves nothing of the text: the story has no article at all.
     ctx, findings = findings_of("Storm\n\nDevastating")
     assert ctx.articles == []
-    assert findings == Findings()
+    assert findings == Brief(articles=[])
 
 
 def test_a_quote_mark_inside_markup() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
@@ -12,7 +13,7 @@ from conftest import EXAMPLE
 
 import storybrief
 from storybrief import distributed, pipeline
-from storybrief.analyze import StoryContext, analyze
+from storybrief.analyze import StoryContext, analyze, disputed_sentences
 from storybrief.models import Article, Brief, Sentence, Text
 from storybrief.nlp.overlap import CopyIndex
 from storybrief.pipeline import DEFAULT_WORDS, brief_of, read
@@ -24,18 +25,8 @@ def _separately(articles: list[Article]) -> Brief:
     """The brief as the stages give it when each builds its own copy index."""
     usable = [a for a in articles if a.ok]
     found = analyze(StoryContext(usable))
-    summary = summarize(usable, words=DEFAULT_WORDS, disputed=found.disputed)
-    return Brief(
-        articles,
-        summary,
-        found.syndication,
-        found.entities,
-        found.quotes,
-        found.agreements,
-        found.conflicts,
-        found.timeline,
-        found.warnings,
-    )
+    summary = summarize(usable, words=DEFAULT_WORDS, disputed=disputed_sentences(found.conflicts))
+    return dataclasses.replace(found, articles=articles, summary=summary)
 
 
 @pytest.fixture

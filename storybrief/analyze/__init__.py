@@ -12,8 +12,6 @@ own error boundary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from storybrief.analyze.agreements import find_agreements
 from storybrief.analyze.components import Analysis, run_all, run_analysis
 from storybrief.analyze.conflicts import disputed_sentences, find_conflicts
@@ -22,17 +20,9 @@ from storybrief.analyze.entities import Names, find_entities
 from storybrief.analyze.quotes import find_quotes
 from storybrief.analyze.syndication import find_syndication
 from storybrief.analyze.timeline import find_timeline
-from storybrief.models import (
-    Agreement,
-    Conflict,
-    Entity,
-    Event,
-    Quote,
-    StageWarning,
-    Syndication,
-)
+from storybrief.models import Brief
 
-__all__ = ["ANALYSES", "Analysis", "Findings", "StoryContext", "analyze", "run"]
+__all__ = ["ANALYSES", "Analysis", "StoryContext", "analyze", "disputed_sentences", "run"]
 
 ANALYSES: tuple[Analysis, ...] = (
     Analysis("syndication", (), find_syndication, list),
@@ -44,34 +34,20 @@ ANALYSES: tuple[Analysis, ...] = (
 )
 
 
-@dataclass
-class Findings:
-    """What the analysis of one story found, and what part of it failed."""
-
-    syndication: list[Syndication] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    agreements: list[Agreement] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    timeline: list[Event] = field(default_factory=list)
-    warnings: list[StageWarning] = field(default_factory=list)
-
-    @property
-    def disputed(self) -> dict[str, list[str]]:
-        """By sentence id, the topics of the conflicts the sentence takes a side in."""
-        return disputed_sentences(self.conflicts)
-
-
 def run(ctx: StoryContext, name: str) -> object:
     """The result of the one analysis ``name`` on ``ctx`` (and of those it requires)."""
     registry = {a.name: a for a in ANALYSES}
     return run_analysis(ctx, registry[name], registry)
 
 
-def analyze(ctx: StoryContext) -> Findings:
-    """Every analysis of the story; a failed one is empty and named in ``warnings``."""
+def analyze(ctx: StoryContext) -> Brief:
+    """The brief of the story's articles with every analysis, and no summary yet.
+
+    A failed analysis is empty and named in ``warnings``.
+    """
     results = run_all(ctx, ANALYSES)
-    return Findings(
+    return Brief(
+        articles=ctx.articles,
         syndication=results["syndication"],
         entities=results["entities"].entities,
         quotes=results["quotes"],
