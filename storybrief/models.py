@@ -2,8 +2,9 @@
 
 Every stage is a function over these dataclasses: ``ingest`` makes ``Article``
 objects from inputs, ``clean`` fills their metadata and body, ``segment`` cuts
-the body into ``Sentence`` objects, ``summarize`` and ``analyze`` read the
-sentences of a ``Story``, and ``render`` turns a ``Brief`` into text.
+the body into ``Sentence`` objects, ``analyze`` reads the sentences of one
+story and ``summarize`` what the analysis found, and ``render`` turns a
+``Brief`` into text.
 """
 
 from __future__ import annotations
