@@ -165,7 +165,10 @@ class Claim:
         return None if self.attribution is None else str(self.attribution)
 
 
-ConflictKind = Literal["figures", "denial", "existence", "detail", "state", "place", "headline"]
+# The detector that found a conflict (``analyze.conflicts.DETECTORS``): "figures",
+# "existence", "detail", "state", "place", "headline". A plain string, so a new
+# detector is one module and one registry line.
+ConflictKind = str
 
 
 @dataclass
