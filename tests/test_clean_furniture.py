@@ -1,10 +1,11 @@
-"""Furniture families that read like prose, on an article and lines written for these tests."""
+"""Furniture families that read like prose, on texts, a page and lines written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import FIXTURES
 
+from storybrief.clean.html import extract_html
 from storybrief.clean.text import clean_texts
 from storybrief.models import Article
 
@@ -74,6 +75,8 @@ def test_the_header_skips_furniture_for_the_title() -> None:
         ("Crowds watch the smoke from the pier. Photograph: Ana Ruiz/PA", "caption"),
         ("This image provided by the Harbour Authority shows the warehouse roof.", "caption"),
         ("Enlarge this image toggle caption Ana Ruiz/AP Ana Ruiz/AP", "caption"),
+        ("Ana Ruiz / Reuters file The harbour wall is seen in June.", "caption"),
+        ("Smoke over the harbour on Tuesday. | AP Photo Harbour fires: a timeline", "caption"),
         ("3/12 The harbour at dawn. Getty Images/Ana Ruiz", "gallery"),
         ("CLOSE Firefighters battle the blaze for six hours. Port Alder Gazette", "player"),
         ("EMBED More News Videos Fire chief speaks after the warehouse fire", "player"),
@@ -110,6 +113,7 @@ def test_a_family_line_amid_prose_is_removed(line: str, family: str) -> None:
         "The talks will resume in Cairo on Sunday, the statement said. (Reuters)",
         '"Polls. All of them." — Dana Reed (@danareed) August 17, 2016',
         "Reporting by the Gazette showed the warehouse had failed two inspections.",
+        "The harbour board voted to close 3 of 10 piers, taking 3 of 10 berths out of use.",
     ],
 )
 def test_prose_with_a_family_word_is_kept(line: str) -> None:
@@ -124,3 +128,21 @@ def test_a_short_item_of_an_unpunctuated_list_is_kept() -> None:
     ]
     article = _clean("\n\n".join([LEAD, "What the agent does", *items, CLOSE]))
     assert article.paragraphs == [LEAD, *items, CLOSE]
+
+
+def test_a_gallery_run_into_one_long_line_is_removed_whatever_its_length() -> None:
+    slide = "Photos: The harbour over the years The old warehouse stands on the quay in {}. "
+    gallery = "".join(slide.format(1900 + 10 * n) for n in range(12))
+    article = _amid_prose(gallery.strip())
+    assert article.paragraphs == [LEAD, CLOSE]
+    assert "gallery" in article.removed[0].why
+
+
+def test_furniture_that_trafilatura_keeps_in_a_page_is_removed_with_its_reason() -> None:
+    raw = (FIXTURES / "html" / "furniture-article.html").read_text(encoding="utf-8")
+    ferry = extract_html(Article(id="ferry", source="ferry.html", kind="html", raw=raw))
+    assert len(ferry.paragraphs) == 4
+    assert ferry.paragraphs[-1].startswith("Timetables will run as normal")
+    removed = {r.line: r.why for r in ferry.removed}
+    assert "link" in removed["Read more: Storm leaves thousands without power across the county"]
+    assert "reporting credit" in removed["(Reporting by Maria Okafor; Editing by Tom Hale)"]

@@ -28,6 +28,7 @@ marks it on any outlet, not by one site's strings:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from storybrief.clean.dates import parse_date
@@ -65,11 +66,17 @@ _CREDIT_IN_BRACKETS = re.compile(rf"\(\s*(?:by\s+)?{_SLASHED.pattern}(?:,[^()]*)
 _CREDIT_AT_END = re.compile(
     rf"(?:^|[.!?”\"’)]\s+)(?:(?:[Pp]hoto\s+)?[Bb]y\s+)?{_SLASHED.pattern}\.?$"
 )
-_CREDIT_TAG = re.compile(r"(?:^|\s)(?:Photograph|Photo|Picture|Credit|Image)s?:\s*[A-Z]")
+_CREDIT_TAG = re.compile(r"(?:^|\s)(?:Photograph|Photo|Picture|Credit|Image)s?:(?=\s*[A-Z])")
 _CAPTION_MARKER = re.compile(
     r"\b(?:Image|Media|Photo|Video|Picture)\s+(?:caption|copyright|credit|source)\b"
-    r"|\btoggle caption\b|\bEnlarge this image\b"
+    r"|\b(?:toggle|Hide) [Cc]aption\b|\bEnlarge (?:this )?image\b"
 )
+# Marks of a caption; with a slide's counter ("1 of 20"), those a gallery repeats.
+_MARKS = re.compile(rf"{_CAPTION_MARKER.pattern}|{_CREDIT_TAG.pattern}|\b\d{{1,3}} of \d{{1,3}}\b")
+# "Maxim Shemetov / Reuters file Sochi's Olympic Park …": a spaced credit opening a caption.
+_SLASHED_OPENS = re.compile(rf"^{_NAME} / {_NAME}(?: file)?\s+(?=[A-Z])")
+# "… during the campaign. | AP Photo Trump: My social media use …": caption, bar, credit.
+_PIPE_CREDIT = re.compile(r"\s\|\s+(?:AP Photo|AP|AFP|Getty Images|Getty|Reuters)\b")
 # News agencies whose bare name closes a caption: "… Indonesian officials... (Associated Press)".
 _AGENCY = r"(?:AP|AFP|Reuters|REUTERS|Associated Press|Getty Images|EPA|PA|Bloomberg|Xinhua|UPI)"
 # "Associated Press An Israeli soldier rides …": the credit glued before the caption.
@@ -125,18 +132,34 @@ _ARCHIVE = re.compile(r"\bwayback\b|\bwarcs?\b|\binternet archive\b|\barchive-it
 def caption_why(line: Line, limits: FurnitureLimits = LIMITS) -> str | None:
     """Why a line is a photo caption or credit, or None."""
     text = line.text.strip()
+    marked = bool(_CAPTION_MARKER.search(text) or _CREDIT_TAG.search(text))
+    marks = Counter(m.strip().casefold() for m in _MARKS.findall(text))
+    # A marked line with one mark again and again ("Photos: … Photos: …", "1 of 20 … 1 of 20")
+    # is a gallery's captions run into one line, however long; "Image copyright X Image
+    # caption Y" is one caption, and "3 of 10" twice in prose no gallery.
+    if marked and max(marks.values()) >= 2:
+        return "photo gallery (a run of captions)"
     if line.n > limits.caption_words:
         return None
-    if _CAPTION_MARKER.search(text) or _CREDIT_TAG.search(text):
+    if marked:
         return "photo caption or credit (marked as one)"
-    if _CREDIT_IN_BRACKETS.search(text) or _credit_at_end(text):
-        return "photo caption or credit (ends on a photo credit)"
-    if _AGENCY_OPENS.match(text):
-        return "photo caption (opens on an agency credit)"
+    if where := _credit_place(text):
+        return f"photo caption or credit ({where} a photo credit)"
     if _agency_closes_caption(text):
         return "photo caption (cut off or dated, ends on an agency credit)"
     if _WIRE_CAPTION.match(text):
         return "photo caption (a wire caption's opening)"
+    return None
+
+
+def _credit_place(text: str) -> str | None:
+    """Where in the line a photo credit stands, if one does: at its end, its start, after a bar."""
+    if _CREDIT_IN_BRACKETS.search(text) or _credit_at_end(text):
+        return "ends on"
+    if _AGENCY_OPENS.match(text) or _SLASHED_OPENS.match(text):
+        return "opens on"
+    if _PIPE_CREDIT.search(text):
+        return "a bar and"
     return None
 
 
