@@ -78,6 +78,11 @@ class Line:
         return [w.lower() for w in self.words]
 
     @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The line's words, lower-cased: a cheap first test before a pattern runs."""
+        return frozenset(self.lower_words)
+
+    @cached_property
     def n(self) -> int:
         return len(self.lower_words)
 

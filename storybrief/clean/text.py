@@ -2,9 +2,12 @@
 
 A copy-paste or a naive scraper leaves photo credits, caption markers and
 captions, sign-up and comment prompts, tag lists and reader call-outs among
-the paragraphs. Each line is judged on its own features (``lines.Line``), on
-its neighbours (a caption follows its marker), and on repetition within the
-article and across the batch. Every dropped line is recorded with the reason.
+the paragraphs. Each line is judged on its own features (``lines.Line``),
+on the marks of the furniture families that read like prose (``furniture``:
+captions, player text, reporting credits, links, crawler notices), on its
+neighbours (a caption follows its marker, a list item follows an item), and
+on repetition within the article and across the batch. Every dropped line is
+recorded with the reason.
 """
 
 from __future__ import annotations
