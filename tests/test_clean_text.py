@@ -39,7 +39,7 @@ def test_boilerplate_lines_are_removed_with_a_reason() -> None:
         "Getty Images / Staff": "photo credit",
         "Image caption,": "caption or credit marker",
         "Council members debated for six hours before the vote": "caption",
-        "Read more: Mayor's office responds": "call to action",
+        "Read more: Mayor's office responds": "link",
         "Share this article": "call to action",
         "Follow us on Twitter for the latest updates": "call to action",
         "Do you live in the area? Tell us what you think by emailing the newsdesk.": "reader",
@@ -156,3 +156,18 @@ def test_a_labelled_photo_credit_is_not_taken_for_the_headline() -> None:
     assert _removed(a) == {
         "Council members Ana Ruiz and Tom Hale (Photo: Getty Images, WireImage)": "photo credit"
     }
+
+
+def test_a_wrapped_line_opening_on_a_closing_quote_stays_in_its_paragraph() -> None:
+    # DUC copy closes quotes with '' and may wrap right before them.
+    text = (
+        "The citation said ``it was a sensation that the simple gas could act\n"
+        "as a signal between the cells of the body, in the heart and the brain.\n"
+        "'' Because of the research, doctors now know how the molecule works in\n"
+        "the nervous system, the committee said in its statement on Monday.\n"
+    )
+    (a,) = _articles_from_text(text)
+    assert a.title is None
+    assert len(a.paragraphs) == 1
+    assert a.paragraphs[0].startswith("The citation said “it was")
+    assert a.paragraphs[0].endswith("in its statement on Monday.")

@@ -34,6 +34,9 @@ _CREDIT_LABEL = re.compile(
 _CREDIT_LEAD = re.compile(r"(?:photo|image|picture)s?(?:\s+credit)?\s*:", re.IGNORECASE)
 _NAV = re.compile(r"(?:\s[|»›]\s.*){2,}")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|all rights reserved", re.IGNORECASE)
+# An e-mail address, a social-media handle or a web address: a way to reach someone.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+ADDRESS = re.compile(rf"{EMAIL.pattern}|(?<![\w@])@\w{{2,}}|\bhttps?://\S+|\bwww\.\S+")
 _BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf*–—-]|\d+[.)])\s+")
 
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you're", "you’re", "you'll"})
@@ -75,6 +78,11 @@ class Line:
         return [w.lower() for w in self.words]
 
     @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The line's words, lower-cased: a cheap first test before a pattern runs."""
+        return frozenset(self.lower_words)
+
+    @cached_property
     def n(self) -> int:
         return len(self.lower_words)
 
@@ -108,6 +116,13 @@ class Line:
         if "you" not in self.text.lower():
             return 0
         return sum(w in _SECOND_PERSON for w in self.unquoted_words)
+
+    @cached_property
+    def addresses(self) -> list[str]:
+        # Every address holds "@", "www." or "://": most lines have none and skip the search.
+        if "@" not in self.text and "www." not in self.text and "://" not in self.text:
+            return []
+        return ADDRESS.findall(self.text)
 
     @property
     def web_terms(self) -> int:

@@ -2,9 +2,12 @@
 
 A copy-paste or a naive scraper leaves photo credits, caption markers and
 captions, sign-up and comment prompts, tag lists and reader call-outs among
-the paragraphs. Each line is judged on its own features (``lines.Line``), on
-its neighbours (a caption follows its marker), and on repetition within the
-article and across the batch. Every dropped line is recorded with the reason.
+the paragraphs. Each line is judged on its own features (``lines.Line``),
+on the marks of the furniture families that read like prose (``furniture``:
+captions, player text, reporting credits, links, crawler notices), on its
+neighbours (a caption follows its marker, a list item follows an item), and
+on repetition within the article and across the batch. Every dropped line is
+recorded with the reason.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterable
 from statistics import median
 
 from storybrief.clean.dates import parse_date
+from storybrief.clean.furniture import family_why
 from storybrief.clean.lines import Line
 from storybrief.clean.outlet import infer_outlet
 from storybrief.models import Article, RemovedLine
@@ -24,12 +28,14 @@ _MAX_HEADER_LINES = 8
 _MAX_LABEL_WORDS = 8  # a line this short without sentence punctuation is not prose
 _MAX_PROMPT_WORDS = 40  # sign-up boxes and call-outs are short
 _MAX_CAPTION_WORDS = 30
+_MIN_ITEM_WORDS = 4  # a shorter line after a list item is a label ("Related", "Read more")
 _BYLINE = re.compile(
     r"^(?:by\s+)?(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|and|&)){1,4})"
     r"(?:\s*[,|–—-]\s*.{0,60})?$"
 )
 _EXPLICIT_BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
-_PTB_OPEN, _PTB_CLOSE = re.compile(r"``\s?"), re.compile(r"\s?''")
+# A space may go with the mark, a line break not: it would join a hard-wrapped block's lines.
+_PTB_OPEN, _PTB_CLOSE = re.compile(r"``[ \t]?"), re.compile(r"[ \t]?''")
 
 
 def normalize(raw: str) -> str:
@@ -68,6 +74,11 @@ def split_lines(text: str) -> list[str]:
 
 def _furniture_why(line: Line) -> str | None:
     """Why a line is page furniture whatever its position, or None if it may be content."""
+    return _marked_why(line) or family_why(line) or _prompt_why(line)
+
+
+def _marked_why(line: Line) -> str | None:
+    """Why a line is furniture by a mark of its own: a credit's slash, ©, separators, a colon."""
     if line.is_credit:
         return "photo credit"
     if line.is_copyright:
@@ -76,6 +87,11 @@ def _furniture_why(line: Line) -> str | None:
         return "navigation or tag list"
     if line.is_dangling_label:
         return "caption or credit marker"
+    return None
+
+
+def _prompt_why(line: Line) -> str | None:
+    """Why a line is the page talking to its reader or about itself rather than news."""
     if _addresses_reader(line):
         return "addresses the reader (call-out or sign-up prompt)"
     if _calls_to_action(line):
@@ -166,7 +182,9 @@ def _is_dek(article: Article, line: Line) -> bool:
     )
 
 
-def _body_why(line: Line, previous_why: str | None, repeats: int, shared: bool) -> str | None:
+def _body_why(
+    line: Line, previous_why: str | None, in_list: bool, repeats: int, shared: bool
+) -> str | None:
     """Why a body line is not the article's text, judged with the line before it and its repeats."""
     if why := _furniture_why(line):
         return why
@@ -174,18 +192,38 @@ def _body_why(line: Line, previous_why: str | None, repeats: int, shared: bool) 
         return "caption (follows a caption marker)"
     if repeats > 1 and not line.is_sentence:
         return "repeated line (caption or site furniture)"
-    return _fragment_why(line, shared)
+    return _fragment_why(line, shared, in_list)
 
 
-def _fragment_why(line: Line, shared: bool) -> str | None:
-    """Why a line that is no sentence is not text; None for prose and long bullet points."""
+def _fragment_why(line: Line, shared: bool, in_list: bool) -> str | None:
+    """Why a line that is no sentence is not text; None for prose and list items.
+
+    A short line right after a kept list item without final stop is the next
+    item ("Banned by the 1993 Chemical Weapons Convention"), not a heading.
+    """
     if line.is_sentence or (line.is_bullet and line.n > _MAX_LABEL_WORDS):
         return None
     if shared and line.n <= 12:
         return "repeated across articles (site furniture)"
-    if line.n <= _MAX_LABEL_WORDS:
+    if line.n <= _MAX_LABEL_WORDS and not (in_list and _is_short_item(line)):
         return "heading, label or credit (not a sentence)"
     return None
+
+
+def _is_short_item(line: Line) -> bool:
+    """Words enough, one a function word: "Died in Royal Tunbridge Wells in 1761", not a widget."""
+    return line.n >= _MIN_ITEM_WORDS and line.stopword_density > 0
+
+
+def _list_goes_on(line: Line, kept: bool, in_list: bool) -> bool:
+    """Whether the line after ``line`` may be an item of a list without final stops.
+
+    A list starts at a kept line of some length without one, and goes on over
+    kept lines without one.
+    """
+    if not kept or line.is_sentence:
+        return False
+    return in_list or line.n > _MAX_LABEL_WORDS
 
 
 def _shown_why(
@@ -210,18 +248,20 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
     paragraphs: list[str] = []
     removed: list[RemovedLine] = []
     why: str | None = None
+    in_list = False
     for i, line in enumerate(lines):
         if i < start and line.text in (article.title, article.dek, article.byline):
-            why = None
+            why, in_list = None, False
             continue
         why = _shown_why(line, i < start, header_keys, kept_keys) or _body_why(
-            line, why, counts[line.key], line.key in shared_keys
+            line, why, in_list, counts[line.key], line.key in shared_keys
         )
         if why:
             removed.append(RemovedLine(article.id, line.text, why))
         else:
             paragraphs.append(line.text)
             kept_keys.add(line.key)
+        in_list = _list_goes_on(line, kept=not why, in_list=in_list)
     article.paragraphs, article.removed = paragraphs, removed
 
 
