@@ -41,12 +41,9 @@ def group(articles: list[Article], settings: ClusterSettings | None = None) -> l
     rows, frequency = tfidf(canonical, settings)
     vectors = lead_vectors(canonical, settings)
     pairs = candidate_pairs(rows, frequency, vectors, settings)
-    label = None
-    for _ in range(settings.passes):
-        judge = Judge(rows, vectors, densities(pairs, len(canonical), settings, label), settings)
-        label = labels(pairs, judge)
+    judge = Judge(rows, vectors, densities(pairs, len(canonical), settings), settings)
     stories: dict[int, list[Article]] = {}
-    for label, article in zip(label.tolist(), canonical, strict=True):
+    for label, article in zip(labels(pairs, judge).tolist(), canonical, strict=True):
         stories.setdefault(label, []).append(article)
     ordered = [sorted(story, key=lambda a: position[id(a)]) for story in stories.values()]
     return sorted(ordered, key=lambda s: (-len(s), position[id(s[0])]))

@@ -45,9 +45,12 @@ def candidate_pairs(
     """Every article's best candidates, scored; pairs found from both ends are kept once."""
     from scipy.sparse import diags
 
-    uncommon = rows @ diags((frequency <= settings.common_df).astype(rows.dtype))
+    uncommon = (rows @ diags((frequency <= settings.common_df).astype(rows.dtype))).tocsr()
+    uncommon.eliminate_zeros()
+    across = uncommon.T.tocsr()  # transposed once, not once per block
     found = [
-        _block(rows, uncommon, start, vectors, settings) for start in range(0, rows.shape[0], BLOCK)
+        _block(rows, (uncommon, across), start, vectors, settings)
+        for start in range(0, rows.shape[0], BLOCK)
     ]
     first = np.concatenate([f[0] for f in found])
     second = np.concatenate([f[1] for f in found])
@@ -60,13 +63,16 @@ def candidate_pairs(
 
 def _block(
     rows: csr_matrix,
-    uncommon: csr_matrix,
+    uncommon: tuple[csr_matrix, csr_matrix],
     start: int,
     vectors: np.ndarray,
     settings: ClusterSettings,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The scored candidates of rows ``start`` to ``start + BLOCK``."""
-    product = (uncommon[start : start + BLOCK] @ uncommon.T).tocsr()
+    """The scored candidates of rows ``start`` to ``start + BLOCK``.
+
+    ``uncommon`` is the rows without their common words, and its transpose.
+    """
+    product = (uncommon[0][start : start + BLOCK] @ uncommon[1]).tocsr()
     first, second = [], []
     for offset in range(product.shape[0]):
         row = start + offset
@@ -74,27 +80,17 @@ def _block(
         columns, values = product.indices[lo:hi], product.data[lo:hi]
         keep = columns != row
         columns, values = columns[keep], values[keep]
-        columns = _best(columns, values, settings)
+        if len(columns) > settings.candidates:
+            columns = columns[np.argpartition(-values, settings.candidates)[: settings.candidates]]
         first.append(np.full(len(columns), row))
         second.append(columns)
     first_all, second_all = np.concatenate(first), np.concatenate(second)
     return first_all, second_all, _similarity(rows, vectors, first_all, second_all, settings)
 
 
-def _best(columns: np.ndarray, values: np.ndarray, settings: ClusterSettings) -> np.ndarray:
-    """The ``candidates`` best columns, and any others nearly as good as the best, up to a cap.
-
-    In a story of many articles, each one's nearest are all of the story: keeping
-    only a fixed number would leave most of the story's pairs uncompared, and
-    average linkage would count them against it.
-    """
-    if len(columns) <= settings.candidates:
-        return columns
-    wanted = max(settings.candidates, int((values >= settings.circle * values.max()).sum()))
-    wanted = min(wanted, settings.max_candidates)
-    if wanted >= len(columns):
-        return columns
-    return columns[np.argpartition(-values, wanted)[:wanted]]
+def blend(words: np.ndarray, meaning: np.ndarray, share: float) -> np.ndarray:
+    """A pair's similarity: its TF-IDF cosine, with ``share`` of its wordllama cosine."""
+    return (1.0 - share) * words + share * meaning
 
 
 def _similarity(
@@ -104,8 +100,7 @@ def _similarity(
     second: np.ndarray,
     settings: ClusterSettings,
 ) -> np.ndarray:
-    """Blended cosine of each pair: full TF-IDF rows and wordllama vectors."""
+    """The similarity of each pair ``first[k]``, ``second[k]``."""
     words = np.asarray(rows[first].multiply(rows[second]).sum(axis=1)).ravel()
     meaning = np.einsum("ij,ij->i", vectors[first], vectors[second], dtype=np.float64)
-    share = settings.embedding_share
-    return (1.0 - share) * words + share * meaning
+    return blend(words, meaning, settings.embedding_share)

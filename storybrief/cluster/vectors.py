@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # Texts embedded per call: wordllama gathers every token's vector of a call at
 # once (about 60 kB a text of 60 words), so one call over a pile of 100,000
 # would need gigabytes.
-_EMBED_BATCH = 2_000
+_EMBED_BATCH = 500
 
 
 def lead(article: Article, body_words: int) -> str:
