@@ -189,6 +189,10 @@ class _Groups:
         a, b = min(a, b), max(a, b)
         return -self.value(a, b), a, b, self.version[a], self.version[b]
 
+    def current(self, group: int, version: int) -> bool:
+        """Whether ``group`` is as it was at ``version``."""
+        return self.version.get(group) == version
+
     def compared_all(self, a: int, b: int) -> bool:
         return self.links[a][b][1] == len(self.members[a]) * len(self.members[b])
 
@@ -230,18 +234,25 @@ def _link(
     heap = [groups.entry(a, b) for a, b, _, _ in edges]
     heapq.heapify(heap)
     while heap and -heap[0][0] >= judge.settings.threshold:
-        _, a, b, version_a, version_b = heapq.heappop(heap)
-        if groups.version.get(a) != version_a or groups.version.get(b) != version_b:
-            continue  # either group has merged since
-        if not groups.compared_all(a, b):
-            groups.set_means(a, b, *judge.means(groups.members[a], groups.members[b]))
-            heapq.heappush(heap, groups.entry(a, b))
-            continue
-        keep, gone = (a, b) if len(groups.links[a]) >= len(groups.links[b]) else (b, a)
-        groups.merge(keep, gone)
-        for other in groups.links[keep]:
-            heapq.heappush(heap, groups.entry(keep, other))
+        for entry in _step(groups, heapq.heappop(heap), judge):
+            heapq.heappush(heap, entry)
     return {m: _root(groups.merged, m) for m in members}
+
+
+def _step(
+    groups: _Groups, entry: tuple[float, int, int, int, int], judge: Judge
+) -> list[tuple[float, int, int, int, int]]:
+    """Act on the best entry of the heap; the entries it makes."""
+    _, a, b, version_a, version_b = entry
+    if not groups.current(a, version_a) or not groups.current(b, version_b):
+        return []  # the group has merged since
+    if not groups.compared_all(a, b):
+        # Ordered by their compared pairs, judged on all of them.
+        groups.set_means(a, b, *judge.means(groups.members[a], groups.members[b]))
+        return [groups.entry(a, b)]
+    keep, gone = (a, b) if len(groups.links[a]) >= len(groups.links[b]) else (b, a)
+    groups.merge(keep, gone)
+    return [groups.entry(keep, other) for other in groups.links[keep]]
 
 
 def labels(pairs: Pairs, judge: Judge) -> np.ndarray:
