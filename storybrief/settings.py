@@ -108,8 +108,9 @@ class ClusterSettings:
     Tuned on the tune half of stories-dev (its 2,130 gold stories sorted and
     shuffled with seed 12, the first 1,065; ``bench/clustering.py --tune``) at
     1,000 articles and in full, together with the pooled Multi-News and DUC dev
-    piles; ``cohesion`` also on made-up stories of 12-400 articles
-    (``tests/test_cluster.py``). The other half of stories-dev is the report half.
+    piles; ``cohesion`` and ``cohesive`` also on made-up stories of 12-150
+    articles (``tests/test_cluster.py``). The other half of stories-dev is the
+    report half.
     """
 
     lead_words: int = 300  # words of the body read after the headline
@@ -127,6 +128,7 @@ class ClusterSettings:
     unrelated: float = -0.2  # the score of such a pair
     threshold: float = -0.01  # mean (similarity - densities) two groups need to be one story
     cohesion: float = 0.85  # or their mean similarity over this share of the looser's own
+    cohesive: int = 4  # articles a group needs before its own similarity counts
 
 
 @dataclass(frozen=True)

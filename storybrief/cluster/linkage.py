@@ -18,7 +18,8 @@ groups are ordered by the pairs that were compared, and judged on every
 pair, computed when they come up. A story of many articles would still
 look crowded from inside; so two groups also merge when they are, on
 average, at least ``cohesion`` times as alike across as the looser of them
-is within (counted once it has three articles).
+is within (counted once it has ``cohesive`` articles: the mean of a pair or
+two is no measure of a story).
 
 A pair less similar than ``min_similarity`` is no evidence and scores
 ``unrelated``. Groups only grow along pairs that score at least the
@@ -159,8 +160,8 @@ class _Groups:
     """Groups being merged: members, similarity summed over each group's own pairs, and per
     two linked groups the score and similarity summed over their compared pairs."""
 
-    def __init__(self, members: list[int], cohesion: float) -> None:
-        self.cohesion = cohesion
+    def __init__(self, members: list[int], settings: ClusterSettings) -> None:
+        self.cohesion, self.cohesive = settings.cohesion, settings.cohesive
         self.members = {m: [m] for m in members}
         self.version = dict.fromkeys(members, 0)
         self.inner = dict.fromkeys(members, 0.0)
@@ -171,9 +172,9 @@ class _Groups:
         self.links[a][b] = self.links[b][a] = [score, 1.0, similarity]
 
     def _cohesion(self, group: int) -> float | None:
-        """Mean similarity of the group's own pairs: a measure from three articles on."""
+        """Mean similarity of the group's own pairs, once it has ``cohesive`` articles."""
         size = len(self.members[group])
-        return self.inner[group] / (size * (size - 1) / 2) if size >= 3 else None
+        return self.inner[group] / (size * (size - 1) / 2) if size >= self.cohesive else None
 
     def value(self, a: int, b: int) -> float:
         """Mean score of the compared pairs, or their mean similarity less ``cohesion`` times
@@ -228,7 +229,7 @@ def _link(
     members: list[int], edges: list[tuple[int, int, float, float]], judge: Judge
 ) -> dict[int, int]:
     """Average linkage of one component: each member's group, named by one of its members."""
-    groups = _Groups(members, judge.settings.cohesion)
+    groups = _Groups(members, judge.settings)
     for a, b, score, similarity in edges:
         groups.link(a, b, score, similarity)
     heap = [groups.entry(a, b) for a, b, _, _ in edges]
