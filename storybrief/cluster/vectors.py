@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 _EMBED_BATCH = 500
 
 
-def lead(article: Article, body_words: int) -> str:
+def _lead(article: Article, body_words: int) -> str:
     """The headline and the first ``body_words`` words of the body."""
     return " ".join([article.title or "", *article.body.split()[:body_words]])
 
@@ -66,7 +66,7 @@ def tfidf(articles: list[Article], settings: ClusterSettings) -> tuple[csr_matri
 
 def lead_vectors(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     """wordllama's unit vector of each article's headline and opening, float32."""
-    texts = [lead(a, settings.embedding_words) for a in articles]
+    texts = [_lead(a, settings.embedding_words) for a in articles]
     return np.concatenate(
         [embed(texts[i : i + _EMBED_BATCH]) for i in range(0, len(texts), _EMBED_BATCH)]
     )
