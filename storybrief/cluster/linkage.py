@@ -232,11 +232,14 @@ def _link(
     groups = _Groups(members, judge.settings)
     for a, b, score, similarity in edges:
         groups.link(a, b, score, similarity)
-    heap = [groups.entry(a, b) for a, b, _, _ in edges]
+    threshold = judge.settings.threshold
+    # An entry below the threshold would never be taken: a change to either group makes new ones.
+    heap = [e for e in (groups.entry(a, b) for a, b, _, _ in edges) if -e[0] >= threshold]
     heapq.heapify(heap)
-    while heap and -heap[0][0] >= judge.settings.threshold:
+    while heap:
         for entry in _step(groups, heapq.heappop(heap), judge):
-            heapq.heappush(heap, entry)
+            if -entry[0] >= threshold:
+                heapq.heappush(heap, entry)
     return {m: _root(groups.merged, m) for m in members}
 
 
