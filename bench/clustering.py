@@ -56,7 +56,6 @@ import math
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import time
@@ -325,18 +324,29 @@ def stories_dev_piles(path: Path, tune: bool) -> dict[str, Pile]:
     }
 
 
+def _memory_mb(field: str) -> float:
+    """This process's ``VmRSS`` (now) or ``VmHWM`` (peak) from /proc, in MB.
+
+    Not ``getrusage``: its peak survives into a child started by a bigger process.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1e3
+    return math.nan
+
+
 def scale(path: Path, size: int) -> None:
-    """Group a synthetic pile of ``size`` articles here; print speed and this process's peak RSS.
+    """Group a synthetic pile of ``size`` articles here; print speed and this process's memory.
 
     Its B³ means little (copies of one story share their common words), so it is not printed.
     """
     rows = synthetic([json.loads(line) for line in path.open(encoding="utf-8")], size)
     articles = stories_pile(rows)[0]
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    before = _memory_mb("VmRSS")
     start = time.perf_counter()
     stories = group(articles)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    peak = _memory_mb("VmHWM")
     print(f"| {size:,} | {len(stories):,} | {size / seconds:,.0f} | {before:,.0f} | {peak:,.0f} |")
 
 
