@@ -105,6 +105,36 @@ class TimelineSettings:
 
 
 @dataclass(frozen=True)
+class ClusterSettings:
+    """How a pile is split into stories (``cluster``).
+
+    Tuned on the tune half of stories-dev (its 2,130 gold stories sorted and
+    shuffled with seed 12, the first 1,065; ``bench/clustering.py --tune``) at
+    1,000 articles and in full, together with the pooled Multi-News and DUC dev
+    piles; ``cohesion`` and ``cohesive`` also on made-up stories of 12-150
+    articles (``tests/test_cluster.py``). The other half of stories-dev is the
+    report half.
+    """
+
+    lead_words: int = 300  # words of the body read after the headline
+    title_repeats: int = 2  # the headline's words are counted this many times
+    embedding_words: int = 60  # words of the opening that wordllama reads, headline included
+    embedding_share: float = 0.3  # of wordllama's cosine in a pair's similarity
+    candidates: int = 30  # articles compared with each article at first
+    common_df: int = 500  # words in more articles than this do not propose candidates
+    neighbours: int = 5  # closest candidates whose mean similarity is an article's density
+    mutual: int = 10  # two articles each among the other's this many closest are one group
+    circle: float = 0.6  # so are two each at least this share as similar as to their closest
+    near_weight: float = 0.25  # of the density of all closest candidates
+    outside_weight: float = 0.95  # of the density of the closest outside the article's group
+    min_similarity: float = 0.1  # a less similar pair is no evidence, whatever its neighbours
+    unrelated: float = -0.2  # the score of such a pair
+    threshold: float = -0.01  # mean (similarity - densities) two groups need to be one story
+    cohesion: float = 0.85  # or their mean similarity over this share of the looser's own
+    cohesive: int = 4  # articles a group needs before its own similarity counts
+
+
+@dataclass(frozen=True)
 class Settings:
     """All of storybrief's tunable numbers: one block per stage, and the encoder."""
 

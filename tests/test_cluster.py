@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 from conftest import FIXTURES
 
 from storybrief import pipeline
 from storybrief.cluster import group
+from storybrief.cluster.candidates import candidate_pairs
+from storybrief.cluster.vectors import lead_vectors, tfidf
 from storybrief.models import Article, Brief
 from storybrief.pipeline import read
 from storybrief.render.index import to_index
+from storybrief.settings import ClusterSettings
 
 PILE = FIXTURES / "pile"
 
@@ -44,6 +49,140 @@ def test_a_reprint_joins_its_original_and_skipped_inputs_join_no_story(tmp_path:
     articles = read([PILE, tmp_path])
     assert ["fire-herald", "fire-times", "reprint"] in stories_of(articles)
     assert all("empty" not in story for story in stories_of(articles))
+
+
+def _article(article_id: str, title: str, *paragraphs: str) -> Article:
+    return Article(
+        id=article_id, source=f"{article_id}.txt", title=title, paragraphs=list(paragraphs)
+    )
+
+
+STORIES = {
+    "quake": [
+        (
+            "Earthquake of magnitude 6.1 shakes Varosh valley",
+            "A magnitude 6.1 earthquake struck the Varosh valley early on Monday, toppling "
+            "old stone houses in Delmira and cutting power to the valley, officials said.",
+        ),
+        (
+            "Strong quake hits Delmira, houses collapse",
+            "Several stone houses collapsed in Delmira after a strong earthquake shook the "
+            "Varosh valley on Monday morning; rescuers searched the rubble for survivors.",
+        ),
+        (
+            "Varosh valley earthquake: rescuers search rubble in Delmira",
+            "Rescue teams dug through rubble in Delmira on Monday after the earthquake in the "
+            "Varosh valley, the regional governor Anton Keller told reporters.",
+        ),
+    ],
+    "strike": [
+        (
+            "Port workers in Salbrook begin three-day strike over pay",
+            "Dock workers at the port of Salbrook walked out on Tuesday in a dispute over pay, "
+            "leaving container ships waiting offshore, the Harbour Union said.",
+        ),
+        (
+            "Salbrook port strike strands container ships",
+            "Container ships queued outside Salbrook as port workers began a three-day strike "
+            "over pay; the Harbour Union said talks with the operator had failed.",
+        ),
+    ],
+}
+
+
+def _story_pile() -> list[Article]:
+    """Two stories, and a reprint of the first quake article under another headline."""
+    articles = [
+        _article(f"{story}-{i}", title, body)
+        for story, texts in STORIES.items()
+        for i, (title, body) in enumerate(texts)
+    ]
+    title, body = STORIES["quake"][0]
+    articles.append(_article("quake-reprint", title.upper(), body + " More follows."))
+    return articles
+
+
+def test_two_stories_and_a_reprint_are_told_apart() -> None:
+    stories = {frozenset(a.id for a in story) for story in group(_story_pile())}
+    assert stories == {
+        frozenset({"quake-0", "quake-1", "quake-2", "quake-reprint"}),
+        frozenset({"strike-0", "strike-1"}),
+    }
+
+
+def test_the_same_stories_whatever_the_input_order() -> None:
+    articles = _story_pile()
+    forward = [[a.id for a in story] for story in group(articles)]
+    for seed in range(3):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        position = {a.id: i for i, a in enumerate(shuffled)}
+        again = [[a.id for a in story] for story in group(shuffled)]
+        # Same stories; each in the shuffled input's order, biggest first.
+        assert sorted(map(sorted, again)) == sorted(map(sorted, forward))
+        assert all(story == sorted(story, key=position.get) for story in again)
+
+
+def test_an_article_with_no_words_is_a_story_of_its_own() -> None:
+    articles = [*_story_pile(), _article("blank", "", "... --- ..."), _article("untitled", "")]
+    stories = {frozenset(a.id for a in story) for story in group(articles)}
+    assert frozenset({"blank"}) in stories and frozenset({"untitled"}) in stories
+    assert frozenset({"strike-0", "strike-1"}) in stories
+
+
+def test_settings_decide_how_close_a_story_must_be() -> None:
+    strict = ClusterSettings(threshold=0.5, min_similarity=0.9)
+    grouped = [{a.id for a in story} for story in group(_story_pile(), strict)]
+    # Only the reprint is that close to its original.
+    assert grouped[0] == {"quake-0", "quake-reprint"}
+    assert all(len(story) == 1 for story in grouped[1:])
+
+
+def _synthetic_pile(stories: int, size: int) -> list[Article]:
+    """``stories`` made-up stories of ``size`` articles: its own words, and a few common ones."""
+    chance = random.Random(7)
+    common = [f"common{i}" for i in range(1000)]
+    articles = []
+    for story in range(stories):
+        own = [f"story{story}word{i}" for i in range(15)]
+        for n in range(size):
+            text = chance.sample(own, 8) + chance.sample(common, 12)
+            articles.append(_article(f"s{story}-{n}", " ".join(text[:5]), " ".join(text[5:])))
+    return articles
+
+
+def test_big_stories_are_not_cut_into_pieces() -> None:
+    # Each article's closest neighbours are all of its own story, which must not
+    # make the story look too crowded to join. TF-IDF alone: made-up words mean
+    # nothing to wordllama.
+    words_only = ClusterSettings(embedding_share=0.0)
+    for size in (12, 80):
+        stories = group(_synthetic_pile(stories=3, size=size), words_only)
+        assert sorted(len(s) for s in stories) == [size] * 3
+        assert all(len({a.id.split("-")[0] for a in story}) == 1 for story in stories)
+
+
+def _peak_bytes(articles: list[Article]) -> int:
+    """The most memory grouping ``articles`` allocates at once (Python and NumPy)."""
+    group(articles)  # wordllama loaded and its words cached beforehand
+    tracemalloc.start()
+    try:
+        group(articles)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_grows_with_the_pile_not_its_square() -> None:
+    settings = ClusterSettings()
+    small, large = _synthetic_pile(stories=333, size=6), _synthetic_pile(stories=1000, size=6)
+    rows, frequency = tfidf(large, settings)
+    pairs = candidate_pairs(rows, frequency, lead_vectors(large, settings), settings)
+    assert len(pairs.first) <= len(large) * settings.candidates
+    assert (pairs.first < pairs.second).all()
+    # Tripling the pile from 2,000 to 6,000 articles adds 256 MB to an n×n float64 matrix.
+    square_growth = 8 * (len(large) ** 2 - len(small) ** 2)
+    assert _peak_bytes(large) - _peak_bytes(small) < square_growth / 10
 
 
 def test_one_or_no_usable_article() -> None:

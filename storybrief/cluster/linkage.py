@@ -1,0 +1,279 @@
+"""Average linkage over candidate pairs, each pair judged against its articles' surroundings.
+
+How similar two articles of one story are depends on where they sit: in a
+pile thick with one storyline (weekly jobless claims, an impeachment), the
+articles of different days share most of their words, while two accounts of
+a lone story may share few. So a pair's score is its similarity less its
+articles' *density*: how similar each article is to its ``neighbours``
+closest candidates (``near``), and to its closest candidates outside its own
+group (``outside``), its group being the candidates it holds among its
+``mutual`` closest and that hold it among theirs, or that are nearly as
+similar to it as its closest (``circle``). A story of ten articles is then
+judged against what lies around it, not against itself.
+
+Groups merge while the mean score of all their pairs is at least
+``threshold`` (average linkage: a group stays together only while most of
+its pairs are close, so one strong link cannot chain two stories). Two
+groups are ordered by the pairs that were compared, and judged on every
+pair, computed when they come up. A story of many articles would still
+look crowded from inside; so two groups also merge when they are, on
+average, at least ``cohesion`` times as alike across as the looser of them
+is within (counted once it has ``cohesive`` articles: the mean of a pair or
+two is no measure of a story).
+
+A pair less similar than ``min_similarity`` is no evidence and scores
+``unrelated``. Groups only grow along pairs that score at least the
+threshold, so each connected component of those pairs is linked on its own,
+and only its pairs are held at once.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storybrief.cluster.candidates import BLOCK, Pairs, blend
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+    from storybrief.settings import ClusterSettings
+
+# Up to this many pairs, two groups' similarities are computed pair by pair.
+_FEW_PAIRS = 16
+
+
+def densities(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray:
+    """Each article's density: its near and outside densities, weighted."""
+    near = _mean_closest(pairs, count, settings.neighbours)
+    apart = _outside(pairs, count, settings)
+    outside = Pairs(pairs.first[apart], pairs.second[apart], pairs.similarity[apart])
+    return settings.near_weight * near + settings.outside_weight * _mean_closest(
+        outside, count, settings.neighbours
+    )
+
+
+def scores(pairs: Pairs, judge: Judge) -> np.ndarray:
+    """Each pair's similarity less its articles' mean density (``unrelated`` if barely similar)."""
+    density, settings = judge.density, judge.settings
+    score = pairs.similarity - (density[pairs.first] + density[pairs.second]) / 2
+    return np.where(pairs.similarity >= settings.min_similarity, score, settings.unrelated)
+
+
+def _ends(pairs: Pairs) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair seen from both of its articles: the article, and the pair's similarity."""
+    return (
+        np.concatenate([pairs.first, pairs.second]),
+        np.concatenate([pairs.similarity, pairs.similarity]),
+    )
+
+
+def _ranks(ends: np.ndarray, similarity: np.ndarray, count: int) -> np.ndarray:
+    """Each entry's rank, best first, among the entries of the same article (``ends``)."""
+    order = np.lexsort((-similarity, ends))
+    starts = np.searchsorted(ends[order], np.arange(count))
+    rank = np.empty(len(ends), dtype=np.int64)
+    rank[order] = np.arange(len(ends)) - starts[ends[order]]
+    return rank
+
+
+def _mean_closest(pairs: Pairs, count: int, neighbours: int) -> np.ndarray:
+    """Mean similarity of each article's ``neighbours`` most similar pairs (a missing one is 0)."""
+    ends, similarity = _ends(pairs)
+    closest = _ranks(ends, similarity, count) < neighbours
+    return np.bincount(ends[closest], weights=similarity[closest], minlength=count) / neighbours
+
+
+def _outside(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray:
+    """Whether each pair lies outside its articles' groups (``mutual``, ``circle``)."""
+    ends, similarity = _ends(pairs)
+    rank = _ranks(ends, similarity, count)
+    half = len(pairs.first)
+    mutual = (rank[:half] < settings.mutual) & (rank[half:] < settings.mutual)
+    closest = np.zeros(count)
+    np.maximum.at(closest, ends, similarity)
+    circle = np.maximum(closest[pairs.first], closest[pairs.second]) * settings.circle
+    return ~mutual & (pairs.similarity < circle)
+
+
+def components(pairs: Pairs, linked: np.ndarray, count: int) -> np.ndarray:
+    """The component of each article in the graph of the ``linked`` pairs."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    graph = coo_matrix(
+        (np.ones(int(linked.sum())), (pairs.first[linked], pairs.second[linked])),
+        shape=(count, count),
+    )
+    return connected_components(graph, directed=False)[1]
+
+
+@dataclass(frozen=True)
+class Judge:
+    """What scoring any pair of articles needs: their rows, vectors and densities."""
+
+    rows: csr_matrix
+    vectors: np.ndarray
+    density: np.ndarray
+    settings: ClusterSettings
+
+    def means(self, first: list[int], second: list[int]) -> tuple[float, float]:
+        """Mean score and mean similarity of every pair of one of ``first`` and one of ``second``.
+
+        ``BLOCK`` articles of ``first`` at a time, so two big groups need no big matrix.
+        """
+        score = similarity = 0.0
+        for start in range(0, len(first), BLOCK):
+            some = first[start : start + BLOCK]
+            alike = self._similarity(some, second)
+            less = (self.density[some][:, None] + self.density[second][None, :]) / 2
+            unrelated = alike < self.settings.min_similarity
+            score += float(np.where(unrelated, self.settings.unrelated, alike - less).sum())
+            similarity += float(alike.sum())
+        pairs = len(first) * len(second)
+        return score / pairs, similarity / pairs
+
+    def _similarity(self, first: list[int], second: list[int]) -> np.ndarray:
+        """The similarity of each article of ``first`` (rows) to each of ``second``."""
+        if len(first) * len(second) > _FEW_PAIRS:
+            words = (self.rows[first] @ self.rows[second].T).toarray()
+        else:
+            # Indexing a sparse matrix costs more than these few dot products.
+            words = np.array([[self._dot(a, b) for b in second] for a in first])
+        meaning = self.vectors[first] @ self.vectors[second].T
+        return blend(words, meaning, self.settings.embedding_share)
+
+    def _dot(self, a: int, b: int) -> float:
+        """The dot product of two TF-IDF rows."""
+        indptr, indices, data = self.rows.indptr, self.rows.indices, self.rows.data
+        row_a, row_b = slice(indptr[a], indptr[a + 1]), slice(indptr[b], indptr[b + 1])
+        _, in_a, in_b = np.intersect1d(
+            indices[row_a], indices[row_b], assume_unique=True, return_indices=True
+        )
+        return float(data[row_a][in_a] @ data[row_b][in_b])
+
+
+class _Groups:
+    """Groups being merged: members, similarity summed over each group's own pairs, and per
+    two linked groups the score and similarity summed over their compared pairs."""
+
+    def __init__(self, members: list[int], settings: ClusterSettings) -> None:
+        self.cohesion, self.cohesive = settings.cohesion, settings.cohesive
+        self.members = {m: [m] for m in members}
+        self.version = dict.fromkeys(members, 0)
+        self.inner = dict.fromkeys(members, 0.0)
+        self.links: dict[int, dict[int, list[float]]] = {m: {} for m in members}
+        self.merged: dict[int, int] = {}
+
+    def link(self, a: int, b: int, score: float, similarity: float) -> None:
+        self.links[a][b] = self.links[b][a] = [score, 1.0, similarity]
+
+    def _cohesion(self, group: int) -> float | None:
+        """Mean similarity of the group's own pairs, once it has ``cohesive`` articles."""
+        size = len(self.members[group])
+        return self.inner[group] / (size * (size - 1) / 2) if size >= self.cohesive else None
+
+    def value(self, a: int, b: int) -> float:
+        """Mean score of the compared pairs, or their mean similarity less ``cohesion`` times
+        the looser group's own, if that is higher."""
+        score, compared, similarity = self.links[a][b]
+        own = [c for c in (self._cohesion(a), self._cohesion(b)) if c is not None]
+        if not own:
+            return score / compared
+        return max(score / compared, similarity / compared - self.cohesion * min(own))
+
+    def entry(self, a: int, b: int) -> tuple[float, int, int, int, int]:
+        """A heap entry: minus the pair's value, the pair, and the versions it was valued at."""
+        a, b = min(a, b), max(a, b)
+        return -self.value(a, b), a, b, self.version[a], self.version[b]
+
+    def current(self, group: int, version: int) -> bool:
+        """Whether ``group`` is as it was at ``version``."""
+        return self.version.get(group) == version
+
+    def compared_all(self, a: int, b: int) -> bool:
+        return self.links[a][b][1] == len(self.members[a]) * len(self.members[b])
+
+    def set_means(self, a: int, b: int, score: float, similarity: float) -> None:
+        """Record the means over every pair of the two groups, computed in full."""
+        pairs = len(self.members[a]) * len(self.members[b])
+        self.links[a][b][:] = [score * pairs, float(pairs), similarity * pairs]
+
+    def merge(self, keep: int, gone: int) -> None:
+        """Fold group ``gone`` into ``keep``, adding up their links to every other group."""
+        self.inner[keep] += self.inner.pop(gone) + self.links[keep][gone][2]
+        self.members[keep] += self.members.pop(gone)
+        self.version[keep] += 1
+        del self.version[gone]
+        self.merged[gone] = keep
+        del self.links[keep][gone]
+        for other, sums in self.links.pop(gone).items():
+            if other == keep:
+                continue
+            del self.links[other][gone]
+            link = self.links[keep].setdefault(other, [0.0, 0.0, 0.0])
+            link[:] = [mine + theirs for mine, theirs in zip(link, sums, strict=True)]
+            self.links[other][keep] = link
+
+
+def _root(merged: dict[int, int], member: int) -> int:
+    while member in merged:
+        member = merged[member]
+    return member
+
+
+def _link(
+    members: list[int], edges: list[tuple[int, int, float, float]], judge: Judge
+) -> dict[int, int]:
+    """Average linkage of one component: each member's group, named by one of its members."""
+    groups = _Groups(members, judge.settings)
+    for a, b, score, similarity in edges:
+        groups.link(a, b, score, similarity)
+    threshold = judge.settings.threshold
+    # An entry below the threshold would never be taken: a change to either group makes new ones.
+    heap = [e for e in (groups.entry(a, b) for a, b, _, _ in edges) if -e[0] >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        for entry in _step(groups, heapq.heappop(heap), judge):
+            if -entry[0] >= threshold:
+                heapq.heappush(heap, entry)
+    return {m: _root(groups.merged, m) for m in members}
+
+
+def _step(
+    groups: _Groups, entry: tuple[float, int, int, int, int], judge: Judge
+) -> list[tuple[float, int, int, int, int]]:
+    """Act on the best entry of the heap; the entries it makes."""
+    _, a, b, version_a, version_b = entry
+    if not groups.current(a, version_a) or not groups.current(b, version_b):
+        return []  # the group has merged since
+    if not groups.compared_all(a, b):
+        # Ordered by their compared pairs, judged on all of them.
+        groups.set_means(a, b, *judge.means(groups.members[a], groups.members[b]))
+        return [groups.entry(a, b)]
+    keep, gone = (a, b) if len(groups.links[a]) >= len(groups.links[b]) else (b, a)
+    groups.merge(keep, gone)
+    return [groups.entry(keep, other) for other in groups.links[keep]]
+
+
+def labels(pairs: Pairs, judge: Judge) -> np.ndarray:
+    """The group of each article, named by one of its members."""
+    count = len(judge.density)
+    score = scores(pairs, judge)
+    component = components(pairs, score >= judge.settings.threshold, count)
+    label = np.arange(count)
+    inside = component[pairs.first] == component[pairs.second]
+    order = np.argsort(component[pairs.first[inside]], kind="stable")
+    columns = [c[inside][order] for c in (pairs.first, pairs.second, score, pairs.similarity)]
+    bounds = np.flatnonzero(np.diff(component[columns[0]])) + 1
+    for first, second, *values in zip(*(np.split(c, bounds) for c in columns), strict=True):
+        members = sorted(set(first.tolist()) | set(second.tolist()))
+        edges = list(
+            zip(first.tolist(), second.tolist(), *(v.tolist() for v in values), strict=True)
+        )
+        for member, root in _link(members, edges, judge).items():
+            label[member] = root
+    return label

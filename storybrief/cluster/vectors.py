@@ -1,0 +1,72 @@
+"""What the grouping compares: TF-IDF rows of each article's opening, and its wordllama vector.
+
+The headline and the opening name who, where and what; later paragraphs
+wander into background that several stories share. Words are weighted by
+sublinear counts and an inverse document frequency taken from the pile
+itself, so words every story of the pile uses weigh little.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storybrief.models import Article
+from storybrief.nlp.embeddings import embed
+from storybrief.nlp.english import STOPWORDS
+from storybrief.nlp.overlap import words
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+    from storybrief.settings import ClusterSettings
+
+# Texts embedded per call: wordllama gathers every token's vector of a call at
+# once (about 60 kB a text of 60 words), so one call over a pile of 100,000
+# would need gigabytes.
+_EMBED_BATCH = 500
+
+
+def _lead(article: Article, body_words: int) -> str:
+    """The headline and the first ``body_words`` words of the body."""
+    return " ".join([article.title or "", *article.body.split()[:body_words]])
+
+
+def _terms(article: Article, settings: ClusterSettings) -> Counter[str]:
+    """Counts of the opening's content words, the headline's counted ``title_repeats`` times."""
+    title = words(article.title or "") * settings.title_repeats
+    body = words(" ".join(article.body.split()[: settings.lead_words]))
+    return Counter(w for w in title + body if len(w) > 1 and w not in STOPWORDS)
+
+
+def tfidf(articles: list[Article], settings: ClusterSettings) -> tuple[csr_matrix, np.ndarray]:
+    """Unit-length TF-IDF rows, one per article, and each column's document frequency."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
+    for article in articles:
+        terms = _terms(article, settings)
+        # Sorted so that columns are numbered the same whatever the words' order.
+        for word in sorted(terms):
+            indices.append(vocabulary.setdefault(word, len(vocabulary)))
+            counts.append(1.0 + math.log(terms[word]))
+        indptr.append(len(indices))
+    shape = (len(articles), len(vocabulary))
+    matrix = csr_matrix((np.array(counts), np.array(indices, dtype=np.int64), indptr), shape)
+    frequency = np.bincount(matrix.indices, minlength=shape[1])
+    matrix.data *= (np.log((1 + shape[0]) / (1 + frequency)) + 1.0)[matrix.indices]
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
+    norms[norms == 0] = 1.0
+    return csr_matrix(matrix.multiply(1.0 / norms[:, None])), frequency
+
+
+def lead_vectors(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
+    """wordllama's unit vector of each article's headline and opening, float32."""
+    texts = [_lead(a, settings.embedding_words) for a in articles]
+    return np.concatenate(
+        [embed(texts[i : i + _EMBED_BATCH]) for i in range(0, len(texts), _EMBED_BATCH)]
+    )
