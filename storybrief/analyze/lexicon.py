@@ -258,10 +258,11 @@ DEBUNKS = frozenset(
         "hoax", "fake", "fakery", "fabrication", "fabricated", "false", "falsehood",
         "untrue", "bogus", "satire", "satirical", "nonsense", "ludicrous", "rubbish",
         "prank", "doctored", "photoshopped", "baseless", "unfounded", "staged", "wrong",
+        "inaccurate", "incorrect", "erroneous", "unsubstantiated", "spoof", "parody",
     }
 )  # fmt: skip
 # Verbs whose object is called untrue: "denied taking a selfie", "reports ... debunked".
-DEBUNK_ACTS = DENIALS | {"debunk", "fabricate"}
+DEBUNK_ACTS = DENIALS | {"debunk", "fabricate", "dispute"}
 # Words that call a report untrue only when negated: "not true", "no evidence".
 TRUTHS = frozenset({"true", "real", "genuine", "authentic", "truth", "evidence", "basis"})
 # Verbs that give their object a debunking word: "branded the photo a hoax".
@@ -280,10 +281,14 @@ REPORTS = frozenset(
 REPORT_HEDGES = frozenset(
     {
         "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "rumour",
-        "rumor", "rumoured", "rumored", "unconfirmed", "speculation", "purport",
+        "rumor", "rumoured", "rumored", "unconfirmed", "speculation", "purport", "suspected",
     }
 )  # fmt: skip
 # Verbs that, passive, report a claim as said by unnamed others: "was reported wounded".
 SAID = frozenset({"report", "say", "believe", "rumour", "rumor", "claim", "think", "allege"})
 # Verbs that, heading a sentence, tell another's report of a claim: "the Mail reported that".
 REPORTING = frozenset({"report", "claim", "allege", "speculate", "rumour", "rumor"})
+# Verbs of aim or attempt: what they go on to is the act ("planning to segregate").
+CONTROL = frozenset(
+    {"plan", "intend", "try", "want", "decide", "seek", "begin", "start", "help", "aim"}
+)

@@ -1,16 +1,25 @@
-"""Denial: one outlet reports a claim as true, another calls it false.
+"""Denial: one outlet reports a claim as true, another calls it untrue.
 
-"An aerial image captured a massive crab" against "the image is probably a
-well-doctored hoax"; "Dr. Korovin took the selfie" against "Korovin has
-denied taking a selfie". A debunking sentence calls a report untrue (a
-hoax, fake, false, "not true", "no evidence"), or denies or debunks it; what
-it calls so must be a report ("the photo", "claims that ..."), an act
-("denied taking ...") or a pronoun standing for one, not a thing ("called
-global warming a hoax" debunks no outlet). Its other side is a sentence of
-another outlet that states the claim plainly, about the same thing (shared
-content words, names resolved, and alike in the encoder's vectors). An
-outlet that debunks the claim too, or reports it and debunks it itself,
-takes no side; so a story where every outlet debunks has no conflict.
+"Dr. Korovin took a selfie in the operating room" against "Korovin has
+denied taking a selfie with Rivers"; "Saudia will order its staff to keep
+men and women seated separately" against "the airline dismissed claims that
+it is planning to segregate men and women". A debunking word calls
+something untrue (a hoax, fake, false, bogus, "not true", "no evidence") or
+denies, dismisses, disputes or debunks it; what it calls so must be a
+report ("claims that ...", "the article titled ..."), an act ("denied
+taking ...") or a stand-in for one ("this is wrong" after "the site tells
+us that ..."), never a thing ("called global warming a hoax"). The claim is
+the words that tell it; a bare "the photo is a hoax" or "denies the
+allegations" says too little of what is denied to be matched.
+
+The other side is, per outlet that debunks nothing, its sentence most alike
+that states the claim in its own voice: the claim's content words (names
+resolved) stated plainly, out of quotes and out of negated or hedged
+clauses, not told as another's report ("reportedly", "the Mail reported");
+for a clause claim, every act of it and a word of its subject; and a
+cosine over ``Cosines.denial_claim``. An outlet that debunks anything takes
+no side, so a story where every outlet debunks, or one that reports and
+debunks in one article, has no conflict.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.analyze.independence import told_independently
 from storybrief.analyze.lexicon import (
     CALLING,
+    CONTROL,
     DEBUNK_ACTS,
     DEBUNKS,
     REPORT_HEDGES,
@@ -31,7 +41,8 @@ from storybrief.analyze.lexicon import (
     SAID,
     TRUTHS,
     content,
-    qualifies,
+    stated,
+    verb_of,
 )
 from storybrief.models import Conflict, ConflictKind, Sentence
 
@@ -42,27 +53,29 @@ takes_side = True
 
 _CLIMB = {"attr", "acomp", "oprd", "pobj", "prep", "amod", "advmod", "npadvmod", "dobj", "conj"}
 _CLAUSES = {"ccomp", "xcomp", "pcomp", "acl", "relcl"}
-_STANDINS = {"it", "this", "that", "these", "those", "which"}  # "it is false": a report before
+_STANDINS = {"it", "this", "that", "these", "those"}  # "this is false": a report told before
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}  # words that tell a matter, not a manner
+_LIGHT = {"be", "have", "do", "say", "tell", "get", "go", "make"}  # verbs that tell no act
 _BE = {"be", "seem", "appear", "prove", "turn"}  # "these turned out to be false"
-_PAST = {"deny": "denied", "dismiss": "dismissed", "reject": "rejected", "refute": "refuted"}
+_PAST = {
+    "deny": "denied", "dismiss": "dismissed", "reject": "rejected", "refute": "refuted",
+    "dispute": "disputed", "debunk": "debunked", "fabricate": "called fabricated",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
 class _Debunk:
-    """A debunking sentence: the word that calls something untrue, what it calls so, the
-    sentences that tell what that is (itself, and the one before for "this is a hoax"),
-    and their content words that are about it."""
+    """A debunking sentence: the word that calls something untrue, the claim it calls so
+    (the words that tell it, in this sentence or the one before for "this is wrong"), the
+    claim's content words and, if it is a clause, its acts ("took a selfie": take)."""
 
     sentence: Sentence
     cue: Token
-    target: Token
-    context: tuple[Sentence, ...]
+    claim: Token  # the head of the words telling the claim
+    told_in: Sentence  # the sentence those words are in
     about: frozenset[str]
-
-    def similarity(self, ctx: StoryContext, sentence: Sentence) -> float:
-        """How alike a sentence is to what the debunk tells, in the encoder's vectors."""
-        return max(ctx.similarity(c, sentence) for c in self.context)
+    acts: frozenset[str]
+    subject: frozenset[str]  # the content words of whom the claim is said, if a clause
 
 
 def detect(ctx: StoryContext) -> list[Conflict]:
@@ -80,29 +93,115 @@ def detect(ctx: StoryContext) -> list[Conflict]:
     words = ctx.settings.conflicts.denial_topic_words
     component = _components([(d.sentence.id, r.id) for d, r in pairs])
     for d, r in pairs:
-        merged.add(component[d.sentence.id], _topic(ctx, d, words), (d.sentence, r))
+        merged.add(component[d.sentence.id], _topic(d, words), (d.sentence, r))
     return merged.conflicts()
 
 
 def _debunk(ctx: StoryContext, sentence: Sentence) -> _Debunk | None:
-    """The sentence's first debunking word with a report for target, if any; not in a question."""
+    """The sentence's first debunking word whose claim can be matched, if any; not in a question.
+
+    The claim is what the word calls untrue ("denied reports that the pier
+    would close": the pier would close); a bare report ("the photo is a
+    hoax", "denies the allegations") names too little of it to match another
+    outlet's words, and is left out unless it carries a title or topic
+    ("a bogus article titled ...", "rumours regarding his injury").
+    """
     if sentence.text.rstrip().endswith("?"):
         return None
     for token in ctx.docs[sentence.id]:
         target = _debunked(token) if _is_cue(token) else None
-        if target is not None and _reportlike(target):
-            context = (sentence,)
-            if target.lower_ in _STANDINS and sentence.index > 0:
-                context = (ctx.article[sentence.article].sentences[sentence.index - 1], sentence)
-            about = frozenset().union(*(_about(ctx, s) for s in context))
-            return _Debunk(sentence, token, target, context, about)
+        if target is None or not _reportlike(target):
+            continue
+        found = _claim(ctx, sentence, target)
+        if found is None:
+            continue
+        claim, told_in = found
+        about = _told(ctx, list(claim.subtree))
+        if len(about) >= ctx.settings.conflicts.denial_shared:
+            acts, subject = _acts_of(claim), _subject(ctx, claim)
+            return _Debunk(sentence, token, claim, told_in, frozenset(about), acts, subject)
     return None
 
 
-def _about(ctx: StoryContext, sentence: Sentence) -> set[str]:
-    """The content words a sentence tells its matter with, names resolved, the words that
-    call a report untrue left out."""
-    told = [t for t in ctx.docs[sentence.id] if t.pos_ in _CONTENT]
+def _claim(ctx: StoryContext, sentence: Sentence, target: Token) -> tuple[Token, Sentence] | None:
+    """The head of the words that tell what ``target`` calls untrue, and their sentence.
+
+    A report's claim is its "that" clause ("claims that X": X); a stand-in
+    ("these turned out to be false", "this is wrong") stands for a report
+    named before it in the sentence, else for what the sentence before says
+    someone claims ("canada.com tells us that X").
+    """
+    told_in = sentence
+    if target.lower_ in _STANDINS:
+        found = _stood_for(ctx, sentence, target)
+        if found is None:
+            return None
+        target, told_in = found
+    if target.pos_ == "NOUN":
+        target = next((c for c in target.subtree if _that_clause(c)), target)
+    return target, told_in
+
+
+def _stood_for(
+    ctx: StoryContext, sentence: Sentence, standin: Token
+) -> tuple[Token, Sentence] | None:
+    """The report a stand-in stands for, and its sentence: one named before it, or a claim
+    the sentence before tells."""
+    named = [t for t in standin.doc[: standin.i] if t.lemma_.lower() in REPORTS]
+    if named:
+        return named[-1], sentence
+    if sentence.index == 0:
+        return None
+    previous = ctx.article[sentence.article].sentences[sentence.index - 1]
+    clause = next((t for t in ctx.docs[previous.id] if _that_clause(t)), None)
+    return (clause, previous) if clause is not None else None
+
+
+def _acts_of(claim: Token) -> frozenset[str]:
+    """What a claim told as a clause says was done or is: its verb and the verbs it goes on
+    to ("was used to develop": use, develop), or what a "be" says it is ("is a rich man":
+    rich). A verb of aim or attempt stands for the act it goes on to ("planning to
+    segregate": segregate); the verbs of the claim's parts ("bin Laden, who has been
+    charged") are not its acts.
+    """
+    if claim.pos_ not in {"VERB", "AUX"}:
+        return frozenset()
+    chain, acts = [claim], set()
+    while chain:
+        verb = chain.pop()
+        chain += [c for c in verb.children if c.dep_ in {"xcomp", "conj"} and c.pos_ == "VERB"]
+        acts |= _act(verb)
+    return frozenset(acts)
+
+
+def _act(verb: Token) -> set[str]:
+    """What one verb of a claim says: its act, what "be" says a thing is, or nothing for a
+    light verb or one of aim that goes on to another ("planning to")."""
+    if verb.lemma_ in _BE:
+        return _predicate(verb)
+    goes_on = any(c.dep_ == "xcomp" for c in verb.children)
+    if verb.lemma_ in _LIGHT or (goes_on and verb.lemma_ in CONTROL):
+        return set()
+    return {verb.lemma_.lower()}
+
+
+def _subject(ctx: StoryContext, claim: Token) -> frozenset[str]:
+    """The content words of whom a clause claim is said ("the complex is intended to ...")."""
+    subject = _child(claim, {"nsubj", "nsubjpass"}, but=claim)
+    return frozenset(_told(ctx, list(subject.subtree)) if subject is not None else ())
+
+
+def _predicate(be: Token) -> set[str]:
+    """What a "be" says its subject is: "is dead" → dead, "is a rich man" → rich."""
+    said = [c for c in be.children if c.dep_ in {"attr", "acomp"}]
+    qualities = [c for t in said for c in t.children if c.dep_ == "amod"]
+    return {t.lemma_.lower() for t in (qualities or said)}
+
+
+def _told(ctx: StoryContext, tokens: list[Token]) -> set[str]:
+    """The content words ``tokens`` tell a matter with, names resolved, the words that call a
+    report untrue left out."""
+    told = [t for t in tokens if t.pos_ in _CONTENT]
     calling = [t for t in told if t.lemma_.lower() in DEBUNKS | DEBUNK_ACTS | REPORTS]
     return content(" ".join(t.text for t in told), ctx.names) - content(
         " ".join(t.text for t in calling), ctx.names
@@ -147,6 +246,7 @@ def _debunked(cue: Token) -> Token | None:
 
 
 def _passive(verb: Token) -> bool:
+    """Whether a verb is passive: "was fabricated", "have been debunked"."""
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -210,22 +310,23 @@ def _reports(ctx: StoryContext, debunk: _Debunk, debunking: set[str]) -> list[Se
             continue
         if not _states(ctx, s) or not _matches(ctx, debunk, s):
             continue
-        score = debunk.similarity(ctx, s)
+        score = ctx.similarity(debunk.told_in, s)
         if score > best.get(s.article, (-1.0, s))[0]:
             best[s.article] = (score, s)
     return [s for _, s in sorted(best.values(), key=lambda b: b[1].id)]
 
 
 def _states(ctx: StoryContext, sentence: Sentence) -> bool:
-    """Whether a sentence states a claim as plain fact in the outlet's voice: not quoted, not
-    negated or hedged, not told as another's report ("reportedly", "the Mail reported")."""
+    """Whether a sentence may state a claim in the outlet's voice: not quoted, not asked, not
+    calling anything untrue, not told as another's report ("reportedly", "the Mail reported").
+    Which of its words are stated plainly is ``_matches``' business."""
     doc = ctx.docs[sentence.id]
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     return (
         root is not None
         and root.i in outside_quotes(ctx, sentence)
         and not sentence.text.rstrip().endswith("?")
-        and not any(qualifies(t) or _is_cue(t) or _hedged_as_report(t) for t in doc)
+        and not any(_is_cue(t) or _hedged_as_report(t) for t in doc)
     )
 
 
@@ -240,12 +341,26 @@ def _hedged_as_report(token: Token) -> bool:
 
 
 def _matches(ctx: StoryContext, debunk: _Debunk, sentence: Sentence) -> bool:
-    """Whether a sentence is about what a debunk is: shared content words and alike vectors."""
-    shared = debunk.about & content(sentence.text, ctx.names)
+    """Whether a sentence tells what a debunk calls untrue: its content words, stated plainly
+    in the outlet's own voice (out of quotes, in no negated or hedged clause); if it is a
+    clause, every act of it ("used to develop" is not "develop") and a word of its subject
+    ("the complex" is built, not "a commitment"); and alike vectors."""
+    outside = outside_quotes(ctx, sentence)
+    own = [t for t in ctx.docs[sentence.id] if t.i in outside and stated(t)]
+    shared = debunk.about & _told(ctx, own)
     return (
         len(shared) >= ctx.settings.conflicts.denial_shared
-        and debunk.similarity(ctx, sentence) >= ctx.cosines.denial_claim
+        and debunk.acts <= _acts_named(own)
+        and (not debunk.subject or bool(debunk.subject & shared))
+        and ctx.similarity(debunk.told_in, sentence) >= ctx.cosines.denial_claim
     )
+
+
+def _acts_named(tokens: list[Token]) -> set[str]:
+    """The acts and qualities words tell: verbs, adjectives and nouns ("a new plan"), and the
+    verbs nouns are made of ("segregation" → segregate)."""
+    said = {t.lemma_.lower() for t in tokens if t.pos_ in {"VERB", "ADJ", "NOUN"}}
+    return said | {v for t in tokens if t.pos_ == "NOUN" and (v := verb_of(t.lemma_.lower()))}
 
 
 def _components(pairs: list[tuple[str, str]]) -> dict[str, int]:
@@ -261,36 +376,10 @@ def _components(pairs: list[tuple[str, str]]) -> dict[str, int]:
     return group
 
 
-def _topic(ctx: StoryContext, debunk: _Debunk, max_words: int) -> str:
-    """What is disputed, as a reader would say it: "the Crabzilla photo — reported, and called
-    a fake", "taking a selfie with Rivers — reported, and denied"."""
-    return f"{_thing(ctx, debunk, max_words)} — reported, and {_verdict(debunk.cue)}"
-
-
-def _thing(ctx: StoryContext, debunk: _Debunk, max_words: int) -> str:
-    """What is called untrue: what a report claims ("claims that X": X), else its phrase.
-
-    A stand-in ("these turned out to be false", "this is wrong") stands for
-    a report named before it in the sentence, else for what the sentence
-    before says someone claims ("canada.com tells us that X").
-    """
-    head = _stood_for(ctx, debunk) if debunk.target.lower_ in _STANDINS else debunk.target
-    if head is None:
-        return "the claim"
-    if head.pos_ == "NOUN":
-        head = next((c for c in head.subtree if _that_clause(c)), head)
-    return _phrase(head, debunk.cue, max_words)
-
-
-def _stood_for(ctx: StoryContext, debunk: _Debunk) -> Token | None:
-    """The report a stand-in stands for: one named before it, or a claim told just before."""
-    doc = debunk.target.doc
-    named = [t for t in doc[: debunk.target.i] if t.lemma_.lower() in REPORTS and t.pos_ == "NOUN"]
-    if named:
-        return named[-1]
-    if len(debunk.context) < 2:
-        return None
-    return next((t for t in ctx.docs[debunk.context[0].id] if _that_clause(t)), None)
+def _topic(debunk: _Debunk, max_words: int) -> str:
+    """What is disputed, as a reader would say it: "the national carrier is planning to
+    segregate men and women — reported, and dismissed"."""
+    return f"{_phrase(debunk.claim, debunk.cue, max_words)} — reported, and {_verdict(debunk.cue)}"
 
 
 def _phrase(head: Token, cue: Token, max_words: int) -> str:
