@@ -37,6 +37,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/summaries.py $(DATA)/duc2004-dev.jsonl $(DATA)/multinews-dev.jsonl
 	$(PY) bench/analysis.py --seeds $(DATA)/seeds --data $(DATA)
 	$(PY) bench/boilerplate.py --data $(DATA)
+	$(PY) bench/fnc1.py $(DATA)/fnc1-dev/fnc1_dev_stories.json
 	$(PY) bench/clustering.py $(DATA)/multinews-dev.jsonl $(DATA)/duc2004-dev.jsonl --briefs
 
 clean:

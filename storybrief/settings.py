@@ -95,6 +95,10 @@ class ConflictSettings:
     frame: int = 3  # words that must match on each side of a differing name
     spelled_alike: float = 0.85  # character similarity of one name spelled two ways
     same_thing: int = 2  # content words two descriptions of one found thing share
+    # Denial (``conflicts.denial``), tuned on the FNC-1 dev stories' tune half (``bench/fnc1.py``:
+    # per kind, stories by id, the 1st, 3rd, ...); the report half was not looked at.
+    denial_shared: int = 3  # content words a debunk and a report of its claim share
+    denial_topic_words: int = 20  # words of the debunked thing kept in the topic
 
 
 @dataclass(frozen=True)

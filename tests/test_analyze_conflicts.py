@@ -454,7 +454,7 @@ STORY = (REPORT, DENIAL, CONDITIONAL)
 
 def test_the_registry_holds_every_kind_once_in_report_order() -> None:
     kinds = [d.kind for d in DETECTORS]
-    assert kinds == ["figures", "existence", "detail", "state", "place", "headline"]
+    assert kinds == ["figures", "existence", "detail", "state", "place", "denial", "headline"]
     assert [d.kind for d in DETECTORS if not d.takes_side] == ["headline"]
 
 
@@ -469,7 +469,8 @@ def test_every_registered_detector_runs(monkeypatch: pytest.MonkeyPatch) -> None
         monkeypatch.setattr(detector, "detect", detect)
     found = run(StoryContext.from_texts(*STORY), "conflicts")
     assert ran == [d.kind for d in DETECTORS]
-    assert [c.kind for c in found] == ["figures", "existence", "headline"]
+    # Kenyatta's denial is also a denial conflict with the report it denies.
+    assert [c.kind for c in found] == ["figures", "existence", "denial", "headline"]
 
 
 def test_a_failing_detector_costs_only_its_own_conflicts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -479,7 +480,7 @@ def test_a_failing_detector_costs_only_its_own_conflicts(monkeypatch: pytest.Mon
     monkeypatch.setattr(existence, "detect", broken)
     ctx = StoryContext.from_texts(*STORY)
     found = run(ctx, "conflicts")
-    assert [c.kind for c in found] == ["figures", "headline"]
+    assert [c.kind for c in found] == ["figures", "denial", "headline"]
     assert [w.stage for w in ctx.warnings] == ["conflicts.existence"]
     assert "list index out of range" in ctx.warnings[0].message
 
@@ -487,7 +488,7 @@ def test_a_failing_detector_costs_only_its_own_conflicts(monkeypatch: pytest.Mon
 class _Echo:
     """A detector made up for the test: every sentence saying "allegedly" is a side."""
 
-    kind: ConflictKind = "denial"
+    kind: ConflictKind = "echo"
     takes_side = False
 
     def detect(self, ctx: StoryContext) -> list[Conflict]:
@@ -503,7 +504,7 @@ def test_a_detector_added_to_the_registry_is_run(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(registry, "DETECTORS", (*DETECTORS, _Echo()))
     raid = "Kenyan raid\n\nKenyan soldiers allegedly raided a militia camp, residents said."
     found = run(StoryContext.from_texts(*STORY, raid), "conflicts")
-    assert [c.kind for c in found] == ["figures", "existence", "headline", "denial"]
+    assert [c.kind for c in found] == ["figures", "existence", "denial", "headline", "echo"]
     assert [c.source for c in found[-1].claims] == ["t3"]
     # Its claims take no side, as it says: no sentence of it is marked disputed.
     assert found[-1].claims[0].sentence_id not in disputed_sentences(found)

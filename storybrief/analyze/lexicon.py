@@ -248,3 +248,47 @@ STATES = (
         frozenset({"arrest", "capture"}),
     ),
 )
+
+
+# Debunking (``conflicts.denial``): words that call a report untrue, read as a word's
+# lower-cased form or its lemma ("hoaxes", "fabricated"). Forms of words with another
+# sense are given inflected: "staged" (not "stage"), "doctored" (not "doctor").
+DEBUNKS = frozenset(
+    {
+        "hoax", "fake", "fakery", "fabrication", "fabricated", "false", "falsehood",
+        "untrue", "bogus", "satire", "satirical", "nonsense", "ludicrous", "rubbish",
+        "prank", "doctored", "photoshopped", "baseless", "unfounded", "staged", "wrong",
+        "inaccurate", "incorrect", "erroneous", "unsubstantiated", "spoof", "parody",
+    }
+)  # fmt: skip
+# Verbs whose object is called untrue: "denied taking a selfie", "reports ... debunked".
+DEBUNK_ACTS = DENIALS | {"debunk", "fabricate", "dispute"}
+# Words that call a report untrue only when negated: "not true", "no evidence".
+TRUTHS = frozenset({"true", "real", "genuine", "authentic", "truth", "evidence", "basis"})
+# Verbs that give their object a debunking word: "branded the photo a hoax".
+CALLING = frozenset(
+    {"brand", "label", "call", "rate", "term", "dub", "declare", "describe", "deem", "consider"}
+)
+# What a report is: what a debunking word may be said of, and what names no claim itself.
+REPORTS = frozenset(
+    {
+        "claim", "report", "story", "rumour", "rumor", "photo", "photograph", "picture",
+        "image", "video", "footage", "article", "news", "allegation", "statement", "quote",
+        "tweet", "post", "headline", "piece", "tale", "suggestion", "speculation", "assertion",
+    }
+)  # fmt: skip
+# Words that tell a claim as a report of it, not as a fact: "reportedly", "rumours that".
+REPORT_HEDGES = frozenset(
+    {
+        "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "rumour",
+        "rumor", "rumoured", "rumored", "unconfirmed", "speculation", "purport", "suspected",
+    }
+)  # fmt: skip
+# Verbs that, passive, report a claim as said by unnamed others: "was reported wounded".
+SAID = frozenset({"report", "say", "believe", "rumour", "rumor", "claim", "think", "allege"})
+# Verbs that, heading a sentence, tell another's report of a claim: "the Mail reported that".
+REPORTING = frozenset({"report", "claim", "allege", "speculate", "rumour", "rumor"})
+# Verbs of aim or attempt: what they go on to is the act ("planning to segregate").
+CONTROL = frozenset(
+    {"plan", "intend", "try", "want", "decide", "seek", "begin", "start", "help", "aim"}
+)

@@ -10,6 +10,8 @@ Each kind is found by its own detector module, on its own signal:
   place, the two names not both true.
 - ``state``: a person still held (at large) against released (arrested).
 - ``place``: one thing found in two places.
+- ``denial``: one outlet reports a claim as true, another calls it a hoax,
+  false or fabricated, or denies it.
 - ``headline``: a title states as fact what its own body reports only as
   conditional, hedged or negated.
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 from storybrief.analyze.context import StoryContext
 from storybrief.models import Conflict
 
-from . import detail, existence, figures, headline, place, state
+from . import denial, detail, existence, figures, headline, place, state
 from .base import Detector
 
 DETECTORS: tuple[Detector, ...] = (
@@ -33,6 +35,7 @@ DETECTORS: tuple[Detector, ...] = (
     detail,
     state,
     place,
+    denial,
     headline,
 )
 
