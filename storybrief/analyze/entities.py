@@ -166,9 +166,12 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PERSON_DEPS = _SUBJECT_DEPS | {"poss"}  # how a surname alone names who acts
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent"}
 _PARTY_PREPS = {"with", "between", "against", "by"}
+_QUOTES = QUOTE_MARKS + "'‘’ "
+_SPACING = re.compile(r"[\s'’-]+")
 _BRITISH = re.compile(r"is(e|ed|ing|ation)\b")
 _RE_ENDING = re.compile(r"(cent|theat|lit|fib|met)re\b")
 _NICKNAME = re.compile(r"(?:^|\s)(?:[\"“][^\"“”]+[\"”]|['‘][^'‘’]+['’])(?=\s|$)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # "D'Alema", "Jones-Drew"
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -218,7 +221,11 @@ def initials(key: str) -> str:
 def person_words(key: str) -> list[str]:
     """A person's name words with Arabic-style particles ("al-") and a generational
     suffix ("Jr.", "III") dropped: "Arcade Joseph Comeaux Jr." ends in his surname."""
-    words = [_PARTICLES.sub("", w) for w in without_nickname(key).split() if w not in _STOPWORDS]
+    words = [
+        _PARTICLES.sub("", w).strip("'’")
+        for w in without_nickname(key).split()
+        if w not in _STOPWORDS
+    ]
     while len(words) > 1 and words[-1] in GENERATIONS:
         words.pop()
     return words
@@ -768,11 +775,25 @@ def _titled_mention(
     taken: dict[str, set[int]],
 ) -> Mention:
     """The mention of ``name``, a person's with the title before ``opening`` (where
-    the name's span starts, titles inside it included)."""
+    the name's span starts, titles inside it included), a body's without the place
+    it is "in" (``_without_place``)."""
     doc = name.doc
-    first = title_start(doc, opening, taken[sentence.id]) if label == "PERSON" else name.start
+    if label != "PERSON":
+        head = _without_place(name)
+        return _mention(story, name, head, label, sentence, _key(head.text, label, head))
+    first = title_start(doc, opening, taken[sentence.id])
     key = _key(name.text, label, name)
     return _mention(story, doc[first : name.end], name, label, sentence, key)
+
+
+def _without_place(name: Span) -> Span:
+    """A body's name run on over "in" and a place ("Betty Ford Clinic in Rancho Mirage")
+    without them: the name is written both ways, and the place is no part of it."""
+    tail = [t.i for t in name if t.lower_ == "in"]
+    if not tail or tail[-1] == name.start:
+        return name
+    place = name.doc[tail[-1] + 1 : name.end]
+    return name.doc[name.start : tail[-1]] if all(t.ent_type_ in PLACES for t in place) else name
 
 
 def _mention(
@@ -845,12 +866,15 @@ def _merge_defined(groups: _Groups, defined: list[tuple[str, str]]) -> None:
 
 def _merge_same_words(groups: _Groups, keys: list[str]) -> dict[tuple[str, ...], str]:
     """Names of the same words once connectors, "the", spelling and plural are set
-    aside; the first key of each such set of words."""
+    aside, or of the same letters; the first key of each such set of words."""
     by_words: dict[tuple[str, ...], str] = {}
+    by_letters: dict[str, str] = {}
     for key in keys:
         words = folded_words(key)
         if len(words) > 1:
             groups.union(by_words.setdefault(words, key), key)
+        # Only spaces, hyphens or apostrophes apart: "Al-Qaeda", "Kim Jong Nam".
+        groups.union(by_letters.setdefault(_SPACING.sub("", key), key), key)
     return by_words
 
 
@@ -881,7 +905,7 @@ def _merge_short_forms(
     ("Betty Ford Center in Rancho Mirage")."""
     places = {k for k, labels in bodies.items() if _place(labels)}
     for key in sorted(bodies):
-        for short in _short_forms(key, places):
+        for short in _short_forms(key, set() if key in places else places):
             other = by_words.get(folded_words(short), short)
             if other in bodies and _may_short(bodies[other], bodies[key]):
                 groups.union(key, other)
@@ -894,14 +918,15 @@ def _may_short(short: Counter[str], full: Counter[str]) -> bool:
 
 
 def _short_forms(key: str, places: set[str]) -> list[str]:
-    """The shorter names a body's name ``key`` may go by (``_merge_short_forms``)."""
+    """The shorter names a body's name ``key`` may go by (``_merge_short_forms``), the
+    ``places`` it may start with left out: none for a place ("North Korea")."""
     words = key.split()
     core = list(words)
     while len(core) > 1 and core[-1] in DESIGNATORS | INSTITUTIONS:
         core.pop()
     forms = [" ".join(core)] if len(core) < len(words) else []
     for i in range(1, len(words)):
-        if " ".join(words[:i]) in places:
+        if " ".join(words[:i]) in places and words[i] not in _STOPWORDS:
             forms.append(" ".join(words[i:]))
         if words[i - 1] == "in" and i > 1 and " ".join(words[i:]) in places:
             forms.append(" ".join(words[: i - 1]))
@@ -937,7 +962,7 @@ def _named_after(place: str, bodies: dict[str, Counter[str]]) -> list[str]:
         for k in bodies
         if k.startswith(place + " ")
         and k[len(place) + 1 :] in bodies
-        and not _place(bodies[k])
+        and not (_place(bodies[k]) or _people(bodies[k]))
         and k.split()[-1] not in FACILITIES
     ]
 
@@ -953,6 +978,11 @@ def _merge_misspelled(groups: _Groups, names: dict[str, Counter[str]]) -> None:
     for keys in alike.values():
         for other in keys[1:]:
             groups.union(keys[0], other)
+
+
+def _people(labels: Counter[str]) -> bool:
+    """Whether most mentions of a name are tagged as a people ("North Koreans")."""
+    return labels["NORP"] * 2 >= labels.total() > 0
 
 
 def _no_body(key: str, labels: Counter[str]) -> bool:
@@ -993,9 +1023,9 @@ def _name_words(
     facilities each word starts the name of (``_merge_last_words``)."""
     ending: dict[str, set[str]] = defaultdict(set)
     founded: dict[str, set[str]] = defaultdict(set)
-    for key in bodies:
+    for key, labels in bodies.items():
         words = key.split()
-        if _plain_name(words):
+        if _plain_name(words) and not _people(labels):
             ending[words[-1]].add(groups.find(key))
         if len(words) > 1 and words[-1] in FACILITIES:
             founded[words[0]].add(groups.find(key))
@@ -1121,6 +1151,7 @@ def _merge_people(
     for a, b in combinations(people, 2):
         if _same_person(a, b, settings.min_nickname):
             groups.union(a, b)
+    _merge_nicknames(groups, people, set(keys))
     _merge_single_names(groups, keys, people, by_key, settings)
 
 
@@ -1148,16 +1179,27 @@ def first_names_alike(x: str, y: str, min_nickname: int) -> bool:
     return x[:min_nickname] == y[:min_nickname] and len(shorter) >= min_nickname
 
 
+def _merge_nicknames(groups: _Groups, people: list[str], keys: set[str]) -> None:
+    """A name with a nickname in quotes and the nickname with the surname, if the story
+    writes it: 'Orenthal James "O.J." Simpson' and "O.J. Simpson"."""
+    for key in people:
+        for nickname in _NICKNAME.findall(key):
+            short = f"{nickname.strip(_QUOTES)} {person_words(key)[-1]}"
+            if short in keys:
+                groups.union(key, short)
+
+
 def _merge_bodies_named(groups: _Groups, bodies: list[str], people: list[str]) -> None:
-    """A name the model took for a body ("Amanda Lene Jones") that ends in the
-    two or more names of a person ("Lene Jones") is that person's."""
+    """A name the model took for a body that is the end of a person's in two words or
+    more: "Amanda Lene Jones" ending in "Lene Jones", "El Hage" that of "Wadih El Hage"."""
     for key in bodies:
         words = key.split()
-        if not 2 < len(words) <= 4 or words != content_words(key):
+        if not 1 < len(words) <= 4 or words != content_words(key):
             continue
         for p in people:
             tail = person_words(p)
-            if len(tail) < len(words) and words[-len(tail) :] == tail:
+            shorter, longer = sorted((words, tail), key=len)
+            if len(shorter) < len(longer) and longer[-len(shorter) :] == shorter:
                 groups.union(key, p)
 
 
@@ -1215,7 +1257,7 @@ def _single_name_options(
     the people of that surname, then of that first name. None for a longer name."""
     gender, name = _titled(key) or ("", key)
     words = person_words(name)
-    if len(words) != 1 or not words[0].isalpha():
+    if len(words) != 1 or not _WORD.fullmatch(words[0]):
         return []
     # Initials in capitals stand for a name written so: "O.J." for O.J. Simpson,
     # but "U.N." for no Kim Jong Un.
