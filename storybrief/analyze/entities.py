@@ -852,6 +852,7 @@ def _merge(
     _merge_acting_places(groups, bodies, by_key, settings.acting_share)
     _merge_last_words(groups, bodies, by_key)
     _merge_misspelled(groups, labels)
+    _merge_clipped(groups, bodies, by_key)
     return groups
 
 
@@ -980,6 +981,42 @@ def _merge_misspelled(groups: _Groups, names: dict[str, Counter[str]]) -> None:
             groups.union(keys[0], other)
 
 
+def _merge_clipped(
+    groups: _Groups, bodies: dict[str, Counter[str]], by_key: dict[str, list[Mention]]
+) -> None:
+    """A clipped one-word name, alone in its group, and the one name it clips that the
+    story writes more often (or any, after an abbreviation's dot): "Jags" for the
+    Jaguars, "Indy" for Indianapolis, "Calif." for California (a stem of three letters
+    or more, and a plural "s" or a pet "y"); not "Bulls" for the Bulldogs, written as
+    often, nor "Iran" for "Iranian", a people."""
+    sizes = Counter(groups.find(k) for k in bodies)
+    words = [k for k, labels in bodies.items() if k.isalpha() and _clippable(k, labels)]
+    for key in words:
+        if sizes[groups.find(key)] == 1 and 3 < len(key) <= 6:
+            clipped = {groups.find(k) for k in _clipped(key, words, by_key)}
+            if len(clipped) == 1:
+                groups.union(key, clipped.pop())
+
+
+def _clipped(short: str, words: list[str], by_key: dict[str, list[Mention]]) -> list[str]:
+    """The names of ``words`` that ``short`` clips and the story writes more often."""
+    dotted = all(m.text.endswith(".") for m in by_key[short])  # "Calif.", "Tenn."
+    more = [k for k in words if dotted or len(by_key[k]) > len(by_key[short])]
+    return [k for k in more if _clips(short, k)]
+
+
+def _clippable(key: str, labels: Counter[str]) -> bool:
+    """Whether a one-word name is of a place or a body, not of a people."""
+    return _place(labels) or not _no_body(key, labels)
+
+
+def _clips(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` cut short: its stem starts it, a plural stays one."""
+    stem, end = (short[:-1], short[-1]) if short[-1] in "sy" else (short, "")
+    plural = end != "s" or full.endswith("s")
+    return len(stem) >= 3 and len(full) >= len(stem) + 3 and full.startswith(stem) and plural
+
+
 def _people(labels: Counter[str]) -> bool:
     """Whether most mentions of a name are tagged as a people ("North Koreans")."""
     return labels["NORP"] * 2 >= labels.total() > 0
@@ -995,7 +1032,8 @@ def _plain_name(words: list[str]) -> bool:
     """Whether a name of a few words may go by its last one: no small words ("Carlton
     Hotel in Cannes"), no figures, no suffix ("Corp.") nor kind of body at the end."""
     plain = all(w.isalpha() and w not in _STOPWORDS for w in words)
-    return plain and 1 < len(words) <= 4 and words[-1] not in DESIGNATORS | INSTITUTIONS
+    ending = DESIGNATORS | INSTITUTIONS | GENERATIONS  # "World War II" is no "II"
+    return plain and 1 < len(words) <= 4 and words[-1] not in ending
 
 
 def _merge_last_words(
@@ -1033,10 +1071,10 @@ def _name_words(
 
 
 def _written_acronym(key: str, found: list[Mention]) -> bool:
-    """Whether a name is a word of letters the story writes in capitals: "RIM", "U.N."."""
-    return (
-        " " not in key and key.isalpha() and len(key) > 1 and any(_capitals(m.text) for m in found)
-    )
+    """Whether a name is a word of letters (and figures) the story writes in capitals:
+    "RIM", "U.N.", "IE8"."""
+    letters = sum(c.isalpha() for c in key)
+    return key.isalnum() and letters > 1 and any(_capitals(m.text) for m in found)
 
 
 def _merge_acronyms(
