@@ -489,6 +489,9 @@ def _model_spans(doc: Doc) -> tuple[list[tuple[int, int, str]], set[int]]:
         if start < end:
             spans.append((start, end, ent.label_))
             taken.update(range(ent.start, max(end, ent.end)))
+            head = _without_place(doc[start:end])
+            if head.end < end:  # the place is a name too: "... Clinic in Rancho Mirage"
+                spans.append((head.end + 1, end, doc[end - 1].ent_type_ or "GPE"))
     return spans, taken
 
 
@@ -714,6 +717,8 @@ def _joins(doc: Doc, start: int, token: Token, busy: set[int]) -> bool:
     """Whether a small word joins the proper nouns from ``start`` to those after it."""
     if token.i + 1 >= len(doc) or not _capital(doc[token.i + 1], busy):
         return False
+    if token.lower_ in _STOPWORDS and token.text[:1].isupper():
+        return True  # a small word capitalised inside a name: "Research In Motion"
     if token.lower_ == "and":
         return any(t.lower_ in _OF for t in doc[start : token.i])
     return token.lower_ in _JOINERS
@@ -793,7 +798,13 @@ def _without_place(name: Span) -> Span:
     if not tail or tail[-1] == name.start:
         return name
     place = name.doc[tail[-1] + 1 : name.end]
-    return name.doc[name.start : tail[-1]] if all(t.ent_type_ in PLACES for t in place) else name
+    return name.doc[name.start : tail[-1]] if all(map(_place_word, place)) else name
+
+
+def _place_word(token: Token) -> bool:
+    """Whether a word after "in" ends a body's name as a place: tagged as one, or a
+    proper noun the model tags as nothing ("in Rancho Mirage")."""
+    return token.ent_type_ in PLACES or (not token.ent_type_ and _proper_noun(token))
 
 
 def _mention(
@@ -857,11 +868,14 @@ def _merge(
 
 
 def _merge_defined(groups: _Groups, defined: list[tuple[str, str]]) -> None:
-    """Each acronym the story defines ("Expansion (ACR)") with its expansion."""
+    """Each acronym the story defines ("Expansion (ACR)") with its expansion, if it
+    starts with its first initial or spells its initials in another order."""
     for acronym, expansion in defined:
-        # "the UN's mission in Iraq (UNAMI)" defines UNAMI by more than "Iraq".
+        # "the UN's mission in Iraq (UNAMI)" defines UNAMI by more than "Iraq"; the
+        # Kurdistan Workers Party is the PKK in Kurdish.
         spelled = initials(expansion)
-        if spelled == acronym or (len(spelled) > 1 and spelled[:1] == acronym[:1]):
+        same_start = spelled[:1] == acronym[:1]
+        if len(spelled) > 1 and (same_start or set(acronym) <= set(spelled)):
             groups.union(acronym, expansion)
 
 
