@@ -36,6 +36,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/extraction.py $(DATA)/extraction-dev
 	$(PY) bench/summaries.py $(DATA)/duc2004-dev.jsonl $(DATA)/multinews-dev.jsonl
 	$(PY) bench/analysis.py --seeds $(DATA)/seeds --data $(DATA)
+	$(PY) bench/ecbplus.py $(DATA)/ecbplus-dev
 	$(PY) bench/clustering.py $(DATA)/multinews-dev.jsonl $(DATA)/duc2004-dev.jsonl --briefs
 
 clean:

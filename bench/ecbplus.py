@@ -114,17 +114,15 @@ Answer = tuple[list[set[str]], list[object | None]]
 
 
 def storybrief_answer(story: Story, entities: list[Entity]) -> Answer:
+    """The forms each entity lists, and for each gold mention the entity that lists its
+    form and cites its article (entities come most mentioned first: the first such
+    is the metric's pick), if any."""
     forms = [{form(e.name), *map(form, e.aliases)} for e in entities]
-    clusters: list[object | None] = []
-    for m in story.gold:
-        # Entities come most mentioned first: the first that fits is the metric's pick.
-        clusters.append(
-            next(
-                (n for n, e in enumerate(entities) if m.form in forms[n] and m.doc in e.sources),
-                None,
-            )
-        )
-    return forms, clusters
+    fits = [
+        [n for n, e in enumerate(entities) if m.form in forms[n] and m.doc in e.sources]
+        for m in story.gold
+    ]
+    return forms, [found[0] if found else None for found in fits]
 
 
 def baseline_answer(story: Story, same: Callable[[str, str], bool]) -> Answer:

@@ -6,6 +6,7 @@ import pytest
 
 from storybrief.analyze import StoryContext, run
 from storybrief.models import Entity
+from storybrief.settings import EntitySettings, Settings
 
 
 def entities_of(*texts: str) -> dict[str, Entity]:
@@ -299,3 +300,10 @@ def test_a_name_written_as_one_is_listed_though_the_model_tags_none() -> None:
     found = entities_of(UNTAGGED)
     assert "Internet Explorer" in found
     assert "District Attorney" not in found  # a title alone names no one
+
+
+def test_how_much_more_a_person_is_named_is_a_setting() -> None:
+    settings = Settings(entities=EntitySettings(dominance=10.0))
+    entities = run(StoryContext.from_texts(SURNAMES, settings=settings), "entities").entities
+    found = {alias: e for e in entities for alias in e.aliases}
+    assert found["Jeffs"] is not found["Warren Jeffs"]
