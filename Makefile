@@ -38,6 +38,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/analysis.py --seeds $(DATA)/seeds --data $(DATA)
 	$(PY) bench/boilerplate.py --data $(DATA)
 	$(PY) bench/fnc1.py $(DATA)/fnc1-dev/fnc1_dev_stories.json
+	$(PY) bench/ecbplus.py $(DATA)/ecbplus-dev
 	$(PY) bench/clustering.py $(DATA)/multinews-dev.jsonl $(DATA)/duc2004-dev.jsonl --briefs
 
 clean:

@@ -6,6 +6,7 @@ import pytest
 
 from storybrief.analyze import StoryContext, run
 from storybrief.models import Entity
+from storybrief.settings import EntitySettings, Settings
 
 
 def entities_of(*texts: str) -> dict[str, Entity]:
@@ -149,3 +150,160 @@ def test_initials_join_only_a_name_written_in_initials() -> None:
     found = entities_of(INITIALS)
     assert found["O.J."].name == "O.J. Simpson"
     assert found["U.N."].name != "Kim Jong Un"
+
+
+# Merge families measured on ECB+ (bench/ecbplus.py), each on a story written here.
+
+COMPANIES = """Chip maker results
+
+Intel Corp. reported higher profits on Tuesday. Intel said its server sales rose. Shares of \
+Microsoft Corporation fell, and Microsoft said it would cut jobs.
+"""
+
+
+def test_a_corporate_suffix_may_be_left_out() -> None:
+    found = entities_of(COMPANIES)
+    assert found["Intel"] is found["Intel Corp."]
+    assert found["Microsoft"] is found["Microsoft Corporation"]
+    assert found["Intel"] is not found["Microsoft"]
+
+
+SURNAMES = """Sect leader on trial
+
+Warren Jeffs went on trial on Monday. Jeffs told the court he was innocent, and Jeffs wept. \
+His brother Lyle Jeffs was not in court. Prosecutors said Jeffs had led the sect for years. \
+Warren Jeffs faces life in prison.
+"""
+
+
+def test_a_surname_alone_is_the_person_the_story_names_most() -> None:
+    # Two people share the surname; the story names Warren twice as often as Lyle.
+    found = entities_of(SURNAMES)
+    assert found["Jeffs"].name == "Warren Jeffs"
+    assert found["Lyle Jeffs"] is not found["Warren Jeffs"]
+
+
+RELATIVES = """Family speaks
+
+Kimani Gray was shot on Saturday. His sister Mahnefah Gray spoke to reporters. Gray said \
+the family wanted answers.
+"""
+
+
+def test_a_surname_shared_by_people_named_as_often_joins_neither() -> None:
+    found = entities_of(RELATIVES)
+    assert found["Gray"] is not found["Kimani Gray"]
+    assert found["Gray"] is not found["Mahnefah Gray"]
+
+
+ACRONYMS = """Quake and phones
+
+The U.S. Geological Survey said the quake struck at dawn. USGS scientists measured it. \
+Phones made by Research In Motion worked; RIM shares rose. The agency in Upper Nile said \
+the U.N. would send food. The Associated Press reported floods in Aceh province, AP said.
+"""
+
+
+def test_an_acronym_joins_the_name_whose_initials_it_writes() -> None:
+    found = entities_of(ACRONYMS)
+    assert found["USGS"] is found["U.S. Geological Survey"]
+    assert found["RIM"] is found["Research In Motion"]
+    assert found["AP"] is found["Associated Press"]
+
+
+def test_an_acronym_joins_no_other_name_with_its_initials() -> None:
+    # "U.N." stands for the United Nations, whatever else starts with U and N;
+    # "province" is no word of Aceh's name.
+    found = entities_of(ACRONYMS)
+    assert found["U.N."] is not found["Upper Nile"]
+    assert found["AP"] is not found["Aceh province"]
+
+
+DEFINED = """Party banned
+
+The Kurdistan Workers Party (PKK) was banned. The Kurdistan Workers' Party said it would \
+appeal. PKK leaders met in the mountains.
+"""
+
+
+def test_a_defined_acronym_and_a_name_apart_by_an_apostrophe_join() -> None:
+    found = entities_of(DEFINED)
+    assert found["PKK"] is found["Kurdistan Workers Party"] is found["Kurdistan Workers' Party"]
+
+
+SPELLINGS = """Mob boss dies
+
+Vincent 'The Chin' Gigante died in prison. Frederick LaRue, a witness, said Fred LaRue was \
+his cousin's name too. Gigante ran the family for decades. Officials in Turkmenistan and \
+Turkeminstan, as one report spelled it, denied it. Al-Qaeda and al Qaeda were not involved.
+"""
+
+
+def test_spellings_of_one_name_join() -> None:
+    found = entities_of(SPELLINGS)
+    assert found["Gigante"].name == "Vincent 'The Chin' Gigante"
+    assert found["Fred LaRue"] is found["Frederick LaRue"]
+    assert found["Turkeminstan"] is found["Turkmenistan"]
+    assert found["Al-Qaeda"] is found["al Qaeda"]
+
+
+TEAMS = """Colts beat Jaguars
+
+The Indianapolis Colts beat the Jacksonville Jaguars 24-14 on Sunday. Indianapolis scored \
+twice in the first half, and Indianapolis held on. The Colts have won eight straight. The Jags \
+lost their fourth game. The Jaguars play Baltimore next. The Boston Red Sox were idle, and \
+the Sox open at home on Friday.
+"""
+
+
+def test_a_team_goes_by_its_name_without_its_city() -> None:
+    found = entities_of(TEAMS)
+    assert found["Colts"] is found["Indianapolis Colts"]
+    assert found["Jaguars"] is found["Jacksonville Jaguars"] is found["Jags"]
+    assert found["Sox"] is found["Boston Red Sox"]
+
+
+def test_a_city_that_acts_is_its_team() -> None:
+    # "Indianapolis scored ... held on": the city acts, as the team.
+    found = entities_of(TEAMS)
+    assert found["Indianapolis"] is found["Indianapolis Colts"]
+
+
+PLACES = """Talks on the peninsula
+
+North Korea and South Korea met on Tuesday. Officials from the North said Korea would be \
+united one day. Lindsay Lohan entered the Betty Ford Clinic in Rancho Mirage on Thursday. \
+The Betty Ford Clinic declined to comment.
+"""
+
+
+def test_places_of_one_last_word_stay_apart() -> None:
+    found = entities_of(PLACES)
+    assert found["North Korea"] is not found["South Korea"]
+    assert found["Korea"] is not found["North Korea"]
+
+
+def test_a_body_in_a_place_is_the_body() -> None:
+    found = entities_of(PLACES)
+    assert found["Betty Ford Clinic in Rancho Mirage"] is found["Betty Ford Clinic"]
+    assert found["Rancho Mirage"] is not found["Betty Ford Clinic"]
+
+
+UNTAGGED = """Browser flaw
+
+Microsoft warned that Internet Explorer had a flaw. Users of Internet Explorer should update, \
+the company said. The District Attorney said nothing.
+"""
+
+
+def test_a_name_written_as_one_is_listed_though_the_model_tags_none() -> None:
+    found = entities_of(UNTAGGED)
+    assert "Internet Explorer" in found
+    assert "District Attorney" not in found  # a title alone names no one
+
+
+def test_how_much_more_a_person_is_named_is_a_setting() -> None:
+    settings = Settings(entities=EntitySettings(dominance=10.0))
+    entities = run(StoryContext.from_texts(SURNAMES, settings=settings), "entities").entities
+    found = {alias: e for e in entities for alias in e.aliases}
+    assert found["Jeffs"] is not found["Warren Jeffs"]

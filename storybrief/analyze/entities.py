@@ -19,28 +19,55 @@ story, not lists of this story's names:
   pronouns show it, is the same;
 * a country's short name and its capital when the capital acts (is the
   subject, the object, or the party "with"/"between" whom something happens),
-  which is the capital standing for the government ("Washington wanted").
+  which is the capital standing for the government ("Washington wanted");
+* names apart only by spaces, hyphens or apostrophes (Al-Qaeda/al Qaeda), by
+  a generational suffix ("Comeaux Jr."), a nickname in quotes ("Vincent 'The
+  Chin' Gigante"), a short first name (Fred/Frederick), or a misspelling of a
+  long word told by its consonants (Turkeminstan);
+* a surname alone for the person the story names ``dominance`` times as often
+  as any relative of that name;
+* a body's name and its shorter forms: without a corporate suffix or the kind
+  of body or water ("Intel Corp.", "Mediterranean Sea"), without the place it
+  starts with ("Boston Red Sox") or is "in", its last word ("Sox") or a
+  facility's first ("Promises"), a clipped form ("Jags", "Calif."), and a city
+  that acts for the one team named after it ("Indianapolis beat ...");
+* acronyms spelled by the written name ("U.S. Geological Survey" is USGS),
+  never by a place the model does not tag the acronym as, and a standard one
+  ("U.N.", "AP") only for its standard expansion, not "Upper Nile".
+
+Besides the people, bodies and places the model tags, the works, products,
+laws and events it tags are listed, and names it tags as nothing where the
+story writes them capitalised as names ("Internet Explorer"), and those of the
+headlines the bodies give too. The rules and thresholds were chosen on the
+ECB+ ``train`` split (``bench/ecbplus.py``), and checked on the labelled
+stories (``bench/analysis.py``).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from itertools import combinations, takewhile
+from itertools import combinations, product, takewhile
 
 from spacy.tokens import Doc, Span, Token
 
-from storybrief.analyze.context import StoryContext, outside_quotes
+from storybrief.analyze.context import QUOTE_MARKS, StoryContext, nlp, outside_quotes
 from storybrief.models import Entity, Sentence
 from storybrief.settings import EntitySettings
 
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+# What else a story may name and the brief lists: "Internet Explorer", "Twilight",
+# the "Endangered Species Act".
+OTHER_NAMES = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 # Labels whose span may run on over "of/in ... and the ..." into a longer name.
 _EXTENDABLE = {"ORG", "NORP", "FAC"}
 _CONNECTORS = {"of", "in", "for", "and", "on"}
 _OF = {"of", "in", "for"}  # connectors inside one name: "Islamic State of Iraq"
+_WHEN = {"DATE", "TIME"}
+_JOINERS = {"of", "the", "de", "for"}
 _STOPWORDS = {"of", "in", "for", "and", "on", "the", "de", "al"}
 _PARTICLES = re.compile(r"^(?:al|el|ul|ad|as|ash|an|ar|at)-", re.IGNORECASE)
 
@@ -91,6 +118,17 @@ HONORIFICS = {
     "rear", "col", "lt", "capt", "imam", "rabbi", "cardinal", "bishop", "mayor", "maj", "sgt",
     "cpl", "det", "insp", "miss", "madam", "dame",
 }  # fmt: skip
+# Suffixes telling apart a father and a son of one name: "W. Mark Felt Sr." is not
+# "Mark Felt Jr.", but either is the "Felt" of the next sentence.
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+# Titles and offices written capitalised before a name, which alone name no one:
+# "District Attorney", "City Councilman".
+ROLES = HONORIFICS | {
+    "sheriff", "attorney", "district", "assistant", "deputy", "commissioner", "professor",
+    "chief", "chairman", "chairwoman", "councilman", "councilwoman", "council", "inspector",
+    "director", "officer", "detective", "vice", "executive", "coach", "manager", "spokesman",
+    "spokeswoman", "editor", "city", "county", "state", "superintendent", "trooper", "agent",
+}  # fmt: skip
 GENDER_TITLES = {
     **dict.fromkeys(["mr", "sir", "lord"], "m"),
     **dict.fromkeys(["mrs", "ms", "miss", "lady", "madam", "dame"], "f"),
@@ -104,12 +142,57 @@ PERSONAL_TITLES = {
     "mr", "mrs", "ms", "dr", "president", "ayatollah", "sheikh", "senator", "sen", "rep", "gov",
     "governor", "mayor", "judge", "maj", "sgt", "cpl", "det", "capt", "col", "lt", "adm",
 }  # fmt: skip
+PLACES = {"GPE", "LOC"}
+WRITTEN = "MISC"  # the label of a name found by how it is written, not by the model
+# Words that end a body's name and may be left out: corporate suffixes, and the
+# kind of water or office a name is of ("Intel Corp.", "Mediterranean Sea").
+DESIGNATORS = {
+    "corp", "corporation", "inc", "incorporated", "co", "company", "cos", "ltd", "limited",
+    "llc", "plc", "lp", "llp", "ag", "sa", "nv", "bv", "gmbh", "spa", "pty", "holdings", "group",
+    "sea", "ocean", "river", "department", "dept",
+}  # fmt: skip
+# Places named after someone or something, which may go by the first word of their
+# name ("Promises" for the Promises Treatment Center) and are no person.
+FACILITIES = {
+    "center", "centre", "clinic", "hospital", "institute", "university", "college", "school",
+    "academy", "church", "cathedral", "mosque", "temple", "stadium", "arena", "museum",
+    "library", "prison",
+}  # fmt: skip
+# The kinds of body a name may leave out ("Morningside Recovery"), which a part of a
+# body has as well: the Senate Judiciary Committee is no Senate.
+INSTITUTIONS = FACILITIES | {
+    "foundation", "agency", "association", "society", "authority", "council", "commission",
+    "committee", "ministry",
+}  # fmt: skip
+MIN_MISSPELLED = 7  # letters of a one-word name whose misspelling is told by its consonants
+_MAX_SPELLINGS = 16  # of one name written one way: two or three words in capitals
+# Acronyms news copy uses for one body the world over, which stand for no other
+# name the story gives ("U.N." is not "Upper Nile", "AP" not "Aceh province").
+STANDARD_ACRONYMS = {
+    "un": "united nations", "ap": "associated press", "afp": "agence france-presse",
+    "eu": "european union", "us": "united states", "usa": "united states",
+    "uk": "united kingdom", "nato": "north atlantic treaty organization",
+    "fbi": "federal bureau of investigation", "cia": "central intelligence agency",
+    "nsa": "national security agency", "imf": "international monetary fund",
+    "who": "world health organization", "wto": "world trade organization",
+    "bbc": "british broadcasting corporation", "cnn": "cable news network",
+    "nasa": "national aeronautics and space administration", "nfl": "national football league",
+    "nba": "national basketball association", "mlb": "major league baseball",
+    "nhl": "national hockey league", "opec": "organization of the petroleum exporting countries",
+    "unicef": "united nations children's fund", "ioc": "international olympic committee",
+}  # fmt: skip
 _WORD_POS = {"AUX", "VERB", "PRON", "ADP", "DET"}  # capitals read as a word: "IS", "US"
 _TITLED = {"GPE", "NORP"}  # what a title is of: "US President", "Iraqi Prime Minister"
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PERSON_DEPS = _SUBJECT_DEPS | {"poss"}  # how a surname alone names who acts
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent"}
 _PARTY_PREPS = {"with", "between", "against", "by"}
+_QUOTES = QUOTE_MARKS + "'‘’ "
+_SPACING = re.compile(r"[\s'’-]+")
+_BRITISH = re.compile(r"is(e|ed|ing|ation)\b")
+_RE_ENDING = re.compile(r"(cent|theat|lit|fib|met)re\b")
+_NICKNAME = re.compile(r"(?:^|\s)(?:[\"“][^\"“”]+[\"”]|['‘][^'‘’]+['’])(?=\s|$)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # "D'Alema", "Jones-Drew"
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -124,6 +207,7 @@ class Mention:
     article: str
     key: str  # what the merge rules compare
     genders: tuple[str, ...] = ()  # what its title and the pronouns it binds say: "m", "f"
+    acts: bool = False  # ``_is_acting``, or an owner ("Jacksonville's secondary")
 
 
 def norm(text: str) -> str:
@@ -141,9 +225,11 @@ def folded_words(key: str) -> tuple[str, ...]:
     """Content words with British spellings and a final plural folded away.
 
     "International Organisation for Migration" meets "...Organization...",
-    and "Revolutionary Guards" meets "Revolutionary Guard".
+    "Treatment Centre" "Treatment Center", and "Revolutionary Guards" meets
+    "Revolutionary Guard".
     """
-    words = [re.sub(r"is(e|ed|ing|ation)\b", r"iz\1", w) for w in content_words(key)]
+    words = [_BRITISH.sub(r"iz\1", w) for w in content_words(key)]
+    words = [_RE_ENDING.sub(r"\1er", w) for w in words]  # Centre/Center, Theatre/Theater
     if words and len(words[-1]) > 3:
         words[-1] = re.sub(r"s$", "", words[-1])
     return tuple(words)
@@ -154,8 +240,27 @@ def initials(key: str) -> str:
 
 
 def person_words(key: str) -> list[str]:
-    """A person's name words with Arabic-style particles ("al-") dropped."""
-    return [_PARTICLES.sub("", w) for w in key.split() if w not in _STOPWORDS]
+    """A person's name words with Arabic-style particles ("al-") and a generational
+    suffix ("Jr.", "III") dropped: "Arcade Joseph Comeaux Jr." ends in his surname."""
+    words = [
+        _PARTICLES.sub("", w).strip("'’")
+        for w in without_nickname(key).split()
+        if w not in _STOPWORDS
+    ]
+    while len(words) > 1 and words[-1] in GENERATIONS:
+        words.pop()
+    return words
+
+
+def without_nickname(key: str) -> str:
+    """A name without the nickname quoted inside it: "Vincent 'The Chin' Gigante"."""
+    return " ".join(_NICKNAME.sub(" ", key).split())
+
+
+def generation(key: str) -> str:
+    """The generational suffix ending a person's name ("jr"), or "" if none."""
+    last = key.rsplit(maxsplit=1)[-1] if key.strip() else ""
+    return last if last in GENERATIONS and " " in key.strip() else ""
 
 
 def skeleton(word: str) -> str:
@@ -195,13 +300,18 @@ def _extend(doc: Doc, span: Span) -> int:
 
 
 def _proper_nouns(doc: Doc, start: int) -> int | None:
-    """The end of the capitalised proper nouns from ``start`` on, past a "the"; None if none."""
+    """The end of the capitalised proper nouns from ``start`` on, past a "the"; None if
+    none. A date is none ("Promises Treatment Center on Friday")."""
     if start < len(doc) and doc[start].lower_ == "the":
         start += 1
     end = start
-    while end < len(doc) and doc[end].tag_ in {"NNP", "NNPS"} and doc[end].text[:1].isupper():
+    while end < len(doc) and _proper_noun(doc[end]) and doc[end].ent_type_ not in _WHEN:
         end += 1
     return end if end > start else None
+
+
+def _proper_noun(token: Token) -> bool:
+    return token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper()
 
 
 def title_start(doc: Doc, start: int, taken: set[int]) -> int:
@@ -328,7 +438,7 @@ def _name_like(key: str) -> bool:
     end of such a name is no surname. A dash the span took in ("— Donald J.
     Trump", signing a post) is not part of it.
     """
-    words = [w for w in key.split() if any(c.isalnum() for c in w)]
+    words = [w for w in without_nickname(key).split() if any(c.isalnum() for c in w)]
     return all(_NAME_WORD.fullmatch(w) and w not in _CONNECTORS for w in words)
 
 
@@ -361,7 +471,8 @@ def _is_acting(token: Token) -> bool:
 
 
 def _key(text: str, label: str, span: Span) -> str:
-    key = norm(text)
+    # A site is its outlet: "TMZ.com" is TMZ.
+    key = norm(re.sub(r"\.com$", "", text, flags=re.IGNORECASE))
     key = COUNTRY_NAMES.get(key, key)
     if label == "GPE" and key in CAPITALS and _is_acting(span.root):
         return CAPITALS[key]
@@ -379,6 +490,16 @@ def _definition(doc: Doc, end: int) -> Token | None:
 
 def _spans(doc: Doc) -> tuple[list[tuple[int, int, str]], set[int]]:
     """The names spaCy finds in a sentence, cleaned and run on, and the tokens they take."""
+    spans, taken = _model_spans(doc)
+    spans = _nicknamed(doc, spans)
+    taken.update(i for start, end, _ in spans for i in range(start, end))
+    # Acronyms the small model leaves untagged ("the numerically inferior IS").
+    acronyms = [t.i for t in doc if t.i not in taken and _acronym(t)]
+    return spans + [(i, i + 1, "ORG") for i in acronyms], taken | set(acronyms)
+
+
+def _model_spans(doc: Doc) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """The people, bodies and places the model tags, cleaned and run on."""
     taken: set[int] = set()
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
@@ -389,9 +510,32 @@ def _spans(doc: Doc) -> tuple[list[tuple[int, int, str]], set[int]]:
         if start < end:
             spans.append((start, end, ent.label_))
             taken.update(range(ent.start, max(end, ent.end)))
-    # Acronyms the small model leaves untagged ("the numerically inferior IS").
-    acronyms = [t.i for t in doc if t.i not in taken and _acronym(t)]
-    return spans + [(i, i + 1, "ORG") for i in acronyms], taken | set(acronyms)
+            head = _without_place(doc[start:end])
+            if head.end < end:  # the place is a name too: "... Clinic in Rancho Mirage"
+                spans.append((head.end + 1, end, doc[end - 1].ent_type_ or "GPE"))
+    return spans, taken
+
+
+def _nicknamed(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The names with a nickname in quotes inside, which the model cuts in two:
+    "Vincent 'The Chin' Gigante" is one person's name."""
+    joined: list[tuple[int, int, str]] = []
+    for span in spans:
+        if joined and _nickname_between(doc, joined[-1], span):
+            joined[-1] = (joined[-1][0], span[1], "PERSON")
+        else:
+            joined.append(span)
+    return joined
+
+
+def _nickname_between(doc: Doc, first: tuple[int, int, str], then: tuple[int, int, str]) -> bool:
+    """Whether only a quoted nickname of capitalised words stands between two names."""
+    between = doc[first[1] : then[0]]
+    if "PERSON" not in {first[2], then[2]} or not 3 <= len(between) <= 5:
+        return False
+    inner = between[1:-1]
+    quotes = all(t.text in QUOTE_MARKS + "'‘’" for t in (between[0], between[-1]))
+    return quotes and all(t.text[:1].isupper() for t in inner)
 
 
 def _acronym(token: Token) -> bool:
@@ -423,8 +567,30 @@ def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]
     called ..."), standing alone for who acts or owns.
     """
     found, defined, taken = _tagged(story)
-    found += _untagged(story, _clues(found, defined), taken)
+    clues = _clues(found, defined)
+    found += _untagged(story, clues, taken)
+    found += _written(story, clues, taken)
+    found += _headlines(story, {m.key for _, _, m in found})
     return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
+
+
+def _headlines(story: StoryContext, keys: set[str]) -> list[_Found]:
+    """The names in the articles' headlines that the story's sentences give too (in
+    title case the model tags "Checks Into Rehab" as a name): the headline is part of
+    the article the entity cites."""
+    titled = [a for a in story.articles if a.title]
+    found: list[_Found] = []
+    for article, doc in zip(titled, nlp().pipe(a.title for a in titled), strict=True):
+        spans, _ = _spans(doc)
+        for start, end, label in spans:
+            span = doc[start:end]
+            key = _key(span.text, label, span)
+            if key in keys:
+                mention = Mention(
+                    span.text, span.text, label, f"{article.id}:title", article.id, key
+                )
+                found.append((-1, start, mention))
+    return found
 
 
 def _tagged(
@@ -442,14 +608,25 @@ def _tagged(
             if start > 0 and _title_word(doc[start - 1], PERSONAL_TITLES):
                 label = "PERSON"  # "Mr Rouhani", which the model may take for a people
             opening = start
-            while label == "PERSON" and end - start > 2 and _title_word(doc[start]):
-                start += 1
+            if label == "PERSON":
+                start = _person_start(doc, start, end)
             acronym = _definition(doc, end)
             if acronym is not None:
                 defined.append((norm(acronym.text), norm(doc[start:end].text)))
             mention = _titled_mention(story, sentence, doc[start:end], label, opening, taken)
             found.append((n, start, mention))
     return found, defined, taken
+
+
+def _person_start(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name starts in a span the model tagged, after the titles it
+    took in: "Ayatollah Ali al-Sistani", "Colts QB Andrew Luck" (a role in capitals)."""
+    for i in range(end - 3, start - 1, -1):
+        if doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1:
+            return i + 1
+    while end - start > 2 and _title_word(doc[start]):
+        start += 1
+    return start
 
 
 def _clues(found: list[_Found], defined: list[tuple[str, str]]) -> _Clues:
@@ -485,7 +662,117 @@ def _untagged(story: StoryContext, clues: _Clues, taken: dict[str, set[int]]) ->
             if span is not None:
                 mention = _titled_mention(story, sentence, span, label, span.start, taken)
                 found.append((n, span.start, mention))
+                taken[sentence.id].update(range(span.start, span.end))
     return found
+
+
+def _written(story: StoryContext, clues: _Clues, taken: dict[str, set[int]]) -> list[_Found]:
+    """Names of things other than people, bodies and places where no name is found
+    yet: those the model tags as works, products, laws or events ("Twilight",
+    "Internet Explorer"), and runs of proper nouns it tags as nothing ("Tar Heels")
+    each of whose words the story writes capitalised mid-sentence at least as often
+    as not, as it writes a name. A person's surname after "the" is none ("the Nobel")."""
+    case = _case_counts(story)
+    found: list[_Found] = []
+    for n, sentence in enumerate(story.sentences):
+        doc = story.docs[sentence.id]
+        for start, end, label in _other_spans(doc, taken[sentence.id], case):
+            span = doc[start:end]
+            if not (_after_article(span) and _surname(span, clues)):
+                key = _key(span.text, label, span)
+                mention = Mention(span.text, span.text, label, sentence.id, sentence.article, key)
+                found.append((n, start, mention))
+    return found
+
+
+def _other_spans(
+    doc: Doc, taken: set[int], case: dict[str, list[int]]
+) -> list[tuple[int, int, str]]:
+    """The spans of ``_written`` names in a sentence, and their labels."""
+    spans = [
+        (*_clean_span(doc, e.start, e.end), e.label_)
+        for e in doc.ents
+        if e.label_ in OTHER_NAMES and e.start not in taken
+    ]
+    busy = taken | {t.i for ent in doc.ents for t in ent}
+    spans += [(a, b, WRITTEN) for a, b in _capital_runs(doc, busy) if _named(doc[a:b], case)]
+    return [span for span in spans if span[0] < span[1]]
+
+
+def _after_article(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in {"the", "a", "an"}
+
+
+def _surname(span: Span, clues: _Clues) -> bool:
+    return tuple(person_words(norm(span.text))) in clues.tails
+
+
+def _case_counts(story: StoryContext) -> dict[str, list[int]]:
+    """How often each word is written capitalised and in lower case mid-sentence."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for sentence in story.sentences:
+        for token in story.docs[sentence.id]:
+            if token.is_alpha and token.i > 0 and not token.nbor(-1).is_punct:
+                counts[token.lower_][0 if token.text[0].isupper() else 1] += 1
+    return counts
+
+
+def _capital_runs(doc: Doc, busy: set[int]) -> list[tuple[int, int]]:
+    """Spans of capitalised proper nouns, joined by "of", "the", "de", "for", and by
+    "and" after one of those ("Department of Fish and Game", not "Bloods and Crips")."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not _capital(doc[i], busy):
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and (_capital(doc[end], busy) or _joins(doc, i, doc[end], busy)):
+            end += 1
+        runs.append(_clean_span(doc, i, end))
+        i = end
+    return [(a, b) for a, b in runs if a < b]
+
+
+def _joins(doc: Doc, start: int, token: Token, busy: set[int]) -> bool:
+    """Whether a small word joins the proper nouns from ``start`` to those after it."""
+    if token.i + 1 >= len(doc) or not _capital(doc[token.i + 1], busy):
+        return False
+    if token.lower_ in _STOPWORDS and token.text[:1].isupper():
+        return True  # a small word capitalised inside a name: "Research In Motion"
+    if token.lower_ == "and":
+        return any(t.lower_ in _OF for t in doc[start : token.i])
+    return token.lower_ in _JOINERS
+
+
+def _capital(token: Token, busy: set[int]) -> bool:
+    return (
+        token.i not in busy
+        and token.tag_ in {"NNP", "NNPS"}
+        and token.text[:1].isupper()
+        and any(c.isalpha() for c in token.text)
+    )
+
+
+def _named(span: Span, case: dict[str, list[int]]) -> bool:
+    """Whether a run of capitals reads as a name: every word written capitalised
+    mid-sentence at least as often as not, and once at least if the run opens the
+    sentence; not a title alone ("President"), an abbreviation or an initial."""
+    words = [t for t in span if t.lower_ not in _JOINERS | {"and"}]
+    if _no_name(words):
+        return False
+    counts = [case.get(t.lower_, [0, 0]) for t in words]
+    opening = words[0].i == 0 and counts[0][0] == 0
+    return not opening and all(capital >= lower for capital, lower in counts)
+
+
+def _no_name(words: list[Token]) -> bool:
+    """Whether capitalised words are no name: titles or pronouns ("District Attorney"),
+    an abbreviation ("Calif.", "St.") or initials."""
+    if all(_title_word(t, ROLES) or t.pos_ == "PRON" for t in words):
+        return True
+    abbreviated = any(t.text.endswith(".") and not t.is_upper for t in words)
+    return abbreviated or all(len(t.text.strip(".")) < 2 for t in words)
 
 
 def _acronym_of(token: Token, clues: _Clues) -> Span | None:
@@ -514,11 +801,31 @@ def _titled_mention(
     taken: dict[str, set[int]],
 ) -> Mention:
     """The mention of ``name``, a person's with the title before ``opening`` (where
-    the name's span starts, titles inside it included)."""
+    the name's span starts, titles inside it included), a body's without the place
+    it is "in" (``_without_place``)."""
     doc = name.doc
-    first = title_start(doc, opening, taken[sentence.id]) if label == "PERSON" else name.start
+    if label != "PERSON":
+        head = _without_place(name)
+        return _mention(story, name, head, label, sentence, _key(head.text, label, head))
+    first = title_start(doc, opening, taken[sentence.id])
     key = _key(name.text, label, name)
     return _mention(story, doc[first : name.end], name, label, sentence, key)
+
+
+def _without_place(name: Span) -> Span:
+    """A body's name run on over "in" and a place ("Betty Ford Clinic in Rancho Mirage")
+    without them: the name is written both ways, and the place is no part of it."""
+    tail = [t.i for t in name if t.lower_ == "in"]
+    if not tail or tail[-1] == name.start:
+        return name
+    place = name.doc[tail[-1] + 1 : name.end]
+    return name.doc[name.start : tail[-1]] if all(map(_place_word, place)) else name
+
+
+def _place_word(token: Token) -> bool:
+    """Whether a word after "in" ends a body's name as a place: tagged as one, or a
+    proper noun the model tags as nothing ("in Rancho Mirage")."""
+    return token.ent_type_ in PLACES or (not token.ent_type_ and _proper_noun(token))
 
 
 def _mention(
@@ -528,7 +835,8 @@ def _mention(
     genders: tuple[str, ...] = ()
     if label == "PERSON":
         key, genders = _person_key(story, sentence, alias, name, key)
-    return Mention(name.text, alias.text, label, sentence.id, sentence.article, key, genders)
+    acts = _is_acting(name.root) or name.root.dep_ == "poss"
+    return Mention(name.text, alias.text, label, sentence.id, sentence.article, key, genders, acts)
 
 
 class _Groups:
@@ -561,35 +869,279 @@ def _merge(
         labels[m.key][m.label] += 1
         by_key[m.key].append(m)
         groups.find(m.key)
-    for acronym, expansion in defined:
-        # "the UN's mission in Iraq (UNAMI)" defines UNAMI by more than "Iraq".
-        spelled = initials(expansion)
-        if spelled == acronym or (len(spelled) > 1 and spelled[:1] == acronym[:1]):
-            groups.union(acronym, expansion)
+    _merge_defined(groups, defined)
     plain = sorted(labels)
-    is_person = {k: labels[k]["PERSON"] > 0 for k in plain}
-    # Same words once connectors, "the", spelling and plural are set aside.
-    by_words: dict[tuple[str, ...], str] = {}
-    for key in plain:
-        words = folded_words(key)
-        if len(words) > 1:
-            groups.union(by_words.setdefault(words, key), key)
-    _merge_acronyms(groups, plain, _spelled(plain, is_person, by_key), settings.min_prefix)
-    _merge_people(groups, plain, is_person, by_key, settings.max_initials)
+    # A name ending in the kind of body it is names no person, whatever the model
+    # says: "Betty Ford Center".
+    is_person = {k: labels[k]["PERSON"] > 0 and k.split()[-1] not in FACILITIES for k in plain}
+    by_words = _merge_same_words(groups, plain)
+    spelled = _spelled(plain, is_person, by_key)
+    acronyms = {k for k in plain if _written_acronym(k, by_key[k])}
+    _merge_acronyms(groups, acronyms, spelled, labels, settings.min_prefix)
+    _merge_people(groups, plain, is_person, by_key, settings)
+    bodies = _bodies(groups, labels, is_person)
+    _merge_short_forms(groups, bodies, by_words)
+    _merge_acting_places(groups, bodies, by_key, settings.acting_share)
+    _merge_last_words(groups, bodies, by_key)
+    _merge_misspelled(groups, labels)
+    _merge_clipped(groups, bodies, by_key)
     return groups
 
 
+def _merge_defined(groups: _Groups, defined: list[tuple[str, str]]) -> None:
+    """Each acronym the story defines ("Expansion (ACR)") with its expansion, if it
+    starts with its first initial or spells its initials in another order."""
+    for acronym, expansion in defined:
+        # "the UN's mission in Iraq (UNAMI)" defines UNAMI by more than "Iraq"; the
+        # Kurdistan Workers Party is the PKK in Kurdish.
+        spelled = initials(expansion)
+        same_start = spelled[:1] == acronym[:1]
+        if len(spelled) > 1 and (same_start or set(acronym) <= set(spelled)):
+            groups.union(acronym, expansion)
+
+
+def _merge_same_words(groups: _Groups, keys: list[str]) -> dict[tuple[str, ...], str]:
+    """Names of the same words once connectors, "the", spelling and plural are set
+    aside, or of the same letters; the first key of each such set of words."""
+    by_words: dict[tuple[str, ...], str] = {}
+    by_letters: dict[str, str] = {}
+    for key in keys:
+        words = folded_words(key)
+        if len(words) > 1:
+            groups.union(by_words.setdefault(words, key), key)
+        # Only spaces, hyphens or apostrophes apart: "Al-Qaeda", "Kim Jong Nam".
+        groups.union(by_letters.setdefault(_SPACING.sub("", key), key), key)
+    return by_words
+
+
+def _bodies(
+    groups: _Groups, labels: dict[str, Counter[str]], is_person: dict[str, bool]
+) -> dict[str, Counter[str]]:
+    """The names of what is no person, by their labels: those the model never tags as
+    one, and single words it does that joined no one ("Colts", "Jaguars")."""
+    alone = Counter(groups.find(k) for k in labels)
+    return {
+        k: v
+        for k, v in sorted(labels.items())
+        if not is_person[k] or (" " not in k and alone[groups.find(k)] == 1)
+    }
+
+
+def _place(labels: Counter[str]) -> bool:
+    """Whether most mentions of a name are tagged as a place."""
+    return sum(labels[p] for p in PLACES) * 2 >= sum(labels.values()) > 0
+
+
+def _merge_short_forms(
+    groups: _Groups, bodies: dict[str, Counter[str]], by_words: dict[tuple[str, ...], str]
+) -> None:
+    """A body's name with the short forms the story also writes: without a corporate
+    suffix or a kind of water ("Intel Corp." / "Intel", "Mediterranean Sea"), without
+    the place it starts with ("Boston Red Sox" / "Red Sox") or ends with after "in"
+    ("Betty Ford Center in Rancho Mirage")."""
+    places = {k for k, labels in bodies.items() if _place(labels)}
+    for key in sorted(bodies):
+        for short in _short_forms(key, set() if key in places else places):
+            other = by_words.get(folded_words(short), short)
+            if other in bodies and _may_short(bodies[other], bodies[key]):
+                groups.union(key, other)
+
+
+def _may_short(short: Counter[str], full: Counter[str]) -> bool:
+    """Whether a name tagged so may be the short form of one tagged so: no place for
+    a body, no people ("Indian") for a place ("Indian Ocean")."""
+    return _place(short) <= _place(full) and set(short) != {"NORP"}
+
+
+def _short_forms(key: str, places: set[str]) -> list[str]:
+    """The shorter names a body's name ``key`` may go by (``_merge_short_forms``), the
+    ``places`` it may start with left out: none for a place ("North Korea")."""
+    words = key.split()
+    core = list(words)
+    while len(core) > 1 and core[-1] in DESIGNATORS | INSTITUTIONS:
+        core.pop()
+    forms = [" ".join(core)] if len(core) < len(words) else []
+    for i in range(1, len(words)):
+        if " ".join(words[:i]) in places and words[i] not in _STOPWORDS:
+            forms.append(" ".join(words[i:]))
+        if words[i - 1] == "in" and i > 1 and " ".join(words[i:]) in places:
+            forms.append(" ".join(words[: i - 1]))
+    return forms
+
+
+def _merge_acting_places(
+    groups: _Groups,
+    bodies: dict[str, Counter[str]],
+    by_key: dict[str, list[Mention]],
+    share: float,
+) -> None:
+    """A place that acts (``share`` of its mentions or more: "Indianapolis beat
+    Jacksonville", "Jacksonville's secondary") with the one body named after it
+    whose short name the story also writes (the Indianapolis Colts, the Colts), as
+    a capital acting is its government. Not a place written in capitals ("U.S."
+    for the U.S. Senate), nor a building (the Wasilla Bible Church)."""
+    for key, labels in sorted(bodies.items()):
+        acting = sum(m.acts for m in by_key[key])
+        if not _place(labels) or acting < share * len(by_key[key]):
+            continue
+        if any(_capitals(m.text) for m in by_key[key]):
+            continue
+        named = {groups.find(k) for k in _named_after(key, bodies)}
+        if len(named) == 1:
+            groups.union(key, named.pop())
+
+
+def _named_after(place: str, bodies: dict[str, Counter[str]]) -> list[str]:
+    """The bodies named after ``place`` whose name without it is a name in the story."""
+    return [
+        k
+        for k in bodies
+        if k.startswith(place + " ")
+        and k[len(place) + 1 :] in bodies
+        and not (_place(bodies[k]) or _people(bodies[k]))
+        and k.split()[-1] not in FACILITIES
+    ]
+
+
+def _merge_misspelled(groups: _Groups, names: dict[str, Counter[str]]) -> None:
+    """One-word names, both places or neither, spelled alike once vowels are set aside
+    and long enough not to meet by chance: "Turkeminstan" / "Turkmenistan",
+    "Teixiera" / "Teixeira"."""
+    alike: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
+    for key, labels in sorted(names.items()):
+        if key.isalpha() and len(key) >= MIN_MISSPELLED:
+            alike[key[0], skeleton(key), _place(labels)].append(key)
+    for keys in alike.values():
+        for other in keys[1:]:
+            groups.union(keys[0], other)
+
+
+def _merge_clipped(
+    groups: _Groups, bodies: dict[str, Counter[str]], by_key: dict[str, list[Mention]]
+) -> None:
+    """A clipped one-word name, alone in its group, and the one name it clips that the
+    story writes more often (or any, after an abbreviation's dot): "Jags" for the
+    Jaguars, "Indy" for Indianapolis, "Calif." for California (a stem of three letters
+    or more, and a plural "s" or a pet "y"); not "Bulls" for the Bulldogs, written as
+    often, nor "Iran" for "Iranian", a people."""
+    sizes = Counter(groups.find(k) for k in bodies)
+    words = [k for k, labels in bodies.items() if k.isalpha() and _clippable(k, labels)]
+    for key in words:
+        if sizes[groups.find(key)] == 1 and 3 < len(key) <= 6:
+            clipped = {groups.find(k) for k in _clipped(key, words, by_key)}
+            if len(clipped) == 1:
+                groups.union(key, clipped.pop())
+
+
+def _clipped(short: str, words: list[str], by_key: dict[str, list[Mention]]) -> list[str]:
+    """The names of ``words`` that ``short`` clips and the story writes more often."""
+    dotted = all(m.text.endswith(".") for m in by_key[short])  # "Calif.", "Tenn."
+    more = [k for k in words if dotted or len(by_key[k]) > len(by_key[short])]
+    return [k for k in more if _clips(short, k)]
+
+
+def _clippable(key: str, labels: Counter[str]) -> bool:
+    """Whether a one-word name is of a place or a body, not of a people."""
+    return _place(labels) or not _no_body(key, labels)
+
+
+def _clips(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` cut short: its stem starts it, a plural stays one."""
+    stem, end = (short[:-1], short[-1]) if short[-1] in "sy" else (short, "")
+    plural = end != "s" or full.endswith("s")
+    return len(stem) >= 3 and len(full) >= len(stem) + 3 and full.startswith(stem) and plural
+
+
+def _people(labels: Counter[str]) -> bool:
+    """Whether most mentions of a name are tagged as a people ("North Koreans")."""
+    return labels["NORP"] * 2 >= labels.total() > 0
+
+
+def _no_body(key: str, labels: Counter[str]) -> bool:
+    """Whether a word names a place, or a people in the singular as an adjective does
+    ("Asian", "American"), rather than a body ("Panthers" may name a team)."""
+    return _place(labels) or (bool(labels["NORP"]) and not key.endswith("s"))
+
+
+def _plain_name(words: list[str]) -> bool:
+    """Whether a name of a few words may go by its last one: no small words ("Carlton
+    Hotel in Cannes"), no figures, no suffix ("Corp.") nor kind of body at the end."""
+    plain = all(w.isalpha() and w not in _STOPWORDS for w in words)
+    ending = DESIGNATORS | INSTITUTIONS | GENERATIONS  # "World War II" is no "II"
+    return plain and 1 < len(words) <= 4 and words[-1] not in ending
+
+
+def _merge_last_words(
+    groups: _Groups, bodies: dict[str, Counter[str]], by_key: dict[str, list[Mention]]
+) -> None:
+    """A one-word name of a body (``_no_body``), alone in its group, that ends the plain
+    name of one body only ("Sox" for the Red Sox; not "Egypt" for Telecom Egypt nor
+    "Cannes" for the Carlton Hotel in Cannes), else starts the name of one facility
+    only ("Promises" for the Promises Treatment Center)."""
+    ending, founded = _name_words(groups, bodies)
+    sizes = Counter(groups.find(k) for k in by_key)
+    for key, labels in sorted(bodies.items()):
+        if " " in key or sizes[groups.find(key)] > 1 or _no_body(key, labels):
+            continue
+        acronym = any(_capitals(m.text) for m in by_key[key])
+        roots = ending.get(key) or (set() if acronym else founded.get(key, set()))
+        if len(roots) == 1:
+            groups.union(key, roots.pop())
+
+
+def _name_words(
+    groups: _Groups, bodies: dict[str, Counter[str]]
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The groups of the bodies each word ends the plain name of, and those of the
+    facilities each word starts the name of (``_merge_last_words``)."""
+    ending: dict[str, set[str]] = defaultdict(set)
+    founded: dict[str, set[str]] = defaultdict(set)
+    for key, labels in bodies.items():
+        words = key.split()
+        if _plain_name(words) and not _people(labels):
+            ending[words[-1]].add(groups.find(key))
+        if len(words) > 1 and words[-1] in FACILITIES:
+            founded[words[0]].add(groups.find(key))
+    return ending, founded
+
+
+def _written_acronym(key: str, found: list[Mention]) -> bool:
+    """Whether a name is a word of letters (and figures) the story writes in capitals:
+    "RIM", "U.N.", "IE8"."""
+    letters = sum(c.isalpha() for c in key)
+    return key.isalnum() and letters > 1 and any(_capitals(m.text) for m in found)
+
+
 def _merge_acronyms(
-    groups: _Groups, keys: list[str], spelled: dict[str, set[str]], min_prefix: int
+    groups: _Groups,
+    acronyms: set[str],
+    spelled: dict[str, set[str]],
+    labels: dict[str, Counter[str]],
+    min_prefix: int,
 ) -> None:
     """Acronym ↔ expansion by initials, those of its name without the common nouns
     after it ("AP", "Associated Press news agency"); a prefix ("IBM" for
     "International Business Machines Corp.", "IS" beside "ISIL") only when no
-    expansion matches in full."""
-    acronyms = {k for k in keys if " " not in k and k.isalpha() and len(k) > 1}
+    expansion matches in full. An acronym with a standard expansion ("U.N.") stands
+    for that one only, not "Upper Nile"; nor does one the model never tags as a
+    place stand for a place."""
     for key in sorted(acronyms):
         for expansion in _expansions(key, spelled, acronyms, min_prefix):
-            groups.union(key, expansion)
+            if _may_stand_for(key, expansion, labels):
+                groups.union(key, expansion)
+
+
+def _may_stand_for(acronym: str, expansion: str, labels: dict[str, Counter[str]]) -> bool:
+    standard = STANDARD_ACRONYMS.get(acronym)
+    if standard is not None:  # "Associated Press news agency" is the Associated Press
+        start = content_words(expansion)[: len(content_words(standard))]
+        return folded_words(" ".join(start)) == folded_words(standard)
+    return not _place_only(labels[expansion]) or any(labels[acronym][p] for p in PLACES)
+
+
+def _place_only(labels: Counter[str]) -> bool:
+    """Whether the model tags a name as a place and nothing else."""
+    return set(labels) <= PLACES
 
 
 def _expansions(
@@ -606,7 +1158,36 @@ def _spelled(
 ) -> dict[str, set[str]]:
     """The names of several words that are no person's, and the acronyms they may have."""
     multi = [k for k in keys if len(content_words(k)) > 1 and not is_person[k]]
-    return {m: {initials(m), initials(_proper(by_key[m][0].text))} for m in multi}
+    return {m: {a for text in {x.text for x in by_key[m]} for a in spellings(text)} for m in multi}
+
+
+def spellings(text: str) -> set[str]:
+    """The acronyms a name as written may have: the first letters of its capitalised
+    words, or all the letters of one written in capitals ("U.S. Geological Survey":
+    USGS), without or with its small words ("Research in Motion": RIM); not those of
+    the common nouns the model ran it on into ("Aceh province" is no "AP")."""
+    words = [w for w in re.split(r"[\s-]+", text) if w.casefold() not in {"the", "a", "&"}]
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    content = [w for w in words if w.casefold() not in _STOPWORDS]
+    return _spelled_by(content) | _spelled_by(words)
+
+
+def _spelled_by(words: list[str]) -> set[str]:
+    """Every acronym of several ``words``, each giving its ``_letters``."""
+    options = [_letters(w) for w in words]
+    if len(words) < 2 or math.prod(map(len, options)) > _MAX_SPELLINGS:
+        return set()
+    return {"".join(letters) for letters in product(*options)}
+
+
+def _letters(word: str) -> set[str]:
+    """What one word of a name gives its acronym: its first letter, or all its letters
+    if it is written in capitals ("U.S.", "UK")."""
+    bare = word.replace(".", "").casefold()
+    if not bare:
+        return {""}
+    return {bare[0], bare} if _capitals(word) and bare.isalpha() else {bare[0]}
 
 
 def _proper(name: str) -> str:
@@ -635,36 +1216,63 @@ def _merge_people(
     keys: list[str],
     is_person: dict[str, bool],
     by_key: dict[str, list[Mention]],
-    max_initials: int,
+    settings: EntitySettings,
 ) -> None:
     """A person's full name with its shorter, titled and transliterated forms."""
     people = [k for k in keys if is_person[k] and len(person_words(k)) > 1 and _full_name(k)]
     _merge_bodies_named(groups, [k for k in keys if not is_person[k]], people)
     for a, b in combinations(people, 2):
-        if _same_person(person_words(a), person_words(b)):
+        if _same_person(a, b, settings.min_nickname):
             groups.union(a, b)
-    _merge_single_names(groups, keys, people, by_key, max_initials)
+    _merge_nicknames(groups, people, set(keys))
+    _merge_single_names(groups, keys, people, by_key, settings)
 
 
-def _same_person(wa: list[str], wb: list[str]) -> bool:
-    """Whether two full names (their ``person_words``) name one person: one surname,
-    and first names spelled alike (Nouri/Nuri) or one name the end of the other."""
-    if wa[-1] != wb[-1]:
+def _same_person(a: str, b: str, min_nickname: int) -> bool:
+    """Whether two full names name one person: one surname, no two generations, and
+    first names alike (``first_names_alike``) or one name the end of the other."""
+    wa, wb = person_words(a), person_words(b)
+    ga, gb = generation(a), generation(b)
+    if wa[-1] != wb[-1] or (ga and gb and ga != gb):
         return False
     shorter, longer = sorted((wa, wb), key=len)
-    return skeleton(wa[0]) == skeleton(wb[0]) or longer[-len(shorter) :] == shorter
+    return first_names_alike(wa[0], wb[0], min_nickname) or longer[-len(shorter) :] == shorter
+
+
+def first_names_alike(x: str, y: str, min_nickname: int) -> bool:
+    """Whether two first names may be one person's: spelled alike once vowels are
+    ignored (Nouri/Nuri), an initial and a name it starts (W./William), or a short
+    form and the name it starts (Fred/Frederick, Alex/Alexandros, Katie/Kathryn:
+    ``min_nickname`` letters in common)."""
+    if skeleton(x) == skeleton(y):
+        return True
+    shorter, longer = sorted((x, y), key=len)
+    if len(shorter) == 1:
+        return longer.startswith(shorter)
+    return x[:min_nickname] == y[:min_nickname] and len(shorter) >= min_nickname
+
+
+def _merge_nicknames(groups: _Groups, people: list[str], keys: set[str]) -> None:
+    """A name with a nickname in quotes and the nickname with the surname, if the story
+    writes it: 'Orenthal James "O.J." Simpson' and "O.J. Simpson"."""
+    for key in people:
+        for nickname in _NICKNAME.findall(key):
+            short = f"{nickname.strip(_QUOTES)} {person_words(key)[-1]}"
+            if short in keys:
+                groups.union(key, short)
 
 
 def _merge_bodies_named(groups: _Groups, bodies: list[str], people: list[str]) -> None:
-    """A name the model took for a body ("Amanda Lene Jones") that ends in the
-    two or more names of a person ("Lene Jones") is that person's."""
+    """A name the model took for a body that is the end of a person's in two words or
+    more: "Amanda Lene Jones" ending in "Lene Jones", "El Hage" that of "Wadih El Hage"."""
     for key in bodies:
         words = key.split()
-        if not 2 < len(words) <= 4 or words != content_words(key):
+        if not 1 < len(words) <= 4 or words != content_words(key):
             continue
         for p in people:
             tail = person_words(p)
-            if len(tail) < len(words) and words[-len(tail) :] == tail:
+            shorter, longer = sorted((words, tail), key=len)
+            if len(shorter) < len(longer) and longer[-len(shorter) :] == shorter:
                 groups.union(key, p)
 
 
@@ -673,9 +1281,11 @@ def _merge_single_names(
     keys: list[str],
     people: list[str],
     by_key: dict[str, list[Mention]],
-    max_initials: int,
+    settings: EntitySettings,
 ) -> None:
-    """A single word naming exactly one person group, by surname (or else first name).
+    """A single word naming one person group, by surname (or else first name): the
+    only one, or the one the story names ``settings.dominance`` times as often as
+    any other (Kimani Gray, not his sister Mahnefah Gray, is "Gray").
 
     After a title that tells a gender ("Mrs. Yeltsin"), the surname alone's group
     or else the one person's whose gender, as the story shows it, does not differ.
@@ -686,11 +1296,26 @@ def _merge_single_names(
     votes = {k: Counter(g for m in by_key[k] for g in m.genders) for k in keys}
     for key in sorted(keys, key=lambda k: (_titled(k) is not None, -len(by_key[k]), k)):
         gender = (_titled(key) or ("", key))[0]
-        for roots in _single_name_options(groups, key, people, by_key, max_initials):
+        for roots in _single_name_options(groups, key, people, by_key, settings.max_initials):
             fitting = [r for r in roots if _fits(groups, votes, r, gender)]
-            if len(fitting) == 1:
-                groups.union(key, fitting[0])
+            chosen = _dominant(groups, fitting, by_key, settings.dominance)
+            if chosen is not None:
+                groups.union(key, chosen)
                 break
+
+
+def _dominant(
+    groups: _Groups, roots: list[str], by_key: dict[str, list[Mention]], ratio: float
+) -> str | None:
+    """The one group of ``roots``, or the one with ``ratio`` times the mentions of any other."""
+    if len(roots) < 2:
+        return roots[0] if roots else None
+    sizes = Counter({root: 0 for root in roots})
+    for key, found in by_key.items():
+        if (root := groups.find(key)) in sizes:
+            sizes[root] += len(found)
+    (first, most), (_, second) = sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    return first if most >= ratio * second else None
 
 
 def _single_name_options(
@@ -705,7 +1330,7 @@ def _single_name_options(
     the people of that surname, then of that first name. None for a longer name."""
     gender, name = _titled(key) or ("", key)
     words = person_words(name)
-    if len(words) != 1 or not name.isalpha():
+    if len(words) != 1 or not _WORD.fullmatch(words[0]):
         return []
     # Initials in capitals stand for a name written so: "O.J." for O.J. Simpson,
     # but "U.N." for no Kim Jong Un.
