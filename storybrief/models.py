@@ -63,6 +63,8 @@ class Article:
     removed: list[RemovedLine] = field(default_factory=list)
     status: Status = "ok"
     reason: str | None = None
+    # The text stops mid-sentence: a feed's or a digest's lead, or a page cut short.
+    partial: bool = False
 
     @property
     def ok(self) -> bool:
@@ -219,6 +221,8 @@ class Brief:
     """The result for one story: what was read, what was kept, what it says."""
 
     articles: list[Article]
+    # The story's headline (``summarize.headline``): a title, or made from the lead.
+    headline: str | None = None
     summary: list[SummarySentence] = field(default_factory=list)
     syndication: list[Syndication] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

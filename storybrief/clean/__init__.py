@@ -3,14 +3,46 @@
 HTML goes through trafilatura's main-text extraction; plain text through a
 line classifier that drops boilerplate. Plain text is cleaned as a batch
 because a line repeated across articles of one story is a strong sign of
-site furniture.
+site furniture. An article whose text stops mid-sentence is kept, marked
+``partial``.
 """
 
 from __future__ import annotations
 
+import re
+
 from storybrief.clean.html import extract_html
+from storybrief.clean.lines import Line
 from storybrief.clean.text import clean_texts
 from storybrief.models import Article
+from storybrief.nlp.english import STOPWORDS
+
+# Words after a paragraph's last stop that make a cut-off sentence rather than
+# a wire's sign-off ("(djp)", "AO/HJL/IS") or a grade ("C+").
+_MIN_CUT_WORDS = 4
+_MIN_PARAGRAPH_WORDS = 9  # a shorter last line without a stop is a label, not a cut text
+_LAST_STOP = re.compile(r".*[.!?…][\"'”’)\]]*\s")
+_ELLIPSIS = re.compile(r"(\w+)\W*(?:\.{3,}|…)\W*$")
+
+
+def ends_mid_sentence(paragraphs: list[str]) -> bool:
+    """Whether a body stops inside a sentence: no stop after its last words, or "and…".
+
+    A feed's lead is cut at a length ("… in a campaign that"), a teaser at an
+    ellipsis after a function word ("… debit-card accounts and..."); an
+    ellipsis after a word of content ("So much for the polls...") is style.
+    """
+    if not paragraphs:
+        return False
+    last = Line(paragraphs[-1].strip())
+    if last.is_sentence:
+        ellipsis = _ELLIPSIS.search(last.text)
+        return bool(ellipsis) and ellipsis.group(1).lower() in STOPWORDS
+    # A cut falls after a word or a comma; a closing bracket, a colon or an emoji ends on purpose.
+    if not (last.text[-1].isalnum() or last.text.endswith(",")) or last.is_bullet:
+        return False
+    tail = Line(_LAST_STOP.sub("", last.text, count=1))
+    return last.n >= _MIN_PARAGRAPH_WORDS and tail.n >= _MIN_CUT_WORDS
 
 
 def clean(articles: list[Article]) -> list[Article]:
@@ -21,6 +53,12 @@ def clean(articles: list[Article]) -> list[Article]:
         if article.ok and article.kind == "html":
             extract_html(article)
     for article in articles:
-        if article.ok and not article.paragraphs:
-            article.skip("no article text found after removing boilerplate")
+        _judge_extent(article)
     return articles
+
+
+def _judge_extent(article: Article) -> None:
+    """Skip an article left with no text; mark one whose text stops mid-sentence."""
+    if article.ok and not article.paragraphs:
+        article.skip("no article text found after removing boilerplate")
+    article.partial = article.ok and ends_mid_sentence(article.paragraphs)

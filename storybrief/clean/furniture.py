@@ -8,11 +8,12 @@ marks it on any outlet, not by one site's strings:
 
 * captions and photo credits: a marker pair ("Image caption", "Media
   caption", "toggle caption"), a credit ("Name/Agency", "Photograph: …",
-  "Credit: …", "caption. | AP Photo"), an agency credit opening a caption
-  ("Associated Press An Israeli soldier …") or closing a cut-off or dated
-  one ("… July 31, 2014 (Reuters)"), the wires' caption openers ("FILE -",
-  "In this … file photo", "This image provided by …"), and a gallery's
-  captions run into one line (one mark again and again: "Photos: …");
+  "Credit: …", "caption. | AP Photo", "Photo by Name"), an agency credit
+  opening a caption ("Associated Press An Israeli soldier …") or closing a
+  cut-off or dated one ("… July 31, 2014 (Reuters)"), the wires' caption
+  openers ("FILE -", "In this … file photo", "This image provided by …"),
+  and a gallery's captions run into one line (one mark again and again:
+  "Photos: …");
 * gallery and player text: a slide counter opening the line ("3/18", "1 of
   10"), an all-caps player label ("JUST WATCHED", "CLOSE", "EMBED"), a
   control's word ("autoplay", "playback") or a player's failure notice
@@ -23,7 +24,11 @@ marks it on any outlet, not by one site's strings:
 * links to other stories: a link label ("RELATED:", "Read more:"), a link
   heading ("Most read in world news", "LATEST HEADLINES"), a whole line in
   square brackets, a media imperative pointing at a link ("Watch … here.");
-* crawler notices: a web archive describing its crawl.
+* crawler notices: a web archive describing its crawl;
+* error pages: a site saying the page asked for is not there ("Sorry, the
+  page you requested was not found", "Please check the URL for proper
+  spelling", "This feature is not available right now. Please try again
+  later."), scraped in place of the article.
 
 Embedded posts ("— Name (@name) August 17, 2016") are left alone: they quote
 someone, and a story about reactions is made of them. Most tests look first
@@ -56,6 +61,7 @@ class FurnitureLimits:
     link_words: int = 40  # a label and a headline
     heading_words: int = 12  # "Most read in world news"
     reported_from_words: int = 20  # "Barzak reported from Gaza City, Gaza Strip."
+    error_words: int = 60  # "Please check the URL …", with the site's advice on searching
 
 
 LIMITS = FurnitureLimits()
@@ -71,6 +77,10 @@ _CREDIT_IN_BRACKETS = re.compile(rf"\(\s*(?:by\s+)?{_SLASHED.pattern}(?:,[^()]*)
 # ("… To A Sanders/Trump Debate.") the slash joins two words of the title.
 _CREDIT_AT_END = re.compile(
     rf"(?:^|[.!?”\"’)]\s+)(?:(?:[Pp]hoto\s+)?[Bb]y\s+)?{_SLASHED.pattern}\.?$"
+)
+# "Photo by Ray Ault", "Image courtesy of NASA": a credit stated whole, with no slash.
+_CREDIT_BY = re.compile(
+    rf"^(?:Photo(?:graph)?|Image|Picture|Video)s?\s+(?:by|courtesy(?:\s+of)?)\s+{_NAME}\.?$"
 )
 _CREDIT_TAG = re.compile(r"(?:^|\s)(?:Photograph|Photo|Picture|Credit|Image)s?:(?=\s*[A-Z])")
 _MARKER_WORDS = frozenset("caption copyright credit source enlarge".split())
@@ -139,6 +149,17 @@ _CREDIT_WORDS = frozenset(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CONTACT_VERBS = frozenset("contact follow reach reached email e-mail write".split())
 
+_ERROR_WORDS = frozenset("page url address link article story feature 404 spelling later".split())
+# The line opens on the notice: "Sorry, the page you requested was not found.", not on a
+# sentence of news that a film "is not available in China".
+_ERROR_PAGE = re.compile(
+    r"^(?:sorry\W+)?(?:the|this|that)\s+(?:page|url|address|link|article|story|feature|content)"
+    r"(?:\s+you\s+(?:requested|are\s+looking\s+for|were\s+looking\s+for))?\s+(?:was|is|could"
+    r"|can)\s+(?:not|no\s+longer)\s+(?:be\s+)?(?:found|available|exists?)\b[^.!?]{0,20}(?:[.!?]|$)"
+    r"|\bcheck the (?:url|web address|link|spelling)\b|^please try again later\W*$"
+    r"|\b(?:error\s+)?404\b[^.!?]{0,20}\bnot found\b",
+    re.I,
+)
 _CRAWL = re.compile(r"\bcrawl(?:s|ed|er|ing)?\b", re.I)
 _ARCHIVE_WORDS = frozenset("archive wayback warc warcs archive-it".split())
 _ARCHIVE = re.compile(r"\bwayback\b|\bwarcs?\b|\binternet archive\b|\barchive-it\b", re.I)
@@ -154,6 +175,8 @@ def caption_why(line: Line, limits: FurnitureLimits = LIMITS) -> str | None:
         return None
     if marked:
         return "photo caption or credit (marked as one)"
+    if _CREDIT_BY.match(text):
+        return "photo caption or credit (a credit line)"
     if where := _credit_place(text):
         return f"photo caption or credit ({where} a photo credit)"
     if _agency_closes_caption(text):
@@ -321,6 +344,13 @@ def crawler_why(line: Line) -> str | None:
     return None
 
 
+def error_page_why(line: Line, limits: FurnitureLimits = LIMITS) -> str | None:
+    """Why a line is a site's notice that the page asked for is not there, or None."""
+    if line.n > limits.error_words or not _ERROR_WORDS & line.word_set:
+        return None
+    return "error page (the page asked for is not there)" if _ERROR_PAGE.search(line.text) else None
+
+
 def family_why(line: Line) -> str | None:
     """Why a line belongs to one of the furniture families, or None."""
     if not line.n:
@@ -332,4 +362,5 @@ def family_why(line: Line) -> str | None:
         or credit_why(line)
         or link_why(line)
         or crawler_why(line)
+        or error_page_why(line)
     )

@@ -12,7 +12,6 @@ in ``removed`` with the reason: F1 0.974 on the same pages.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import lxml.etree
@@ -20,20 +19,20 @@ import lxml.html
 
 from storybrief.clean.furniture import family_why
 from storybrief.clean.lines import Line
+from storybrief.clean.region import block_texts, left_out, page_tree, words
+from storybrief.clean.site import page_site_name, site_names, without_site_name
 from storybrief.models import Article, RemovedLine
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
     from trafilatura.settings import Document
 
 # trafilatura's reading stands unless the alternative is at least this much
 # longer and repeats this share of its paragraphs: then it was one block of many.
 _WIDER_RATIO = 2.0
 _WIDER_COVERAGE = 0.9
-
-# Elements that hold one paragraph's worth of text; the innermost one is kept.
-_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt")
 _OPTIONS = {"include_comments": False, "favor_precision": True}
-_WORD = re.compile(r"\w+")
+_LEFT_OUT = "not the article's text (left out by the page extractor)"
 
 
 def extract_html(article: Article) -> Article:
@@ -50,10 +49,15 @@ def extract_html(article: Article) -> Article:
     if doc is None:
         return article
     paragraphs = _body(article, doc)
-    _fill_metadata(article, doc)
+    tree = page_tree(article.raw)
+    _fill_metadata(article, doc, tree)
     description = _clean(doc.description)
     if description and not _opens(paragraphs, description):
         article.dek = article.dek or description
+    if tree is not None:
+        shown = (article.title, article.dek, article.byline)
+        cut = left_out(tree, paragraphs, shown)
+        article.removed += [RemovedLine(article.id, line, _LEFT_OUT) for line in cut]
     article.paragraphs = _drop_furniture(article, paragraphs)
     return article
 
@@ -79,19 +83,23 @@ def _body(article: Article, doc: Document) -> list[str]:
     if _is_wider_reading(wider, paragraphs):
         paragraphs = wider
     # Pages repeat the headline as the body's first line; it is the title, not text.
-    titles = [_words(t) for t in (article.title, _clean(doc.title)) if t]
-    if paragraphs and _words(paragraphs[0]) in titles:
+    titles = [words(t) for t in (article.title, _clean(doc.title)) if t]
+    if paragraphs and words(paragraphs[0]) in titles:
         paragraphs = paragraphs[1:]
     return paragraphs
 
 
-def _fill_metadata(article: Article, doc: Document) -> None:
+def _fill_metadata(article: Article, doc: Document, tree: HtmlElement | None) -> None:
     """Fill the fields ingest left empty from the page's metadata."""
     article.title = article.title or _clean(doc.title)
     article.byline = article.byline or _clean(doc.author)
     article.published = article.published or _clean(doc.date)
-    article.outlet = article.outlet or _clean(doc.sitename) or _clean(doc.hostname)
     article.url = article.url or _clean(doc.url)
+    declared = _clean(doc.sitename)  # as the page gives it, a tagline and all
+    article.outlet = article.outlet or page_site_name(tree, article.url, declared)
+    if article.title:
+        names = site_names(article.outlet, declared, url=article.url)
+        article.title = without_site_name(article.title, names)
 
 
 def _paragraphs(text: str | None) -> list[str]:
@@ -111,10 +119,7 @@ def _readability_paragraphs(markup: str) -> list[str]:
         summary = lxml.html.fromstring(Readability(markup).summary())
     except (Unparseable, lxml.etree.ParserError):
         return []
-    blocks = [
-        el for el in summary.iter(*_BLOCKS) if next(el.iterdescendants(*_BLOCKS), None) is None
-    ]
-    return [text for text in (" ".join(el.text_content().split()) for el in blocks) if text]
+    return [text for _, text in block_texts(summary)]
 
 
 def _is_wider_reading(wider: list[str], paragraphs: list[str]) -> bool:
@@ -126,20 +131,15 @@ def _is_wider_reading(wider: list[str], paragraphs: list[str]) -> bool:
     size = sum(map(len, paragraphs))
     if not size or sum(map(len, wider)) < _WIDER_RATIO * size:
         return False
-    present = {tuple(_words(p)) for p in wider}
-    kept = sum(len(p) for p in paragraphs if tuple(_words(p)) in present)
+    present = {words(p) for p in wider}
+    kept = sum(len(p) for p in paragraphs if words(p) in present)
     return kept >= _WIDER_COVERAGE * size
 
 
 def _opens(paragraphs: list[str], description: str) -> bool:
     """Whether the description is just the body's opening (often cut short with '…')."""
-    head = _words(description)[:-1] or _words(description)
-    return _words(" ".join(paragraphs))[: len(head)] == head
-
-
-def _words(text: str) -> list[str]:
-    # Compared on words alone, because descriptions and titles swap ’ for ' and the like.
-    return _WORD.findall(text.casefold())
+    head = words(description)[:-1] or words(description)
+    return words(" ".join(paragraphs))[: len(head)] == head
 
 
 def _clean(value: str | None) -> str | None:

@@ -38,6 +38,13 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|all rights reserved", re
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ADDRESS = re.compile(rf"{EMAIL.pattern}|(?<![\w@])@\w{{2,}}|\bhttps?://\S+|\bwww\.\S+")
 _BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf*–—-]|\d+[.)])\s+")
+# A live blog's time stamp opening a line: "6:56 pm", "7.02pm ET:", "18:30 GMT", "Updated 9:15
+# a.m.". A dotted time needs its "am"/"pm": "1.50 per cent" is no time.
+_TIME_STAMP = re.compile(
+    r"^(?:(?i:updated|posted)\s+)?"
+    r"(?:\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?\s?m)\b\.?)?|\d{1,2}\.\d{2}\s*(?i:[ap]\.?\s?m)\b\.?)"
+    r"(?:\s*(?:[A-Z]{2,4}|local(?: time)?)\b)?\s*[:,–—-]?(?=\s|$)"
+)
 
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you're", "you’re", "you'll"})
 
@@ -149,7 +156,25 @@ class Line:
         # The separators are rare in prose: look for one before running the pattern.
         return any(mark in self.text for mark in "|»›") and bool(_NAV.search(self.text))
 
+    @cached_property
+    def time_stamp(self) -> str | None:
+        """The time of day opening the line ("6:56 pm"), as a live blog stamps its updates."""
+        # Every stamp starts with a digit or "updated"/"posted": most lines skip the search.
+        if not self.text[:1].isdigit() and self.text[:1] not in "UuPp":
+            return None
+        match = _TIME_STAMP.match(self.text)
+        return match.group().strip(" :,–—-") if match else None
+
+    @property
+    def is_time_stamp(self) -> bool:
+        """The line is a time of day and nothing more: a live update's stamp."""
+        stamp = self.time_stamp
+        return stamp is not None and len(stamp) >= len(self.text.strip(" :,–—-"))
+
     @property
     def is_dangling_label(self) -> bool:
-        """A short label that ends in "," or ":" and introduces the next line."""
-        return self.n <= 3 and self.text.rstrip().endswith((",", ":"))
+        """A short label that ends in "," or ":" and introduces the next line.
+
+        A time stamp ("6:56 pm:") introduces a live update, which is text, not a caption.
+        """
+        return self.n <= 3 and self.text.rstrip().endswith((",", ":")) and not self.time_stamp

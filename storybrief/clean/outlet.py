@@ -31,13 +31,15 @@ _WORD = r"(?:[A-Z][\w'’&.-]*|\d+)"
 _NAME = rf"(?P<name>(?:The )?{_WORD}(?: (?:of )?{_WORD}){{0,5}})"
 _YEAR = r"(?:19|20)\d\d"
 
+_COPYRIGHT = re.compile(rf"(?:©|\((?i:c)\)|\b(?i:copyright))\s*©?\s*{_YEAR}\s+(?:by\s+)?{_NAME}")
+
 # House phrases of page furniture, each naming the page's own publisher, and
 # whether the phrase is also used of people ("Follow Mike Wall on Twitter", "By
 # Ann Lee, Staff Writer"), so that it takes only a name of an outlet's shape.
 _FURNITURE = [
     (re.compile(rf"\b(?i:updates|alerts|newsletters?) from {_NAME}"), False),
     (re.compile(rf"\b(?i:other|fellow|our|dear) {_NAME} readers\b"), False),
-    (re.compile(rf"(?:©|\((?i:c)\)|\b(?i:copyright))\s*©?\s*{_YEAR}\s+(?:by\s+)?{_NAME}"), False),
+    (_COPYRIGHT, False),
     (re.compile(rf"^{_NAME} and (?:other )?(?:wire services|news agencies|agencies)\.?$"), False),
     (re.compile(rf"^Find {_NAME} on your TV\b"), False),
     (re.compile(rf"^(?:Follow|More from) {_NAME}(?: on\b|:$)"), True),
@@ -121,6 +123,12 @@ def _furniture_name(line: str) -> str | None:
         if (m := pattern.search(line)) and (name := _canonical(m.group("name"), outlet_shape_only)):
             return name
     return None
+
+
+def copyright_holder(line: str) -> str | None:
+    """The outlet a copyright notice names ("© 2019 Hawaii News Now" gives Hawaii News Now)."""
+    match = _COPYRIGHT.search(line)
+    return _canonical(match.group("name"), outlet_shape_only=False) if match else None
 
 
 def _dateline_agency(paragraph: str) -> str | None:

@@ -21,6 +21,7 @@ from storybrief.clean.dates import parse_date
 from storybrief.clean.furniture import family_why
 from storybrief.clean.lines import Line
 from storybrief.clean.outlet import infer_outlet
+from storybrief.clean.site import site_names, without_site_name
 from storybrief.models import Article, RemovedLine
 from storybrief.nlp.english import STOPWORDS
 
@@ -29,6 +30,10 @@ _MAX_LABEL_WORDS = 8  # a line this short without sentence punctuation is not pr
 _MAX_PROMPT_WORDS = 40  # sign-up boxes and call-outs are short
 _MAX_CAPTION_WORDS = 30
 _MIN_ITEM_WORDS = 4  # a shorter line after a list item is a label ("Related", "Read more")
+_MIN_PROSE_DENSITY = 0.15  # function words in a line of prose (a dek, a lead), not a label
+# An untitled text of one line without a stop is a lead, not a title, from this long:
+# headlines run to about 16 words (``ConflictSettings.headline_words``).
+_MIN_LEAD_WORDS = 17
 _BYLINE = re.compile(
     r"^(?:by\s+)?(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|and|&)){1,4})"
     r"(?:\s*[,|–—-]\s*.{0,60})?$"
@@ -72,7 +77,7 @@ def split_lines(text: str) -> list[str]:
     return out
 
 
-def _furniture_why(line: Line) -> str | None:
+def furniture_why(line: Line) -> str | None:
     """Why a line is page furniture whatever its position, or None if it may be content."""
     return _marked_why(line) or family_why(line) or _prompt_why(line)
 
@@ -140,7 +145,7 @@ def _read_header(article: Article, lines: list[Line]) -> int:
         if line.is_sentence and line.n >= 8:
             break
         follows_marker, after_marker = after_marker, line.is_dangling_label
-        if follows_marker or _furniture_why(line):
+        if follows_marker or furniture_why(line):
             continue
         if field := _header_field(article, line, first=not fields_at):
             name, value = field
@@ -157,7 +162,8 @@ def _header_field(article: Article, line: Line, first: bool) -> tuple[str, str] 
     """
     if date := _dateline(line):
         return "published", date
-    if article.title is None and first and 2 <= line.n <= 30:
+    # A live update opens on its time ("6:56 pm Senate leaders ..."): text, not a title.
+    if article.title is None and first and 2 <= line.n <= 30 and not line.time_stamp:
         return "title", line.text
     if _is_dek(article, line):
         return "dek", line.text
@@ -178,7 +184,8 @@ def _is_dek(article: Article, line: Line) -> bool:
         and article.dek is None
         and article.byline is None
         and line.n >= 6
-        and line.stopword_density >= 0.15
+        and line.stopword_density >= _MIN_PROSE_DENSITY
+        and not line.time_stamp
     )
 
 
@@ -186,8 +193,10 @@ def _body_why(
     line: Line, previous_why: str | None, in_list: bool, repeats: int, shared: bool
 ) -> str | None:
     """Why a body line is not the article's text, judged with the line before it and its repeats."""
-    if why := _furniture_why(line):
+    if why := furniture_why(line):
         return why
+    if line.is_time_stamp:
+        return "time stamp of a live update"
     if previous_why == "caption or credit marker" and line.n <= _MAX_CAPTION_WORDS:
         return "caption (follows a caption marker)"
     if repeats > 1 and not line.is_sentence:
@@ -262,7 +271,25 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
             paragraphs.append(line.text)
             kept_keys.add(line.key)
         in_list = _list_goes_on(line, kept=not why, in_list=in_list)
-    article.paragraphs, article.removed = paragraphs, removed
+    article.paragraphs, article.removed = paragraphs or _lone_lead(article), removed
+
+
+def _lone_lead(article: Article) -> list[str]:
+    """The body of a text the header took whole: a lead alone, cut off before its stop.
+
+    A feed's or a digest's entry is a title and one paragraph, often cut
+    mid-sentence; without a stop that paragraph reads as a dek (or, untitled,
+    as the title), and the article would have no body. A dek needs a body
+    after it, so it is the body; a title is when it reads as prose.
+    """
+    if article.dek:
+        lead, article.dek = article.dek, None
+        return [lead]
+    title = Line(article.title or "")
+    if title.n >= _MIN_LEAD_WORDS and title.stopword_density >= _MIN_PROSE_DENSITY:
+        article.title = None
+        return [title.text]
+    return []
 
 
 def _shared_short_lines(articles: Iterable[list[Line]]) -> set[str]:
@@ -284,3 +311,6 @@ def clean_texts(articles: list[Article]) -> None:
         if article.outlet is None:
             removed = [r.line for r in article.removed]
             article.outlet = infer_outlet(removed, article.paragraphs)
+        if article.title:
+            names = site_names(article.outlet, url=article.url)
+            article.title = without_site_name(article.title, names)
