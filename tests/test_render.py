@@ -226,3 +226,10 @@ def test_no_summary_says_whether_there_was_anything_to_summarize(brief: Brief) -
     brief.summary = []
     assert "_No summary could be made of these articles._" in render(brief, "md")
     assert "No summary: no usable article." in render(Brief(articles=[]), "html")
+
+
+def test_json_says_which_articles_stop_mid_sentence() -> None:
+    cut = Article(id="a", source="a.txt", paragraphs=["Police said the suspect was"], partial=True)
+    whole = Article(id="b", source="b.txt", paragraphs=["Police made an arrest."])
+    doc = json.loads(render(Brief(articles=[cut, whole]), "json"))
+    assert [a["partial"] for a in doc["articles"]] == [True, False]

@@ -30,6 +30,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "words": article.words,
         "status": article.status,
         "reason": article.reason,
+        "partial": article.partial,
     }
 
 
