@@ -37,6 +37,8 @@ bench: $(VENV)/.installed
 	$(PY) bench/summaries.py $(DATA)/duc2004-dev.jsonl $(DATA)/multinews-dev.jsonl
 	$(PY) bench/analysis.py --seeds $(DATA)/seeds --data $(DATA)
 	$(PY) bench/boilerplate.py --data $(DATA)
+	$(PY) bench/headlines.py --data $(DATA) --order
+	$(PY) bench/headlines.py --data $(DATA) --skips
 	$(PY) bench/clustering.py $(DATA)/multinews-dev.jsonl $(DATA)/duc2004-dev.jsonl --briefs
 
 clean:
