@@ -191,18 +191,23 @@ def _dump(data: Path, broad_sets: bool) -> dict[str, Cleaned]:
 
 def at_revision(rev: str, data: Path, broad_sets: bool) -> dict[str, Cleaned]:
     """Cleaner outputs of storybrief as it was at ``rev``, run in a subprocess from its tree."""
+    args = [__file__, "--dump", "--data", str(data)] + ["--broad"] * broad_sets
+    return json.loads(run_at_revision(rev, args))
+
+
+def run_at_revision(rev: str, args: list[str]) -> str:
+    """The output of a Python script run with ``args`` on storybrief as it was at ``rev``."""
     with tempfile.TemporaryDirectory() as tree:
         archive = subprocess.run(
             ["git", "archive", rev, "storybrief"], cwd=ROOT, capture_output=True, check=True
         ).stdout
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(tree, filter="data")
-        args = [sys.executable, __file__, "--dump", "--data", str(data)]
         env = {**os.environ, "PYTHONPATH": tree}
         run = subprocess.run(
-            args + ["--broad"] * broad_sets, env=env, capture_output=True, text=True, check=True
+            [sys.executable, *args], env=env, capture_output=True, text=True, check=True
         )
-    return json.loads(run.stdout)
+    return run.stdout
 
 
 def _rate(hit: int, total: int) -> str:

@@ -23,6 +23,7 @@ from storybrief.models import Article, Brief, StageWarning, Text
 from storybrief.segment import segment
 from storybrief.settings import DEFAULT, Settings
 from storybrief.summarize import summarize
+from storybrief.summarize.headline import headline_of
 
 DEFAULT_WORDS = 120
 
@@ -67,8 +68,9 @@ def brief_of(
 ) -> Brief:
     """The brief of the story that prepared ``articles`` tell.
 
-    The story is analyzed, then summarized from what the analysis found. A
-    part that fails is left out of the brief and named in its ``warnings``.
+    The story is analyzed, then summarized from what the analysis found, then
+    headed (``summarize.headline``). A part that fails is left out of the
+    brief and named in its ``warnings``.
     """
     usable = [a for a in articles if a.ok]
     if not usable:
@@ -96,7 +98,12 @@ def brief_of(
         )
     except Exception as exc:  # an error boundary: the analysis stands without a summary
         brief.warnings.append(StageWarning("summarize", describe(exc)))
-    return dataclasses.replace(brief, articles=articles, summary=summary)
+    brief = dataclasses.replace(brief, articles=articles, summary=summary)
+    try:  # last: the headline reads the summary and the headline conflicts
+        brief.headline = headline_of(brief, settings.headline)
+    except Exception as exc:  # an error boundary: the brief stands under a plainer headline
+        brief.warnings.append(StageWarning("headline", describe(exc)))
+    return brief
 
 
 def run(

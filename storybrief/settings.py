@@ -150,6 +150,29 @@ class ClusterSettings:
 
 
 @dataclass(frozen=True)
+class HeadlineSettings:
+    """How a story's headline is chosen among its titles or made from its lead.
+
+    Tuned by reading the headlines of the DUC 2004 dev pile's stories
+    (``bench/headlines.py``); scored on FNC-1 dev and 40 AllSides/NeuS roundups
+    (Multi-News dev was read once after tuning, and five faults it showed fixed).
+    """
+
+    max_words: int = 16  # a headline made from a lead is cut to this, at a clause's end
+    min_words: int = 4  # shorter, a made headline says too little; shorter titles are labels
+    max_title_words: int = 20  # a longer "title" is a lede or a caption read as one
+    # Share of a title's content words that the story's other articles carry (its own
+    # body when it has none): under it, the title is another story's or a page's label.
+    min_support: float = 0.5
+    lead_sentences: int = 3  # opening sentences of each article a headline may be cut from
+    lead_bonus: float = 1.0  # a first sentence's support counts 1 + this, halving after
+    tries: int = 3  # the most central leads cut, the first that reads as a headline taken
+    # A lead sentence's support is summed over its words and divided by words **
+    # length_power: 1 would favour the shortest sentence, 0 the longest.
+    length_power: float = 0.5
+
+
+@dataclass(frozen=True)
 class Settings:
     """All of storybrief's tunable numbers: one block per stage, and the encoder."""
 
@@ -162,6 +185,7 @@ class Settings:
     conflicts: ConflictSettings = field(default_factory=ConflictSettings)
     timeline: TimelineSettings = field(default_factory=TimelineSettings)
     summary: Weights = field(default_factory=Weights)
+    headline: HeadlineSettings = field(default_factory=HeadlineSettings)
 
     @property
     def cosines(self) -> Cosines:

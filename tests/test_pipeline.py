@@ -19,6 +19,7 @@ from storybrief.nlp.overlap import CopyIndex
 from storybrief.pipeline import DEFAULT_WORDS, brief_of, read
 from storybrief.settings import QuoteSettings, Settings
 from storybrief.summarize import summarize
+from storybrief.summarize.headline import headline_of
 
 
 def _separately(articles: list[Article]) -> Brief:
@@ -26,7 +27,8 @@ def _separately(articles: list[Article]) -> Brief:
     usable = [a for a in articles if a.ok]
     found = analyze(StoryContext(usable))
     summary = summarize(usable, words=DEFAULT_WORDS, disputed=disputed_sentences(found.conflicts))
-    return dataclasses.replace(found, articles=articles, summary=summary)
+    brief = dataclasses.replace(found, articles=articles, summary=summary)
+    return dataclasses.replace(brief, headline=headline_of(brief))
 
 
 @pytest.fixture

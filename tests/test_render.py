@@ -152,11 +152,13 @@ def test_coverage_rows_follow_agreements_and_claims(brief: Brief) -> None:
     ]
 
 
-def test_headline_is_the_title_closest_to_the_summary() -> None:
+def test_the_brief_is_headed_by_its_headline_not_a_title() -> None:
     off = Article(id="x", source="x", title="Archive crawl notice", paragraphs=["Crawl."])
     on = Article(id="y", source="y", title="Iran denies sending troops", paragraphs=["Iran."])
-    b = Brief(articles=[off, on], summary=[SummarySentence("Iran denies it sent troops.", ["y"])])
+    b = Brief(articles=[off, on], headline="Iran denies sending troops")
     assert render(b, "md").startswith("# Iran denies sending troops\n")
+    assert "<h1>Iran denies sending troops</h1>" in render(b, "html")
+    assert json.loads(render(b, "json"))["headline"] == "Iran denies sending troops"
 
 
 def test_a_disputed_summary_sentence_points_to_its_conflict(brief: Brief) -> None:

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
-from storybrief.clean.lines import WORD
 from storybrief.models import Article, Brief, Claim, Conflict, Event, Syndication
-from storybrief.nlp.english import STOPWORDS
 
 T = TypeVar("T")
+_PLAIN_HEADLINE_WORDS = 14  # a failed brief's headline: its first article's opening words
 Part = Callable[[Brief, dict[str, str]], T]  # a section's body from the brief and its labels
 
 # The sections after the summary, in the order a reader meets them, by the name of
@@ -51,20 +50,18 @@ class Parts(Generic[T]):
 
 
 def headline(brief: Brief) -> str:
-    """The story's headline: the article title that shares most words with the summary.
+    """The story's headline (``Brief.headline``, chosen by ``summarize.headline``).
 
-    The first article of a pile may be off the story; the summary is the
-    story's own centre, so the title closest to it names the story best.
+    A brief made without one (its story's brief failed) is headed by its
+    first article's title or opening words.
     """
-    titles = [a.title for a in brief.usable if a.title]
-    if not titles:
-        return "Story brief"
-    summary = {w.lower() for s in brief.summary for w in WORD.findall(s.text)} - STOPWORDS
-
-    def overlap(title: str) -> int:
-        return len({w.lower() for w in WORD.findall(title)} & summary)
-
-    return max(titles, key=overlap)  # max keeps the first of equals: deterministic
+    if brief.headline:
+        return brief.headline
+    for article in brief.usable:
+        text = article.title or (article.sentences[0].text if article.sentences else "")
+        if text:
+            return " ".join(text.split()[:_PLAIN_HEADLINE_WORDS])
+    return "No usable article"
 
 
 def no_summary(brief: Brief) -> str:
@@ -115,6 +112,11 @@ def describe(article: Article) -> str:
     """One line naming an article for a reader: outlet, title, byline, date."""
     parts = [article.outlet, article.title, article.byline, article.published]
     return " · ".join(p for p in parts if p) or article.id
+
+
+def extent(article: Article) -> str:
+    """How much text a usable article gave: "412 words", "58 words, cut off mid-sentence"."""
+    return f"{article.words} words" + (", cut off mid-sentence" if article.partial else "")
 
 
 def sides(conflict: Conflict) -> list[tuple[str, list[Claim]]]:

@@ -204,7 +204,7 @@ def _sources(brief: Brief, label: dict[str, str]) -> str:
     items = "".join(
         f'<li id="src-{escape(label[a.id])}"><code>{escape(a.id)}</code> — '
         + (
-            f"{escape(common.describe(a))} — {a.words} words"
+            f"{escape(common.describe(a))} — {escape(common.extent(a))}"
             if a.ok
             else f'{escape(a.source)} — <span class="skipped">skipped: {escape(a.reason or "")}'
             "</span>"

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from storybrief.models import Article, Brief, Conflict
-from storybrief.render.common import coverage
+from storybrief.render.common import coverage, headline
 
 VERSION = "1"
 
@@ -61,6 +61,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
     """The brief as plain JSON-ready data."""
     return {
         "storybrief": VERSION,
+        "headline": headline(brief),
         "articles": [article_dict(a) for a in brief.articles],
         "summary": _dicts(brief.summary),
         "removed": _dicts(brief.removed),

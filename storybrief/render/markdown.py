@@ -149,7 +149,7 @@ def _coverage(brief: Brief, label: dict[str, str]) -> list[str]:
 def _sources(brief: Brief, label: dict[str, str]) -> list[str]:
     out = []
     for a in brief.articles:
-        state = f"{a.words} words" if a.ok else f"**skipped**: {a.reason}"
+        state = common.extent(a) if a.ok else f"**skipped**: {a.reason}"
         out.append(
             f"{label[a.id]}. `{a.id}` — {common.describe(a) if a.ok else a.source} — {state}"
         )
