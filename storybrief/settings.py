@@ -67,6 +67,13 @@ class EntitySettings:
     # A place stands for the one body named after it ("Indianapolis" for the Colts)
     # when this share of its mentions act: subject, object, a party or an owner.
     acting_share: float = 0.3
+    # Two names the rules leave apart merge when the learned pair scorer
+    # (``analyze.entity_pairs``, fitted on ECB+ ``train``) rates them this likely
+    # one entity's; above 1 it is off.
+    pair_threshold: float = 0.5
+    # ... and every name of one group scores this much with every name of the other
+    # (0: a link of one pair is enough).
+    pair_floor: float = 0.2
 
 
 @dataclass(frozen=True)
