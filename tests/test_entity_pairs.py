@@ -92,3 +92,15 @@ def test_people_and_acronyms_are_left_to_the_rules() -> None:
 def test_the_same_mentions_in_any_order_give_the_same_entities() -> None:
     names = [("Intel Corp.", "ORG"), ("Intel Capital", "ORG"), ("Intel", "ORG")]
     assert groups_of(*names) == groups_of(*reversed(names))
+
+
+ACCENTS = """Striker signs
+
+José Peña signed for the club on Monday. Jose Pena, 24, had played in Zürich. Pena said he \
+was happy.
+"""
+
+
+def test_a_name_written_with_and_without_accents_is_one() -> None:
+    found = entities_of(ACCENTS, EntitySettings().pair_threshold)
+    assert found["José Peña"] is found["Jose Pena"]

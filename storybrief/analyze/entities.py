@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -212,10 +213,17 @@ class Mention:
 
 
 def norm(text: str) -> str:
-    """Comparable form of a name: no leading "the", possessive, dots or case."""
+    """Comparable form of a name: no leading "the", possessive, dots, case or accents
+    (outlets that cannot print them write "Jose Pena" for "José Peña")."""
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
     text = re.sub(r"['’]s$", "", text).replace(".", "")
-    return " ".join(text.split()).casefold()
+    return _unaccented(" ".join(text.split()).casefold())
+
+
+def _unaccented(text: str) -> str:
+    """Letters without their accents: "peña" is "pena", "zürich" "zurich"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def content_words(key: str) -> list[str]:
