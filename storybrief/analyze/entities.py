@@ -51,6 +51,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import combinations, product, takewhile
 
 from spacy.tokens import Doc, Span, Token
@@ -1037,7 +1038,7 @@ def _linked(
     people = [
         {k for k in keys if len(infos[k].person) > 1 and _full_name(k)} for keys in (these, those)
     ]
-    return not _other_people(*people, settings.min_nickname)
+    return not _other_people(*people, settings)
 
 
 def _other_heads(a: NameInfo, b: NameInfo) -> bool:
@@ -1048,9 +1049,9 @@ def _other_heads(a: NameInfo, b: NameInfo) -> bool:
     return not (set(a.words) <= set(b.words) or set(b.words) <= set(a.words))
 
 
-def _other_people(these: set[str], those: set[str], min_nickname: int) -> bool:
+def _other_people(these: set[str], those: set[str], settings: EntitySettings) -> bool:
     """Whether two sets of full names hold two that name different people."""
-    return any(not _same_person(a, b, min_nickname) for a in these for b in those)
+    return any(not _same_person(a, b, settings) for a in these for b in those)
 
 
 def _merge_defined(groups: _Groups, defined: list[tuple[str, str]]) -> None:
@@ -1393,21 +1394,34 @@ def _merge_people(
     people = [k for k in keys if is_person[k] and len(person_words(k)) > 1 and _full_name(k)]
     _merge_bodies_named(groups, [k for k in keys if not is_person[k]], people)
     for a, b in combinations(people, 2):
-        if _same_person(a, b, settings.min_nickname):
+        if _same_person(a, b, settings):
             groups.union(a, b)
     _merge_nicknames(groups, people, set(keys))
     _merge_single_names(groups, keys, people, by_key, settings)
 
 
-def _same_person(a: str, b: str, min_nickname: int) -> bool:
-    """Whether two full names name one person: one surname, no two generations, and
-    first names alike (``first_names_alike``) or one name the end of the other."""
+def _same_person(a: str, b: str, settings: EntitySettings) -> bool:
+    """Whether two full names name one person: one surname (``_one_surname``), no two
+    generations, and first names alike (``first_names_alike``) or one name the end of
+    the other."""
     wa, wb = person_words(a), person_words(b)
     ga, gb = generation(a), generation(b)
-    if wa[-1] != wb[-1] or (ga and gb and ga != gb):
+    if not _one_surname(wa, wb, settings.surname_alike) or (ga and gb and ga != gb):
         return False
     shorter, longer = sorted((wa, wb), key=len)
-    return first_names_alike(wa[0], wb[0], min_nickname) or longer[-len(shorter) :] == shorter
+    alike = first_names_alike(wa[0], wb[0], settings.min_nickname)
+    return alike or longer[-len(shorter) :] == shorter
+
+
+def _one_surname(wa: list[str], wb: list[str], ratio: float) -> bool:
+    """Whether two full names end in one surname, written alike or, under one first
+    name, spelled two ways: a long surname ``ratio`` alike ("Djoko Murdjatmodjo",
+    "Djoko Murjatmodjo"), as transliterations and typos write it."""
+    x, y = wa[-1], wb[-1]
+    if x == y:
+        return True
+    long = min(len(x), len(y)) >= MIN_MISSPELLED
+    return long and wa[0] == wb[0] and SequenceMatcher(None, x, y).ratio() >= ratio
 
 
 def first_names_alike(x: str, y: str, min_nickname: int) -> bool:

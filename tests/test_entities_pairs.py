@@ -104,3 +104,17 @@ was happy.
 def test_a_name_written_with_and_without_accents_is_one() -> None:
     found = entities_of(ACCENTS, EntitySettings().pair_threshold)
     assert found["José Peña"] is found["Jose Pena"]
+
+
+SURNAMES = """Search goes on
+
+Djoko Murdjatmodjo, the acting director, said divers were ready. Djoko Murjatmodjo added \
+that the weather had cleared. Anna Kowalczyk and Maria Kowalczak both work at the port.
+"""
+
+
+def test_a_long_surname_spelled_two_ways_under_one_first_name_is_one_person() -> None:
+    found = entities_of(SURNAMES, EntitySettings().pair_threshold)
+    assert found["Djoko Murdjatmodjo"] is found["Djoko Murjatmodjo"]
+    # Surnames alike under two first names: two people (sisters-in-law, say).
+    assert found["Anna Kowalczyk"] is not found["Maria Kowalczak"]
