@@ -55,7 +55,9 @@ class EntitySettings:
     """How names are merged into entities (``analyze.entities``).
 
     ``min_nickname``, ``dominance`` and ``acting_share`` were chosen on the ECB+
-    ``train`` split only (``bench/ecbplus.py``); the ``dev`` split is reported.
+    ``train`` split only (``bench/ecbplus.py``), ``pair_threshold`` and ``pair_floor``
+    by 5-fold cross-validation by topic on it (``bench/train_entity_pairs.py``); the
+    ``dev`` split is reported.
     """
 
     max_initials: int = 3  # letters of a short form that may be initials: "U.N.", "O.J."

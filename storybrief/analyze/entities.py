@@ -33,7 +33,13 @@ story, not lists of this story's names:
   that acts for the one team named after it ("Indianapolis beat ...");
 * acronyms spelled by the written name ("U.S. Geological Survey" is USGS),
   never by a place the model does not tag the acronym as, and a standard one
-  ("U.N.", "AP") only for its standard expansion, not "Upper Nile".
+  ("U.N.", "AP") only for its standard expansion, not "Upper Nile";
+* then the pairs of names of no person that a learned scorer rates alike
+  (``entity_pairs``: "Betty Ford Center" / "Betty Ford Clinic"), unless the
+  shorter name fits two groups ("Korea"), two names of one head meet ("North
+  Korea", "South Korea") or some names of the two groups score low together.
+
+Names are compared without case, dots or accents (José Peña / Jose Pena).
 
 Besides the people, bodies and places the model tags, the works, products,
 laws and events it tags are listed, and names it tags as nothing where the

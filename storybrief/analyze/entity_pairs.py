@@ -96,19 +96,9 @@ def _same_label(a: NameInfo, b: NameInfo) -> float:
     return float(a.label == b.label)
 
 
-def _both_people(a: NameInfo, b: NameInfo) -> float:
-    return float(a.is_person and b.is_person)
-
-
 def _place_apart(a: NameInfo, b: NameInfo) -> float:
     """One is a place and the other no place: "Boston" and the Boston Red Sox."""
     return float(a.place != b.place)
-
-
-def _other_first_names(a: NameInfo, b: NameInfo) -> float:
-    """Two full names of people with one surname and different first words."""
-    full = len(a.person) > 1 and len(b.person) > 1
-    return float(full and a.person[-1] == b.person[-1] and a.person[0] != b.person[0])
 
 
 def _rare(a: NameInfo, b: NameInfo) -> float:
@@ -128,9 +118,7 @@ FEATURES: dict[str, Callable[[NameInfo, NameInfo], float]] = {
     "one_word": _one_word,
     "extra_words": _extra_words,
     "same_label": _same_label,
-    "both_people": _both_people,
     "place_apart": _place_apart,
-    "other_first_names": _other_first_names,
     "rare": _rare,
 }
 
