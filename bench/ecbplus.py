@@ -23,7 +23,9 @@ quotes, no leading "the" or trailing "'s"):
 Baselines from the gold mentions alone, in the same run: exact string (one
 cluster per form) and name containment (two forms merge when the shorter one's
 words are all in the longer one, or they share a last word of over 2 letters;
-transitive). Rows: the data's ``train`` split, its ``dev`` split, and all.
+transitive). Rows: the data's ``train`` split, its ``dev`` split, and all; storybrief
+also with its rules alone, the learned pair scorer (``analyze.entity_pairs``, fitted on
+``train`` by ``bench/train_entity_pairs.py``) off.
 ``--errors SPLIT`` prints each wrong and missed pair of that split.
 """
 
@@ -36,18 +38,20 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from storybrief.analyze import StoryContext, run
+from storybrief.analyze.entities import mentions, names_of
 from storybrief.models import Article, Entity
 from storybrief.pipeline import brief_of, read
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ecbplus-dev"
 SPLITS = ("train", "dev", "all")
+RULES_ONLY = 2.0  # a pair threshold no probability reaches: the scorer merges nothing
 
 
 def form(text: str) -> str:
@@ -102,10 +106,14 @@ def load(path: Path) -> list[Story]:
     return stories
 
 
-def entities_of(story: Story) -> list[Entity]:
-    """The story's entities from the entities analysis alone."""
+def entities_of(story: Story) -> tuple[list[Entity], list[Entity]]:
+    """The story's entities from the entities analysis alone, and those of its rules
+    alone (the learned pair scorer off)."""
     ctx = StoryContext([a for a in story.articles if a.ok])
-    return run(ctx, "entities").entities  # type: ignore[attr-defined]
+    entities = run(ctx, "entities").entities  # type: ignore[attr-defined]
+    found, defined = mentions(ctx)
+    rules = replace(ctx.settings.entities, pair_threshold=RULES_ONLY)
+    return entities, names_of(found, defined, rules).entities
 
 
 # A system's answer on one story: the groups of forms it merges (for pairs), and
@@ -213,15 +221,19 @@ def _cell(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-SYSTEMS = ("storybrief", "name containment", "exact string")
+SYSTEMS = ("storybrief", "storybrief rules only", "name containment", "exact string")
 
 
-def score(stories: Iterable[Story], entities: dict[str, list[Entity]]) -> dict[tuple, Tally]:
+def score(
+    stories: Iterable[Story], entities: dict[str, tuple[list[Entity], list[Entity]]]
+) -> dict[tuple, Tally]:
     """Tallies by (split, system); "all" pools both splits."""
     tallies: dict[tuple, Tally] = defaultdict(Tally)
     for story in stories:
+        ours, rules = entities[story.id]
         answers = {
-            "storybrief": storybrief_answer(story, entities[story.id]),
+            "storybrief": storybrief_answer(story, ours),
+            "storybrief rules only": storybrief_answer(story, rules),
             "name containment": baseline_answer(story, contained),
             "exact string": baseline_answer(story, lambda a, b: False),
         }
@@ -231,10 +243,12 @@ def score(stories: Iterable[Story], entities: dict[str, list[Entity]]) -> dict[t
     return tallies
 
 
-def check_full(stories: list[Story], entities: dict[str, list[Entity]]) -> None:
+def check_full(
+    stories: list[Story], entities: dict[str, tuple[list[Entity], list[Entity]]]
+) -> None:
     """Fail unless every story's full brief lists the same entities as the analysis alone."""
     for story in stories:
-        if brief_of(story.articles).entities != entities[story.id]:
+        if brief_of(story.articles).entities != entities[story.id][0]:
             raise SystemExit(f"{story.id}: the full brief's entities differ from the analysis'")
     print(f"full briefs checked: the same entities on all {len(stories)} stories")
 
@@ -256,7 +270,7 @@ def main() -> None:
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for split in SPLITS:
         for system in SYSTEMS:
-            row = tallies[split, system].row(system, coverage=system == "storybrief")
+            row = tallies[split, system].row(system, coverage=system.startswith("storybrief"))
             print(f"| {split} |{row[1:]}")
     print(f"\n{len(stories)} stories read and their entities found in {seconds:.0f} s")
     if args.errors:

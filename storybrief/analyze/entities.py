@@ -33,7 +33,13 @@ story, not lists of this story's names:
   that acts for the one team named after it ("Indianapolis beat ...");
 * acronyms spelled by the written name ("U.S. Geological Survey" is USGS),
   never by a place the model does not tag the acronym as, and a standard one
-  ("U.N.", "AP") only for its standard expansion, not "Upper Nile".
+  ("U.N.", "AP") only for its standard expansion, not "Upper Nile";
+* then the pairs of names of no person that a learned scorer rates alike
+  (``entity_pairs``: "Betty Ford Center" / "Betty Ford Clinic"), unless the
+  shorter name fits two groups ("Korea"), two names of one head meet ("North
+  Korea", "South Korea") or some names of the two groups score low together.
+
+Names are compared without case, dots or accents (José Peña / Jose Pena).
 
 Besides the people, bodies and places the model tags, the works, products,
 laws and events it tags are listed, and names it tags as nothing where the
@@ -47,14 +53,17 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import combinations, product, takewhile
 
 from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.context import QUOTE_MARKS, StoryContext, nlp, outside_quotes
+from storybrief.analyze.entity_pairs import NameInfo, PairModel, features, pair_model
 from storybrief.models import Entity, Sentence
 from storybrief.settings import EntitySettings
 
@@ -211,10 +220,17 @@ class Mention:
 
 
 def norm(text: str) -> str:
-    """Comparable form of a name: no leading "the", possessive, dots or case."""
+    """Comparable form of a name: no leading "the", possessive, dots, case or accents
+    (outlets that cannot print them write "Jose Pena" for "José Peña")."""
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
     text = re.sub(r"['’]s$", "", text).replace(".", "")
-    return " ".join(text.split()).casefold()
+    return _unaccented(" ".join(text.split()).casefold())
+
+
+def _unaccented(text: str) -> str:
+    """Letters without their accents: "peña" is "pena", "zürich" "zurich"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def content_words(key: str) -> list[str]:
@@ -859,9 +875,32 @@ class _Groups:
 
 
 def _merge(
-    found: list[Mention], defined: list[tuple[str, str]], settings: EntitySettings
+    found: list[Mention],
+    defined: list[tuple[str, str]],
+    settings: EntitySettings,
+    model: PairModel | None = None,
 ) -> _Groups:
-    """The mention keys grouped into entities, by the rules of the module's docstring."""
+    """The mention keys grouped into entities: by the rules of the module's docstring,
+    then the pairs they leave apart that the learned scorer finds alike."""
+    groups, infos = _merge_rules(found, defined, settings)
+    if settings.pair_threshold <= 1:
+        _merge_scored(groups, infos, settings, model or pair_model())
+    return groups
+
+
+def candidate_pairs(
+    found: list[Mention], defined: list[tuple[str, str]], settings: EntitySettings
+) -> list[tuple[str, str, list[float]]]:
+    """The pairs of names the scorer rates, with their features (``entity_pairs.features``):
+    what ``bench/train_entity_pairs.py`` fits."""
+    groups, infos = _merge_rules(found, defined, settings)
+    return [(a, b, features(infos[a], infos[b], n)) for a, b, n in _candidates(groups, infos)]
+
+
+def _merge_rules(
+    found: list[Mention], defined: list[tuple[str, str]], settings: EntitySettings
+) -> tuple[_Groups, dict[str, NameInfo]]:
+    """The mention keys grouped by the rules, and what the scorer reads of each key."""
     groups = _Groups()
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -885,7 +924,140 @@ def _merge(
     _merge_last_words(groups, bodies, by_key)
     _merge_misspelled(groups, labels)
     _merge_clipped(groups, bodies, by_key)
-    return groups
+    return groups, _name_infos(labels, by_key, is_person)
+
+
+def _name_infos(
+    labels: dict[str, Counter[str]], by_key: dict[str, list[Mention]], is_person: dict[str, bool]
+) -> dict[str, NameInfo]:
+    """What the pair scorer reads of each key (``entity_pairs.NameInfo``)."""
+    return {
+        key: NameInfo(
+            key=key,
+            words=folded_words(key),
+            core=tuple(_core(key.split())),
+            person=tuple(person_words(key)) if is_person[key] else (),
+            label=min(labels[key], key=lambda label: (-labels[key][label], label)),
+            place=_place(labels[key]),
+            is_person=is_person[key],
+            mentions=len(by_key[key]),
+            acronyms=frozenset(a for m in by_key[key] for a in spellings(m.text)),
+            capitals=any(_capitals(m.text) for m in by_key[key]),
+        )
+        for key in sorted(labels)
+    }
+
+
+def _candidates(groups: _Groups, infos: dict[str, NameInfo]) -> list[tuple[str, str, int]]:
+    """The pairs of keys of no person that share a content word, or of which one is
+    written in capitals as an acronym the other may have; each with the number of
+    groups of the rules, other than the pair's, holding a name with every word of the
+    shorter one.
+
+    Pairs the rules already merged are in, so that the scorer is fitted on every
+    pair name structure proposes, not only on what the rules left."""
+    by_word = _by_word(infos)
+    pairs = {(a, b) for keys in by_word.values() for a, b in combinations(sorted(keys), 2)}
+    written = {k.replace(" ", ""): k for k, info in infos.items() if info.capitals}
+    for key, info in infos.items():
+        if not info.is_person:
+            pairs.update(tuple(sorted((key, written[a]))) for a in info.acronyms & written.keys())
+    return [(a, b, _rivals(a, b, groups, infos, by_word)) for a, b in sorted(pairs) if a != b]
+
+
+def _by_word(infos: dict[str, NameInfo]) -> dict[str, set[str]]:
+    """The keys by their content words. People are the rules' (surnames by dominance
+    and gender); a name in capitals is an acronym, which pairs by its letters only:
+    "U.N." is no Kim Jong Un."""
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for key, info in infos.items():
+        if not (info.is_person or info.capitals):
+            for word in info.words:
+                by_word[word].add(key)
+    return by_word
+
+
+def _rivals(
+    a: str, b: str, groups: _Groups, infos: dict[str, NameInfo], by_word: dict[str, set[str]]
+) -> int:
+    """How many groups other than those of ``a`` and ``b`` hold a name with every word
+    of the shorter of the two: "Boston" beside the Red Sox and the Herald."""
+    short = min((a, b), key=lambda k: (len(infos[k].words), k))
+    holders = [by_word[w] for w in infos[short].words]
+    having = set.intersection(*holders) if holders else set()
+    return len({groups.find(k) for k in having} - {groups.find(a), groups.find(b)})
+
+
+def _merge_scored(
+    groups: _Groups, infos: dict[str, NameInfo], settings: EntitySettings, model: PairModel
+) -> None:
+    """The candidate pairs the scorer rates ``settings.pair_threshold`` or more, merged
+    best first, when their groups link whole (``_linked``)."""
+    scores = {
+        (a, b): model.probability(features(infos[a], infos[b], rivals))
+        for a, b, rivals in _candidates(groups, infos)
+    }
+    members: dict[str, set[str]] = defaultdict(set)
+    for key in infos:
+        members[groups.find(key)].add(key)
+    best = sorted((-p, pair) for pair, p in scores.items() if p >= settings.pair_threshold)
+    ambiguous = _ambiguous(groups, [pair for _, pair in best])
+    for _, (a, b) in best:
+        if ambiguous & {a, b}:
+            continue
+        ra, rb = groups.find(a), groups.find(b)
+        if ra != rb and _linked(members[ra], members[rb], scores, infos, settings):
+            joined = members.pop(ra) | members.pop(rb)
+            groups.union(a, b)
+            members[groups.find(a)] = joined
+
+
+def _ambiguous(groups: _Groups, pairs: list[tuple[str, str]]) -> set[str]:
+    """The names paired with names of two groups or more: "Korea" beside North Korea and
+    South Korea joins neither, as a surname joins no one of two people named as often."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        partners[a].add(groups.find(b))
+        partners[b].add(groups.find(a))
+    return {key for key, roots in partners.items() if len(roots - {groups.find(key)}) > 1}
+
+
+def _linked(
+    these: set[str],
+    those: set[str],
+    scores: dict[tuple[str, str], float],
+    infos: dict[str, NameInfo],
+    settings: EntitySettings,
+) -> bool:
+    """Whether two groups may merge: every name of one with every name of the other
+    scored ``settings.pair_floor`` or more (a name in capitals, an acronym, aside),
+    no two names of one head with other words before it ("North Korea", "South
+    Korea"), and no two different people's full names: "Vodafone Egypt" joins
+    neither "Egypt" to Vodafone nor "Jones" Nick Jones to Rob Jones."""
+    for a, b in product(these, those):
+        if infos[a].capitals or infos[b].capitals:
+            continue
+        if _other_heads(infos[a], infos[b]):
+            return False
+        if scores.get((min(a, b), max(a, b)), 0.0) < settings.pair_floor:
+            return False
+    people = [
+        {k for k in keys if len(infos[k].person) > 1 and _full_name(k)} for keys in (these, those)
+    ]
+    return not _other_people(*people, settings)
+
+
+def _other_heads(a: NameInfo, b: NameInfo) -> bool:
+    """Whether two names of several words end alike and neither has all the other's
+    words: two of a kind ("North Korea", "South Korea"; "Newport Beach", "Long Beach")."""
+    if min(len(a.words), len(b.words)) < 2 or a.words[-1] != b.words[-1]:
+        return False
+    return not (set(a.words) <= set(b.words) or set(b.words) <= set(a.words))
+
+
+def _other_people(these: set[str], those: set[str], settings: EntitySettings) -> bool:
+    """Whether two sets of full names hold two that name different people."""
+    return any(not _same_person(a, b, settings) for a in these for b in those)
 
 
 def _merge_defined(groups: _Groups, defined: list[tuple[str, str]]) -> None:
@@ -953,13 +1125,19 @@ def _may_short(short: Counter[str], full: Counter[str]) -> bool:
     return _place(short) <= _place(full) and set(short) != {"NORP"}
 
 
+def _core(words: list[str]) -> list[str]:
+    """A body's name words without the corporate suffix or kind of body ending it."""
+    core = list(words)
+    while len(core) > 1 and core[-1] in DESIGNATORS | INSTITUTIONS:
+        core.pop()
+    return core
+
+
 def _short_forms(key: str, places: set[str]) -> list[str]:
     """The shorter names a body's name ``key`` may go by (``_merge_short_forms``), the
     ``places`` it may start with left out: none for a place ("North Korea")."""
     words = key.split()
-    core = list(words)
-    while len(core) > 1 and core[-1] in DESIGNATORS | INSTITUTIONS:
-        core.pop()
+    core = _core(words)
     forms = [" ".join(core)] if len(core) < len(words) else []
     for i in range(1, len(words)):
         if " ".join(words[:i]) in places and words[i] not in _STOPWORDS:
@@ -1222,21 +1400,34 @@ def _merge_people(
     people = [k for k in keys if is_person[k] and len(person_words(k)) > 1 and _full_name(k)]
     _merge_bodies_named(groups, [k for k in keys if not is_person[k]], people)
     for a, b in combinations(people, 2):
-        if _same_person(a, b, settings.min_nickname):
+        if _same_person(a, b, settings):
             groups.union(a, b)
     _merge_nicknames(groups, people, set(keys))
     _merge_single_names(groups, keys, people, by_key, settings)
 
 
-def _same_person(a: str, b: str, min_nickname: int) -> bool:
-    """Whether two full names name one person: one surname, no two generations, and
-    first names alike (``first_names_alike``) or one name the end of the other."""
+def _same_person(a: str, b: str, settings: EntitySettings) -> bool:
+    """Whether two full names name one person: one surname (``_one_surname``), no two
+    generations, and first names alike (``first_names_alike``) or one name the end of
+    the other."""
     wa, wb = person_words(a), person_words(b)
     ga, gb = generation(a), generation(b)
-    if wa[-1] != wb[-1] or (ga and gb and ga != gb):
+    if not _one_surname(wa, wb, settings.surname_alike) or (ga and gb and ga != gb):
         return False
     shorter, longer = sorted((wa, wb), key=len)
-    return first_names_alike(wa[0], wb[0], min_nickname) or longer[-len(shorter) :] == shorter
+    alike = first_names_alike(wa[0], wb[0], settings.min_nickname)
+    return alike or longer[-len(shorter) :] == shorter
+
+
+def _one_surname(wa: list[str], wb: list[str], ratio: float) -> bool:
+    """Whether two full names end in one surname, written alike or, under one first
+    name, spelled two ways: a long surname ``ratio`` alike ("Djoko Murdjatmodjo",
+    "Djoko Murjatmodjo"), as transliterations and typos write it."""
+    x, y = wa[-1], wb[-1]
+    if x == y:
+        return True
+    long = min(len(x), len(y)) >= MIN_MISSPELLED
+    return long and wa[0] == wb[0] and SequenceMatcher(None, x, y).ratio() >= ratio
 
 
 def first_names_alike(x: str, y: str, min_nickname: int) -> bool:
@@ -1415,7 +1606,18 @@ class Names:
 def find_entities(story: StoryContext) -> Names:
     """The story's entities, most mentioned first, with the resolver of their names."""
     found, defined = mentions(story)
-    groups = _merge(found, defined, story.settings.entities)
+    return names_of(found, defined, story.settings.entities)
+
+
+def names_of(
+    found: list[Mention],
+    defined: list[tuple[str, str]],
+    settings: EntitySettings,
+    model: PairModel | None = None,
+) -> Names:
+    """The entities the mentions ``found`` (and the acronyms ``defined``) name; the
+    pairs the rules leave apart scored by ``model``, by default the shipped one."""
+    groups = _merge(found, defined, settings, model)
     members: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         members[groups.find(m.key)].append(m)

@@ -1,0 +1,120 @@
+"""The learned entity pair scorer: its shipped weights, and what it may and may not merge."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storybrief.analyze import StoryContext, run
+from storybrief.analyze.entities import Mention, names_of, norm
+from storybrief.analyze.entity_pairs import FEATURE_NAMES, WEIGHTS, PairModel, pair_model
+from storybrief.models import Entity
+from storybrief.settings import EntitySettings, Settings
+
+
+def test_the_shipped_weights_load_and_name_every_feature() -> None:
+    model = pair_model()
+    assert len(model.weights) == len(FEATURE_NAMES)
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == FEATURE_NAMES
+    # Containment is evidence for one entity, whatever the fit.
+    assert model.weights[FEATURE_NAMES.index("contained")] > 0
+
+
+def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps({"features": ["contained"], "weights": [1.0], "bias": 0.0}))
+    with pytest.raises(ValueError, match="features"):
+        pair_model(path)
+
+
+CLINIC = """Star checks into rehab
+
+Lindsay Lohan checked into the Betty Ford Center on Thursday. A spokesman for the Betty \
+Ford Clinic said it does not comment on its patients.
+"""
+
+
+def entities_of(text: str, threshold: float) -> dict[str, Entity]:
+    settings = Settings(entities=EntitySettings(pair_threshold=threshold))
+    entities = run(StoryContext.from_texts(text, settings=settings), "entities").entities
+    return {alias: e for e in entities for alias in e.aliases}
+
+
+def test_the_scorer_merges_one_body_the_rules_leave_in_two() -> None:
+    # Neither name is the other's short form, so the rules keep them apart; one
+    # name once the kind of body is left out, they score as one.
+    assert (
+        entities_of(CLINIC, 2.0)["Betty Ford Center"]
+        is not entities_of(CLINIC, 2.0)["Betty Ford Clinic"]
+    )
+    found = entities_of(CLINIC, EntitySettings().pair_threshold)
+    assert found["Betty Ford Center"] is found["Betty Ford Clinic"]
+
+
+def mention(text: str, label: str) -> Mention:
+    return Mention(text, text, label, "t0:0", "t0", norm(text))
+
+
+def model_on(feature: str) -> PairModel:
+    """A model that rates a pair by one feature alone: likely one entity's if it holds."""
+    return PairModel(tuple(10.0 if name == feature else 0.0 for name in FEATURE_NAMES), -5.0)
+
+
+def groups_of(*names: tuple[str, str], feature: str = "contained") -> dict[str, str]:
+    """Each name's entity, the pairs scored by ``feature`` alone (by default containment:
+    one name's words all in the other's)."""
+    found = [mention(text, label) for text, label in names]
+    entities = names_of(found, [], EntitySettings(), model_on(feature)).entities
+    return {alias: e.name for e in entities for alias in e.aliases}
+
+
+def test_a_name_contained_in_two_others_joins_neither() -> None:
+    found = groups_of(("Vodafone Egypt", "ORG"), ("Vodafone", "ORG"), ("Egypt", "GPE"))
+    assert found["Vodafone"] != found["Egypt"]
+    assert len(set(found.values())) == 3
+
+
+def test_two_names_of_one_head_and_other_words_stay_apart() -> None:
+    names = [("Newport Beach", "GPE"), ("Long Beach", "GPE"), ("Miami Beach", "GPE")]
+    names += [("Pan Am", "ORG"), ("Air Am", "ORG")]
+    # Pan Am and Air Am pair with no one else: only their other first words part them.
+    assert len(set(groups_of(*names, feature="last_same").values())) == 5
+
+
+def test_people_and_acronyms_are_left_to_the_rules() -> None:
+    found = groups_of(("Kim Jong Un", "PERSON"), ("U.N.", "ORG"), ("Jong", "PERSON"))
+    assert found["U.N."] != found["Kim Jong Un"]
+
+
+def test_the_same_mentions_in_any_order_give_the_same_entities() -> None:
+    names = [("Intel Corp.", "ORG"), ("Intel Capital", "ORG"), ("Intel", "ORG")]
+    assert groups_of(*names) == groups_of(*reversed(names))
+
+
+ACCENTS = """Striker signs
+
+José Peña signed for the club on Monday. Jose Pena, 24, had played in Zürich. Pena said he \
+was happy.
+"""
+
+
+def test_a_name_written_with_and_without_accents_is_one() -> None:
+    found = entities_of(ACCENTS, EntitySettings().pair_threshold)
+    assert found["José Peña"] is found["Jose Pena"]
+
+
+SURNAMES = """Search goes on
+
+Djoko Murdjatmodjo, the acting director, said divers were ready. Djoko Murjatmodjo added \
+that the weather had cleared. Anna Kowalczyk and Maria Kowalczak both work at the port.
+"""
+
+
+def test_a_long_surname_spelled_two_ways_under_one_first_name_is_one_person() -> None:
+    found = entities_of(SURNAMES, EntitySettings().pair_threshold)
+    assert found["Djoko Murdjatmodjo"] is found["Djoko Murjatmodjo"]
+    # Surnames alike under two first names: two people (sisters-in-law, say).
+    assert found["Anna Kowalczyk"] is not found["Maria Kowalczak"]
