@@ -110,6 +110,9 @@ class ConflictSettings:
     # per kind, stories by id, the 1st, 3rd, ...); the report half was not looked at.
     denial_shared: int = 3  # content words a debunk and a report of its claim share
     denial_topic_words: int = 20  # words of the debunked thing kept in the topic
+    # Learned debunking outlets (``conflicts.debunk``): the probability threshold chosen on the
+    # FNC-1 tune half with cross-validated probabilities (``bench/train_debunk.py``).
+    debunk_pair: float = 0.7  # two outlets this likely to dispute the claim are its two sides
 
 
 @dataclass(frozen=True)
