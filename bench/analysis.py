@@ -130,17 +130,34 @@ def _on_trap(trap: dict[str, Any], mine: Any) -> bool:
     return any(w[0].isdigit() for w in shared) or len(shared) >= 2
 
 
+def _credited(golds: list[dict[str, Any]], mine: Any) -> int | None:
+    """The gold conflict one of ours finds, if any: one only, so that a conflict between two
+    articles is not credited with every gold conflict of theirs. Of those it finds, the one
+    with the most figures it carries, then the most figures and words its text shares with
+    the gold's topic and claims."""
+    told = set().union(*(_tells(c.text) for c in mine.claims))
+
+    def score(i: int) -> tuple[int, int, int]:
+        claims = golds[i]["claims"]
+        figures = sum("value" in c and any(_claim_found(c, m) for m in mine.claims) for c in claims)
+        said = _tells(" ".join([golds[i]["topic"], *(c.get("says", "") for c in claims)]))
+        return figures, len(said & told), -i
+
+    return max((i for i, g in enumerate(golds) if _finds(g, mine)), key=score, default=None)
+
+
 def _conflicts(brief: Brief, gold: dict[str, Any]) -> dict[str, float]:
     """Gold conflicts found, our conflicts that find one, and ours on a not-conflict topic."""
-    found = [any(_finds(g, mine) for mine in brief.conflicts) for g in gold["conflicts"]]
-    useful = [any(_finds(g, mine) for g in gold["conflicts"]) for mine in brief.conflicts]
+    credited = [_credited(gold["conflicts"], mine) for mine in brief.conflicts]
+    found = {i for i in credited if i is not None}
+    useful = [i is not None for i in credited]
     traps = gold.get("not_conflicts", [])
     on_trap = [
         not hit and any(_on_trap(t, mine) for t in traps)
         for hit, mine in zip(useful, brief.conflicts, strict=True)
     ]
     return {
-        "conflict_recall": _ratio(sum(found), len(gold["conflicts"])),
+        "conflict_recall": _ratio(len(found), len(gold["conflicts"])),
         "conflict_precision": _ratio(sum(useful), len(brief.conflicts)),
         "not_conflict_hits": float(sum(on_trap)),
     }
