@@ -34,6 +34,7 @@ from sklearn.model_selection import LeaveOneGroupOut, cross_val_predict
 from storybrief.analyze.conflicts import debunk
 from storybrief.models import Article
 from storybrief.pipeline import prepare
+from storybrief.settings import DEFAULT
 
 STRENGTHS = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -63,12 +64,17 @@ def fit(c: float) -> LogisticRegression:
     return LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
 
 
-def story_outcomes(pairs: list[Pair], p: np.ndarray, kinds: dict[str, set[str]]) -> None:
+def story_outcomes(
+    pairs: list[Pair],
+    p: np.ndarray,
+    kinds: dict[str, set[str]],
+    thresholds: tuple[float, ...] = THRESHOLDS,
+) -> None:
     """Per threshold, disputed stories with a cross-stance pair above it, and undisputed
     stories with any pair above it."""
     print("| pair threshold | disputed: cross-stance | disputed: any | undisputed: any |")
     print("|---:|---:|---:|---:|")
-    for threshold in THRESHOLDS:
+    for threshold in thresholds:
         cross, any_, false = set(), set(), set()
         for (story, is_cross, disputed), prob in zip(pairs, p, strict=True):
             if prob >= threshold:
@@ -84,29 +90,56 @@ def story_outcomes(pairs: list[Pair], p: np.ndarray, kinds: dict[str, set[str]])
         print(f"| {threshold} | " + " | ".join(f"{v:.3f}" for v in shares) + " |")
 
 
+def choose_strength(x: np.ndarray, y: np.ndarray, groups: list[str]) -> float:
+    """The ``C`` of the least leave-one-story-out log loss on the tune half."""
+    losses = {}
+    for c in STRENGTHS:
+        p = cross_val_predict(
+            fit(c), x, y, groups=groups, cv=LeaveOneGroupOut(), method="predict_proba"
+        )[:, 1]
+        losses[c] = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        print(f"C={c}: leave-one-story-out log loss {losses[c]:.3f}")
+    return min(losses, key=lambda c: (losses[c], c))
+
+
+def compare_on_report(stories: list[dict[str, Any]], model: LogisticRegression) -> None:
+    """The model against a cue rule (one body has a cue in its lead, the other none, and not
+    both have cues) on the report half, pair level, at the shipped threshold."""
+    x, _, pairs = examples(stories)
+    kinds = {k: {s["id"] for s in stories if s["kind"] == k} for k in ("disputed", "undisputed")}
+    threshold = DEFAULT.conflicts.debunk_pair
+    lead, both = list(debunk.FEATURES).index("cue_in_lead_gap"), debunk.FEATURES.index("cues_both")
+    rule = ((x[:, lead] > 0) & (x[:, both] == 0)).astype(float)
+    for name, p in (("model", model.predict_proba(x)[:, 1]), ("cue rule", rule)):
+        print(f"report half, {name} (pairs at or above {threshold}):")
+        story_outcomes(pairs, (p >= threshold).astype(float), kinds, thresholds=(1.0,))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stories", type=Path, nargs="?", default=STORIES)
     parser.add_argument("--write", action="store_true", help="save the weights to the package")
+    parser.add_argument(
+        "--compare", action="store_true", help="model against a cue rule on the report half"
+    )
     args = parser.parse_args()
-    tune = split(json.loads(args.stories.read_text(encoding="utf-8"))["stories"])["tune"]
+    halves = split(json.loads(args.stories.read_text(encoding="utf-8"))["stories"])
+    tune = halves["tune"]
     x, y, pairs = examples(tune)
     groups = [story for story, _, _ in pairs]
     print(f"tune half: {len(tune)} stories, {len(y)} pairs of bodies, {y.sum()} cross-stance")
-    folds = LeaveOneGroupOut()
-    best, best_loss = STRENGTHS[0], float("inf")
-    for c in STRENGTHS:
-        p = cross_val_predict(fit(c), x, y, groups=groups, cv=folds, method="predict_proba")[:, 1]
-        loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
-        print(f"C={c}: leave-one-story-out log loss {loss:.3f}")
-        best, best_loss = (c, loss) if loss < best_loss else (best, best_loss)
-    p = cross_val_predict(fit(best), x, y, groups=groups, cv=folds, method="predict_proba")[:, 1]
+    best = choose_strength(x, y, groups)
+    p = cross_val_predict(
+        fit(best), x, y, groups=groups, cv=LeaveOneGroupOut(), method="predict_proba"
+    )[:, 1]
     print(f"chosen C={best}; story outcomes from cross-validated probabilities:")
     kinds = {k: {s["id"] for s in tune if s["kind"] == k} for k in ("disputed", "undisputed")}
     story_outcomes(pairs, p, kinds)
     model = fit(best).fit(x, y)
     weights = dict(zip(debunk.FEATURES, map(float, model.coef_[0]), strict=True))
     print("weights:", json.dumps(weights), "intercept:", float(model.intercept_[0]))
+    if args.compare:
+        compare_on_report(halves["report"], model)
     if args.write:
         saved = {
             "trained_on": "FNC-1 dev tune half (bench/fnc1.py split), bench/train_debunk.py",

@@ -176,12 +176,17 @@ def _sentences(ctx: StoryContext, article: str, untrue: bool) -> list[Sentence]:
 
 def _sides(ctx: StoryContext, debunker: str, reporter: str) -> tuple[Sentence, Sentence] | None:
     """The debunker's sentence that calls something untrue and the reporter's telling of it:
-    of every such sentence and every reporter's sentence that calls nothing untrue, the most
-    alike pair, if alike enough (``Cosines.debunk_report``) and told independently.
+    of every such sentence of its lead (``ConflictSettings.debunk_lead``) and every
+    reporter's sentence that calls nothing untrue, the most alike pair, if alike enough
+    (``Cosines.debunk_report``) and told independently.
     """
+    # A debunking outlet says so up front; a cue deep in an article ("has denied any
+    # allegations", "called the claims fake news") is background, not its verdict.
+    lead = ctx.settings.conflicts.debunk_lead
     pairs = [
         (d, r)
         for d in _sentences(ctx, debunker, untrue=True)
+        if d.index < lead
         for r in _sentences(ctx, reporter, untrue=False)
         if told_independently(ctx, d, r)
     ]
