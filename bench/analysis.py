@@ -302,7 +302,6 @@ def unlabelled(data: Path = DATA) -> None:
         print(f"\n{name}: {reported} conflicts on {clusters} clusters")
 
 
-GOLD_DEV = DATA / "gold-dev"
 CLUSTERS = (("multinews-dev.jsonl", "id"), ("duc2004-dev.jsonl", "cluster_id"))
 
 
@@ -338,7 +337,8 @@ def labelled_stories(args: argparse.Namespace) -> dict[str, tuple[str, Path]]:
     """
     stories = {p.name: ("tune", p) for p in [args.seeds, *sorted(args.fixtures.glob("*"))]}
     stories = {name: found for name, found in stories.items() if found[1].is_dir()}
-    for n, path in enumerate(sorted(args.gold_dev.glob("*.json"))):
+    gold_dev = args.gold_dev or args.data / "gold-dev"
+    for n, path in enumerate(sorted(gold_dev.glob("*.json"))):
         stories[path.stem] = ("tune" if n % 2 == 0 else "report", path)
     return stories
 
@@ -378,7 +378,7 @@ def _print_conflicts(brief: Brief) -> None:
 
 
 def _conflict_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold-dev", type=Path, default=GOLD_DEV)
+    parser.add_argument("--gold-dev", type=Path, help="default: gold-dev/ under --data")
     parser.add_argument(
         "--conflicts", action="store_true", help="only the conflict table of every labelled story"
     )

@@ -96,3 +96,12 @@ def test_two_plain_reports_are_no_conflict() -> None:
     ctx = StoryContext.from_texts(REPORT, OTHER_REPORT)
     run(ctx, "conflicts")
     assert debunk.detect(ctx) == []
+
+
+def test_the_same_story_in_any_order_gives_the_same_sides() -> None:
+    sides = []
+    for texts in ((REPORT, DEBUNK), (DEBUNK, REPORT)):
+        ctx = StoryContext.from_texts(*texts)
+        run(ctx, "conflicts")
+        sides.append({c.text for conflict in debunk.detect(ctx) for c in conflict.claims})
+    assert sides[0] == sides[1] and sides[0]
