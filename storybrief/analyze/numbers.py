@@ -61,6 +61,11 @@ class Figure:
         return self.unit in _BASE_UNITS
 
     @property
+    def vague(self) -> bool:
+        """Whether the figure is a vague amount: "hundreds", "dozens of"."""
+        return any(word in _VAGUE for word in self.text.lower().split())
+
+    @property
     def counts_noun(self) -> bool:
         """Whether the figure counts a noun, unlike "$2.9 billion" ("billion") or "Nov. 15"."""
         return (

@@ -159,18 +159,24 @@ def detect(ctx: StoryContext) -> list[Conflict]:
     return merged.conflicts()
 
 
-def _calls_untrue(sentence: Sentence) -> bool:
-    """Whether a sentence has a debunk cue, a negated truth or a denial."""
+def _calls_untrue(sentence: Sentence, denials: bool = True) -> bool:
+    """Whether a sentence has a debunk cue, a negated truth or (``denials``) a denial."""
     text = lowered(sentence.text)
-    return any(p.search(text) for p in (_CUE, _NEGATED_TRUTH, _DENY))
+    return any(p.search(text) for p in (_CUE, _NEGATED_TRUTH, *([_DENY] if denials else [])))
 
 
-def _sentences(ctx: StoryContext, article: str, untrue: bool) -> list[Sentence]:
-    """An article's sentences that are no question and do (or do not) call something untrue."""
+def _sentences(ctx: StoryContext, article: str, debunks: bool) -> list[Sentence]:
+    """An article's sentences that are no question and debunk (or call nothing untrue).
+
+    A debunk here is a hoax, fake or false, "no evidence": a denial ("denied
+    claims that its troops ...") is the rules' (``denial``), which find what it
+    denies; matched by likeness alone, it pairs with any background sentence.
+    """
     return [
         s
         for s in ctx.article[article].sentences
-        if not s.text.rstrip().endswith("?") and _calls_untrue(s) == untrue
+        if not s.text.rstrip().endswith("?")
+        and (_calls_untrue(s, denials=False) if debunks else not _calls_untrue(s))
     ]
 
 
@@ -185,9 +191,9 @@ def _sides(ctx: StoryContext, debunker: str, reporter: str) -> tuple[Sentence, S
     lead = ctx.settings.conflicts.debunk_lead
     pairs = [
         (d, r)
-        for d in _sentences(ctx, debunker, untrue=True)
+        for d in _sentences(ctx, debunker, debunks=True)
         if d.index < lead
-        for r in _sentences(ctx, reporter, untrue=False)
+        for r in _sentences(ctx, reporter, debunks=False)
         if told_independently(ctx, d, r)
     ]
     best = max(pairs, key=lambda p: (ctx.similarity(*p), p[0].id, p[1].id), default=None)

@@ -193,6 +193,8 @@ def _framed(ctx: StoryContext, one: _Found, other: _Found) -> bool:
     same = f1.unit == f2.unit or bool({f1.unit, f2.unit} & _GENERIC)
     if not (f1.counts_noun and f2.counts_noun and same) or (o1 and o2 and o1 != o2):
         return False
+    if f1.vague or f2.vague:
+        return False  # "hundreds of people" killed is no count to set against "10 officers"
     return bool(_frame(ctx.docs[s1.id], f1) & _frame(ctx.docs[s2.id], f2))
 
 
@@ -205,8 +207,10 @@ def _frame(doc: Doc, figure: Figure) -> frozenset[str]:
     verb = _verb_of(count)
     if _another_time(number, count, verb):
         return frozenset()
+    # One act: the verb the count is an argument of, else one that qualifies it ("the 250
+    # people killed"); "three officers wanted for war crimes" were indicted, not wanted.
     acts = [t for t in (verb, *_done_to(count)) if t is not None and t.lemma_ not in _LIGHT]
-    return frozenset({t.lemma_ for t in acts} | _states(count, verb))
+    return frozenset({t.lemma_ for t in acts[:1]} | _states(count, verb))
 
 
 def _another_time(number: Token, count: Token, verb: Token | None) -> bool:
