@@ -261,6 +261,23 @@ DEBUNKS = frozenset(
         "inaccurate", "incorrect", "erroneous", "unsubstantiated", "spoof", "parody",
     }
 )  # fmt: skip
+# Debunk cues an article is scored on as a whole (``conflicts.debunk``): whole words, a
+# trailing "*" any ending ("hoaxes", "fabricated"). Words with an everyday sense too
+# ("wrong", "staged") are left out: counted over an article they mostly mean that.
+DEBUNK_CUES = frozenset(
+    {
+        "hoax*", "fake*", "false", "falsely", "falsehood", "untrue", "debunk*", "fabricat*",
+        "satir*", "prank*", "made up", "made-up", "bogus", "spoof*", "parody", "photoshopped",
+        "doctored", "baseless", "unfounded", "unsubstantiated", "nonsense", "ludicrous",
+    }
+)  # fmt: skip
+# Truth words negated: "not true", "no evidence" (``conflicts.debunk``).
+NEGATED_TRUTHS = frozenset(
+    {
+        "not true", "isn't true", "no truth", "no evidence", "not real", "no basis",
+        "not genuine", "not authentic", "never happened",
+    }
+)  # fmt: skip
 # Verbs whose object is called untrue: "denied taking a selfie", "reports ... debunked".
 DEBUNK_ACTS = DENIALS | {"debunk", "fabricate", "dispute"}
 # Words that call a report untrue only when negated: "not true", "no evidence".

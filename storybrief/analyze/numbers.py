@@ -61,6 +61,11 @@ class Figure:
         return self.unit in _BASE_UNITS
 
     @property
+    def vague(self) -> bool:
+        """Whether the figure is a vague amount: "hundreds", "dozens of"."""
+        return any(word in _VAGUE for word in self.text.lower().split())
+
+    @property
     def counts_noun(self) -> bool:
         """Whether the figure counts a noun, unlike "$2.9 billion" ("billion") or "Nov. 15"."""
         return (
@@ -117,8 +122,17 @@ def _counted_noun(span: Span) -> Token:
     """The word a count counts: the one it modifies, else the first noun after it, else itself."""
     if span.root.dep_ in {"nummod", "quantmod", "amod"}:
         return span.root.head
+    whole = partitive(span.root)
+    if whole is not None:
+        return whole
     nouns = [t for t in span.doc[span.end : span.end + 2] if t.pos_ in {"NOUN", "PROPN"}]
     return nouns[0] if nouns else span.root
+
+
+def partitive(count: Token) -> Token | None:
+    """The noun a count is a part of: "nine of the activists" → activists (a count of them)."""
+    of = [o for p in count.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return of[0] if of and of[0].pos_ == "NOUN" else None
 
 
 def part_of(noun: Token, parts: set[str]) -> Token:

@@ -32,12 +32,14 @@ class Cosines:
     same_subject: float = 0.5  # two figures of unknown owner, or two measures
     same_owner: float = 0.35  # figures of the same owner's people
     same_noun: float = 0.65  # figures of the same noun
+    same_frame: float = 0.45  # counts of one act or state: gold-dev tune half, bench/analysis.py
     denial_joins: float = 0.3  # a denial or report joining a figure dispute
     headline_supported: float = 0.5  # a plain body sentence that supports its title
     same_statement: float = 0.5  # two sentences that may say one thing, a detail apart
     # A debunk and another outlet's sentence stating its claim: tuned on the FNC-1 dev
     # stories' tune half (``bench/fnc1.py``).
     denial_claim: float = 0.35
+    debunk_report: float = 0.3  # a learned debunk's cue sentence and a report's telling
     # Agreements: a unit pair's score blends this encoder's cosine (a share of
     # ``AgreementSettings.vector_weight``) with a lemma overlap, so its scale follows the encoder.
     agreement_best: float = 0.5  # score of the closest pair two clusters need to merge

@@ -12,13 +12,17 @@ Each kind is found by its own detector module, on its own signal:
 - ``place``: one thing found in two places.
 - ``denial``: one outlet reports a claim as true, another calls it a hoax,
   false or fabricated, or denies it.
+- ``debunk``: an outlet whose words debunk (a learned model over debunk
+  cues) against another's telling most like its debunk, where the rules
+  of ``denial`` match no claim.
 - ``headline``: a title states as fact what its own body reports only as
   conditional, hedged or negated.
 
 A detector is a module with a ``kind``, ``takes_side`` and ``detect(ctx)``
 (``base.Detector``); ``DETECTORS`` lists them in the order their conflicts
-are reported. Each runs inside its own error boundary, so one failing costs
-only its own conflicts.
+are reported; a fallback detector (``fallback = True``: the learned
+``debunk``) keeps only conflicts no earlier one tells. Each runs inside its
+own error boundary, so one failing costs only its own conflicts.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from __future__ import annotations
 from storybrief.analyze.context import StoryContext
 from storybrief.models import Conflict
 
-from . import denial, detail, existence, figures, headline, place, state
+from . import debunk, denial, detail, existence, figures, headline, place, state
 from .base import Detector
 
 DETECTORS: tuple[Detector, ...] = (
@@ -36,6 +40,7 @@ DETECTORS: tuple[Detector, ...] = (
     state,
     place,
     denial,
+    debunk,
     headline,
 )
 
@@ -49,8 +54,26 @@ def find_conflicts(ctx: StoryContext) -> list[Conflict]:
     conflicts: list[Conflict] = []
     for detector in DETECTORS:
         with ctx.guard(f"conflicts.{detector.kind}"):
-            conflicts += detector.detect(ctx)
+            found = detector.detect(ctx)
+            fallback = getattr(detector, "fallback", False)
+            conflicts += [c for c in found if not fallback or _adds(c, conflicts)]
     return conflicts
+
+
+def _adds(conflict: Conflict, earlier: list[Conflict]) -> bool:
+    """Whether a fallback's conflict tells what the earlier ones do not: some side of it no
+    earlier conflict holds, between two articles no earlier conflict sets against each other."""
+    told = {c.sentence_id for e in earlier for c in e.claims}
+    facing = set().union(*(_facing(e) for e in earlier))
+    return not all(c.sentence_id in told for c in conflict.claims) and not (
+        _facing(conflict) & facing
+    )
+
+
+def _facing(conflict: Conflict) -> set[tuple[str, str]]:
+    """The pairs of articles a conflict sets against each other."""
+    sources = {c.source for c in conflict.claims}
+    return {(a, b) for a in sources for b in sources if a != b}
 
 
 def disputed_sentences(conflicts: list[Conflict]) -> dict[str, list[str]]:

@@ -22,7 +22,7 @@ from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import NAMED, Names
 from storybrief.analyze.independence import told_independently
 from storybrief.analyze.lexicon import DENIALS, entity_of, stated
-from storybrief.analyze.numbers import Figure, agree, figures
+from storybrief.analyze.numbers import Figure, agree, figures, partitive
 from storybrief.analyze.syntax import entity_span
 from storybrief.models import Claim, Conflict, ConflictKind, Sentence
 from storybrief.nlp.encoders import Cosines
@@ -33,7 +33,18 @@ from .shared import EVENT_DEPS, entity_named, thing
 kind: ConflictKind = "figures"
 takes_side = True
 
-STRONG, WEAK = 2, 1  # how surely two figures count one quantity
+# How surely two figures count one quantity: the same act done to the same thing
+# (``FRAMED``, needing no attribution: two outlets' own counts of who was arrested differ),
+# strong, weak.
+FRAMED, STRONG, WEAK = 3, 2, 1
+# Verbs of change: "rose to 30" gives a later count, not a rival one (an update).
+_CHANGES = {"rise", "climb", "increase", "grow", "reach", "jump", "swell", "fall", "drop", "soar"}
+# Words that make a count an increment: "12 more bodies" adds to an earlier count.
+_INCREMENTS = {"more", "another", "additional", "further", "extra", "new", "other"}
+_STATE_PREPS = {"in", "into", "at"}  # "in custody", "at the scene"
+_WHEN = {"DATE", "TIME"}  # "on Thursday", "in June" say when, not what state
+_LIGHT = {"be", "have", "cite", "say", "include"}  # verbs that tell nothing done to a count
+_GENERIC = {"people", "person"}  # a count of people may be one of activists
 _OWNER_DEPS = {"amod", "compound", "poss", "nsubj"}
 _PLACES = {"GPE", "LOC", "FAC"}  # what a distance is measured to
 _DIMENSIONS = {"km": "distance", "m": "length", "t": "weight", "%": "share"}  # by base unit
@@ -64,7 +75,9 @@ def _stated_figures(ctx: StoryContext) -> list[_Found]:
         doc = ctx.docs[sentence.id]
         counted = [(f, _counted(doc[f.start])) for f in figures(doc)]
         found += [(sentence, f, _owner(t, ctx.names)) for f, t in counted if stated(t)]
-    several = _several(found)
+    # "Nine of the 50 activists" counts a part of a group, not a second group.
+    wholes = [x for x in found if partitive(_climb(ctx.docs[x[0].id][x[1].start])) is None]
+    several = _several(wholes)
     return [(s, f, o) for s, f, o in found if (s.article, f.unit) not in several]
 
 
@@ -76,19 +89,21 @@ def _disputes(ctx: StoryContext, found: list[_Found]) -> list[_Group]:
     """
     pairs = [(p, _match(ctx, *p)) for p in combinations(found, 2)]
     groups: list[_Group] = []
-    for wanted in (STRONG, WEAK):
+    for wanted in (FRAMED, STRONG, WEAK):
         for (one, other), match in pairs:
             if match == wanted and _disagree(found, one, other):
-                _join(ctx, groups, (one, other), weak=match == WEAK)
+                _join(ctx, groups, (one, other), match)
     return groups
 
 
-def _join(ctx: StoryContext, groups: list[_Group], pair: tuple[_Found, _Found], weak: bool) -> None:
+def _join(ctx: StoryContext, groups: list[_Group], pair: tuple[_Found, _Found], match: int) -> None:
     """Add two disagreeing figures to ``groups``, merging the groups they share a claim with."""
     claims = {s.id: claim(ctx, s, f.value) for s, f, _ in pair}
-    # A conflict has sides: figures in an outlet's own voice are not one.
-    if not all(c.attributed_to for c in claims.values()):
+    # A conflict has sides: figures in an outlet's own voice are not one, unless both
+    # count what one act was done to ("arrested eight people", "nine ... were arrested").
+    if match != FRAMED and not all(c.attributed_to for c in claims.values()):
         return
+    weak = match == WEAK
     merged = [g for g in groups if set(g) & set(claims)]
     if weak and not _restates(merged, *pair):
         return
@@ -101,7 +116,18 @@ def _join(ctx: StoryContext, groups: list[_Group], pair: tuple[_Found, _Found], 
 
 
 def _counted(token: Token) -> Token:
-    """The noun a figure's token counts: "a 2,000-strong advance force" → force."""
+    """The noun a figure's token counts: "a 2,000-strong advance force" → force, "nine of
+    the activists" → activists."""
+    count = _climb(token)
+    return partitive(count) or count
+
+
+def _climb(token: Token) -> Token:
+    """The word of a figure that stands for it in its clause: the noun it counts, or the
+    number itself ("nine of the activists were arrested"); from its number ("an estimated
+    5,000 people": 5,000)."""
+    number = next((t for t in token.doc[token.i : token.i + 4] if t.like_num), token)
+    token = number
     while token.dep_ in {"nummod", "quantmod", "amod", "advmod", "compound"} and (
         token.head != token
     ):
@@ -155,7 +181,65 @@ def _match(ctx: StoryContext, one: _Found, other: _Found) -> int:
     similarity = ctx.similarity(s1, s2)
     if f1.measured or f2.measured:
         return _measure_match(ctx, one, other, similarity)
+    if _framed(ctx, one, other) and similarity >= ctx.cosines.same_frame:
+        return FRAMED
     return _count_match(ctx.cosines, one, other, similarity)
+
+
+def _framed(ctx: StoryContext, one: _Found, other: _Found) -> bool:
+    """Whether two counts count the same thing (people may be activists) of no two owners,
+    and say the same act was done to it or the same state it is in (``_frame``)."""
+    (s1, f1, o1), (s2, f2, o2) = one, other
+    same = f1.unit == f2.unit or bool({f1.unit, f2.unit} & _GENERIC)
+    if not (f1.counts_noun and f2.counts_noun and same) or (o1 and o2 and o1 != o2):
+        return False
+    if f1.vague or f2.vague:
+        return False  # "hundreds of people" killed is no count to set against "10 officers"
+    return bool(_frame(ctx.docs[s1.id], f1) & _frame(ctx.docs[s2.id], f2))
+
+
+def _frame(doc: Doc, figure: Figure) -> frozenset[str]:
+    """What a count is said of: the act done to it ("were arrested", "people killed") and the
+    state it is in ("in custody"); nothing for a change ("rose to") or an increment ("12
+    more bodies"), which tell another time's count."""
+    number = doc[figure.start]
+    count = _climb(number)
+    verb = _verb_of(count)
+    if _another_time(number, count, verb):
+        return frozenset()
+    # One act: the verb the count is an argument of, else one that qualifies it ("the 250
+    # people killed"); "three officers wanted for war crimes" were indicted, not wanted.
+    acts = [t for t in (verb, *_done_to(count)) if t is not None and t.lemma_ not in _LIGHT]
+    return frozenset({t.lemma_ for t in acts[:1]} | _states(count, verb))
+
+
+def _another_time(number: Token, count: Token, verb: Token | None) -> bool:
+    """Whether a count tells a change or an increment ("rose to 30", "12 more bodies")."""
+    increment = any(c.lower_ in _INCREMENTS for t in (count, number) for c in t.children)
+    return increment or (verb is not None and verb.lemma_ in _CHANGES)
+
+
+def _states(count: Token, verb: Token | None) -> set[str]:
+    """The states a count's thing is said to be in: "in custody", "at the scene"."""
+    preps = [c for t in {count, verb or count} for c in t.children if c.lower_ in _STATE_PREPS]
+    return {
+        o.lemma_.lower()
+        for p in preps
+        for o in p.children
+        if o.dep_ == "pobj" and o.ent_type_ not in _WHEN and o.is_alpha
+    }
+
+
+def _verb_of(count: Token) -> Token | None:
+    """The verb a count is the subject or object of: "nine ... were arrested" → arrested."""
+    head = count.head
+    is_argument = count.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+    return head if is_argument and head.pos_ in {"VERB", "AUX"} else None
+
+
+def _done_to(count: Token) -> list[Token]:
+    """The verbs that tell what was done to a count's thing: "250 people killed" → killed."""
+    return [c for c in count.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
 
 
 def _measure_match(ctx: StoryContext, one: _Found, other: _Found, similarity: float) -> int:
