@@ -82,6 +82,9 @@ class QuoteSettings:
     """What is a quote, and when two quotes are one statement (``analyze.quotes``)."""
 
     min_words: int = 4  # shorter quoted runs are scare quotes ("infidels") or phrases
+    # ... unless embedded in a sentence that names who says them ('called her "disgusting"').
+    # Tuned on PolNeAR train (every 4th article, ``bench/polnear.py``); dev is reported.
+    min_embedded_words: int = 1
     same_words: float = 0.5  # shared content words over the shorter passage's
     min_shared_words: int = 4
 
