@@ -63,9 +63,9 @@ def test_a_fact_told_only_in_fragments_is_no_agreement() -> None:
             "Fire in Dayton\n\nA man said \u201cthe warehouse fire in Dayton destroyed forty "
             "homes. Firefighters from three counties fought the blaze for hours. The mayor "
             "praised the volunteers.",
-            "Dayton fire\n\nThe chief said \u201cthe warehouse fire in Dayton destroyed forty homes "
-            "on Friday. Schools nearby will stay closed until Wednesday. Investigators are "
-            "looking at faulty wiring.",
+            "Dayton fire\n\nThe chief said \u201cthe warehouse fire in Dayton destroyed forty "
+            "homes on Friday. Schools nearby will stay closed until Wednesday. Investigators "
+            "are looking at faulty wiring.",
         ),
         "agreements",
     )

@@ -62,3 +62,19 @@ def test_a_thing_as_subject_does_not_speak_the_quote() -> None:
         quotes_of("The bill requires \u201cappropriate pay raises for all staff\u201d.")
     )
     assert found == {"appropriate pay raises for all staff": None}
+
+
+def test_a_body_or_a_document_speaks_but_a_thing_does_not() -> None:
+    found = by_text(
+        quotes_of(
+            "The complaint alleged that the party \u201cfailed to protect its voter data\u201d.\n\n"
+            "The governor's office put out a statement saying the state \u201cdoes not have the "
+            "capacity to vet every refugee\u201d.\n\n"
+            "The gun issue remains \u201cthe defining fight of this race\u201d for many voters."
+        )
+    )
+    assert found == {
+        "failed to protect its voter data": "The complaint",
+        "does not have the capacity to vet every refugee": "The governor's office",
+        "the defining fight of this race": None,
+    }

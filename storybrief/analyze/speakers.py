@@ -41,9 +41,18 @@ QUOTE_VERBS = SPEECH_VERBS | {
     "continue", "tweet", "post", "recall", "joke", "exclaim", "testify", "call", "label",
     "dub", "term", "brand", "refer", "accuse", "praise", "criticize", "blast", "slam", "mock",
     "decry", "vow", "promise", "pledge", "demand", "complain", "boast", "characterize",
-    "quip", "tout",
+    "quip", "tout", "allege",
 }  # fmt: skip
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# Bodies and documents that news copy has say things: 'The board saw him as "the
+# grandfather of Silicon Valley"'; 'The complaint alleged the DNC "failed ..."'.
+_SOURCE_NOUNS = {
+    "board", "agency", "office", "campaign", "committee", "company", "court", "department",
+    "government", "administration", "ministry", "council", "party", "group", "organization",
+    "union", "panel", "commission", "report", "statement", "document", "complaint", "lawsuit",
+    "suit", "poll", "survey", "study", "memo", "letter", "filing", "ruling", "newspaper",
+    "paper", "magazine", "network", "website", "team", "staff", "family", "fbi",
+}  # fmt: skip
 _THIRD_PERSON = {"he", "she", "they"}
 _PRONOUNS = _THIRD_PERSON | {"i", "we"}  # those a claim's source is resolved from
 # Words that give a person's gender: pronouns, titles, gendered roles.
@@ -281,8 +290,18 @@ def _named_actor(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token |
     for verb in _governing(doc, quote):
         subject = _parsed_subject(verb, outside) if verb.pos_ in {"VERB", "AUX"} else None
         if subject is not None:
-            return subject if subject.pos_ == "PROPN" else None
+            return subject if _may_speak(subject) else None
     return None
+
+
+def _may_speak(subject: Token) -> bool:
+    """Whether a subject can be a source: a name, a person by role ("the senator"), a body
+    or a document ("the board", "the complaint"), not a thing ("the gun issue")."""
+    if subject.pos_ == "PROPN":
+        return True
+    return subject.pos_ == "NOUN" and (
+        _is_person_noun(subject) or subject.lemma_.lower() in _SOURCE_NOUNS
+    )
 
 
 def _verb_introducer(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
@@ -392,7 +411,7 @@ def _subject(verb: Token, outside: set[int] | None = None) -> Token | None:
     subject = _parsed_subject(verb, outside)
     if subject is None:
         subject = _inverted_subject(verb, outside)
-    if subject is None and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
+    if subject is None and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}:
         # A participle clause ("insisting: ...", "upon saying") takes the subject of the
         # verb it hangs from.
         subject = _subject(_main_verb(verb), outside)

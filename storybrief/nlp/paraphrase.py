@@ -57,35 +57,46 @@ def _lines(pos: str) -> dict[int, str]:
 
 
 @cache
-def _synset(pos: str, offset: int) -> tuple[frozenset[str], str]:
-    """The lemmas and the (first) definition of the synset at ``offset`` of ``pos``."""
+def _synset(pos: str, offset: int) -> tuple[tuple[str, ...], str]:
+    """The lemmas (as written: a name is capitalised) and the first definition of the
+    synset at ``offset`` of ``pos``."""
     fields, _, gloss = _lines(pos)[offset].partition(" | ")
     parts = fields.split()
     count = int(parts[3], 16)
-    lemmas = frozenset(re.sub(r"\(.*\)$", "", w).lower() for w in parts[4 : 4 + 2 * count : 2])
+    lemmas = tuple(re.sub(r"\(.*\)$", "", w) for w in parts[4 : 4 + 2 * count : 2])
     return lemmas, gloss.split(";")[0].strip()
 
 
-def _senses(lemma: str, senses: int) -> list[tuple[frozenset[str], str]]:
+def _senses(lemma: str, senses: int, parts: tuple[str, ...] = POS) -> list[tuple[set[str], str]]:
+    """The first ``senses`` senses of ``lemma`` in each of ``parts`` of speech, as lowercase
+    lemmas and definition; a name's senses ("Montpelier": the capital of Vermont) are
+    left out, as the story's name is seldom WordNet's."""
     key = lemma.lower().replace(" ", "_")
-    return [_synset(pos, o) for pos in POS for o in _index(pos).get(key, ())[:senses]]
+    found = []
+    for pos in parts:
+        for offset in _index(pos).get(key, ())[:senses]:
+            lemmas, gloss = _synset(pos, offset)
+            if key in lemmas:  # written in lowercase there: a common word
+                found.append(({w.lower() for w in lemmas}, gloss))
+    return found
 
 
 @cache
 def synonyms(lemma: str, senses: int = 1) -> frozenset[str]:
     """The one-word synonyms of ``lemma`` in its first ``senses`` senses of each part of
     speech ("arrest" → "apprehend", "nab", ...), itself excluded."""
-    found = {w for lemmas, _ in _senses(lemma, senses) for w in lemmas if "_" not in w}
+    found = {w for lemmas, _ in _senses(lemma, senses, ("verb",)) for w in lemmas if "_" not in w}
     return frozenset(found - {lemma.lower()})
 
 
 @cache
 def defined_by(lemma: str, senses: int = 1, max_words: int = 3) -> frozenset[str]:
-    """The telling words of ``lemma``'s short definitions ("arrest" → "custody", of
+    """The telling words of ``lemma``'s short verb definitions ("arrest" → "custody", of
     "take into custody"): a definition of at most ``max_words`` content words says what
-    the word means; a longer one describes it."""
+    the verb means; a longer one describes it, and a noun's describes a thing ("Monday":
+    "the second day of the week")."""
     found: set[str] = set()
-    for _, gloss in _senses(lemma, senses):
+    for _, gloss in _senses(lemma, senses, ("verb",)):
         words = [w for w in re.findall(r"[a-z]+", gloss.lower()) if w not in _STOP]
         if len(words) <= max_words:
             found.update(w for w in words if w not in _GENERAL and len(w) > 2)
