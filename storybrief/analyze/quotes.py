@@ -174,10 +174,12 @@ def _reported(story: StoryContext, passage: Passage, attributed: bool) -> bool:
     """Whether a passage is a quote to report: a statement of ``min_words``, or a few words
     inside the writer's sentence that it attributes to a speaker ('Trump called her
     "disgusting"'), where a scare quote ("infidels") has no speaker."""
-    settings, words = story.settings.quotes, len(passage.text.split())
-    if words >= settings.min_words:
+    settings, words = story.settings.quotes, passage.text.split()
+    if len(words) >= settings.min_words:
         return True
-    return attributed and not passage.starts_sentence and words >= settings.min_embedded_words
+    # Words, not numbers: markup a plain text kept ('<tweet id="1">') quotes a number.
+    said = sum(any(ch.isalpha() for ch in w) for w in words)
+    return attributed and not passage.starts_sentence and said >= settings.min_embedded_words
 
 
 def _paragraph_passages(
