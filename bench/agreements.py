@@ -72,6 +72,20 @@ def _articles(path: Path, data: Path) -> list[Article]:
     raise LookupError(key)
 
 
+def _show(
+    name: str, facts: list[dict[str, Any]], agreements: list[Agreement], topic: set[str]
+) -> None:
+    """Each fact with the agreements found for it, then the agreements no fact finds."""
+    print(f"\n## {name}")
+    for fact in facts:
+        print(f"  FACT {fact['fact']}")
+        for a in (a for a in agreements if _finds(a, fact, topic)):
+            print(f"     {a.sources}: {a.text[:150]}")
+    for a in agreements:
+        if not any(_finds(a, f, topic) for f in facts):
+            print(f"  (no fact) {a.sources}: {a.text[:150]}")
+
+
 def score(path: Path, data: Path, show: bool) -> tuple[int, int, int]:
     """(facts found, facts, repeats) of one gold-dev story."""
     gold = json.loads(path.read_text(encoding="utf-8"))
@@ -80,15 +94,7 @@ def score(path: Path, data: Path, show: bool) -> tuple[int, int, int]:
     topic = _topic(facts)
     found = [sum(_finds(a, f, topic) for a in agreements) for f in facts]
     if show:
-        print(f"\n## {path.stem}")
-        for fact in facts:
-            print(f"  FACT {fact['fact']}")
-            for a in agreements:
-                if _finds(a, fact, topic):
-                    print(f"     {a.sources}: {a.text[:150]}")
-        for a in agreements:
-            if not any(_finds(a, f, topic) for f in facts):
-                print(f"  (no fact) {a.sources}: {a.text[:150]}")
+        _show(path.stem, facts, agreements, topic)
     return sum(n > 0 for n in found), len(facts), sum(max(n - 1, 0) for n in found)
 
 
