@@ -70,3 +70,10 @@ def test_a_fact_told_only_in_fragments_is_no_agreement() -> None:
         "agreements",
     )
     assert found == []
+
+
+def test_verbs_only_and_no_names() -> None:
+    # Monday's noun definition ("the second day of the week") and a name's senses
+    # ("Montpelier", the capital of Vermont) link nothing.
+    assert paraphrase.defined_by("monday") == frozenset()
+    assert paraphrase.synonyms("montpelier") == frozenset()
