@@ -41,7 +41,7 @@ QUOTE_VERBS = SPEECH_VERBS | {
     "continue", "tweet", "post", "recall", "joke", "exclaim", "testify", "call", "label",
     "dub", "term", "brand", "refer", "accuse", "praise", "criticize", "blast", "slam", "mock",
     "decry", "vow", "promise", "pledge", "demand", "complain", "boast", "characterize",
-    "quip", "tout", "allege",
+    "quip", "tout", "allege", "point",
 }  # fmt: skip
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Bodies and documents that news copy has say things: 'The board saw him as "the
