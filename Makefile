@@ -39,6 +39,8 @@ bench: $(VENV)/.installed
 	$(PY) bench/boilerplate.py --data $(DATA)
 	$(PY) bench/fnc1.py $(DATA)/fnc1-dev/fnc1_dev_stories.json
 	$(PY) bench/ecbplus.py $(DATA)/ecbplus-dev
+	$(PY) bench/polnear.py $(DATA)/polnear-dev/polnear_dev.json
+	$(PY) bench/agreements.py --data $(DATA)
 	$(PY) bench/headlines.py --data $(DATA) --order
 	$(PY) bench/headlines.py --data $(DATA) --skips
 	$(PY) bench/clustering.py $(DATA)/multinews-dev.jsonl $(DATA)/duc2004-dev.jsonl --briefs

@@ -53,6 +53,8 @@ from storybrief.analyze.syntax import entity_span, heads_condition
 from storybrief.models import Agreement, Sentence
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
+from storybrief.nlp.paraphrase import defined_by, synonyms
+from storybrief.settings import AgreementSettings
 from storybrief.summarize.candidates import trim
 
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "parataxis"}
@@ -64,6 +66,9 @@ _VERBS = {"VERB", "AUX"}
 _PLACE_NOUNS = {"city", "town", "village", "province", "region"}
 _SETTING = {"prep", "npadvmod", "advmod"}  # a verb's when, where and how
 _NEGATIONS = {"not", "no", "never", "n't", "deny", "dismiss", "nobody", "none"}
+# What a denial denies when it is a claim: "denied the reports". Denied a thing ("denied
+# bail", "denied entry") is withheld, a fact of its own: "held without bail".
+_CLAIMS = {"report", "claim", "allegation", "charge", "accusation", "rumor", "rumour", "story"}
 # "they" is left out: a group as often as people, its antecedent is unsure.
 _THIRD_PERSON = {"he", "she"}
 _FIRST_PERSON = {"i", "we"}
@@ -156,11 +161,21 @@ def _negated(tokens: list[Token]) -> bool:
     adverb or adjective ("not far from the border").
     """
     negations = sum(
-        (t.lemma_.casefold() in _NEGATIONS and (t.head.pos_ in _VERBS or t.dep_ == "det"))
+        (
+            t.lemma_.casefold() in _NEGATIONS
+            and (t.head.pos_ in _VERBS or t.dep_ == "det")
+            and not _withholds(t)
+        )
         or (t.lemma_ == "rule" and any(c.lower_ == "out" for c in t.children))
         for t in tokens
     )
     return negations % 2 == 1
+
+
+def _withholds(token: Token) -> bool:
+    """Whether a "deny" withholds a thing ("denied bail") rather than denying a claim."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return token.lemma_ == "deny" and any(o.lemma_.lower() not in _CLAIMS for o in objects)
 
 
 def _depth(token: Token) -> int:
@@ -499,7 +514,24 @@ def _synonyms(
     places = [column[p] for u in units for p in u.places if share[column[p]] <= rare]
     kinds = [column[k] for k in _PLACE_NOUNS if k in column]
     synonym[np.ix_(places, kinds)] = synonym[np.ix_(kinds, places)] = 1
+    for i, j in _paraphrases(column, story.settings.agreements):
+        synonym[i, j] = synonym[j, i] = 1
     return synonym
+
+
+def _paraphrases(column: dict[str, int], settings: AgreementSettings) -> list[tuple[int, int]]:
+    """Pairs of lemmas WordNet gives one meaning: synonyms in their first senses
+    ("arrest"/"apprehend"), or one in the other's short definition ("arrest", "take into
+    custody"). Names are left out: WordNet's senses of a name are seldom the story's."""
+    pairs = []
+    for lemma, i in column.items():
+        if not lemma.islower():
+            continue
+        related = synonyms(lemma, settings.wordnet_senses) | defined_by(
+            lemma, settings.wordnet_senses, settings.definition_words
+        )
+        pairs += [(i, column[w]) for w in sorted(related) if w in column]
+    return pairs
 
 
 def _scores(story: StoryContext, units: list[_Unit], names: Names) -> np.ndarray:
@@ -581,13 +613,18 @@ def _text(
     one sentence ("we will not send troops, but we will support Iraq's
     forces") are shown each by another of their sentences, if any.
     """
-    free = [i for i in cluster if units[i].sentence.text not in taken]
+    # A sentence with a quote mark left open is a fragment of a quote: no statement.
+    free = [
+        i
+        for i in cluster
+        if units[i].sentence.text not in taken and balanced_quotes(units[i].sentence.text)
+    ]
     if not free:
         return None
     centrality = {i: float(np.mean([scores[i, j] for j in cluster if j != i])) for i in free}
     best = max(centrality.values())
     close = [units[i].sentence.text for i in free if centrality[i] >= best - slack]
-    return min(close, key=lambda text: (not balanced_quotes(text), len(text)))
+    return min(close, key=len)
 
 
 def _order(sentence_id: str) -> tuple[str, int]:

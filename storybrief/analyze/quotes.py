@@ -116,10 +116,21 @@ def _beside(
     ):
         found.append((after, (-1, -1)))
     before = sentences[covered[0].index - 1] if covered[0].index else None
-    if before is not None and before.text.rstrip().endswith(":"):
+    if before is not None and _introduces(before, passage):
         edge = len(story.docs[before.id])
         found.append((before, (edge, edge)))
     return found
+
+
+def _introduces(before: Sentence, passage: Passage) -> bool:
+    """Whether the sentence before a statement may name its speaker: it ends with a colon
+    ("Driver told the Guardian:"), or it is the writer's, unquoted, in the statement's
+    paragraph ('Clinton touted her credentials. "We need ..."'), where news style has the
+    one just named go on speaking."""
+    text = before.text.rstrip()
+    return text.endswith(":") or (
+        before.paragraph == passage.paragraph and not any(ch in QUOTE_MARKS for ch in text)
+    )
 
 
 def _bare(story: StoryContext, passage: Passage) -> bool:
@@ -149,17 +160,26 @@ def article_passages(story: StoryContext, article: Article, names: Names) -> lis
     for paragraph in sorted(by_paragraph):
         for passage, chars in _paragraph_passages(story, by_paragraph[paragraph]):
             passage.speaker = _passage_speaker(story, passage, chars, names)
-            if (
-                passage.speaker is None
-                and previous is not None
-                and _runs_on(story, passage, previous)
-            ):
+            attributed = passage.speaker is not None
+            if not attributed and previous is not None and _runs_on(story, passage, previous):
                 passage.speaker = previous.speaker
             previous = passage
-            if len(passage.text.split()) >= story.settings.quotes.min_words:
+            if _reported(story, passage, attributed):
                 passage.pieces = split_sentences(passage.text)
                 passages.append(passage)
     return passages
+
+
+def _reported(story: StoryContext, passage: Passage, attributed: bool) -> bool:
+    """Whether a passage is a quote to report: a statement of ``min_words``, or a few words
+    inside the writer's sentence that it attributes to a speaker ('Trump called her
+    "disgusting"'), where a scare quote ("infidels") has no speaker."""
+    settings, words = story.settings.quotes, passage.text.split()
+    if len(words) >= settings.min_words:
+        return True
+    # Words, not numbers: markup a plain text kept ('<tweet id="1">') quotes a number.
+    said = sum(any(ch.isalpha() for ch in w) for w in words)
+    return attributed and not passage.starts_sentence and said >= settings.min_embedded_words
 
 
 def _paragraph_passages(

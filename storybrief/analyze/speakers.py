@@ -34,9 +34,25 @@ SPEECH_VERBS = {
     "cite", "quote", "report", "confirm", "estimate", "dismiss", "reject", "acknowledge",
     "indicate", "stress", "urge", "predict", "believe", "admit", "describe",
 }  # fmt: skip
-# Verbs that attribute a quote, though not a claim: "..., she continued."
-QUOTE_VERBS = SPEECH_VERBS | {"continue", "tweet", "post", "recall", "joke", "exclaim", "testify"}
+# Verbs that attribute a quote, though not a claim: "..., she continued."; and those that
+# put a few quoted words in the writer's sentence: 'Trump called her "disgusting"' (the cues
+# of PolNeAR train's embedded quotes, ``bench/polnear.py``).
+QUOTE_VERBS = SPEECH_VERBS | {
+    "continue", "tweet", "post", "recall", "joke", "exclaim", "testify", "call", "label",
+    "dub", "term", "brand", "refer", "accuse", "praise", "criticize", "blast", "slam", "mock",
+    "decry", "vow", "promise", "pledge", "demand", "complain", "boast", "characterize",
+    "quip", "tout", "allege", "point",
+}  # fmt: skip
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# Bodies and documents that news copy has say things: 'The board saw him as "the
+# grandfather of Silicon Valley"'; 'The complaint alleged the DNC "failed ..."'.
+_SOURCE_NOUNS = {
+    "board", "agency", "office", "campaign", "committee", "company", "court", "department",
+    "government", "administration", "ministry", "council", "party", "group", "organization",
+    "union", "panel", "commission", "report", "statement", "document", "complaint", "lawsuit",
+    "suit", "poll", "survey", "study", "memo", "letter", "filing", "ruling", "newspaper",
+    "paper", "magazine", "network", "website", "team", "staff", "family", "fbi",
+}  # fmt: skip
 _THIRD_PERSON = {"he", "she", "they"}
 _PRONOUNS = _THIRD_PERSON | {"i", "we"}  # those a claim's source is resolved from
 # Words that give a person's gender: pronouns, titles, gendered roles.
@@ -261,7 +277,31 @@ def speaker_of(
         introducer = _according_to(doc, outside)
     if introducer is None:
         introducer = _colon_introducer(doc, outside)
+    if introducer is None and 0 <= quote[0] < len(doc):
+        introducer = _named_actor(doc, outside, quote)
     return None if introducer is None else _speaker(story, sentence, introducer, names)
+
+
+def _named_actor(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
+    """The named subject of the nearest verb a quote inside the sentence depends on: who
+    the writer's sentence has use the quoted words ('Clinton opposes "arbitrary pay
+    freezes"'), when no speech verb says so; a named one only, as a common noun there
+    is as often a thing ("The bill requires ...")."""
+    for verb in _governing(doc, quote):
+        subject = _parsed_subject(verb, outside) if verb.pos_ in {"VERB", "AUX"} else None
+        if subject is not None:
+            return subject if _may_speak(subject) else None
+    return None
+
+
+def _may_speak(subject: Token) -> bool:
+    """Whether a subject can be a source: a name, a person by role ("the senator"), a body
+    or a document ("the board", "the complaint"), not a thing ("the gun issue")."""
+    if subject.pos_ == "PROPN":
+        return True
+    return subject.pos_ == "NOUN" and (
+        _is_person_noun(subject) or subject.lemma_.lower() in _SOURCE_NOUNS
+    )
 
 
 def _verb_introducer(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
@@ -371,10 +411,24 @@ def _subject(verb: Token, outside: set[int] | None = None) -> Token | None:
     subject = _parsed_subject(verb, outside)
     if subject is None:
         subject = _inverted_subject(verb, outside)
-    if subject is None and verb.dep_ in {"advcl", "xcomp", "conj"}:
-        # A participle clause ("insisting: ...") takes the subject of the verb it hangs from.
+    if subject is None and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}:
+        # A participle clause ("insisting: ...", "upon saying") takes the subject of the
+        # verb it hangs from.
         subject = _subject(_main_verb(verb), outside)
+    if subject is None and verb.dep_ == "ROOT":
+        subject = _stranded_subject(verb, outside)
     return subject
+
+
+def _stranded_subject(verb: Token, outside: set[int] | None) -> Token | None:
+    """A name opening the sentence that the parser gave to a clause inside the subject
+    ("Sanders, meanwhile, who sits at zero, said ...": "Sanders" parsed as subject of
+    "sits"), when the main verb was left with none."""
+    first = next((t for t in verb.doc[: verb.i] if not t.is_punct), None)
+    if first is None or (outside is not None and first.i not in outside):
+        return None
+    head = first if first.dep_ != "compound" else first.head
+    return head if head.pos_ == "PROPN" and head.dep_ in _SUBJECTS else None
 
 
 def _parsed_subject(verb: Token, outside: set[int] | None) -> Token | None:

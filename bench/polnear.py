@@ -1,0 +1,315 @@
+"""Quotes and their speakers on PolNeAR (political news, every attribution labelled by hand).
+
+Usage: .venv/bin/python bench/polnear.py [JSON ...] [--sample N] [--show misses|speakers]
+
+Each article is briefed alone, as the evaluator does (``../shared/data/polnear-dev/README.md``):
+its text written to a folder and read by ``storybrief.brief``. Every quote variant of the
+brief is located in the text (quotes, dashes and whitespace folded) and matched to the gold
+attribution whose content overlaps it most, when that covers half the variant.
+
+* precision: located variants overlapping a gold attribution / located variants;
+* recall: gold direct quotes (content holds a quotation mark) some variant matches; also for
+  long ones (>= 8 words inside quotation marks);
+* speaker accuracy on matched direct quotes, by the kind of gold source: named (a capitalised
+  word beyond a first "The"), nominal ("the newspaper": right on the source or on
+  ``source_silver``), pronoun (judged on ``source_silver`` when it is a short name); right
+  when the speaker shares a content word; no speaker is wrong.
+
+The baseline row, computed in the same run on every gold direct quote, is the README's
+text-only rule: ``"..." NAME said`` / ``said NAME`` / ``NAME said ... "..."`` in the
+quote's paragraph, else the last capitalised name before the quote in it, else the previous
+quote's speaker; a pronoun becomes the last named speaker.
+
+Split: rules were tuned on ``polnear_train.json`` (``--sample 4``: every 4th article by
+name, to spare the shared cores); ``polnear_dev.json`` is the report set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import storybrief
+from storybrief.models import Brief
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "polnear-dev"
+MARKS = '"“”'
+FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+PRONOUNS = {
+    "he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "me", "us", "who",
+    "his", "their", "himself", "herself", "themselves", "one", "this", "that",
+}  # fmt: skip
+# Words that do not tell two names apart: the metric's "the, a, of, mr, ms, his, said, …".
+FUNCTION_WORDS = PRONOUNS | {
+    "the", "a", "an", "of", "mr", "mrs", "ms", "dr", "said", "says", "and", "in", "on", "for",
+    "at", "by", "to", "with", "from", "its", "our", "my", "your", "s", "jr", "sr",
+}  # fmt: skip
+Article = dict[str, Any]
+Span = tuple[int, int]
+
+
+@dataclass
+class Found:
+    """One located quote variant of a brief, with its quote's speaker."""
+
+    span: Span
+    speaker: str | None
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """``text`` with quote marks and dashes made plain and whitespace runs one space, and
+    for each folded character the offset it comes from."""
+    out, where = [], []
+    for i, ch in enumerate(text.translate(FOLD)):
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+        where.append(i)
+    return "".join(out), where
+
+
+def locate(article: Article, brief: Brief) -> list[Found]:
+    """Where each quote variant of ``brief`` lies in the article, in the brief's order."""
+    folded, where = fold(article["text"])
+    found = []
+    for quote in brief.quotes:
+        for variant in quote.variants:
+            needle = fold(variant)[0].strip()
+            at = folded.find(needle) if needle else -1
+            if at >= 0:
+                span = (where[at], where[at + len(needle) - 1] + 1)
+                found.append(Found(span, quote.speaker))
+    return found
+
+
+def _overlap(span: Span, spans: list[list[int]]) -> int:
+    return sum(max(0, min(span[1], e) - max(span[0], s)) for s, e in spans or [])
+
+
+def match(found: Found, attributions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The gold attribution whose content overlaps a variant most, if it covers half of it."""
+    best = max(attributions, key=lambda a: _overlap(found.span, a["content"]), default=None)
+    if best is None or 2 * _overlap(found.span, best["content"]) < found.span[1] - found.span[0]:
+        return None
+    return best
+
+
+def is_direct(attribution: dict[str, Any]) -> bool:
+    return any(m in (attribution["content_text"] or "") for m in MARKS)
+
+
+def is_long(attribution: dict[str, Any]) -> bool:
+    inside = re.findall(r"[\"“]([^\"“”]*)[\"”]", attribution["content_text"])
+    return sum(len(q.split()) for q in inside) >= 8
+
+
+def content_words(text: str | None) -> set[str]:
+    words = re.findall(r"[\w'’]+", (text or "").lower())
+    return {w.replace("’", "'").removesuffix("'s") for w in words} - FUNCTION_WORDS
+
+
+def source_kind(attribution: dict[str, Any]) -> str:
+    """named, nominal, pronoun, or none (no source marked)."""
+    text = attribution["source_text"]
+    if not text:
+        return "none"
+    words = text.split()
+    if text.lower() in PRONOUNS:
+        return "pronoun"
+    rest = words[1:] if words[0].lower() in {"the", "his", "her", "their", "its", "a"} else words
+    return "named" if any(w[:1].isupper() for w in rest) else "nominal"
+
+
+def judge(attribution: dict[str, Any], speaker: str | None) -> bool | None:
+    """Whether ``speaker`` is right for a gold direct quote; ``None`` when unjudged."""
+    kind, silver = source_kind(attribution), attribution["source_silver"]
+    said = content_words(speaker)
+    if kind == "pronoun":
+        if (
+            not silver
+            or len(silver.split()) > 8
+            or not any(w[:1].isupper() for w in silver.split())
+        ):
+            return None
+        return bool(said & content_words(silver))
+    if kind == "none":
+        return None
+    right = bool(said & content_words(attribution["source_text"]))
+    return right or (kind == "nominal" and bool(said & content_words(silver)))
+
+
+Tally = Counter[str]
+
+
+def score_article(article: Article, found: list[Found], tally: Tally, show: str | None) -> None:
+    """Adds one article's counts to ``tally`` (and prints its faults when ``show``)."""
+    gold = article["attributions"]
+    first: dict[str, Found] = {}
+    for f in found:
+        best = match(f, gold)
+        tally["located"] += 1
+        tally["located_hit"] += best is not None
+        if best is not None and is_direct(best):
+            first.setdefault(best["id"], f)
+    for a in filter(is_direct, gold):
+        tally["direct"] += 1
+        tally["long"] += is_long(a)
+        if a["id"] not in first:
+            _print(show == "misses", article, a, "MISSED", None)
+            continue
+        tally["recalled"] += 1
+        tally["long_recalled"] += is_long(a)
+        _judged(tally, a, first[a["id"]].speaker, "", article, show == "speakers")
+
+
+def _judged(
+    tally: Tally, a: dict[str, Any], speaker: str | None, prefix: str, article: Article, show: bool
+) -> None:
+    kind, right = source_kind(a), judge(a, speaker)
+    if right is None:
+        return
+    tally[f"{prefix}{kind}"] += 1
+    tally[f"{prefix}{kind}_right"] += right
+    if not right:
+        _print(show, article, a, f"{kind}: {speaker!r}", a["source_silver"])
+
+
+def _print(show: bool, article: Article, a: dict[str, Any], what: str, silver: str | None) -> None:
+    if show:
+        print(f"{article['name']} [{what}] gold={a['source_text']!r} silver={silver!r}")
+        print(f"    {a['content_text'][:160]!r}")
+
+
+# --- the README's text-only baseline -------------------------------------------------
+
+NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|van|von))*)"
+VERB = r"(?:said|says|told|added|asked|wrote|explained|noted|continued|replied|argued|stated)"
+AFTER = re.compile(rf"^\W*(?:(?P<n1>{NAME}|he|she|they)\s+{VERB}|{VERB}\s+(?P<n2>{NAME}))")
+BEFORE = re.compile(rf"(?P<n>{NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s+{VERB}\b[^\"“”]*$")
+CAPITALISED = re.compile(NAME)
+SENTENCE_START = {
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "In",
+    "It",
+    "This",
+    "That",
+    "He",
+    "She",
+    "We",
+    "I",
+}
+
+
+def paragraph_of(text: str, at: int) -> Span:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def baseline_speakers(article: Article) -> Iterator[tuple[dict[str, Any], str | None]]:
+    """Each gold direct quote with the speaker the text-only rule gives it, in text order."""
+    text, previous, last_named = article["text"], None, None
+    quotes = sorted(filter(is_direct, article["attributions"]), key=lambda a: a["content"][0][0])
+    for a in quotes:
+        start, end = min(s for s, _ in a["content"]), max(e for _, e in a["content"])
+        p_start, p_end = paragraph_of(text, start)
+        speaker = _pattern_speaker(text[end:p_end], text[p_start:start])
+        speaker = speaker or _last_name(text[p_start:start]) or previous
+        if speaker and speaker.lower() in PRONOUNS:
+            speaker = last_named
+        elif speaker:
+            last_named = speaker
+        previous = speaker
+        yield a, speaker
+
+
+def _last_name(before: str) -> str | None:
+    names = [m.group() for m in CAPITALISED.finditer(before) if m.group() not in SENTENCE_START]
+    return names[-1] if names else None
+
+
+def _pattern_speaker(after: str, before: str) -> str | None:
+    found = AFTER.search(after)
+    if found:
+        return found.group("n1") or found.group("n2")
+    found = BEFORE.search(before)
+    return found.group("n") if found else None
+
+
+# --- running ------------------------------------------------------------------------
+
+
+def brief(article: Article) -> Brief:
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / f"{article['name'][:60]}.txt").write_text(article["text"], encoding="utf-8")
+        return storybrief.brief([folder])
+
+
+def evaluate(articles: list[Article], show: str | None) -> Tally:
+    tally: Tally = Counter()
+    for article in articles:
+        score_article(article, locate(article, brief(article)), tally, show)
+        for a, speaker in baseline_speakers(article):
+            _judged(tally, a, speaker, "base_", article, False)
+    return tally
+
+
+def _ratio(tally: Tally, hit: str, total: str) -> str:
+    return f"{tally[hit] / tally[total]:.3f} ({tally[total]})" if tally[total] else "n/a"
+
+
+def table(name: str, tally: Tally) -> list[str]:
+    kinds = ("named", "nominal", "pronoun")
+
+    def accuracy(prefix: str) -> str:
+        right = sum(tally[f"{prefix}{k}_right"] for k in kinds)
+        total = sum(tally[f"{prefix}{k}"] for k in kinds)
+        return f"{right / total:.3f}" if total else "n/a"
+
+    ours = [_ratio(tally, f"{k}_right", k) for k in kinds]
+    base = [_ratio(tally, f"base_{k}_right", f"base_{k}") for k in kinds]
+    return [
+        f"| storybrief | {name} | {_ratio(tally, 'recalled', 'direct')} "
+        f"| {_ratio(tally, 'long_recalled', 'long')} | {_ratio(tally, 'located_hit', 'located')} "
+        f"| {' | '.join(ours)} | {accuracy('')} |",
+        f"| baseline (all gold direct quotes) | {name} | | | | {' | '.join(base)} "
+        f"| {accuracy('base_')} |",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = [DATA / "polnear_dev.json"]
+    parser.add_argument("data", type=Path, nargs="*", default=default)
+    parser.add_argument("--sample", type=int, default=1, help="every Nth article by name")
+    parser.add_argument("--show", choices=("misses", "speakers"))
+    args = parser.parse_args()
+    rows = [
+        "| system | data | recall (n) | long recall (n) | precision (n) | named (n) "
+        "| nominal (n) | pronoun (judged) | all speakers |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for path in args.data:
+        articles = json.loads(path.read_text(encoding="utf-8"))["articles"]
+        articles = sorted(articles, key=lambda a: a["name"])[:: args.sample]
+        name = f"{path.stem} ({len(articles)} articles)"
+        rows += table(name, evaluate(articles, args.show))
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()
