@@ -13,13 +13,16 @@ numbers are in ``ClusterSettings`` (``storybrief.settings``), measured by
 The result does not depend on the order of the input: articles are put in
 one canonical order before anything is computed.
 
-A reprint is grouped with its original like any other article of the story;
-the analysis stage then counts it as a copy, not a second witness.
+Near-exact copies (a wire story several outlets run) are found first
+(``duplicates``, MinHash LSH) and set aside: only their originals are
+grouped, and each copy joins its original's story (``stories``). The
+analysis stage then counts it as a copy, not a second witness.
 """
 
 from __future__ import annotations
 
 from storybrief.cluster.candidates import candidate_pairs
+from storybrief.cluster.duplicates import originals
 from storybrief.cluster.linkage import Judge, densities, labels
 from storybrief.cluster.vectors import lead_vectors, tfidf
 from storybrief.models import Article
@@ -29,8 +32,9 @@ from storybrief.settings import ClusterSettings
 def group(articles: list[Article], settings: ClusterSettings | None = None) -> list[list[Article]]:
     """The usable articles of ``articles``, grouped into stories.
 
-    Biggest story first (ties: the story of the earlier article); articles keep
-    their input order within a story. Skipped articles belong to no story.
+    Biggest story first (ties: the story of the smallest article id, so that
+    the order does not depend on the input's); articles keep their input order
+    within a story. Skipped articles belong to no story.
     """
     settings = settings or ClusterSettings()
     usable = [a for a in articles if a.ok]
@@ -46,7 +50,38 @@ def group(articles: list[Article], settings: ClusterSettings | None = None) -> l
     for label, article in zip(labels(pairs, judge).tolist(), canonical, strict=True):
         stories.setdefault(label, []).append(article)
     ordered = [sorted(story, key=lambda a: position[id(a)]) for story in stories.values()]
-    return sorted(ordered, key=lambda s: (-len(s), position[id(s[0])]))
+    return sorted(ordered, key=lambda s: (-len(s), min((a.id, a.source) for a in s)))
+
+
+def _newest(story: list[Article]) -> str:
+    """The story's latest publication date ("" if none is known), for ordering."""
+    return max((a.published or "")[:10] for a in story)
+
+
+def order_stories(stories: list[list[Article]]) -> list[list[Article]]:
+    """Biggest first, then newest first, then by smallest article id: whatever the input order."""
+    by_id = sorted(stories, key=lambda s: min((a.id, a.source) for a in s))
+    # ``reverse`` keeps a stable sort stable: ties stay in smallest-id order.
+    return sorted(by_id, key=lambda s: (len(s), _newest(s)), reverse=True)
+
+
+def stories(
+    articles: list[Article], settings: ClusterSettings | None = None
+) -> tuple[list[list[Article]], dict[int, int]]:
+    """The usable articles of ``articles`` grouped into stories, copies first set aside.
+
+    Returns the stories (``order_stories``) and, for each usable article that
+    is a near-exact copy (its index among the usable ones), its original's
+    index; a copy is in its original's story, after the grouped articles.
+    """
+    settings = settings or ClusterSettings()
+    usable = [a for a in articles if a.ok]
+    copies = originals(usable, settings)
+    grouped = group([a for i, a in enumerate(usable) if i not in copies], settings)
+    story_of = {id(a): n for n, story in enumerate(grouped) for a in story}
+    for i, original in copies.items():
+        grouped[story_of[id(usable[original])]].append(usable[i])
+    return order_stories(grouped), copies
 
 
 def stories_told(articles: list[Article]) -> int:
