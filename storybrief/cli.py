@@ -200,13 +200,9 @@ def stories(
     dask: Dask = None,
 ) -> None:
     """Split a pile of articles (a feed, a crawl) into stories and write a brief of each."""
-    if (jsonl is None) == (not inputs):
-        raise typer.BadParameter("give INPUTS or --jsonl FILE, not both", param_hint="INPUTS")
-    if jsonl is None and (group_only or briefs is not None):
-        raise typer.BadParameter("only with --jsonl", param_hint="--group-only/--briefs")
-    if jsonl is not None:
-        target = None if group_only else briefs or out.with_name(f"{out.stem}-briefs")
-        raise typer.Exit(_stories_jsonl(jsonl, out, target, fmt.value, words, dask))
+    if jsonl is not None or not inputs or group_only or briefs is not None:
+        source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
+        raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask))
     with _progress("Reading articles") as advance:
         articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
     with _progress("Grouping into stories"):
@@ -215,6 +211,20 @@ def stories(
     _write_briefs(grouped, out, skipped, fmt.value, words, dask)
     err.print(f"storybrief: {len(grouped)} stories in {out}", markup=False)
     raise typer.Exit(_report([a for story in grouped for a in story] + skipped))
+
+
+def _jsonl_run(
+    inputs: list[str] | None, jsonl: Path | None, out: Path, group_only: bool, briefs: Path | None
+) -> tuple[Path, Path | None]:
+    """The pile ``stories --jsonl`` reads and where it writes its briefs (None: nowhere).
+
+    Raise a usage error if the options do not make a ``--jsonl`` run.
+    """
+    if inputs:
+        raise typer.BadParameter("give INPUTS or --jsonl FILE, not both", param_hint="INPUTS")
+    if jsonl is None:
+        raise typer.BadParameter("INPUTS or --jsonl FILE is needed", param_hint="--jsonl")
+    return jsonl, None if group_only else briefs or out.with_name(f"{out.stem}-briefs")
 
 
 def _stories_jsonl(

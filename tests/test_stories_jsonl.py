@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from test_bad_input import _fail_one_story
 from typer.testing import CliRunner
 
 import storybrief
-from storybrief import pipeline
 from storybrief.cli import app
-from storybrief.models import Article, Brief
 
 PILE = FIXTURES / "pile"
 BAD = {
@@ -137,38 +136,36 @@ def test_the_python_api_gives_the_same_records_in_any_input_order() -> None:
     assert sum("error" in r for r in again) == len(BAD)
 
 
-def _fail_fire(monkeypatch: pytest.MonkeyPatch) -> None:
-    brief_of = pipeline.brief_of
-
-    def failing(articles: list[Article], **kwargs: object) -> Brief:
-        if any(a.id.startswith("fire") for a in articles):
-            raise RuntimeError("injected <b>failure</b>")
-        return brief_of(articles, **kwargs)
-
-    monkeypatch.setattr(pipeline, "brief_of", failing)
-
-
 def test_a_story_whose_brief_fails_is_listed_with_its_reason_and_the_others_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _fail_fire(monkeypatch)
+    _fail_one_story(monkeypatch)  # the fire story's brief raises MemoryError
     lines = [json.dumps(r) for r in _records()]
     status, records, stderr = _run(tmp_path, lines, "-w", "40")
-    assert status == 1
+    assert status == 1 and "3 stories, 1 of them without a brief" in stderr
     failed = {r["id"]: r["error"] for r in records if "error" in r}
-    reason = "no brief of story 2: RuntimeError: injected <b>failure</b>"
+    reason = "no brief of story 2: MemoryError: injected"
     assert failed == dict.fromkeys(["fire-herald", "fire-times", "a-reprint"], reason)
     assert all(r["story"] for r in records if "error" not in r)
-    briefs = tmp_path / "out-briefs"
+    _failed_story_in_the_index(tmp_path / "out-briefs")
+
+
+def _failed_story_in_the_index(briefs: Path) -> None:
     index = json.loads((briefs / "index.json").read_text(encoding="utf-8"))
-    assert [s.get("error") for s in index["stories"]] == [
-        None,
-        "RuntimeError: injected <b>failure</b>",
-        None,
-    ]
+    errors = [s.get("error") for s in index["stories"]]
+    assert errors == [None, "MemoryError: injected", None]
     written = sorted(p.name for p in briefs.glob("0*.html"))
-    assert len(written) == 3 and "1 of them without a brief" in stderr
+    assert len(written) == 3
     page = (briefs / "index.html").read_text(encoding="utf-8")
-    assert "No brief: RuntimeError: injected &lt;b&gt;failure&lt;/b&gt;" in page
+    assert "No brief: MemoryError: injected" in page
     first = (briefs / written[0]).read_text(encoding="utf-8")
     assert '<a href="index.html">← All stories</a>' in first
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("{}\n")
+    out = str(tmp_path / "out.jsonl")
+    wrong = (["x.txt", "--jsonl", str(src)], ["x.txt", "--group-only"], [])
+    for args in wrong:  # both inputs; --group-only without --jsonl; no input at all
+        assert CliRunner().invoke(app, ["stories", *args, "--out", out]).exit_code == 2

@@ -50,7 +50,12 @@ def group(articles: list[Article], settings: ClusterSettings | None = None) -> l
     for label, article in zip(labels(pairs, judge).tolist(), canonical, strict=True):
         stories.setdefault(label, []).append(article)
     ordered = [sorted(story, key=lambda a: position[id(a)]) for story in stories.values()]
-    return sorted(ordered, key=lambda s: (-len(s), min((a.id, a.source) for a in s)))
+    return sorted(ordered, key=lambda s: (-len(s), _smallest(s)))
+
+
+def _smallest(story: list[Article]) -> tuple[str, str]:
+    """The story's smallest article id (then source): what names it whatever the input order."""
+    return min((a.id, a.source) for a in story)
 
 
 def _newest(story: list[Article]) -> str:
@@ -60,7 +65,7 @@ def _newest(story: list[Article]) -> str:
 
 def order_stories(stories: list[list[Article]]) -> list[list[Article]]:
     """Biggest first, then newest first, then by smallest article id: whatever the input order."""
-    by_id = sorted(stories, key=lambda s: min((a.id, a.source) for a in s))
+    by_id = sorted(stories, key=_smallest)
     # ``reverse`` keeps a stable sort stable: ties stay in smallest-id order.
     return sorted(by_id, key=lambda s: (len(s), _newest(s)), reverse=True)
 
