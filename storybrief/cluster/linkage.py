@@ -56,6 +56,19 @@ def densities(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray
     )
 
 
+def too_far_apart(first: np.ndarray, second: np.ndarray, settings: ClusterSettings) -> np.ndarray:
+    """Whether articles published on days ``first`` and ``second`` are too far apart to be one
+    story (``window_days``); an undated article (NaN) is near every day."""
+    return np.abs(first - second) > settings.window_days
+
+
+def in_window(pairs: Pairs, days: np.ndarray, settings: ClusterSettings) -> Pairs:
+    """The pairs whose articles are not ``too_far_apart``: the others are no evidence at all,
+    neither for a story nor of how crowded an article's surroundings are."""
+    near = ~too_far_apart(days[pairs.first], days[pairs.second], settings)
+    return Pairs(pairs.first[near], pairs.second[near], pairs.similarity[near])
+
+
 def scores(pairs: Pairs, judge: Judge) -> np.ndarray:
     """Each pair's similarity less its articles' mean density (``unrelated`` if barely similar)."""
     density, settings = judge.density, judge.settings
@@ -113,12 +126,13 @@ def components(pairs: Pairs, linked: np.ndarray, count: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Judge:
-    """What scoring any pair of articles needs: their rows, vectors and densities."""
+    """What scoring any pair of articles needs: their rows, vectors, densities and days."""
 
     rows: csr_matrix
     vectors: np.ndarray
     density: np.ndarray
     settings: ClusterSettings
+    days: np.ndarray  # each article's day of publication (``vectors.days``), NaN if undated
 
     def means(self, first: list[int], second: list[int]) -> tuple[float, float]:
         """Mean score and mean similarity of every pair of one of ``first`` and one of ``second``.
@@ -130,7 +144,10 @@ class Judge:
             some = first[start : start + BLOCK]
             alike = self._similarity(some, second)
             less = (self.density[some][:, None] + self.density[second][None, :]) / 2
-            unrelated = alike < self.settings.min_similarity
+            apart = too_far_apart(
+                self.days[some][:, None], self.days[second][None, :], self.settings
+            )
+            unrelated = (alike < self.settings.min_similarity) | apart
             score += float(np.where(unrelated, self.settings.unrelated, alike - less).sum())
             similarity += float(alike.sum())
         pairs = len(first) * len(second)

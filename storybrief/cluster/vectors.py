@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -62,6 +63,17 @@ def tfidf(articles: list[Article], settings: ClusterSettings) -> tuple[csr_matri
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
     norms[norms == 0] = 1.0
     return csr_matrix(matrix.multiply(1.0 / norms[:, None])), frequency
+
+
+def days(articles: list[Article]) -> np.ndarray:
+    """Each article's day of publication (days since 1 January of year 1), NaN if unknown."""
+    out = np.full(len(articles), np.nan)
+    for n, article in enumerate(articles):
+        try:
+            out[n] = date.fromisoformat((article.published or "")[:10]).toordinal()
+        except ValueError:
+            continue  # no date, or one that is not ISO 8601: the article is undated
+    return out
 
 
 def lead_vectors(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
