@@ -24,11 +24,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from storybrief import pipeline, runners
 from storybrief.clean import clean as clean_articles
+from storybrief.cluster import stories as cluster_stories
 from storybrief.cluster import stories_told
 from storybrief.errors import describe
 from storybrief.ingest import jsonl_lines, read_inputs
 from storybrief.models import Article, Brief, StageWarning
-from storybrief.pile import fail_story, group_pile, read_lines, write_lines
+from storybrief.pile import copies_phrase, fail_story, group_pile, read_lines, write_lines
 from storybrief.render import render
 from storybrief.render.common import headline
 from storybrief.render.index import Entry, to_index, with_back_link
@@ -206,10 +207,13 @@ def stories(
     with _progress("Reading articles") as advance:
         articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
     with _progress("Grouping into stories"):
-        grouped = pipeline.stories_of(articles)
+        grouped, copies = cluster_stories(articles)
+        pipeline.drop_furniture(grouped)
     skipped = [a for a in articles if not a.ok]
     _write_briefs(grouped, out, skipped, fmt.value, words, dask)
-    err.print(f"storybrief: {len(grouped)} stories in {out}", markup=False)
+    err.print(
+        f"storybrief: {len(grouped)} stories in {out}; {copies_phrase(len(copies))}", markup=False
+    )
     raise typer.Exit(_report([a for story in grouped for a in story] + skipped))
 
 

@@ -80,10 +80,15 @@ class Pile:
         return (
             f"read {len(self.lines)} lines: {len(self.lines) - len(self.skipped)} used, "
             f"{len(self.skipped)} skipped{f' ({why})' if why else ''}; "
-            f"{copies} near-exact cop{'y' if copies == 1 else 'ies'}; "
+            f"{copies_phrase(copies)}; "
             f"{len(self.stories)} stories"
             + (f", {failed} of them without a brief" if failed else "")
         )
+
+
+def copies_phrase(copies: int) -> str:
+    """How many near-exact copies a pile held, in words: "1 near-exact copy"."""
+    return f"{copies} near-exact cop{'y' if copies == 1 else 'ies'}"
 
 
 def _kind_of_reason(article: Article) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 from storybrief.models import Article, Brief, SummarySentence
 from storybrief.render.html import to_html
@@ -41,8 +42,10 @@ def test_biggest_first_then_newest_then_by_headline_whatever_the_order_given() -
     for seed in range(3):
         entries = _entries()
         random.Random(seed).shuffle(entries)
+        md = to_index(entries, [], "md")
+        assert re.findall(r"\*\*\[?(\w+ story)", md) == expected
         doc = json.loads(to_index(entries, [], "json"))
-        assert [s["headline"] for s in doc["stories"]] == expected
+        assert [s["story"] for s in doc["stories"]] == [1, 2, 3, 4, 5]
 
 
 def test_each_entry_gives_summary_counts_dates_and_failure() -> None:

@@ -4,8 +4,9 @@ One entry per story: its headline (``Brief.headline``) linking to its brief,
 a one-line summary, how many articles and outlets tell it, and the span of
 their dates; a story whose brief could not be written is listed with the
 reason. Biggest story first; ties: the newest, then by headline, so the
-order depends on the stories alone. The HTML index wears the brief's own
-style (``render.html``), and each brief links back to it (``with_back_link``).
+order depends on the stories alone (``index.json``: by story number). The
+HTML index wears the brief's own style (``render.html``), and each brief
+links back to it (``with_back_link``).
 """
 
 from __future__ import annotations
@@ -149,7 +150,15 @@ _INDEXES = {"json": _json, "html": _html, "md": _markdown}
 
 
 def to_index(entries: list[Entry], skipped: list[Article], fmt: str) -> str:
-    """The index in ``fmt`` ("md", "json" or "html"), its stories in ``ordered`` order."""
+    """The index in ``fmt`` ("md", "json" or "html").
+
+    A reader's index lists the stories in ``ordered`` order; ``index.json``
+    in the order of their numbers, which are the ``"story"`` of
+    ``storybrief stories --jsonl`` (biggest first too, ties broken before any
+    headline is known).
+    """
+    if fmt == "json":
+        return _json(sorted(entries, key=lambda e: e.number), skipped)
     return _INDEXES[fmt](ordered(entries), skipped)
 
 
