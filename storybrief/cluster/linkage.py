@@ -149,7 +149,8 @@ class Judge:
             )
             unrelated = (alike < self.settings.min_similarity) | apart
             score += float(np.where(unrelated, self.settings.unrelated, alike - less).sum())
-            similarity += float(alike.sum())
+            # Nor does a pair too far apart count as alike for the ``cohesion`` rule.
+            similarity += float(np.where(apart, 0.0, alike).sum())
         pairs = len(first) * len(second)
         return score / pairs, similarity / pairs
 
