@@ -1,4 +1,5 @@
-"""Time windows: a story is told within days; the same storyline a week later is another."""
+"""Time windows: a story is told within days; the same storyline a week (or a month) later is
+another: by dates of publication, and by the months the openings name as dates."""
 
 from __future__ import annotations
 
@@ -8,10 +9,15 @@ from conftest import FIXTURES
 from test_cluster import _synthetic_pile
 
 from storybrief.cluster import group
+from storybrief.cluster.vectors import months
+from storybrief.models import Article
 from storybrief.pipeline import read
 from storybrief.settings import ClusterSettings
 
 PILE = FIXTURES / "pile"
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 
 
 def _dated(dates: dict[str, str | None]) -> list[list[str]]:
@@ -70,3 +76,29 @@ def test_articles_too_far_apart_are_not_joined_through_the_days_between() -> Non
         article.published = f"2024-03-0{1 if n < 6 else 3 if n < 10 else 6}"
     for story in group(articles, words_only):
         assert not {"2024-03-01", "2024-03-06"} <= {a.published for a in story}
+
+
+def test_months_named_as_dates_in_the_opening() -> None:
+    def named(title: str, body: str = "") -> list[str]:
+        article = Article(id="a", source="a", title=title, paragraphs=[body] if body else [])
+        bits = int(months([article], ClusterSettings())[0])
+        return [m for n, m in enumerate(MONTHS) if bits >> n & 1]
+
+    assert named("Economy added 4.8 million jobs in June") == ["June"]
+    assert named("Claims fell", "Filed on 5 May and since mid-March, said June Smith.") == [
+        "March",
+        "May",
+    ]
+    assert named("Thousands March on Capitol as May warns", "August crowds.") == []
+    assert named("Vote set for September 12") == ["September"]
+
+
+def test_openings_naming_different_months_are_two_stories() -> None:
+    articles = read([PILE])
+    for article in articles:
+        if article.id == "bridge-radio":
+            article.title = "Harbour Bridge to close in September"
+        elif article.id.startswith("bridge"):
+            article.title = f"{article.title} in March"
+    stories = sorted(sorted(a.id for a in story) for story in group(articles))
+    assert ["bridge-courier", "bridge-gazette"] in stories and ["bridge-radio"] in stories

@@ -7,8 +7,10 @@ candidates that share its uncommon words, found a block of rows at a time
 (``candidates``), so memory grows with the pile, not its square. A pair is
 judged against how close its articles' other neighbours are, and groups
 are formed by average linkage over the candidate pairs (``linkage``);
-two articles whose dates are more than ``window_days`` apart are never one
-story (undated articles are near every date). The
+two articles whose dates are more than ``window_days`` apart, or whose
+openings name different months as dates ("in March", "June 12": the jobs
+report of one month and of the next), are never one story (undated articles
+are near every date). The
 numbers are in ``ClusterSettings`` (``storybrief.settings``), measured by
 ``bench/clustering.py`` (BENCHMARKS.md).
 
@@ -25,8 +27,8 @@ from __future__ import annotations
 
 from storybrief.cluster.candidates import candidate_pairs
 from storybrief.cluster.duplicates import originals
-from storybrief.cluster.linkage import Judge, densities, in_window, labels
-from storybrief.cluster.vectors import days, lead_vectors, tfidf
+from storybrief.cluster.linkage import Judge, When, densities, in_window, labels
+from storybrief.cluster.vectors import days, lead_vectors, months, tfidf
 from storybrief.models import Article
 from storybrief.settings import ClusterSettings
 
@@ -46,9 +48,9 @@ def group(articles: list[Article], settings: ClusterSettings | None = None) -> l
     canonical = sorted(usable, key=lambda a: (a.id, a.source, a.title or "", a.body))
     rows, frequency = tfidf(canonical, settings)
     vectors = lead_vectors(canonical, settings)
-    published = days(canonical)
-    pairs = in_window(candidate_pairs(rows, frequency, vectors, settings), published, settings)
-    judge = Judge(rows, vectors, densities(pairs, len(canonical), settings), settings, published)
+    when = When(days(canonical), months(canonical, settings))
+    pairs = in_window(candidate_pairs(rows, frequency, vectors, settings), when, settings)
+    judge = Judge(rows, vectors, densities(pairs, len(canonical), settings), settings, when)
     stories: dict[int, list[Article]] = {}
     for label, article in zip(labels(pairs, judge).tolist(), canonical, strict=True):
         stories.setdefault(label, []).append(article)
