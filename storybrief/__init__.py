@@ -93,7 +93,8 @@ def group(
     article that could not be used (its ``"story"`` is None); see
     ``storybrief.pile``.
     """
-    lines = (a if isinstance(a, str) else json.dumps(dict(a)) for a in articles)
+    # A value JSON has no form for (a datetime) is given as its text, as a JSON line would.
+    lines = (a if isinstance(a, str) else json.dumps(dict(a), default=str) for a in articles)
     pile = group_pile(read_lines(lines), settings)
     return [line.record() for line in pile.lines]
 

@@ -5,7 +5,8 @@ Each input line is one article, ``{"id", "text" | "html", "title",
 one per input line, ``{"id", "story", "duplicate_of"}``: the story the
 article belongs to (1 is the biggest; stories are numbered biggest first,
 then newest first, then by their smallest article id) and the id of the
-article it is a near-exact copy of (``cluster.duplicates``), else null. A
+article it is a near-exact copy of (``cluster.duplicates``: the smallest id
+of its set of copies, ids compared as text), else null. A
 line that could not be used gets ``"story": null`` and an ``"error"`` saying
 why; so do the articles of a story whose brief could not be written (their
 story number kept). A line without an ``"id"`` is named ``"line-N"`` (its

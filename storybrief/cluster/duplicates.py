@@ -44,12 +44,7 @@ def _signer(settings: ClusterSettings) -> Callable[[set[bytes]], MinHash]:
     template = MinHash(num_perm=settings.minhash_permutations, hashfunc=zlib.crc32)
 
     def sign(runs: set[bytes]) -> MinHash:
-        signature = MinHash(
-            num_perm=settings.minhash_permutations,
-            hashfunc=zlib.crc32,
-            permutations=template.permutations,
-            scheme=template.scheme,
-        )
+        signature = template.copy()  # empty, sharing the template's permutations
         signature.update_batch(sorted(runs))
         return signature
 
