@@ -19,6 +19,8 @@ import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from storybrief.models import Article
 
 if TYPE_CHECKING:
@@ -27,25 +29,38 @@ if TYPE_CHECKING:
     from storybrief.settings import ClusterSettings
 
 _WORD = re.compile(r"\w+")
+_MULTIPLIER = np.uint64(1_000_003)  # a prime: a run's hash mixes its words in order
+_LOW_32_BITS = np.uint64(0xFFFFFFFF)  # datasketch's default scheme takes 32-bit hashes
 
 
-def shingles(text: str, size: int) -> set[bytes]:
-    """The runs of ``size`` words of ``text``, lower case; a shorter text is one run."""
+def shingles(text: str, size: int) -> np.ndarray:
+    """A 32-bit hash of each distinct run of ``size`` words of ``text`` (case and punctuation
+    ignored); a shorter text is one run, an empty one none.
+
+    Each word is hashed once (crc32: stable, where Python's own hash is salted per process),
+    and a run's hash is computed from its words' with NumPy, a whole text at a time.
+    """
     found = _WORD.findall(text.casefold())
-    runs = max(1, len(found) - size + 1) if found else 0
-    return {" ".join(found[i : i + size]).encode() for i in range(runs)}
+    if not found:
+        return np.zeros(0, dtype=np.uint64)
+    words = np.fromiter((zlib.crc32(w.encode()) for w in found), np.uint64, len(found))
+    runs = max(1, len(found) - size + 1)
+    hashes = np.zeros(runs, dtype=np.uint64)
+    for k in range(min(size, len(found))):
+        hashes = (hashes * _MULTIPLIER + words[k : k + runs]) & _LOW_32_BITS
+    return np.unique(hashes)
 
 
-def _signer(settings: ClusterSettings) -> Callable[[set[bytes]], MinHash]:
-    """A function from a set of runs to its MinHash; the permutations are drawn once."""
+def _signer(settings: ClusterSettings) -> Callable[[np.ndarray], MinHash]:
+    """A function from a text's run hashes to its MinHash; the permutations are drawn once."""
     from datasketch import MinHash
 
-    # crc32: a stable hash (Python's own is salted per process), ten times faster than sha1.
-    template = MinHash(num_perm=settings.minhash_permutations, hashfunc=zlib.crc32)
+    # The runs are hashed already (``shingles``): the signature takes them as they are.
+    template = MinHash(num_perm=settings.minhash_permutations, hashfunc=int)
 
-    def sign(runs: set[bytes]) -> MinHash:
+    def sign(runs: np.ndarray) -> MinHash:
         signature = template.copy()  # empty, sharing the template's permutations
-        signature.update_batch(sorted(runs))
+        signature.update_batch(runs.tolist())
         return signature
 
     return sign
@@ -75,7 +90,7 @@ def originals(articles: list[Article], settings: ClusterSettings) -> dict[int, i
     parent = list(range(len(articles)))
     for i in order:
         runs = shingles(articles[i].body, settings.shingle_words)
-        if not runs:
+        if not len(runs):
             continue
         signatures[i] = signature = sign(runs)
         for j in index.query(signature):
