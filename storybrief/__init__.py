@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from storybrief.models import (
     Agreement,
@@ -25,10 +27,11 @@ from storybrief.models import (
     Syndication,
     Text,
 )
+from storybrief.pile import group_pile, read_lines
 from storybrief.pipeline import DEFAULT_WORDS, run
 from storybrief.render import render
 from storybrief.runners import run_stories
-from storybrief.settings import DEFAULT, Settings
+from storybrief.settings import DEFAULT, ClusterSettings, Settings
 
 __version__ = "0.1.0"
 
@@ -78,6 +81,24 @@ def stories(
     )
 
 
+def group(
+    articles: Iterable[str | Mapping[str, Any]], *, settings: ClusterSettings | None = None
+) -> list[dict[str, Any]]:
+    """Each article's story: ``storybrief stories --jsonl IN --out OUT --group-only`` in Python.
+
+    ``articles`` are JSON lines (strings) or mappings, one per article, with
+    the fields of an input line: ``{"id", "text" | "html", "title",
+    "published", "outlet", "url"}``. Returns one record per article, in the
+    same order: ``{"id", "story", "duplicate_of"}``, and ``"error"`` for an
+    article that could not be used (its ``"story"`` is None); see
+    ``storybrief.pile``.
+    """
+    # A value JSON has no form for (a datetime) is given as its text, as a JSON line would.
+    lines = (a if isinstance(a, str) else json.dumps(dict(a), default=str) for a in articles)
+    pile = group_pile(read_lines(lines), settings)
+    return [line.record() for line in pile.lines]
+
+
 __all__ = [
     "Agreement",
     "Article",
@@ -94,6 +115,7 @@ __all__ = [
     "Syndication",
     "Text",
     "brief",
+    "group",
     "render",
     "stories",
 ]

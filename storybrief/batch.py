@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 from threadpoolctl import threadpool_limits
 
 from storybrief.clean.shared import paragraph_key, shared_paragraphs, story_keys
+from storybrief.ingest import parse_line
 from storybrief.models import Article
 from storybrief.nlp.embeddings import model
 from storybrief.pipeline import prepare
@@ -68,23 +69,10 @@ def _docs(record: Any) -> list[str] | None:
     return docs
 
 
-def _record(line: str) -> Any:
-    """The JSON value of one input line; raise ``ValueError`` if it is not JSON.
-
-    Python's parser raises more than ``JSONDecodeError`` on a line it cannot
-    read: ``ValueError`` on a number of thousands of digits, ``RecursionError``
-    on thousands of nested arrays; each is the line's error, not the batch's.
-    """
-    try:
-        return json.loads(line)
-    except RecursionError as error:
-        raise ValueError("nested too deeply") from error
-
-
 def paragraph_keys(line: str) -> set[str]:
     """The keys (``clean.shared.story_keys``) of the lines of one cluster's documents."""
     try:
-        docs = _docs(_record(line))
+        docs = _docs(parse_line(line))
     except ValueError:
         return set()
     return story_keys(paragraph for doc in docs or [] for paragraph in doc.split("\n"))
@@ -113,7 +101,7 @@ def summarize_record(
     Paragraphs whose key is in ``furniture`` (``shared_paragraphs``) are dropped first.
     """
     try:
-        record = _record(line)
+        record = parse_line(line)
     except ValueError as error:
         return {"id": None, "summary": "", "error": f"invalid JSON: {error}"}
     cluster = _cluster_id(record)

@@ -24,12 +24,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from storybrief import pipeline, runners
 from storybrief.clean import clean as clean_articles
+from storybrief.cluster import stories as cluster_stories
 from storybrief.cluster import stories_told
-from storybrief.ingest import read_inputs
-from storybrief.models import Article, StageWarning
+from storybrief.errors import describe
+from storybrief.ingest import jsonl_lines, read_inputs
+from storybrief.models import Article, Brief, StageWarning
+from storybrief.pile import copies_phrase, fail_story, group_pile, read_lines, write_lines
 from storybrief.render import render
 from storybrief.render.common import headline
-from storybrief.render.index import to_index
+from storybrief.render.index import Entry, to_index, with_back_link
 from storybrief.render.jsondoc import article_dict
 
 app = typer.Typer(
@@ -165,30 +168,119 @@ def brief(
 
 @app.command()
 def stories(
-    inputs: Inputs,
-    out: Annotated[Path, typer.Option("--out", help="Directory to write the briefs into.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="Directory to write the briefs into; with --jsonl, the file of results."
+        ),
+    ],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories, glob patterns or URLs (pages or RSS/Atom feeds)."),
+    ] = None,
+    jsonl: Annotated[
+        Path | None,
+        typer.Option(
+            "--jsonl",
+            exists=True,
+            dir_okay=False,
+            help='Articles, one a line: {"id", "text" | "html", "title", "published", "outlet", '
+            '"url"}; --out gets {"id", "story", "duplicate_of"} lines, in the same order.',
+        ),
+    ] = None,
+    group_only: Annotated[
+        bool, typer.Option("--group-only", help="With --jsonl: group only, write no briefs.")
+    ] = False,
+    briefs: Annotated[
+        Path | None,
+        typer.Option(help="With --jsonl: directory of the briefs (default: OUT's name + -briefs)."),
+    ] = None,
     fmt: Annotated[BriefFormat, _format("Format of each brief.")] = BriefFormat.html,
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
     dask: Dask = None,
 ) -> None:
     """Split a pile of articles (a feed, a crawl) into stories and write a brief of each."""
+    if jsonl is not None or not inputs or group_only or briefs is not None:
+        source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
+        raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask))
     with _progress("Reading articles") as advance:
-        articles = pipeline.read(inputs, on_read=advance, allow_private=allow_private)
-    stories = pipeline.stories_of(articles)
+        articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
+    with _progress("Grouping into stories"):
+        grouped, copies = cluster_stories(articles)
+        pipeline.drop_furniture(grouped)
+    skipped = [a for a in articles if not a.ok]
+    _write_briefs(grouped, out, skipped, fmt.value, words, dask)
+    err.print(
+        f"storybrief: {len(grouped)} stories in {out}; {copies_phrase(len(copies))}", markup=False
+    )
+    raise typer.Exit(_report([a for story in grouped for a in story] + skipped))
+
+
+def _jsonl_run(
+    inputs: list[str] | None, jsonl: Path | None, out: Path, group_only: bool, briefs: Path | None
+) -> tuple[Path, Path | None]:
+    """The pile ``stories --jsonl`` reads and where it writes its briefs (None: nowhere).
+
+    Raise a usage error if the options do not make a ``--jsonl`` run.
+    """
+    if inputs:
+        raise typer.BadParameter("give INPUTS or --jsonl FILE, not both", param_hint="INPUTS")
+    if jsonl is None:
+        raise typer.BadParameter("INPUTS or --jsonl FILE is needed", param_hint="--jsonl")
+    return jsonl, None if group_only else briefs or out.with_name(f"{out.stem}-briefs")
+
+
+def _stories_jsonl(
+    jsonl: Path, out: Path, target: Path | None, fmt: str, words: int, dask: str | None
+) -> int:
+    """``stories --jsonl``: group the pile, brief each story into ``target`` unless None."""
+    with _progress("Reading articles") as advance:
+        lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
+    pile = group_pile(lines, progress=_progress)
+    if target is not None:
+        pipeline.drop_furniture(pile.stories)
+        for number, reason in _write_briefs(
+            pile.stories, target, pile.skipped, fmt, words, dask
+        ).items():
+            fail_story(pile, number, reason)
+    write_lines(pile, out)
+    err.print(f"storybrief: wrote {out}; {pile.counts()}", markup=False)
+    return 1 if any("error" in line.record() for line in pile.lines) else 0
+
+
+def _page(out: Path, number: int, brief: Brief, fmt: str) -> Entry:
+    """Write a story's brief into ``out``; its index entry, with why it failed if it did."""
+    name = f"{number:02d}-{_slug(headline(brief))}.{fmt}"
+    failed = next((w.message for w in brief.warnings if w.stage == "brief"), None)
+    try:
+        (out / name).write_text(with_back_link(render(brief, fmt), fmt), encoding="utf-8")
+    except Exception as error:  # an error boundary: one story's page must not end the run
+        return Entry(number, brief, None, describe(error))
+    _warn(brief.warnings, f"{name}: ")
+    return Entry(number, brief, name, failed)
+
+
+def _write_briefs(
+    stories: list[list[Article]],
+    out: Path,
+    skipped: list[Article],
+    fmt: str,
+    words: int,
+    dask: str | None,
+) -> dict[int, str]:
+    """Write a brief of each story, the index and ``index.json`` into ``out``.
+
+    Returns the reason of each story (numbered from 1) whose brief failed.
+    """
     with _progress("Writing briefs", len(stories)) as advance:
         briefs = runners.brief_stories(stories, words=words, on_done=advance, scheduler=dask)
-    skipped = [a for a in articles if not a.ok]
     out.mkdir(parents=True, exist_ok=True)
-    named = [
-        (f"{n:02d}-{_slug(headline(b))}.{fmt.value}", b) for n, b in enumerate(briefs, start=1)
-    ]
-    for name, brief in named:
-        (out / name).write_text(render(brief, fmt.value), encoding="utf-8")
-        _warn(brief.warnings, f"{name}: ")
-    _write(to_index(named, skipped, fmt.value), out / f"index.{fmt.value}")
-    err.print(f"storybrief: {len(briefs)} stories in {out}", markup=False)
-    raise typer.Exit(_report([a for b in briefs for a in b.articles] + skipped))
+    entries = [_page(out, n, brief, fmt) for n, brief in enumerate(briefs, start=1)]
+    _write(to_index(entries, skipped, fmt), out / f"index.{fmt}")
+    if fmt != "json":
+        (out / "index.json").write_text(to_index(entries, skipped, "json"), encoding="utf-8")
+    return {e.number: e.error for e in entries if e.error}
 
 
 def _slug(title: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from storybrief.clean import clean
 from storybrief.clean.shared import drop_shared, shared_paragraphs, story_keys
-from storybrief.cluster import group
+from storybrief.cluster import stories as group_stories
 from storybrief.errors import describe
 from storybrief.ingest import read_inputs
 from storybrief.ingest.decode import normalise_newlines
@@ -120,13 +120,19 @@ def run(
 
 
 def stories_of(articles: list[Article]) -> list[list[Article]]:
-    """Prepared ``articles`` grouped into stories (``cluster.group``), cross-story furniture out.
+    """Prepared ``articles`` grouped into stories (``cluster.stories``), cross-story furniture out.
 
-    A paragraph that articles of several stories carry is no story's
-    (``clean.shared``): it is removed from them, recorded with its reason,
-    and those articles are segmented again.
+    Near-exact copies join their original's story. A paragraph that articles
+    of several stories carry is no story's (``clean.shared``): it is removed
+    from them, recorded with its reason, and those articles are segmented again.
     """
-    stories = group(articles)
+    stories = group_stories(articles)[0]
+    drop_furniture(stories)
+    return stories
+
+
+def drop_furniture(stories: list[list[Article]]) -> None:
+    """Remove from the articles of ``stories`` the paragraphs several stories carry."""
     furniture = shared_paragraphs(
         story_keys(p for article in story for p in article.paragraphs) for story in stories
     )
@@ -134,4 +140,3 @@ def stories_of(articles: list[Article]) -> list[list[Article]]:
         for article in story:
             if drop_shared(article, furniture):
                 segment(article)
-    return stories

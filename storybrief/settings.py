@@ -175,6 +175,17 @@ class ClusterSettings:
     threshold: float = -0.01  # mean (similarity - densities) two groups need to be one story
     cohesion: float = 0.85  # or their mean similarity over this share of the looser's own
     cohesive: int = 4  # articles a group needs before its own similarity counts
+    # Not tuned: no dev pile is dated. Coverage of one story runs over a day or a long
+    # weekend; a weekly report (jobless claims) is the same storyline a week later.
+    window_days: float = 3.0  # two articles published further apart are never one story
+    # Nor are two whose openings name different months as dates ("in March", "June 12"):
+    # tried on the tune half only (``bench/clustering.py --tune``).
+    month_words: int = 30  # words of the opening searched for months (0, 30, 60, 300 tried)
+    # Near-exact copies (``cluster.duplicates``), set before any measurement, not tuned:
+    # a reprint keeps nearly all its runs of words; two reports of one event share few.
+    shingle_words: int = 5  # words in each run an article's body is cut into
+    duplicate_jaccard: float = 0.8  # share of their runs two copies have in common
+    minhash_permutations: int = 128  # hash functions of a signature: its error is about 1/√128
 
 
 @dataclass(frozen=True)

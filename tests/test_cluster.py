@@ -17,7 +17,7 @@ from storybrief.cluster.candidates import candidate_pairs
 from storybrief.cluster.vectors import lead_vectors, tfidf
 from storybrief.models import Article, Brief
 from storybrief.pipeline import read
-from storybrief.render.index import to_index
+from storybrief.render.index import Entry, to_index
 from storybrief.settings import ClusterSettings
 
 PILE = FIXTURES / "pile"
@@ -217,8 +217,9 @@ def test_html_index_escapes_headlines_and_reasons() -> None:
     article = Article(id="a", source="a.txt", title="<script>alert(1)</script>", paragraphs=["x"])
     bad = Article(id="b", source="<b>.txt")
     bad.skip("<img src=x onerror=alert(1)>")
-    page = to_index([("01-a.html", Brief(articles=[article], summary=[]))], [bad], "html")
+    page = to_index([Entry(1, Brief(articles=[article]), "01-a.html", "<i>why</i>")], [bad], "html")
     assert "<script>" not in page and "<img" not in page
+    assert "<i>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 

@@ -56,6 +56,30 @@ def densities(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray
     )
 
 
+@dataclass(frozen=True)
+class When:
+    """When each article's story happened: its day of publication (NaN if undated) and the
+    months its headline and opening name as dates (a bit each, ``vectors.months``)."""
+
+    days: np.ndarray
+    months: np.ndarray
+
+    def apart(self, first: np.ndarray, second: np.ndarray, settings: ClusterSettings) -> np.ndarray:
+        """Whether articles ``first`` and ``second`` (index arrays, broadcast) cannot be one
+        story: published more than ``window_days`` apart, or each naming months the other does
+        not (March's jobs report, then June's). Undated articles are near every date."""
+        far = np.abs(self.days[first] - self.days[second]) > settings.window_days
+        named_a, named_b = self.months[first], self.months[second]
+        return far | ((named_a & named_b) == 0) & (named_a != 0) & (named_b != 0)
+
+
+def in_window(pairs: Pairs, when: When, settings: ClusterSettings) -> Pairs:
+    """The pairs whose articles are not ``When.apart``: the others are no evidence at all,
+    neither for a story nor of how crowded an article's surroundings are."""
+    near = ~when.apart(pairs.first, pairs.second, settings)
+    return Pairs(pairs.first[near], pairs.second[near], pairs.similarity[near])
+
+
 def scores(pairs: Pairs, judge: Judge) -> np.ndarray:
     """Each pair's similarity less its articles' mean density (``unrelated`` if barely similar)."""
     density, settings = judge.density, judge.settings
@@ -113,12 +137,13 @@ def components(pairs: Pairs, linked: np.ndarray, count: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Judge:
-    """What scoring any pair of articles needs: their rows, vectors and densities."""
+    """What scoring any pair of articles needs: their rows, vectors, densities and dates."""
 
     rows: csr_matrix
     vectors: np.ndarray
     density: np.ndarray
     settings: ClusterSettings
+    when: When
 
     def means(self, first: list[int], second: list[int]) -> tuple[float, float]:
         """Mean score and mean similarity of every pair of one of ``first`` and one of ``second``.
@@ -130,9 +155,11 @@ class Judge:
             some = first[start : start + BLOCK]
             alike = self._similarity(some, second)
             less = (self.density[some][:, None] + self.density[second][None, :]) / 2
-            unrelated = alike < self.settings.min_similarity
+            apart = self.when.apart(np.array(some)[:, None], np.array(second), self.settings)
+            unrelated = (alike < self.settings.min_similarity) | apart
             score += float(np.where(unrelated, self.settings.unrelated, alike - less).sum())
-            similarity += float(alike.sum())
+            # Nor does a pair too far apart count as alike for the ``cohesion`` rule.
+            similarity += float(np.where(apart, 0.0, alike).sum())
         pairs = len(first) * len(second)
         return score / pairs, similarity / pairs
 

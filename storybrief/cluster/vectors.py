@@ -9,7 +9,9 @@ itself, so words every story of the pile uses weigh little.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -62,6 +64,40 @@ def tfidf(articles: list[Article], settings: ClusterSettings) -> tuple[csr_matri
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
     norms[norms == 0] = 1.0
     return csr_matrix(matrix.multiply(1.0 / norms[:, None])), frequency
+
+
+def days(articles: list[Article]) -> np.ndarray:
+    """Each article's day of publication (days since 1 January of year 1), NaN if unknown."""
+    out = np.full(len(articles), np.nan)
+    for n, article in enumerate(articles):
+        try:
+            out[n] = date.fromisoformat((article.published or "")[:10]).toordinal()
+        except ValueError:
+            continue  # no date, or one that is not ISO 8601: the article is undated
+    return out
+
+
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+_NAMES = "|".join(_MONTH_NAMES)
+# A month named as a date: after a preposition or a day ("in June", "on 5 May", "mid-March")
+# or before a number ("June 12"); not the verb of "Thousands March" or a name ("May said").
+_MONTH = re.compile(
+    rf"(?:(?i:\b(?:in|on|since|by|until|last|this|next|early|late|mid|from|through|of|during"
+    rf"|before|after)\s+)|\d\s+|(?i:mid-))({_NAMES})\b|\b({_NAMES})\s+\d"
+)
+
+
+def months(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
+    """The months each article's headline and first ``month_words`` words name as dates,
+    a bit per month (0: none)."""
+    out = np.zeros(len(articles), dtype=np.int64)
+    for n, article in enumerate(articles):
+        lead = " ".join([article.title or "", *article.body.split()[: settings.month_words]])
+        for before, after in _MONTH.findall(lead):
+            out[n] |= 1 << _MONTH_NAMES.index(before or after)
+    return out
 
 
 def lead_vectors(articles: list[Article], settings: ClusterSettings) -> np.ndarray:

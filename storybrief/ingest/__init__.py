@@ -96,13 +96,13 @@ def read_file(
     # A file named explicitly is read whatever its suffix, as text by default.
     kind = _kind_of(path) or "text"
     article_id = _stem(path)
+    if kind == "jsonl":
+        return _jsonl_file(path)
     try:
         data = read_bytes(path, max_bytes=max_bytes)
         text = _text_of(data)
     except Unusable as exc:
         return [_skipped(article_id, str(path), str(exc), kind)]
-    if kind == "jsonl":
-        return list(parse_jsonl(text, path))
     if kind == "feed" or looks_like_feed(text):
         return _feed_articles(data, article_id, str(path), max_bytes, allow_private)
     if kind == "text" and _looks_like_html(text):
@@ -221,20 +221,109 @@ def _text_of(data: bytes, charset: str | None = None) -> str:
     return text
 
 
-def parse_jsonl(text: str, path: Path) -> Iterator[Article]:
-    """Yield one article per non-blank line; a bad line is skipped, the rest go on."""
+class BadLine(ValueError):
+    """A JSON Lines line that holds no JSON value a program can use; the message says why."""
+
+
+# A lone surrogate: as an escape (``"\\ud800"``) or as a character given from Python.
+_SURROGATE_HINT = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def parse_line(line: str) -> object:
+    """The JSON value of one line of a JSON Lines file; raise ``BadLine`` saying why there is none.
+
+    The one parser of every JSONL line storybrief reads (``storybrief stories
+    --jsonl``, ``storybrief summarize``, ``.jsonl`` inputs): Python's parser
+    raises more than ``JSONDecodeError`` on a hostile line (``RecursionError``
+    on thousands of nested arrays, ``ValueError`` on a number of thousands of
+    digits), and accepts a lone surrogate (``"\\ud800"``), which is no Unicode
+    text and fails only later, when the output is written. Each is the line's
+    error, never the run's.
+    """
+    try:
+        value = json.loads(line)
+    except RecursionError as error:
+        raise BadLine("nested too deeply") from error
+    except json.JSONDecodeError as error:
+        raise BadLine(f"{error.msg} (column {error.colno})") from error
+    except ValueError as error:
+        raise BadLine(str(error)) from error
+    if _SURROGATE_HINT.search(line) and _holds_surrogate(value):
+        raise BadLine("a string holds a lone surrogate, which is not text")
+    return value
+
+
+def _holds_surrogate(value: object) -> bool:
+    """Whether a string anywhere in ``value`` holds a lone surrogate (walked without recursion)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def jsonl_lines(path: Path) -> Iterator[str]:
+    """The lines of a JSON Lines file (gzipped or not), one at a time, however big the file.
+
+    Lines end at "\\n" only, as JSON Lines says (``str.splitlines`` would also
+    cut at a U+2028 or a form feed, which JSON allows raw inside a string);
+    bytes that are not UTF-8 become U+FFFD, so that line alone fails to parse.
+    """
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    with opener(path, "rb") as handle:
+        for number, data in enumerate(handle):
+            if number == 0:
+                data = data.removeprefix(b"\xef\xbb\xbf")
+            yield data.decode("utf-8", errors="replace").removesuffix("\n").removesuffix("\r")
+
+
+def _jsonl_file(path: Path) -> list[Article]:
+    """The articles of a JSON Lines file, read a line at a time: no size limit but the disk's."""
+    try:
+        articles = list(parse_jsonl(jsonl_lines(path), path))
+    except (OSError, EOFError) as exc:
+        return [_skipped(_stem(path), str(path), f"cannot read file ({reason(exc)})", "jsonl")]
+    return articles or [_skipped(_stem(path), str(path), "empty file (no JSON lines)", "jsonl")]
+
+
+def parse_jsonl(text: str | Iterable[str], path: Path) -> Iterator[Article]:
+    """Yield one article per non-blank line (of ``text``, or the lines given); a bad line is
+    skipped, the rest go on."""
     stem = _stem(path)
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        fallback_id = f"{stem}:{lineno}"
-        try:
-            yield _jsonl_article(json.loads(line), where, fallback_id)
-        except json.JSONDecodeError as exc:
-            yield _skipped(fallback_id, where, f"{where}: invalid JSON ({exc.msg})")
-        except Unusable as exc:
-            yield _skipped(fallback_id, where, f"{where}: {exc}")
+    lines = text.split("\n") if isinstance(text, str) else text
+    for lineno, line in enumerate(lines, start=1):
+        if line.strip():
+            yield jsonl_article(line, f"{path}:{lineno}", f"{stem}:{lineno}")[1]
+
+
+def jsonl_article(line: str, where: str, fallback_id: str) -> tuple[object, Article]:
+    """The line's ``"id"`` (None if it has none) and its article, skipped if it cannot be used.
+
+    ``where`` names the line for a reader; ``fallback_id`` is the article's id
+    if the line gives none.
+    """
+    record: object = None
+    try:
+        record = parse_line(line)
+        return _line_id(record), _jsonl_article(record, where, fallback_id)
+    except BadLine as exc:
+        return None, _skipped(fallback_id, where, f"{where}: invalid JSON ({exc})")
+    except Unusable as exc:
+        return _line_id(record), _skipped(fallback_id, where, f"{where}: {exc}")
+
+
+def _line_id(record: object) -> object:
+    """A line's ``"id"``, if it is a JSON scalar (an id is a name, not a structure)."""
+    value = record.get("id") if isinstance(record, dict) else None
+    return value if isinstance(value, str | int | float | bool) else None
 
 
 def _jsonl_article(record: object, where: str, fallback_id: str) -> Article:

@@ -1,0 +1,102 @@
+"""Near-exact copies in a pile: a wire story run by several outlets, one page crawled twice.
+
+Each article's body is cut into overlapping runs of ``shingle_words`` words
+(case and punctuation ignored), and two articles whose sets of runs overlap
+by at least ``duplicate_jaccard`` (Jaccard similarity) are copies. Sets are
+compared by their MinHash signatures, candidates found by locality-sensitive
+hashing (datasketch): no pair of the pile is compared unless their signatures
+agree on a whole band, so the cost grows with the pile, not its square.
+
+Copies of copies are one set, and every article of a set is a copy of the
+set's *original*: its article of the smallest id (then source), so the
+answer does not depend on the order of the input.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storybrief.models import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+    from storybrief.settings import ClusterSettings
+
+_WORD = re.compile(r"\w+")
+_MULTIPLIER = np.uint64(1_000_003)  # a prime: a run's hash mixes its words in order
+_LOW_32_BITS = np.uint64(0xFFFFFFFF)  # datasketch's default scheme takes 32-bit hashes
+
+
+def shingles(text: str, size: int) -> np.ndarray:
+    """A 32-bit hash of each distinct run of ``size`` words of ``text`` (case and punctuation
+    ignored); a shorter text is one run, an empty one none.
+
+    Each word is hashed once (crc32: stable, where Python's own hash is salted per process),
+    and a run's hash is computed from its words' with NumPy, a whole text at a time.
+    """
+    found = _WORD.findall(text.casefold())
+    if not found:
+        return np.zeros(0, dtype=np.uint64)
+    words = np.fromiter((zlib.crc32(w.encode()) for w in found), np.uint64, len(found))
+    runs = max(1, len(found) - size + 1)
+    hashes = np.zeros(runs, dtype=np.uint64)
+    for k in range(min(size, len(found))):
+        hashes = (hashes * _MULTIPLIER + words[k : k + runs]) & _LOW_32_BITS
+    return np.unique(hashes)
+
+
+def _signer(settings: ClusterSettings) -> Callable[[np.ndarray], MinHash]:
+    """A function from a text's run hashes to its MinHash; the permutations are drawn once."""
+    from datasketch import MinHash
+
+    # The runs are hashed already (``shingles``): the signature takes them as they are.
+    template = MinHash(num_perm=settings.minhash_permutations, hashfunc=int)
+
+    def sign(runs: np.ndarray) -> MinHash:
+        signature = template.copy()  # empty, sharing the template's permutations
+        signature.update_batch(runs.tolist())
+        return signature
+
+    return sign
+
+
+def _root(parent: list[int], item: int) -> int:
+    while parent[item] != item:
+        parent[item] = parent[parent[item]]
+        item = parent[item]
+    return item
+
+
+def originals(articles: list[Article], settings: ClusterSettings) -> dict[int, int]:
+    """For each article of ``articles`` that copies another, the index of its set's original.
+
+    Articles with no words in their body copy nothing.
+    """
+    from datasketch import MinHashLSH
+
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].id, articles[i].source))
+    rank = {i: n for n, i in enumerate(order)}
+    sign = _signer(settings)
+    index = MinHashLSH(threshold=settings.duplicate_jaccard, num_perm=settings.minhash_permutations)
+    signatures: dict[int, MinHash] = {}
+    # Each article is compared with those before it in the canonical order, so
+    # a set's smallest member is always the root it is joined under.
+    parent = list(range(len(articles)))
+    for i in order:
+        runs = shingles(articles[i].body, settings.shingle_words)
+        if not len(runs):
+            continue
+        signatures[i] = signature = sign(runs)
+        for j in index.query(signature):
+            if signature.jaccard(signatures[j]) >= settings.duplicate_jaccard:
+                low, high = sorted((_root(parent, i), _root(parent, j)), key=rank.__getitem__)
+                parent[high] = low
+        index.insert(i, signature)
+    copies = {i: _root(parent, i) for i in range(len(articles))}
+    return {i: root for i, root in copies.items() if root != i}

@@ -1,0 +1,155 @@
+"""A pile as JSON Lines in, each article's story out: ``storybrief stories --jsonl``.
+
+Each input line is one article, ``{"id", "text" | "html", "title",
+"published", "outlet", "url"}``; each output line says, in input order and
+one per input line, ``{"id", "story", "duplicate_of"}``: the story the
+article belongs to (1 is the biggest; stories are numbered biggest first,
+then newest first, then by their smallest article id) and the id of the
+article it is a near-exact copy of (``cluster.duplicates``: the smallest id
+of its set of copies, ids compared as text), else null. A
+line that could not be used gets ``"story": null`` and an ``"error"`` saying
+why; so do the articles of a story whose brief could not be written (their
+story number kept). A line without an ``"id"`` is named ``"line-N"`` (its
+line number, from 1) in the output.
+
+The input is read a line at a time (``ingest.jsonl_lines``), with no size
+limit; each line is parsed by the one safe JSONL line parser
+(``ingest.parse_line``), so a hostile line is that line's error. Copies are
+set aside before grouping, and join their original's story.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storybrief.cluster import stories
+from storybrief.ingest import jsonl_article
+from storybrief.models import Article
+from storybrief.pipeline import prepare
+from storybrief.settings import ClusterSettings
+
+# A phase of the run, shown as a progress bar: (label, total or None) → its advance function.
+Progress = Callable[[str, int | None], AbstractContextManager[Callable[..., None]]]
+
+
+@contextmanager
+def no_progress(_: str, __: int | None = None) -> Iterator[Callable[..., None]]:
+    """A phase nobody watches."""
+    yield lambda *_: None
+
+
+@dataclass
+class Line:
+    """One input line: its id in the output, and its article (skipped if it cannot be used)."""
+
+    id: object
+    article: Article
+    story: int | None = None
+    duplicate_of: object = None
+    error: str | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The line's output record."""
+        out = {"id": self.id, "story": self.story, "duplicate_of": self.duplicate_of}
+        error = self.error or (None if self.article.ok else self.article.reason)
+        return out if error is None else {**out, "story": None, "error": error}
+
+
+@dataclass
+class Pile:
+    """A pile read and grouped: its lines in input order, and its stories, biggest first."""
+
+    lines: list[Line]
+    stories: list[list[Article]] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[Article]:
+        return [line.article for line in self.lines if not line.article.ok]
+
+    def counts(self) -> str:
+        """What the run did, in one line: read, skipped and why, copies, stories."""
+        reasons = Counter(_kind_of_reason(a) for a in self.skipped)
+        why = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
+        copies = sum(line.duplicate_of is not None for line in self.lines)
+        failed = len({line.story for line in self.lines if line.error and line.story})
+        return (
+            f"read {len(self.lines)} lines: {len(self.lines) - len(self.skipped)} used, "
+            f"{len(self.skipped)} skipped{f' ({why})' if why else ''}; "
+            f"{copies_phrase(copies)}; "
+            f"{len(self.stories)} stories"
+            + (f", {failed} of them without a brief" if failed else "")
+        )
+
+
+def copies_phrase(copies: int) -> str:
+    """How many near-exact copies a pile held, in words: "1 near-exact copy"."""
+    return f"{copies} near-exact cop{'y' if copies == 1 else 'ies'}"
+
+
+def _kind_of_reason(article: Article) -> str:
+    """A skip reason without the line it names and its details: "invalid JSON", "empty line"."""
+    return (article.reason or "").removeprefix(f"{article.source}: ").split(" (")[0]
+
+
+def _line(number: int, text: str, name: str, seen: set[str]) -> Line:
+    """The ``Line`` of input line ``number``; its article's id made unique in the pile."""
+    where, fallback = f"{name}:{number}", f"line-{number}"
+    if not text.strip():
+        article = Article(id=fallback, source=where)
+        article.skip(f"{where}: empty line")
+        return Line(fallback, article)
+    line_id, article = jsonl_article(text, where, fallback)
+    if article.id in seen:  # sentence ids are built from article ids: they must not clash
+        article.id = f"{article.id}~{fallback}"
+    seen.add(article.id)
+    return Line(fallback if line_id is None else line_id, article)
+
+
+def read_lines(
+    lines: Iterable[str], name: str = "<jsonl>", on_read: Callable[..., None] | None = None
+) -> list[Line]:
+    """Each line of ``lines`` as a ``Line``, in order; ``name`` names the input in reasons."""
+    seen: set[str] = set()
+    out = []
+    for number, text in enumerate(lines, start=1):
+        out.append(_line(number, text, name, seen))
+        if on_read is not None:
+            on_read()
+    return out
+
+
+def group_pile(
+    lines: list[Line], settings: ClusterSettings | None = None, progress: Progress = no_progress
+) -> Pile:
+    """Clean the lines' articles, group them (copies set aside first), and number the stories."""
+    with progress("Cleaning articles", None):
+        prepare([line.article for line in lines])
+    usable = [line for line in lines if line.article.ok]
+    with progress("Grouping into stories", None):
+        grouped, copies = stories([line.article for line in usable], settings)
+    for i, original in copies.items():
+        usable[i].duplicate_of = usable[original].id
+    number = {id(a): n for n, story in enumerate(grouped, start=1) for a in story}
+    for line in usable:
+        line.story = number[id(line.article)]
+    return Pile(lines, grouped)
+
+
+def write_lines(pile: Pile, out_path: Path) -> None:
+    """Write the pile's output records to ``out_path``, one a line, in input order."""
+    with out_path.open("w", encoding="utf-8") as out:
+        for line in pile.lines:
+            out.write(json.dumps(line.record(), ensure_ascii=False) + "\n")
+
+
+def fail_story(pile: Pile, story: int, reason: str) -> None:
+    """Mark every line of ``story`` (numbered from 1) with the reason its brief failed."""
+    for line in pile.lines:
+        if line.story == story:
+            line.error = f"no brief of story {story}: {reason}"

@@ -1,0 +1,68 @@
+"""Near-exact copies (MinHash LSH): found, named by their original, whatever the input order."""
+
+from __future__ import annotations
+
+import random
+
+from storybrief.cluster import stories
+from storybrief.cluster.duplicates import originals, shingles
+from storybrief.models import Article
+from storybrief.settings import ClusterSettings
+
+WIRE = (
+    "The regional council voted on Tuesday to close the Harbour Bridge for six weeks of repairs "
+    "after engineers found cracks in two of its supporting piers during a routine inspection. "
+    "Traffic will be diverted over the Mill Street crossing, which the council said could add "
+    "twenty minutes to journeys at peak hours. Ferry services will run every fifteen minutes."
+)
+OTHER = (
+    "Rovers have signed the striker Tomas Varga from Eastfield for a club-record fee, the "
+    "club said on Wednesday, ending a summer of speculation about his future. Varga scored "
+    "nineteen league goals last season and agreed a four-year contract after a medical."
+)
+
+
+def _article(article_id: str, text: str) -> Article:
+    return Article(id=article_id, source=f"{article_id}.txt", paragraphs=[text])
+
+
+def _pile() -> list[Article]:
+    return [
+        _article("wire-c", WIRE),
+        _article("wire-a", WIRE + " (Reuters)"),
+        _article("rewrite", WIRE.replace("voted on Tuesday to close", "will shut")[:150]),
+        _article("wire-b", WIRE.upper()),  # case is no difference
+        _article("sport", OTHER),
+        _article("empty", ""),
+    ]
+
+
+def _named(articles: list[Article]) -> dict[str, str]:
+    found = originals(articles, ClusterSettings())
+    return {articles[i].id: articles[j].id for i, j in found.items()}
+
+
+def test_copies_are_named_by_the_smallest_id_of_their_set_in_any_order() -> None:
+    articles = _pile()
+    assert _named(articles) == {"wire-b": "wire-a", "wire-c": "wire-a"}
+    for seed in range(4):
+        random.Random(seed).shuffle(articles)
+        assert _named(articles) == {"wire-b": "wire-a", "wire-c": "wire-a"}
+
+
+def test_runs_of_words_ignore_case_and_punctuation_and_a_short_text_is_one_run() -> None:
+    assert len(shingles("The Bridge, closed!", 5)) == 1
+    assert shingles("The Bridge, closed!", 5).tolist() == shingles("the bridge closed", 5).tolist()
+    assert len(shingles("a b c d e f a b c d e", 5)) == 6  # "a b c d e" twice, counted once
+    assert shingles("b a c d e", 5).tolist() != shingles("a b c d e", 5).tolist()  # order counts
+    assert len(shingles("  ", 5)) == 0
+
+
+def test_a_copy_joins_its_original_story_and_is_reported() -> None:
+    articles = _pile()
+    grouped, copies = stories(articles)
+    story_of = {a.id: n for n, story in enumerate(grouped) for a in story}
+    assert story_of["wire-b"] == story_of["wire-c"] == story_of["wire-a"]
+    assert story_of["sport"] != story_of["wire-a"]
+    assert len(copies) == 2
+    assert sum(map(len, grouped)) == len(articles)

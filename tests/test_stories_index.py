@@ -1,0 +1,83 @@
+"""The index of a pile's stories: what a reader sees first, and ``index.json`` for machines."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+from storybrief.models import Article, Brief, SummarySentence
+from storybrief.render.html import to_html
+from storybrief.render.index import Entry, to_index, with_back_link
+
+
+def _brief(name: str, dates: list[str | None], outlets: int = 1) -> Brief:
+    articles = [
+        Article(
+            id=f"{name}-{n}",
+            source=f"{name}-{n}.txt",
+            paragraphs=["Text."],
+            published=date,
+            outlet=f"Outlet {n % outlets}",
+        )
+        for n, date in enumerate(dates)
+    ]
+    summary = [SummarySentence(f"What happened in {name}, told in one sentence.", [articles[0].id])]
+    return Brief(articles=articles, headline=f"{name.title()} story", summary=summary)
+
+
+def _entries() -> list[Entry]:
+    return [
+        Entry(1, _brief("apple", ["2024-03-01", "2024-03-02T10:00:00Z"]), "01-apple.html"),
+        Entry(2, _brief("zebra", ["2024-03-05", None, "2024-03-03"], outlets=2), "02-zebra.html"),
+        Entry(3, _brief("mango", ["2024-03-02", "2024-03-02"]), "03-mango.html"),
+        Entry(4, _brief("kiwi", [None, None]), None, "RuntimeError: it broke"),
+        Entry(5, _brief("berry", ["2024-03-02", "2024-03-01"]), "05-berry.html"),
+    ]
+
+
+def test_biggest_first_then_newest_then_by_headline_whatever_the_order_given() -> None:
+    # Apple, Berry and Mango: two articles each, newest on 2 March: by headline.
+    expected = ["Zebra story", "Apple story", "Berry story", "Mango story", "Kiwi story"]
+    for seed in range(3):
+        entries = _entries()
+        random.Random(seed).shuffle(entries)
+        md = to_index(entries, [], "md")
+        assert re.findall(r"\*\*\[?(\w+ story)", md) == expected
+        doc = json.loads(to_index(entries, [], "json"))
+        assert [s["story"] for s in doc["stories"]] == [1, 2, 3, 4, 5]
+
+
+def test_each_entry_gives_summary_counts_dates_and_failure() -> None:
+    stories = {s["story"]: s for s in json.loads(to_index(_entries(), [], "json"))["stories"]}
+    assert stories[2] == {
+        "story": 2,
+        "file": "02-zebra.html",
+        "headline": "Zebra story",
+        "summary": "What happened in zebra, told in one sentence.",
+        "articles": ["zebra-0", "zebra-1", "zebra-2"],
+        "outlets": 2,
+        "first_published": "2024-03-03",
+        "last_published": "2024-03-05",
+    }
+    assert stories[4]["error"] == "RuntimeError: it broke" and stories[4]["file"] is None
+    assert stories[4]["first_published"] is None
+
+
+def test_the_html_index_wears_the_brief_style_and_says_what_failed() -> None:
+    page = to_index(_entries(), [], "html")
+    brief_style = to_html(_brief("apple", [None])).split("<style>")[1].split("</style>")[0]
+    assert brief_style in page
+    assert '<h2><a href="02-zebra.html">Zebra story</a></h2>' in page
+    assert "3 articles from 2 outlets · 2024-03-03 to 2024-03-05" in page
+    assert "2 articles from 1 outlet · undated" in page
+    assert "<h2>Kiwi story</h2>" in page and "No brief: RuntimeError: it broke" in page
+
+
+def test_the_markdown_index_and_the_links_back() -> None:
+    md = to_index(_entries(), [], "md")
+    assert md.startswith("# 5 stories\n\n1. **[Zebra story](02-zebra.html)**  \n")
+    page = with_back_link(to_html(_brief("apple", [None])), "html")
+    assert '<body><p class="meta"><a href="index.html">← All stories</a></p><h1>' in page
+    assert with_back_link("# A brief\n", "md") == "[← All stories](index.md)\n\n# A brief\n"
+    assert with_back_link('{"a": 1}\n', "json") == '{"a": 1}\n'

@@ -1,0 +1,171 @@
+"""``storybrief stories --jsonl IN --out OUT``: one output line per input line, in order.
+
+The pile is the hand-written fixture pile (three stories: a bridge, a fire,
+a transfer) as JSON lines, with a reprint of one fire article, and hostile
+and unusable lines in between.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from test_bad_input import _fail_one_story
+from typer.testing import CliRunner
+
+import storybrief
+from storybrief.cli import app
+
+PILE = FIXTURES / "pile"
+BAD = {
+    "surrogate": '{"id": "s", "text": "a lone \\ud800 half"}',
+    "deep": "[" * 100_000,
+    "digits": '{"id": ' + "9" * 5_000 + "}",
+    "string": '"an article"',
+    "blank": "",
+    "no text": '{"id": "empty"}',
+}
+
+
+def _records() -> list[dict]:
+    records = []
+    for n, path in enumerate(sorted(PILE.iterdir())):
+        text = path.read_text(encoding="utf-8")
+        title, _, body = text.partition("\n\n")
+        outlet = path.stem.split("-")[1]
+        records.append(
+            {"id": path.stem, "title": title, "text": body, "published": f"2024-03-0{n % 3 + 1}"}
+            | {"outlet": outlet.title()}
+        )
+    # A reprint: the same body under another headline, from another outlet.
+    fire = next(r for r in records if r["id"] == "fire-herald")
+    records.append({**fire, "id": "a-reprint", "title": "Hill villages evacuated"})
+    return records
+
+
+def _lines() -> list[str]:
+    lines = [json.dumps(r) for r in _records()]
+    for n, bad in enumerate(BAD.values()):
+        lines.insert(2 * n + 1, bad)
+    return lines
+
+
+def _run(tmp_path: Path, lines: list[str], *extra: str) -> tuple[int, list[dict], str]:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = CliRunner().invoke(app, ["stories", "--jsonl", str(src), "--out", str(out), *extra])
+    assert run.exception is None or isinstance(run.exception, SystemExit), run.exception
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return run.exit_code, records, run.stderr
+
+
+@pytest.fixture(scope="module")
+def grouped(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, list[dict], str]:
+    return _run(tmp_path_factory.mktemp("jsonl"), _lines(), "--group-only")
+
+
+def test_every_line_gets_its_record_in_input_order(grouped: tuple[int, list[dict], str]) -> None:
+    status, records, _ = grouped
+    lines = _lines()
+    assert status == 1  # some lines could not be used
+    assert len(records) == len(lines)
+    for line, record in zip(lines, records, strict=True):
+        if line in BAD.values():
+            assert record["story"] is None and record["error"], record
+        else:
+            assert record["id"] == json.loads(line)["id"] and "error" not in record
+
+
+def test_bad_lines_say_why_and_are_named_by_line_number(
+    grouped: tuple[int, list[dict], str],
+) -> None:
+    errors = {r["id"]: r["error"].split(": ", 1)[1] for r in grouped[1] if "error" in r}
+    assert errors == {
+        "line-2": "invalid JSON (a string holds a lone surrogate, which is not text)",
+        "line-4": "invalid JSON (nested too deeply)",
+        "line-6": errors["line-6"],
+        "line-8": "line is not a JSON object",
+        "line-10": "empty line",
+        "empty": 'no "text" or "html" string field',
+    }
+    assert errors["line-6"].startswith("invalid JSON (Exceeds the limit (4300 digits)")
+
+
+def test_the_three_stories_biggest_first_and_the_reprint_marked(
+    grouped: tuple[int, list[dict], str],
+) -> None:
+    stories: dict[int, set[str]] = {}
+    for record in grouped[1]:
+        if record["story"] is not None:
+            stories.setdefault(record["story"], set()).add(record["id"])
+    assert stories == {
+        1: {"bridge-courier", "bridge-gazette", "bridge-radio"},
+        2: {"fire-herald", "fire-times", "a-reprint"},
+        3: {"transfer-daily", "transfer-sport"},
+    }
+    copies = {r["id"]: r["duplicate_of"] for r in grouped[1] if r.get("duplicate_of")}
+    # The copy and its original: the one of the smaller id is the original, whichever came first.
+    assert copies == {"fire-herald": "a-reprint"}
+
+
+def test_the_closing_line_counts_read_skipped_copies_and_stories(
+    grouped: tuple[int, list[dict], str],
+) -> None:
+    assert (
+        "read 14 lines: 8 used, 6 skipped (1 empty line, 3 invalid JSON, 1 line is not a JSON"
+        ' object, 1 no "text" or "html" string field); 1 near-exact copy; 3 stories'
+    ) in grouped[2]
+
+
+def test_the_python_api_gives_the_same_records_in_any_input_order() -> None:
+    lines = _lines()
+    records = storybrief.group(lines)
+    shuffled = list(range(len(lines)))
+    random.Random(3).shuffle(shuffled)
+    # Good lines given as dicts and as strings, shuffled.
+    mixed = [
+        lines[i] if i % 2 or lines[i] in BAD.values() else json.loads(lines[i]) for i in shuffled
+    ]
+    again = storybrief.group(mixed)
+    # Same ids, stories and originals; only the names of bad lines follow their line numbers.
+    good = {(r["id"], r["story"], r["duplicate_of"]) for r in records if "error" not in r}
+    assert {(r["id"], r["story"], r["duplicate_of"]) for r in again if "error" not in r} == good
+    assert sum("error" in r for r in again) == len(BAD)
+
+
+def test_a_story_whose_brief_fails_is_listed_with_its_reason_and_the_others_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fail_one_story(monkeypatch)  # the fire story's brief raises MemoryError
+    lines = [json.dumps(r) for r in _records()]
+    status, records, stderr = _run(tmp_path, lines, "-w", "40")
+    assert status == 1 and "3 stories, 1 of them without a brief" in stderr
+    failed = {r["id"]: r["error"] for r in records if "error" in r}
+    reason = "no brief of story 2: MemoryError: injected"
+    assert failed == dict.fromkeys(["fire-herald", "fire-times", "a-reprint"], reason)
+    assert all(r["story"] for r in records if "error" not in r)
+    _failed_story_in_the_index(tmp_path / "out-briefs")
+
+
+def _failed_story_in_the_index(briefs: Path) -> None:
+    index = json.loads((briefs / "index.json").read_text(encoding="utf-8"))
+    errors = {s["story"]: s.get("error") for s in index["stories"]}
+    assert errors == {1: None, 2: "MemoryError: injected", 3: None}
+    written = sorted(p.name for p in briefs.glob("0*.html"))
+    assert len(written) == 3
+    page = (briefs / "index.html").read_text(encoding="utf-8")
+    assert "No brief: MemoryError: injected" in page
+    first = (briefs / written[0]).read_text(encoding="utf-8")
+    assert '<a href="index.html">← All stories</a>' in first
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("{}\n")
+    out = str(tmp_path / "out.jsonl")
+    wrong = (["x.txt", "--jsonl", str(src)], ["x.txt", "--group-only"], [])
+    for args in wrong:  # both inputs; --group-only without --jsonl; no input at all
+        assert CliRunner().invoke(app, ["stories", *args, "--out", out]).exit_code == 2
