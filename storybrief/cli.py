@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -31,6 +31,10 @@ from storybrief.render import render
 from storybrief.render.common import headline
 from storybrief.render.index import to_index
 from storybrief.render.jsondoc import article_dict
+from storybrief.settings import DEFAULT
+
+if TYPE_CHECKING:
+    from storybrief.llm import LLMSpec
 
 app = typer.Typer(
     help="Turn many news articles about one story into one cited brief.",
@@ -76,6 +80,43 @@ AllowPrivate = Annotated[
         help="Fetch URLs on loopback, private and link-local addresses (refused by default).",
     ),
 ]
+
+UseLLM = Annotated[
+    bool,
+    typer.Option(
+        "--llm",
+        help="Write the summary in prose with a language model, every sentence checked against"
+        " its sources (the packaged Qwen2.5-Coder-1.5B unless --llm-model or --llm-url).",
+    ),
+]
+LLMUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--llm-url",
+        metavar="URL",
+        help="An OpenAI-compatible endpoint to ask (http://localhost:11434/v1); implies --llm.",
+    ),
+]
+LLMModel = Annotated[
+    str | None,
+    typer.Option(
+        "--llm-model",
+        metavar="PATH",
+        help="A GGUF model file, or with --llm-url the model's name there; implies --llm.",
+    ),
+]
+
+
+def _llm(use: bool, url: str | None, model: str | None) -> LLMSpec | None:
+    """The model asked for, if any; the optional package is imported only then."""
+    if not (use or url or model):
+        return None
+    from storybrief.llm import LLMSpec
+
+    err.print(
+        "storybrief: the language model writes the summary; this takes a minute", markup=False
+    )
+    return LLMSpec(model=model, url=url)
 
 
 @contextmanager
@@ -147,10 +188,16 @@ def brief(
     ] = None,
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
+    llm: UseLLM = False,
+    llm_url: LLMUrl = None,
+    llm_model: LLMModel = None,
 ) -> None:
     """Write the brief of the story the INPUTS tell: summary, agreements, conflicts, quotes."""
+    spec = _llm(llm, llm_url, llm_model)
     with _progress("Reading articles") as advance:
-        result = pipeline.run(inputs, words=words, on_read=advance, allow_private=allow_private)
+        result = pipeline.run(
+            inputs, words=words, on_read=advance, allow_private=allow_private, llm=spec
+        )
     _write(render(result, fmt.value), output)
     _warn(result.warnings)
     # One brief of several stories mixes them up; say so, and what to run instead.
@@ -171,13 +218,21 @@ def stories(
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
     dask: Dask = None,
+    llm: UseLLM = False,
+    llm_url: LLMUrl = None,
+    llm_model: LLMModel = None,
 ) -> None:
     """Split a pile of articles (a feed, a crawl) into stories and write a brief of each."""
+    spec = _llm(llm, llm_url, llm_model)
     with _progress("Reading articles") as advance:
         articles = pipeline.read(inputs, on_read=advance, allow_private=allow_private)
     stories = pipeline.stories_of(articles)
     with _progress("Writing briefs", len(stories)) as advance:
         briefs = runners.brief_stories(stories, words=words, on_done=advance, scheduler=dask)
+    if spec is not None:  # here, not on Dask workers: one model, loaded once, in this process
+        from storybrief.llm import rewrite
+
+        briefs = [rewrite(b, spec, DEFAULT.llm, words=words) for b in briefs]
     skipped = [a for a in articles if not a.ok]
     out.mkdir(parents=True, exist_ok=True)
     named = [
@@ -280,6 +335,9 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     allow_private: AllowPrivate = False,
+    llm: UseLLM = False,
+    llm_url: LLMUrl = None,
+    llm_model: LLMModel = None,
 ) -> None:
     """Start the local web app: paste, upload or link articles, get their brief in a browser."""
     # Imported here: the web stack is only needed by this command.
@@ -288,7 +346,8 @@ def serve(
     from storybrief.web import create_app
 
     err.print(f"storybrief: serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
-    uvicorn.run(create_app(allow_private=allow_private), host=host, port=port, log_level="warning")
+    app = create_app(allow_private=allow_private, llm=_llm(llm, llm_url, llm_model))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 # Libraries that log their own workings at INFO or ERROR (a page with no article

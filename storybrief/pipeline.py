@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storybrief.clean import clean
 from storybrief.clean.shared import drop_shared, shared_paragraphs, story_keys
@@ -24,6 +25,9 @@ from storybrief.segment import segment
 from storybrief.settings import DEFAULT, Settings
 from storybrief.summarize import summarize
 from storybrief.summarize.headline import headline_of
+
+if TYPE_CHECKING:  # the language model is optional: imported only when one is asked for
+    from storybrief.llm import LLMSpec
 
 DEFAULT_WORDS = 120
 
@@ -64,13 +68,18 @@ def read(
 
 
 def brief_of(
-    articles: list[Article], *, words: int = DEFAULT_WORDS, settings: Settings = DEFAULT
+    articles: list[Article],
+    *,
+    words: int = DEFAULT_WORDS,
+    settings: Settings = DEFAULT,
+    llm: LLMSpec | None = None,
 ) -> Brief:
     """The brief of the story that prepared ``articles`` tell.
 
     The story is analyzed, then summarized from what the analysis found, then
-    headed (``summarize.headline``). A part that fails is left out of the
-    brief and named in its ``warnings``.
+    headed (``summarize.headline``); with ``llm``, the summary is then written
+    as prose by that model and checked (``storybrief.llm``). A part that fails
+    is left out of the brief and named in its ``warnings``.
     """
     usable = [a for a in articles if a.ok]
     if not usable:
@@ -103,6 +112,10 @@ def brief_of(
         brief.headline = headline_of(brief, settings.headline)
     except Exception as exc:  # an error boundary: the brief stands under a plainer headline
         brief.warnings.append(StageWarning("headline", describe(exc)))
+    if llm is not None:  # imported only here: the optional extra, and its own error boundary
+        from storybrief.llm import rewrite
+
+        brief = rewrite(brief, llm, settings.llm, words=words)
     return brief
 
 
@@ -113,10 +126,11 @@ def run(
     settings: Settings = DEFAULT,
     on_read: Callable[[Article], None] | None = None,
     allow_private: bool = False,
+    llm: LLMSpec | None = None,
 ) -> Brief:
     """Read ``inputs`` (see ``read``) and write the brief of their one story."""
     articles = read(inputs, on_read=on_read, allow_private=allow_private)
-    return brief_of(articles, words=words, settings=settings)
+    return brief_of(articles, words=words, settings=settings, llm=llm)
 
 
 def stories_of(articles: list[Article]) -> list[list[Article]]:
