@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from storybrief.errors import describe
 from storybrief.llm.backends import backend_for
 from storybrief.llm.prompt import evidence_of, prompt_of
-from storybrief.llm.verify import verified_summary
+from storybrief.llm.verify import Checked, verified_summary
 from storybrief.models import Brief, StageWarning
 from storybrief.settings import LLMSettings
 
@@ -38,17 +38,24 @@ class LLMSpec:
 
 def rewrite(brief: Brief, spec: LLMSpec, settings: LLMSettings, *, words: int) -> Brief:
     """``brief`` with its summary in verified prose; on failure, unchanged and warned."""
+    return rewritten(brief, spec, settings, words=words)[0]
+
+
+def rewritten(
+    brief: Brief, spec: LLMSpec, settings: LLMSettings, *, words: int
+) -> tuple[Brief, Checked | None]:
+    """``rewrite``, and what the verification kept of the model's text (None: it fell back)."""
     if not brief.summary:
-        return brief
+        return brief, None
     try:
         evidence = evidence_of(brief, settings)
         backend = backend_for(spec.model, spec.url, settings)
         text = backend.generate(prompt_of(evidence, words), int(words * settings.tokens_per_word))
         checked = verified_summary(text, evidence, settings, words=words)
     except Exception as exc:  # an error boundary: the extracted summary stands
-        return _warned(brief, f"{describe(exc)}; the extracted summary stands")
+        return _warned(brief, f"{describe(exc)}; the extracted summary stands"), None
     if not checked.sentences:
-        return _warned(brief, "no sentence the model wrote is supported by its sources")
+        return _warned(brief, "no sentence the model wrote is supported by its sources"), None
     warnings = list(brief.warnings)
     if checked.replaced or checked.dropped:
         warnings.append(
@@ -59,7 +66,7 @@ def rewrite(brief: Brief, spec: LLMSpec, settings: LLMSettings, *, words: int) -
                 f" extracted sentence they paraphrase, {checked.dropped} left out",
             )
         )
-    return dataclasses.replace(brief, summary=checked.sentences, warnings=warnings)
+    return dataclasses.replace(brief, summary=checked.sentences, warnings=warnings), checked
 
 
 def _warned(brief: Brief, message: str) -> Brief:

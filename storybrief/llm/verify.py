@@ -158,6 +158,7 @@ class Checked:
     written: int = 0
     replaced: int = 0
     dropped: int = 0
+    unused: int = 0  # supported or replaced, but past the word budget or a repeat
 
 
 def parse(text: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -270,7 +271,8 @@ def verified_summary(
             continue
         length = len(out.text.split())
         if any(s.text == out.text for s in checked.sentences) or used + length > words:
-            continue  # the same extracted sentence twice, or past the budget
+            checked.unused += 1  # the same extracted sentence twice, or past the budget
+            continue
         checked.sentences.append(out)
         used += length
     return checked
