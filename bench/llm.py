@@ -29,6 +29,7 @@ import json
 import resource
 import statistics
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,26 +53,51 @@ def _cluster(dataset: str, cid: str, docs: list[str]) -> list[Article]:
     return [Article(id=f"d{n}", source=f"{dataset}#{cid}", raw=t) for n, t in enumerate(docs)]
 
 
+Row = tuple[str, str, list[str], dict[str, str]]  # dataset, id, docs, references
+
+
+def _rows(data: Path) -> list[Row]:
+    """(dataset, id, docs, references) of every Multi-News and DUC dev cluster."""
+    with (data / "multinews-dev.jsonl").open(encoding="utf-8") as lines:
+        rows = [
+            ("multinews", r["id"], r["docs"], {"summary": r["summary"]})
+            for r in map(json.loads, lines)
+        ]
+    with (data / "duc2004-dev.jsonl").open(encoding="utf-8") as lines:
+        rows += [
+            ("duc", r["cluster_id"], r["docs"], r["references"]) for r in map(json.loads, lines)
+        ]
+    return rows
+
+
+def _seed(data: Path) -> Story:
+    paths = sorted((data / "seeds").glob("*.txt"))
+    return "seed", "seed", [Article(id=p.stem, source=str(p), raw=p.read_text()) for p in paths], {}
+
+
+def _split(data: Path, multinews: int, duc: int) -> tuple[list[Row], list[Row]]:
+    """The gold-dev clusters, and the first others up to ``multinews`` and ``duc`` in all."""
+    gold = tuple(p.stem for p in sorted((data / "gold-dev").glob("*.json")))
+    rows = _rows(data)
+    golden = [r for r in rows if r[1].startswith(gold)]
+    wanted = Counter({"multinews": multinews - sum(r[0] == "multinews" for r in golden)})
+    wanted["duc"] = duc
+    chosen = []
+    for row in rows:
+        if row not in golden and wanted[row[0]] > 0:
+            wanted[row[0]] -= 1
+            chosen.append(row)
+    return golden, chosen
+
+
 def stories(data: Path, multinews: int, duc: int) -> Iterator[tuple[str, Story]]:
     """(set, story): the seed, the gold-dev stories, then more Multi-News and DUC clusters."""
-    seeds = sorted((data / "seeds").glob("*.txt"))
-    yield (
-        "seed",
-        ("seed", "seed", [Article(id=p.stem, source=str(p), raw=p.read_text()) for p in seeds], {}),
-    )
-    mn = [json.loads(line) for line in (data / "multinews-dev.jsonl").open(encoding="utf-8")]
-    dc = [json.loads(line) for line in (data / "duc2004-dev.jsonl").open(encoding="utf-8")]
-    gold = sorted(p.stem for p in (data / "gold-dev").glob("*.json"))
-    rows = [("multinews", r["id"], r["docs"], {"summary": r["summary"]}) for r in mn]
-    rows += [("duc", r["cluster_id"], r["docs"], r["references"]) for r in dc]
-    golden = [r for r in rows if any(r[1].startswith(g) for g in gold)]
+    yield "seed", _seed(data)
+    golden, chosen = _split(data, multinews, duc)
     for dataset, cid, docs, refs in golden:
         yield "gold-dev", (dataset, cid, _cluster(dataset, cid, docs), refs)
-    left = {"multinews": multinews - sum(r[0] == "multinews" for r in golden), "duc": duc}
-    for dataset, cid, docs, refs in rows:
-        if (dataset, cid, docs, refs) not in golden and left[dataset] > 0:
-            left[dataset] -= 1
-            yield dataset, (dataset, cid, _cluster(dataset, cid, docs), refs)
+    for dataset, cid, docs, refs in chosen:
+        yield dataset, (dataset, cid, _cluster(dataset, cid, docs), refs)
 
 
 def _peak_mb() -> float:
@@ -155,28 +181,28 @@ def _faithfulness(rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+_SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+_KEYS = ("rouge1", "rouge2", "rougeLsum")
+
+
+def _scores(row: dict[str, Any], brief: str) -> list[float]:
+    """ROUGE of one brief: F1 against Multi-News' summary, mean recall over DUC's references."""
+    summary = cut(row[brief], row["words"])
+    refs = row["references"].values()
+    scores = [_SCORER.score("\n".join(sentences_of(ref)), summary) for ref in refs]
+    field = "fmeasure" if row["dataset"] == "multinews" else "recall"
+    return [statistics.mean(getattr(s[key], field) for s in scores) for key in _KEYS]
+
+
 def _rouge(rows: list[dict[str, Any]]) -> list[str]:
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     lines = ["| data | brief | R-1 | R-2 | R-Lsum |", "|---|---|---:|---:|---:|"]
     for dataset, measure in (("multinews", "F1"), ("duc", "recall")):
         part = [r for r in rows if r["dataset"] == dataset]
-        for brief in ("extractive", "llm"):
-            scores = {"rouge1": [], "rouge2": [], "rougeLsum": []}
-            for row in part:
-                summary = cut(row[brief], row["words"])
-                per_ref = [
-                    scorer.score("\n".join(sentences_of(ref)), summary)
-                    for ref in row["references"].values()
-                ]
-                for key, values in scores.items():
-                    got = [
-                        getattr(s[key], "fmeasure" if measure == "F1" else "recall")
-                        for s in per_ref
-                    ]
-                    values.append(statistics.mean(got))
-            if part:
-                means = " | ".join(f"{100 * statistics.mean(v):.2f}" for v in scores.values())
-                lines.append(f"| {dataset} ({len(part)}, {measure}) | {brief} | {means} |")
+        for brief in ("extractive", "llm") if part else ():
+            scores = [_scores(r, brief) for r in part]
+            means = [100 * statistics.mean(col) for col in zip(*scores, strict=True)]
+            shown = " | ".join(f"{m:.2f}" for m in means)
+            lines.append(f"| {dataset} ({len(part)}, {measure}) | {brief} | {shown} |")
     return lines
 
 

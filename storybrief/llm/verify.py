@@ -135,15 +135,19 @@ def _known(word: str, support: Support) -> bool:
     return bool(_keys(word) & support.keys)
 
 
+def _negation_gaps(statement: Statement, support: Support) -> list[str]:
+    """A negation the support lacks, or one it has on a word the statement repeats plainly."""
+    if statement.negation:
+        return [] if support.negation else ["a negation"]
+    stems = set().union(*map(_keys, statement.words)) if statement.words else set()
+    return ["the negation of a word it repeats"] if stems & support.negated else []
+
+
 def unsupported(statement: Statement, support: Support, settings: LLMSettings) -> list[str]:
     """What ``statement`` says that ``support`` does not; empty when it is supported."""
     missing = [f"number {n}" for n in sorted(statement.numbers - support.numbers)]
     missing += [f"name {n}" for n in statement.names if not _known(n, support)]
-    if statement.negation and not support.negation:
-        missing.append("a negation")
-    stems = set().union(*(_keys(w) for w in statement.words)) if statement.words else set()
-    if not statement.negation and stems & support.negated:
-        missing.append("the negation of a word it repeats")
+    missing += _negation_gaps(statement, support)
     unknown = [w for w in statement.words if not _known(w, support)]
     if len(unknown) > (1 - settings.min_support) * len(statement.words):
         missing += [f"word {w}" for w in unknown]
@@ -161,6 +165,11 @@ class Checked:
     unused: int = 0  # supported or replaced, but past the word budget or a repeat
 
 
+def _ended(sentence: str) -> str:
+    sentence = sentence.rstrip()
+    return sentence if sentence[-1:] in '.!?"”' else sentence + "."
+
+
 def parse(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """The model's sentences, markers removed, each with the labels it cites (maybe none)."""
     text = re.sub(r"[*#_`]+", "", text)  # markdown a chat model adds unasked
@@ -168,17 +177,14 @@ def parse(text: str) -> list[tuple[str, tuple[str, ...]]]:
     position = 0
     for marker in _MARKER.finditer(text):
         labels = tuple(f"E{n}" for n in _LABEL.findall(marker.group(1)))
-        pieces = [s for s in split_sentences(text[position : marker.start()].strip(" .")) if s]
+        pieces = list(filter(None, split_sentences(text[position : marker.start()].strip(" ."))))
         position = marker.end()
-        if not pieces and out:  # a second bracket: more labels for the same sentence
+        if pieces:  # only the last sentence before a marker cites it
+            out += [(p, ()) for p in pieces[:-1]] + [(_ended(pieces[-1]), labels)]
+        elif out:  # a second bracket: more labels for the same sentence
             out[-1] = (out[-1][0], out[-1][1] + labels)
-            continue
-        out += [(p, ()) for p in pieces[:-1]]
-        if pieces:
-            last = pieces[-1].rstrip()
-            out.append((last if last[-1:] in '.!?"”' else last + ".", labels))
-    out += [(s, ()) for s in split_sentences(text[position:].strip()) if words_of(s)]
-    return [(s.strip(), tuple(dict.fromkeys(labels))) for s, labels in out]
+    out += [(s, ()) for s in split_sentences(text[position:].strip())]
+    return [(s.strip(), tuple(dict.fromkeys(labels))) for s, labels in out if words_of(s)]
 
 
 EMPTY = Support(frozenset(), frozenset(), False)
@@ -250,6 +256,16 @@ def _standing_in(item: Evidence) -> SummarySentence:
     )
 
 
+def _checked(checker: _Checker, sentence: str, cited: list[Evidence]) -> SummarySentence | None:
+    """The sentence as written if supported, else the extracted one it paraphrases, else None."""
+    statement = statement_of(sentence)
+    items = checker.evidence_for(statement, cited) if statement.words else None
+    if items is not None:
+        return _written(sentence, items, checker.disputed(statement, items))
+    item = checker.paraphrased(statement, cited)
+    return None if item is None else _standing_in(item)
+
+
 def verified_summary(
     text: str, evidence: list[Evidence], settings: LLMSettings, *, words: int
 ) -> Checked:
@@ -259,16 +275,11 @@ def verified_summary(
     checked, used = Checked(), 0
     for sentence, labels in parse(text):
         checked.written += 1
-        statement = statement_of(sentence)
-        cited = [by_label[label] for label in labels if label in by_label]
-        items = checker.evidence_for(statement, cited) if statement.words else None
-        if items is not None:
-            out = _written(sentence, items, checker.disputed(statement, items))
-        elif (item := checker.paraphrased(statement, cited)) is not None:
-            out, checked.replaced = _standing_in(item), checked.replaced + 1
-        else:
+        out = _checked(checker, sentence, [by_label[x] for x in labels if x in by_label])
+        if out is None:
             checked.dropped += 1
             continue
+        checked.replaced += out.verified is False
         length = len(out.text.split())
         if any(s.text == out.text for s in checked.sentences) or used + length > words:
             checked.unused += 1  # the same extracted sentence twice, or past the budget
