@@ -38,6 +38,7 @@ from rouge_score import rouge_scorer
 from summaries import cut, sentences_of
 
 from storybrief.llm import LLMSpec, rewritten
+from storybrief.llm.packaged import QWEN_0_5B, packaged_model
 from storybrief.models import Article, Brief
 from storybrief.pipeline import brief_of, prepare
 from storybrief.settings import DEFAULT
@@ -155,7 +156,8 @@ def one(group: str, story: Story, spec: LLMSpec) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> None:
-    spec = LLMSpec(model=args.model)
+    small = args.model == "0.5b"  # the packaged parts of Qwen2.5-Coder-0.5B, if installed
+    spec = LLMSpec(model=str(packaged_model(QWEN_0_5B)) if small else args.model)
     with args.out.open("w", encoding="utf-8") as out:
         for group, story in stories(args.data, args.multinews, args.duc):
             row = one(group, story, spec)
@@ -238,7 +240,9 @@ def main() -> None:
         "--multinews", type=int, default=50, help="Multi-News clusters, gold-dev's included"
     )
     go.add_argument("--duc", type=int, default=3, help="DUC clusters besides gold-dev's two")
-    go.add_argument("--model", help="a GGUF file; the packaged Qwen2.5-Coder-1.5B by default")
+    go.add_argument(
+        "--model", help="a GGUF file, or 0.5b; the packaged Qwen2.5-Coder-1.5B by default"
+    )
     go.add_argument("--out", type=Path, required=True)
     show = commands.add_parser("table")
     show.add_argument("out", type=Path)

