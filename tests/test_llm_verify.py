@@ -139,3 +139,8 @@ def test_the_word_budget_holds_and_an_extracted_sentence_is_not_repeated() -> No
     )
     assert [s.text for s in _check(text).sentences] == [FLOOD, DAMS]
     assert [s.text for s in _check(text, words=20).sentences] == [FLOOD]
+
+
+def test_names_are_read_past_hyphens_apostrophes_and_an_opening_capital() -> None:
+    statement = statement_of("“Engineers at Iran’s Shia-dominated Corran dam said so.")
+    assert statement.names == ("iran's", "shia", "corran")

@@ -42,7 +42,7 @@ _NUMBER_WORDS = {
 }
 _NUMBER_WORDS |= {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*)")
+_NAME = re.compile(r"\b[A-Z][\w']*")  # "Shia-dominated": only "Shia" is a name
 _MARKER = re.compile(r"\s*\[\s*(E\d+(?:\s*[,;]?\s*E?\d+)*)\s*\]([.!?]?)")
 _LABEL = re.compile(r"\d+")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
@@ -120,9 +120,10 @@ class Statement:
 
 def statement_of(sentence: str) -> Statement:
     tokens = words_of(sentence)
+    sentence = sentence.replace("’", "'")
     # A capital in the first word is the sentence's, not a name's.
-    first = _NAME.match(sentence.lstrip("\"'“‘ "))
-    names = [m.group() for m in _NAME.finditer(sentence) if not first or m.start() > 0]
+    start = len(sentence) - len(sentence.lstrip("\"'“‘ "))
+    names = [m.group() for m in _NAME.finditer(sentence) if m.start() != start]
     return Statement(
         tuple(w for w in tokens if _content(w) and w not in _NUMBER_WORDS),
         tuple(n.casefold() for n in names if n.casefold() not in STOPWORDS),
