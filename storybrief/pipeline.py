@@ -68,18 +68,13 @@ def read(
 
 
 def brief_of(
-    articles: list[Article],
-    *,
-    words: int = DEFAULT_WORDS,
-    settings: Settings = DEFAULT,
-    llm: LLMSpec | None = None,
+    articles: list[Article], *, words: int = DEFAULT_WORDS, settings: Settings = DEFAULT
 ) -> Brief:
     """The brief of the story that prepared ``articles`` tell.
 
     The story is analyzed, then summarized from what the analysis found, then
-    headed (``summarize.headline``); with ``llm``, the summary is then written
-    as prose by that model and checked (``storybrief.llm``). A part that fails
-    is left out of the brief and named in its ``warnings``.
+    headed (``summarize.headline``). A part that fails is left out of the
+    brief and named in its ``warnings``.
     """
     usable = [a for a in articles if a.ok]
     if not usable:
@@ -112,10 +107,6 @@ def brief_of(
         brief.headline = headline_of(brief, settings.headline)
     except Exception as exc:  # an error boundary: the brief stands under a plainer headline
         brief.warnings.append(StageWarning("headline", describe(exc)))
-    if llm is not None:  # imported only here: the optional extra, and its own error boundary
-        from storybrief.llm import rewrite
-
-        brief = rewrite(brief, llm, settings.llm, words=words)
     return brief
 
 
@@ -128,9 +119,19 @@ def run(
     allow_private: bool = False,
     llm: LLMSpec | None = None,
 ) -> Brief:
-    """Read ``inputs`` (see ``read``) and write the brief of their one story."""
+    """Read ``inputs`` (see ``read``) and write the brief of their one story.
+
+    With ``llm``, its summary is then written in prose by that model and
+    checked against its sources (``storybrief.llm``); on failure it stays as
+    extracted, with a warning.
+    """
     articles = read(inputs, on_read=on_read, allow_private=allow_private)
-    return brief_of(articles, words=words, settings=settings, llm=llm)
+    brief = brief_of(articles, words=words, settings=settings)
+    if llm is None:
+        return brief
+    from storybrief.llm import rewrite  # imported only here: the optional extra
+
+    return rewrite(brief, llm, settings.llm, words=words)
 
 
 def stories_of(articles: list[Article]) -> list[list[Article]]:
