@@ -196,6 +196,9 @@ class LLMSettings:
     # A generated sentence is supported when this share of its content words (and every
     # number and name) is in its evidence; below it, its words are the model's own.
     min_support: float = 0.8
+    # Items beyond those it cites whose words a sentence may rest on: a model often cites
+    # one item for a sentence that fuses two. Never names, numbers or negations.
+    max_added: int = 2
     # A sentence that fails is replaced by the extracted one it shares this share of words with.
     paraphrase: float = 0.5
 

@@ -114,12 +114,18 @@ def test_number_words_and_digits_match() -> None:
     assert not unsupported(statement, support_of(DEATHS_A), SETTINGS)
 
 
-def test_facts_from_an_item_it_did_not_cite_widen_its_evidence() -> None:
+def test_words_from_an_item_it_did_not_cite_widen_its_evidence() -> None:
     checked = _check(
-        "The river burst its banks on Tuesday after a sluice gate failed at the Corran dam. [E1]"
+        "The river burst its banks on Tuesday after a sluice gate failed, engineers said. [E1]"
     )
     (kept,) = checked.sentences
     assert kept.verified is True and kept.evidence == ["a1:0", "a3:0"]
+
+
+def test_a_name_from_an_item_it_did_not_cite_is_not_taken() -> None:
+    # The name is in the evidence, but not with these words: another's words pinned on her.
+    checked = _check("Mayor Helen Ortiz said two people died in the flood. [E4]")
+    assert checked.sentences == [] and checked.dropped == 1
 
 
 def test_one_side_of_a_conflict_keeps_its_disputed_mark() -> None:

@@ -144,11 +144,16 @@ def _negation_gaps(statement: Statement, support: Support) -> list[str]:
     return ["the negation of a word it repeats"] if stems & support.negated else []
 
 
-def unsupported(statement: Statement, support: Support, settings: LLMSettings) -> list[str]:
-    """What ``statement`` says that ``support`` does not; empty when it is supported."""
+def hard_gaps(statement: Statement, support: Support) -> list[str]:
+    """The numbers, names and negations of ``statement`` that ``support`` lacks."""
     missing = [f"number {n}" for n in sorted(statement.numbers - support.numbers)]
     missing += [f"name {n}" for n in statement.names if not _known(n, support)]
-    missing += _negation_gaps(statement, support)
+    return missing + _negation_gaps(statement, support)
+
+
+def unsupported(statement: Statement, support: Support, settings: LLMSettings) -> list[str]:
+    """What ``statement`` says that ``support`` does not; empty when it is supported."""
+    missing = hard_gaps(statement, support)
     unknown = [w for w in statement.words if not _known(w, support)]
     if len(unknown) > (1 - settings.min_support) * len(statement.words):
         missing += [f"word {w}" for w in unknown]
@@ -159,6 +164,7 @@ def unsupported(statement: Statement, support: Support, settings: LLMSettings) -
 class Checked:
     """The verified summary, and how many of the model's sentences it could not keep."""
 
+    text: str = ""  # what the model wrote
     sentences: list[SummarySentence] = field(default_factory=list)
     written: int = 0
     replaced: int = 0
@@ -197,10 +203,6 @@ def _gaps(statement: Statement, support: Support) -> set[str]:
     return words | (statement.numbers - support.numbers)
 
 
-def _fills(gaps: set[str], support: Support) -> bool:
-    return any(g in support.numbers or _known(g, support) for g in gaps)
-
-
 class _Checker:
     """Checks sentences against one story's evidence, each item's support read once."""
 
@@ -212,16 +214,31 @@ class _Checker:
     def _union(self, items: list[Evidence]) -> Support:
         return reduce(Support.__or__, (self.support[e.label] for e in items), EMPTY)
 
+    def _filled(self, gaps: set[str], item: Evidence) -> int:
+        support = self.support[item.label]
+        return sum(g in support.numbers or _known(g, support) for g in gaps)
+
     def evidence_for(self, statement: Statement, cited: list[Evidence]) -> list[Evidence] | None:
-        """The items that support ``statement``: those cited, then others that fill its gaps."""
-        support = self._union(cited)
-        if not unsupported(statement, support, self.settings):
-            return cited
-        gaps = _gaps(statement, support)
-        wider = cited + [
-            e for e in self.evidence if e not in cited and _fills(gaps, self.support[e.label])
-        ]
-        return None if unsupported(statement, self._union(wider), self.settings) else wider
+        """The items that support ``statement``: those it cites, and at most ``max_added`` more.
+
+        Names, numbers and negations must be in the items it cites (an uncited
+        sentence: in the one item that carries most of its words): a name taken
+        from elsewhere is how a model pins one person's words on another.
+        Content words may come from the items that fill most of its gaps.
+        """
+        items = cited or [max(self.evidence, key=lambda e: self._filled(set(statement.words), e))]
+        if hard_gaps(statement, self._union(items)):
+            return None
+        for _ in range(self.settings.max_added + 1):
+            gaps = _gaps(statement, self._union(items))
+            if not unsupported(statement, self._union(items), self.settings):
+                return items
+            others = [e for e in self.evidence if e not in items]
+            best = max(others, key=lambda e: self._filled(gaps, e), default=None)
+            if best is None or not self._filled(gaps, best):
+                return None
+            items = [*items, best]
+        return None
 
     def paraphrased(self, statement: Statement, cited: list[Evidence]) -> Evidence | None:
         """The extracted summary sentence ``statement`` shares most words with, if enough."""
@@ -273,7 +290,7 @@ def verified_summary(
     """The model's ``text`` as summary sentences that their evidence supports, within ``words``."""
     checker = _Checker(evidence, settings)
     by_label = {e.label: e for e in evidence}
-    checked, used = Checked(), 0
+    checked, used = Checked(text), 0
     for sentence, labels in parse(text):
         checked.written += 1
         out = _checked(checker, sentence, [by_label[x] for x in labels if x in by_label])
