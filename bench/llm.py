@@ -32,6 +32,7 @@ import statistics
 import time
 from collections import Counter
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,8 @@ from summaries import cut, sentences_of
 
 from storybrief.llm import LLMSpec, rewritten
 from storybrief.llm.packaged import QWEN_0_5B, packaged_model
+from storybrief.llm.prompt import evidence_of
+from storybrief.llm.verify import Checked, verified_summary
 from storybrief.models import Article, Brief
 from storybrief.pipeline import brief_of, prepare
 from storybrief.settings import DEFAULT, LLMSettings
@@ -110,6 +113,34 @@ def _text(brief: Brief) -> str:
     return "\n".join(s.text for s in brief.summary)
 
 
+def _outcome(extractive: Brief, checked: Checked | None) -> dict[str, Any]:
+    """The prose brief's text, its sentences with their evidence's text, and the counts."""
+    done = checked or Checked()
+    summary = done.sentences or extractive.summary
+    texts = {s.id: s.text for a in extractive.articles for s in a.sentences}
+    return {
+        "llm": "\n".join(s.text for s in summary),
+        "fell_back": not done.sentences,
+        "model_text": None if checked is None else checked.text,
+        # Sentences written; kept as written, replaced by an extracted one, left out, unused.
+        "counts": [
+            done.written,
+            sum(s.verified is True for s in done.sentences),
+            sum(s.verified is False for s in done.sentences),
+            done.dropped,
+            done.unused,
+        ],
+        "sentences": [
+            {
+                "text": s.text,
+                "verified": s.verified,
+                "evidence": [texts.get(i, i) for i in s.evidence],
+            }
+            for s in summary
+        ],
+    }
+
+
 def one(group: str, story: Story, spec: LLMSpec, settings: LLMSettings) -> dict[str, Any]:
     """Both briefs of a story, their timings and what the verification kept."""
     dataset, cid, articles, refs = story
@@ -119,36 +150,14 @@ def one(group: str, story: Story, spec: LLMSpec, settings: LLMSettings) -> dict[
     middle, before = time.perf_counter(), _peak_mb()
     prose, checked = rewritten(extractive, spec, settings, words=words)
     end = time.perf_counter()
-    warnings = [w.message for w in prose.warnings if w.stage == "llm"]
-    texts = {s.id: s.text for a in extractive.articles for s in a.sentences}
     return {
         "set": group,
         "dataset": dataset,
         "id": cid,
         "words": words,
-        "extractive": _text(extractive),
-        "llm": _text(prose),
-        "fell_back": checked is None,
-        "model_text": None if checked is None else checked.text,
-        # Sentences written; kept as written, replaced by an extracted one, left out, unused.
-        "counts": [0, 0, 0, 0, 0]
-        if checked is None
-        else [
-            checked.written,
-            sum(s.verified is True for s in prose.summary),
-            sum(s.verified is False for s in prose.summary),
-            checked.dropped,
-            checked.unused,
-        ],
-        "warnings": warnings,
-        "sentences": [
-            {
-                "text": s.text,
-                "verified": s.verified,
-                "evidence": [texts.get(i, i) for i in s.evidence],
-            }
-            for s in prose.summary
-        ],
+        "extractive": "\n".join(s.text for s in extractive.summary),
+        **_outcome(extractive, checked),
+        "warnings": [w.message for w in prose.warnings if w.stage == "llm"],
         "seconds_extractive": middle - start,
         "seconds_llm": end - middle,
         "peak_mb_before": before,
@@ -157,13 +166,32 @@ def one(group: str, story: Story, spec: LLMSpec, settings: LLMSettings) -> dict[
     }
 
 
+def reverify(path: Path, data: Path) -> None:
+    """Check the model texts a run kept again, with the verification as it is now (no model)."""
+    stories_by_id = {}
+    for group, story in stories(data, 100, 25):
+        stories_by_id[(story[0], story[1])] = (group, story)
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            if row["model_text"] is not None:
+                articles = stories_by_id[(row["dataset"], row["id"])][1][2]
+                extractive = brief_of(prepare(articles), words=row["words"])
+                evidence = evidence_of(extractive, DEFAULT.llm)
+                checked = verified_summary(
+                    row["model_text"], evidence, DEFAULT.llm, words=row["words"]
+                )
+                row.update(_outcome(extractive, checked))
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def run(args: argparse.Namespace) -> None:
     small = args.model == "0.5b"  # the packaged parts of Qwen2.5-Coder-0.5B, if installed
     spec = LLMSpec(model=str(packaged_model(QWEN_0_5B)) if small else args.model)
     # A longer budget than a reader's: the bench measures the time, and what the model keeps.
     settings = dataclasses.replace(DEFAULT.llm, seconds=args.seconds)
     with args.out.open("w", encoding="utf-8") as out:
-        for group, story in stories(args.data, args.multinews, args.duc):
+        for group, story in islice(stories(args.data, args.multinews, args.duc), args.limit):
             row = one(group, story, spec, settings)
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             out.flush()
@@ -248,12 +276,18 @@ def main() -> None:
         "--model", help="a GGUF file, or 0.5b; the packaged Qwen2.5-Coder-1.5B by default"
     )
     go.add_argument("--out", type=Path, required=True)
+    go.add_argument("--limit", type=int, help="the first N stories only (seed first)")
     go.add_argument("--seconds", type=float, default=900, help="time budget of one story")
     show = commands.add_parser("table")
     show.add_argument("out", type=Path)
+    again = commands.add_parser("reverify", help="check a run's model texts again, in place")
+    again.add_argument("out", type=Path)
+    again.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
     if args.command == "run":
         run(args)
+    elif args.command == "reverify":
+        reverify(args.out, args.data)
     else:
         print("\n".join(table(args.out)))
 

@@ -51,7 +51,8 @@ def _check(text: str, words: int = 120):
     ("text", "expected"),
     [
         ("Floods hit Ashby [E1]. The mayor spoke. [E2][E3]", [("E1",), ("E2", "E3")]),
-        ("Floods hit Ashby. [E1, E3] More later", [("E1", "E3"), ()]),
+        ("Floods hit Ashby. [E1, E3] More later.", [("E1", "E3"), ()]),
+        ("Floods hit Ashby. [E1] Cut by the token lim", [("E1",)]),
         ("**Brief:** Floods hit Ashby [E1]", [("E1",)]),
         ("One thing. Another thing [E2]", [(), ("E2",)]),
     ],
@@ -120,6 +121,12 @@ def test_words_from_an_item_it_did_not_cite_widen_its_evidence() -> None:
     )
     (kept,) = checked.sentences
     assert kept.verified is True and kept.evidence == ["a1:0", "a3:0"]
+
+
+def test_a_sentence_citing_the_wrong_item_rests_on_the_one_that_carries_it() -> None:
+    checked = _check("Mayor Helen Ortiz said the town had not asked the army for help. [E3]")
+    (kept,) = checked.sentences
+    assert kept.verified is True and kept.evidence == ["a2:0"]
 
 
 def test_a_name_from_an_item_it_did_not_cite_is_not_taken() -> None:

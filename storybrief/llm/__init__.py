@@ -44,7 +44,7 @@ def rewrite(brief: Brief, spec: LLMSpec, settings: LLMSettings, *, words: int) -
 def rewritten(
     brief: Brief, spec: LLMSpec, settings: LLMSettings, *, words: int
 ) -> tuple[Brief, Checked | None]:
-    """``rewrite``, and what the verification kept of the model's text (None: it fell back)."""
+    """``rewrite``, and what the verification kept of the model's text (None: no text)."""
     if not brief.summary:
         return brief, None
     try:
@@ -55,7 +55,7 @@ def rewritten(
     except Exception as exc:  # an error boundary: the extracted summary stands
         return _warned(brief, f"{describe(exc)}; the extracted summary stands"), None
     if not checked.sentences:
-        return _warned(brief, "no sentence the model wrote is supported by its sources"), None
+        return _warned(brief, "no sentence the model wrote is supported by its sources"), checked
     warnings = list(brief.warnings)
     if checked.replaced or checked.dropped:
         warnings.append(

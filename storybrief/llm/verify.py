@@ -190,7 +190,10 @@ def parse(text: str) -> list[tuple[str, tuple[str, ...]]]:
             out += [(p, ()) for p in pieces[:-1]] + [(_ended(pieces[-1]), labels)]
         elif out:  # a second bracket: more labels for the same sentence
             out[-1] = (out[-1][0], out[-1][1] + labels)
-    out += [(s, ()) for s in split_sentences(text[position:].strip())]
+    # Text after the last marker: uncited sentences, the last one cut by the token limit
+    # unless it ends as a sentence does.
+    tail = split_sentences(text[position:].strip())
+    out += [(s, ()) for s in tail if _ended(s) == s.rstrip()]
     return [(s.strip(), tuple(dict.fromkeys(labels))) for s, labels in out if words_of(s)]
 
 
@@ -218,26 +221,36 @@ class _Checker:
         support = self.support[item.label]
         return sum(g in support.numbers or _known(g, support) for g in gaps)
 
-    def evidence_for(self, statement: Statement, cited: list[Evidence]) -> list[Evidence] | None:
-        """The items that support ``statement``: those it cites, and at most ``max_added`` more.
-
-        Names, numbers and negations must be in the items it cites (an uncited
-        sentence: in the one item that carries most of its words): a name taken
-        from elsewhere is how a model pins one person's words on another.
-        Content words may come from the items that fill most of its gaps.
-        """
-        items = cited or [max(self.evidence, key=lambda e: self._filled(set(statement.words), e))]
-        if hard_gaps(statement, self._union(items)):
-            return None
+    def _widened(self, statement: Statement, items: list[Evidence]) -> list[Evidence] | None:
+        """``items`` and at most ``max_added`` more that fill the statement's word gaps."""
         for _ in range(self.settings.max_added + 1):
-            gaps = _gaps(statement, self._union(items))
-            if not unsupported(statement, self._union(items), self.settings):
+            support = self._union(items)
+            if not unsupported(statement, support, self.settings):
                 return items
+            gaps = _gaps(statement, support)
             others = [e for e in self.evidence if e not in items]
             best = max(others, key=lambda e: self._filled(gaps, e), default=None)
             if best is None or not self._filled(gaps, best):
                 return None
             items = [*items, best]
+        return None
+
+    def evidence_for(self, statement: Statement, cited: list[Evidence]) -> list[Evidence] | None:
+        """The items that support ``statement``: those it cites, or the one item that does.
+
+        Names, numbers and negations must all be in the items it cites or,
+        when those fail (a small model often cites its neighbour), all in one
+        other item: a name found anywhere in the story is how one person's
+        words get pinned on another. Content words may also come from up to
+        ``max_added`` items that fill the most of its gaps.
+        """
+        words = set(statement.words) | set(statement.names)
+        ranked = sorted(self.evidence, key=lambda e: -self._filled(words, e))
+        for base in ([cited] if cited else []) + [[e] for e in ranked if e not in cited]:
+            if not hard_gaps(statement, self._union(base)):
+                items = self._widened(statement, base)
+                if items is not None:
+                    return items
         return None
 
     def paraphrased(self, statement: Statement, cited: list[Evidence]) -> Evidence | None:
