@@ -157,3 +157,15 @@ def test_the_word_budget_holds_and_an_extracted_sentence_is_not_repeated() -> No
 def test_names_are_read_past_hyphens_apostrophes_and_an_opening_capital() -> None:
     statement = statement_of("“Engineers at Iran’s Shia-dominated Corran dam said so.")
     assert statement.names == ("iran's", "shia", "corran")
+
+
+def test_words_pinned_on_another_speaker_are_not_kept() -> None:
+    # "police" is in the evidence, and the rest is the mayor's: a few words of many.
+    wrong = "Police said the town had not asked the army for help. [E2][E4]"
+    assert _check(wrong).sentences == [] or _check(wrong).sentences[0].verified is False
+    right = "Mayor Helen Ortiz said the town had not asked the army for help. [E2][E4]"
+    assert _check(right).sentences[0].verified is True
+    assert statement_of("The army was not asked, according to the mayor's office.").speaker == (
+        "mayor's",
+        "office",
+    )

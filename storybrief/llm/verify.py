@@ -116,6 +116,22 @@ class Statement:
     names: tuple[str, ...]
     numbers: frozenset[str]
     negation: bool
+    # The content words of who it says said it ("Malaysia's police chief announced …").
+    speaker: tuple[str, ...] = ()
+
+
+# "<speaker> said …" opening a sentence, or "…, according to <speaker>"; a short speaker only.
+_SAID = re.compile(
+    r"^\W*((?:\S+\s+){0,5}?\S+)\s+(?:said|says|told|announced|stated|claimed|reported|added)\b"
+    r"|according to ([^,.;]+)",
+    re.I,
+)
+
+
+def _speaker(sentence: str) -> tuple[str, ...]:
+    found = _SAID.search(sentence)
+    who = (found.group(1) or found.group(2)) if found else ""
+    return tuple(w for w in words_of(who) if _content(w))
 
 
 def statement_of(sentence: str) -> Statement:
@@ -129,6 +145,7 @@ def statement_of(sentence: str) -> Statement:
         tuple(n.casefold() for n in names if n.casefold() not in STOPWORDS),
         frozenset(_numbers(sentence)),
         any(map(_negates, tokens)),
+        _speaker(sentence),
     )
 
 
@@ -221,37 +238,50 @@ class _Checker:
         support = self.support[item.label]
         return sum(g in support.numbers or _known(g, support) for g in gaps)
 
-    def _widened(self, statement: Statement, items: list[Evidence]) -> list[Evidence] | None:
-        """``items`` and at most ``max_added`` more that fill the statement's word gaps."""
-        for _ in range(self.settings.max_added + 1):
+    def _grown(
+        self, statement: Statement, items: list[Evidence], first: list[Evidence]
+    ) -> list[Evidence] | None:
+        """``items`` and the items that fill the most of the statement's gaps (those of
+        ``first`` on a tie), up to ``max_added`` + 1 in all, until they support it."""
+        while len(items) <= self.settings.max_added + 1:
             support = self._union(items)
-            if not unsupported(statement, support, self.settings):
+            if items and not unsupported(statement, support, self.settings):
                 return items
             gaps = _gaps(statement, support)
             others = [e for e in self.evidence if e not in items]
-            best = max(others, key=lambda e: self._filled(gaps, e), default=None)
+            best = max(others, key=lambda e: (self._filled(gaps, e), e in first), default=None)
             if best is None or not self._filled(gaps, best):
                 return None
             items = [*items, best]
         return None
 
     def evidence_for(self, statement: Statement, cited: list[Evidence]) -> list[Evidence] | None:
-        """The items that support ``statement``: those it cites, or the one item that does.
+        """The fewest items that support ``statement``, its names and numbers from one place.
 
-        Names, numbers and negations must all be in the items it cites or,
-        when those fail (a small model often cites its neighbour), all in one
-        other item: a name found anywhere in the story is how one person's
-        words get pinned on another. Content words may also come from up to
-        ``max_added`` items that fill the most of its gaps.
+        Names, numbers and negations must all be in the items it cites that
+        carry it or, when those fail (a small model often cites its
+        neighbour), in one other item: a name found anywhere in the story is
+        how one person's words get pinned on another. Of many citations only
+        the few that carry the sentence count, so a name cannot come from a
+        far one. Content words may come from up to ``max_added`` more items.
         """
-        words = set(statement.words) | set(statement.names)
+        items = self._grown(statement, [], cited) if cited else None
+        if items is None or hard_gaps(statement, self._union([e for e in items if e in cited])):
+            items = self._from_one(statement, cited)
+        return items if items and self._said_by(statement, items[0]) else None
+
+    def _from_one(self, statement: Statement, cited: list[Evidence]) -> list[Evidence] | None:
+        """The support grown from the one uncited item that carries most of the statement."""
+        words = set(statement.words) | set(statement.names) | statement.numbers
         ranked = sorted(self.evidence, key=lambda e: -self._filled(words, e))
-        for base in ([cited] if cited else []) + [[e] for e in ranked if e not in cited]:
-            if not hard_gaps(statement, self._union(base)):
-                items = self._widened(statement, base)
-                if items is not None:
-                    return items
+        for item in (e for e in ranked if e not in cited):
+            if not hard_gaps(statement, self.support[item.label]):
+                return self._grown(statement, [item], [])
         return None
+
+    def _said_by(self, statement: Statement, item: Evidence) -> bool:
+        """Whether the item that carries most of a sentence names the speaker it gives."""
+        return all(_known(w, self.support[item.label]) for w in statement.speaker)
 
     def paraphrased(self, statement: Statement, cited: list[Evidence]) -> Evidence | None:
         """The extracted summary sentence ``statement`` shares most words with, if enough."""
