@@ -112,8 +112,10 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _text(brief: Brief) -> str:
-    return "\n".join(s.text for s in brief.summary)
+def _counts(done: Checked) -> list[int]:
+    """Sentences written; kept as written, replaced by an extracted one, left out, unused."""
+    kept = sum(s.verified is True for s in done.sentences)
+    return [done.written, kept, len(done.sentences) - kept, done.dropped, done.unused]
 
 
 def _outcome(extractive: Brief, checked: Checked | None) -> dict[str, Any]:
@@ -125,14 +127,7 @@ def _outcome(extractive: Brief, checked: Checked | None) -> dict[str, Any]:
         "llm": "\n".join(s.text for s in summary),
         "fell_back": not done.sentences,
         "model_text": None if checked is None else checked.text,
-        # Sentences written; kept as written, replaced by an extracted one, left out, unused.
-        "counts": [
-            done.written,
-            sum(s.verified is True for s in done.sentences),
-            sum(s.verified is False for s in done.sentences),
-            done.dropped,
-            done.unused,
-        ],
+        "counts": _counts(done),
         "sentences": [
             {
                 "text": s.text,
@@ -202,14 +197,19 @@ def run(args: argparse.Namespace) -> None:
     print("\n".join(table(args.out)))
 
 
+def _part(rows: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    if name == "not tuned on":
+        return [r for r in rows if not r["id"].startswith(TUNED)]
+    return [r for r in rows if name in ("all", r["set"])]
+
+
 def _faithfulness(rows: list[dict[str, Any]]) -> list[str]:
     lines = [
         "| stories | fell back | sentences | kept as written | replaced | dropped | unused |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name in ("seed", "gold-dev", "multinews", "duc", "all", "not tuned on"):
-        part = [r for r in rows if name in ("all", r["set"])]
-        part = [r for r in rows if not r["id"].startswith(TUNED)] if name[0] == "n" else part
+        part = _part(rows, name)
         if not part:
             continue
         written, *counts = (sum(c) for c in zip(*(r["counts"] for r in part), strict=True))
