@@ -150,6 +150,29 @@ def test_the_cli_writes_the_verified_prose_in_json(endpoint: _Server, tmp_path: 
     assert summary and all(s["verified"] is True and s["evidence"] for s in summary)
 
 
+def test_stories_writes_each_brief_in_verified_prose(endpoint: _Server, tmp_path: Path) -> None:
+    for n, text in enumerate(ARTICLES):
+        (tmp_path / f"{n}.txt").write_text(text)
+    out = tmp_path / "out"
+    args = ["stories", str(tmp_path), "--out", str(out), "-f", "json", "--llm-url", _url(endpoint)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    (brief,) = [p for p in out.glob("*.json") if p.name != "index.json"]
+    assert all(s["verified"] is True for s in json.loads(brief.read_text())["summary"])
+    assert endpoint.requests
+
+
+def test_the_web_app_writes_verified_prose(endpoint: _Server) -> None:
+    from fastapi.testclient import TestClient
+
+    from storybrief.web import create_app
+
+    client = TestClient(create_app(llm=LLMSpec(url=_url(endpoint))))
+    response = client.post("/api/brief", json={"texts": ARTICLES})
+    assert response.status_code == 200
+    assert all(s["verified"] is True for s in response.json()["summary"])
+
+
 def test_without_llm_nothing_of_it_is_imported() -> None:
     code = (
         "import sys, storybrief\n"
