@@ -320,7 +320,8 @@ def _standing_in(item: Evidence) -> SummarySentence:
 def _checked(checker: _Checker, sentence: str, cited: list[Evidence]) -> SummarySentence | None:
     """The sentence as written if supported, else the extracted one it paraphrases, else None."""
     statement = statement_of(sentence)
-    items = checker.evidence_for(statement, cited) if statement.words else None
+    whole = len(sentence.split()) >= checker.settings.min_words
+    items = checker.evidence_for(statement, cited) if whole and statement.words else None
     if items is not None:
         return _written(sentence, items, checker.disputed(statement, items))
     item = checker.paraphrased(statement, cited)
