@@ -5,7 +5,13 @@ PY := $(VENV)/bin/python
 EXAMPLE := examples/iran-iraq-2014
 DATA ?= ../shared/data
 
-.PHONY: demo test lint bench clean browser
+# `make demo LLM=1`: the seed's brief also written in prose by the packaged model.
+LLM ?=
+# Only the library: the tools, examples and tests would triple a 10-minute build.
+LLAMA_CMAKE := -DLLAVA_BUILD=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
+	-DLLAMA_BUILD_TESTS=OFF -DLLAMA_CURL=OFF
+
+.PHONY: demo test lint bench bench-llm clean browser
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,11 +20,20 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,bench,dask]'
 	touch $@
 
-demo: $(VENV)/.installed
+$(VENV)/.llm: $(VENV)/.installed
+	CMAKE_ARGS="$(LLAMA_CMAKE)" $(PY) -m pip install --quiet --disable-pip-version-check -e '.[llm]'
+	touch $@
+
+demo: $(VENV)/.installed $(if $(LLM),$(VENV)/.llm)
 	mkdir -p out
 	$(VENV)/bin/storybrief brief $(EXAMPLE) --format html -o out/brief.html
 	$(VENV)/bin/storybrief brief $(EXAMPLE) --format json -o out/brief.json
+ifdef LLM
+	$(VENV)/bin/storybrief brief $(EXAMPLE) --llm --format json -o out/brief-llm.json
+	$(VENV)/bin/storybrief brief $(EXAMPLE) --llm
+else
 	$(VENV)/bin/storybrief brief $(EXAMPLE)
+endif
 
 # The browser tests drive Debian's Chromium: installed here when missing and we
 # may (root with apt-get, as on CI); elsewhere those tests skip and say why.
@@ -44,6 +59,11 @@ bench: $(VENV)/.installed
 	$(PY) bench/headlines.py --data $(DATA) --order
 	$(PY) bench/headlines.py --data $(DATA) --skips
 	$(PY) bench/clustering.py $(DATA)/multinews-dev.jsonl $(DATA)/duc2004-dev.jsonl --briefs
+
+# Not in `bench`: the 1.5B model takes about a minute a story on one core.
+bench-llm: $(VENV)/.llm
+	mkdir -p out
+	$(PY) bench/llm.py run --data $(DATA) --out out/bench-llm.jsonl
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

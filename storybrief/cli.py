@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -34,6 +34,10 @@ from storybrief.render import render
 from storybrief.render.common import headline
 from storybrief.render.index import Entry, to_index, with_back_link
 from storybrief.render.jsondoc import article_dict
+from storybrief.settings import DEFAULT
+
+if TYPE_CHECKING:
+    from storybrief.llm import LLMSpec
 
 app = typer.Typer(
     help="Turn many news articles about one story into one cited brief.",
@@ -79,6 +83,43 @@ AllowPrivate = Annotated[
         help="Fetch URLs on loopback, private and link-local addresses (refused by default).",
     ),
 ]
+
+UseLLM = Annotated[
+    bool,
+    typer.Option(
+        "--llm",
+        help="Write the summary in prose with a language model, every sentence checked against"
+        " its sources (the packaged Qwen2.5-Coder-1.5B unless --llm-model or --llm-url).",
+    ),
+]
+LLMUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--llm-url",
+        metavar="URL",
+        help="An OpenAI-compatible endpoint to ask (http://localhost:11434/v1); implies --llm.",
+    ),
+]
+LLMModel = Annotated[
+    str | None,
+    typer.Option(
+        "--llm-model",
+        metavar="PATH",
+        help="A GGUF model file, or with --llm-url the model's name there; implies --llm.",
+    ),
+]
+
+
+def _llm(use: bool, url: str | None, model: str | None) -> LLMSpec | None:
+    """The model asked for, if any; the optional package is imported only then."""
+    if not (use or url or model):
+        return None
+    from storybrief.llm import LLMSpec
+
+    err.print(
+        "storybrief: the language model writes the summary; this takes a minute", markup=False
+    )
+    return LLMSpec(model=model, url=url)
 
 
 @contextmanager
@@ -150,10 +191,16 @@ def brief(
     ] = None,
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
+    llm: UseLLM = False,
+    llm_url: LLMUrl = None,
+    llm_model: LLMModel = None,
 ) -> None:
     """Write the brief of the story the INPUTS tell: summary, agreements, conflicts, quotes."""
+    spec = _llm(llm, llm_url, llm_model)
     with _progress("Reading articles") as advance:
-        result = pipeline.run(inputs, words=words, on_read=advance, allow_private=allow_private)
+        result = pipeline.run(
+            inputs, words=words, on_read=advance, allow_private=allow_private, llm=spec
+        )
     _write(render(result, fmt.value), output)
     _warn(result.warnings)
     # One brief of several stories mixes them up; say so, and what to run instead.
@@ -199,18 +246,22 @@ def stories(
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
     dask: Dask = None,
+    llm: UseLLM = False,
+    llm_url: LLMUrl = None,
+    llm_model: LLMModel = None,
 ) -> None:
     """Split a pile of articles (a feed, a crawl) into stories and write a brief of each."""
+    spec = _llm(llm, llm_url, llm_model)
     if jsonl is not None or not inputs or group_only or briefs is not None:
         source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
-        raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask))
+        raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask, spec))
     with _progress("Reading articles") as advance:
         articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
     with _progress("Grouping into stories"):
         grouped, copies = cluster_stories(articles)
         pipeline.drop_furniture(grouped)
     skipped = [a for a in articles if not a.ok]
-    _write_briefs(grouped, out, skipped, fmt.value, words, dask)
+    _write_briefs(grouped, out, skipped, fmt.value, words, dask, spec)
     err.print(
         f"storybrief: {len(grouped)} stories in {out}; {copies_phrase(len(copies))}", markup=False
     )
@@ -232,7 +283,13 @@ def _jsonl_run(
 
 
 def _stories_jsonl(
-    jsonl: Path, out: Path, target: Path | None, fmt: str, words: int, dask: str | None
+    jsonl: Path,
+    out: Path,
+    target: Path | None,
+    fmt: str,
+    words: int,
+    dask: str | None,
+    spec: LLMSpec | None,
 ) -> int:
     """``stories --jsonl``: group the pile, brief each story into ``target`` unless None."""
     with _progress("Reading articles") as advance:
@@ -241,7 +298,7 @@ def _stories_jsonl(
     if target is not None:
         pipeline.drop_furniture(pile.stories)
         for number, reason in _write_briefs(
-            pile.stories, target, pile.skipped, fmt, words, dask
+            pile.stories, target, pile.skipped, fmt, words, dask, spec
         ).items():
             fail_story(pile, number, reason)
     write_lines(pile, out)
@@ -268,6 +325,7 @@ def _write_briefs(
     fmt: str,
     words: int,
     dask: str | None,
+    spec: LLMSpec | None = None,
 ) -> dict[int, str]:
     """Write a brief of each story, the index and ``index.json`` into ``out``.
 
@@ -275,6 +333,10 @@ def _write_briefs(
     """
     with _progress("Writing briefs", len(stories)) as advance:
         briefs = runners.brief_stories(stories, words=words, on_done=advance, scheduler=dask)
+    if spec is not None:  # here, not on Dask workers: one model, loaded once, in this process
+        from storybrief.llm import rewrite
+
+        briefs = [rewrite(b, spec, DEFAULT.llm, words=words) for b in briefs]
     out.mkdir(parents=True, exist_ok=True)
     entries = [_page(out, n, brief, fmt) for n, brief in enumerate(briefs, start=1)]
     _write(to_index(entries, skipped, fmt), out / f"index.{fmt}")
@@ -372,6 +434,9 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     allow_private: AllowPrivate = False,
+    llm: UseLLM = False,
+    llm_url: LLMUrl = None,
+    llm_model: LLMModel = None,
 ) -> None:
     """Start the local web app: paste, upload or link articles, get their brief in a browser."""
     # Imported here: the web stack is only needed by this command.
@@ -380,7 +445,8 @@ def serve(
     from storybrief.web import create_app
 
     err.print(f"storybrief: serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
-    uvicorn.run(create_app(allow_private=allow_private), host=host, port=port, log_level="warning")
+    app = create_app(allow_private=allow_private, llm=_llm(llm, llm_url, llm_model))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 # Libraries that log their own workings at INFO or ERROR (a page with no article

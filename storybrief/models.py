@@ -93,6 +93,11 @@ class SummarySentence:
     sentence_ids: list[str] = field(default_factory=list)
     # Topics of the conflicts it takes a side in: a reader must not take it as established.
     disputed: list[str] = field(default_factory=list)
+    # Only in a brief written by the language model (``--llm``): True for a sentence it
+    # wrote whose every fact is in ``evidence``; False for the extracted sentence that
+    # stands in for one it wrote that was not. None: an extracted sentence, as written.
+    verified: bool | None = None
+    evidence: list[str] = field(default_factory=list)  # the sentence ids it was checked against
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storybrief.clean import clean
 from storybrief.clean.shared import drop_shared, shared_paragraphs, story_keys
@@ -24,6 +25,9 @@ from storybrief.segment import segment
 from storybrief.settings import DEFAULT, Settings
 from storybrief.summarize import summarize
 from storybrief.summarize.headline import headline_of
+
+if TYPE_CHECKING:  # the language model is optional: imported only when one is asked for
+    from storybrief.llm import LLMSpec
 
 DEFAULT_WORDS = 120
 
@@ -113,10 +117,21 @@ def run(
     settings: Settings = DEFAULT,
     on_read: Callable[[Article], None] | None = None,
     allow_private: bool = False,
+    llm: LLMSpec | None = None,
 ) -> Brief:
-    """Read ``inputs`` (see ``read``) and write the brief of their one story."""
+    """Read ``inputs`` (see ``read``) and write the brief of their one story.
+
+    With ``llm``, its summary is then written in prose by that model and
+    checked against its sources (``storybrief.llm``); on failure it stays as
+    extracted, with a warning.
+    """
     articles = read(inputs, on_read=on_read, allow_private=allow_private)
-    return brief_of(articles, words=words, settings=settings)
+    brief = brief_of(articles, words=words, settings=settings)
+    if llm is None:
+        return brief
+    from storybrief.llm import rewrite  # imported only here: the optional extra
+
+    return rewrite(brief, llm, settings.llm, words=words)
 
 
 def stories_of(articles: list[Article]) -> list[list[Article]]:

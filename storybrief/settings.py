@@ -212,6 +212,39 @@ class HeadlineSettings:
 
 
 @dataclass(frozen=True)
+class LLMSettings:
+    """How the optional language model writes a prose brief and how it is checked (``llm``).
+
+    The support thresholds were set on hand-written sentences (``tests/test_llm_verify.py``)
+    and the seed story; their effect is reported on gold-dev and Multi-News dev clusters
+    (``bench/llm.py``), which they were not chosen on.
+    """
+
+    # The whole generation, prompt included, must finish within this: past it the
+    # extractive brief stands. 1.5B on one busy core writes 250 words in about a minute.
+    seconds: float = 240.0
+    threads: int = 1  # the CPU is shared: two threads under contention run slower than one
+    context: int = 4096  # tokens: the evidence prompt and the brief
+    seed: int = 0
+    tokens_per_word: float = 2.0  # room for the markers and a sentence over the word budget
+    # Evidence shown to the model, beyond the extractive summary's sentences.
+    max_agreements: int = 6
+    max_conflicts: int = 4
+    max_claims: int = 4  # of each conflict: its sides, not every outlet's wording of them
+    max_quotes: int = 4
+    # A generated sentence is supported when this share of its content words (and every
+    # number and name) is in its evidence; below it, its words are the model's own.
+    min_support: float = 0.8
+    # Items beyond those it cites whose words a sentence may rest on: a model often cites
+    # one item for a sentence that fuses two. Never names, numbers or negations.
+    max_added: int = 2
+    # Shorter "sentences" are labels or headings the model echoes ("Iranian troops in Iraq").
+    min_words: int = 5
+    # A sentence that fails is replaced by the extracted one it shares this share of words with.
+    paraphrase: float = 0.5
+
+
+@dataclass(frozen=True)
 class Settings:
     """All of storybrief's tunable numbers: one block per stage, and the encoder."""
 
@@ -225,6 +258,7 @@ class Settings:
     timeline: TimelineSettings = field(default_factory=TimelineSettings)
     summary: Weights = field(default_factory=Weights)
     headline: HeadlineSettings = field(default_factory=HeadlineSettings)
+    llm: LLMSettings = field(default_factory=LLMSettings)
 
     @property
     def cosines(self) -> Cosines:

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -41,6 +42,9 @@ from storybrief.web.pages import (
     brief_page,
     form_page,
 )
+
+if TYPE_CHECKING:  # the language model is optional
+    from storybrief.llm import LLMSpec
 
 MAX_UPLOAD = MAX_BYTES  # per file: the limit the command line applies to a file
 MAX_REQUEST = 100 * 1024 * 1024
@@ -107,7 +111,12 @@ def _upload_name(filename: str | None) -> str:
 
 
 def make_brief(
-    inputs: list[str | Text], uploads: list[tuple[str, bytes]], *, words: int, allow_private: bool
+    inputs: list[str | Text],
+    uploads: list[tuple[str, bytes]],
+    *,
+    words: int,
+    allow_private: bool,
+    llm: LLMSpec | None = None,
 ) -> Brief:
     """The brief of texts, URLs and uploaded ``(file name, content)`` pairs."""
     with tempfile.TemporaryDirectory(prefix="storybrief-") as tmp:
@@ -118,7 +127,7 @@ def make_brief(
             path.parent.mkdir()
             path.write_bytes(data)
             saved[str(path)] = PurePath(filename).name
-        brief = run([*saved, *inputs], words=words, allow_private=allow_private)
+        brief = run([*saved, *inputs], words=words, allow_private=allow_private, llm=llm)
     # Readers know an upload by its name, not by the temporary folder it was read from.
     for article in brief.articles:
         for path, name in saved.items():
@@ -229,8 +238,11 @@ async def _brief_form(request: Request, brief_of: Briefer) -> HTMLResponse:
     return _page(brief_page(brief), BRIEF_POLICY)
 
 
-def create_app(*, allow_private: bool = False) -> FastAPI:
-    """The web app; URLs on private or loopback addresses are fetched only if ``allow_private``."""
+def create_app(*, allow_private: bool = False, llm: LLMSpec | None = None) -> FastAPI:
+    """The web app; URLs on private or loopback addresses are fetched only if ``allow_private``.
+
+    With ``llm``, each summary is written in prose by that model (``storybrief.llm``).
+    """
     # One brief at a time: the pipeline is CPU-bound and its models are shared, so more
     # workers would only contend for the same cores; the event loop stays free meanwhile.
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybrief")
@@ -249,7 +261,9 @@ def create_app(*, allow_private: bool = False) -> FastAPI:
         inputs: list[str | Text], uploads: list[tuple[str, bytes]], words: int
     ) -> Brief:
         _check_count(len(inputs) + len(uploads))
-        job = partial(make_brief, inputs, uploads, words=words, allow_private=allow_private)
+        job = partial(
+            make_brief, inputs, uploads, words=words, allow_private=allow_private, llm=llm
+        )
         try:
             return await asyncio.get_running_loop().run_in_executor(pool, job)
         except Exception as exc:  # an error boundary: the user gets a page, not a bare 500

@@ -1,0 +1,176 @@
+"""The check of a generated brief against its evidence, on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from storybrief.llm.prompt import Evidence
+from storybrief.llm.verify import parse, statement_of, support_of, unsupported, verified_summary
+from storybrief.models import SummarySentence
+from storybrief.settings import LLMSettings
+
+SETTINGS = LLMSettings()
+
+FLOOD = "The Ashby river burst its banks on Tuesday, forcing 340 residents from their homes."
+MAYOR = "Mayor Helen Ortiz said the town had not asked the army for help."
+DAMS = "Engineers blamed the flood on a failed sluice gate at the Corran dam."
+DEATHS_A = "Police said two people died in the flood."
+DEATHS_B = "Hospital staff said four people died."
+
+
+def _extracted(text: str, n: int) -> SummarySentence:
+    return SummarySentence(text, [f"a{n}"], [f"a{n}:0"])
+
+
+def _evidence() -> list[Evidence]:
+    summary = [FLOOD, MAYOR, DAMS]
+    items = [
+        Evidence(f"E{n}", t, (f"a{n}:0",), (f"a{n}",), t, extracted=_extracted(t, n))
+        for n, t in enumerate(summary, start=1)
+    ]
+    for n, text in ((4, DEATHS_A), (5, DEATHS_B)):
+        items.append(
+            Evidence(
+                f"E{n}",
+                text,
+                (f"a{n}:3",),
+                (f"a{n}",),
+                text,
+                disputed=("deaths in the flood",),
+                section="disputed",
+            )
+        )
+    return items
+
+
+def _check(text: str, words: int = 120):
+    return verified_summary(text, _evidence(), SETTINGS, words=words)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Floods hit Ashby [E1]. The mayor spoke. [E2][E3]", [("E1",), ("E2", "E3")]),
+        ("Floods hit Ashby. [E1, E3] More later.", [("E1", "E3"), ()]),
+        ("Floods hit Ashby. [E1] Cut by the token lim", [("E1",)]),
+        ("**Brief:** Floods hit Ashby [E1]", [("E1",)]),
+        ("One thing. Another thing [E2]", [(), ("E2",)]),
+    ],
+)
+def test_parse_reads_each_sentence_and_its_markers(text: str, expected: list[tuple]) -> None:
+    parsed = parse(text)
+    assert [labels for _, labels in parsed] == expected
+    assert all("[" not in s and "*" not in s for s, _ in parsed)
+
+
+def test_a_faithful_paraphrase_is_kept_with_its_evidence() -> None:
+    checked = _check(
+        "On Tuesday the Ashby river burst its banks and 340 residents were forced"
+        " from their homes [E1]."
+    )
+    (kept,) = checked.sentences
+    assert kept.verified is True
+    assert kept.evidence == ["a1:0"] and kept.sources == ["a1"]
+    assert "[E1]" not in kept.text and not kept.disputed
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "The Ashby river burst its banks on Tuesday, forcing 430 residents from their homes. [E1]",
+        "The Ashby river burst its banks on Tuesday, forcing 340 residents of Dunmore out. [E1]",
+        "Engineers blamed the flood on sabotage by protesters at the Corran dam. [E3]",
+    ],
+    ids=["number", "name", "words"],
+)
+def test_a_sentence_its_evidence_does_not_carry_is_not_kept_as_written(wrong: str) -> None:
+    checked = _check(wrong)
+    assert all(s.text != wrong.removesuffix(" [E1]") for s in checked.sentences)
+    assert checked.replaced + checked.dropped == 1
+
+
+def test_an_unsupported_sentence_is_replaced_by_the_extracted_one_it_paraphrases() -> None:
+    checked = _check("The Ashby river burst its banks on Tuesday, forcing 430 residents out. [E1]")
+    (stand_in,) = checked.sentences
+    assert stand_in.text == FLOOD and stand_in.verified is False
+    assert stand_in.evidence == ["a1:0"] and checked.replaced == 1
+
+
+def test_an_unsupported_sentence_like_no_extracted_one_is_dropped() -> None:
+    checked = _check("Residents plan to sue the regional water authority in Brussels. [E2]")
+    assert checked.sentences == [] and checked.dropped == 1
+
+
+def test_a_negation_added_or_dropped_is_caught() -> None:
+    added = statement_of("The Corran dam's sluice gate did not fail, engineers said.")
+    dropped = statement_of("Mayor Helen Ortiz said the town had asked the army for help.")
+    assert "a negation" in unsupported(added, support_of(DAMS), SETTINGS)
+    assert unsupported(dropped, support_of(MAYOR), SETTINGS)
+    kept = statement_of("The town has not asked the army for help, Mayor Helen Ortiz said.")
+    assert not unsupported(kept, support_of(MAYOR), SETTINGS)
+
+
+def test_number_words_and_digits_match() -> None:
+    statement = statement_of("Police said 2 people died in the flood.")
+    assert not unsupported(statement, support_of(DEATHS_A), SETTINGS)
+
+
+def test_words_from_an_item_it_did_not_cite_widen_its_evidence() -> None:
+    checked = _check(
+        "The river burst its banks on Tuesday after a sluice gate failed, engineers said. [E1]"
+    )
+    (kept,) = checked.sentences
+    assert kept.verified is True and kept.evidence == ["a1:0", "a3:0"]
+
+
+def test_a_sentence_citing_the_wrong_item_rests_on_the_one_that_carries_it() -> None:
+    checked = _check("Mayor Helen Ortiz said the town had not asked the army for help. [E3]")
+    (kept,) = checked.sentences
+    assert kept.verified is True and kept.evidence == ["a2:0"]
+
+
+def test_a_name_from_an_item_it_did_not_cite_is_not_taken() -> None:
+    # The name is in the evidence, but not with these words: another's words pinned on her.
+    checked = _check("Mayor Helen Ortiz said two people died in the flood. [E4]")
+    assert checked.sentences == [] and checked.dropped == 1
+
+
+def test_one_side_of_a_conflict_keeps_its_disputed_mark() -> None:
+    checked = _check("Police said two people died in the flood. [E4]")
+    (kept,) = checked.sentences
+    assert kept.disputed == ["deaths in the flood"]
+    # Stated from an undisputed item, the figure still belongs to a side.
+    uncited = _check("Two people died in the flood, police said.")
+    assert uncited.sentences[0].disputed == ["deaths in the flood"]
+
+
+def test_the_word_budget_holds_and_an_extracted_sentence_is_not_repeated() -> None:
+    text = (
+        "The Ashby river burst its banks on Tuesday, forcing 430 residents out. [E1] "
+        "The Ashby river burst its banks on Tuesday, forcing 431 residents away. [E1] "
+        "Engineers blamed the flood on a failed sluice gate at the Corran dam. [E3]"
+    )
+    assert [s.text for s in _check(text).sentences] == [FLOOD, DAMS]
+    assert [s.text for s in _check(text, words=20).sentences] == [FLOOD]
+
+
+def test_names_are_read_past_hyphens_apostrophes_and_an_opening_capital() -> None:
+    statement = statement_of("“Engineers at Iran’s Shia-dominated Corran dam said so.")
+    assert statement.names == ("iran's", "shia", "corran")
+
+
+def test_words_pinned_on_another_speaker_are_not_kept() -> None:
+    # "police" is in the evidence, and the rest is the mayor's: a few words of many.
+    wrong = "Police said the town had not asked the army for help. [E2][E4]"
+    assert _check(wrong).sentences == [] or _check(wrong).sentences[0].verified is False
+    right = "Mayor Helen Ortiz said the town had not asked the army for help. [E2][E4]"
+    assert _check(right).sentences[0].verified is True
+    assert statement_of("The army was not asked, according to the mayor's office.").speaker == (
+        "mayor's",
+        "office",
+    )
+
+
+def test_a_label_echoed_as_a_sentence_is_not_kept() -> None:
+    assert _check("People died, police said. [E4]").sentences == []
+    assert _check("Two people died in the flood. [E4]").sentences
