@@ -36,6 +36,9 @@ class Weights:
     # Gains are divided by words ** length_power: below 1, a long sentence is
     # not penalised for the words it needs to state a fact in full.
     length_power: float = 0.7
+    # Two sentences whose cosine (on the summary encoder's scale, wordllama's by
+    # default) reaches this state one fact: only one may enter.
+    same_fact: float = 1.01
 
 
 @dataclass(frozen=True)
