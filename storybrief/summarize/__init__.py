@@ -18,7 +18,8 @@ from collections.abc import Mapping, Sequence
 
 from storybrief.models import Agreement, Article, Sentence, SummarySentence
 from storybrief.nlp.encoders import Encoder
-from storybrief.nlp.overlap import CopyIndex
+from storybrief.nlp.english import STOPWORDS
+from storybrief.nlp.overlap import CopyIndex, words
 from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate, collect_candidates
 from storybrief.summarize.extractive import select
@@ -26,14 +27,24 @@ from storybrief.summarize.extractive import select
 __all__ = ["summarize"]
 
 
-def _distinct(pool: list[Candidate], index: CopyIndex) -> list[Candidate]:
-    """The pool without later copies of a sentence it already holds."""
+def _distinct(
+    pool: list[Candidate], index: CopyIndex, position: Mapping[str, int]
+) -> list[Candidate]:
+    """The pool without later copies of a sentence it already holds.
+
+    Each candidate kept notes the positions of the articles carrying it
+    (``position`` gives them by article id).
+    """
     seen: set[str] = set()
     out: list[Candidate] = []
     for candidate in pool:
         if candidate.sentence.id not in seen:
+            copies = index.copies(candidate.sentence)
             out.append(candidate)
-            seen.update(s.id for s in index.copies(candidate.sentence))
+            seen.update(s.id for s in copies)
+            candidate.carried_by = frozenset(
+                {candidate.article, *(position[s.article] for s in copies)}
+            )
     return out
 
 
@@ -74,7 +85,8 @@ def summarize(
     if index is None:
         index = CopyIndex(s for a in usable for s in a.sentences)
     facts = _Facts(index, agreements, usable)
-    pool = _distinct(collect_candidates(usable), index)
+    position = {a.id: n for n, a in enumerate(usable)}
+    pool = _distinct(collect_candidates(usable), index, position)
     chosen = select(pool, words, weights, encoder, [facts.of(c.sentence) for c in pool])
     return [_cited(c, facts, disputed or {}) for c in _story_order(chosen, usable)]
 
@@ -96,13 +108,24 @@ class _Facts:
     ) -> None:
         self.index = index
         self.agreements = [frozenset(a.sentence_ids) for a in agreements]
+        self.wording = [_content(a.text) for a in agreements]
         self.sentence = {s.id: s for a in usable for s in a.sentences}
         self.rank = {s.id: (n, s.index) for n, a in enumerate(usable) for s in a.sentences}
 
     def of(self, sentence: Sentence) -> frozenset[int]:
-        """The numbers of the agreements that hold ``sentence`` or one of its copies."""
+        """The number of the agreement that states ``sentence``'s fact, if one does.
+
+        Of the agreements that hold it or a copy, the one whose wording is
+        nearest its own: a sentence of two facts can sit in the agreements of
+        both, and its own is the one it says most of.
+        """
         ids = {sentence.id, *(s.id for s in self.index.copies(sentence))}
-        return frozenset(n for n, held in enumerate(self.agreements) if ids & held)
+        holding = [n for n, held in enumerate(self.agreements) if ids & held]
+        if len(holding) <= 1:
+            return frozenset(holding)
+        own = _content(sentence.text)
+        nearness = {n: _jaccard(own, self.wording[n]) for n in holding}
+        return frozenset([max(holding, key=lambda n: (nearness[n], -n))])
 
     def carriers(self, sentence: Sentence) -> list[Sentence]:
         """The other sentences that state ``sentence``'s fact, in story order."""
@@ -111,6 +134,15 @@ class _Facts:
             found.update((i, self.sentence[i]) for i in self.agreements[n] if i in self.sentence)
         found.pop(sentence.id, None)
         return sorted(found.values(), key=lambda s: self.rank.get(s.id, (len(self.rank), 0)))
+
+
+def _content(text: str) -> frozenset[str]:
+    """The content words of ``text``."""
+    return frozenset(w for w in words(text) if w not in STOPWORDS)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(len(a | b), 1)
 
 
 def _cited(

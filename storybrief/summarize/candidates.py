@@ -53,7 +53,7 @@ _LEANS_ON_CONTEXT = re.compile(
     r"|evening|week|weekend|month)\b"
     r"|\bthat (?:day|night|morning|afternoon|evening|week|weekend)\b"
     r"|\bthe (?:day|night|week) (?:before|after)\b"
-    rf"|\b(?:a|an|one|{_NUMBERS}) (?:days?|weeks?|months?) (?:earlier|later|before)\b"
+    rf"|\b(?:a|an|one|{_NUMBERS}) (?:days?|weeks?|months?) (?:earlier|later)\b"
     r"|\b(?:earlier|later) that (?:day|night|week|month)\b"
     rf"|^The (?:{_NUMBERS} \w+|(?:man|woman|men|women|boy|girl|couple|pair|suspect|victim"
     r"|teen|teenager|child|driver|gunman|attacker|latter|former)\b)",
@@ -125,6 +125,8 @@ class Candidate:
     article: int  # position of its article among the story's usable articles
     # It names a day relative to its article's date ("on Tuesday"), and the article is undated.
     undated_day: bool = False
+    # Positions of the articles that carry it word for word: its own and its copies'.
+    carried_by: frozenset[int] = frozenset()
 
     @property
     def leans(self) -> bool:

@@ -166,10 +166,17 @@ def _same_fact(
 
 
 def _other_calendars(pool: list[Candidate]) -> np.ndarray:
-    """Which pairs name days of two undated articles: "Friday" in each may be another week."""
-    undated = np.array([c.undated_day for c in pool], dtype=bool)
-    article = np.array([c.article for c in pool])
-    return undated[:, None] & undated[None, :] & (article[:, None] != article[None, :])
+    """Which pairs name days of undated articles, no article carrying both.
+
+    "Friday" in two articles may be two weeks apart; in one, it is one day.
+    """
+    undated = [i for i, c in enumerate(pool) if c.undated_day]
+    clash = np.zeros((len(pool), len(pool)), dtype=bool)
+    for i in undated:
+        own = pool[i].carried_by or {pool[i].article}
+        for j in undated:
+            clash[i, j] = not own & (pool[j].carried_by or {pool[j].article})
+    return clash
 
 
 def _predecessors(pool: list[Candidate]) -> np.ndarray:
