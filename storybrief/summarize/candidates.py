@@ -7,10 +7,11 @@ short to state a fact or too long to fit a brief. An agency dateline
 ("WASHINGTON (AP) —") is cut: it belongs to the article, not to the story.
 
 A sentence that leans on the one before it is quoted only after that one
-(``extractive.select``): it opens on a pronoun ("He denied ..."), a
+(``extractive.select``): it opens on a pronoun ("He denied ...", "It's"), a
 connective ("But", "Meanwhile") or a definite description of someone the
-article named before ("The 2,000 troops", "The man"), or it says "also" or
-dates itself against another event ("the previous week", "a day later").
+article named before ("The 2,000 troops", "The man"), names its speaker by
+a pronoun ("..., he said."), says "also" or ", however," or dates itself
+against another event ("the previous week", "a day later").
 A day named relative to the article's date ("on Tuesday", "yesterday") is
 given that date in parentheses when the article is dated and the day is
 past, so exact; in a dated article a day that cannot be dated so is left
@@ -55,10 +56,15 @@ _LEANS_ON_CONTEXT = re.compile(
     r"|\bthe (?:day|night|week) (?:before|after)\b"
     rf"|\b(?:a|an|one|{_NUMBERS}) (?:days?|weeks?|months?) (?:earlier|later)\b"
     r"|\b(?:earlier|later) that (?:day|night|week|month)\b"
+    # A speaker named only by a pronoun ("..., he said."), a contrast with what came before.
+    r"|[,\"”] (?:he|she|they) (?:said|says|added|noted|explained|wrote|told)\b"
+    r"|, however,"
     rf"|^The (?:{_NUMBERS} \w+|(?:man|woman|men|women|boy|girl|couple|pair|suspect|victim"
     r"|teen|teenager|child|driver|gunman|attacker|latter|former)\b)",
     re.IGNORECASE,
 )
+# "It's", "He'd": the pronoun under its contraction.
+_CONTRACTION = re.compile(r"['’](?:s|re|d|ll|ve)$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A day named from the article's date: read in a summary, it needs that date.
 _RELATIVE_DAY = re.compile(
@@ -136,9 +142,10 @@ class Candidate:
 
 def leans_on_context(text: str, tokens: list[str]) -> bool:
     """Whether ``text`` needs the sentence before it: a pronoun, connective, "also", ..."""
+    first = _CONTRACTION.sub("", tokens[0]) if tokens else ""
     return bool(tokens) and (
-        tokens[0] in ANAPHORIC_OPENERS
-        or tokens[0] in _CONNECTIVES
+        first in ANAPHORIC_OPENERS
+        or first in _CONNECTIVES
         or bool(_LEANS_ON_CONTEXT.search(text))
     )
 
