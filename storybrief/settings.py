@@ -31,12 +31,12 @@ class Weights:
     concepts: float = 1.0
     coverage: float = 1.0
     # Gains are multiplied by 1 + lead * 0.5 ** (index / lead_decay): an article's
-    # opening sentence gains half as much again, a bonus that fades within a few sentences.
-    lead: float = 0.5
-    lead_decay: float = 1.0
-    # Squaring cosines lets only close paraphrases count as covering each other;
+    # opening sentence doubles its gain and the bonus halves every two sentences.
+    lead: float = 1.0
+    lead_decay: float = 2.0
+    # Cubing cosines lets only close paraphrases count as covering each other;
     # wordllama gives loosely related news sentences cosines of 0.3-0.5.
-    similarity_power: float = 2.0
+    similarity_power: float = 3.0
     # Gains are divided by words ** length_power: below 1, a long sentence is
     # not penalised for the words it needs to state a fact in full.
     length_power: float = 0.6

@@ -71,7 +71,7 @@ def _articles() -> list[Article]:
 
 @pytest.fixture(scope="module")
 def summary() -> list[SummarySentence]:
-    return summarize(_articles(), words=100)
+    return summarize(_articles(), words=150)
 
 
 @pytest.mark.parametrize("budget", [0, 10, 25, 50, 80, 200])
@@ -106,7 +106,7 @@ def test_summary_opens_with_the_first_pick_then_its_article(
 ) -> None:
     articles = story_order(_articles())
     index = CopyIndex(s for a in articles for s in a.sentences)
-    first = select(_distinct(collect_candidates(articles), index, _positions(articles)), 100)[0]
+    first = select(_distinct(collect_candidates(articles), index, _positions(articles)), 150)[0]
     assert first.text in [s.text for s in summary]
     own = [s.sentence_ids[0].startswith(f"{first.sentence.article}:") for s in summary]
     assert own == sorted(own, reverse=True)  # its article's sentences first, then the others
@@ -155,7 +155,7 @@ class _Recording(WordLlama):
 def test_sentences_are_compared_with_the_encoder_given(summary: list[SummarySentence]) -> None:
     articles = _articles()
     encoder = _Recording()
-    assert summarize(articles, words=100, encoder=encoder) == summary
+    assert summarize(articles, words=150, encoder=encoder) == summary
     ordered = story_order(articles)
     index = CopyIndex(s for a in ordered for s in a.sentences)
     pool = _distinct(collect_candidates(ordered), index, _positions(ordered))

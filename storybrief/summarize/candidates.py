@@ -144,9 +144,7 @@ def leans_on_context(text: str, tokens: list[str]) -> bool:
     """Whether ``text`` needs the sentence before it: a pronoun, connective, "also", ..."""
     first = _CONTRACTION.sub("", tokens[0]) if tokens else ""
     return bool(tokens) and (
-        first in ANAPHORIC_OPENERS
-        or first in _CONNECTIVES
-        or bool(_LEANS_ON_CONTEXT.search(text))
+        first in ANAPHORIC_OPENERS or first in _CONNECTIVES or bool(_LEANS_ON_CONTEXT.search(text))
     )
 
 
