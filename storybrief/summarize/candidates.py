@@ -54,13 +54,15 @@ _LEANS_ON_CONTEXT = re.compile(
     r"|evening|week|weekend|month)\b"
     r"|\bthat (?:day|night|morning|afternoon|evening|week|weekend)\b"
     r"|\bthe (?:day|night|week) (?:before|after)\b"
-    rf"|\b(?:a|an|one|{_NUMBERS}) (?:days?|weeks?|months?) (?:earlier|later)\b"
+    rf"|\b(?:a|an|one|{_NUMBERS}) (?:days?|weeks?|months?|years?) (?:earlier|later)\b"
+    r"|\bthe same (?:statement|interview|speech|letter|report|meeting|period)\b"
+    r"|^(?:by|in) contrast\b"
     r"|\b(?:earlier|later) that (?:day|night|week|month)\b"
     # A speaker named only by a pronoun ("..., he said."), a contrast with what came before.
     r"|[,\"”] (?:he|she|they) (?:said|says|added|noted|explained|wrote|told)\b"
     r"|, however,"
-    rf"|^The (?:{_NUMBERS} \w+|(?:man|woman|men|women|boy|girl|couple|pair|suspect|victim"
-    r"|teen|teenager|child|driver|gunman|attacker|latter|former)\b)",
+    rf"|^The (?:{_NUMBERS} \w+|(?:man|woman|men|women|boy|girl|couple|pair|suspect|victims?"
+    r"|teen|teenager|child|driver|gunman|attacker|killer|witness|latter|former)\b)",
     re.IGNORECASE,
 )
 # "It's", "He'd": the pronoun under its contraction.
