@@ -1,6 +1,6 @@
 """Benchmark storybrief's summaries against published systems and baselines.
 
-    python bench/summaries.py [DUC_JSONL] [MULTINEWS_JSONL]
+    python bench/summaries.py [--cv] [DUC_JSONL] [MULTINEWS_JSONL]
 
 * DUC 2004 Task 2: ROUGE-1/2 recall of the first 100 words, stemmed, averaged
   over the four references, then over clusters; rows are storybrief, sumy's
@@ -21,7 +21,8 @@ Then (alone with ``--cv``) the summary weights (``storybrief.settings.Weights``)
 every fifth DUC and every fifth Multi-News cluster, by sorted id): for each
 fold, the grid point with the best mean of DUC R-1 + R-2 recall and
 Multi-News R-1 + R-2 F1 on the other four folds is scored on it. Rows per
-fold: the held-out storybrief score, today's defaults, and the published DUC
+fold: the held-out storybrief score, the shipped defaults (``Weights()``,
+the point best on all folds), and the published DUC
 systems, sumy LexRank and the round-robin lead on the same clusters.
 
 Timing: median seconds per cluster of each system, one cluster at a time on
@@ -467,7 +468,7 @@ def cv_tables(corpora: list[Corpus]) -> list[str]:
     ]
     everywhere = int(np.argmax(sum(r.sum(2).mean(1) for r in runs)))
     lines.append(
-        f"Chosen on all folds (shipped as the defaults): {_weights_text(points[everywhere])}"
+        f"Best on all folds (``Weights()`` should equal it): {_weights_text(points[everywhere])}"
     )
     for corpus, run, fold, default in zip(corpora, runs, folds, defaults, strict=True):
         lines += ["", *_fold_table(corpus, run, fold, chosen, default)]
