@@ -119,6 +119,8 @@ class _Facts:
         nearest its own: a sentence of two facts can sit in the agreements of
         both, and its own is the one it says most of.
         """
+        if not self.agreements:  # the batch path: no analysis, and a copy lookup costs
+            return frozenset()
         ids = {sentence.id, *(s.id for s in self.index.copies(sentence))}
         holding = [n for n, held in enumerate(self.agreements) if ids & held]
         if len(holding) <= 1:
