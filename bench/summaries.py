@@ -1,6 +1,6 @@
 """Benchmark storybrief's summaries against published systems and baselines.
 
-    python bench/summaries.py [DUC_JSONL] [MULTINEWS_JSONL]
+    python bench/summaries.py [--cv] [DUC_JSONL] [MULTINEWS_JSONL]
 
 * DUC 2004 Task 2: ROUGE-1/2 recall of the first 100 words, stemmed, averaged
   over the four references, then over clusters; rows are storybrief, sumy's
@@ -16,6 +16,15 @@ which is what ROUGE-Lsum reads) and cut at the word budget. storybrief always
 stays within the budget, so unlike the others it never gains from a final
 sentence cut mid-way.
 
+Then (alone with ``--cv``) the summary weights (``storybrief.settings.Weights``) chosen by
+5-fold cross-validation over the clusters of both sets together (fold k holds
+every fifth DUC and every fifth Multi-News cluster, by sorted id): for each
+fold, the grid point with the best mean of DUC R-1 + R-2 recall and
+Multi-News R-1 + R-2 F1 on the other four folds is scored on it. Rows per
+fold: the held-out storybrief score, the shipped defaults (``Weights()``,
+the point best on all folds), and the published DUC
+systems, sumy LexRank and the round-robin lead on the same clusters.
+
 Timing: median seconds per cluster of each system, one cluster at a time on
 one core; and the wall time of a whole ``storybrief.batch`` run over
 Multi-News on two worker processes (including their start and the model
@@ -25,6 +34,9 @@ load) against sumy LexRank's total time for the same clusters.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import functools
+import itertools
 import json
 import re
 import statistics
@@ -36,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 import blingfire
+import numpy as np
 from rouge_score import rouge_scorer, tokenizers
 from sumy.nlp.stemmers import Stemmer
 from sumy.parsers.plaintext import PlaintextParser
@@ -45,9 +58,14 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from storybrief.batch import paragraph_keys, summarize_jsonl, summarize_record
-from storybrief.clean.shared import shared_paragraphs
+from storybrief.clean.shared import paragraph_key, shared_paragraphs
 from storybrief.distributed import summarize_jsonl_dask
+from storybrief.models import Article
+from storybrief.nlp.encoders import WordLlama
+from storybrief.pipeline import prepare
 from storybrief.segment import split_sentences
+from storybrief.settings import Weights
+from storybrief.summarize import summarize
 
 DUC_WORDS = 100
 MULTINEWS_WORDS = 250
@@ -211,9 +229,13 @@ def timed(system: System, rows: list[dict[str, Any]], words: int) -> tuple[list[
     return outputs, seconds
 
 
+def _rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
 def duc_table(path: Path) -> list[str]:
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+    rows = _rows(path)
+    corpus = Corpus("DUC 2004", rows, DUC_WORDS)
     systems: dict[str, tuple[list[str], list[float] | None]] = {
         "storybrief": timed(storybrief_system(rows), rows, DUC_WORDS),
         "sumy LexRank": timed(sumy_system(LexRankSummarizer), rows, DUC_WORDS),
@@ -224,16 +246,8 @@ def duc_table(path: Path) -> list[str]:
 
     table = []
     for name, (outputs, seconds) in systems.items():
-        recall = {"rouge1": [], "rouge2": []}
-        for row, output in zip(rows, outputs, strict=True):
-            summary = cut(output, DUC_WORDS)
-            scores = [
-                scorer.score("\n".join(sentences_of(ref)), summary)
-                for ref in row["references"].values()
-            ]
-            for key, values in recall.items():
-                values.append(statistics.mean(s[key].recall for s in scores))
-        table.append((name, *(100 * statistics.mean(v) for v in recall.values()), seconds))
+        recall = np.array([corpus.score(i, output) for i, output in enumerate(outputs)])
+        table.append((name, *recall.mean(0), seconds))
     lines = [
         f"DUC 2004 ({len(rows)} clusters): ROUGE recall of the first {DUC_WORDS} words",
         "",
@@ -267,7 +281,7 @@ def dask_seconds(rows: list[dict[str, Any]], words: int) -> float:
 
 
 def multinews_table(path: Path) -> list[str]:
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    rows = _rows(path)
     words = MULTINEWS_WORDS
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     systems = {
@@ -310,6 +324,188 @@ def multinews_table(path: Path) -> list[str]:
     return lines
 
 
+# --- cross-validated weights ---------------------------------------------------------
+
+FOLDS = 5
+# The grid the folds choose from: the defaults' neighbours on each weight the
+# objective is most sensitive to. ``Weights.same_fact`` is no part of it: ROUGE
+# does not count a repeat against a summary, so it is set by reading (BENCHMARKS.md).
+GRID = {
+    "lead": (1.0, 1.5),
+    "lead_decay": (2.0, 3.0),
+    "length_power": (0.5, 0.6),
+    "similarity_power": (2.0, 3.0, 4.0),
+}
+
+
+class MemoEncoder:
+    """wordllama's vectors, each text embedded once for the whole grid."""
+
+    def __init__(self) -> None:
+        self.inner = WordLlama()
+        self.name, self.dimension, self.cosines = (
+            self.inner.name,
+            self.inner.dimension,
+            self.inner.cosines,
+        )
+        self.memo: dict[str, np.ndarray] = {}
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        if missing:
+            self.memo.update(zip(missing, self.inner.embed(missing), strict=True))
+        return np.array([self.memo[t] for t in texts], dtype=np.float32).reshape(
+            len(texts), self.dimension
+        )
+
+
+def prepared(rows: list[dict[str, Any]]) -> list[list[Article]]:
+    """Each row's usable articles, as ``storybrief summarize`` reads them (``batch._summary``)."""
+    furniture = shared_paragraphs(paragraph_keys(json.dumps(row)) for row in rows)
+    out = []
+    for row in rows:
+        docs = [
+            "\n".join(p for p in doc.split("\n") if paragraph_key(p) not in furniture)
+            for doc in row["docs"]
+        ]
+        articles = [Article(id=f"d{i}", source=f"d{i}", raw=doc) for i, doc in enumerate(docs)]
+        out.append([a for a in prepare(articles) if a.ok])
+    return out
+
+
+class Corpus:
+    """One data set's clusters, prepared once, and how a summary of one is scored."""
+
+    def __init__(self, name: str, rows: list[dict[str, Any]], words: int) -> None:
+        self.name, self.rows, self.words = name, rows, words
+        self.duc = "references" in rows[0]
+        self.scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+        self.scored: dict[tuple[int, str], tuple[float, float]] = {}
+
+    @functools.cached_property
+    def articles(self) -> list[list[Article]]:
+        return prepared(self.rows)
+
+    def score(self, i: int, output: str) -> tuple[float, float]:
+        """R-1 and R-2 of one summary, each distinct summary scored once for the grid."""
+        if (i, output) not in self.scored:
+            self.scored[i, output] = self._score(i, output)
+        return self.scored[i, output]
+
+    def _score(self, i: int, output: str) -> tuple[float, float]:
+        """R-1 and R-2 of one summary: DUC recall averaged over references, Multi-News F1."""
+        summary = cut(output, self.words)
+        row = self.rows[i]
+        if self.duc:
+            scores = [
+                self.scorer.score("\n".join(sentences_of(ref)), summary)
+                for ref in row["references"].values()
+            ]
+            return tuple(  # type: ignore[return-value]
+                100 * statistics.mean(s[k].recall for s in scores) for k in ("rouge1", "rouge2")
+            )
+        scores = self.scorer.score("\n".join(sentences_of(row["summary"])), summary)
+        return 100 * scores["rouge1"].fmeasure, 100 * scores["rouge2"].fmeasure
+
+    def run(self, weights: Weights, encoder: MemoEncoder) -> np.ndarray:
+        """clusters × (R-1, R-2) of storybrief's summaries under ``weights``."""
+        return np.array(
+            [
+                self.score(
+                    i,
+                    "\n".join(
+                        s.text for s in summarize(a, self.words, weights=weights, encoder=encoder)
+                    ),
+                )
+                for i, a in enumerate(self.articles)
+            ]
+        )
+
+    def baselines(self) -> dict[str, np.ndarray]:
+        """clusters × (R-1, R-2) of the rows every fold compares against."""
+        systems: dict[str, list[str]] = {
+            "sumy LexRank": timed(sumy_system(LexRankSummarizer), self.rows, self.words)[0],
+            "lead (round-robin)": timed(lead_system, self.rows, self.words)[0],
+        }
+        if self.duc:
+            for name in sorted(self.rows[0]["peer_summaries"]):
+                systems[f"published: {name}"] = [r["peer_summaries"][name] for r in self.rows]
+        return {
+            name: np.array([self.score(i, o) for i, o in enumerate(outputs)])
+            for name, outputs in systems.items()
+        }
+
+    def folds(self) -> np.ndarray:
+        """Each cluster's fold: every fifth cluster by sorted id."""
+        ids = [str(r.get("cluster_id", r.get("id"))) for r in self.rows]
+        rank = {cluster: n for n, cluster in enumerate(sorted(ids))}
+        return np.array([rank[c] % FOLDS for c in ids])
+
+
+def grid() -> list[Weights]:
+    """Every combination of ``GRID``, the other weights at their defaults."""
+    names = list(GRID)
+    return [
+        dataclasses.replace(Weights(), **dict(zip(names, values, strict=True)))
+        for values in itertools.product(*GRID.values())
+    ]
+
+
+def cv_tables(corpora: list[Corpus]) -> list[str]:
+    """Per fold and overall: held-out scores of the weights the other folds chose."""
+    encoder, points = MemoEncoder(), grid()
+    runs = [np.stack([c.run(w, encoder) for w in points]) for c in corpora]  # points × clusters × 2
+    folds = [c.folds() for c in corpora]
+    chosen = []
+    for k in range(FOLDS):
+        # Equal say for each set: the mean R-1 + R-2 over its training clusters.
+        objective = sum(r[:, f != k].sum(2).mean(1) for r, f in zip(runs, folds, strict=True))
+        chosen.append(int(np.argmax(objective)))
+    defaults = [c.run(Weights(), encoder) for c in corpora]
+    lines = [
+        "Chosen per fold (on the other four): "
+        + "; ".join(f"{k}: {_weights_text(points[p])}" for k, p in enumerate(chosen))
+    ]
+    everywhere = int(np.argmax(sum(r.sum(2).mean(1) for r in runs)))
+    lines.append(
+        f"Best on all folds (``Weights()`` should equal it): {_weights_text(points[everywhere])}"
+    )
+    for corpus, run, fold, default in zip(corpora, runs, folds, defaults, strict=True):
+        lines += ["", *_fold_table(corpus, run, fold, chosen, default)]
+    return lines
+
+
+def _weights_text(weights: Weights) -> str:
+    return ", ".join(f"{name}={getattr(weights, name)}" for name in GRID)
+
+
+def _fold_table(
+    corpus: Corpus, run: np.ndarray, fold: np.ndarray, chosen: list[int], default: np.ndarray
+) -> list[str]:
+    """One set's rows: R-1 / R-2 per held-out fold and over all clusters held out."""
+    held = np.zeros_like(default)
+    for k in range(FOLDS):
+        held[fold == k] = run[chosen[k], fold == k]
+    rows = {
+        "storybrief, weights chosen on the other folds": held,
+        "storybrief, shipped defaults (Weights())": default,
+    }
+    rows.update(corpus.baselines())
+    metric = "recall" if corpus.duc else "F1"
+    head = " | ".join(f"fold {k}" for k in range(FOLDS))
+    lines = [
+        f"{corpus.name}: ROUGE-1 / ROUGE-2 {metric} of the first {corpus.words} words,"
+        " each fold scored with the weights the other folds chose",
+        "",
+        f"| system | {head} | all held out |",
+        "|---|" + "---:|" * (FOLDS + 1),
+    ]
+    for name, scores in sorted(rows.items(), key=lambda item: -item[1][:, 0].mean()):
+        cells = [scores[fold == k].mean(0) for k in range(FOLDS)] + [scores.mean(0)]
+        lines.append(f"| {name} | " + " | ".join(f"{a:.2f} / {b:.2f}" for a, b in cells) + " |")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -318,10 +514,18 @@ def main() -> None:
     parser.add_argument(
         "multinews", nargs="?", type=Path, default=Path("../shared/data/multinews-dev.jsonl")
     )
+    parser.add_argument(
+        "--cv", action="store_true", help="only the cross-validated tables (no timing)"
+    )
     args = parser.parse_args()
-    print("\n".join(duc_table(args.duc)))
-    print()
-    print("\n".join(multinews_table(args.multinews)))
+    if not args.cv:
+        print("\n".join(duc_table(args.duc)))
+        print()
+        print("\n".join(multinews_table(args.multinews)))
+        print()
+    duc = Corpus("DUC 2004", _rows(args.duc), DUC_WORDS)
+    multinews = Corpus("Multi-News", _rows(args.multinews), MULTINEWS_WORDS)
+    print("\n".join(cv_tables([duc, multinews])))
 
 
 if __name__ == "__main__":

@@ -89,7 +89,9 @@ class SummarySentence:
     """A sentence of the brief's summary and the articles that carry it."""
 
     text: str
-    sources: list[str]  # article ids: the sentence's own and its near-copies'
+    # Article ids: its own and those of every sentence stating its fact (near-copies,
+    # and the sentences of the agreement it states).
+    sources: list[str]
     sentence_ids: list[str] = field(default_factory=list)
     # Topics of the conflicts it takes a side in: a reader must not take it as established.
     disputed: list[str] = field(default_factory=list)

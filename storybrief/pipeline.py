@@ -99,6 +99,7 @@ def brief_of(
             disputed=disputed_sentences(brief.conflicts),
             weights=settings.summary,
             encoder=settings.encoder,
+            agreements=brief.agreements,
         )
     except Exception as exc:  # an error boundary: the analysis stands without a summary
         brief.warnings.append(StageWarning("summarize", describe(exc)))

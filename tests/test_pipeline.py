@@ -26,7 +26,12 @@ def _separately(articles: list[Article]) -> Brief:
     """The brief as the stages give it when each builds its own copy index."""
     usable = [a for a in articles if a.ok]
     found = analyze(StoryContext(usable))
-    summary = summarize(usable, words=DEFAULT_WORDS, disputed=disputed_sentences(found.conflicts))
+    summary = summarize(
+        usable,
+        words=DEFAULT_WORDS,
+        disputed=disputed_sentences(found.conflicts),
+        agreements=found.agreements,
+    )
     brief = dataclasses.replace(found, articles=articles, summary=summary)
     return dataclasses.replace(brief, headline=headline_of(brief))
 

@@ -3,16 +3,27 @@
 A summary sentence is read out of context, so sentences that only make sense
 in place are left out: questions, quotations that stand without a speaker or
 are split across sentences, captions, credits and links, and sentences too
-short to state a fact or too long to fit a brief. One opening on a pronoun
-("He denied ...") is quoted only after the sentence it points back at
-(``extractive.select``). An agency dateline
+short to state a fact or too long to fit a brief. An agency dateline
 ("WASHINGTON (AP) —") is cut: it belongs to the article, not to the story.
+
+A sentence that leans on the one before it is quoted only after that one
+(``extractive.select``): it opens on a pronoun ("He denied ...", "It's"), a
+connective ("But", "Meanwhile") or a definite description of someone the
+article named before ("The 2,000 troops", "The man"), names its speaker by
+a pronoun ("..., he said."), says "also" or ", however," or dates itself
+against another event ("the previous week", "a day later").
+A day named relative to the article's date ("on Tuesday", "yesterday") is
+given that date in parentheses when the article is dated and the day is
+past, so exact; in a dated article a day that cannot be dated so is left
+out. An undated article's days can only be read against each other: the
+summary takes such days from one article at most (``extractive.select``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from storybrief.models import Article, Sentence
 from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, balanced_quotes
@@ -24,6 +35,61 @@ MAX_WORDS = 55
 # such a sentence reads right only after that one.
 ANAPHORIC_OPENERS = frozenset(
     {"he", "she", "they", "his", "her", "their", "him", "them", "this", "these", "those"}
+)
+
+# Sentence openers that continue the one before ("But ...", "Meanwhile, ...").
+_CONNECTIVES = frozenset(
+    "also and but however meanwhile still instead nevertheless nonetheless yet moreover"
+    " besides then thus so otherwise likewise similarly furthermore later earlier"
+    " afterward afterwards there it its such both".split()
+)
+# A count, not a year: "The 2,000 troops", "The two men", but not "The 2014 World Cup".
+_NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen)"
+# Words anywhere that need what came before: "also", a time reckoned from an
+# event told earlier, a speaker named by a pronoun ("..., he said."), a
+# contrast with what came before; each pattern with strings one of which every
+# match of it holds, in lower case, so that most sentences skip most searches.
+_LEANS_CLUED = (
+    (r"\balso\b", ("also",)),
+    (
+        r"\b(?:the|that) (?:previous|following|next|same|prior) (?:day|night|morning|afternoon"
+        r"|evening|week|weekend|month)\b"
+        r"|\bthat (?:day|night|morning|afternoon|evening|week|weekend)\b"
+        r"|\bthe (?:day|night|week) (?:before|after)\b"
+        rf"|\b(?:a|an|one|{_NUMBERS}) (?:days?|weeks?|months?|years?) (?:earlier|later)\b"
+        r"|\b(?:earlier|later) that (?:day|night|week|month)\b",
+        ("day", "night", "morning", "afternoon", "evening", "week", "month", "year"),
+    ),
+    (r"\bthe same (?:statement|interview|speech|letter|report|meeting|period)\b", ("same",)),
+    (r"^(?:by|in) contrast\b", ("contrast",)),
+    (
+        r"[,\"”] (?:he|she|they) (?:said|says|added|noted|explained|wrote|told)\b",
+        ("said", "says", "added", "noted", "explained", "wrote", "told"),
+    ),
+    (r", however,", ("however",)),
+)
+_LEANS = tuple((re.compile(p, re.IGNORECASE), clues) for p, clues in _LEANS_CLUED)
+# At the opening, a definite description of someone or something the article
+# introduced ("The 2,000 troops", "The man").
+_DEFINITE_OPENER = re.compile(
+    rf"The (?:{_NUMBERS} \w+|(?:man|woman|men|women|boy|girl|couple|pair|suspect|victims?"
+    r"|teen|teenager|child|driver|gunman|attacker|killer|witness|latter|former)\b)",
+    re.IGNORECASE,
+)
+# "It's", "He'd": the pronoun under its contraction.
+_CONTRACTION = re.compile(r"['’](?:s|re|d|ll|ve)$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A day named from the article's date: read in a summary, it needs that date.
+_RELATIVE_DAY = re.compile(
+    rf"\b(?:{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow"
+    r"|(?:last|this|next) (?:week|weekend))\b",
+    re.IGNORECASE,
+)
+# Words that put a named day in the future, where "Tuesday" could be either of two.
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|plans?|planned|expected|scheduled|due|set to|is to|are to"
+    r"|next|upcoming|until|tomorrow)\b",
+    re.IGNORECASE,
 )
 
 _AGENCY = r"\((?:[A-Z][\w&.' ]{0,25})\)"
@@ -76,11 +142,71 @@ class Candidate:
     tokens: list[str]  # normalised words of ``text`` (``storybrief.nlp.overlap.words``)
     words: int  # whitespace-separated words of ``text``, the unit of the budget
     article: int  # position of its article among the story's usable articles
+    # It names a day relative to its article's date ("on Tuesday"), and the article is undated.
+    undated_day: bool = False
+    # Positions of the articles that carry it word for word: its own and its copies'.
+    carried_by: frozenset[int] = frozenset()
 
     @property
-    def anaphoric(self) -> bool:
-        """Whether it opens on a word that points back at the sentence before it."""
-        return bool(self.tokens) and self.tokens[0] in ANAPHORIC_OPENERS
+    def leans(self) -> bool:
+        """Whether it reads right only after the sentence before it in its article."""
+        return leans_on_context(self.text, self.tokens)
+
+
+def leans_on_context(text: str, tokens: list[str]) -> bool:
+    """Whether ``text`` needs the sentence before it: a pronoun, connective, "also", ..."""
+    if not tokens:
+        return False
+    first = _CONTRACTION.sub("", tokens[0])
+    if first in ANAPHORIC_OPENERS or first in _CONNECTIVES or _DEFINITE_OPENER.match(text):
+        return True
+    lowered = text.lower()
+    return any(
+        pattern.search(text) for pattern, clues in _LEANS if any(c in lowered for c in clues)
+    )
+
+
+def _day_of(published: str | None) -> date | None:
+    """The calendar day of an ISO 8601 date or datetime, None if there is none."""
+    try:
+        return date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+
+
+def _date_of(name: str, day: date) -> date | None:
+    """The past day ``name`` ("Tuesday", "yesterday") means in an article of ``day``."""
+    name = name.lower()
+    if name in ("today", "tonight"):
+        return day
+    if name == "yesterday":
+        return day - timedelta(days=1)
+    if name in _WEEKDAYS:
+        return day - timedelta(days=(day.weekday() - _WEEKDAYS.index(name)) % 7)
+    return None  # "tomorrow", "last week": no one day
+
+
+def names_relative_day(text: str) -> bool:
+    """Whether ``text`` names a day by its distance to the article's date ("on Tuesday")."""
+    return bool(_RELATIVE_DAY.search(text))
+
+
+def dated(text: str, day: date) -> str | None:
+    """``text`` with each day named from ``day``, its article's date, given in parentheses.
+
+    ``text`` itself when it names no such day; None when a day it names
+    cannot be dated exactly: it may lie ahead ("will meet on Tuesday"), or is
+    no single day ("last week").
+    """
+    if not _RELATIVE_DAY.search(text):
+        return text
+    if _FUTURE.search(text):
+        return None
+    days = [_date_of(m.group(), day) for m in _RELATIVE_DAY.finditer(text)]
+    if None in days:
+        return None
+    spelled = iter(f"{d:%B} {d.day}, {d.year}" for d in days if d is not None)
+    return _RELATIVE_DAY.sub(lambda m: f"{m.group()} ({next(spelled)})", text)
 
 
 def trim(text: str) -> str:
@@ -121,12 +247,21 @@ def usable(text: str, tokens: list[str]) -> bool:
 
 
 def collect_candidates(articles: list[Article]) -> list[Candidate]:
-    """The usable sentences of the usable articles, in article then sentence order."""
+    """The usable sentences of the usable articles, in article then sentence order.
+
+    A dated article's sentence naming a day it cannot date (``dated``) is no candidate.
+    """
     out: list[Candidate] = []
     for position, article in enumerate(a for a in articles if a.ok):
+        day = _day_of(article.published)
         for sentence in article.sentences:
             text = trim(sentence.text)
             tokens = words(text)
-            if usable(text, tokens):
-                out.append(Candidate(sentence, text, tokens, len(text.split()), position))
+            if not usable(text, tokens):
+                continue
+            shown = text if day is None else dated(text, day)
+            if shown is not None:
+                candidate = Candidate(sentence, shown, tokens, len(shown.split()), position)
+                candidate.undated_day = day is None and names_relative_day(text)
+                out.append(candidate)
     return out

@@ -13,7 +13,9 @@ greedily for a monotone submodular objective (Lin and Bilmes 2011), the sum of:
   paraphrases that share no bigram.
 
 Both terms have diminishing returns, so a sentence that repeats what is already
-chosen gains little and redundancy control comes with the objective. A
+chosen gains little. A sentence stating a fact already chosen is out
+altogether: one the analysis aligned with it (the same agreement) or whose
+vector is as close to it as ``Weights.same_fact``. A
 sentence's gain is raised near the top of its article, where news writing puts
 the facts that matter, and divided by a power of its length, so the budget
 buys the most content.
@@ -22,6 +24,7 @@ buys the most content.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
 
@@ -109,17 +112,25 @@ def select(
     budget: int,
     weights: Weights | None = None,
     encoder: Encoder | None = None,
+    facts: Sequence[frozenset[int]] | None = None,
 ) -> list[Candidate]:
     """The candidates that best cover the story within ``budget`` words, in pick order.
 
     Deterministic: ties go to the earlier candidate. Sentences are compared by
-    ``encoder``'s vectors (``WordLlama``'s by default).
+    ``encoder``'s vectors (``WordLlama``'s by default). ``facts`` gives, per
+    candidate, the facts it states (agreement numbers): two that share one
+    never both enter, nor two whose cosine reaches ``weights.same_fact``, nor
+    two naming days of two undated articles (``Candidate.undated_day``).
     """
     if not pool or budget <= 0:
         return []
+    weights = weights or Weights()
     lengths = np.array([c.words for c in pool], dtype=np.float64)
     vectors = (encoder or WordLlama()).embed([c.text for c in pool])
-    cover = _Cover(pool, lengths, vectors, weights or Weights())
+    cover = _Cover(pool, lengths, vectors, weights)
+    excluded = _same_fact(
+        vectors, weights.same_fact, facts or [frozenset()] * len(pool)
+    ) | _other_calendars(pool)
     requires = _predecessors(pool)
     free = requires < 0
     # One slot more than the pool, never set: the slot of a predecessor that is no candidate.
@@ -135,24 +146,49 @@ def select(
         cover.add(i)
         done[i] = True
         remaining -= int(lengths[i])
-        available &= lengths <= remaining
+        available &= (lengths <= remaining) & ~excluded[i]
         available[i] = False
     return [pool[i] for i in picked]
+
+
+def _same_fact(
+    vectors: np.ndarray, threshold: float, facts: Sequence[frozenset[int]]
+) -> np.ndarray:
+    """Which pairs of candidates state one fact: a shared agreement, or vectors this close."""
+    same = vectors @ vectors.T >= threshold
+    holders: dict[int, list[int]] = {}
+    for i, stated in enumerate(facts):
+        for fact in stated:
+            holders.setdefault(fact, []).append(i)
+    for group in holders.values():
+        same[np.ix_(group, group)] = True
+    return same
+
+
+def _other_calendars(pool: list[Candidate]) -> np.ndarray:
+    """Which pairs name days of undated articles, no article carrying both.
+
+    "Friday" in two articles may be two weeks apart; in one, it is one day.
+    """
+    undated = [i for i, c in enumerate(pool) if c.undated_day]
+    clash = np.zeros((len(pool), len(pool)), dtype=bool)
+    for i in undated:
+        own = pool[i].carried_by or {pool[i].article}
+        for j in undated:
+            clash[i, j] = not own & (pool[j].carried_by or {pool[j].article})
+    return clash
 
 
 def _predecessors(pool: list[Candidate]) -> np.ndarray:
     """Each candidate's slot of the one it must follow: -1 for none, ``len(pool)`` for no candidate.
 
-    "He denied ..." alone points at no one: a sentence opening on a pronoun is
-    ready only once the sentence before it in its article is picked (the
+    "He denied ..." alone points at no one: a sentence that leans on the one
+    before it (``Candidate.leans``) is ready only once that one is picked (the
     summary keeps article order, so it then follows it).
     """
     slot = {(c.article, c.sentence.index): i for i, c in enumerate(pool)}
     return np.array(
-        [
-            slot.get((c.article, c.sentence.index - 1), len(pool)) if c.anaphoric else -1
-            for c in pool
-        ]
+        [slot.get((c.article, c.sentence.index - 1), len(pool)) if c.leans else -1 for c in pool]
     )
 
 
