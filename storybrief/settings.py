@@ -141,11 +141,10 @@ class ConflictSettings:
     # per kind, stories by id, the 1st, 3rd, ...); the report half was not looked at.
     denial_shared: int = 3  # content words a debunk and a report of its claim share
     denial_topic_words: int = 20  # words of the debunked thing kept in the topic
-    # Learned debunking outlets (``conflicts.debunk``): the probability threshold chosen on the
-    # FNC-1 tune half with cross-validated probabilities (``bench/train_debunk.py``).
-    debunk_pair: float = 0.7  # two outlets this likely to dispute the claim are its two sides
-    # Sentences of a debunking outlet's lead its debunk may be in: chosen on the FNC-1 tune
-    # half, checked against the false alarms it raised on unlabelled Multi-News clusters.
+    # Debunking outlets (``conflicts.debunk``): the sentences of an outlet's lead its debunk
+    # must be in, and a reporting outlet's lead its claim is read from. Chosen on the FNC-1
+    # dev stories' tune half (``bench/fnc1.py``), checked for false alarms on the unlabelled
+    # Multi-News and DUC dev clusters (``bench/analysis.py --unlabelled``).
     debunk_lead: int = 3
 
 

@@ -1,21 +1,17 @@
-"""Learned debunking outlets: the shipped weights, the cue features, and the conflicts they make.
+"""Debunking outlets: a debunk in one outlet's lead against another's lead on the same matter.
 
-Small stories written for these tests (no dataset text): an outlet that
-calls a story a fake, a hoax and false, against one that tells it plainly,
-is a conflict; two plain reports are none; idioms with a cue word ("made up
-his mind", "would not confirm or deny") call nothing untrue.
+Small stories written for these tests (no dataset text): an outlet whose lead
+calls a story a hoax and false, against one that tells it plainly, is a
+conflict; two plain reports are none, nor is a debunk of another matter or one
+deep in an article; idioms with a cue word ("made up his mind", "would not
+confirm or deny") and questions call nothing untrue.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import numpy as np
-import pytest
-
 from storybrief.analyze import StoryContext, run
 from storybrief.analyze.conflicts import debunk
+from storybrief.analyze.context import nlp
 
 REPORT = (
     "Giant crab seen off the coast\n\n"
@@ -37,43 +33,39 @@ OTHER_REPORT = (
 )
 
 
-def test_the_shipped_weights_load_for_the_features_of_the_code() -> None:
-    coefficients, intercept = debunk.model()
-    assert coefficients.shape == (len(debunk.FEATURES),)
-    assert np.isfinite(coefficients).all() and np.isfinite(intercept)
-    saved = json.loads(debunk.WEIGHTS.read_text(encoding="utf-8"))
-    assert "tune half" in saved["trained_on"]
+ELSEWHERE = (
+    "Shark rumour in Riverton\n\n"
+    "Rangers said rumours of a shark in the Riverton reservoir were a hoax. "
+    "The reservoir reopened to swimmers on Sunday."
+)
+DEEP = (
+    "Crab photo spreads\n\n"
+    "A photograph of a giant crab off the coast of Saltmarsh Bay spread online this week. "
+    "Fishermen in the bay said they had never seen anything like it. "
+    "The pilot who took it flew over the bay at dawn. "
+    "Some readers later called the picture a fake."
+)
 
 
-def test_weights_fit_on_other_features_are_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    other = tmp_path / "weights.json"
-    other.write_text(json.dumps({"features": {"cues_gap": 1.0}, "intercept": 0.0}))
-    monkeypatch.setattr(debunk, "WEIGHTS", other)
-    debunk.model.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="retrain"):
-            debunk.model()
-    finally:
-        debunk.model.cache_clear()
+def calls_untrue(text: str) -> bool:
+    return debunk.calls_untrue(nlp()(text))
 
 
-def test_idioms_with_a_cue_word_call_nothing_untrue() -> None:
-    plain = debunk.article_features("The president has made up his mind to leave the pact.")
-    assert debunk.debunk_weight(plain) == 0
-    hedged = debunk.article_features("Officials would not confirm or deny the strike.")
-    assert debunk.debunk_weight(hedged) == 0
-    calls = debunk.article_features("The story was made up, and officials denied it.")
-    assert debunk.debunk_weight(calls) > 0
+def test_idioms_and_questions_call_nothing_untrue() -> None:
+    assert not calls_untrue("The president has made up his mind to leave the pact.")
+    assert not calls_untrue("Officials would not confirm or deny the strike.")
+    assert not calls_untrue("Is the crab photo a hoax?")
+    assert not calls_untrue("The bank opened two million fake accounts.")
+    assert calls_untrue("The story was made up, and officials denied it.")
+    # A denial is the ``denial`` rules' business: they find the claim it denies.
+    assert not calls_untrue("The airline denied claims that it would split passengers.")
 
 
-def test_a_pair_reads_the_same_in_either_order() -> None:
-    one, other = debunk.article_features(DEBUNK), debunk.article_features(REPORT)
-    assert (debunk.pair_features(one, other) == debunk.pair_features(other, one)).all()
-    assert debunk.probability(debunk.pair_features(one, other)) > debunk.probability(
-        debunk.pair_features(other, debunk.article_features(OTHER_REPORT))
-    )
+def test_a_debunk_word_calls_untrue_only_what_it_is_said_of() -> None:
+    assert calls_untrue("Officials said there was no evidence for the claim.")
+    assert calls_untrue("The spokesman said the reports were false.")
+    assert not calls_untrue("He posted tweets attacking the fake news media again.")
+    assert not calls_untrue("The report said the bank had opened fake accounts.")
 
 
 def test_a_debunking_outlet_against_a_plain_report_is_one_conflict() -> None:
@@ -105,3 +97,15 @@ def test_the_same_story_in_any_order_gives_the_same_sides() -> None:
         run(ctx, "conflicts")
         sides.append({c.text for conflict in debunk.detect(ctx) for c in conflict.claims})
     assert sides[0] == sides[1] and sides[0]
+
+
+def test_a_debunk_of_another_matter_is_no_conflict() -> None:
+    ctx = StoryContext.from_texts(REPORT, ELSEWHERE)
+    run(ctx, "conflicts")
+    assert debunk.detect(ctx) == []
+
+
+def test_a_debunk_deep_in_an_article_is_no_conflict() -> None:
+    ctx = StoryContext.from_texts(REPORT, DEEP)
+    run(ctx, "conflicts")
+    assert debunk.detect(ctx) == []

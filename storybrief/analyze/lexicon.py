@@ -271,6 +271,12 @@ DEBUNK_CUES = frozenset(
         "doctored", "baseless", "unfounded", "unsubstantiated", "nonsense", "ludicrous",
     }
 )  # fmt: skip
+# Debunk cues that call a story untrue in any sense they are used ("a hoax", "a prankster's
+# camera", "a satirical story"); the others ("fake accounts", "false meaning", "denied
+# wrongdoing") debunk a report only when said of one (``conflicts.debunk``).
+DEBUNK_VERDICTS = frozenset(
+    {"hoax*", "prank*", "satir*", "spoof*", "parody", "debunk*", "photoshopped", "doctored"}
+)
 # Truth words negated: "not true", "no evidence" (``conflicts.debunk``).
 NEGATED_TRUTHS = frozenset(
     {

@@ -12,15 +12,15 @@ Each kind is found by its own detector module, on its own signal:
 - ``place``: one thing found in two places.
 - ``denial``: one outlet reports a claim as true, another calls it a hoax,
   false or fabricated, or denies it.
-- ``debunk``: an outlet whose words debunk (a learned model over debunk
-  cues) against another's telling most like its debunk, where the rules
-  of ``denial`` match no claim.
+- ``debunk``: an outlet whose lead debunks a report (a hoax, a satire; a
+  claim called false or denied) against another's lead sentence on the
+  same matter, where the rules of ``denial`` match no claim.
 - ``headline``: a title states as fact what its own body reports only as
   conditional, hedged or negated.
 
 A detector is a module with a ``kind``, ``takes_side`` and ``detect(ctx)``
 (``base.Detector``); ``DETECTORS`` lists them in the order their conflicts
-are reported; a fallback detector (``fallback = True``: the learned
+are reported; a fallback detector (``fallback = True``:
 ``debunk``) keeps only conflicts no earlier one tells. Each runs inside its
 own error boundary, so one failing costs only its own conflicts.
 """

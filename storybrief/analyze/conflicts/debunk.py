@@ -1,35 +1,33 @@
-"""Which outlets debunk the story's claim, learned: a logistic regression over debunk cues.
+"""Which outlets debunk what the others report: a debunk in one outlet's lead, set against
+another outlet's lead sentence on the same matter.
 
-An article that calls the story's claim a hoax, fake or false, denies it or
-says there is no evidence for it is scored as a whole: what a debunking
-outlet writes differs from what a reporting one writes in which words it
-uses and where (a debunk leads with it; a report that mentions "rumours"
-or "claims" hedges, and may say a photo "is not fake"). The features are
-counts of cue words from ``lexicon`` (``FEATURES``); the weights, in
-``debunk_weights.json``, are fit by ``bench/train_debunk.py`` on the FNC-1
-dev stories' tune half (bodies that *disagree* with their claim against
-those that agree with or discuss it) and scored on the report half
-(``bench/fnc1.py``). The rule-based ``denial`` detector finds the claim a
-sentence denies; this one finds an outlet that debunks when the words that
-tell the claim differ too much for the rules to match them.
+A debunking outlet says so up front ("a marine biologist has killed off claims
+that a giant crab is living on the Kent coast - insisting the image is
+probably a well-doctored hoax"); a reporting outlet tells the claim in its
+lead. So an article whose first ``ConflictSettings.debunk_lead`` sentences
+call a story untrue (a verdict word, ``lexicon.DEBUNK_VERDICTS``: a hoax, a
+prank, a satire; or another word of ``lexicon.DEBUNK_CUES`` or a negated
+truth, "no evidence", said of a report: "the claims are false") is set against each
+article whose lead calls nothing untrue: the sides are the debunk sentence
+and that article's lead sentence most like it, if the two are about one
+matter (they share a name, or their cosine reaches ``Cosines.debunk_report``).
+The cues and thresholds were chosen on the FNC-1 dev stories' tune half
+(``bench/fnc1.py``) and checked for false alarms on the unlabelled Multi-News
+and DUC dev clusters (``bench/analysis.py --unlabelled``). The rule-based
+``denial`` detector, run first, finds the claim a sentence denies; this one is
+the fallback when the words that tell the claim differ too much for it.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import re
-from collections.abc import Callable
-from functools import cache
-from itertools import combinations
-from pathlib import Path
 
-import numpy as np
+from spacy.tokens import Doc
 
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.independence import told_independently
-from storybrief.analyze.lexicon import DEBUNK_CUES, NEGATED_TRUTHS, REPORT_HEDGES
-from storybrief.models import Article, Conflict, ConflictKind, Sentence
+from storybrief.analyze.lexicon import DEBUNK_CUES, DEBUNK_VERDICTS, NEGATED_TRUTHS, REPORTS
+from storybrief.models import Conflict, ConflictKind, Sentence
 
 from .base import Merged
 
@@ -39,9 +37,6 @@ takes_side = True
 # a denial the rules matched, or a figure dispute a denial joined, is told better there.
 fallback = True
 
-WEIGHTS = Path(__file__).with_name("debunk_weights.json")
-_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
-
 
 def _pattern(phrases: frozenset[str]) -> re.Pattern[str]:
     """Whole words or phrases, any of ``phrases`` (a trailing ``*``: any ending)."""
@@ -49,160 +44,116 @@ def _pattern(phrases: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
-_CUE = _pattern(DEBUNK_CUES)
-_NEGATED_TRUTH = _pattern(NEGATED_TRUTHS)
-_HEDGE = _pattern(REPORT_HEDGES | {"claim*", "report*"})
-_DENY = re.compile(r"\bden(?:y|ies|ied|ial|ials|ying)\b")
-# Phrases with a cue word that call nothing untrue: "made up his mind", "would not
-# confirm or deny" (``lowered`` drops them before the cues are read).
-_NOT_CALLING = re.compile(
-    r"\bmade up (?:his|her|their|its|my|our|your) minds?\b|\bconfirm\w* n?or den\w*"
-)
-_LEAD_WORDS = 60  # a debunk says so early: the words read as the article's lead
-
-
-def _count(pattern: re.Pattern[str]) -> Callable[[str], float]:
-    return lambda text: math.log1p(len(pattern.findall(text)))
-
-
-def _in_lead(pattern: re.Pattern[str]) -> Callable[[str], float]:
-    return lambda text: float(bool(pattern.search(" ".join(_WORD.findall(text)[:_LEAD_WORDS]))))
-
-
-# Each feature of an article's lower-cased text, by name.
-ARTICLE_FEATURES: dict[str, Callable[[str], float]] = {
-    "cues": _count(_CUE),
-    "cue_in_lead": _in_lead(_CUE),
-    "negated_truths": _count(_NEGATED_TRUTH),
-    "denials": _count(_DENY),
-    "hedges": _count(_HEDGE),
-    "cue_share": lambda text: len(_CUE.findall(text)) / max(len(_WORD.findall(text)), 1) * 100,
-}
-# A pair's features, by name (the weights file names them too): how much more the more
-# debunking article of the two has of each, and the cues both have (a story every outlet
-# calls a hoax is no dispute between them).
-FEATURES = (*(f"{name}_gap" for name in ARTICLE_FEATURES), "cues_both")
+# Words that call a story untrue whatever they are said of.
+_VERDICT = _pattern(DEBUNK_VERDICTS)
+# Words that call something untrue when said of a report: a debunk word, a negated truth.
+# Not a denial ("denied claims that its troops massacred ..."): the ``denial`` rules find the
+# claim it denies; set against other outlets' leads by likeness alone, it took every lead on
+# the same people for the denied claim (unlabelled DUC dev clusters).
+_CALLS_UNTRUE = (_pattern(DEBUNK_CUES - DEBUNK_VERDICTS), _pattern(NEGATED_TRUTHS))
+# What a debunk word must be said of, unless a verdict. Not "news", which names the media
+# ("attacking the fake and fraudulent news media") more than one claim.
+_REPORTS = REPORTS - {"news"}
+# A phrase with a cue word that calls nothing untrue: "made up his mind" (``lowered`` drops
+# it before the cues are read).
+_NOT_CALLING = re.compile(r"\bmade up (?:his|her|their|its|my|our|your) minds?\b")
 
 
 def lowered(text: str) -> str:
     """A text as the cues are read in: lower case, one apostrophe, no phrase that calls
     nothing untrue."""
-    return _NOT_CALLING.sub(" ", text.lower().replace("`", "'").replace("’", "'"))
+    # Blanked, not cut: a cue's place in the text is its place in the parse.
+    text = text.lower().replace("`", "'").replace("’", "'")
+    return _NOT_CALLING.sub(lambda m: " " * len(m.group()), text)
 
 
-def article_features(text: str) -> np.ndarray:
-    """The features of one article's text, in ``ARTICLE_FEATURES`` order."""
-    lowered_text = lowered(text)
-    return np.array([f(lowered_text) for f in ARTICLE_FEATURES.values()], dtype=float)
+def calls_untrue(doc: Doc) -> bool:
+    """Whether a parsed sentence calls a story untrue: a verdict word, or another cue said of
+    a report ("the claims are false", "no evidence for the claim"); a question asks, and
+    calls nothing."""
+    if doc.text.rstrip().endswith("?"):
+        return False
+    text = lowered(doc.text)
+    return bool(_VERDICT.search(text)) or any(
+        _said_of_report(doc, m.start(), m.end()) for p in _CALLS_UNTRUE for m in p.finditer(text)
+    )
 
 
-def debunk_weight(features: np.ndarray) -> float:
-    """How much an article's features call something untrue: its cues, negated truths, denials."""
-    return float(features[0] + features[2] + features[3])
-
-
-def may_dispute(one: np.ndarray, other: np.ndarray) -> bool:
-    """Whether two articles may be two sides: one of them calls something untrue."""
-    return max(debunk_weight(one), debunk_weight(other)) > 0
-
-
-def pair_features(one: np.ndarray, other: np.ndarray) -> np.ndarray:
-    """The features of two articles, the more debunking one first, in ``FEATURES`` order."""
-    more, less = (one, other) if debunk_weight(one) >= debunk_weight(other) else (other, one)
-    return np.array([*(more - less), min(more[0], less[0])], dtype=float)
-
-
-@cache
-def model() -> tuple[np.ndarray, float]:
-    """The shipped coefficients (in ``FEATURES`` order) and intercept.
-
-    Weights fit on other features would score nonsense, so names must match.
-    """
-    fitted = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    if list(fitted["features"]) != list(FEATURES):
-        raise ValueError(f"{WEIGHTS.name} was fit on other features: retrain it")
-    return np.array(list(fitted["features"].values()), dtype=float), float(fitted["intercept"])
-
-
-def probability(pair: np.ndarray) -> float:
-    """The probability that one of two articles debunks what the other reports."""
-    coefficients, intercept = model()
-    return float(1 / (1 + np.exp(-(pair @ coefficients + intercept))))
-
-
-def article_text(article: Article) -> str:
-    """An article's usable text, as the features read it: its sentences, in order."""
-    return " ".join(s.text for s in article.sentences)
+def _said_of_report(doc: Doc, start: int, end: int) -> bool:
+    """Whether the cue at ``start:end`` of a sentence is said of a report: one is the cue's
+    word or its head, a dependent of either, or the object of such a dependent's preposition."""
+    cue = doc.char_span(start, end, alignment_mode="expand")
+    if cue is None:
+        return False
+    near = {t for word in cue for t in (word, word.head)}
+    near |= {child for t in list(near) for child in t.children}
+    near |= {g for t in list(near) if t.dep_ == "prep" for g in t.children}
+    return any(t.lemma_.lower() in _REPORTS for t in near)
 
 
 def detect(ctx: StoryContext) -> list[Conflict]:
-    """Per debunking outlet, one conflict: its debunk against the tellings of the outlets it
-    disputes.
-
-    Two outlets dispute when their pair's probability reaches
-    ``ConflictSettings.debunk_pair``; the more debunking one's side is its
-    first sentence with a cue, the other's its sentence most like it, if
-    alike enough (``Cosines.debunk_report``) to be one matter.
-    """
-    found = {a.id: article_features(article_text(a)) for a in ctx.articles if a.sentences}
+    """Per debunking outlet, one conflict: its debunk against the leads of the outlets that
+    report the matter plainly."""
+    leads, debunks = _leads(ctx)
+    reports = [leads[a] for a in sorted(leads) if not debunks[a]]
     merged: Merged[str] = Merged(ctx, kind)
-    threshold = ctx.settings.conflicts.debunk_pair
-    for one, other in combinations(sorted(found), 2):
-        pair = pair_features(found[one], found[other])
-        if not may_dispute(found[one], found[other]) or probability(pair) < threshold:
-            continue
-        weights = (debunk_weight(found[one]), debunk_weight(found[other]))
-        debunker, reporter = (one, other) if weights[0] >= weights[1] else (other, one)
-        sides = _sides(ctx, debunker, reporter)
-        if sides is not None:
-            merged.add(debunker, _topic(ctx, *sides), sides)
+    for debunker in sorted(a for a in debunks if debunks[a]):
+        for sides in _pairs(ctx, debunks[debunker], reports):
+            merged.add(debunker, _topic(ctx, sides[1]), sides)
     return merged.conflicts()
 
 
-def _calls_untrue(sentence: Sentence, denials: bool = True) -> bool:
-    """Whether a sentence has a debunk cue, a negated truth or (``denials``) a denial."""
-    text = lowered(sentence.text)
-    return any(p.search(text) for p in (_CUE, _NEGATED_TRUTH, *([_DENY] if denials else [])))
+def _leads(ctx: StoryContext) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]]]:
+    """Each article's lead (``ConflictSettings.debunk_lead`` sentences) and the sentences of
+    it that call something untrue, by article id (articles with no sentence left out)."""
+    size = ctx.settings.conflicts.debunk_lead
+    leads = {a.id: [s for s in a.sentences if s.index < size] for a in ctx.articles}
+    leads = {a: lead for a, lead in leads.items() if lead}
+    debunks = {a: [s for s in lead if calls_untrue(ctx.docs[s.id])] for a, lead in leads.items()}
+    return leads, debunks
 
 
-def _sentences(ctx: StoryContext, article: str, debunks: bool) -> list[Sentence]:
-    """An article's sentences that are no question and debunk (or call nothing untrue).
-
-    A debunk here is a hoax, fake or false, "no evidence": a denial ("denied
-    claims that its troops ...") is the rules' (``denial``), which find what it
-    denies; matched by likeness alone, it pairs with any background sentence.
-    """
-    return [
-        s
-        for s in ctx.article[article].sentences
-        if not s.text.rstrip().endswith("?")
-        and (_calls_untrue(s, denials=False) if debunks else not _calls_untrue(s))
-    ]
+def _pairs(
+    ctx: StoryContext, debunks: list[Sentence], reports: list[list[Sentence]]
+) -> list[tuple[Sentence, Sentence]]:
+    """A debunker's sides against each report's lead that tells its matter, the report most
+    like the debunk first (its words are the conflict's topic)."""
+    found = [_sides(ctx, debunks, lead) for lead in reports]
+    return sorted(filter(None, found), key=lambda p: _closeness(ctx, p), reverse=True)
 
 
-def _sides(ctx: StoryContext, debunker: str, reporter: str) -> tuple[Sentence, Sentence] | None:
-    """The debunker's sentence that calls something untrue and the reporter's telling of it:
-    of every such sentence of its lead (``ConflictSettings.debunk_lead``) and every
-    reporter's sentence that calls nothing untrue, the most alike pair, if alike enough
-    (``Cosines.debunk_report``) and told independently.
-    """
-    # A debunking outlet says so up front; a cue deep in an article ("has denied any
-    # allegations", "called the claims fake news") is background, not its verdict.
-    lead = ctx.settings.conflicts.debunk_lead
+def _sides(
+    ctx: StoryContext, debunks: list[Sentence], lead: list[Sentence]
+) -> tuple[Sentence, Sentence] | None:
+    """Of a debunker's debunk sentences and a reporter's lead sentences, the most alike pair
+    about one matter, told independently, if any."""
     pairs = [
         (d, r)
-        for d in _sentences(ctx, debunker, debunks=True)
-        if d.index < lead
-        for r in _sentences(ctx, reporter, debunks=False)
-        if told_independently(ctx, d, r)
+        for d in debunks
+        for r in lead
+        if told_independently(ctx, d, r) and _one_matter(ctx, d, r)
     ]
-    best = max(pairs, key=lambda p: (ctx.similarity(*p), p[0].id, p[1].id), default=None)
-    if best is None or ctx.similarity(*best) < ctx.cosines.debunk_report:
-        return None
-    return best
+    return max(pairs, key=lambda p: _closeness(ctx, p), default=None)
 
 
-def _topic(ctx: StoryContext, debunk: Sentence, report: Sentence) -> str:
+def _closeness(ctx: StoryContext, sides: tuple[Sentence, Sentence]) -> tuple[float, str, str]:
+    """How alike a debunk and a report are, ties broken by their ids (any input order)."""
+    return ctx.similarity(*sides), sides[0].id, sides[1].id
+
+
+def _one_matter(ctx: StoryContext, debunk: Sentence, report: Sentence) -> bool:
+    """Whether a debunk is about what a report tells: a name both give, or close meaning."""
+    return bool(_names(ctx, debunk) & _names(ctx, report)) or (
+        ctx.similarity(debunk, report) >= ctx.cosines.debunk_report
+    )
+
+
+def _names(ctx: StoryContext, sentence: Sentence) -> set[str]:
+    """The proper-noun words of a sentence, lower-cased."""
+    return {t.text.lower() for t in ctx.docs[sentence.id] if t.pos_ == "PROPN"}
+
+
+def _topic(ctx: StoryContext, report: Sentence) -> str:
     """What is disputed: the report's words, cut, "— reported, and called untrue"."""
     words = report.text.split()[: ctx.settings.conflicts.denial_topic_words]
     return " ".join(words).rstrip(" ,;:.") + " — reported, and called untrue"
