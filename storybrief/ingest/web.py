@@ -23,6 +23,9 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 TIMEOUT = 20.0  # seconds to connect, and between two reads of the body
 MAX_REDIRECTS = 5
 USER_AGENT = "storybrief/0.1"
+# How a user of the command line or the API allows private addresses; the web app
+# replaces it with what its own users can do.
+PRIVATE_HINT = "pass --allow-private (allow_private=True) to fetch it"
 _REDIRECTS = {301, 302, 303, 307, 308}
 _HEADERS = {
     "User-Agent": USER_AGENT,
@@ -125,17 +128,39 @@ def _checked_address(host: str, port: int, allow_private: bool) -> str:
         for address in addresses:
             if not _is_public(address):
                 raise FetchError(
-                    f"refused: {host} is a private or local address ({address}); "
-                    "pass --allow-private (allow_private=True) to fetch it"
+                    f"refused: {host} is a private or local address ({address}); {PRIVATE_HINT}"
                 )
     return addresses[0]
 
 
+# IPv6 prefixes whose last 32 bits are an IPv4 address the packet reaches: IPv4-compatible
+# (deprecated), SIIT's translated form and NAT64's well-known prefix. A gateway would
+# carry ``64:ff9b::7f00:1`` to 127.0.0.1, so the IPv4 address is what must be public.
+_LOW_32_PREFIXES = tuple(
+    ipaddress.IPv6Network(net) for net in ("::/96", "::ffff:0:0:0/96", "64:ff9b::/96")
+)
+# NAT64 for local use (RFC 8215): the IPv4 address may sit anywhere in it, and it is
+# private by definition, though Python counts it global.
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: mapped, compatible, 6to4, NAT64, Teredo."""
+    found = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    if any(ip in net for net in _LOW_32_PREFIXES):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [v4 for v4 in found if v4 is not None]
+
+
 def _is_public(address: str) -> bool:
+    """Whether ``address`` and every IPv4 address it embeds are on the public internet."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone id is not part of it
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback too
-    return ip.is_global and not ip.is_multicast
+    if isinstance(ip, ipaddress.IPv4Address):
+        return ip.is_global and not ip.is_multicast
+    embedded = embedded_ipv4(ip)
+    if ip.ipv4_mapped is None and (not ip.is_global or ip.is_multicast or ip in _LOCAL_NAT64):
+        return False
+    return all(v4.is_global and not v4.is_multicast for v4 in embedded)
 
 
 def _connection(
