@@ -8,6 +8,7 @@ it: the brief is written, and says what it lacks.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -31,6 +32,7 @@ from storybrief.render import render
 from storybrief.render.common import headline
 from storybrief.render.index import to_index
 from storybrief.render.jsondoc import article_dict
+from storybrief.settings import LIMITS
 
 app = typer.Typer(
     help="Turn many news articles about one story into one cited brief.",
@@ -280,15 +282,33 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     allow_private: AllowPrivate = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Another host name the app answers to (repeatable; '*' for any). "
+            "By default only localhost's names and the --host address."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Briefs made at once, each in its own process.")
+    ] = LIMITS.web_workers,
+    deadline: Annotated[
+        float, typer.Option(min=1, help="Seconds a brief may take before it is stopped.")
+    ] = LIMITS.brief_seconds,
 ) -> None:
     """Start the local web app: paste, upload or link articles, get their brief in a browser."""
     # Imported here: the web stack is only needed by this command.
     import uvicorn
 
     from storybrief.web import create_app
+    from storybrief.web.app import allowed_hosts
 
+    limits = dataclasses.replace(LIMITS, web_workers=workers, brief_seconds=deadline)
+    web = create_app(
+        allow_private=allow_private, hosts=allowed_hosts(host, allowed_host or []), limits=limits
+    )
     err.print(f"storybrief: serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
-    uvicorn.run(create_app(allow_private=allow_private), host=host, port=port, log_level="warning")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 # Libraries that log their own workings at INFO or ERROR (a page with no article
