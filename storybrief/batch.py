@@ -101,7 +101,11 @@ def _summary(cluster: Any, docs: list[str], words: int, furniture: frozenset[str
         Article(id=f"d{i}", source=f"{cluster}:d{i}", kind="text", raw=doc)
         for i, doc in enumerate(docs)
     ]
-    usable = [a for a in prepare(articles) if a.ok]
+    prepared = prepare(articles)
+    usable = [a for a in prepared if a.ok]
+    if not usable:  # an empty summary must say why, or it reads as a summary of nothing
+        why = sorted({a.reason for a in prepared if a.reason}) or ['"docs" is empty']
+        raise ValueError(f"no usable document: {'; '.join(why)}")
     return " ".join(s.text for s in summarize(usable, words=words))
 
 
