@@ -13,14 +13,19 @@ memory.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
+import threading
+import time
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-TIMEOUT = 20.0  # seconds to connect, and between two reads of the body
+from storybrief.settings import LIMITS
+
+TIMEOUT = LIMITS.read_seconds  # seconds to connect, and between two reads of the body
 MAX_REDIRECTS = 5
 USER_AGENT = "storybrief/0.1"
 # How a user of the command line or the API allows private addresses; the web app
@@ -60,21 +65,72 @@ def fetch(
     allow_private: bool = False,
     max_bytes: int,
     timeout: float = TIMEOUT,
+    deadline: float = LIMITS.fetch_seconds,
 ) -> Page:
-    """GET ``url``, following redirects; raise ``FetchError`` saying why there is no page."""
+    """GET ``url``, following redirects; raise ``FetchError`` saying why there is no page.
+
+    ``timeout`` bounds the connect and each wait for data; ``deadline`` the
+    whole fetch, redirects included, so a server that sends a byte every few
+    seconds cannot hold it for longer.
+    """
+    clock = _Deadline(time.monotonic() + deadline, deadline)
     for _ in range(MAX_REDIRECTS + 1):
-        served = _hop(url, allow_private, max_bytes, timeout)
+        served = _timed_hop(url, allow_private, max_bytes, timeout, clock)
         if isinstance(served, Page):
             return served
         url = served
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
 
-def _hop(url: str, allow_private: bool, max_bytes: int, timeout: float) -> Page | str:
-    """One GET of ``url``: the page served, or the URL a redirect sends on to."""
+@dataclass(frozen=True)
+class _Deadline:
+    """When a fetch must be over (monotonic time), and the limit it was set from."""
+
+    ends: float
+    seconds: float
+
+    def left(self) -> float:
+        return self.ends - time.monotonic()
+
+    def error(self) -> FetchError:
+        return FetchError(f"the fetch took over {self.seconds:g} s, the limit for one URL")
+
+
+def _timed_hop(
+    url: str, allow_private: bool, max_bytes: int, timeout: float, clock: _Deadline
+) -> Page | str:
+    """``_hop`` of ``url``, its connection cut when ``clock`` runs out."""
+    left = clock.left()
+    if left <= 0:
+        raise clock.error()
     parts, host, port = _target(url)
     address = _checked_address(host, port, allow_private)
-    connection = _connection(parts.scheme.lower(), host, port, address, timeout)
+    connection = _connection(parts.scheme.lower(), host, port, address, min(timeout, left))
+    # A blocked read ends when its socket is shut: the watchdog does that at the deadline.
+    watchdog = threading.Timer(max(left, 0.0), _cut, [connection])
+    watchdog.start()
+    try:
+        return _hop(url, connection, host, max_bytes, clock)
+    finally:
+        watchdog.cancel()
+        connection.close()
+
+
+def _cut(connection: http.client.HTTPConnection) -> None:
+    if connection.sock is not None:
+        with contextlib.suppress(OSError):
+            connection.sock.shutdown(socket.SHUT_RDWR)
+
+
+def _hop(
+    url: str,
+    connection: http.client.HTTPConnection,
+    host: str,
+    max_bytes: int,
+    clock: _Deadline,
+) -> Page | str:
+    """One GET of ``url`` on ``connection``: the page served, or the URL a redirect sends on to."""
+    parts = urlsplit(url)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
         connection.request("GET", path, headers=_HEADERS)
@@ -85,9 +141,11 @@ def _hop(url: str, allow_private: bool, max_bytes: int, timeout: float) -> Page 
             raise FetchError(f"HTTP {response.status} {response.reason}".strip())
         data = response.read(max_bytes + 1)
     except (OSError, http.client.HTTPException) as exc:
+        if clock.left() <= 0:
+            raise clock.error() from exc
         raise FetchError(f"cannot fetch {host} ({reason(exc)})") from exc
-    finally:
-        connection.close()
+    if clock.left() <= 0:
+        raise clock.error()
     if len(data) > max_bytes:
         raise FetchError(f"response too large (over {max_bytes:,} bytes)")
     return _page(url, response.getheader("Content-Type", ""), data)
