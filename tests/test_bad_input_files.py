@@ -144,11 +144,11 @@ def test_an_unreadable_subfolder_is_listed_with_its_reason(locked: Path) -> None
 
 def test_a_feed_title_with_control_characters_or_markup_is_plain_text() -> None:
     feed = (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>'
-        "<item><title>Bridge \x01 <b>closed</b> &lt;script&gt;</title>"
-        "<author>Ann \x02Lee</author><description>Ferries \x03run.</description></item>"
-        "<item><title><![CDATA[<i>Ferry</i> &amp; bus]]></title></item></channel></rss>"
-    ).encode()
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>'
+        b"<item><title>Bridge \x01 <b>closed</b> &lt;script&gt;</title>"
+        b"<author>Ann \x02Lee</author><description>Ferries \x03run.</description></item>"
+        b"<item><title><![CDATA[<i>Ferry</i> &amp; bus]]></title></item></channel></rss>"
+    )
     first, second = parse_feed(feed)
     assert first.title == "Bridge closed <script>" and first.text == "Ferries run."
     assert second.title == "Ferry & bus"

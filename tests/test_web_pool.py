@@ -50,7 +50,7 @@ def test_a_job_past_its_deadline_is_stopped_and_its_worker_replaced() -> None:
     async def main() -> int:
         pool = _pool(web_workers=1, brief_seconds=0.5)
         try:
-            with pytest.raises(Stopped, match="0.5 s limit"):
+            with pytest.raises(Stopped, match=r"0\.5 s limit"):
                 await pool.run(_pid_after, 30, gone=_stays)
             return await pool.run(_pid_after, 0, gone=_stays)  # a fresh worker takes the next
         finally:
