@@ -19,6 +19,7 @@ clusters are summarized.
 from __future__ import annotations
 
 import json
+import math
 import multiprocessing
 import os
 import threading
@@ -58,7 +59,9 @@ class BatchCounts(NamedTuple):
 
 
 def _cluster_id(record: Any) -> Any:
-    return record.get("id", record.get("cluster_id")) if isinstance(record, dict) else None
+    value = record.get("id", record.get("cluster_id")) if isinstance(record, dict) else None
+    # Python reads Infinity and NaN, but they are not JSON: written back, no reader could parse it.
+    return str(value) if isinstance(value, float) and not math.isfinite(value) else value
 
 
 def _docs(record: Any) -> list[str] | None:

@@ -26,6 +26,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from storybrief import pipeline, runners
 from storybrief.clean import clean as clean_articles
 from storybrief.cluster import stories_told
+from storybrief.errors import time_budget
 from storybrief.ingest import read_inputs
 from storybrief.models import Article, StageWarning
 from storybrief.render import render
@@ -152,7 +153,9 @@ def brief(
 ) -> None:
     """Write the brief of the story the INPUTS tell: summary, agreements, conflicts, quotes."""
     with _progress("Reading articles") as advance:
-        result = pipeline.run(inputs, words=words, on_read=advance, allow_private=allow_private)
+        articles = pipeline.read(inputs, on_read=advance, allow_private=allow_private)
+    with time_budget(LIMITS.brief_seconds):
+        result = pipeline.brief_of(articles, words=words)
     _write(render(result, fmt.value), output)
     _warn(result.warnings)
     # One brief of several stories mixes them up; say so, and what to run instead.
@@ -294,7 +297,7 @@ def serve(
     ] = LIMITS.web_workers,
     deadline: Annotated[
         float, typer.Option(min=1, help="Seconds a brief may take before it is stopped.")
-    ] = LIMITS.brief_seconds,
+    ] = LIMITS.web_deadline,
 ) -> None:
     """Start the local web app: paste, upload or link articles, get their brief in a browser."""
     # Imported here: the web stack is only needed by this command.
@@ -303,7 +306,7 @@ def serve(
     from storybrief.web import create_app
     from storybrief.web.app import allowed_hosts
 
-    limits = dataclasses.replace(LIMITS, web_workers=workers, brief_seconds=deadline)
+    limits = dataclasses.replace(LIMITS, web_workers=workers, web_deadline=deadline)
     web = create_app(
         allow_private=allow_private, hosts=allowed_hosts(host, allowed_host or []), limits=limits
     )

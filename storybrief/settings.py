@@ -186,7 +186,10 @@ class Limits:
     max_sentences: int = 5_000  # of one article; a longer text is cut there, and says so
     read_seconds: float = 20.0  # a fetch's connect, and its wait between two reads
     fetch_seconds: float = 60.0  # one URL's whole fetch, redirects and body included
-    brief_seconds: float = 120.0  # one brief in the web app, before it is stopped
+    # A brief's analysis and summary on the command line and in the web app: past it,
+    # what is unfinished is left out with a warning, and the brief is written.
+    brief_seconds: float = 45.0
+    web_deadline: float = 90.0  # a web request's brief, reading included, before it is stopped
     web_workers: int = 2  # worker processes of the web app: this machine's cores
     web_queue: int = 32  # web requests that may wait for a worker; more are told "busy"
 

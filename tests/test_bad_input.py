@@ -218,7 +218,7 @@ def test_a_brief_that_cannot_be_made_keeps_the_form_as_typed(
     def fail(*_: object, **__: object) -> Brief:
         raise MemoryError("out of memory")
 
-    monkeypatch.setattr(web_app, "run", fail)
+    monkeypatch.setattr(web_app, "read", fail)
     typed = "Bridge to close\n\nThe <b>council</b> will close the bridge."
     with TestClient(create_app(), base_url="http://localhost") as client:
         form = client.post("/brief", data={"text": [typed], "urls": "", "words": "60"})

@@ -48,7 +48,7 @@ def test_jobs_run_at_once_in_separate_processes() -> None:
 
 def test_a_job_past_its_deadline_is_stopped_and_its_worker_replaced() -> None:
     async def main() -> int:
-        pool = _pool(web_workers=1, brief_seconds=0.5)
+        pool = _pool(web_workers=1, web_deadline=0.5)
         try:
             with pytest.raises(Stopped, match=r"0\.5 s limit"):
                 await pool.run(_pid_after, 30, gone=_stays)

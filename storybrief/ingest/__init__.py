@@ -14,6 +14,7 @@ import gzip
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -186,7 +187,11 @@ def _entry_article(
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     """Return the bytes of ``path``, unzipped; raise ``Unusable`` saying why it has none."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        # A FIFO or a device would block the read, or never end.
+        if not stat.S_ISREG(status.st_mode):
+            raise Unusable("not a regular file")
+        size = status.st_size
         # Checked before reading so a huge file is refused without loading it.
         if size > max_bytes:
             raise Unusable(f"file too large ({_over(size, max_bytes)})")

@@ -26,10 +26,11 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storybrief import pipeline
+from storybrief.errors import time_budget
 from storybrief.ingest import HTML_SUFFIXES, JSONL_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES
 from storybrief.ingest.web import PRIVATE_HINT, is_url
 from storybrief.models import Brief, Text
-from storybrief.pipeline import DEFAULT_WORDS, run
+from storybrief.pipeline import DEFAULT_WORDS, brief_of, read
 from storybrief.render import render
 from storybrief.settings import LIMITS, Limits
 from storybrief.web.pages import (
@@ -124,7 +125,9 @@ def make_brief(
             path.parent.mkdir()
             path.write_bytes(data)
             saved[str(path)] = PurePath(filename).name
-        brief = run([*saved, *inputs], words=words, allow_private=allow_private)
+        articles = read([*saved, *inputs], allow_private=allow_private)
+        with time_budget(LIMITS.brief_seconds):
+            brief = brief_of(articles, words=words)
     # Readers know an upload by its name, not by the temporary folder it was read from.
     names = {**saved, PRIVATE_HINT: _PRIVATE_FOR_WEB}
     for article in brief.articles:

@@ -140,12 +140,10 @@ class WorkerPool:
         ready = loop.create_future()
         loop.add_reader(worker.conn.fileno(), lambda: ready.done() or ready.set_result(None))
         try:
-            deadline = loop.time() + self.limits.brief_seconds
+            deadline = loop.time() + self.limits.web_deadline
             while not ready.done():
                 if loop.time() > deadline:
-                    raise Stopped(
-                        f"took over the {self.limits.brief_seconds:g} s limit for a brief"
-                    )
+                    raise Stopped(f"took over the {self.limits.web_deadline:g} s limit for a brief")
                 if await gone():
                     raise Stopped("the client went away")
                 await asyncio.wait([ready], timeout=_POLL)
