@@ -1,7 +1,7 @@
 """The web app under load: many users POST a 5-article story at once.
 
 Usage: PYTHONPATH=. .venv/bin/python bench/load.py [--requests 200] [--in-flight 20]
-       [--workers 2] [--story examples/iran-iraq-2014]
+       [--workers 2] [--baseline-requests N] [--story examples/iran-iraq-2014]
 
 Starts ``storybrief serve`` on a free port of 127.0.0.1 with ``--workers``
 processes and sends ``--requests`` POSTs of ``/api/brief`` (the story's five
@@ -135,15 +135,19 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--in-flight", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--baseline-requests", type=int, help="briefs of each baseline (default: --requests)"
+    )
     parser.add_argument("--story", type=Path, default=ROOT / "examples" / "iran-iraq-2014")
     args = parser.parse_args()
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.story.glob("*.txt"))][:5]
     body = json.dumps({"texts": texts}).encode()
     print(f"{args.requests} POSTs of a {len(texts)}-article story, {args.in_flight} in flight\n")
     print("| run | requests | statuses | briefs/s | p50 s | p95 s |\n|---|---|---|---|---|---|")
-    print(_direct(args.workers, texts, args.requests), flush=True)
+    baseline = args.baseline_requests or args.requests
+    print(_direct(args.workers, texts, baseline), flush=True)
     print(_load(args.workers, body, args.requests, args.in_flight), flush=True)
-    print(_load(1, body, args.requests, args.in_flight), flush=True)
+    print(_load(1, body, baseline, args.in_flight), flush=True)
     print("\n" + _abandoned(body))
 
 
