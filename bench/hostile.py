@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -44,6 +45,7 @@ def _news(data: Path, size: int = MB) -> str:
 
 def _tree(rev: str, into: Path) -> Path:
     """The source tree at ``rev``, exported into ``into``."""
+    into.mkdir()
     archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
     return into
@@ -56,7 +58,7 @@ def _time(tree: Path, item: str, timeout: float) -> str:
         done = subprocess.run(
             [sys.executable, "-m", "storybrief", "brief", item, "--format", "json"],
             cwd=tree,
-            env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"},
+            env={**os.environ, "PYTHONPATH": str(tree)},
             capture_output=True,
             text=True,
             timeout=timeout,

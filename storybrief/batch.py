@@ -104,12 +104,19 @@ def _summary(cluster: Any, docs: list[str], words: int, furniture: frozenset[str
         Article(id=f"d{i}", source=f"{cluster}:d{i}", kind="text", raw=doc)
         for i, doc in enumerate(docs)
     ]
-    prepared = prepare(articles)
+    return " ".join(s.text for s in summarize(_usable(prepare(articles)), words=words))
+
+
+def _usable(prepared: list[Article]) -> list[Article]:
+    """The usable documents; raise ``ValueError`` saying why when there is none.
+
+    An empty summary with no error would read as the summary of nothing.
+    """
     usable = [a for a in prepared if a.ok]
-    if not usable:  # an empty summary must say why, or it reads as a summary of nothing
+    if not usable:
         why = sorted({a.reason for a in prepared if a.reason}) or ['"docs" is empty']
         raise ValueError(f"no usable document: {'; '.join(why)}")
-    return " ".join(s.text for s in summarize(usable, words=words))
+    return usable
 
 
 def summarize_record(

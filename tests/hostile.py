@@ -110,15 +110,19 @@ def _texts() -> dict[str, str | bytes]:
 def _jsonl_lines() -> list[str]:
     """Hostile JSONL article lines, each its own article or skip."""
     good = json.dumps({"id": "good", "text": ARTICLE})
+    return [good, *_bad_json('"The bridge closed on Monday after engineers found corrosion."')]
+
+
+def _bad_json(value: str) -> list[str]:
+    """Lines Python's JSON parser chokes on or reads as no JSON reader does."""
+    field = '"text"' if value.startswith('"') else '"docs"'
     return [
-        good,
-        '{"id": "surrogate", "text": "The bridge \\ud800 closed on Monday after corrosion."}',
-        '{"id": ' + "1" * 5000 + ', "text": "x"}',
+        '{"id": "surrogate", ' + field + ': "\\ud800 The bridge closed on Monday."}',
+        '{"id": ' + "1" * 5000 + ", " + field + ": " + value + "}",
         "[" * 100_000 + "]" * 100_000,
-        '{"id": Infinity, "text": "The bridge closed on Monday after engineers found corrosion."}',
-        '{"id": NaN, "text": "x"}',
+        '{"id": Infinity, ' + field + ": " + value + "}",
+        '{"id": NaN, ' + field + ": 7}",
         '"a string"',
-        '{"text": 5}',
         "{not json",
         "",
     ]
@@ -132,13 +136,7 @@ def _clusters() -> list[str]:
         json.dumps({"id": "german", "docs": [GERMAN * 2] * 2}),
         json.dumps({"id": "blank", "docs": ["", "  "]}),
         json.dumps({"id": "html", "docs": [f"{HOSTILE_HTML} {STORY}"]}),
-        '{"id": "surrogate", "docs": ["\\udc00 The bridge closed."]}',
-        '{"id": ' + "9" * 5000 + ', "docs": []}',
-        "[" * 100_000 + "]" * 100_000,
-        '{"id": Infinity, "docs": ["The bridge closed on Monday."]}',
-        '{"id": NaN, "docs": 7}',
-        "not json",
-        "",
+        *_bad_json('["The bridge closed on Monday."]'),
     ]
 
 

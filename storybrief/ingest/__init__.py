@@ -316,23 +316,18 @@ def _glob(pattern: str) -> list[Path]:
     fixed = next((n for n, p in enumerate(parts) if _GLOB_CHARS & set(p)), len(parts))
     base = Path(*parts[:fixed]) if fixed else Path()
     rest = Path(*parts[fixed:]) if fixed < len(parts) else None
+    if rest is None:
+        return [base]
     try:
-        matches = base.glob(str(rest)) if rest else iter([base])
-        # Like the shell, a wildcard does not match a hidden name; a pattern may name one.
-        return sorted(
-            m
-            for m in matches
-            if all(a.startswith(".") or not b.startswith(".") for a, b in _pairs(rest, m, base))
-        )
+        return sorted(m for m in base.glob(str(rest)) if _shown(rest, m.relative_to(base)))
     except ValueError:  # a pattern pathlib cannot read ("a**b"): it matches nothing
         return []
 
 
-def _pairs(rest: Path | None, match: Path, base: Path) -> Iterator[tuple[str, str]]:
-    """Each part of the pattern after its base beside the part of ``match`` it matched."""
-    if rest is None:
-        return iter(())
-    return zip(rest.parts, match.relative_to(base).parts, strict=False)
+def _shown(pattern: Path, match: Path) -> bool:
+    """Like the shell's, a wildcard does not match a hidden name; a pattern may name one."""
+    pairs = zip(pattern.parts, match.parts, strict=False)
+    return all(wanted.startswith(".") or not name.startswith(".") for wanted, name in pairs)
 
 
 def _walk(directory: Path) -> Iterator[tuple[Path, str | None]]:
