@@ -34,10 +34,25 @@ from storybrief.runners import run_stories
 from storybrief.settings import DEFAULT, ClusterSettings, Settings
 
 __version__ = "0.1.0"
+MIN_WORDS = 10  # the shortest summary asked for, as on the command line (--words)
+Inputs = Iterable[str | Path | Text] | str | Path | Text
+
+
+def _checked(paths_or_texts: Inputs, words: int) -> Iterable[str | Path | Text]:
+    """The inputs as a sequence, after checking ``words``; raise ``ValueError`` if it is bad.
+
+    One path, URL or ``Text`` given alone is one input: a string is a path,
+    not a sequence of one-character paths.
+    """
+    if isinstance(words, bool) or not isinstance(words, int) or words < MIN_WORDS:
+        raise ValueError(f"words is the summary's length: a whole number of at least {MIN_WORDS}")
+    if isinstance(paths_or_texts, str | Path | Text):
+        return [paths_or_texts]
+    return paths_or_texts
 
 
 def brief(
-    paths_or_texts: Iterable[str | Path | Text],
+    paths_or_texts: Inputs,
     *,
     words: int = DEFAULT_WORDS,
     settings: Settings = DEFAULT,
@@ -46,18 +61,21 @@ def brief(
     """The brief of one story from files, directories, globs, URLs or article texts.
 
     A ``Text`` is the text of an article itself; a string is always a path,
-    directory, glob pattern or URL, never article text: an ``http(s)://``
+    directory, glob pattern or URL, never article text (one given alone is
+    one input): an ``http(s)://``
     string is a page or feed to fetch (refused on a private or loopback
     address unless ``allow_private``), any other string, and every ``Path``,
-    a path or glob pattern to read. ``settings`` holds the analysis'
+    a path or glob pattern to read. ``words`` (at least 10) is the summary's
+    length. ``settings`` holds the analysis'
     thresholds and the summary's weights (``storybrief.settings``). A part
     of the brief that fails is left out and named in its ``warnings``.
     """
-    return run(paths_or_texts, words=words, settings=settings, allow_private=allow_private)
+    inputs = _checked(paths_or_texts, words)
+    return run(inputs, words=words, settings=settings, allow_private=allow_private)
 
 
 def stories(
-    paths_or_texts: Iterable[str | Path | Text],
+    paths_or_texts: Inputs,
     *,
     words: int = DEFAULT_WORDS,
     settings: Settings = DEFAULT,
@@ -73,7 +91,7 @@ def stories(
     are written.
     """
     return run_stories(
-        paths_or_texts,
+        _checked(paths_or_texts, words),
         words=words,
         settings=settings,
         allow_private=allow_private,

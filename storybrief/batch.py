@@ -19,6 +19,7 @@ clusters are summarized.
 from __future__ import annotations
 
 import json
+import math
 import multiprocessing
 import os
 import threading
@@ -59,7 +60,9 @@ class BatchCounts(NamedTuple):
 
 
 def _cluster_id(record: Any) -> Any:
-    return record.get("id", record.get("cluster_id")) if isinstance(record, dict) else None
+    value = record.get("id", record.get("cluster_id")) if isinstance(record, dict) else None
+    # Python reads Infinity and NaN, but they are not JSON: written back, no reader could parse it.
+    return str(value) if isinstance(value, float) and not math.isfinite(value) else value
 
 
 def _docs(record: Any) -> list[str] | None:
@@ -89,8 +92,19 @@ def _summary(cluster: Any, docs: list[str], words: int, furniture: frozenset[str
         Article(id=f"d{i}", source=f"{cluster}:d{i}", kind="text", raw=doc)
         for i, doc in enumerate(docs)
     ]
-    usable = [a for a in prepare(articles) if a.ok]
-    return " ".join(s.text for s in summarize(usable, words=words))
+    return " ".join(s.text for s in summarize(_usable(prepare(articles)), words=words))
+
+
+def _usable(prepared: list[Article]) -> list[Article]:
+    """The usable documents; raise ``ValueError`` saying why when there is none.
+
+    An empty summary with no error would read as the summary of nothing.
+    """
+    usable = [a for a in prepared if a.ok]
+    if not usable:
+        why = sorted({a.reason for a in prepared if a.reason}) or ['"docs" is empty']
+        raise ValueError(f"no usable document: {'; '.join(why)}")
+    return usable
 
 
 def summarize_record(

@@ -8,6 +8,7 @@ it: the brief is written, and says what it lacks.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -34,7 +35,7 @@ from storybrief.render import render
 from storybrief.render.common import headline
 from storybrief.render.index import Entry, to_index, with_back_link
 from storybrief.render.jsondoc import article_dict
-from storybrief.settings import DEFAULT
+from storybrief.settings import DEFAULT, LIMITS
 
 if TYPE_CHECKING:
     from storybrief.llm import LLMSpec
@@ -199,7 +200,12 @@ def brief(
     spec = _llm(llm, llm_url, llm_model)
     with _progress("Reading articles") as advance:
         result = pipeline.run(
-            inputs, words=words, on_read=advance, allow_private=allow_private, llm=spec
+            inputs,
+            words=words,
+            on_read=advance,
+            allow_private=allow_private,
+            llm=spec,
+            budget=LIMITS.brief_seconds,
         )
     _write(render(result, fmt.value), output)
     _warn(result.warnings)
@@ -437,16 +443,36 @@ def serve(
     llm: UseLLM = False,
     llm_url: LLMUrl = None,
     llm_model: LLMModel = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Another host name the app answers to (repeatable; '*' for any). "
+            "By default only localhost's names and the --host address."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Briefs made at once, each in its own process.")
+    ] = LIMITS.web_workers,
+    deadline: Annotated[
+        float, typer.Option(min=1, help="Seconds a brief may take before it is stopped.")
+    ] = LIMITS.web_deadline,
 ) -> None:
     """Start the local web app: paste, upload or link articles, get their brief in a browser."""
     # Imported here: the web stack is only needed by this command.
     import uvicorn
 
     from storybrief.web import create_app
+    from storybrief.web.app import allowed_hosts
 
+    limits = dataclasses.replace(LIMITS, web_workers=workers, web_deadline=deadline)
+    web = create_app(
+        allow_private=allow_private,
+        hosts=allowed_hosts(host, allowed_host or []),
+        limits=limits,
+        llm=_llm(llm, llm_url, llm_model),
+    )
     err.print(f"storybrief: serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
-    app = create_app(allow_private=allow_private, llm=_llm(llm, llm_url, llm_model))
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 # Libraries that log their own workings at INFO or ERROR (a page with no article

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storybrief.clean import clean
 from storybrief.clean.shared import drop_shared, shared_paragraphs, story_keys
 from storybrief.cluster import stories as group_stories
-from storybrief.errors import describe
+from storybrief.errors import describe, time_budget
 from storybrief.ingest import read_inputs
 from storybrief.ingest.decode import normalise_newlines
 from storybrief.models import Article, Brief, StageWarning, Text
@@ -119,15 +120,34 @@ def run(
     on_read: Callable[[Article], None] | None = None,
     allow_private: bool = False,
     llm: LLMSpec | None = None,
+    budget: float | None = None,
 ) -> Brief:
     """Read ``inputs`` (see ``read``) and write the brief of their one story.
 
     With ``llm``, its summary is then written in prose by that model and
     checked against its sources (``storybrief.llm``); on failure it stays as
-    extracted, with a warning.
+    extracted, with a warning. ``budget``: see ``brief_within``.
     """
     articles = read(inputs, on_read=on_read, allow_private=allow_private)
-    brief = brief_of(articles, words=words, settings=settings)
+    return brief_within(articles, words=words, settings=settings, llm=llm, budget=budget)
+
+
+def brief_within(
+    articles: list[Article],
+    *,
+    words: int = DEFAULT_WORDS,
+    settings: Settings = DEFAULT,
+    llm: LLMSpec | None = None,
+    budget: float | None = None,
+) -> Brief:
+    """The brief of read ``articles``, its analysis and summary cut at ``budget`` seconds.
+
+    Past the budget the unfinished stages are left out with a warning
+    (``errors.time_budget``; None: no limit). The language model's prose comes
+    after, outside the budget: it has its own (``settings.llm.seconds``).
+    """
+    with time_budget(budget) if budget else nullcontext():
+        brief = brief_of(articles, words=words, settings=settings)
     if llm is None:
         return brief
     from storybrief.llm import rewrite  # imported only here: the optional extra

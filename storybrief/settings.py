@@ -253,6 +253,31 @@ class LLMSettings:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """How much one input, one fetch and one brief may take: beyond, it is refused or stopped.
+
+    Not tuned on any dataset: chosen so that a single input finishes or is
+    refused within a minute on a 2-core machine (``bench/hostile.py``), far
+    above any news article (the longest in the dev sets is under 100 KB).
+    Every refusal names the limit it hit.
+    """
+
+    max_bytes: int = 10 * 2**20  # of one file, page or upload, decompressed
+    max_sentences: int = 5_000  # of one article; a longer text is cut there, and says so
+    read_seconds: float = 20.0  # a fetch's connect, and its wait between two reads
+    fetch_seconds: float = 60.0  # one URL's whole fetch, redirects and body included
+    # A brief's analysis and summary on the command line and in the web app: past it,
+    # what is unfinished is left out with a warning, and the brief is written.
+    brief_seconds: float = 45.0
+    web_deadline: float = 90.0  # a web request's brief, reading included, before it is stopped
+    web_workers: int = 2  # worker processes of the web app: this machine's cores
+    web_queue: int = 32  # web requests that may wait for a worker; more are told "busy"
+
+
+LIMITS = Limits()
+
+
+@dataclass(frozen=True)
 class Settings:
     """All of storybrief's tunable numbers: one block per stage, and the encoder."""
 

@@ -203,7 +203,7 @@ def test_the_web_app_shows_a_failed_analysis_as_a_warning_on_the_brief(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _failed_quotes(monkeypatch)
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(), base_url="http://localhost") as client:
         page = client.post("/brief", data={"text": [BRIDGE, BRIDGE.replace("Tuesday", "Monday")]})
         api = client.post("/api/brief", json={"texts": [BRIDGE]})
     assert page.status_code == 200
@@ -218,9 +218,9 @@ def test_a_brief_that_cannot_be_made_keeps_the_form_as_typed(
     def fail(*_: object, **__: object) -> Brief:
         raise MemoryError("out of memory")
 
-    monkeypatch.setattr(web_app, "run", fail)
+    monkeypatch.setattr(web_app, "read", fail)
     typed = "Bridge to close\n\nThe <b>council</b> will close the bridge."
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(), base_url="http://localhost") as client:
         form = client.post("/brief", data={"text": [typed], "urls": "", "words": "60"})
         api = client.post("/api/brief", json={"texts": [typed]})
     assert form.status_code == 500

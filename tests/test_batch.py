@@ -43,7 +43,11 @@ def test_summaries_are_plain_text_within_budget(two_workers: tuple[int, list[dic
         assert len(summary.split()) <= WORDS
     assert "Riverton" in by_id["flood"]["summary"]
     assert "Solvane" in by_id["chip"]["summary"]
-    assert by_id["empty"] == {"id": "empty", "summary": ""}
+    assert by_id["empty"] == {
+        "id": "empty",
+        "summary": "",
+        "error": 'ValueError: no usable document: "docs" is empty',
+    }
 
 
 def test_malformed_lines_get_an_error_and_the_batch_goes_on(

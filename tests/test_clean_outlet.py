@@ -163,5 +163,5 @@ def test_sources_list_shows_the_outlet() -> None:
         paragraphs=["X."],
     )
     brief = Brief(articles=[article])
-    assert "`a` — Al <Jazeera> & Co · Rebels advance" in render(brief, "md")
+    assert "`a` — Al \\<Jazeera\\> \\& Co · Rebels advance" in render(brief, "md")
     assert "Al &lt;Jazeera&gt; &amp; Co · Rebels advance" in render(brief, "html")

@@ -165,7 +165,8 @@ def test_a_disputed_summary_sentence_points_to_its_conflict(brief: Brief) -> Non
     topic = f"forces {HOSTILE}"
     brief.conflicts[0].topic = topic
     brief.summary[0].disputed = [topic]
-    assert f"[1][2] _(disputed: Forces {HOSTILE})_" in render(brief, "md")
+    escaped = HOSTILE.translate({ord(c): "\\" + c for c in "<>&"})
+    assert f"[1][2] _(disputed: Forces {escaped})_" in render(brief, "md")
     page = render(brief, "html")
     assert '<a class="disputed" href="#conflict-1">disputed: Forces &lt;script&gt;' in page
     assert 'id="conflict-1"' in page

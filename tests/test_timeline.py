@@ -76,6 +76,7 @@ def test_timeline_is_rendered_in_every_format() -> None:
     )
     brief = Brief(articles=[Article(id="a", source="a.txt", paragraphs=["x"])], timeline=[event])
     assert event_date(event) == "≈ Fri 13 Jun 2014"
-    assert "- **≈ Fri 13 Jun 2014** — Obama said <no> troops would go. [1]" in render(brief, "md")
+    md = render(brief, "md")  # article text escaped: a Markdown viewer shows it as text
+    assert "- **≈ Fri 13 Jun 2014** — Obama said \\<no\\> troops would go. [1]" in md
     assert "Obama said &lt;no&gt; troops would go." in render(brief, "html")
     assert '"when": "on Friday"' in render(brief, "json")

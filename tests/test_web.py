@@ -47,7 +47,7 @@ HOSTILE = f"{SCRIPT} Iran could join forces with US\n\n{INDEPENDENT}"  # the scr
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(), base_url="http://localhost") as client:
         yield client
 
 
@@ -111,12 +111,12 @@ def test_a_one_line_text_is_a_text_never_a_path_on_the_server(client: TestClient
 
 def test_private_urls_are_fetched_only_if_the_server_allows_them(site: Site) -> None:  # noqa: F811
     url = site.add("/news/bridge.html", ARTICLE)
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(), base_url="http://localhost") as client:
         (refused,) = client.post("/api/brief", json={"urls": [url]}).json()["articles"]
     assert refused["status"] == "skipped"
     assert refused["reason"].startswith("refused: 127.0.0.1 is a private or local address")
     assert site.requests == []
-    with TestClient(create_app(allow_private=True)) as client:
+    with TestClient(create_app(allow_private=True), base_url="http://localhost") as client:
         (fetched,) = client.post("/api/brief", json={"urls": [url]}).json()["articles"]
     assert (fetched["status"], fetched["url"]) == ("ok", url)
     assert site.requests == ["/news/bridge.html"]

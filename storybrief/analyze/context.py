@@ -8,6 +8,7 @@ are built on first use, as some stories' analyses never need them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import InitVar, dataclass, field
@@ -36,6 +37,10 @@ QUOTE_MARKS = '"“”„'
 def nlp() -> Language:
     """The process-wide spaCy pipeline (tagger, parser, NER), loaded on first use."""
     return spacy.load(SPACY_MODEL)
+
+
+# A paragraph's text, where each of its sentences starts in it, and its quotes' spans.
+Paragraph = tuple[str, dict[str, int], list[tuple[int, int]]]
 
 
 @dataclass
@@ -79,6 +84,26 @@ class StoryContext:
     @cached_property
     def article(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles}
+
+    @cached_property
+    def paragraphs(self) -> dict[tuple[str, int], Paragraph]:
+        """Each (article, paragraph)'s text, its sentences' starts in it and its quotes' spans.
+
+        Built once: a text of one long paragraph would otherwise be joined and
+        scanned again for each of its sentences, in time quadratic in its length.
+        """
+        joined: dict[tuple[str, int], tuple[list[str], dict[str, int]]] = {}
+        length: Counter[tuple[str, int]] = Counter()
+        for s in self.sentences:
+            key = (s.article, s.paragraph)
+            parts, starts = joined.setdefault(key, ([], {}))
+            starts[s.id] = length[key]
+            parts.append(s.text + " ")
+            length[key] += len(s.text) + 1
+        return {
+            key: ("".join(parts), starts, quote_spans("".join(parts)))
+            for key, (parts, starts) in joined.items()
+        }
 
     @property
     def cosines(self) -> Cosines:
@@ -139,11 +164,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def paragraph_text(story: StoryContext, sentence: Sentence) -> tuple[str, dict[str, int]]:
     """The text of ``sentence``'s paragraph and where each of its sentences starts in it."""
-    text, starts = "", {}
-    for s in story.article[sentence.article].sentences:
-        if s.paragraph == sentence.paragraph:
-            starts[s.id] = len(text)
-            text += s.text + " "
+    text, starts, _ = story.paragraphs[(sentence.article, sentence.paragraph)]
     return text, starts
 
 
@@ -153,9 +174,8 @@ def outside_quotes(story: StoryContext, sentence: Sentence) -> set[int]:
     Quotes span sentences ("... Rouhani said. \\"...\\""), so they are found
     over the whole paragraph, not the sentence alone.
     """
-    text, starts = paragraph_text(story, sentence)
+    _, starts, spans = story.paragraphs[(sentence.article, sentence.paragraph)]
     offset = starts[sentence.id]
-    spans = quote_spans(text)
     return {
         t.i for t in story.docs[sentence.id] if not any(a <= offset + t.idx <= b for a, b in spans)
     }

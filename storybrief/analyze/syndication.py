@@ -40,11 +40,31 @@ def _minhash(article: Article) -> MinHash:
     return signature
 
 
-def _shared(story: StoryContext, copy: Article, original: Article) -> list[Sentence]:
+Carriers = dict[str, frozenset[str]]  # sentence id → the articles holding it or a near-copy
+
+
+def _carriers(story: StoryContext) -> Carriers:
+    """For each sentence, the articles that carry it: its own and those with a near-copy.
+
+    Whether two sentences are copies depends on their shingles alone, so the
+    index is asked once per distinct shingle set: a text that repeats a
+    sentence a thousand times costs one lookup for it, not a thousand, each
+    as long as the list of its repeats.
+    """
+    by_shingles: dict[frozenset[tuple[str, ...]], frozenset[str]] = {}
+    carriers: Carriers = {}
+    for s in story.sentences:
+        key = shingles(s.text)
+        if key not in by_shingles:
+            copies = story.copies.copies(s)
+            by_shingles[key] = frozenset({s.article, *(c.article for c in copies)})
+        carriers[s.id] = by_shingles[key]
+    return carriers
+
+
+def _shared(carriers: Carriers, copy: Article, original: Article) -> list[Sentence]:
     """``copy``'s sentences that have a near-copy in ``original``."""
-    return [
-        s for s in copy.sentences if any(c.article == original.id for c in story.copies.copies(s))
-    ]
+    return [s for s in copy.sentences if original.id in carriers[s.id]]
 
 
 def _quoted(story: StoryContext, sentence: Sentence) -> bool:
@@ -54,7 +74,9 @@ def _quoted(story: StoryContext, sentence: Sentence) -> bool:
     return sum(t.i not in outside for t in words) > len(words) / 2
 
 
-def _taken(story: StoryContext, copy: Article, original: Article) -> tuple[int, float]:
+def _taken(
+    story: StoryContext, carriers: Carriers, copy: Article, original: Article
+) -> tuple[int, float]:
     """How many of ``copy``'s own sentences ``original`` has, and their share of them.
 
     A sentence mostly in quotation marks is the speaker's text, not the
@@ -62,7 +84,8 @@ def _taken(story: StoryContext, copy: Article, original: Article) -> tuple[int, 
     share it without either copying the other.
     """
     own = [s for s in copy.sentences if not _quoted(story, s)]
-    taken = sum(s in own for s in _shared(story, copy, original))
+    own_ids = {s.id for s in own}
+    taken = sum(s.id in own_ids for s in _shared(carriers, copy, original))
     return taken, taken / len(own) if own else 0.0
 
 
@@ -82,11 +105,13 @@ def _credits(article: Article, other: Article) -> bool:
     return bool(credited & names)
 
 
-def _ordered(story: StoryContext, a: Article, b: Article) -> tuple[Article, Article]:
+def _ordered(
+    story: StoryContext, carriers: Carriers, a: Article, b: Article
+) -> tuple[Article, Article]:
     """(copy, original) for a pair known to share text."""
     if _credits(a, b) != _credits(b, a):
         return (a, b) if _credits(a, b) else (b, a)
-    fa, fb = _taken(story, a, b)[1], _taken(story, b, a)[1]
+    fa, fb = _taken(story, carriers, a, b)[1], _taken(story, carriers, b, a)[1]
     if (
         abs(fa - fb) > story.settings.syndication.share_margin
         or not (a.published and b.published)
@@ -100,14 +125,15 @@ def find_syndication(story: StoryContext) -> list[Syndication]:
     """Every (copy, original) pair of the story, the most copied first."""
     settings = story.settings.syndication
     hashes = {a.id: _minhash(a) for a in story.articles}
+    carriers = _carriers(story)
     found: list[Syndication] = []
     for a, b in combinations(story.articles, 2):
         if hashes[a.id].jaccard(hashes[b.id]) < settings.min_resemblance:
             continue
-        copy, original = _ordered(story, a, b)
-        taken, share = _taken(story, copy, original)
+        copy, original = _ordered(story, carriers, a, b)
+        taken, share = _taken(story, carriers, copy, original)
         if taken >= settings.min_shared and share >= settings.min_fraction:
-            fraction = len(_shared(story, copy, original)) / len(copy.sentences)
+            fraction = len(_shared(carriers, copy, original)) / len(copy.sentences)
             found.append(Syndication(copy.id, original.id, round(fraction, 3)))
     found.sort(key=lambda s: (-s.shared_fraction, s.copy, s.original))
     return found

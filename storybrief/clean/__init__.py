@@ -21,8 +21,9 @@ from storybrief.nlp.english import STOPWORDS
 # a wire's sign-off ("(djp)", "AO/HJL/IS") or a grade ("C+").
 _MIN_CUT_WORDS = 4
 _MIN_PARAGRAPH_WORDS = 9  # a shorter last line without a stop is a label, not a cut text
-_LAST_STOP = re.compile(r".*[.!?…][\"'”’)\]]*\s")
-_ELLIPSIS = re.compile(r"(\w+)\W*(?:\.{3,}|…)\W*$")
+_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s")
+# Tried from word starts only: from every letter of a long word, it took quadratic time.
+_ELLIPSIS = re.compile(r"(?<!\w)(\w+)\W*(?:\.{3,}|…)\W*$")
 
 
 def ends_mid_sentence(paragraphs: list[str]) -> bool:
@@ -41,7 +42,9 @@ def ends_mid_sentence(paragraphs: list[str]) -> bool:
     # A cut falls after a word or a comma; a closing bracket, a colon or an emoji ends on purpose.
     if not (last.text[-1].isalnum() or last.text.endswith(",")) or last.is_bullet:
         return False
-    tail = Line(_LAST_STOP.sub("", last.text, count=1))
+    # The words after the last stop; a greedy ".*<stop>" took time quadratic in a stopless line.
+    stops = [m.end() for m in _STOP.finditer(last.text)]
+    tail = Line(last.text[stops[-1] :] if stops else last.text)
     return last.n >= _MIN_PARAGRAPH_WORDS and tail.n >= _MIN_CUT_WORDS
 
 

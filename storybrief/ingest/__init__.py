@@ -10,11 +10,11 @@ page fetched from the entry's link.
 
 from __future__ import annotations
 
-import glob
 import gzip
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -127,7 +127,7 @@ def _get(url: str, max_bytes: int, allow_private: bool) -> tuple[Page, str]:
         page = fetch(url, allow_private=allow_private, max_bytes=max_bytes)
     except FetchError as exc:
         raise Unusable(str(exc)) from exc
-    return page, _text_of(page.data, page.charset)
+    return page, _text_of(page.data, page.charset, "page")
 
 
 def _page_article(url: str, page: Page, text: str) -> Article:
@@ -187,10 +187,14 @@ def _entry_article(
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     """Return the bytes of ``path``, unzipped; raise ``Unusable`` saying why it has none."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        # A FIFO or a device would block the read, or never end.
+        if not stat.S_ISREG(status.st_mode):
+            raise Unusable("not a regular file")
+        size = status.st_size
         # Checked before reading so a huge file is refused without loading it.
         if size > max_bytes:
-            raise Unusable(f"file too large ({_size(size)} > {_size(max_bytes)} limit)")
+            raise Unusable(f"file too large ({_over(size, max_bytes)})")
         opener = gzip.open if path.suffix.lower() == ".gz" else open
         with opener(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -201,10 +205,10 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     return data
 
 
-def _text_of(data: bytes, charset: str | None = None) -> str:
+def _text_of(data: bytes, charset: str | None = None, what: str = "file") -> str:
     """The text of a file or page; the charset a server declares is tried first."""
     if not data:
-        raise Unusable("empty file")
+        raise Unusable(f"empty {what}" if what == "file" else f"the {what} has no body")
     text = None
     if charset:
         try:
@@ -217,7 +221,7 @@ def _text_of(data: bytes, charset: str | None = None) -> str:
         except NotText as exc:
             raise Unusable(str(exc)) from exc
     if not text.strip():
-        raise Unusable("empty file (only whitespace)")
+        raise Unusable(f"empty {what} (only whitespace)")
     return text
 
 
@@ -354,44 +358,85 @@ def _jsonl_article(record: object, where: str, fallback_id: str) -> Article:
 def _expand(item: str) -> Iterator[tuple[Path | str, str | None]]:
     """Yield ``(file, None)`` for each file an input names, or ``(path, reason)`` for none.
 
-    A URL is yielded as it is, a string.
+    A URL is yielded as it is, a string. A path the system cannot look at (a
+    name too long, a folder it may not enter) is yielded with its reason.
     """
     if is_url(item):
         yield item, None
         return
+    try:
+        yield from _expand_path(item)
+    except OSError as exc:
+        yield Path(item[:255]), f"cannot read ({reason(exc)})"
+
+
+def _expand_path(item: str) -> Iterator[tuple[Path, str | None]]:
     path = Path(item)
     if path.is_dir():
-        files = list(_walk(path))
-        if not files:
+        found = list(_walk(path))
+        if not found:
             yield (
                 path,
                 "directory holds no article files (.txt, .md, .html, .jsonl, .rss, .atom, .xml)",
             )
-        for found in files:
-            yield found, None
+        yield from found
     elif path.is_file():
         yield path, None
     elif path.exists():
         yield path, "not a regular file"
     elif _GLOB_CHARS & set(item):
         # The shell leaves a pattern alone when it matches nothing, or when quoted.
-        matches = sorted(glob.glob(item, recursive=True))
+        matches = _glob(item)
         if not matches:
             yield path, "no file matches this pattern"
         for match in matches:
-            yield from _expand(match)
+            yield from _expand_path(str(match))
     else:
         yield path, "no such file or directory"
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    """Article files under ``directory``, sorted, skipping hidden files and folders."""
-    for root, dirs, files in os.walk(directory):
+def _glob(pattern: str) -> list[Path]:
+    """The paths ``pattern`` matches, sorted; ``**`` never follows a symbolic link.
+
+    ``glob.glob`` follows links to folders under ``**``: a link to ``..``
+    makes it walk the same tree again and again, for ever with two such links.
+    """
+    parts = Path(pattern).parts
+    fixed = next((n for n, p in enumerate(parts) if _GLOB_CHARS & set(p)), len(parts))
+    base = Path(*parts[:fixed]) if fixed else Path()
+    rest = Path(*parts[fixed:]) if fixed < len(parts) else None
+    if rest is None:
+        return [base]
+    try:
+        return sorted(m for m in base.glob(str(rest)) if _shown(rest, m.relative_to(base)))
+    except ValueError:  # a pattern pathlib cannot read ("a**b"): it matches nothing
+        return []
+
+
+def _shown(pattern: Path, match: Path) -> bool:
+    """Like the shell's, a wildcard does not match a hidden name; a pattern may name one."""
+    pairs = zip(pattern.parts, match.parts, strict=False)
+    return all(wanted.startswith(".") or not name.startswith(".") for wanted, name in pairs)
+
+
+def _walk(directory: Path) -> Iterator[tuple[Path, str | None]]:
+    """Article files under ``directory``, sorted, skipping hidden files and folders.
+
+    A folder that cannot be listed is yielded with its reason. Links to
+    folders are not followed (``os.walk``'s default), so a loop ends.
+    """
+    unreadable: list[tuple[Path, str | None]] = []
+
+    def note(exc: OSError) -> None:
+        unreadable.append((Path(exc.filename or directory), f"cannot list folder ({reason(exc)})"))
+
+    for root, dirs, files in os.walk(directory, onerror=note):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             candidate = Path(root, name)
             if not name.startswith(".") and _kind_of(candidate):
-                yield candidate
+                yield candidate, None
+    yield from unreadable
 
 
 def _unzipped(path: Path) -> Path:
@@ -439,3 +484,11 @@ def _skipped(article_id: str, source: str, reason: str, kind: InputKind = "text"
 
 def _size(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
+
+
+def _over(size: int, limit: int) -> str:
+    """A size over the limit, in units that show the difference: "10.2 MB > 10.0 MB limit"."""
+    shown, most = _size(size), _size(limit)
+    if shown == most:  # "10.0 MB > 10.0 MB limit" reads as no excess: give the bytes
+        shown, most = f"{size:,} bytes", f"{limit:,}-byte ({most})"
+    return f"{shown} > {most} limit"

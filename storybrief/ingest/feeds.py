@@ -9,6 +9,7 @@ caller's job, through the guarded ``storybrief.ingest.web``.
 from __future__ import annotations
 
 import io
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from storybrief.ingest.web import is_url
 
 MAX_ENTRIES = 50  # a feed is a window on recent stories, not an archive
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class NotAFeed(ValueError):
@@ -57,9 +59,9 @@ def _entry(item: Any) -> Entry:
     return Entry(
         # feedparser falls back to an entry's id for its link: a "urn:" or "tag:" id is no page.
         link=link if link and is_url(link) else None,
-        title=_text(item.get("title")),
+        title=_line(item.get("title")),
         published=time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else None,
-        author=_text(item.get("author")),
+        author=_line(item.get("author")),
         text=_plain(max(texts, key=len)),
     )
 
@@ -77,6 +79,7 @@ def _plain(html: str) -> str | None:
     import lxml.etree
     import lxml.html
 
+    html = _CONTROLS.sub("", html)  # lxml refuses a string holding one
     if not html.strip():
         return None
     try:
@@ -89,5 +92,17 @@ def _plain(html: str) -> str | None:
     return _text("\n".join(p for p in paragraphs if p))
 
 
+def _line(value: object) -> str | None:
+    """A title or name as one line of plain text: its markup and control characters out."""
+    if not isinstance(value, str):
+        return None
+    if "<" in value or "&" in value:
+        value = _plain(value) or ""
+    return _text(" ".join(value.split()))
+
+
 def _text(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    """A string without control characters (no text has them; XML and HTML forbid them)."""
+    if not isinstance(value, str):
+        return None
+    return _CONTROLS.sub("", value).strip() or None

@@ -13,16 +13,24 @@ memory.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
+import threading
+import time
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-TIMEOUT = 20.0  # seconds to connect, and between two reads of the body
+from storybrief.settings import LIMITS
+
+TIMEOUT = LIMITS.read_seconds  # seconds to connect, and between two reads of the body
 MAX_REDIRECTS = 5
 USER_AGENT = "storybrief/0.1"
+# How a user of the command line or the API allows private addresses; the web app
+# replaces it with what its own users can do.
+PRIVATE_HINT = "pass --allow-private (allow_private=True) to fetch it"
 _REDIRECTS = {301, 302, 303, 307, 308}
 _HEADERS = {
     "User-Agent": USER_AGENT,
@@ -57,21 +65,72 @@ def fetch(
     allow_private: bool = False,
     max_bytes: int,
     timeout: float = TIMEOUT,
+    deadline: float = LIMITS.fetch_seconds,
 ) -> Page:
-    """GET ``url``, following redirects; raise ``FetchError`` saying why there is no page."""
+    """GET ``url``, following redirects; raise ``FetchError`` saying why there is no page.
+
+    ``timeout`` bounds the connect and each wait for data; ``deadline`` the
+    whole fetch, redirects included, so a server that sends a byte every few
+    seconds cannot hold it for longer.
+    """
+    clock = _Deadline(time.monotonic() + deadline, deadline)
     for _ in range(MAX_REDIRECTS + 1):
-        served = _hop(url, allow_private, max_bytes, timeout)
+        served = _timed_hop(url, allow_private, max_bytes, timeout, clock)
         if isinstance(served, Page):
             return served
         url = served
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
 
-def _hop(url: str, allow_private: bool, max_bytes: int, timeout: float) -> Page | str:
-    """One GET of ``url``: the page served, or the URL a redirect sends on to."""
+@dataclass(frozen=True)
+class _Deadline:
+    """When a fetch must be over (monotonic time), and the limit it was set from."""
+
+    ends: float
+    seconds: float
+
+    def left(self) -> float:
+        return self.ends - time.monotonic()
+
+    def error(self) -> FetchError:
+        return FetchError(f"the fetch took over {self.seconds:g} s, the limit for one URL")
+
+
+def _timed_hop(
+    url: str, allow_private: bool, max_bytes: int, timeout: float, clock: _Deadline
+) -> Page | str:
+    """``_hop`` of ``url``, its connection cut when ``clock`` runs out."""
+    left = clock.left()
+    if left <= 0:
+        raise clock.error()
     parts, host, port = _target(url)
     address = _checked_address(host, port, allow_private)
-    connection = _connection(parts.scheme.lower(), host, port, address, timeout)
+    connection = _connection(parts.scheme.lower(), host, port, address, min(timeout, left))
+    # A blocked read ends when its socket is shut: the watchdog does that at the deadline.
+    watchdog = threading.Timer(max(left, 0.0), _cut, [connection])
+    watchdog.start()
+    try:
+        return _hop(url, connection, host, max_bytes, clock)
+    finally:
+        watchdog.cancel()
+        connection.close()
+
+
+def _cut(connection: http.client.HTTPConnection) -> None:
+    if connection.sock is not None:
+        with contextlib.suppress(OSError):
+            connection.sock.shutdown(socket.SHUT_RDWR)
+
+
+def _hop(
+    url: str,
+    connection: http.client.HTTPConnection,
+    host: str,
+    max_bytes: int,
+    clock: _Deadline,
+) -> Page | str:
+    """One GET of ``url`` on ``connection``: the page served, or the URL a redirect sends on to."""
+    parts = urlsplit(url)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
         connection.request("GET", path, headers=_HEADERS)
@@ -82,9 +141,11 @@ def _hop(url: str, allow_private: bool, max_bytes: int, timeout: float) -> Page 
             raise FetchError(f"HTTP {response.status} {response.reason}".strip())
         data = response.read(max_bytes + 1)
     except (OSError, http.client.HTTPException) as exc:
+        if clock.left() <= 0:
+            raise clock.error() from exc
         raise FetchError(f"cannot fetch {host} ({reason(exc)})") from exc
-    finally:
-        connection.close()
+    if clock.left() <= 0:
+        raise clock.error()
     if len(data) > max_bytes:
         raise FetchError(f"response too large (over {max_bytes:,} bytes)")
     return _page(url, response.getheader("Content-Type", ""), data)
@@ -125,17 +186,39 @@ def _checked_address(host: str, port: int, allow_private: bool) -> str:
         for address in addresses:
             if not _is_public(address):
                 raise FetchError(
-                    f"refused: {host} is a private or local address ({address}); "
-                    "pass --allow-private (allow_private=True) to fetch it"
+                    f"refused: {host} is a private or local address ({address}); {PRIVATE_HINT}"
                 )
     return addresses[0]
 
 
+# IPv6 prefixes whose last 32 bits are an IPv4 address the packet reaches: IPv4-compatible
+# (deprecated), SIIT's translated form and NAT64's well-known prefix. A gateway would
+# carry ``64:ff9b::7f00:1`` to 127.0.0.1, so the IPv4 address is what must be public.
+_LOW_32_PREFIXES = tuple(
+    ipaddress.IPv6Network(net) for net in ("::/96", "::ffff:0:0:0/96", "64:ff9b::/96")
+)
+# NAT64 for local use (RFC 8215): the IPv4 address may sit anywhere in it, and it is
+# private by definition, though Python counts it global.
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: mapped, compatible, 6to4, NAT64, Teredo."""
+    found = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    if any(ip in net for net in _LOW_32_PREFIXES):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [v4 for v4 in found if v4 is not None]
+
+
 def _is_public(address: str) -> bool:
+    """Whether ``address`` and every IPv4 address it embeds are on the public internet."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone id is not part of it
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback too
-    return ip.is_global and not ip.is_multicast
+    if isinstance(ip, ipaddress.IPv4Address):
+        return ip.is_global and not ip.is_multicast
+    embedded = embedded_ipv4(ip)
+    if ip.ipv4_mapped is None and (not ip.is_global or ip.is_multicast or ip in _LOCAL_NAT64):
+        return False
+    return all(v4.is_global and not v4.is_multicast for v4 in embedded)
 
 
 def _connection(

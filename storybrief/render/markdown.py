@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from storybrief.models import Brief
@@ -18,14 +19,22 @@ def _cite(ids: Iterable[str], label: dict[str, str]) -> str:
     return "".join(f"[{label[i]}]" for i in ids if i in label)
 
 
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def _plain(text: str) -> str:
-    """Text shown as it is, on one line: no markup, link or HTML in it takes effect."""
+    """Text shown as it is, on one line: no markup, link or HTML in it takes effect.
+
+    Every piece of article text goes through here (or ``_code``): a Markdown
+    viewer renders raw HTML, so an ``<svg onload>`` or a ``javascript:`` link
+    left as it is in an article would run in the reader's viewer.
+    """
     return " ".join(text.split()).translate(_MARKUP)
+
+
+def _code(text: str) -> str:
+    """Text as a code span (an id, a path): fenced by more backticks than it holds."""
+    text = " ".join(text.split())
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _warnings(brief: Brief, label: dict[str, str]) -> list[str]:
@@ -44,9 +53,9 @@ def _summary(brief: Brief, label: dict[str, str]) -> list[str]:
         return [f"_{common.no_summary(brief)}_"]
     return [
         " ".join(
-            f"{s.text} {_cite(s.sources, label)}"
+            f"{_plain(s.text)} {_cite(s.sources, label)}"
             + (
-                f" _(disputed: {'; '.join(common.heading(t) for t in s.disputed)})_"
+                f" _(disputed: {'; '.join(_plain(common.heading(t)) for t in s.disputed)})_"
                 if s.disputed
                 else ""
             )
@@ -60,7 +69,7 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
     out: list[str] = []
     for conflict in brief.conflicts:
         out += [
-            f"### {common.heading(conflict.topic)}",
+            f"### {_plain(common.heading(conflict.topic))}",
             "",
             "| Side | Claim | In |",
             "|---|---|---|",
@@ -68,8 +77,8 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
         for side, claims in common.sides(conflict):
             for c in claims:
                 who = c.attributed_to or "the outlet"
-                said = side if side == who else f"**{side}** — {who}"
-                out.append(f"| {_cell(said)} | {_cell(c.text)} | {_cite([c.source], label)} |")
+                said = _plain(side) if side == who else f"**{_plain(side)}** — {_plain(who)}"
+                out.append(f"| {said} | {_plain(c.text)} | {_cite([c.source], label)} |")
         out.append("")
     return out
 
@@ -77,7 +86,7 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
 @_PARTS.part("agreements")
 def _agreements(brief: Brief, label: dict[str, str]) -> list[str]:
     return [
-        f"- {a.text} — {common.plural(len(a.sources), 'source')}, "
+        f"- {_plain(a.text)} — {common.plural(len(a.sources), 'source')}, "
         f"{len(a.independent_sources)} independent "
         f"{_cite(a.sources, label)}"
         for a in brief.agreements
@@ -92,7 +101,7 @@ def _quotes(brief: Brief, label: dict[str, str]) -> list[str]:
     for q in brief.quotes:
         others = len(q.variants) - 1 if q.text in q.variants else len(q.variants)
         out.append(
-            f"| {_cell(q.speaker or 'unattributed')} | “{_cell(q.text)}” | "
+            f"| {_plain(q.speaker or 'unattributed')} | “{_plain(q.text)}” | "
             f"{others or ''} | {_cite(q.sources, label)} |"
         )
     return out
@@ -101,7 +110,8 @@ def _quotes(brief: Brief, label: dict[str, str]) -> list[str]:
 @_PARTS.part("timeline")
 def _timeline(brief: Brief, label: dict[str, str]) -> list[str]:
     return [
-        f"- **{common.event_date(e)}** — {e.text} {_cite(e.sources, label)}" for e in brief.timeline
+        f"- **{common.event_date(e)}** — {_plain(e.text)} {_cite(e.sources, label)}"
+        for e in brief.timeline
     ]
 
 
@@ -111,10 +121,10 @@ def _entities(brief: Brief, _: dict[str, str]) -> list[str]:
     shown = [e for e in brief.entities if len(e.sources) > 1]
     out = []
     for e in shown:
-        aliases = [a for a in e.aliases if a != e.name]
+        aliases = [_plain(a) for a in e.aliases if a != e.name]
         also = f" — also {', '.join(aliases)}" if aliases else ""
         out.append(
-            f"- **{e.name}** ({e.type}){also} · {common.plural(len(e.sources), 'source')}, "
+            f"- **{_plain(e.name)}** ({e.type}){also} · {common.plural(len(e.sources), 'source')}, "
             f"{common.plural(e.mentions, 'mention')}"
         )
     if len(shown) < len(brief.entities):
@@ -141,7 +151,7 @@ def _coverage(brief: Brief, label: dict[str, str]) -> list[str]:
     ]
     for row in rows:
         marks = " | ".join("●" if i in row.articles else "·" for i in ids)
-        out.append(f"| {_cell(row.text)[:90]} | {marks} |")
+        out.append(f"| {_plain(row.text[:90])} | {marks} |")
     return out
 
 
@@ -149,10 +159,9 @@ def _coverage(brief: Brief, label: dict[str, str]) -> list[str]:
 def _sources(brief: Brief, label: dict[str, str]) -> list[str]:
     out = []
     for a in brief.articles:
-        state = common.extent(a) if a.ok else f"**skipped**: {a.reason}"
-        out.append(
-            f"{label[a.id]}. `{a.id}` — {common.describe(a) if a.ok else a.source} — {state}"
-        )
+        state = common.extent(a) if a.ok else f"**skipped**: {_plain(a.reason or '')}"
+        named = _plain(common.describe(a)) if a.ok else _code(a.source)
+        out.append(f"{label[a.id]}. {_code(a.id)} — {named} — {state}")
     return out
 
 
@@ -160,7 +169,7 @@ def to_markdown(brief: Brief) -> str:
     label = common.labels(brief)
     n, skipped = len(brief.usable), len(brief.articles) - len(brief.usable)
     lines = [
-        f"# {common.headline(brief)}",
+        f"# {_plain(common.headline(brief))}",
         "",
         f"_Brief of {common.plural(n, 'article')} from "
         f"{common.plural(common.outlets_count(brief), 'source')}"

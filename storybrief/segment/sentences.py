@@ -14,8 +14,9 @@ import threading
 
 import blingfire
 
-from storybrief.models import Article, Sentence
+from storybrief.models import Article, RemovedLine, Sentence
 from storybrief.segment.language import not_english_reason
+from storybrief.settings import LIMITS, Limits
 
 # Abbreviations that end a blingfire piece but never end a sentence in news copy.
 _NEVER_FINAL = re.compile(
@@ -92,8 +93,13 @@ def split_sentences(paragraph: str) -> list[str]:
     return _mend(_pieces(" ".join(line.strip() for line in lines)))
 
 
-def segment(article: Article) -> Article:
-    """Fill ``article.sentences`` from its paragraphs; skip it if it has none or is not English."""
+def segment(article: Article, limits: Limits = LIMITS) -> Article:
+    """Fill ``article.sentences`` from its paragraphs; skip it if it has none or is not English.
+
+    An article of more than ``limits.max_sentences`` sentences is cut after
+    them: the analysis compares sentences in pairs, so a book-length text
+    would take hours. The cut is listed with the article's removed lines.
+    """
     if not article.ok:
         return article
     # Every stage from here on reads English: another language would come out as nonsense.
@@ -106,7 +112,20 @@ def segment(article: Article) -> Article:
             if any(map(str.isalnum, text)):
                 n = len(sentences)
                 sentences.append(Sentence(f"{article.id}:{n}", article.id, text, n, p_index))
-    article.sentences = sentences
+    article.sentences = _within(article, sentences, limits.max_sentences)
     if not sentences:
         article.skip("no sentences in the article body after cleaning")
     return article
+
+
+def _within(article: Article, sentences: list[Sentence], most: int) -> list[Sentence]:
+    """The first ``most`` sentences; the cut, if any, recorded as a removed line."""
+    if len(sentences) <= most:
+        return sentences
+    cut = sentences[most]
+    why = f"the article has {len(sentences):,} sentences, over the {most:,}-sentence limit"
+    line = f"{len(sentences) - most:,} sentences from “{cut.text[:80]}” on"
+    article.removed.append(RemovedLine(article.id, line, why))
+    # Paragraphs past the cut go too: every later stage reads sentences and paragraphs alike.
+    article.paragraphs = article.paragraphs[: sentences[most - 1].paragraph + 1]
+    return sentences[:most]

@@ -10,30 +10,29 @@ the brief page.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData, Headers, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from storybrief.errors import describe
+from storybrief import pipeline
 from storybrief.ingest import HTML_SUFFIXES, JSONL_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES
-from storybrief.ingest.web import is_url
+from storybrief.ingest.web import PRIVATE_HINT, is_url
 from storybrief.models import Brief, Text
-from storybrief.pipeline import DEFAULT_WORDS, run
+from storybrief.pipeline import DEFAULT_WORDS, read
 from storybrief.render import render
+from storybrief.settings import LIMITS, Limits
 from storybrief.web.pages import (
     BRIEF_POLICY,
     FORM_POLICY,
@@ -42,6 +41,7 @@ from storybrief.web.pages import (
     brief_page,
     form_page,
 )
+from storybrief.web.workers import Busy, JobError, Stopped, WorkerPool
 
 if TYPE_CHECKING:  # the language model is optional
     from storybrief.llm import LLMSpec
@@ -53,6 +53,12 @@ UPLOAD_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 _SEPARATOR = re.compile(r"^[ \t]*---[ \t]*\r?$", re.MULTILINE)  # browsers send CRLF
 _MB = 1024 * 1024
 _USAGE = 'Send JSON like {"texts": ["<article text>"], "urls": ["https://…"], "words": 120}.'
+# Names a browser on this machine reaches the server by; a Host header naming anything
+# else is refused, so a web page cannot reach the app by a DNS name it rebinds to it.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+# What a web user reads instead of the command line's "pass --allow-private".
+_PRIVATE_FOR_WEB = "this server does not fetch private addresses (started without --allow-private)"
+_WARM_TEXT = "The minister said on Monday that the talks in Geneva had failed. Both sides left."
 
 
 class BriefError(Exception):
@@ -113,7 +119,6 @@ def _upload_name(filename: str | None) -> str:
 def make_brief(
     inputs: list[str | Text],
     uploads: list[tuple[str, bytes]],
-    *,
     words: int,
     allow_private: bool,
     llm: LLMSpec | None = None,
@@ -127,14 +132,21 @@ def make_brief(
             path.parent.mkdir()
             path.write_bytes(data)
             saved[str(path)] = PurePath(filename).name
-        brief = run([*saved, *inputs], words=words, allow_private=allow_private, llm=llm)
+        articles = read([*saved, *inputs], allow_private=allow_private)
+        brief = pipeline.brief_within(articles, words=words, llm=llm, budget=LIMITS.brief_seconds)
     # Readers know an upload by its name, not by the temporary folder it was read from.
+    names = {**saved, PRIVATE_HINT: _PRIVATE_FOR_WEB}
     for article in brief.articles:
-        for path, name in saved.items():
+        for path, name in names.items():
             article.source = article.source.replace(path, name)
             if article.reason:
                 article.reason = article.reason.replace(path, name)
     return brief
+
+
+def warm() -> None:
+    """Load the pipeline's models once, before the workers are forked: they share them."""
+    pipeline.run([Text(_WARM_TEXT)])
 
 
 async def _read_uploads(files: Iterable[UploadFile]) -> list[tuple[str, bytes]]:
@@ -217,7 +229,53 @@ async def _invalid(request: Request, exc: RequestValidationError) -> Response:
     return _error(request, f"{problems}. {_USAGE}", 422)
 
 
-Briefer = Callable[[list[str | Text], list[tuple[str, bytes]], int], Awaitable[Brief]]
+def _host_name(host: str) -> str:
+    """The name in a Host header or URL netloc, without its port: "[::1]:8000" → "[::1]"."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[: host.find("]") + 1]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _refusal(scope: Scope, hosts: frozenset[str]) -> tuple[int, str] | None:
+    """Why a request is refused before it is read: an unknown host, or a cross-site POST."""
+    headers = Headers(scope=scope)
+    host = headers.get("host", "")
+    if "*" not in hosts and _host_name(host) not in hosts:
+        return 421, (
+            f"This server does not answer to the name {host[:100]!r}: use "
+            f"{' or '.join(sorted(hosts))}, or start it with --allowed-host for another name."
+        )
+    # A browser names the page a POST comes from; a page of another site may not drive the
+    # app. Clients that are not browsers (curl, scripts) send neither header.
+    origin = headers.get("origin") or headers.get("referer")
+    if scope["method"] == "POST" and origin and urlsplit(origin).netloc.lower() != host.lower():
+        return 403, "Cross-site request refused: send the form from this server's own page."
+    return None
+
+
+def _guard(app: ASGIApp, hosts: Iterable[str]) -> ASGIApp:
+    """Wrap ``app`` so that requests naming an unknown host, or cross-site POSTs, are refused."""
+    allowed = frozenset(_host_name(h) if h != "*" else h for h in hosts)
+
+    async def guarded(scope: Scope, receive: Receive, send: Send) -> None:
+        refused = _refusal(scope, allowed) if scope["type"] == "http" else None
+        if refused is None:
+            await app(scope, receive, send)
+            return
+        status, message = refused
+        await _error(Request(scope), message, status)(scope, receive, send)
+
+    return guarded
+
+
+def allowed_hosts(bound: str, extra: Iterable[str] = ()) -> list[str]:
+    """The names the app answers to when it listens on ``bound``: localhost's and ``extra``."""
+    own = [] if bound in ("0.0.0.0", "::", "") else [f"[{bound}]" if ":" in bound else bound]
+    return [*LOCAL_HOSTS, *own, *extra]
+
+
+Briefer = Callable[[Request, list[str | Text], list[tuple[str, bytes]], int], Awaitable[Brief]]
 
 
 async def _brief_form(request: Request, brief_of: Briefer) -> HTMLResponse:
@@ -230,7 +288,7 @@ async def _brief_form(request: Request, brief_of: Briefer) -> HTMLResponse:
             uploads = await _read_uploads(
                 v for v in form.getlist("files") if isinstance(v, UploadFile)
             )
-            brief = await brief_of(inputs, uploads, _words(words))
+            brief = await brief_of(request, inputs, uploads, _words(words))
         except BriefError as exc:
             # Shown again with what was typed, so a fix does not mean pasting it all again.
             page = form_page(texts=boxes, urls=urls, words=words, error=str(exc))
@@ -238,19 +296,26 @@ async def _brief_form(request: Request, brief_of: Briefer) -> HTMLResponse:
     return _page(brief_page(brief), BRIEF_POLICY)
 
 
-def create_app(*, allow_private: bool = False, llm: LLMSpec | None = None) -> FastAPI:
+def create_app(
+    *,
+    allow_private: bool = False,
+    hosts: Iterable[str] = LOCAL_HOSTS,
+    limits: Limits = LIMITS,
+    llm: LLMSpec | None = None,
+) -> FastAPI:
     """The web app; URLs on private or loopback addresses are fetched only if ``allow_private``.
 
-    With ``llm``, each summary is written in prose by that model (``storybrief.llm``).
+    It answers to the host names in ``hosts`` ("*" for any) and makes briefs in
+    ``limits.web_workers`` worker processes, each within its deadline. With
+    ``llm``, each summary is written in prose by that model (``storybrief.llm``).
     """
-    # One brief at a time: the pipeline is CPU-bound and its models are shared, so more
-    # workers would only contend for the same cores; the event loop stays free meanwhile.
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybrief")
+    workers = WorkerPool(limits, warm)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        workers.start()
         yield
-        pool.shutdown(wait=False, cancel_futures=True)
+        workers.close()
 
     app = FastAPI(title="storybrief", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.add_exception_handler(BriefError, _brief_error)
@@ -258,16 +323,20 @@ def create_app(*, allow_private: bool = False, llm: LLMSpec | None = None) -> Fa
     app.add_exception_handler(RequestValidationError, _invalid)
 
     async def brief_of(
-        inputs: list[str | Text], uploads: list[tuple[str, bytes]], words: int
+        request: Request, inputs: list[str | Text], uploads: list[tuple[str, bytes]], words: int
     ) -> Brief:
         _check_count(len(inputs) + len(uploads))
-        job = partial(
-            make_brief, inputs, uploads, words=words, allow_private=allow_private, llm=llm
-        )
         try:
-            return await asyncio.get_running_loop().run_in_executor(pool, job)
-        except Exception as exc:  # an error boundary: the user gets a page, not a bare 500
-            raise BriefError(f"The brief could not be made: {describe(exc)}.", 500) from exc
+            brief: Brief = await workers.run(
+                make_brief, inputs, uploads, words, allow_private, llm, gone=request.is_disconnected
+            )
+        except Busy as exc:
+            raise BriefError(
+                "The server is busy with other briefs: try again in a minute.", 503
+            ) from exc
+        except (Stopped, JobError) as exc:  # the user gets a page, not a bare 500
+            raise BriefError(f"The brief could not be made: {exc}.", 500) from exc
+        return brief
 
     @app.get("/", response_class=HTMLResponse)
     async def index() -> HTMLResponse:
@@ -278,9 +347,10 @@ def create_app(*, allow_private: bool = False, llm: LLMSpec | None = None) -> Fa
         return await _brief_form(request, brief_of)
 
     @app.post("/api/brief")
-    async def brief_api(body: BriefRequest) -> Response:
-        brief = await brief_of(gather(body.texts, body.urls), [], body.words)
+    async def brief_api(request: Request, body: BriefRequest) -> Response:
+        brief = await brief_of(request, gather(body.texts, body.urls), [], body.words)
         return Response(render(brief, "json"), media_type="application/json")
 
     app.add_middleware(_limit_body)
+    app.add_middleware(_guard, hosts=hosts)
     return app
