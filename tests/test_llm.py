@@ -167,8 +167,9 @@ def test_the_web_app_writes_verified_prose(endpoint: _Server) -> None:
 
     from storybrief.web import create_app
 
-    client = TestClient(create_app(llm=LLMSpec(url=_url(endpoint))))
-    response = client.post("/api/brief", json={"texts": ARTICLES})
+    app = create_app(llm=LLMSpec(url=_url(endpoint)))
+    with TestClient(app, base_url="http://localhost") as client:  # the lifespan starts workers
+        response = client.post("/api/brief", json={"texts": ARTICLES})
     assert response.status_code == 200
     assert all(s["verified"] is True for s in response.json()["summary"])
 
