@@ -10,6 +10,7 @@ with the standard library, so it needs nothing installed.
 
 from __future__ import annotations
 
+import atexit
 import json
 import time
 import urllib.error
@@ -65,6 +66,9 @@ class LlamaBackend:
             seed=settings.seed,
             verbose=False,
         )
+        # Freed before the interpreter tears llama_cpp down: a model the cache still holds
+        # at exit would otherwise be freed after, and print a TypeError on the way out.
+        atexit.register(self._model.close)
 
     def generate(self, prompt: Prompt, max_tokens: int) -> str:
         # Streamed, so that a model too slow for the budget is stopped, not waited for.
