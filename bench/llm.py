@@ -164,7 +164,7 @@ def one(group: str, story: Story, spec: LLMSpec, settings: LLMSettings) -> dict[
     }
 
 
-def reverify(path: Path, data: Path) -> None:
+def reverify(path: Path, data: Path, settings: LLMSettings) -> None:
     """Check the model texts a run kept again, with the verification as it is now (no model)."""
     stories_by_id = {}
     for group, story in stories(data, 100, 25):
@@ -175,9 +175,9 @@ def reverify(path: Path, data: Path) -> None:
             if row["model_text"] is not None:
                 articles = stories_by_id[(row["dataset"], row["id"])][1][2]
                 extractive = brief_of(prepare(articles), words=row["words"])
-                evidence = evidence_of(extractive, DEFAULT.llm)
+                evidence = evidence_of(extractive, settings)
                 checked = verified_summary(
-                    row["model_text"], evidence, DEFAULT.llm, words=row["words"]
+                    row["model_text"], evidence, settings, words=row["words"]
                 )
                 row.update(_outcome(extractive, checked))
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -189,7 +189,9 @@ def run(args: argparse.Namespace) -> None:
     # A longer budget than a reader's: the bench measures the time, and what the model keeps.
     settings = dataclasses.replace(DEFAULT.llm, seconds=args.seconds)
     with args.out.open("w", encoding="utf-8") as out:
-        for group, story in islice(stories(args.data, args.multinews, args.duc), args.limit):
+        chosen = stories(args.data, args.multinews, args.duc)
+        stop = None if args.limit is None else args.skip + args.limit
+        for group, story in islice(chosen, args.skip, stop):
             row = one(group, story, spec, settings)
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             out.flush()
@@ -297,6 +299,9 @@ def main() -> None:
     )
     go.add_argument("--out", type=Path, required=True)
     go.add_argument("--limit", type=int, help="the first N stories only (seed first)")
+    go.add_argument(
+        "--skip", type=int, default=0, help="leave out the first N stories (a run read before)"
+    )
     go.add_argument("--seconds", type=float, default=900, help="time budget of one story")
     show = commands.add_parser("table")
     show.add_argument("out", type=Path)
@@ -306,11 +311,14 @@ def main() -> None:
     again = commands.add_parser("reverify", help="check a run's model texts again, in place")
     again.add_argument("out", type=Path)
     again.add_argument("--data", type=Path, default=DATA)
+    again.add_argument(
+        "--words-only", action="store_true", help="without the check of who does what (baseline)"
+    )
     args = parser.parse_args()
     if args.command == "run":
         run(args)
     elif args.command == "reverify":
-        reverify(args.out, args.data)
+        reverify(args.out, args.data, dataclasses.replace(DEFAULT.llm, roles=not args.words_only))
     elif args.command == "sample":
         sample(args.out, args.n)
     else:

@@ -246,6 +246,9 @@ class LLMSettings:
     # Items beyond those it cites whose words a sentence may rest on: a model often cites
     # one item for a sentence that fuses two. Never names, numbers or negations.
     max_added: int = 2
+    # Check who does what (``llm/roles.py``): a sentence whose doer of a verb is not that
+    # verb's doer in its evidence is not supported. Off: words, names and numbers only.
+    roles: bool = True
     # Shorter "sentences" are labels or headings the model echoes ("Iranian troops in Iraq").
     min_words: int = 5
     # A sentence that fails is replaced by the extracted one it shares this share of words with.

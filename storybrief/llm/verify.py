@@ -2,7 +2,8 @@
 
 A generated sentence is kept only when its evidence carries what it states:
 every number and every name, a negation where it negates (and none dropped
-where the evidence negates a word it repeats), and ``min_support`` of its
+where the evidence negates a word it repeats), who does what (``roles.py``:
+no act given to another doer than the evidence gives it), and ``min_support`` of its
 content words (stemmed; words of reporting such as "said" or "according" are
 the sentence's glue, not its facts). The sentences it cites are read first;
 failing them, the rest of the evidence (a model often cites one item for
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 
 from storybrief.llm.prompt import Evidence
+from storybrief.llm.roles import Doers, evidence_doers, swapped
 from storybrief.models import SummarySentence
 from storybrief.nlp.english import STOPWORDS
 from storybrief.nlp.overlap import words as words_of
@@ -230,6 +232,18 @@ class _Checker:
         self.evidence = evidence
         self.settings = settings
         self.support = {e.label: support_of(e.support) for e in evidence}
+        self._doers: dict[str, Doers] = {}
+
+    def swapped(self, sentence: str, items: list[Evidence]) -> list[str]:
+        """Who ``sentence`` says did what, where ``items`` give the act to someone else."""
+        if not self.settings.roles:
+            return []
+        doers = Doers()
+        for item in items:
+            if item.label not in self._doers:
+                self._doers[item.label] = evidence_doers([item.support])
+            doers.merge(self._doers[item.label])
+        return swapped(sentence, doers)
 
     def _union(self, items: list[Evidence]) -> Support:
         return reduce(Support.__or__, (self.support[e.label] for e in items), EMPTY)
@@ -322,7 +336,7 @@ def _checked(checker: _Checker, sentence: str, cited: list[Evidence]) -> Summary
     statement = statement_of(sentence)
     whole = len(sentence.split()) >= checker.settings.min_words
     items = checker.evidence_for(statement, cited) if whole and statement.words else None
-    if items is not None:
+    if items is not None and not checker.swapped(sentence, items):
         return _written(sentence, items, checker.disputed(statement, items))
     item = checker.paraphrased(statement, cited)
     return None if item is None else _standing_in(item)

@@ -1,0 +1,105 @@
+"""Who does what: the doers a generated sentence gives, checked against its evidence's.
+
+A check on words keeps "Italy has asked Turkey to extradite him" when the
+source says "Turkey has asked Italy to extradite him": every word is there,
+the roles are swapped. For each verb of a generated sentence that its
+evidence also uses as a verb, the doer the sentence gives (the subject of an
+active verb, the agent of a passive one, "by …") must be among the words of
+that verb's doers in the evidence. Nothing is judged where the evidence
+cannot say: a verb it does not use, a doer told by a pronoun on either side
+("who", "he"), a verb of saying (the speaker check covers attribution).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from storybrief.analyze.context import nlp
+
+# Verbs of saying and being: attribution is checked elsewhere, and "be"/"have" carry no role.
+_NOT_JUDGED = frozenset(
+    "say tell report add state claim announce be have do according accord".split()
+)
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The doer a verb without a subject takes from the verb it hangs on."""
+    head = verb.head
+    if verb.dep_ == "xcomp":  # "asked Italy to extradite": Italy extradites
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        return objects or doers(head)
+    if verb.dep_ in ("conj", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
+        return doers(head)
+    return []
+
+
+def doers(verb: Token) -> list[Token]:
+    """Who does what ``verb`` says: its subject, or a passive's agent, with their conjuncts."""
+    found = _named(verb)
+    if not found and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        found = _controller(verb)
+    return list(dict.fromkeys(t for h in found for t in (h, *h.conjuncts)))
+
+
+def _named(verb: Token) -> list[Token]:
+    """The subject of an active verb, the agent of a passive one."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    return [c for c in verb.children if c.dep_ in ("nsubj", "csubj")] + agents
+
+
+def _judged(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in _NOT_JUDGED
+
+
+def _vague(tokens: Iterable[Token]) -> bool:
+    return any(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP") for t in tokens)
+
+
+@dataclass
+class Doers:
+    """The words of each verb's doers in a stretch of evidence; verbs with a vague doer apart."""
+
+    words: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    vague: set[str] = field(default_factory=set)
+
+    def add(self, doc: Doc) -> None:
+        for verb in filter(_judged, doc):
+            lemma, found = verb.lemma_.lower(), doers(verb)
+            if _vague(found):
+                self.vague.add(lemma)
+            for doer in found:
+                self.words[lemma] |= {t.lower_ for t in doer.subtree if t.is_alpha}
+
+    def merge(self, other: Doers) -> None:
+        for lemma, words in other.words.items():
+            self.words[lemma] |= words
+        self.vague |= other.vague
+
+    def wrong(self, verb: Token) -> list[str]:
+        """The doers of ``verb`` (of a generated sentence) that the evidence gives to no one."""
+        lemma, found = verb.lemma_.lower(), doers(verb)
+        if not found or _vague(found) or lemma in self.vague or lemma not in self.words:
+            return []
+        return [t.text for t in found if t.lower_ not in self.words[lemma]]
+
+
+def evidence_doers(texts: Iterable[str]) -> Doers:
+    """The doers of every verb in ``texts``."""
+    out = Doers()
+    for doc in nlp().pipe(texts):
+        out.add(doc)
+    return out
+
+
+def swapped(sentence: str, evidence: Doers) -> list[str]:
+    """What ``sentence`` says someone did that its evidence says someone else did."""
+    doc = nlp()(sentence)
+    return [
+        f"{doer} as the one who did '{verb.text}'"
+        for verb in filter(_judged, doc)
+        for doer in evidence.wrong(verb)
+    ]
