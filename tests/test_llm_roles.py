@@ -40,6 +40,8 @@ def test_an_act_given_to_another_doer_is_found(sentence: str, evidence: list[str
         ("Chile said the smuggler was detained.", [HELD]),
         # A doer the evidence tells by a pronoun could be anyone.
         ("The minister resigned on Friday.", ["He resigned on Friday."]),
+        # A doer that is a number is a doer too.
+        ("At least 15 died when police fired.", ["At least 15 died when police fired."]),
         # A verb the evidence does not use is left to the word check.
         ("Chile praised the coastguards.", [HELD]),
     ],

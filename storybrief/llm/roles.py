@@ -72,7 +72,7 @@ class Doers:
             if _vague(found):
                 self.vague.add(lemma)
             for doer in found:
-                self.words[lemma] |= {t.lower_ for t in doer.subtree if t.is_alpha}
+                self.words[lemma] |= {t.lower_ for t in doer.subtree if not t.is_punct}
 
     def merge(self, other: Doers) -> None:
         for lemma, words in other.words.items():
