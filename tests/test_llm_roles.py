@@ -40,6 +40,12 @@ def test_an_act_given_to_another_doer_is_found(sentence: str, evidence: list[str
         ("Chile said the smuggler was detained.", [HELD]),
         # A doer the evidence tells by a pronoun could be anyone.
         ("The minister resigned on Friday.", ["He resigned on Friday."]),
+        # Another form of the doer's word; a dash a parse took for a subject.
+        ("Truckers plan to block the road.", ["Truck drivers plan to block the road."]),
+        (
+            "After talks, Ames and her co-workers asked for a raise.",
+            ["After talks, Ames and her co-workers asked for a raise."],
+        ),
         # A doer that is a number is a doer too.
         ("At least 15 died when police fired.", ["At least 15 died when police fired."]),
         # A verb the evidence does not use is left to the word check.

@@ -26,6 +26,9 @@ _NOT_JUDGED = frozenset(
 )
 
 
+_STEM = 4  # letters two forms of one word share at least: "truck", "truckers"
+
+
 def _controller(verb: Token) -> list[Token]:
     """The doer a verb without a subject takes from the verb it hangs on."""
     head = verb.head
@@ -42,7 +45,8 @@ def doers(verb: Token) -> list[Token]:
     found = _named(verb)
     if not found and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = _controller(verb)
-    return list(dict.fromkeys(t for h in found for t in (h, *h.conjuncts)))
+    # A parse can hang a stray dash on a verb as its subject: punctuation is no one.
+    return list(dict.fromkeys(t for h in found for t in (h, *h.conjuncts) if not t.is_punct))
 
 
 def _named(verb: Token) -> list[Token]:
@@ -84,7 +88,15 @@ class Doers:
         lemma, found = verb.lemma_.lower(), doers(verb)
         if not found or _vague(found) or lemma in self.vague or lemma not in self.words:
             return []
-        return [t.text for t in found if t.lower_ not in self.words[lemma]]
+        return [t.text for t in found if not _among(t.lower_, self.words[lemma])]
+
+
+def _among(word: str, words: set[str]) -> bool:
+    """``word`` or a form of it sharing its start: "truckers" is among "truck drivers"."""
+    return word in words or any(
+        min(len(w), len(word)) >= _STEM and (w.startswith(word) or word.startswith(w))
+        for w in words
+    )
 
 
 def evidence_doers(texts: Iterable[str]) -> Doers:
