@@ -34,6 +34,7 @@ from storybrief.nlp.encoders import Encoder, WordLlama
 from storybrief.nlp.english import STOPWORDS
 from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate
+from storybrief.summarize.names import Names
 
 # Bigrams of function words carry no concept. Attribution ("said", "Mr") is
 # furniture in a summary too; the modals and "upon"/"yet" count as content, as
@@ -113,6 +114,7 @@ def select(
     weights: Weights | None = None,
     encoder: Encoder | None = None,
     facts: Sequence[frozenset[int]] | None = None,
+    names: Names | None = None,
 ) -> list[Candidate]:
     """The candidates that best cover the story within ``budget`` words, in pick order.
 
@@ -121,6 +123,8 @@ def select(
     candidate, the facts it states (agreement numbers): two that share one
     never both enter, nor two whose cosine reaches ``weights.same_fact``, nor
     two naming days of two undated articles (``Candidate.undated_day``).
+    ``names``, if given, are the story's full names: a candidate's first bare
+    name in the summary costs the words its full form adds (``Names.introduce``).
     """
     if not pool or budget <= 0:
         return []
@@ -135,9 +139,9 @@ def select(
     free = requires < 0
     # One slot more than the pool, never set: the slot of a predecessor that is no candidate.
     done = np.zeros(len(pool) + 1, dtype=bool)
-    available = lengths <= budget
+    words = _Words(pool, lengths, budget, names)
+    available = words.fits()
     picked: list[int] = []
-    remaining = budget
     while (ready := available & (free | done[requires])).any():
         gain = cover.gains()
         gain[~ready] = -np.inf
@@ -145,10 +149,44 @@ def select(
         picked.append(i)
         cover.add(i)
         done[i] = True
-        remaining -= int(lengths[i])
-        available &= (lengths <= remaining) & ~excluded[i]
+        words.take(i)
+        available &= words.fits() & ~excluded[i]
         available[i] = False
     return [pool[i] for i in picked]
+
+
+class _Words:
+    """The words left in the budget, and what each candidate would spend of them.
+
+    A candidate spends its own words and, for each name it gives bare that
+    no sentence taken so far gave bare, the words the name's full form adds:
+    the summary shows each such name in full once (``Names.introduce``).
+    """
+
+    def __init__(
+        self, pool: list[Candidate], lengths: np.ndarray, budget: int, names: Names | None
+    ) -> None:
+        self.lengths, self.remaining, self.names = lengths, budget, names
+        self.bare = [names.bare(c.text) for c in pool] if names else []
+        self.charged: set[str] = set()
+        self.extra = self._extra()
+
+    def _extra(self) -> np.ndarray:
+        if not self.names:
+            return np.zeros_like(self.lengths)
+        return np.array(
+            [sum(self.names.extra_words(n) for n in bare - self.charged) for bare in self.bare],
+            dtype=np.float64,
+        )
+
+    def fits(self) -> np.ndarray:
+        return self.lengths + self.extra <= self.remaining
+
+    def take(self, i: int) -> None:
+        self.remaining -= int(self.lengths[i] + self.extra[i])
+        if self.names and self.bare[i] - self.charged:
+            self.charged |= self.bare[i]
+            self.extra = self._extra()
 
 
 def _same_fact(
