@@ -73,7 +73,9 @@ _LEANS = tuple((re.compile(p, re.IGNORECASE), clues) for p, clues in _LEANS_CLUE
 # introduced ("The 2,000 troops", "The man").
 _DEFINITE_OPENER = re.compile(
     rf"The (?:{_NUMBERS} \w+|(?:man|woman|men|women|boy|girl|couple|pair|suspect|victims?"
-    r"|teen|teenager|child|driver|gunman|attacker|killer|witness|latter|former)\b)",
+    r"|teen|teenager|child|driver|gunman|attacker|killer|witness|latter|former"
+    # ...or a thing it told of: "The company said ...", "The move came after ..."
+    r"|company|firm|move|decision|incident|announcement|deal|lawsuit|letter|video)\b)",
     re.IGNORECASE,
 )
 # "It's", "He'd": the pronoun under its contraction.
