@@ -132,9 +132,11 @@ def select(
     lengths = np.array([c.words for c in pool], dtype=np.float64)
     vectors = (encoder or WordLlama()).embed([c.text for c in pool])
     cover = _Cover(pool, lengths, vectors, weights)
-    excluded = _same_fact(
-        vectors, weights.same_fact, facts or [frozenset()] * len(pool)
-    ) | _other_calendars(pool)
+    excluded = (
+        _same_fact(vectors, weights.same_fact, facts or [frozenset()] * len(pool))
+        | _same_words(pool, vectors, weights)
+        | _other_calendars(pool)
+    )
     requires = _predecessors(pool)
     free = requires < 0
     # One slot more than the pool, never set: the slot of a predecessor that is no candidate.
@@ -201,6 +203,23 @@ def _same_fact(
     for group in holders.values():
         same[np.ix_(group, group)] = True
     return same
+
+
+def _same_words(pool: list[Candidate], vectors: np.ndarray, weights: Weights) -> np.ndarray:
+    """Which pairs state one fact in other words: many content words shared, and near vectors.
+
+    "Kim Dae-jung pledged to spare no effort in supporting the U.S. effort to
+    resolve the nuclear question" and "Kim said his government would support
+    U.S. efforts to resolve the nuclear question" share seven content words at
+    a cosine of 0.60, under ``weights.same_fact``.
+    """
+    stems = [{_stem(w) for w in c.tokens if w not in _STOPWORDS} for c in pool]
+    column = {s: n for n, s in enumerate(sorted(set().union(*stems)))}
+    incidence = np.zeros((len(pool), len(column)), dtype=np.float32)
+    for i, held in enumerate(stems):
+        incidence[i, [column[s] for s in held]] = 1.0
+    shared = incidence @ incidence.T
+    return (shared >= weights.same_fact_shared) & (vectors @ vectors.T >= weights.same_fact_near)
 
 
 def _other_calendars(pool: list[Candidate]) -> np.ndarray:
