@@ -88,13 +88,17 @@ def summarize(
     facts = _Facts(index, agreements, usable)
     position = {a.id: n for n, a in enumerate(usable)}
     pool = _distinct(collect_candidates(usable), index, position)
-    names = Names(s.text for a in usable for s in a.sentences)
+    names = Names(s.text for s in facts.sentence.values())
     chosen = select(pool, words, weights, encoder, [facts.of(c.sentence) for c in pool], names)
-    told = _story_order(chosen, usable)
+    return _shown(_story_order(chosen, usable), names, facts, disputed or {})
+
+
+def _shown(
+    told: list[Candidate], names: Names, facts: _Facts, disputed: Mapping[str, list[str]]
+) -> list[SummarySentence]:
+    """The summary's sentences, each name given in full at its first bare mention, cited."""
     texts = names.introduce([c.text for c in told])
-    return [
-        _cited(c, text, facts, disputed or {}) for c, text in zip(told, texts, strict=True)
-    ]
+    return [_cited(c, text, facts, disputed) for c, text in zip(told, texts, strict=True)]
 
 
 def _story_order(chosen: list[Candidate], usable: list[Article]) -> list[Candidate]:

@@ -14,23 +14,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-# Words that open a run of capitals without being part of a person's name.
-_TITLES = frozenset(
-    "the a an in on at of for and but as by to from with after before when while if this that"
-    " president prime minister premier gen general sen senator rep gov governor mr mrs ms dr"
-    " judge justice king queen prince princess pope chancellor secretary foreign defense"
-    " interior finance vice chief former leader speaker ambassador lt col capt maj adm sgt"
-    " rev sir lord lady dame gov. gen. sen. rep. mr. mrs. ms. dr. lt. col. capt. maj. adm. sgt."
-    " rev. st. monday tuesday wednesday thursday friday saturday sunday january february march"
-    " april may june july august september october november december north south east west"
-    " new united great".split()
-)
 # Titles that make the name after them a person's.
 _PERSON_TITLES = frozenset(
     "president minister premier gen general sen senator rep gov governor mr mrs ms dr judge"
     " justice king queen prince princess pope chancellor secretary lt col capt maj adm sgt"
     " rev sir lord lady dame gov. gen. sen. rep. mr. mrs. ms. dr. lt. col. capt. maj. adm."
-    " sgt. rev.".split()
+    " sgt. rev. mayor sheriff commissioner chairman chairwoman deputy detective officer"
+    " professor prof. father bishop cardinal rabbi imam sheikh ayatollah coach".split()
+)
+# Words that open a run of capitals without being part of a person's name.
+_TITLES = _PERSON_TITLES | frozenset(
+    "the a an in on at of for and but as by to from with after before when while if this that"
+    " foreign defense interior finance vice chief former leader speaker ambassador st."
+    " monday tuesday wednesday thursday friday saturday sunday january february march april"
+    " may june july august september october november december north south east west new"
+    " united great".split()
 )
 # A role, or speech, just before a name; speech or an age just after it.
 _PERSON_BEFORE = re.compile(
@@ -70,26 +68,38 @@ def _full_names(text: str) -> Iterable[tuple[str, str]]:
     so that "Kim" after "Kim Dae-jung" and "Kim Jong Il" is known to be ambiguous.
     """
     for match in _RUN.finditer(text):
-        parts = [p.rstrip(".,") for p in match.group().split()]
-        titled = False
-        while parts and parts[0].lower() in _TITLES:
-            titled = titled or parts[0].lower() in _PERSON_TITLES
-            parts.pop(0)
+        parts, titled = _untitled(match.group())
         if len(parts) < 2:
             continue
         yield parts[0], "~" + " ".join(parts)
-        person = titled or _PERSON_BEFORE.search(text[: match.start()]) or (
-            _PERSON_AFTER.match(text[match.end() :])
-        )
-        plain = all(_WORD.fullmatch(p) and p.lower() not in _TITLES for p in parts) and (
-            parts[-1].lower() not in _INSTITUTIONS
-        )
-        if not person or len(parts) > 3 or not plain:
-            continue
-        if len(parts) == 2 and _HYPHENATED_GIVEN.fullmatch(parts[1]):
-            yield parts[0], " ".join(parts)
-        else:
-            yield parts[-1], " ".join(parts)
+        if _plain_name(parts) and (
+            titled
+            or _PERSON_BEFORE.search(text[: match.start()])
+            or _PERSON_AFTER.match(text[match.end() :])
+        ):
+            hyphenated = len(parts) == 2 and _HYPHENATED_GIVEN.fullmatch(parts[1])
+            yield parts[0 if hyphenated else -1], " ".join(parts)
+
+
+def _untitled(run: str) -> tuple[list[str], bool]:
+    """The words of a run of capitals without the titles it opens with, and
+    whether one of those was a person's title."""
+    parts = [p.rstrip(".,") for p in run.split()]
+    titled = False
+    while parts and parts[0].lower() in _TITLES:
+        titled = titled or parts[0].lower() in _PERSON_TITLES
+        parts.pop(0)
+    return parts, titled
+
+
+def _plain_name(parts: list[str]) -> bool:
+    """Whether two or three words can be a person's name: capitalised words,
+    none a title, month or day, the last no institution's."""
+    return (
+        len(parts) <= 3
+        and all(_WORD.fullmatch(p) and p.lower() not in _TITLES for p in parts)
+        and parts[-1].lower() not in _INSTITUTIONS
+    )
 
 
 class Names:
@@ -128,8 +138,11 @@ class Names:
                 _CAPITALISED.fullmatch(before[0]) or before[0].lower() in _PARTICLES | {"the"}
             ):
                 continue
-            if after and _CAPITALISED.fullmatch(after[0]) and match.end() < len(text) and (
-                text[match.end()] == " "
+            if (
+                after
+                and _CAPITALISED.fullmatch(after[0])
+                and match.end() < len(text)
+                and (text[match.end()] == " ")
             ):
                 continue
             yield match
