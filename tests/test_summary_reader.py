@@ -83,6 +83,8 @@ def test_a_sentence_naming_the_person_in_full_introduces_the_name() -> None:
         # "bin Laden" is no bare "Laden"; a titled mention ("Gen. Pinochet") is no bare one.
         (["said Osama Bin Laden"], "Osama bin Laden was indicted."),
         (["Former dictator Augusto Pinochet was arrested."], "Gen. Pinochet is ill."),
+        # An event is no person, though an official speaks next to it.
+        (["said Sochi Olympics chief"], "Worse than at any previous Olympics."),
         # A word the story also writes in lower case is no name.
         (["Host Thailand said the games would go ahead.", "the host city"], "Host won."),
     ],

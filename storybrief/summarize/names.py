@@ -47,7 +47,8 @@ _INSTITUTIONS = frozenset(
     "department police party council court agency ministry office airport university"
     " committee commission company corp inc association union bank church army force"
     " services news times post journal street county city state island river school"
-    " hospital museum institute center centre foundation group club team league".split()
+    " hospital museum institute center centre foundation group club team league olympics"
+    " games cup championship series festival awards".split()
 )
 _LOWER = re.compile(r"\b[a-z][a-z'-]*\b")
 # Particles inside a name: "bin Laden", "de Gaulle" are no bare "Laden", "Gaulle".
