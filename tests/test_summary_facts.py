@@ -72,7 +72,10 @@ def _offers(summary: list) -> list:
 @pytest.mark.parametrize("budget", [40, 60, 90, 200])
 def test_a_fact_the_agreements_align_enters_once_citing_every_carrier(budget: int) -> None:
     summary = summarize(
-        _articles(), budget, agreements=[_agreement()], weights=Weights(same_fact=1.01)
+        _articles(),
+        budget,
+        agreements=[_agreement()],
+        weights=Weights(same_fact=1.01, same_fact_shared=99),
     )
     offers = _offers(summary)
     assert len(offers) <= 1
@@ -86,7 +89,7 @@ def test_a_fact_the_agreements_align_enters_once_citing_every_carrier(budget: in
 def test_without_the_alignment_the_wordings_may_repeat_and_cite_one_outlet() -> None:
     # What the agreements add: with a budget for all and the cosine test off,
     # nothing else stops a repeat.
-    summary = summarize(_articles(), 200, weights=Weights(same_fact=1.01))
+    summary = summarize(_articles(), 200, weights=Weights(same_fact=1.01, same_fact_shared=99))
     assert len(_offers(summary)) > 1
     assert all(len(s.sources) == 1 for s in _offers(summary))
 
@@ -113,7 +116,7 @@ def test_sentences_as_close_as_same_fact_never_both_enter() -> None:
     pool = [_candidate(n, 0, QUAKE[key][OFFER[key]]) for n, key in enumerate(QUAKE)]
     vectors = WordLlama().embed([c.text for c in pool])
     closest = float(max(vectors[0] @ vectors[1], vectors[0] @ vectors[2]))
-    loose = select(pool, 200, Weights(same_fact=1.01))
+    loose = select(pool, 200, Weights(same_fact=1.01, same_fact_shared=99))
     tight = select(pool, 200, Weights(same_fact=closest - 1e-3))
     assert len(loose) == 3
     assert len(tight) < 3

@@ -23,6 +23,7 @@ from storybrief.nlp.overlap import CopyIndex, words
 from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate, collect_candidates
 from storybrief.summarize.extractive import select
+from storybrief.summarize.names import Names
 
 __all__ = ["summarize"]
 
@@ -87,8 +88,17 @@ def summarize(
     facts = _Facts(index, agreements, usable)
     position = {a.id: n for n, a in enumerate(usable)}
     pool = _distinct(collect_candidates(usable), index, position)
-    chosen = select(pool, words, weights, encoder, [facts.of(c.sentence) for c in pool])
-    return [_cited(c, facts, disputed or {}) for c in _story_order(chosen, usable)]
+    names = Names(s.text for s in facts.sentence.values())
+    chosen = select(pool, words, weights, encoder, [facts.of(c.sentence) for c in pool], names)
+    return _shown(_story_order(chosen, usable), names, facts, disputed or {})
+
+
+def _shown(
+    told: list[Candidate], names: Names, facts: _Facts, disputed: Mapping[str, list[str]]
+) -> list[SummarySentence]:
+    """The summary's sentences, each name given in full at its first bare mention, cited."""
+    texts = names.introduce([c.text for c in told])
+    return [_cited(c, text, facts, disputed) for c, text in zip(told, texts, strict=True)]
 
 
 def _story_order(chosen: list[Candidate], usable: list[Article]) -> list[Candidate]:
@@ -148,13 +158,13 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _cited(
-    candidate: Candidate, facts: _Facts, disputed: Mapping[str, list[str]]
+    candidate: Candidate, text: str, facts: _Facts, disputed: Mapping[str, list[str]]
 ) -> SummarySentence:
-    """A chosen sentence with every article that states its fact, and its disputes."""
+    """A chosen sentence, shown as ``text``, with every article stating its fact, and disputes."""
     carriers = facts.carriers(candidate.sentence)
     ids = [candidate.sentence.id, *(s.id for s in carriers)]
     return SummarySentence(
-        text=candidate.text,
+        text=text,
         sources=sorted({candidate.sentence.article, *(s.article for s in carriers)}),
         sentence_ids=ids,
         disputed=list(dict.fromkeys(t for i in ids for t in disputed.get(i, []))),

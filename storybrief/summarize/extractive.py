@@ -34,6 +34,7 @@ from storybrief.nlp.encoders import Encoder, WordLlama
 from storybrief.nlp.english import STOPWORDS
 from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate
+from storybrief.summarize.names import Names
 
 # Bigrams of function words carry no concept. Attribution ("said", "Mr") is
 # furniture in a summary too; the modals and "upon"/"yet" count as content, as
@@ -113,6 +114,7 @@ def select(
     weights: Weights | None = None,
     encoder: Encoder | None = None,
     facts: Sequence[frozenset[int]] | None = None,
+    names: Names | None = None,
 ) -> list[Candidate]:
     """The candidates that best cover the story within ``budget`` words, in pick order.
 
@@ -121,6 +123,8 @@ def select(
     candidate, the facts it states (agreement numbers): two that share one
     never both enter, nor two whose cosine reaches ``weights.same_fact``, nor
     two naming days of two undated articles (``Candidate.undated_day``).
+    ``names``, if given, are the story's full names: a candidate's first bare
+    name in the summary costs the words its full form adds (``Names.introduce``).
     """
     if not pool or budget <= 0:
         return []
@@ -128,16 +132,18 @@ def select(
     lengths = np.array([c.words for c in pool], dtype=np.float64)
     vectors = (encoder or WordLlama()).embed([c.text for c in pool])
     cover = _Cover(pool, lengths, vectors, weights)
-    excluded = _same_fact(
-        vectors, weights.same_fact, facts or [frozenset()] * len(pool)
-    ) | _other_calendars(pool)
+    excluded = (
+        _same_fact(vectors, weights.same_fact, facts or [frozenset()] * len(pool))
+        | _same_words(pool, vectors, weights)
+        | _other_calendars(pool)
+    )
     requires = _predecessors(pool)
     free = requires < 0
     # One slot more than the pool, never set: the slot of a predecessor that is no candidate.
     done = np.zeros(len(pool) + 1, dtype=bool)
-    available = lengths <= budget
+    words = _Words(pool, lengths, budget, names)
+    available = words.fits()
     picked: list[int] = []
-    remaining = budget
     while (ready := available & (free | done[requires])).any():
         gain = cover.gains()
         gain[~ready] = -np.inf
@@ -145,10 +151,44 @@ def select(
         picked.append(i)
         cover.add(i)
         done[i] = True
-        remaining -= int(lengths[i])
-        available &= (lengths <= remaining) & ~excluded[i]
+        words.take(i)
+        available &= words.fits() & ~excluded[i]
         available[i] = False
     return [pool[i] for i in picked]
+
+
+class _Words:
+    """The words left in the budget, and what each candidate would spend of them.
+
+    A candidate spends its own words and, for each name it gives bare that
+    no sentence taken so far gave bare, the words the name's full form adds:
+    the summary shows each such name in full once (``Names.introduce``).
+    """
+
+    def __init__(
+        self, pool: list[Candidate], lengths: np.ndarray, budget: int, names: Names | None
+    ) -> None:
+        self.lengths, self.remaining, self.names = lengths, budget, names
+        self.bare = [names.bare(c.text) for c in pool] if names else []
+        self.charged: set[str] = set()
+        self.extra = self._extra()
+
+    def _extra(self) -> np.ndarray:
+        if not self.names:
+            return np.zeros_like(self.lengths)
+        return np.array(
+            [sum(self.names.extra_words(n) for n in bare - self.charged) for bare in self.bare],
+            dtype=np.float64,
+        )
+
+    def fits(self) -> np.ndarray:
+        return self.lengths + self.extra <= self.remaining
+
+    def take(self, i: int) -> None:
+        self.remaining -= int(self.lengths[i] + self.extra[i])
+        if self.names and self.bare[i] - self.charged:
+            self.charged |= self.bare[i]
+            self.extra = self._extra()
 
 
 def _same_fact(
@@ -163,6 +203,23 @@ def _same_fact(
     for group in holders.values():
         same[np.ix_(group, group)] = True
     return same
+
+
+def _same_words(pool: list[Candidate], vectors: np.ndarray, weights: Weights) -> np.ndarray:
+    """Which pairs state one fact in other words: many content words shared, and near vectors.
+
+    "Kim Dae-jung pledged to spare no effort in supporting the U.S. effort to
+    resolve the nuclear question" and "Kim said his government would support
+    U.S. efforts to resolve the nuclear question" share seven content words at
+    a cosine of 0.60, under ``weights.same_fact``.
+    """
+    stems = [{_stem(w) for w in c.tokens if w not in _STOPWORDS} for c in pool]
+    column = {s: n for n, s in enumerate(sorted(set().union(*stems)))}
+    incidence = np.zeros((len(pool), len(column)), dtype=np.float32)
+    for i, held in enumerate(stems):
+        incidence[i, [column[s] for s in held]] = 1.0
+    shared = incidence @ incidence.T
+    return (shared >= weights.same_fact_shared) & (vectors @ vectors.T >= weights.same_fact_near)
 
 
 def _other_calendars(pool: list[Candidate]) -> np.ndarray:
