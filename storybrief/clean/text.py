@@ -19,6 +19,7 @@ from statistics import median
 
 from storybrief.clean.dates import parse_date
 from storybrief.clean.furniture import family_why
+from storybrief.clean.judge import Position, judges, load_judge
 from storybrief.clean.lines import Line
 from storybrief.clean.outlet import infer_outlet
 from storybrief.clean.site import site_names, without_site_name
@@ -190,7 +191,7 @@ def _is_dek(article: Article, line: Line) -> bool:
 
 
 def _body_why(
-    line: Line, previous_why: str | None, in_list: bool, repeats: int, shared: bool
+    line: Line, previous_why: str | None, in_list: bool, repeats: int, position: Position
 ) -> str | None:
     """Why a body line is not the article's text, judged with the line before it and its repeats."""
     if why := furniture_why(line):
@@ -201,16 +202,17 @@ def _body_why(
         return "caption (follows a caption marker)"
     if repeats > 1 and not line.is_sentence:
         return "repeated line (caption or site furniture)"
-    return _fragment_why(line, shared, in_list)
+    return _fragment_why(line, position.shared, in_list) or _judged_why(line, position, in_list)
 
 
 def _fragment_why(line: Line, shared: bool, in_list: bool) -> str | None:
     """Why a line that is no sentence is not text; None for prose and list items.
 
     A short line right after a kept list item without final stop is the next
-    item ("Banned by the 1993 Chemical Weapons Convention"), not a heading.
+    item ("Banned by the 1993 Chemical Weapons Convention"), not a heading; a
+    "label: value" line giving a figure ("Estimated net worth: $250,000") is a fact.
     """
-    if line.is_sentence or (line.is_bullet and line.n > _MAX_LABEL_WORDS):
+    if line.is_sentence or line.is_fact_label or (line.is_bullet and line.n > _MAX_LABEL_WORDS):
         return None
     if shared and line.n <= 12:
         return "repeated across articles (site furniture)"
@@ -222,6 +224,17 @@ def _fragment_why(line: Line, shared: bool, in_list: bool) -> str | None:
 def _is_short_item(line: Line) -> bool:
     """Words enough, one a function word: "Died in Royal Tunbridge Wells in 1761", not a widget."""
     return line.n >= _MIN_ITEM_WORDS and line.stopword_density > 0
+
+
+def _judged_why(line: Line, position: Position, in_list: bool) -> str | None:
+    """Why the learned judge takes a line the rules keep for furniture, or None.
+
+    It judges short lines only, and not the rules' own keeps: a list item, a figure, a post,
+    a live update.
+    """
+    if in_list or not judges(line) or not load_judge().is_furniture(line, position):
+        return None
+    return "shaped like page furniture (learned line judge)"
 
 
 def _list_goes_on(line: Line, kept: bool, in_list: bool) -> bool:
@@ -262,8 +275,9 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
         if i < start and line.text in (article.title, article.dek, article.byline):
             why, in_list = None, False
             continue
+        position = Position(i, len(lines), shared=line.key in shared_keys)
         why = _shown_why(line, i < start, header_keys, kept_keys) or _body_why(
-            line, why, in_list, counts[line.key], line.key in shared_keys
+            line, why, in_list, counts[line.key], position
         )
         if why:
             removed.append(RemovedLine(article.id, line.text, why))
@@ -292,7 +306,7 @@ def _lone_lead(article: Article) -> list[str]:
     return []
 
 
-def _shared_short_lines(articles: Iterable[list[Line]]) -> set[str]:
+def shared_short_lines(articles: Iterable[list[Line]]) -> set[str]:
     """Short lines that occur in two or more articles: the furniture of a shared site."""
     seen: Counter[str] = Counter()
     for lines in articles:
@@ -304,7 +318,7 @@ def clean_texts(articles: list[Article]) -> None:
     """Clean plain-text articles of one batch in place."""
     # Each article's lines are read once, for both the batch-wide count and its own cleaning.
     lines = [[Line(text) for text in split_lines(normalize(a.raw))] for a in articles]
-    shared = _shared_short_lines(lines)
+    shared = shared_short_lines(lines)
     for article, article_lines in zip(articles, lines, strict=True):
         _clean_one(article, article_lines, shared)
         # An outlet given with the input (a JSONL record's, a feed's) is the publisher's own word.
