@@ -40,6 +40,11 @@ _BYLINE = re.compile(
     r"(?:\s*[,|–—-]\s*.{0,60})?$"
 )
 _EXPLICIT_BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+# A summary box's or a gallery's label glued before the title it heads: "Story highlights NASA
+# says …" (the box's first point read as the title), "View Images …".
+_GLUED_LABEL = re.compile(
+    r"^(?:Story highlights|Highlights|Key points|View (?:Images|Gallery))\s+(?=[A-Z])"
+)
 # A space may go with the mark, a line break not: it would join a hard-wrapped block's lines.
 _PTB_OPEN, _PTB_CLOSE = re.compile(r"``[ \t]?"), re.compile(r"[ \t]?''")
 
@@ -327,4 +332,4 @@ def clean_texts(articles: list[Article]) -> None:
             article.outlet = infer_outlet(removed, article.paragraphs)
         if article.title:
             names = site_names(article.outlet, url=article.url)
-            article.title = without_site_name(article.title, names)
+            article.title = without_site_name(_GLUED_LABEL.sub("", article.title), names)
