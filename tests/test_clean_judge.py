@@ -108,3 +108,10 @@ def test_position_and_repeats_change_the_score_not_the_order_of_articles() -> No
     assert first != middle
     a, b = (_clean(LEAD, "FACEBOOK.", CLOSE) for _ in range(2))
     assert a.paragraphs == b.paragraphs and [r.line for r in a.removed] == ["FACEBOOK."]
+
+
+def test_the_judge_never_leaves_an_article_without_text() -> None:
+    alone = _clean("Breaking", "Wow.")
+    assert alone.paragraphs == ["Wow."]
+    assert not [r for r in alone.removed if "judge" in r.why]
+    assert "FACEBOOK." not in _clean(LEAD, "FACEBOOK.").paragraphs  # with text beside it, it goes

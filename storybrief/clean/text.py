@@ -26,6 +26,7 @@ from storybrief.clean.site import site_names, without_site_name
 from storybrief.models import Article, RemovedLine
 from storybrief.nlp.english import STOPWORDS
 
+_JUDGED = "shaped like page furniture (learned line judge)"
 _MAX_HEADER_LINES = 8
 _MAX_LABEL_WORDS = 8  # a line this short without sentence punctuation is not prose
 _MAX_PROMPT_WORDS = 40  # sign-up boxes and call-outs are short
@@ -239,7 +240,7 @@ def _judged_why(line: Line, position: Position, in_list: bool) -> str | None:
     """
     if in_list or not judges(line) or not load_judge().is_furniture(line, position):
         return None
-    return "shaped like page furniture (learned line judge)"
+    return _JUDGED
 
 
 def _list_goes_on(line: Line, kept: bool, in_list: bool) -> bool:
@@ -290,7 +291,21 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
             paragraphs.append(line.text)
             kept_keys.add(line.key)
         in_list = _list_goes_on(line, kept=not why, in_list=in_list)
+    paragraphs, removed = _unjudged(paragraphs, removed)
     article.paragraphs, article.removed = paragraphs or _lone_lead(article), removed
+
+
+def _unjudged(
+    paragraphs: list[str], removed: list[RemovedLine]
+) -> tuple[list[str], list[RemovedLine]]:
+    """The body and removals, with the judge's removals back when they left no body at all.
+
+    The judge is the least sure reader: "Wow." alone is an article's text, not a widget.
+    """
+    if paragraphs:
+        return paragraphs, removed
+    back = [r.line for r in removed if r.why == _JUDGED]
+    return back, [r for r in removed if r.why != _JUDGED]
 
 
 def _lone_lead(article: Article) -> list[str]:
