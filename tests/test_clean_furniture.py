@@ -146,3 +146,19 @@ def test_furniture_that_trafilatura_keeps_in_a_page_is_removed_with_its_reason()
     removed = {r.line: r.why for r in ferry.removed}
     assert "link" in removed["Read more: Storm leaves thousands without power across the county"]
     assert "reporting credit" in removed["(Reporting by Maria Okafor; Editing by Tom Hale)"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # A gallery's button glued before its caption, however long the caption runs.
+        "View Images Firefighters spray water on the burning warehouse at the Port Alder harbour"
+        " on Tuesday night. The fire spread to two sheds before it was brought under control, and"
+        " the harbour was closed to boats until the next morning while crews damped it down.",
+        "This video from the Harbour Authority shows the fire at its height (Harbour Authority)",
+    ],
+)
+def test_a_caption_opening_on_a_button_or_on_this_video_from_is_furniture(caption: str) -> None:
+    article = _amid_prose(caption)
+    assert caption not in article.paragraphs
+    assert "caption" in article.removed[0].why

@@ -12,7 +12,7 @@ from storybrief.pipeline import brief_of, read
 from storybrief.render import render
 from storybrief.segment import segment
 from storybrief.settings import HeadlineSettings
-from storybrief.summarize.headline import headline_of
+from storybrief.summarize.headline import _is_furniture, _reads_as_headline, headline_of
 from storybrief.summarize.shorten import shorten
 
 FERRY = (
@@ -131,3 +131,18 @@ def test_a_brief_without_a_headline_shows_its_first_title_or_opening_words() -> 
     untitled = Brief(articles=[_article("a", FERRY)])
     assert render(untitled, "md").startswith("# The ferry between Lakeside and North Point")
     assert render(Brief(articles=[]), "md").startswith("# No usable article\n")
+
+
+def test_an_appeal_for_information_or_a_first_person_post_reads_as_no_headline() -> None:
+    appeal = "Anyone with information is encouraged to contact the Lakeside police"
+    post = "Wanted to let you all know I'm okay after the storm at North Point"
+    quoted = 'Ferry captain on the storm: "I\'m okay, the boat is not"'
+    settings = HeadlineSettings()
+    assert _is_furniture(appeal) and not _is_furniture("Lakeside police arrest ferry thief")
+    assert not _reads_as_headline(post, settings)
+    assert _reads_as_headline(quoted, settings)  # a quotation keeps its speaker's words
+
+
+def test_a_summary_box_label_glued_before_the_title_is_dropped() -> None:
+    (article,) = read([Text(f"Story highlights Ferry to North Point runs again\n\n{FERRY}")])
+    assert article.title == "Ferry to North Point runs again"

@@ -12,6 +12,7 @@ marks it on any outlet, not by one site's strings:
   opening a caption ("Associated Press An Israeli soldier …") or closing a
   cut-off or dated one ("… July 31, 2014 (Reuters)"), the wires' caption
   openers ("FILE -", "In this … file photo", "This image provided by …"),
+  a gallery's or player's button glued before the caption ("View Images …"),
   and a gallery's captions run into one line (one mark again and again:
   "Photos: …");
 * gallery and player text: a slide counter opening the line ("3/18", "1 of
@@ -104,10 +105,17 @@ _WIRE_CAPTION = re.compile(
     r"^(?:[A-Z0-9 .]+\s)?FILE\s*[-–—]"  # "FILE - In this …", "FOR MOVEMENT FRIDAY FILE - …"
     r"|^(?:In\s+this|This)\b(?:\W+\w+){0,8}?\W+(?:file\s+photo|(?:photo|image|picture|photograph)s?"
     r"\s+(?:provided|released|taken|made\s+available|obtained|shows))\b"
+    # "This video from Compassion Over Killing alleges …": a video's caption names its source.
+    r"|^This\s+(?:video|footage|video\s+still)\s+(?:from|provided|released|obtained|taken)\b"
 )
 _SLIDE_COUNTER = re.compile(r"^(?P<n>\d{1,3})\s?(?:/|of)\s?(?P<of>\d{1,3})\s+\S")
 
 _PLAYER_LABEL = re.compile(r"^(?:JUST WATCHED|MUST WATCH|CLOSE|EMBED|WATCH|LISTEN|VIDEO|AUDIO)\b")
+# A gallery's or player's button glued before its caption: "View Images Originally Earth and …",
+# "Play Video", "Launch Gallery". Both words capitalised, as a button prints them.
+_CONTROL_LABEL = re.compile(
+    r"^(?:View|Launch|Open|Play|Watch|Start)\s+(?:Images?|Photos?|Gallery|Slideshow|Videos?)\b"
+)
 # Words only a player's controls use; "video" or "replay" alone are news words too.
 _CONTROLS = frozenset("playback autoplay fullscreen embed".split())
 _MEDIA_WORDS = frozenset("video audio media transcript player playback".split())
@@ -183,6 +191,8 @@ def caption_why(line: Line, limits: FurnitureLimits = LIMITS) -> str | None:
         return "photo caption (cut off or dated, ends on an agency credit)"
     if _WIRE_CAPTION.match(text):
         return "photo caption (a wire caption's opening)"
+    if _CONTROL_LABEL.match(text):
+        return "photo or video caption (opens on the gallery's or player's button)"
     return None
 
 

@@ -46,6 +46,13 @@ _TIME_STAMP = re.compile(
     r"(?:\s*(?:[A-Z]{2,4}|local(?: time)?)\b)?\s*[:,–—-]?(?=\s|$)"
 )
 
+# A fact given as "label: value" in an article's body ("Estimated net worth: $250,000", "Running
+# time: 2 hours"): a short capitalised label and a value holding a figure. Tags ("Filed under:
+# politics") and credits ("Photo: AP") give no figure.
+_FACT_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.&-]+){0,4}\s*:\s+(?=[^:]*[\d$€£%])\S")
+# An embedded post signed "— Name (@name) August 17, 2016": someone's words, quoted.
+_SIGNED_POST = re.compile(r"[—–-]\s*[^—–]{1,60}\(@\w{1,30}\)")
+
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you're", "you’re", "you'll"})
 
 # Verbs that open calls to action on news pages. A body sentence almost never
@@ -170,6 +177,16 @@ class Line:
         """The line is a time of day and nothing more: a live update's stamp."""
         stamp = self.time_stamp
         return stamp is not None and len(stamp) >= len(self.text.strip(" :,–—-"))
+
+    @property
+    def is_fact_label(self) -> bool:
+        """A "label: value" line giving a figure: a fact of the article, however short."""
+        return ":" in self.text and bool(_FACT_LABEL.match(self.text.strip()))
+
+    @property
+    def is_signed_post(self) -> bool:
+        """An embedded social-media post, signed with its author's handle."""
+        return "(@" in self.text and bool(_SIGNED_POST.search(self.text))
 
     @property
     def is_dangling_label(self) -> bool:

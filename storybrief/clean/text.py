@@ -19,12 +19,14 @@ from statistics import median
 
 from storybrief.clean.dates import parse_date
 from storybrief.clean.furniture import family_why
+from storybrief.clean.judge import Position, judges, load_judge
 from storybrief.clean.lines import Line
 from storybrief.clean.outlet import infer_outlet
 from storybrief.clean.site import site_names, without_site_name
 from storybrief.models import Article, RemovedLine
 from storybrief.nlp.english import STOPWORDS
 
+_JUDGED = "shaped like page furniture (learned line judge)"
 _MAX_HEADER_LINES = 8
 _MAX_LABEL_WORDS = 8  # a line this short without sentence punctuation is not prose
 _MAX_PROMPT_WORDS = 40  # sign-up boxes and call-outs are short
@@ -39,6 +41,11 @@ _BYLINE = re.compile(
     r"(?:\s*[,|–—-]\s*.{0,60})?$"
 )
 _EXPLICIT_BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+# A summary box's or a gallery's label glued before the title it heads: "Story highlights NASA
+# says …" (the box's first point read as the title), "View Images …".
+_GLUED_LABEL = re.compile(
+    r"^(?:Story highlights|Highlights|Key points|View (?:Images|Gallery))\s+(?=[A-Z])"
+)
 # A space may go with the mark, a line break not: it would join a hard-wrapped block's lines.
 _PTB_OPEN, _PTB_CLOSE = re.compile(r"``[ \t]?"), re.compile(r"[ \t]?''")
 
@@ -190,7 +197,7 @@ def _is_dek(article: Article, line: Line) -> bool:
 
 
 def _body_why(
-    line: Line, previous_why: str | None, in_list: bool, repeats: int, shared: bool
+    line: Line, previous_why: str | None, in_list: bool, repeats: int, position: Position
 ) -> str | None:
     """Why a body line is not the article's text, judged with the line before it and its repeats."""
     if why := furniture_why(line):
@@ -201,16 +208,17 @@ def _body_why(
         return "caption (follows a caption marker)"
     if repeats > 1 and not line.is_sentence:
         return "repeated line (caption or site furniture)"
-    return _fragment_why(line, shared, in_list)
+    return _fragment_why(line, position.shared, in_list) or _judged_why(line, position, in_list)
 
 
 def _fragment_why(line: Line, shared: bool, in_list: bool) -> str | None:
     """Why a line that is no sentence is not text; None for prose and list items.
 
     A short line right after a kept list item without final stop is the next
-    item ("Banned by the 1993 Chemical Weapons Convention"), not a heading.
+    item ("Banned by the 1993 Chemical Weapons Convention"), not a heading; a
+    "label: value" line giving a figure ("Estimated net worth: $250,000") is a fact.
     """
-    if line.is_sentence or (line.is_bullet and line.n > _MAX_LABEL_WORDS):
+    if line.is_sentence or line.is_fact_label or (line.is_bullet and line.n > _MAX_LABEL_WORDS):
         return None
     if shared and line.n <= 12:
         return "repeated across articles (site furniture)"
@@ -222,6 +230,17 @@ def _fragment_why(line: Line, shared: bool, in_list: bool) -> str | None:
 def _is_short_item(line: Line) -> bool:
     """Words enough, one a function word: "Died in Royal Tunbridge Wells in 1761", not a widget."""
     return line.n >= _MIN_ITEM_WORDS and line.stopword_density > 0
+
+
+def _judged_why(line: Line, position: Position, in_list: bool) -> str | None:
+    """Why the learned judge takes a line the rules keep for furniture, or None.
+
+    It judges short lines only, and not the rules' own keeps: a list item, a figure, a post,
+    a live update.
+    """
+    if in_list or not judges(line) or not load_judge().is_furniture(line, position):
+        return None
+    return _JUDGED
 
 
 def _list_goes_on(line: Line, kept: bool, in_list: bool) -> bool:
@@ -262,8 +281,9 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
         if i < start and line.text in (article.title, article.dek, article.byline):
             why, in_list = None, False
             continue
+        position = Position(i, len(lines), shared=line.key in shared_keys)
         why = _shown_why(line, i < start, header_keys, kept_keys) or _body_why(
-            line, why, in_list, counts[line.key], line.key in shared_keys
+            line, why, in_list, counts[line.key], position
         )
         if why:
             removed.append(RemovedLine(article.id, line.text, why))
@@ -271,7 +291,21 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
             paragraphs.append(line.text)
             kept_keys.add(line.key)
         in_list = _list_goes_on(line, kept=not why, in_list=in_list)
+    paragraphs, removed = _unjudged(paragraphs, removed)
     article.paragraphs, article.removed = paragraphs or _lone_lead(article), removed
+
+
+def _unjudged(
+    paragraphs: list[str], removed: list[RemovedLine]
+) -> tuple[list[str], list[RemovedLine]]:
+    """The body and removals, with the judge's removals back when they left no body at all.
+
+    The judge is the least sure reader: "Wow." alone is an article's text, not a widget.
+    """
+    if paragraphs:
+        return paragraphs, removed
+    back = [r.line for r in removed if r.why == _JUDGED]
+    return back, [r for r in removed if r.why != _JUDGED]
 
 
 def _lone_lead(article: Article) -> list[str]:
@@ -292,7 +326,7 @@ def _lone_lead(article: Article) -> list[str]:
     return []
 
 
-def _shared_short_lines(articles: Iterable[list[Line]]) -> set[str]:
+def shared_short_lines(articles: Iterable[list[Line]]) -> set[str]:
     """Short lines that occur in two or more articles: the furniture of a shared site."""
     seen: Counter[str] = Counter()
     for lines in articles:
@@ -304,7 +338,7 @@ def clean_texts(articles: list[Article]) -> None:
     """Clean plain-text articles of one batch in place."""
     # Each article's lines are read once, for both the batch-wide count and its own cleaning.
     lines = [[Line(text) for text in split_lines(normalize(a.raw))] for a in articles]
-    shared = _shared_short_lines(lines)
+    shared = shared_short_lines(lines)
     for article, article_lines in zip(articles, lines, strict=True):
         _clean_one(article, article_lines, shared)
         # An outlet given with the input (a JSONL record's, a feed's) is the publisher's own word.
@@ -313,4 +347,4 @@ def clean_texts(articles: list[Article]) -> None:
             article.outlet = infer_outlet(removed, article.paragraphs)
         if article.title:
             names = site_names(article.outlet, url=article.url)
-            article.title = without_site_name(article.title, names)
+            article.title = without_site_name(_GLUED_LABEL.sub("", article.title), names)

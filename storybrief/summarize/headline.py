@@ -38,6 +38,16 @@ _MIN_STEM = 5  # shorter words keep their ending: "news", "bus"
 _SUBORDINATORS = frozenset("as when while if although though because since but and".split())
 # A quotation, whoever says it, or the page talking to its reader.
 _PERSONAL = frozenset("i we my our you your you've you're".split())
+# ... and, anywhere outside quotation marks, a writer speaking for themself or to the reader
+# ("Wanted to let you guys know I'm okay", a post): not a story's headline.
+_VOICE = _PERSONAL | frozenset("i'm i’m i've i’ve me".split())
+# An appeal for information ("Anyone with information … is encouraged to contact …"): news in
+# a police story's body, a request to the reader as its headline.
+_APPEAL = re.compile(
+    r"\b(?:anyone|those|people|residents)\s+with\s+(?:any\s+)?information\b"
+    r"|\b(?:is|are)\s+(?:asked|urged|encouraged)\s+to\s+(?:call|contact)\b",
+    re.IGNORECASE,
+)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -145,8 +155,11 @@ def _is_furniture(text: str) -> bool:
     """Whether the cleaner would take ``text`` for furniture, read as a sentence.
 
     A headline has no final stop; without one, a short line that names the web
-    ("… retweeted a tweet") would pass for a share bar's label.
+    ("… retweeted a tweet") would pass for a share bar's label. An appeal for
+    information is the page asking its reader, too.
     """
+    if _APPEAL.search(text):
+        return True
     return furniture_why(Line(text if Line(text).is_sentence else f"{text}.")) is not None
 
 
@@ -195,11 +208,13 @@ def _stands_alone(text: str) -> bool:
 
 def _reads_as_headline(text: str, settings: HeadlineSettings) -> bool:
     """A cut lead of a title's length that does not open on a pronoun ("He wants …") or on
-    a clause that needs another ("As Williams starts …")."""
+    a clause that needs another ("As Williams starts …"), nor speaks in the first or second
+    person outside quotation marks."""
     words = [w for w in text.split() if any(c.isalnum() for c in w)]
     first = words[0].lower() if words else ""
     return (
         settings.min_words <= len(words) <= settings.max_title_words
         and first not in ANAPHORIC_OPENERS | _SUBORDINATORS | _PERSONAL
+        and not _VOICE & set(Line(text).unquoted_words)
         and all(text.count(o) == text.count(c) for o, c in ("()", "[]"))
     )

@@ -1,0 +1,214 @@
+"""A learned judge for the lines the furniture rules leave: a logistic regression over shape.
+
+The rules of ``text`` and ``furniture`` name families by their marks; a line
+of furniture that carries no mark they know (a related-link headline ending
+on "Read more", a comment widget's run of names, a gallery slide crediting
+"Getty Images") reaches the body. The judge scores such a line on its shape
+alone, the features jusText-style cleaners use: length, sentence
+punctuation, function-word and capital shares, digits, symbols (slashes,
+bars, brackets, addresses), the cue-word families the rules read (web,
+media, link, agency words), the second person and a leading imperative, its
+place in the article and whether other articles of the batch carry it.
+
+The weights (``line_judge.json``) are fitted by ``bench/train_line_judge.py``
+on hand-labelled lines of Multi-News, DUC and PolNeAR dev articles outside
+the gold-dev stories and their clusters (``bench/line_labels.tsv``); the
+threshold is the one cross-validation by story chose for high precision.
+``bench/boilerplate.py`` reports it on the gold-dev stories, never trained on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from storybrief.clean.lines import WEB_TERMS, Line
+
+WEIGHTS = Path(__file__).with_name("line_judge.json")
+
+# Cue-word families the rules read, counted here as evidence rather than as a verdict.
+_MEDIA = frozenset(
+    """photo photos photograph image images picture pictures video videos gallery slideshow
+    caption credit getty afp reuters ap associated press file""".split()
+)
+_LINK = frozenset("read more related latest also see story stories headlines watch".split())
+# Words that attribute a statement: news prose says who said it, furniture does not.
+_ATTRIBUTION = frozenset("said says told according".split())
+_SYMBOLS = re.compile(r"[|/@#©»›•·<>{}=_*\[\]]")
+_CAPITALISED = re.compile(r"^[A-Z]")
+# Words a scrape glued together ("FlagShareLikeReply"): a widget's labels, not prose.
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_COUNTER = re.compile(r"^\d{1,3}\s?(?:/|of)\s?\d{1,3}\b")
+# The agencies and archives that sign a photo, last in a caption or a gallery slide.
+_SIGNERS = frozenset("getty images ap afp reuters epa shutterstock press".split())
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a line stands in its article and whether other articles of the batch have it."""
+
+    index: int
+    count: int
+    shared: bool = False
+
+    @property
+    def relative(self) -> float:
+        return self.index / max(self.count - 1, 1)
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _shape(line: Line) -> list[float]:
+    """Length, punctuation, capitals and digits of the line."""
+    text = line.text.strip()
+    words = line.words
+    return [
+        math.log1p(line.n),
+        float(line.is_sentence),
+        float(text.endswith(":")),
+        line.stopword_density,
+        _share(sum(bool(_CAPITALISED.match(w)) for w in words), len(words)),
+        _share(sum(w.isupper() and len(w) > 1 for w in words), len(words)),
+        _share(sum(c.isdigit() for c in text), len(text)),
+        float(text[:1].isdigit()),
+        float(text[:1] in "\"“‘'"),
+        float(text[:1].islower()),
+        math.log1p(len(_GLUED.findall(text))),
+    ]
+
+
+def _marks(line: Line) -> list[float]:
+    """Symbols, addresses and the cue-word families the rules read."""
+    text = line.text
+    words = line.lower_words
+    return [
+        math.log1p(len(_SYMBOLS.findall(text))),
+        float(text.rstrip().endswith(")")),
+        float(bool(line.addresses)),
+        float(line.is_time_stamp),
+        float(line.time_stamp is not None and not line.is_time_stamp),
+        float(bool(_COUNTER.match(text))),
+        float(bool(words) and words[-1] in _SIGNERS),
+        float(line.second_person > 0),
+        float(line.starts_imperative),
+        _share(sum(w in WEB_TERMS for w in words), len(words)),
+        _share(sum(w in _MEDIA for w in words), len(words)),
+        _share(sum(w in _LINK for w in words), len(words)),
+        float(bool(words) and words[-1] in _LINK),
+        float(line.stopword_density == 0 and line.n > 1),
+    ]
+
+
+def _place(position: Position) -> list[float]:
+    return [
+        position.relative,
+        float(position.index == 0),
+        float(position.index >= position.count - 3),
+        float(position.shared),
+    ]
+
+
+def features(line: Line, position: Position) -> list[float]:
+    """The judge's features of one line, in ``FEATURE_NAMES`` order."""
+    return [*_shape(line), *_marks(line), *_place(position)]
+
+
+FEATURE_NAMES = (
+    "log_words",
+    "sentence",
+    "ends_colon",
+    "function_words",
+    "capitalised",
+    "all_caps",
+    "digits",
+    "opens_digit",
+    "opens_quote",
+    "opens_lower",
+    "glued_words",
+    "log_symbols",
+    "ends_bracket",
+    "address",
+    "time_stamp",
+    "stamped_update",
+    "slide_counter",
+    "ends_signer",
+    "second_person",
+    "imperative",
+    "web_words",
+    "media_words",
+    "link_words",
+    "ends_link_word",
+    "no_function_word",
+    "relative_position",
+    "first",
+    "last_three",
+    "shared",
+)
+
+
+@dataclass(frozen=True)
+class LineJudge:
+    """A fitted logistic regression and the threshold above which a line is furniture."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, line: Line, position: Position) -> float:
+        """How likely the line is furniture, on its shape and place."""
+        values = features(line, position)
+        score = self.bias + sum(w * x for w, x in zip(self.weights, values, strict=True))
+        return 1 / (1 + math.exp(-score))
+
+    def is_furniture(self, line: Line, position: Position) -> bool:
+        return self.probability(line, position) >= self.threshold
+
+
+@dataclass(frozen=True)
+class JudgeScope:
+    """Which lines the judge may remove.
+
+    Set with the threshold by cross-validation on the labelled lines (``bench/
+    train_line_judge.py``): above 15 words (the rules' limit for site furniture
+    without a sentence) its out-of-fold mistakes are live-blog paragraphs and
+    wire leads ending on a source in brackets, and few furniture lines are left.
+    """
+
+    max_words: int = 15
+
+
+SCOPE = JudgeScope()
+
+
+def judges(line: Line, scope: JudgeScope = SCOPE) -> bool:
+    """Whether the judge decides on a line the rules keep: short, and not kept on purpose."""
+    return line.n <= scope.max_words and not is_protected(line)
+
+
+def is_protected(line: Line) -> bool:
+    """A line the rules keep on purpose, which the judge does not overrule.
+
+    A figure given as "label: value", an embedded post signed with a handle, a
+    live blog's time-stamped update, a bulleted or numbered item ("14. Jim
+    Gilmore (15.)" in a ranking), a statement attributed to someone ("…, the
+    statement said. (Reuters)"): each is short, capitalised or signed like
+    furniture, and is the article's text.
+    """
+    stamped = line.time_stamp is not None and not line.is_time_stamp
+    attributed = bool(_ATTRIBUTION & line.word_set)
+    return stamped or attributed or line.is_fact_label or line.is_signed_post or line.is_bullet
+
+
+@cache
+def load_judge(path: Path = WEIGHTS) -> LineJudge:
+    """The judge whose weights ``bench/train_line_judge.py`` wrote; their names must match."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURE_NAMES:
+        raise ValueError(f"{path} was fitted on other features: retrain it")
+    return LineJudge(tuple(data["weights"]), data["bias"], data["threshold"])
