@@ -190,6 +190,7 @@ STANDARD_ACRONYMS = {
     "nhl": "national hockey league", "opec": "organization of the petroleum exporting countries",
     "unicef": "united nations children's fund", "ioc": "international olympic committee",
 }  # fmt: skip
+_NOUN_TAGS = {"NNP", "NNPS", "NN", "NNS"}
 _WORD_POS = {"AUX", "VERB", "PRON", "ADP", "DET"}  # capitals read as a word: "IS", "US"
 _TITLED = {"GPE", "NORP"}  # what a title is of: "US President", "Iraqi Prime Minister"
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -363,7 +364,7 @@ def _lone_name(token: Token) -> Span | None:
     names before it (not a title). A name with an article ("the Nobel") is no
     person's.
     """
-    if token.tag_ != "NNP" or token.dep_ not in _PERSON_DEPS:
+    if token.tag_ not in _NOUN_TAGS or token.dep_ not in _PERSON_DEPS:
         return None
     if any(c.dep_ == "det" for c in token.children):
         return None
@@ -762,9 +763,11 @@ def _joins(doc: Doc, start: int, token: Token, busy: set[int]) -> bool:
 
 
 def _capital(token: Token, busy: set[int]) -> bool:
+    # The small model tags a capitalised noun it does not know as a common one
+    # ("Cheeks", "Sixers": NNS); ``_named`` then asks the story how it writes the word.
     return (
         token.i not in busy
-        and token.tag_ in {"NNP", "NNPS"}
+        and token.tag_ in _NOUN_TAGS
         and token.text[:1].isupper()
         and any(c.isalpha() for c in token.text)
     )
