@@ -64,6 +64,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.context import QUOTE_MARKS, StoryContext, nlp, outside_quotes
 from storybrief.analyze.entity_pairs import NameInfo, PairModel, features, pair_model
+from storybrief.analyze.name_variants import nickname_of, unabbreviated
 from storybrief.models import Entity, Sentence
 from storybrief.settings import EntitySettings
 
@@ -489,7 +490,7 @@ def _is_acting(token: Token) -> bool:
 
 def _key(text: str, label: str, span: Span) -> str:
     # A site is its outlet: "TMZ.com" is TMZ.
-    key = norm(re.sub(r"\.com$", "", text, flags=re.IGNORECASE))
+    key = unabbreviated(norm(re.sub(r"\.com$", "", text, flags=re.IGNORECASE)))
     key = COUNTRY_NAMES.get(key, key)
     if label == "GPE" and key in CAPITALS and _is_acting(span.root):
         return CAPITALS[key]
@@ -1457,8 +1458,9 @@ def first_names_alike(x: str, y: str, min_nickname: int) -> bool:
     """Whether two first names may be one person's: spelled alike once vowels are
     ignored (Nouri/Nuri), an initial and a name it starts (W./William), or a short
     form and the name it starts (Fred/Frederick, Alex/Alexandros, Katie/Kathryn:
-    ``min_nickname`` letters in common)."""
-    if skeleton(x) == skeleton(y):
+    ``min_nickname`` letters in common), or a standard nickname (Jim/James, Mo/Maurice:
+    ``name_variants``)."""
+    if skeleton(x) == skeleton(y) or nickname_of(x, y):
         return True
     shorter, longer = sorted((x, y), key=len)
     if len(shorter) == 1:
