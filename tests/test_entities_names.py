@@ -45,3 +45,11 @@ def test_a_person_named_with_a_nickname_and_in_full_is_one_and_the_surname_joins
 def test_a_place_written_with_and_without_its_abbreviation_is_one() -> None:
     found = entities()
     assert found["Mt Cook"] is found["Mount Cook"]
+
+
+def test_a_hyphened_title_is_part_of_the_name_as_written() -> None:
+    text = "Visit\n\nHe met President-elect Barack Obama on Friday. Obama smiled.\n"
+    found = {
+        a: e for e in run(StoryContext.from_texts(text), "entities").entities for a in e.aliases
+    }
+    assert found["President-elect Barack Obama"] is found["Obama"]

@@ -353,9 +353,19 @@ def _title_step(doc: Doc, i: int) -> int:
     before = doc[i - 1]
     if before.text == "." and i > 1 and not doc[i - 2].whitespace_ and _title_word(doc[i - 2]):
         return 2
+    if _hyphened_title(doc, i):
+        return 3
     if before.is_title and (before.tag_ == "NNP" or _title_word(before)):
         return 1
     return 0
+
+
+def _hyphened_title(doc: Doc, i: int) -> bool:
+    """Whether the three tokens before ``i`` are a title joined to a word by a hyphen:
+    "President-elect", "Vice-President"."""
+    if i < 3 or doc[i - 2].text != "-" or doc[i - 3].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return _title_word(doc[i - 3]) and doc[i - 1].is_alpha
 
 
 def _lone_name(token: Token) -> Span | None:
