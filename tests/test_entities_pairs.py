@@ -118,25 +118,3 @@ def test_a_long_surname_spelled_two_ways_under_one_first_name_is_one_person() ->
     assert found["Djoko Murdjatmodjo"] is found["Djoko Murjatmodjo"]
     # Surnames alike under two first names: two people (sisters-in-law, say).
     assert found["Anna Kowalczyk"] is not found["Maria Kowalczak"]
-
-
-def test_a_name_contained_in_two_others_joins_the_one_named_far_more() -> None:
-    mining = [("Apex Mining", "ORG")] * 3
-    found = groups_of(("Apex", "ORG"), *mining, ("Apex Radio", "ORG"))
-    assert found["Apex"] == found["Apex Mining"] != found["Apex Radio"]
-    # Named as often as each other: the shorter name joins neither.
-    even = groups_of(("Apex", "ORG"), ("Apex Mining", "ORG"), ("Apex Radio", "ORG"))
-    assert len(set(even.values())) == 3
-
-
-TEAM = """Coach fired
-
-The Philadelphia team fired coach Maurice Cheeks on Saturday. Cheeks was told after practice, \
-and Cheeks said he understood. The Sixers play the Celtics next. Fans of the Sixers were angry.
-"""
-
-
-def test_capitalised_words_the_model_tags_as_common_nouns_are_names() -> None:
-    found = entities_of(TEAM, EntitySettings().pair_threshold)
-    assert "Sixers" in found
-    assert found["Cheeks"] is found["Maurice Cheeks"]

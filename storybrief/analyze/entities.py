@@ -1015,9 +1015,9 @@ def _merge_scored(
     for key in infos:
         members[groups.find(key)].add(key)
     best = sorted((-p, pair) for pair, p in scores.items() if p >= settings.pair_threshold)
-    chosen = _chosen(groups, [pair for _, pair in best], infos, settings.dominance)
+    ambiguous = _ambiguous(groups, [pair for _, pair in best])
     for _, (a, b) in best:
-        if _held(groups, chosen, a, b):
+        if ambiguous & {a, b}:
             continue
         ra, rb = groups.find(a), groups.find(b)
         if ra != rb and _linked(members[ra], members[rb], scores, infos, settings):
@@ -1026,34 +1026,14 @@ def _merge_scored(
             members[groups.find(a)] = joined
 
 
-def _held(groups: _Groups, chosen: dict[str, str | None], a: str, b: str) -> bool:
-    """Whether ``a`` or ``b`` is a name of several groups' (``_chosen``) and the other's
-    group is not the one it may join."""
-    return any(k in chosen and chosen[k] != groups.find(o) for k, o in ((a, b), (b, a)))
-
-
-def _chosen(
-    groups: _Groups, pairs: list[tuple[str, str]], infos: dict[str, NameInfo], dominance: float
-) -> dict[str, str | None]:
-    """The names paired with names of two groups or more, each with the one group it
-    may join: the one the story names ``dominance`` times as often as any other, as a
-    surname joins the person named most ("Betty Ford Center" beside the clinic,
-    named often, and the Betty Ford of one mention), else none ("Korea" beside North
-    and South Korea)."""
+def _ambiguous(groups: _Groups, pairs: list[tuple[str, str]]) -> set[str]:
+    """The names paired with names of two groups or more: "Korea" beside North Korea and
+    South Korea joins neither, as a surname joins no one of two people named as often."""
     partners: dict[str, set[str]] = defaultdict(set)
     for a, b in pairs:
         partners[a].add(groups.find(b))
         partners[b].add(groups.find(a))
-    size: Counter[str] = Counter()
-    for key, info in infos.items():
-        size[groups.find(key)] += info.mentions
-    chosen: dict[str, str | None] = {}
-    for key, roots in partners.items():
-        rivals = sorted(roots - {groups.find(key)}, key=lambda r: (-size[r], r))
-        if len(rivals) > 1:
-            first, second = rivals[:2]
-            chosen[key] = first if size[first] >= dominance * size[second] else None
-    return chosen
+    return {key for key, roots in partners.items() if len(roots - {groups.find(key)}) > 1}
 
 
 def _linked(

@@ -6,9 +6,8 @@ containment, shared first and last words, token Jaccard, edit similarity, the
 same name once a corporate suffix or kind of body is left out, acronym match,
 the labels the model gives each, and how many other groups the shorter one
 could be part of. ``entities._merge_scored`` merges the pairs rated likely,
-guarded (a name paired with two groups joins only one the story names twice as
-often as the other; two names of one head, a pair of groups some of whose names
-score low). The weights (``entity_pairs.json``) are fitted
+guarded (a name paired with two groups, two names of one head, a pair of groups
+some of whose names score low). The weights (``entity_pairs.json``) are fitted
 by ``bench/train_entity_pairs.py`` on the ECB+ ``train`` topics only;
 ``bench/ecbplus.py`` reports the ``dev`` topics.
 """
