@@ -53,3 +53,18 @@ def test_a_hyphened_title_is_part_of_the_name_as_written() -> None:
         a: e for e in run(StoryContext.from_texts(text), "entities").entities for a in e.aliases
     }
     assert found["President-elect Barack Obama"] is found["Obama"]
+
+
+TEAM = """Coach fired
+
+The Philadelphia team fired coach Maurice Cheeks on Saturday. Cheeks was told after practice, \
+and Cheeks said he understood. The Sixers play the Celtics next. Fans of the Sixers were angry.
+"""
+
+
+def test_capitalised_words_the_model_tags_as_common_nouns_are_names() -> None:
+    found = {
+        a: e for e in run(StoryContext.from_texts(TEAM), "entities").entities for a in e.aliases
+    }
+    assert "Sixers" in found
+    assert found["Cheeks"] is found["Maurice Cheeks"]
