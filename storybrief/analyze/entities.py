@@ -64,6 +64,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.context import QUOTE_MARKS, StoryContext, nlp, outside_quotes
 from storybrief.analyze.entity_pairs import NameInfo, PairModel, features, pair_model
+from storybrief.analyze.name_variants import nickname_of, unabbreviated
 from storybrief.models import Entity, Sentence
 from storybrief.settings import EntitySettings
 
@@ -190,6 +191,7 @@ STANDARD_ACRONYMS = {
     "nhl": "national hockey league", "opec": "organization of the petroleum exporting countries",
     "unicef": "united nations children's fund", "ioc": "international olympic committee",
 }  # fmt: skip
+_NOUN_TAGS = {"NNP", "NNPS", "NN", "NNS"}
 _WORD_POS = {"AUX", "VERB", "PRON", "ADP", "DET"}  # capitals read as a word: "IS", "US"
 _TITLED = {"GPE", "NORP"}  # what a title is of: "US President", "Iraqi Prime Minister"
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -351,9 +353,19 @@ def _title_step(doc: Doc, i: int) -> int:
     before = doc[i - 1]
     if before.text == "." and i > 1 and not doc[i - 2].whitespace_ and _title_word(doc[i - 2]):
         return 2
+    if _hyphened_title(doc, i):
+        return 3
     if before.is_title and (before.tag_ == "NNP" or _title_word(before)):
         return 1
     return 0
+
+
+def _hyphened_title(doc: Doc, i: int) -> bool:
+    """Whether the three tokens before ``i`` are a title joined to a word by a hyphen:
+    "President-elect", "Vice-President"."""
+    if i < 3 or doc[i - 2].text != "-" or doc[i - 3].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return _title_word(doc[i - 3]) and doc[i - 1].is_alpha
 
 
 def _lone_name(token: Token) -> Span | None:
@@ -363,7 +375,7 @@ def _lone_name(token: Token) -> Span | None:
     names before it (not a title). A name with an article ("the Nobel") is no
     person's.
     """
-    if token.tag_ != "NNP" or token.dep_ not in _PERSON_DEPS:
+    if token.tag_ not in _NOUN_TAGS or token.dep_ not in _PERSON_DEPS:
         return None
     if any(c.dep_ == "det" for c in token.children):
         return None
@@ -488,7 +500,7 @@ def _is_acting(token: Token) -> bool:
 
 def _key(text: str, label: str, span: Span) -> str:
     # A site is its outlet: "TMZ.com" is TMZ.
-    key = norm(re.sub(r"\.com$", "", text, flags=re.IGNORECASE))
+    key = unabbreviated(norm(re.sub(r"\.com$", "", text, flags=re.IGNORECASE)))
     key = COUNTRY_NAMES.get(key, key)
     if label == "GPE" and key in CAPITALS and _is_acting(span.root):
         return CAPITALS[key]
@@ -762,9 +774,11 @@ def _joins(doc: Doc, start: int, token: Token, busy: set[int]) -> bool:
 
 
 def _capital(token: Token, busy: set[int]) -> bool:
+    # The small model tags a capitalised noun it does not know as a common one
+    # ("Cheeks", "Sixers": NNS); ``_named`` then asks the story how it writes the word.
     return (
         token.i not in busy
-        and token.tag_ in {"NNP", "NNPS"}
+        and token.tag_ in _NOUN_TAGS
         and token.text[:1].isupper()
         and any(c.isalpha() for c in token.text)
     )
@@ -1434,8 +1448,9 @@ def first_names_alike(x: str, y: str, min_nickname: int) -> bool:
     """Whether two first names may be one person's: spelled alike once vowels are
     ignored (Nouri/Nuri), an initial and a name it starts (W./William), or a short
     form and the name it starts (Fred/Frederick, Alex/Alexandros, Katie/Kathryn:
-    ``min_nickname`` letters in common)."""
-    if skeleton(x) == skeleton(y):
+    ``min_nickname`` letters in common), or a standard nickname (Jim/James, Mo/Maurice:
+    ``name_variants``)."""
+    if skeleton(x) == skeleton(y) or nickname_of(x, y):
         return True
     shorter, longer = sorted((x, y), key=len)
     if len(shorter) == 1:

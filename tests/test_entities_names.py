@@ -1,0 +1,70 @@
+"""Standard short forms of names: first-name nicknames and abbreviated kinds of place."""
+
+from __future__ import annotations
+
+from storybrief.analyze import StoryContext, run
+from storybrief.analyze.name_variants import nickname_of, unabbreviated
+from storybrief.models import Entity
+
+
+def test_a_nickname_and_its_full_name_are_alike_and_others_are_not() -> None:
+    assert nickname_of("jim", "james")
+    assert nickname_of("bill", "billy")  # two nicknames of William
+    assert nickname_of("mo", "maurice")
+    assert not nickname_of("jim", "john")
+    assert not nickname_of("ann", "anna")  # not in the table: left to the spelling rules
+
+
+def test_an_abbreviated_kind_of_place_is_written_out_only_at_a_name_start() -> None:
+    assert unabbreviated("mt cook") == "mount cook"
+    assert unabbreviated("ft worth") == "fort worth"
+    assert unabbreviated("st louis") == "st louis"  # Saint or Street: left alone
+    assert unabbreviated("mt") == "mt"
+    assert unabbreviated("cook mt") == "cook mt"
+
+
+STORY = """Coach leaves, climber found
+
+Coach Jim O'Brien said he would leave, and O'Brien thanked the fans. James O'Brien \
+joined the club in 2004. Rescuers on Mt Cook found the climber, and Mount Cook was \
+closed. John Smith and Jack Brown also spoke.
+"""
+
+
+def entities() -> dict[str, Entity]:
+    found = run(StoryContext.from_texts(STORY), "entities").entities
+    return {alias: e for e in found for alias in e.aliases}
+
+
+def test_a_person_named_with_a_nickname_and_in_full_is_one_and_the_surname_joins() -> None:
+    found = entities()
+    assert found["Jim O'Brien"] is found["James O'Brien"] is found["O'Brien"]
+    assert found["John Smith"] is not found["Jack Brown"]
+
+
+def test_a_place_written_with_and_without_its_abbreviation_is_one() -> None:
+    found = entities()
+    assert found["Mt Cook"] is found["Mount Cook"]
+
+
+def test_a_hyphened_title_is_part_of_the_name_as_written() -> None:
+    text = "Visit\n\nHe met President-elect Barack Obama on Friday. Obama smiled.\n"
+    found = {
+        a: e for e in run(StoryContext.from_texts(text), "entities").entities for a in e.aliases
+    }
+    assert found["President-elect Barack Obama"] is found["Obama"]
+
+
+TEAM = """Coach fired
+
+The Philadelphia team fired coach Maurice Cheeks on Saturday. Cheeks was told after practice, \
+and Cheeks said he understood. The Sixers play the Celtics next. Fans of the Sixers were angry.
+"""
+
+
+def test_capitalised_words_the_model_tags_as_common_nouns_are_names() -> None:
+    found = {
+        a: e for e in run(StoryContext.from_texts(TEAM), "entities").entities for a in e.aliases
+    }
+    assert "Sixers" in found
+    assert found["Cheeks"] is found["Maurice Cheeks"]
