@@ -52,3 +52,14 @@ def test_the_one_a_naming_verb_names_is_not_its_speaker() -> None:
         "Donald Trump responded to that tweet by calling Alwaleed \u201cdopey\u201d on Monday."
     )
     assert found.get("dopey") == "Donald Trump"
+
+
+def test_a_name_the_parser_reads_as_a_noun_before_the_verb_speaks() -> None:
+    # '..., " Bozell notes.': "Bozell notes" parsed as a noun phrase, the verb left bare.
+    found = speakers_of(
+        "Brent Bozell III leads a conservative group in Virginia.\n\n"
+        "\u201cFirst, in every other clash between a competing candidate and Trump it was "
+        "that candidate picking a fight with Trump. In this case it was Trump picking a "
+        "fight with Cruz out of necessity,\u201d Bozell notes."
+    )
+    assert list(found.values()) == ["Brent Bozell III"]

@@ -341,16 +341,19 @@ def _verb_introducer(
 def _nearest_first(
     verbs: list[Token], governing: list[Token], quote: tuple[int, int]
 ) -> list[Token]:
-    """Speech verbs in the order they may introduce a quote: those it depends on, the
-    outermost first, then the others by their distance to it.
+    """Speech verbs in the order they may introduce a quote: the one whose words the quote
+    is ('who told him, \"I have a weapon\"'), then those it depends on, the outermost
+    first, then the others by their distance to it.
 
     The outermost: one who reports what another says or does says it all ("Cruz said
     Rubio will continue to be \"a champion\""; "..., The Washington Post reported"), as
     PolNeAR's annotators mark it (one source for a passage, no nesting).
     """
+    direct = governing[:1] if governing and governing[0].lemma_ in SPEECH_VERBS else []
     return sorted(
         verbs,
         key=lambda t: (
+            t not in direct,
             -governing.index(t) if t in governing else 1,
             min(abs(t.i - quote[0]), abs(t.i - quote[1])),
             t.i,
@@ -479,19 +482,25 @@ def _stranded_subject(verb: Token, outside: set[int] | None) -> Token | None:
     ("Sanders, meanwhile, who sits at zero, said ...": "Sanders" parsed as subject of
     "sits"), or one right before the verb, when the main verb was left with none."""
     words = [t for t in verb.doc[: verb.i] if not t.is_punct]
-    if not words or (outside is not None and words[0].i not in outside):
+    said = [t for t in words if outside is None or t.i in outside]  # the writer's words
+    if not said:
         return None
     head = words[0] if words[0].dep_ != "compound" else words[0].head
-    if head.pos_ == "PROPN" and head.dep_ in _SUBJECTS:
+    if words[0] == said[0] and _subject_name(head):
         return head
-    return _apposed_name(words[-1], verb)
+    return _apposed_name(said[-1], verb)
+
+
+def _subject_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.dep_ in _SUBJECTS
 
 
 def _apposed_name(last: Token, verb: Token) -> Token | None:
     """The name right before a verb with no subject, parsed as an apposition of an earlier
-    phrase ("..., former president Bill Clinton said his wife ...")."""
-    right_before = last.i + 1 == verb.i
-    return last if last.pos_ == "PROPN" and last.dep_ == "appos" and right_before else None
+    phrase ("..., former president Bill Clinton said his wife ...") or as the verb's
+    compound, as if a noun ('..., " Bozell notes.')."""
+    misread = last.dep_ == "appos" or (last.dep_ == "compound" and last.head == verb)
+    return last if last.pos_ == "PROPN" and misread and last.i + 1 == verb.i else None
 
 
 def _parsed_subject(verb: Token, outside: set[int] | None) -> Token | None:
