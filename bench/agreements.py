@@ -1,6 +1,6 @@
 """Agreement recall and repeats on the gold-dev stories (``../shared/data/gold-dev``).
 
-Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show]
+Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report]
 
 gold-dev facts carry no evidence snippets (the seed's do, ``bench/analysis.py``), so a
 gold fact is found by an agreement that cites two or more of its sources and shares at
@@ -102,12 +102,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--half", choices=("tune", "report"), help="only this half")
     args = parser.parse_args()
     stories = sorted((args.data / "gold-dev").glob("*.json"))
     halves = {"tune": stories[::2], "report": stories[1::2]}
     print("| half | stories | facts | agreement recall | repeats per fact |")
     print("|---|---|---:|---:|---:|")
     for half, paths in halves.items():
+        if args.half and half != args.half:
+            continue
         scores = [score(p, args.data, args.show) for p in paths]
         found, facts, repeats = [sum(s[k] for s in scores) for k in range(3)]
         names = ", ".join(p.stem for p in paths)

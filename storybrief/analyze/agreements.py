@@ -582,25 +582,73 @@ def _clusters(scores: np.ndarray, cosines: Cosines) -> list[list[int]]:
     Two clusters merge when their closest pair is a strong match and their
     average pair a fair one: outlets word a fact so differently that only
     some pairs are close, but an unrelated unit is far from most members.
+
+    Each row keeps its best merge (``_Merges``), so a merge rescans only the
+    rows it touched, not the whole matrix: quadratic in units, not cubic.
     """
     members = [[i] for i in range(len(scores))]
     mean = scores.astype(np.float64)
     np.fill_diagonal(mean, -np.inf)
     best = mean.copy()
+    merges = _Merges(mean, best, cosines.agreement_mean)
     while True:
-        ready = np.where(mean >= cosines.agreement_mean, best, -np.inf)
-        a, b = np.unravel_index(int(np.argmax(ready)), ready.shape)
-        if ready[a, b] < cosines.agreement_best:
+        a, b = merges.next()
+        if merges.value[a] < cosines.agreement_best:
             break
-        # Lance-Williams updates; one same-sentence pair (-inf) keeps two
-        # clusters apart for good.
-        size_a, size_b = len(members[a]), len(members[b])
-        mean[a] = mean[:, a] = (size_a * mean[a] + size_b * mean[b]) / (size_a + size_b)
-        best[a] = best[:, a] = np.where(np.isinf(mean[a]), -np.inf, np.maximum(best[a], best[b]))
-        members[a], members[b] = members[a] + members[b], []
-        mean[b] = mean[:, b] = best[b] = best[:, b] = -np.inf
-        mean[a, a] = best[a, a] = -np.inf
+        _join(members, mean, best, (a, b))
+        merges.merged(a, b)
     return [m for m in members if len(m) > 1]
+
+
+def _join(
+    members: list[list[int]], mean: np.ndarray, best: np.ndarray, pair: tuple[int, int]
+) -> None:
+    """Cluster ``b`` joins ``a``: Lance-Williams updates of the average and closest pair;
+    one same-sentence pair (-inf) keeps two clusters apart for good."""
+    a, b = pair
+    size_a, size_b = len(members[a]), len(members[b])
+    mean[a] = mean[:, a] = (size_a * mean[a] + size_b * mean[b]) / (size_a + size_b)
+    best[a] = best[:, a] = np.where(np.isinf(mean[a]), -np.inf, np.maximum(best[a], best[b]))
+    members[a], members[b] = members[a] + members[b], []
+    mean[b] = mean[:, b] = best[b] = best[:, b] = -np.inf
+    mean[a, a] = best[a, a] = -np.inf
+
+
+class _Merges:
+    """The best merge of each row of the clustering: the closest pair ``best`` among the
+    clusters whose average pair ``mean`` is fair, as (value, column), ties to the first
+    column, so the pair taken is the one an argmax over the whole matrix would take."""
+
+    def __init__(self, mean: np.ndarray, best: np.ndarray, fair: float) -> None:
+        self.mean, self.best, self.fair = mean, best, fair
+        self.value = np.full(len(mean), -np.inf)
+        self.column = np.zeros(len(mean), dtype=np.int64)
+        self._rescan(np.arange(len(mean)))
+
+    def _rescan(self, rows: np.ndarray) -> None:
+        if len(rows):
+            ready = np.where(self.mean[rows] >= self.fair, self.best[rows], -np.inf)
+            self.column[rows] = np.argmax(ready, axis=1)
+            self.value[rows] = ready[np.arange(len(rows)), self.column[rows]]
+
+    def next(self) -> tuple[int, int]:
+        """The pair to merge next (its value is ``value[a]``; ``-inf`` when none is left)."""
+        a = int(np.argmax(self.value)) if len(self.value) else 0
+        return a, int(self.column[a]) if len(self.value) else 0
+
+    def merged(self, a: int, b: int) -> None:
+        """Row and column ``a`` changed and ``b`` is gone. A row takes the new column ``a``
+        when it is at least as good as its best; the closest pair of a merged cluster is
+        the better of its parts', so only a row whose best was ``a`` or ``b`` and whose
+        average pair with the merged one is no longer fair has to be scanned again."""
+        fresh = np.where(self.mean[:, a] >= self.fair, self.best[:, a], -np.inf)
+        wins = np.isfinite(fresh) & (
+            (fresh > self.value) | ((fresh == self.value) & (a <= self.column))
+        )
+        stale = ((self.column == a) | (self.column == b)) & ~wins & np.isfinite(self.value)
+        stale[[a, b]], wins[[a, b]] = True, False
+        self.value[wins], self.column[wins] = fresh[wins], a
+        self._rescan(np.flatnonzero(stale))
 
 
 def _text(
