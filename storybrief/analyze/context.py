@@ -8,6 +8,7 @@ are built on first use, as some stories' analyses never need them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,6 +40,38 @@ def nlp() -> Language:
     return spacy.load(SPACY_MODEL)
 
 
+def parse_once(sentences: list[Sentence]) -> dict[str, Doc]:
+    """The parse of each sentence by id; a text the story repeats is parsed once, its Doc shared.
+
+    Parsing is most of a brief's time, and syndicated copies, repeated
+    boilerplate or a hostile text of one sentence many times repeat texts:
+    the analyses only read the Docs, so one serves every copy.
+    """
+    texts = list(dict.fromkeys(s.text for s in sentences))
+    parsed = dict(zip(texts, nlp().pipe(texts), strict=True))
+    return {s.id: parsed[s.text] for s in sentences}
+
+
+def leads(articles: list[Article], cap: int) -> tuple[list[Article], int]:
+    """The articles cut to their first ``k`` sentences each, ``k`` the most that keeps
+    the story within ``cap`` sentences, and ``k`` (the longest article's length if none is cut).
+
+    The analysis compares sentences pairwise (agreements, conflicts) after
+    parsing each: its time grows faster than the story, so a story past the
+    cap (``Limits.story_sentences``) is analysed on its articles' leads, where
+    news puts its facts; every article keeps the same share, so a long one
+    cannot crowd the others out, and the input order does not matter.
+    """
+    longest = max((len(a.sentences) for a in articles), default=0)
+    if sum(len(a.sentences) for a in articles) <= cap:
+        return articles, longest
+    k = max(
+        (k for k in range(longest + 1) if sum(min(len(a.sentences), k) for a in articles) <= cap),
+        default=0,
+    )
+    return [dataclasses.replace(a, sentences=a.sentences[:k]) for a in articles], k
+
+
 # A paragraph's text, where each of its sentences starts in it, and its quotes' spans.
 Paragraph = tuple[str, dict[str, int], list[tuple[int, int]]]
 
@@ -63,8 +96,7 @@ class StoryContext:
     def __post_init__(self, copy_index: CopyIndex | None) -> None:
         self.sentences = [s for a in self.articles for s in a.sentences]
         self._copy_index = copy_index
-        parsed = nlp().pipe(s.text for s in self.sentences)
-        self.docs = {s.id: doc for s, doc in zip(self.sentences, parsed, strict=True)}
+        self.docs = parse_once(self.sentences)
         self._row = {s.id: i for i, s in enumerate(self.sentences)}
 
     @classmethod
