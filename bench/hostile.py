@@ -1,14 +1,15 @@
 """How long each hostile input takes to brief, alone; and 1 MB of ordinary news text.
 
 Usage: PYTHONPATH=. .venv/bin/python bench/hostile.py [--data ../shared/data]
-       [--baseline-rev 7d76d9c] [--timeout 120] [--only NAME,...]
+       [--baseline-rev 16dc7d6] [--timeout 120] [--only NAME,...]
 
 Builds the hostile corpus (``tests/hostile.py``) and runs ``storybrief brief
 INPUT --format json`` on each input on its own, in a subprocess killed after
 ``--timeout`` seconds; then on one article made of the first 1 MB of
 Multi-News dev documents (``--data``, read only, nothing copied). Prints per
 input the seconds, the exit status and the stages cut by the time budget
-(``Limits.brief_seconds``). Baseline, in the same run: the tree at
+(``Limits.brief_seconds``), and "leads" for a story analysed on its articles'
+leads (``Limits.story_sentences``). Baseline, in the same run: the tree at
 ``--baseline-rev`` (the start of this round), exported with ``git archive``.
 Target: every input finishes within 60 s on this machine.
 """
@@ -68,13 +69,17 @@ def _time(tree: Path, item: str, timeout: float) -> str:
     took = time.monotonic() - started
     cuts = done.stderr.count("time budget")
     crash = " crash" if "Traceback" in done.stderr or "error:" in done.stderr else ""
-    return f"{took:.1f} · exit {done.returncode}{crash}" + (f" · {cuts} cut" if cuts else "")
+    # A story over ``Limits.story_sentences`` is analysed on its articles' leads.
+    leads = " · leads" if "limit of one story's analysis" in done.stderr else ""
+    return (
+        f"{took:.1f} · exit {done.returncode}{crash}" + (f" · {cuts} cut" if cuts else "") + leads
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--baseline-rev", default="7d76d9c")
+    parser.add_argument("--baseline-rev", default="16dc7d6")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--only", help="comma-separated input names")
     args = parser.parse_args()

@@ -90,8 +90,9 @@ def brief_of(
     if not usable:
         return Brief(articles=articles)
     deadline = None if budget is None else time.monotonic() + budget
-    brief, index = _analysed(usable, settings, budget)
-    brief.summary = _summary(usable, brief, index, words, settings, _left(deadline), budget)
+    once = [_once(a) for a in usable]
+    brief, index = _analysed(once, settings, budget)
+    brief.summary = _summary(once, brief, index, words, settings, _left(deadline), budget)
     brief = dataclasses.replace(brief, articles=articles)
     try:  # last: the headline reads the summary and the headline conflicts
         with time_budget(_left(deadline), named=budget):
@@ -104,6 +105,20 @@ def brief_of(
 # Seconds a stage still gets when the budget is spent: a summary or headline cut at
 # once would leave a brief of none, and each takes well under this on any story.
 _LAST = 1.0
+
+
+def _once(article: Article) -> Article:
+    """``article`` (itself, if it repeats none) with each sentence text at its first place only.
+
+    A repeat tells nothing its first place does not, and a text of one sentence
+    many times over would be compared with itself in every pair of the
+    analysis and the summary. The brief still lists the article whole.
+    """
+    first = {s.text: s for s in reversed(article.sentences)}
+    if len(first) == len(article.sentences):
+        return article
+    kept = [s for s in article.sentences if first[s.text] is s]
+    return dataclasses.replace(article, sentences=kept)
 
 
 def _left(deadline: float | None) -> float | None:
@@ -134,7 +149,7 @@ def _analysed(
             index = ctx.copies if analysed is usable else None
     except Exception as exc:  # the story could not be parsed: the summary may still be
         return Brief(articles=usable, warnings=[StageWarning("analyze", describe(exc))]), None
-    if analysed is not usable:
+    if k is not None:
         brief.warnings.append(StageWarning("analyze", _cut(k, usable, analysed)))
     return brief, index
 
@@ -142,11 +157,11 @@ def _analysed(
 def _cut(k: int, usable: list[Article], analysed: list[Article]) -> str:
     """The warning of a story analysed on its articles' first ``k`` sentences."""
     total = sum(len(a.sentences) for a in usable)
-    past = total - sum(len(a.sentences) for a in analysed)
+    kept = sum(len(a.sentences) for a in analysed)
     return (
-        f"the sentences after each article's first {k:,} ({past:,} of {total:,}): over the "
-        f"{LIMITS.story_sentences:,}-sentence limit of one story's analysis; "
-        "the summary reads them all"
+        f"the sentences after each article's first {k:,} ({kept:,} of its {total:,} "
+        f"analysed): over the {LIMITS.story_sentences:,}-sentence limit of one story's "
+        "analysis; the summary reads them all"
     )
 
 

@@ -17,12 +17,14 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from storybrief.clean import clean
 from storybrief.ingest import parse_jsonl
@@ -97,14 +99,47 @@ def _brief(texts: list[str]) -> None:
     brief_of(read([Text(t) for t in texts]))
 
 
-# An English story with hostile text spliced in: the brief must get past cleaning to be tested.
+class _ParseOnce:
+    """The spaCy pipeline with each text's parse kept: the brief's cases share their
+    story's sentences, and parsing them again would be most of a case's time. Only the
+    hostile text spliced in is new to each case; the fuzzed code is all that reads it."""
+
+    def __init__(self, nlp: Language, keep: int = 20_000) -> None:
+        self.nlp, self.keep = nlp, keep
+        self.docs: dict[str, Doc] = {}
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
+        texts = list(texts)
+        new = [t for t in dict.fromkeys(texts) if t not in self.docs]
+        if len(self.docs) + len(new) > self.keep:  # bounded: a long run's memory stays flat
+            self.docs.clear()
+        self.docs.update(zip(new, self.nlp.pipe(new), strict=True))
+        return (self.docs[t] for t in texts)
+
+    def __call__(self, text: str) -> Doc:
+        return next(self.pipe([text]))
+
+    def __getattr__(self, name: str) -> object:  # the rest of the pipeline's interface
+        return getattr(self.nlp, name)
+
+
+def parse_once() -> None:
+    """Route every parse of the process through ``_ParseOnce`` (``analyze.context.nlp``)."""
+    from storybrief.analyze import context
+
+    cached = _ParseOnce(context.nlp())
+    context.nlp = lambda: cached  # type: ignore[assignment]  # the harness' own pipeline
+
+
+# An English story with hostile text spliced in: the brief must get past cleaning to be
+# tested. Tiny, so that a case is mostly the hostile text: two sentences and its reverse.
 _STORY = (
-    "The harbour bridge will close for six weeks from Monday, the city council said on Tuesday, "
-    "after engineers found corrosion in two of its main cables. “We cannot take any risk,” "
-    "said the chief engineer, Maria Lopez. About 40,000 people cross the bridge each day."
+    "The harbour bridge will close for six weeks from Monday, the city council said. "
+    "“We cannot take any risk,” said the chief engineer, Maria Lopez."
 )
+SHORT = st.text(st.one_of(st.characters(codec="utf-8"), st.sampled_from(_MARKUP)), max_size=120)
 BRIEF_TEXT = st.lists(
-    st.builds(lambda a, b: f"{a}\n\n{_STORY} {b} {_STORY[::-1]}", TEXT, TEXT),
+    st.builds(lambda a, b: f"{a}\n\n{_STORY} {b} {_STORY[::-1]}", SHORT, SHORT),
     min_size=1,
     max_size=3,
 )
@@ -164,6 +199,7 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(TARGETS))
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
+    parse_once()
     _brief([_STORY])  # load the models: the first brief's seconds are not a case's
     print("| target | cases | failures | slowest case s | time s |\n|---|---|---|---|---|")
     for name in args.only.split(","):

@@ -43,8 +43,8 @@ def test_a_story_past_the_cap_keeps_the_same_lead_of_every_article_in_any_order(
     assert [s.index for s in cut[0].sentences] == [0, 1, 2, 3]
     assert leads(articles[::-1], 8)[1] == 4
     assert len(articles[0].sentences) == 10  # the articles themselves are not cut
-    within, longest = leads(articles, 14)
-    assert within is articles and longest == 10
+    within, none = leads(articles, 14)
+    assert none is None and within is articles
 
 
 def test_a_story_over_the_limit_is_analysed_on_its_leads_and_summarized_whole(
@@ -54,7 +54,7 @@ def test_a_story_over_the_limit_is_analysed_on_its_leads_and_summarized_whole(
     articles = pipeline.read([Text(BRIDGE), Text(FERRY)])
     brief = pipeline.brief_of(articles)
     (cut,) = [w for w in brief.warnings if "limit of one story's analysis" in w.message]
-    assert cut.stage == "analyze" and "first 2 (1 of 5)" in cut.message
+    assert cut.stage == "analyze" and "first 2 (4 of its 5 analysed)" in cut.message
     assert brief.summary and brief.articles == articles
     # The sentence past the leads is no analysis' but still the summary's.
     cited = {i for s in brief.summary for i in s.sentence_ids}
@@ -106,3 +106,12 @@ def test_a_repeated_sentence_is_parsed_once() -> None:
     first, second, third, other = (ctx.docs[s.id] for s in ctx.sentences[:4])
     assert first is second is third and other is not first
     assert [t.text for t in first][:2] == ["The", "council"]
+
+
+def test_a_sentence_an_article_repeats_is_analysed_and_summarized_once() -> None:
+    line = "The council closed the harbour bridge after engineers found corroded cables. "
+    articles = pipeline.read([Text(f"Bridge shut\n\n{line * 50}"), Text(FERRY)])
+    brief = pipeline.brief_of(articles)
+    assert len(brief.articles[0].sentences) == 50  # the brief lists the article whole
+    cited = [i for s in brief.summary for i in s.sentence_ids if i.startswith("text-1:")]
+    assert cited == ["text-1:0"] and not brief.warnings

@@ -52,9 +52,9 @@ def parse_once(sentences: list[Sentence]) -> dict[str, Doc]:
     return {s.id: parsed[s.text] for s in sentences}
 
 
-def leads(articles: list[Article], cap: int) -> tuple[list[Article], int]:
-    """The articles cut to their first ``k`` sentences each, ``k`` the most that keeps
-    the story within ``cap`` sentences, and ``k`` (the longest article's length if none is cut).
+def leads(articles: list[Article], cap: int) -> tuple[list[Article], int | None]:
+    """The articles cut to their first ``k`` sentences each, ``k`` the most that keeps the
+    story within ``cap`` sentences; and ``k`` (None if none is cut).
 
     The analysis compares sentences pairwise (agreements, conflicts) after
     parsing each: its time grows faster than the story, so a story past the
@@ -62,9 +62,9 @@ def leads(articles: list[Article], cap: int) -> tuple[list[Article], int]:
     news puts its facts; every article keeps the same share, so a long one
     cannot crowd the others out, and the input order does not matter.
     """
-    longest = max((len(a.sentences) for a in articles), default=0)
     if sum(len(a.sentences) for a in articles) <= cap:
-        return articles, longest
+        return articles, None
+    longest = max(len(a.sentences) for a in articles)
     k = max(
         (k for k in range(longest + 1) if sum(min(len(a.sentences), k) for a in articles) <= cap),
         default=0,
