@@ -10,6 +10,7 @@ knows one story at a time.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -90,9 +91,11 @@ def brief_of(
     if not usable:
         return Brief(articles=articles)
     deadline = None if budget is None else time.monotonic() + budget
-    once = [_once(a) for a in usable]
-    brief, index = _analysed(once, settings, budget)
-    brief.summary = _summary(once, brief, index, words, settings, _left(deadline), budget)
+    brief, index = _analysed(usable, settings, budget)
+    read = _summarized(usable)
+    if read is not usable:
+        index = None  # it indexes the sentences the summary no longer reads
+    brief.summary = _summary(read, brief, index, words, settings, _left(deadline), budget)
     brief = dataclasses.replace(brief, articles=articles)
     try:  # last: the headline reads the summary and the headline conflicts
         with time_budget(_left(deadline), named=budget):
@@ -107,12 +110,26 @@ def brief_of(
 _LAST = 1.0
 
 
+def _summarized(usable: list[Article]) -> list[Article]:
+    """The articles the summary reads: those of a story past ``Limits.story_sentences``
+    with each sentence an article repeats word for word at its first place only.
+
+    A repeat tells nothing its first place does not, and a text of one
+    sentence many times over would be compared with itself in every pair
+    (minutes for 2,000 lines). Only past the limit: on the dev sets' stories
+    (all within it) the summary stays exactly as it was.
+    """
+    if sum(len(a.sentences) for a in usable) <= LIMITS.story_sentences:
+        return usable
+    once = [_once(a) for a in usable]
+    return usable if all(map(operator.is_, once, usable)) else once
+
+
 def _once(article: Article) -> Article:
     """``article`` (itself, if it repeats none) with each sentence text at its first place only.
 
-    A repeat tells nothing its first place does not, and a text of one sentence
-    many times over would be compared with itself in every pair of the
-    analysis and the summary. The brief still lists the article whole.
+    The analysis reads the article whole, as it finds a sentence's neighbours
+    by its place; the brief lists it whole.
     """
     first = {s.text: s for s in reversed(article.sentences)}
     if len(first) == len(article.sentences):

@@ -50,7 +50,7 @@ def test_a_story_past_the_cap_keeps_the_same_lead_of_every_article_in_any_order(
 def test_a_story_over_the_limit_is_analysed_on_its_leads_and_summarized_whole(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(pipeline, "LIMITS", dataclasses.replace(pipeline.LIMITS, story_sentences=4))
+    _limit(monkeypatch, 4)
     articles = pipeline.read([Text(BRIDGE), Text(FERRY)])
     brief = pipeline.brief_of(articles)
     (cut,) = [w for w in brief.warnings if "limit of one story's analysis" in w.message]
@@ -108,10 +108,22 @@ def test_a_repeated_sentence_is_parsed_once() -> None:
     assert [t.text for t in first][:2] == ["The", "council"]
 
 
-def test_a_sentence_an_article_repeats_is_analysed_and_summarized_once() -> None:
+def _limit(monkeypatch: pytest.MonkeyPatch, sentences: int) -> None:
+    limits = dataclasses.replace(pipeline.LIMITS, story_sentences=sentences)
+    monkeypatch.setattr(pipeline, "LIMITS", limits)
+
+
+def test_a_sentence_an_article_past_the_limit_repeats_is_summarized_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     line = "The council closed the harbour bridge after engineers found corroded cables. "
     articles = pipeline.read([Text(f"Bridge shut\n\n{line * 50}"), Text(FERRY)])
+    within = [a for a in articles if a.ok]
+    _limit(monkeypatch, 60)
+    assert pipeline._summarized(within) is within  # within the limit: read as it is
+    _limit(monkeypatch, 10)
+    assert [len(a.sentences) for a in pipeline._summarized(within)] == [1, 2]
     brief = pipeline.brief_of(articles)
     assert len(brief.articles[0].sentences) == 50  # the brief lists the article whole
     cited = [i for s in brief.summary for i in s.sentence_ids if i.startswith("text-1:")]
-    assert cited == ["text-1:0"] and not brief.warnings
+    assert cited == ["text-1:0"]

