@@ -6,7 +6,8 @@ Usage: PYTHONPATH=. .venv/bin/python bench/hostile.py [--data ../shared/data]
 Builds the hostile corpus (``tests/hostile.py``) and runs ``storybrief brief
 INPUT --format json`` on each input on its own, in a subprocess killed after
 ``--timeout`` seconds; then on one article made of the first 1 MB of
-Multi-News dev documents (``--data``, read only, nothing copied). Prints per
+Multi-News dev documents (``--data``, read only, nothing copied), and on a
+folder of two repeated texts (``repeated-pair``). Prints per
 input the seconds, the exit status and the stages cut by the time budget
 (``Limits.brief_seconds``), and "leads" for a story analysed on its articles'
 leads (``Limits.story_sentences``). Baseline, in the same run: the tree at
@@ -42,6 +43,16 @@ def _news(data: Path, size: int = MB) -> str:
             if sum(len(d.encode()) for d in docs) > size:
                 break
     return "\n\n".join(docs).encode()[:size].decode("utf-8", "ignore")
+
+
+def _pair(repeated: Path, into: Path) -> Path:
+    """A folder of two articles, each one sentence 2,000 times, worded a little apart:
+    every pair of their sentences is compared (agreements, conflicts, the summary)."""
+    into.mkdir()
+    text = repeated.read_text(encoding="utf-8")
+    (into / "a.txt").write_text(text, encoding="utf-8")
+    (into / "b.txt").write_text(text.replace("council", "city council"), encoding="utf-8")
+    return into
 
 
 def _tree(rev: str, into: Path) -> Path:
@@ -87,7 +98,8 @@ def main() -> None:
         corpus = build(Path(tmp, "corpus"))
         news = Path(tmp, "news-1mb.txt")
         news.write_text(_news(args.data), encoding="utf-8")
-        inputs = [*corpus.inputs, str(news)]
+        repeated = next(f for f in corpus.files if f.name == "repeated.txt")
+        inputs = [*corpus.inputs, str(news), str(_pair(repeated, Path(tmp, "repeated-pair")))]
         if args.only:
             inputs = [i for i in inputs if Path(i).name in args.only.split(",")]
         baseline = _tree(args.baseline_rev, Path(tmp, "baseline"))

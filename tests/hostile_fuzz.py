@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import json
 import logging
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from storybrief.pipeline import brief_of, read
 from storybrief.segment import split_sentences
 
 SLOW = 10.0  # seconds: a case slower than this is a hang in the making
+PROGRESS = 1000  # cases between two progress lines on stderr
 _MARKUP = list("<>&[]()`*_|\\\"'“”\n\r\t\x00\x01\x0b.!?…{}:,")
 TEXT = st.text(st.one_of(st.characters(codec="utf-8"), st.sampled_from(_MARKUP)), max_size=600)
 TAGS = st.sampled_from(["p", "div", "article", "h1", "title", "script", "a", "br", "svg", "meta"])
@@ -181,6 +183,8 @@ def fuzz(name: str, cases: int, rng: int) -> Tally:
         target(data)
         took = time.monotonic() - started
         tally.slowest = max(tally.slowest, took)
+        if tally.cases % PROGRESS == 0:  # a long run shows how far it got, if it must be stopped
+            print(f"  {name}: {tally.cases:,} cases", file=sys.stderr, flush=True)
         assert took < SLOW, f"took {took:.1f} s"
 
     try:
