@@ -24,20 +24,22 @@ _AGAIN = 0.5
 
 
 @contextmanager
-def time_budget(seconds: float) -> Iterator[None]:
+def time_budget(seconds: float | None, named: float | None = None) -> Iterator[None]:
     """Cut the work in the block once it has run ``seconds``: ``OverBudget`` is raised into it.
 
     Each stage of a brief is an error boundary (``pipeline.brief_of``), so a
     cut stage is left out with a warning saying why, and the brief is written
     with what was done. Only the main thread of a process can be interrupted
-    so (the command line, a web app's worker); elsewhere the block is not timed.
+    so (the command line, a web app's worker); elsewhere, or with ``seconds``
+    None, the block is not timed. ``named``: the budget the cut names, if
+    the block has only a part of it (the analysis of a brief).
     """
-    if threading.current_thread() is not threading.main_thread():
+    if seconds is None or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def cut(*_: object) -> None:
-        raise OverBudget(f"stopped: over the {seconds:g} s time budget of one brief")
+        raise OverBudget(f"stopped: over the {named or seconds:g} s time budget of one brief")
 
     previous = signal.signal(signal.SIGALRM, cut)
     signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN)

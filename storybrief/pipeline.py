@@ -10,21 +10,24 @@ knows one story at a time.
 from __future__ import annotations
 
 import dataclasses
+import operator
+import time
 from collections.abc import Callable, Iterable
-from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storybrief.clean import clean
 from storybrief.clean.shared import drop_shared, shared_paragraphs, story_keys
 from storybrief.cluster import stories as group_stories
-from storybrief.errors import describe, time_budget
+from storybrief.errors import OverBudget, describe, time_budget
 from storybrief.ingest import read_inputs
 from storybrief.ingest.decode import normalise_newlines
-from storybrief.models import Article, Brief, StageWarning, Text
+from storybrief.models import Article, Brief, StageWarning, SummarySentence, Text
+from storybrief.nlp.overlap import CopyIndex
 from storybrief.segment import segment
-from storybrief.settings import DEFAULT, Settings
-from storybrief.summarize import summarize
+from storybrief.settings import DEFAULT, LIMITS, Settings
+from storybrief.summarize import story_order, summarize
+from storybrief.summarize.candidates import Candidate, collect_candidates
 from storybrief.summarize.headline import headline_of
 
 if TYPE_CHECKING:  # the language model is optional: imported only when one is asked for
@@ -69,47 +72,166 @@ def read(
 
 
 def brief_of(
-    articles: list[Article], *, words: int = DEFAULT_WORDS, settings: Settings = DEFAULT
+    articles: list[Article],
+    *,
+    words: int = DEFAULT_WORDS,
+    settings: Settings = DEFAULT,
+    budget: float | None = None,
 ) -> Brief:
     """The brief of the story that prepared ``articles`` tell.
 
     The story is analyzed, then summarized from what the analysis found, then
     headed (``summarize.headline``). A part that fails is left out of the
-    brief and named in its ``warnings``.
+    brief and named in its ``warnings``. ``budget``: seconds for it all (None:
+    no limit); the analysis stops ``Limits.summary_seconds`` before it, what
+    is unfinished left out, so that the summary is written from what it found;
+    a summary past the budget is the articles' lead sentences.
     """
     usable = [a for a in articles if a.ok]
     if not usable:
         return Brief(articles=articles)
-    # Imported here: the analysis needs spaCy, a second to import, which the
-    # extraction and batch-summary paths never use.
-    from storybrief.analyze import StoryContext, analyze, disputed_sentences
-
-    index = None
-    try:
-        ctx = StoryContext(usable, settings)
-        brief = analyze(ctx)
-        index = ctx.copies
-    except Exception as exc:  # the story could not be parsed: the summary may still be
-        brief = Brief(articles=usable, warnings=[StageWarning("analyze", describe(exc))])
-    summary = []
-    try:
-        summary = summarize(
-            usable,
-            words,
-            copy_index=index,
-            disputed=disputed_sentences(brief.conflicts),
-            weights=settings.summary,
-            encoder=settings.encoder,
-            agreements=brief.agreements,
-        )
-    except Exception as exc:  # an error boundary: the analysis stands without a summary
-        brief.warnings.append(StageWarning("summarize", describe(exc)))
-    brief = dataclasses.replace(brief, articles=articles, summary=summary)
+    deadline = None if budget is None else time.monotonic() + budget
+    brief, index = _analysed(usable, settings, budget)
+    read = _summarized(usable)
+    if read is not usable:
+        index = None  # it indexes the sentences the summary no longer reads
+    brief.summary = _summary(read, brief, index, words, settings, _left(deadline), budget)
+    brief = dataclasses.replace(brief, articles=articles)
     try:  # last: the headline reads the summary and the headline conflicts
-        brief.headline = headline_of(brief, settings.headline)
+        with time_budget(_left(deadline), named=budget):
+            brief.headline = headline_of(brief, settings.headline)
     except Exception as exc:  # an error boundary: the brief stands under a plainer headline
         brief.warnings.append(StageWarning("headline", describe(exc)))
     return brief
+
+
+# Seconds a stage still gets when the budget is spent: a summary or headline cut at
+# once would leave a brief of none, and each takes well under this on any story.
+_LAST = 1.0
+
+
+def _summarized(usable: list[Article]) -> list[Article]:
+    """The articles the summary reads: those of a story past ``Limits.story_sentences``
+    with each sentence an article repeats word for word at its first place only.
+
+    A repeat tells nothing its first place does not, and a text of one
+    sentence many times over would be compared with itself in every pair
+    (minutes for 2,000 lines). Only past the limit: on the dev sets' stories
+    (all within it) the summary stays exactly as it was.
+    """
+    if sum(len(a.sentences) for a in usable) <= LIMITS.story_sentences:
+        return usable
+    once = [_once(a) for a in usable]
+    return usable if all(map(operator.is_, once, usable)) else once
+
+
+def _once(article: Article) -> Article:
+    """``article`` (itself, if it repeats none) with each sentence text at its first place only.
+
+    The analysis reads the article whole, as it finds a sentence's neighbours
+    by its place; the brief lists it whole.
+    """
+    first = {s.text: s for s in reversed(article.sentences)}
+    if len(first) == len(article.sentences):
+        return article
+    kept = [s for s in article.sentences if first[s.text] is s]
+    return dataclasses.replace(article, sentences=kept)
+
+
+def _left(deadline: float | None) -> float | None:
+    """Seconds until ``deadline`` (a ``time.monotonic`` time; None: none), at least ``_LAST``."""
+    return None if deadline is None else max(deadline - time.monotonic(), _LAST)
+
+
+def _analysed(
+    usable: list[Article], settings: Settings, budget: float | None
+) -> tuple[Brief, CopyIndex | None]:
+    """The analysis of the story (no summary yet) and its copy index, if it indexes them all.
+
+    Past its part of the brief's ``budget`` (all but the summary's, at least
+    half) what is unfinished is left out, each part named in a warning;
+    a story of over ``Limits.story_sentences`` is analysed on its articles' leads.
+    """
+    # Imported here: the analysis needs spaCy, a second to import, which the
+    # extraction and batch-summary paths never use.
+    from storybrief.analyze import StoryContext, analyze
+    from storybrief.analyze.context import leads
+
+    analysed, k = leads(usable, LIMITS.story_sentences)
+    seconds = None if budget is None else max(budget - LIMITS.summary_seconds, budget / 2)
+    try:
+        with time_budget(seconds, named=budget):
+            ctx = StoryContext(analysed, settings)
+            brief = analyze(ctx)
+            index = ctx.copies if analysed is usable else None
+    except Exception as exc:  # the story could not be parsed: the summary may still be
+        return Brief(articles=usable, warnings=[StageWarning("analyze", describe(exc))]), None
+    if k is not None:
+        brief.warnings.append(StageWarning("analyze", _cut(k, usable, analysed)))
+    return brief, index
+
+
+def _cut(k: int, usable: list[Article], analysed: list[Article]) -> str:
+    """The warning of a story analysed on its articles' first ``k`` sentences."""
+    total = sum(len(a.sentences) for a in usable)
+    kept = sum(len(a.sentences) for a in analysed)
+    return (
+        f"the sentences after each article's first {k:,} ({kept:,} of its {total:,} "
+        f"analysed): over the {LIMITS.story_sentences:,}-sentence limit of one story's "
+        "analysis; the summary reads them all"
+    )
+
+
+def _summary(
+    usable: list[Article],
+    brief: Brief,
+    index: CopyIndex | None,
+    words: int,
+    settings: Settings,
+    seconds: float | None,
+    budget: float | None,
+) -> list[SummarySentence]:
+    """The summary of ``usable`` from what the analysis found; past ``seconds`` (what is
+    left of the brief's ``budget``), their leads."""
+    from storybrief.analyze import disputed_sentences
+
+    try:
+        with time_budget(seconds, named=budget):
+            return summarize(
+                usable,
+                words,
+                copy_index=index,
+                disputed=disputed_sentences(brief.conflicts),
+                weights=settings.summary,
+                encoder=settings.encoder,
+                agreements=brief.agreements,
+            )
+    except OverBudget as exc:  # caught outside the budget: the leads take no time
+        brief.warnings.append(StageWarning("summarize", f"{describe(exc)}; the leads instead"))
+        return lead_summary(usable, words)
+    except Exception as exc:  # an error boundary: the analysis stands without a summary
+        brief.warnings.append(StageWarning("summarize", describe(exc)))
+        return []
+
+
+def lead_summary(usable: list[Article], words: int) -> list[SummarySentence]:
+    """The articles' first sentences in turn (each article's first, then its second, ...),
+    within ``words`` words, told in story order: the summary of a brief out of time.
+
+    A sentence that another article already gave word for word is passed over.
+    """
+    order = story_order(usable)
+    turns = sorted(collect_candidates(order), key=lambda c: (c.sentence.index, c.article))
+    chosen: list[Candidate] = []
+    seen: set[str] = set()
+    left = words
+    for candidate in turns:
+        if candidate.words <= left and candidate.text not in seen:
+            chosen.append(candidate)
+            seen.add(candidate.text)
+            left -= candidate.words
+    chosen.sort(key=lambda c: (c.article, c.sentence.index))
+    return [SummarySentence(c.text, [c.sentence.article], [c.sentence.id]) for c in chosen]
 
 
 def run(
@@ -140,14 +262,13 @@ def brief_within(
     llm: LLMSpec | None = None,
     budget: float | None = None,
 ) -> Brief:
-    """The brief of read ``articles``, its analysis and summary cut at ``budget`` seconds.
+    """The brief of read ``articles``, its analysis and summary within ``budget`` seconds.
 
     Past the budget the unfinished stages are left out with a warning
-    (``errors.time_budget``; None: no limit). The language model's prose comes
+    (``brief_of``; None: no limit). The language model's prose comes
     after, outside the budget: it has its own (``settings.llm.seconds``).
     """
-    with time_budget(budget) if budget else nullcontext():
-        brief = brief_of(articles, words=words, settings=settings)
+    brief = brief_of(articles, words=words, settings=settings, budget=budget)
     if llm is None:
         return brief
     from storybrief.llm import rewrite  # imported only here: the optional extra

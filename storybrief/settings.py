@@ -277,6 +277,14 @@ class Limits:
     # A brief's analysis and summary on the command line and in the web app: past it,
     # what is unfinished is left out with a warning, and the brief is written.
     brief_seconds: float = 45.0
+    # Of it, the summary's and headline's: the analysis is cut this much earlier, so a
+    # brief it cuts is still summarized from what it found (a summary takes a few seconds).
+    summary_seconds: float = 10.0
+    # Sentences of one story analysed: its analysis compares them pairwise, in time growing
+    # faster than the story, so a longer story is analysed on its articles' leads (the
+    # summary still reads every sentence). Above the longest story of the dev sets
+    # (595 sentences, DUC 2004): none of them is cut.
+    story_sentences: int = 600
     web_deadline: float = 90.0  # a web request's brief, reading included, before it is stopped
     web_workers: int = 2  # worker processes of the web app: this machine's cores
     web_queue: int = 32  # web requests that may wait for a worker; more are told "busy"

@@ -88,7 +88,7 @@ def test_settings_reach_brief_of_through_the_api_on_every_path(
     settings = Settings(quotes=QuoteSettings(min_words=2))
     seen: list[Settings] = []
 
-    def spy(articles: list[Article], *, words: int, settings: Settings) -> Brief:
+    def spy(articles: list[Article], *, words: int, settings: Settings, **_: object) -> Brief:
         seen.append(settings)
         return Brief(articles)
 

