@@ -9,16 +9,19 @@ knows one story at a time.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import dataclasses
-from collections.abc import Callable, Iterable
-from contextlib import nullcontext
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storybrief.clean import clean
 from storybrief.clean.shared import drop_shared, shared_paragraphs, story_keys
 from storybrief.cluster import stories as group_stories
-from storybrief.errors import describe, time_budget
+from storybrief.errors import OverBudget, describe, time_budget
 from storybrief.ingest import read_inputs
 from storybrief.ingest.decode import normalise_newlines
 from storybrief.models import Article, Brief, StageWarning, Text
@@ -31,6 +34,9 @@ if TYPE_CHECKING:  # the language model is optional: imported only when one is a
     from storybrief.llm import LLMSpec
 
 DEFAULT_WORDS = 120
+# After the budget, a thread's cut is raised again this often (seconds), as
+# ``errors.time_budget`` does: the stage after a cut one is cut too.
+_CUT_AGAIN = 0.5
 
 
 def prepare(articles: list[Article]) -> list[Article]:
@@ -146,13 +152,54 @@ def brief_within(
     (``errors.time_budget``; None: no limit). The language model's prose comes
     after, outside the budget: it has its own (``settings.llm.seconds``).
     """
-    with time_budget(budget) if budget else nullcontext():
+    with within(budget) if budget else nullcontext():
         brief = brief_of(articles, words=words, settings=settings)
     if llm is None:
         return brief
     from storybrief.llm import rewrite  # imported only here: the optional extra
 
     return rewrite(brief, llm, settings.llm, words=words)
+
+
+def within(seconds: float) -> contextlib.AbstractContextManager[None]:
+    """``errors.time_budget`` in a process's main thread; in any other thread (a Dask
+    worker's task, a thread pool) the same cut, raised into that thread (``_thread_budget``)."""
+    if threading.current_thread() is threading.main_thread():
+        return time_budget(seconds)
+    return _thread_budget(seconds)
+
+
+@contextmanager
+def _thread_budget(seconds: float) -> Iterator[None]:
+    """Cut the work of this thread after ``seconds``: ``OverBudget`` is raised into it.
+
+    SIGALRM reaches only a main thread; CPython can raise an exception into
+    another one (``PyThreadState_SetAsyncExc``), between two steps of its
+    Python code, so a C call (a spaCy parse of one text) finishes first.
+    """
+    message = f"stopped: over the {seconds:g} s time budget of one brief"
+    # Raised by class, not instance: this subclass carries the message.
+    cut = type(
+        "OverBudget", (OverBudget,), {"__init__": lambda self: OverBudget.__init__(self, message)}
+    )
+    target, done, lock = ctypes.c_ulong(threading.get_ident()), threading.Event(), threading.Lock()
+
+    def timer() -> None:
+        wait = seconds
+        while not done.wait(wait):
+            with lock:
+                if not done.is_set():
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(cut))
+            wait = _CUT_AGAIN
+
+    threading.Thread(target=timer, daemon=True).start()
+    try:
+        yield
+    finally:
+        with lock:
+            done.set()
+            # A cut raised but not yet delivered is withdrawn: the block is over.
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 
 def stories_of(articles: list[Article]) -> list[list[Article]]:

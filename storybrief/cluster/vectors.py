@@ -37,33 +37,49 @@ def _lead(article: Article, body_words: int) -> str:
     return " ".join([article.title or "", *article.body.split()[:body_words]])
 
 
-def _terms(article: Article, settings: ClusterSettings) -> Counter[str]:
+def terms(article: Article, settings: ClusterSettings) -> Counter[str]:
     """Counts of the opening's content words, the headline's counted ``title_repeats`` times."""
     title = words(article.title or "") * settings.title_repeats
     body = words(" ".join(article.body.split()[: settings.lead_words]))
     return Counter(w for w in title + body if len(w) > 1 and w not in STOPWORDS)
 
 
-def tfidf(articles: list[Article], settings: ClusterSettings) -> tuple[csr_matrix, np.ndarray]:
-    """Unit-length TF-IDF rows, one per article, and each column's document frequency."""
+def counts(articles: list[Article], settings: ClusterSettings) -> tuple[np.ndarray, csr_matrix]:
+    """The words of ``articles``' openings, sorted, and each article's sublinear count of
+    each (1 + log of its count: a word said five times is not five times the evidence)."""
     from scipy.sparse import csr_matrix
 
-    vocabulary: dict[str, int] = {}
-    indptr, indices, counts = [0], [], []
-    for article in articles:
-        terms = _terms(article, settings)
-        # Sorted so that columns are numbered the same whatever the words' order.
-        for word in sorted(terms):
-            indices.append(vocabulary.setdefault(word, len(vocabulary)))
-            counts.append(1.0 + math.log(terms[word]))
+    counted = [terms(a, settings) for a in articles]
+    vocabulary = sorted(set().union(*counted))
+    column = {word: n for n, word in enumerate(vocabulary)}
+    indptr, indices, values = [0], [], []
+    for found in counted:
+        for word in sorted(found):
+            indices.append(column[word])
+            values.append(1.0 + math.log(found[word]))
         indptr.append(len(indices))
     shape = (len(articles), len(vocabulary))
-    matrix = csr_matrix((np.array(counts), np.array(indices, dtype=np.int64), indptr), shape)
-    frequency = np.bincount(matrix.indices, minlength=shape[1])
-    matrix.data *= (np.log((1 + shape[0]) / (1 + frequency)) + 1.0)[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
+    matrix = csr_matrix((np.array(values), np.array(indices, dtype=np.int64), indptr), shape)
+    return np.array(vocabulary, dtype=object), matrix
+
+
+def weigh(matrix: csr_matrix) -> tuple[csr_matrix, np.ndarray]:
+    """Unit-length TF-IDF rows of a pile's ``counts``, and each column's document frequency."""
+    from scipy.sparse import csr_matrix
+
+    frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((1 + matrix.shape[0]) / (1 + frequency)) + 1.0
+    weighted = csr_matrix(
+        (matrix.data * idf[matrix.indices], matrix.indices, matrix.indptr), matrix.shape
+    )
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1))).ravel()
     norms[norms == 0] = 1.0
-    return csr_matrix(matrix.multiply(1.0 / norms[:, None])), frequency
+    return csr_matrix(weighted.multiply(1.0 / norms[:, None])), frequency
+
+
+def tfidf(articles: list[Article], settings: ClusterSettings) -> tuple[csr_matrix, np.ndarray]:
+    """Unit-length TF-IDF rows, one per article, and each column's document frequency."""
+    return weigh(counts(articles, settings)[1])
 
 
 def days(articles: list[Article]) -> np.ndarray:
@@ -103,6 +119,8 @@ def months(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
 def lead_vectors(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     """wordllama's unit vector of each article's headline and opening, float32."""
     texts = [_lead(a, settings.embedding_words) for a in articles]
+    if not texts:
+        return embed([])
     return np.concatenate(
         [embed(texts[i : i + _EMBED_BATCH]) for i in range(0, len(texts), _EMBED_BATCH)]
     )

@@ -1,0 +1,129 @@
+"""What grouping needs of each article, computed a block of articles at a time, anywhere.
+
+Grouping a pile compares every article with the others, but what it reads
+of one article does not depend on the others: its words' counts, its
+wordllama vector, its dates, its MinHash signature. So those are computed
+per block of articles (in this process or on Dask workers, each holding
+only its block) and put together; only these, not the articles, are needed
+to group the pile (``cluster.story_indices``). The pile's TF-IDF weights are
+applied afterwards, from the whole pile's counts (``vectors.weigh``).
+
+Words are columns in alphabetical order, in every block and once put
+together: a pile's numbers then do not depend on how it was split, nor on
+the order of its articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storybrief.cluster.duplicates import signatures
+from storybrief.cluster.vectors import counts, days, lead_vectors, months
+from storybrief.models import Article
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+    from storybrief.settings import ClusterSettings
+
+
+@dataclass(frozen=True)
+class Features:
+    """Per article (rows, in one order): its canonical key, the sublinear counts of its
+    opening's words (columns: ``vocabulary``), vector, dates and MinHash signature."""
+
+    keys: list[tuple[str, str, str, str]]  # id, source, title, digest of the body
+    published: list[str]  # the publication day as given ("" if none), to order stories
+    vocabulary: np.ndarray  # the words of the columns, sorted
+    counts: csr_matrix
+    vectors: np.ndarray
+    days: np.ndarray
+    months: np.ndarray
+    signatures: np.ndarray  # one row per article; an article with no words has none (``signed``)
+    signed: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def take(self, rows: np.ndarray | list[int]) -> Features:
+        """These features of the articles ``rows``, in that order."""
+        rows = np.asarray(rows, dtype=np.int64)
+        used = np.unique(self.counts[rows].indices)
+        return Features(
+            keys=[self.keys[i] for i in rows],
+            published=[self.published[i] for i in rows],
+            vocabulary=self.vocabulary[used],
+            counts=_columns(self.counts[rows], used),
+            vectors=self.vectors[rows],
+            days=self.days[rows],
+            months=self.months[rows],
+            signatures=self.signatures[rows],
+            signed=self.signed[rows],
+        )
+
+    def renamed(self, row: int, new_id: str) -> None:
+        """Give the article of ``row`` another id (one made unique in the pile)."""
+        self.keys[row] = (new_id, *self.keys[row][1:])
+
+
+def _columns(counts: csr_matrix, used: np.ndarray) -> csr_matrix:
+    """``counts`` with only the columns ``used`` (sorted), renumbered from 0."""
+    from scipy.sparse import csr_matrix
+
+    indices = np.searchsorted(used, counts.indices)
+    return csr_matrix((counts.data, indices, counts.indptr), shape=(counts.shape[0], len(used)))
+
+
+def features(articles: list[Article], settings: ClusterSettings) -> Features:
+    """The features of prepared, usable ``articles``, in their order."""
+    vocabulary, matrix = counts(articles, settings)
+    signed, signature = signatures(articles, settings)
+    return Features(
+        keys=[(a.id, a.source, a.title or "", _digest(a.body)) for a in articles],
+        published=[(a.published or "")[:10] for a in articles],
+        vocabulary=vocabulary,
+        counts=matrix,
+        vectors=lead_vectors(articles, settings),
+        days=days(articles),
+        months=months(articles, settings),
+        signatures=signature,
+        signed=signed,
+    )
+
+
+def _digest(body: str) -> str:
+    """A body's stand-in in the canonical order: two articles alike up to it are rare."""
+    return hashlib.blake2b(body.encode(), digest_size=16).hexdigest()
+
+
+def concat(parts: list[Features]) -> Features:
+    """The features of every article of ``parts``, in turn, on one shared vocabulary."""
+    from scipy.sparse import csr_matrix, vstack
+
+    vocabulary = np.array(sorted(set().union(*(p.vocabulary for p in parts))), dtype=object)
+    blocks = [
+        csr_matrix(
+            (
+                p.counts.data,
+                np.searchsorted(vocabulary, p.vocabulary)[p.counts.indices],
+                p.counts.indptr,
+            ),
+            shape=(p.counts.shape[0], len(vocabulary)),
+        )
+        for p in parts
+    ]
+    return Features(
+        keys=[k for p in parts for k in p.keys],
+        published=[d for p in parts for d in p.published],
+        vocabulary=vocabulary,
+        counts=vstack(blocks, format="csr"),
+        vectors=np.concatenate([p.vectors for p in parts]),
+        days=np.concatenate([p.days for p in parts]),
+        months=np.concatenate([p.months for p in parts]),
+        signatures=np.concatenate([p.signatures for p in parts]),
+        signed=np.concatenate([p.signed for p in parts]),
+    )
