@@ -280,13 +280,7 @@ class DaskPile:
         self, texts: Iterable[str], name: str, on_read: Callable[..., None] | None = None
     ) -> Pile:
         """Group the pile of JSON lines ``texts``: every line, with its story and copy."""
-        parsed = []
-        for first, block in _batches(texts, on_read):
-            parsed.append(self.client.submit(_parse_block, block, first, name, pure=False))
-        seen: set[str] = set()
-        for n, block in enumerate(parsed):
-            renames = self._unique(self.client.submit(_names, block).result(), n, seen)
-            self._blocks.append(self.client.submit(_clean_block, block, renames, pure=False))
+        self._read(texts, name, on_read)
         summaries = [self.client.submit(_summarize_block, b, self.settings) for b in self._blocks]
         lines, parts = [], []
         for summary in (s.result() for s in summaries):
@@ -299,6 +293,16 @@ class DaskPile:
         number_stories(usable, rows, copies)
         self._rows = rows
         return Pile(lines, [[usable[i].article for i in story] for story in rows])
+
+    def _read(self, texts: Iterable[str], name: str, on_read: Callable[..., None] | None) -> None:
+        """Send the lines to the workers a block at a time, to parse and clean and keep."""
+        parsed = []
+        for first, block in _batches(texts, on_read):
+            parsed.append(self.client.submit(_parse_block, block, first, name, pure=False))
+        seen: set[str] = set()
+        for n, block in enumerate(parsed):
+            renames = self._unique(self.client.submit(_names, block).result(), n, seen)
+            self._blocks.append(self.client.submit(_clean_block, block, renames, pure=False))
 
     @staticmethod
     def _unique(names: list[Article], block: int, seen: set[str]) -> dict[int, str]:

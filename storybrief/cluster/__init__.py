@@ -80,11 +80,16 @@ def story_rows(
     story_of = {row: n for n, rows in enumerate(grouped) for row in rows}
     for row, original in copies.items():
         grouped[story_of[original]].append(row)
-    by_id = sorted(grouped, key=lambda rows: min(found.keys[i][:2] for i in rows))
-    # ``reverse`` keeps a stable sort stable: ties stay in smallest-id order.
+    return _ordered(grouped, found), copies
+
+
+def _ordered(stories: list[list[int]], found: Features) -> list[list[int]]:
+    """Biggest first, then newest first, then by smallest article id: whatever the input order."""
+    by_id = sorted(stories, key=lambda rows: min(found.keys[i][:2] for i in rows))
     newest = [max(found.published[i] for i in rows) for rows in by_id]
+    # ``reverse`` keeps a stable sort stable: ties stay in smallest-id order.
     order = sorted(range(len(by_id)), key=lambda n: (len(by_id[n]), newest[n]), reverse=True)
-    return [by_id[n] for n in order], copies
+    return [by_id[n] for n in order]
 
 
 def stories(

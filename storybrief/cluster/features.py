@@ -102,28 +102,28 @@ def _digest(body: str) -> str:
 
 def concat(parts: list[Features]) -> Features:
     """The features of every article of ``parts``, in turn, on one shared vocabulary."""
-    from scipy.sparse import csr_matrix, vstack
-
-    vocabulary = np.array(sorted(set().union(*(p.vocabulary for p in parts))), dtype=object)
-    blocks = [
-        csr_matrix(
-            (
-                p.counts.data,
-                np.searchsorted(vocabulary, p.vocabulary)[p.counts.indices],
-                p.counts.indptr,
-            ),
-            shape=(p.counts.shape[0], len(vocabulary)),
-        )
-        for p in parts
-    ]
+    vocabulary, matrix = _shared_columns(parts)
     return Features(
         keys=[k for p in parts for k in p.keys],
         published=[d for p in parts for d in p.published],
         vocabulary=vocabulary,
-        counts=vstack(blocks, format="csr"),
+        counts=matrix,
         vectors=np.concatenate([p.vectors for p in parts]),
         days=np.concatenate([p.days for p in parts]),
         months=np.concatenate([p.months for p in parts]),
         signatures=np.concatenate([p.signatures for p in parts]),
         signed=np.concatenate([p.signed for p in parts]),
     )
+
+
+def _shared_columns(parts: list[Features]) -> tuple[np.ndarray, csr_matrix]:
+    """Every word of ``parts``, sorted, and their counts, one under the other, in those columns."""
+    from scipy.sparse import csr_matrix, vstack
+
+    vocabulary = np.array(sorted(set().union(*(p.vocabulary for p in parts))), dtype=object)
+    blocks = []
+    for part in parts:
+        columns = np.searchsorted(vocabulary, part.vocabulary)[part.counts.indices]
+        shape = (part.counts.shape[0], len(vocabulary))
+        blocks.append(csr_matrix((part.counts.data, columns, part.counts.indptr), shape=shape))
+    return vocabulary, vstack(blocks, format="csr")

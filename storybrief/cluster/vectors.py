@@ -8,7 +8,6 @@ itself, so words every story of the pile uses weigh little.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from datetime import date
@@ -52,14 +51,12 @@ def counts(articles: list[Article], settings: ClusterSettings) -> tuple[np.ndarr
     counted = [terms(a, settings) for a in articles]
     vocabulary = sorted(set().union(*counted))
     column = {word: n for n, word in enumerate(vocabulary)}
-    indptr, indices, values = [0], [], []
-    for found in counted:
-        for word in sorted(found):
-            indices.append(column[word])
-            values.append(1.0 + math.log(found[word]))
-        indptr.append(len(indices))
+    indptr = np.cumsum([0] + [len(found) for found in counted])
+    indices = np.fromiter((column[w] for found in counted for w in found), np.int64, indptr[-1])
+    values = np.fromiter((n for found in counted for n in found.values()), np.float64, indptr[-1])
     shape = (len(articles), len(vocabulary))
-    matrix = csr_matrix((np.array(values), np.array(indices, dtype=np.int64), indptr), shape)
+    matrix = csr_matrix((1.0 + np.log(values), indices, indptr), shape)
+    matrix.sort_indices()  # each row's columns in order: its sums then do not depend on the input
     return np.array(vocabulary, dtype=object), matrix
 
 
