@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -54,15 +55,33 @@ def signatures(articles: list[Article], settings: ClusterSettings) -> tuple[np.n
     """Whether each article's body has words, and its MinHash signature (a row of hash values;
     zeros for one without words). The same for a pile or any block of it."""
     template = _template(settings)
+    sign = _signer(template)
     signed = np.zeros(len(articles), dtype=bool)
-    out = np.zeros((len(articles), settings.minhash_permutations), dtype=np.uint64)
+    out = np.zeros((len(articles), len(template)), dtype=template.hashvalues.dtype)
     for n, article in enumerate(articles):
         runs = shingles(article.body, settings.shingle_words)
         if len(runs):
-            signature = template.copy()  # empty, sharing the template's permutations
-            signature.update_batch(runs.tolist())
-            signed[n], out[n] = True, signature.hashvalues
+            signed[n], out[n] = True, sign(runs)
     return signed, out
+
+
+def _signer(template: MinHash) -> Callable[[np.ndarray], np.ndarray]:
+    """The hash values ``template.update_batch`` gives a set of run hashes, computed directly.
+
+    A MinHash object per article (copied, filled, read) cost more than its
+    arithmetic; this is datasketch's own arithmetic for its 32-bit scheme
+    (``tests/test_cluster_duplicates.py`` checks that the two agree).
+    """
+    from datasketch.minhash import _fmix
+
+    a, b = template.permutations
+    start = template.hashvalues
+
+    def sign(runs: np.ndarray) -> np.ndarray:
+        mixed = _fmix(runs.astype(start.dtype).reshape(-1, 1), 32)
+        return np.minimum(start, (mixed * a + b).min(axis=0))
+
+    return sign
 
 
 def _root(parent: list[int], item: int) -> int:
