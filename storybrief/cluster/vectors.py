@@ -31,15 +31,21 @@ if TYPE_CHECKING:
 _EMBED_BATCH = 500
 
 
+def opening(article: Article, count: int) -> list[str]:
+    """The first ``count`` words of the body (split at most ``count`` times: a long body's
+    rest is not cut into words it would not use)."""
+    return article.body.split(maxsplit=count)[:count]
+
+
 def _lead(article: Article, body_words: int) -> str:
     """The headline and the first ``body_words`` words of the body."""
-    return " ".join([article.title or "", *article.body.split()[:body_words]])
+    return " ".join([article.title or "", *opening(article, body_words)])
 
 
 def terms(article: Article, settings: ClusterSettings) -> Counter[str]:
     """Counts of the opening's content words, the headline's counted ``title_repeats`` times."""
     title = words(article.title or "") * settings.title_repeats
-    body = words(" ".join(article.body.split()[: settings.lead_words]))
+    body = words(" ".join(opening(article, settings.lead_words)))
     return Counter(w for w in title + body if len(w) > 1 and w not in STOPWORDS)
 
 
@@ -107,7 +113,7 @@ def months(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     a bit per month (0: none)."""
     out = np.zeros(len(articles), dtype=np.int64)
     for n, article in enumerate(articles):
-        lead = " ".join([article.title or "", *article.body.split()[: settings.month_words]])
+        lead = " ".join([article.title or "", *opening(article, settings.month_words)])
         for before, after in _MONTH.findall(lead):
             out[n] |= 1 << _MONTH_NAMES.index(before or after)
     return out
