@@ -4,7 +4,8 @@
 
 Runs the command as a user does (a fresh process each, imports and model
 loads included) on the stories-dev pile (or whole gold stories of it drawn to
-``--size`` articles, seed 0, as ``bench/clustering.py`` draws), first in one
+``--size`` articles, seed 0, as ``bench/clustering.py`` draws, or its
+``--synthetic`` pile of N articles, ``clustering.synthetic``), first in one
 process, then with ``--dask local`` (a LocalCluster of this machine's cores:
 its start included), and checks that both write the same output file (and,
 with ``--briefs``, the same briefs). Prints wall seconds, articles/s and the
@@ -22,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from clustering import DATA, draw
+from clustering import DATA, draw, synthetic
 
 
 def run(src: Path, out: Path, briefs: bool, dask: bool) -> float:
@@ -58,10 +59,14 @@ def main() -> None:
         "--stories", type=Path, default=DATA / "stories-dev/allsides-neus-dev.jsonl"
     )
     parser.add_argument("--size", type=int, help="draw whole stories to this many articles")
+    parser.add_argument("--synthetic", type=int, help="a synthetic pile of this many instead")
     parser.add_argument("--briefs", action="store_true", help="write every story's brief too")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.stories.open(encoding="utf-8")]
-    rows = draw(rows, args.size) if args.size else rows
+    if args.synthetic:
+        rows = synthetic(rows, args.synthetic)
+    elif args.size:
+        rows = draw(rows, args.size)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         src = folder / "pile.jsonl"
