@@ -183,22 +183,26 @@ def _thread_budget(seconds: float) -> Iterator[None]:
         "OverBudget", (OverBudget,), {"__init__": lambda self: OverBudget.__init__(self, message)}
     )
     target, done, lock = ctypes.c_ulong(threading.get_ident()), threading.Event(), threading.Lock()
+    live = [True]  # the block runs: a cut may be raised
 
     def timer() -> None:
         wait = seconds
         while not done.wait(wait):
             with lock:
-                if not done.is_set():
-                    ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(cut))
+                if not live[0]:
+                    return
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(cut))
             wait = _CUT_AGAIN
 
     threading.Thread(target=timer, daemon=True).start()
     try:
         yield
     finally:
-        with lock:
-            done.set()
-            # A cut raised but not yet delivered is withdrawn: the block is over.
+        # First, and without a call (where a pending cut would be raised): no cut after this.
+        # A cut already raised may still arrive here, once, and leave the block as its error.
+        live[0] = False
+        done.set()
+        with lock:  # a cut raised but not yet delivered is withdrawn: the block is over
             ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 

@@ -16,6 +16,7 @@ from conftest import FIXTURES
 import storybrief
 from storybrief import pipeline
 from storybrief.analyze import agreements
+from storybrief.errors import OverBudget
 from storybrief.runners import brief_stories
 
 PILE = FIXTURES / "pile"
@@ -67,7 +68,17 @@ def test_the_budget_holds_on_a_dask_worker(endless: None) -> None:
     _cut(briefs)
 
 
-def test_a_thread_budget_that_was_not_spent_leaves_nothing_behind() -> None:
+def _cut_then_wait() -> str:
+    """A block cut by its budget, then twice the budget's time of work in the same thread."""
+    with pytest.raises(OverBudget), pipeline._thread_budget(0.2):
+        while True:
+            time.sleep(0.01)
     with pipeline._thread_budget(BUDGET):
-        pass
-    time.sleep(2 * BUDGET)  # no cut arrives after the block
+        pass  # a budget not spent
+    time.sleep(2 * BUDGET)
+    return "not cut again"
+
+
+def test_a_thread_budget_is_over_with_its_block() -> None:
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(_cut_then_wait).result(timeout=30) == "not cut again"
