@@ -105,7 +105,10 @@ def stories(
 
 
 def group(
-    articles: Iterable[str | Mapping[str, Any]], *, settings: ClusterSettings | None = None
+    articles: Iterable[str | Mapping[str, Any]],
+    *,
+    settings: ClusterSettings | None = None,
+    scheduler: str | None = None,
 ) -> list[dict[str, Any]]:
     """Each article's story: ``storybrief stories --jsonl IN --out OUT --group-only`` in Python.
 
@@ -114,11 +117,19 @@ def group(
     "published", "outlet", "url"}``. Returns one record per article, in the
     same order: ``{"id", "story", "duplicate_of"}``, and ``"error"`` for an
     article that could not be used (its ``"story"`` is None); see
-    ``storybrief.pile``.
+    ``storybrief.pile``. With a ``scheduler`` (a Dask scheduler's address, or
+    "local"), the articles are cleaned and grouped on Dask
+    (``distributed.DaskPile``): the same records.
     """
     # A value JSON has no form for (a datetime) is given as its text, as a JSON line would.
     lines = (a if isinstance(a, str) else json.dumps(dict(a), default=str) for a in articles)
-    pile = group_pile(read_lines(lines), settings)
+    if scheduler is None:
+        return [line.record() for line in group_pile(read_lines(lines), settings).lines]
+    # Imported here: Dask is an optional dependency, and slow to import.
+    from storybrief.distributed import DaskPile, dask_client
+
+    with dask_client(scheduler) as client:
+        pile = DaskPile(client, settings).group(lines, "<jsonl>")
     return [line.record() for line in pile.lines]
 
 

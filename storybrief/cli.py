@@ -265,17 +265,22 @@ def stories(
         raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask, spec))
     with _progress("Reading articles") as advance:
         articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
+    raise typer.Exit(_stories_files(articles, out, fmt.value, words, dask, spec))
+
+
+def _stories_files(
+    articles: list[Article], out: Path, fmt: str, words: int, dask: str | None, spec: LLMSpec | None
+) -> int:
+    """``stories INPUTS``: group the read articles, brief each story into ``out``."""
     with _progress("Grouping into stories"):
         grouped, copies = cluster_stories(articles)
         pipeline.drop_furniture(grouped)
     skipped = [a for a in articles if not a.ok]
-    _write_briefs(
-        len(grouped), out, skipped, fmt.value, words, spec, _local_briefs(grouped, words, dask)
-    )
+    _write_briefs(len(grouped), out, skipped, fmt, words, spec, _local_briefs(grouped, words, dask))
     err.print(
         f"storybrief: {len(grouped)} stories in {out}; {copies_phrase(len(copies))}", markup=False
     )
-    raise typer.Exit(_report([a for story in grouped for a in story] + skipped))
+    return _report([a for story in grouped for a in story] + skipped)
 
 
 def _jsonl_run(

@@ -16,6 +16,7 @@ import pytest
 from test_stories_jsonl import BAD, _records
 from typer.testing import CliRunner
 
+import storybrief
 from storybrief import distributed, pile
 from storybrief.cli import app
 
@@ -67,3 +68,15 @@ def test_the_dask_run_writes_what_the_local_run_writes(
     # The articles whose ids were taken, renamed by their line (in the next block).
     assert '"bridge-courier~line-15"' in pages and '"transfer-sport~line-16"' in pages
     assert "found in articles of 3 or more stories" in pages  # the notice, across blocks
+
+
+def test_the_python_api_groups_on_dask_as_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    from distributed import LocalCluster
+
+    monkeypatch.setattr(pile, "BLOCK_LINES", BLOCK)
+    monkeypatch.setattr(distributed, "BLOCK_LINES", BLOCK)
+    lines = _pile()
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        on_dask = storybrief.group(lines, scheduler=cluster.scheduler_address)
+    assert on_dask == storybrief.group(lines)
+    assert len({r["story"] for r in on_dask if r["story"]}) == 3
