@@ -65,10 +65,6 @@ class Features:
             signed=self.signed[rows],
         )
 
-    def renamed(self, row: int, new_id: str) -> None:
-        """Give the article of ``row`` another id (one made unique in the pile)."""
-        self.keys[row] = (new_id, *self.keys[row][1:])
-
 
 def _columns(counts: csr_matrix, used: np.ndarray) -> csr_matrix:
     """``counts`` with only the columns ``used`` (sorted), renumbered from 0."""
