@@ -15,7 +15,11 @@ numbers are in ``ClusterSettings`` (``storybrief.settings``), measured by
 ``bench/clustering.py`` (BENCHMARKS.md).
 
 The result does not depend on the order of the input: articles are put in
-one canonical order before anything is computed.
+one canonical order before anything is compared. What is read of each article
+(``features``: its words' counts, vector, dates, MinHash signature) depends on
+that article alone, so it can be computed a block of articles at a time, on
+Dask workers too (``distributed.DaskPile``); the pile is then grouped from
+the features alone (``story_rows``).
 
 Near-exact copies (a wire story several outlets run) are found first
 (``duplicates``, MinHash LSH) and set aside: only their originals are
