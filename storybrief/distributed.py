@@ -289,7 +289,9 @@ class DaskPile:
             self._keys += summary.keys
         self._lines = [n for n, line in enumerate(lines) if line.article.ok]
         usable = [lines[n] for n in self._lines]
-        rows, copies = story_rows(concat(parts), self.settings)
+        found = concat(parts)
+        parts.clear()  # the blocks' features, now in ``found``: not held twice
+        rows, copies = story_rows(found, self.settings)
         number_stories(usable, rows, copies)
         self._rows = rows
         return Pile(lines, [[usable[i].article for i in story] for story in rows])

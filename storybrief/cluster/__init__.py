@@ -53,16 +53,24 @@ def group(articles: list[Article], settings: ClusterSettings | None = None) -> l
     return sorted(grouped, key=lambda s: (-len(s), min((a.id, a.source) for a in s)))
 
 
-def grouped_rows(found: Features, settings: ClusterSettings) -> list[list[int]]:
-    """The rows of ``found`` grouped into stories, each in row order; stories in no order."""
-    if len(found) < 2:
-        return [list(range(len(found)))] if len(found) else []
-    canonical = sorted(range(len(found)), key=found.keys.__getitem__)
-    ordered = found.take(canonical)
-    rows, frequency = weigh(ordered.counts)
+def grouped_rows(
+    found: Features, settings: ClusterSettings, subset: list[int] | None = None
+) -> list[list[int]]:
+    """The rows of ``found`` (or of its ``subset``) grouped into stories, each in row order;
+    stories in no order."""
+    rows = list(range(len(found))) if subset is None else subset
+    if len(rows) < 2:
+        return [list(rows)] if rows else []
+    canonical = sorted(rows, key=found.keys.__getitem__)
+    ordered = found.take(canonical)  # the one copy: a subset's rows are taken with it
+    weighted, frequency = weigh(ordered.counts)
     when = When(ordered.days, ordered.months)
-    pairs = in_window(candidate_pairs(rows, frequency, ordered.vectors, settings), when, settings)
-    judge = Judge(rows, ordered.vectors, densities(pairs, len(ordered), settings), settings, when)
+    pairs = in_window(
+        candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
+    )
+    judge = Judge(
+        weighted, ordered.vectors, densities(pairs, len(ordered), settings), settings, when
+    )
     stories: dict[int, list[int]] = {}
     for label, row in zip(labels(pairs, judge).tolist(), canonical, strict=True):
         stories.setdefault(label, []).append(row)
@@ -80,7 +88,7 @@ def story_rows(
     """
     copies = copies_of([k[:2] for k in found.keys], found.signed, found.signatures, settings)
     kept = [i for i in range(len(found)) if i not in copies]
-    grouped = [[kept[r] for r in rows] for rows in grouped_rows(found.take(kept), settings)]
+    grouped = grouped_rows(found, settings, kept)
     story_of = {row: n for n, rows in enumerate(grouped) for row in rows}
     for row, original in copies.items():
         grouped[story_of[original]].append(row)
