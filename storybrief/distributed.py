@@ -289,9 +289,7 @@ class DaskPile:
             self._keys += summary.keys
         self._lines = [n for n, line in enumerate(lines) if line.article.ok]
         usable = [lines[n] for n in self._lines]
-        found = concat(parts)
-        parts.clear()  # the blocks' features, now in ``found``: not held twice
-        rows, copies = story_rows(found, self.settings)
+        rows, copies = story_rows(_all_of(parts), self.settings)
         number_stories(usable, rows, copies)
         self._rows = rows
         return Pile(lines, [[usable[i].article for i in story] for story in rows])
@@ -338,6 +336,13 @@ class DaskPile:
             parts = [self.client.submit(_pick, finished[b], spans[b], pure=False) for b in spans]
             futures.append(self.client.submit(_brief_of, write, order, parts, pure=False))
         return _results(futures, stories, failed, on_done)
+
+
+def _all_of(parts: list[Features]) -> Features:
+    """The blocks' features put together; ``parts`` emptied, so that they are not held twice."""
+    found = concat(parts)
+    parts.clear()
+    return found
 
 
 def _results(

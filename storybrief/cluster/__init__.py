@@ -53,16 +53,16 @@ def group(articles: list[Article], settings: ClusterSettings | None = None) -> l
     return sorted(grouped, key=lambda s: (-len(s), min((a.id, a.source) for a in s)))
 
 
-def grouped_rows(
-    found: Features, settings: ClusterSettings, subset: list[int] | None = None
-) -> list[list[int]]:
-    """The rows of ``found`` (or of its ``subset``) grouped into stories, each in row order;
-    stories in no order."""
-    rows = list(range(len(found))) if subset is None else subset
+def grouped_rows(found: Features, settings: ClusterSettings) -> list[list[int]]:
+    """The rows of ``found`` grouped into stories, each in row order; stories in no order."""
+    canonical = sorted(range(len(found)), key=found.keys.__getitem__)
+    return _grouped(found.take(canonical), canonical, settings)
+
+
+def _grouped(ordered: Features, rows: list[int], settings: ClusterSettings) -> list[list[int]]:
+    """Group ``ordered``, the features of ``rows`` in canonical order; stories of ``rows``."""
     if len(rows) < 2:
         return [list(rows)] if rows else []
-    canonical = sorted(rows, key=found.keys.__getitem__)
-    ordered = found.take(canonical)  # the one copy: a subset's rows are taken with it
     weighted, frequency = weigh(ordered.counts)
     when = When(ordered.days, ordered.months)
     pairs = in_window(
@@ -72,7 +72,7 @@ def grouped_rows(
         weighted, ordered.vectors, densities(pairs, len(ordered), settings), settings, when
     )
     stories: dict[int, list[int]] = {}
-    for label, row in zip(labels(pairs, judge).tolist(), canonical, strict=True):
+    for label, row in zip(labels(pairs, judge).tolist(), rows, strict=True):
         stories.setdefault(label, []).append(row)
     return [sorted(story) for story in stories.values()]
 
@@ -84,21 +84,29 @@ def story_rows(
 
     Returns the stories, biggest first, then newest, then by their smallest
     article id (whatever the input order), each its grouped rows in order and
-    then its copies in order; and each copy's original row.
+    then its copies in order; and each copy's original row. ``found`` is let
+    go once its originals are taken: a caller that keeps no other reference
+    to it frees it (at 100,000 articles, hundreds of MB).
     """
-    copies = copies_of([k[:2] for k in found.keys], found.signed, found.signatures, settings)
-    kept = [i for i in range(len(found)) if i not in copies]
-    grouped = grouped_rows(found, settings, kept)
+    keys, published = found.keys, found.published
+    copies = copies_of([k[:2] for k in keys], found.signed, found.signatures, settings)
+    canonical = sorted((i for i in range(len(keys)) if i not in copies), key=keys.__getitem__)
+    ordered = found.take(canonical)
+    del found
+    grouped = _grouped(ordered, canonical, settings)
+    del ordered
     story_of = {row: n for n, rows in enumerate(grouped) for row in rows}
     for row, original in copies.items():
         grouped[story_of[original]].append(row)
-    return _ordered(grouped, found), copies
+    return _ordered(grouped, keys, published), copies
 
 
-def _ordered(stories: list[list[int]], found: Features) -> list[list[int]]:
+def _ordered(
+    stories: list[list[int]], keys: list[tuple[str, ...]], published: list[str]
+) -> list[list[int]]:
     """Biggest first, then newest first, then by smallest article id: whatever the input order."""
-    by_id = sorted(stories, key=lambda rows: min(found.keys[i][:2] for i in rows))
-    newest = [max(found.published[i] for i in rows) for rows in by_id]
+    by_id = sorted(stories, key=lambda rows: min(keys[i][:2] for i in rows))
+    newest = [max(published[i] for i in rows) for rows in by_id]
     # ``reverse`` keeps a stable sort stable: ties stay in smallest-id order.
     order = sorted(range(len(by_id)), key=lambda n: (len(by_id[n]), newest[n]), reverse=True)
     return [by_id[n] for n in order]

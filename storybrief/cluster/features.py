@@ -50,28 +50,20 @@ class Features:
         return len(self.keys)
 
     def take(self, rows: np.ndarray | list[int]) -> Features:
-        """These features of the articles ``rows``, in that order."""
+        """These features of the articles ``rows``, in that order (the columns all kept: a
+        word none of them uses is an empty column, which changes no sum)."""
         rows = np.asarray(rows, dtype=np.int64)
-        used = np.unique(self.counts[rows].indices)
         return Features(
             keys=[self.keys[i] for i in rows],
             published=[self.published[i] for i in rows],
-            vocabulary=self.vocabulary[used],
-            counts=_columns(self.counts[rows], used),
+            vocabulary=self.vocabulary,
+            counts=self.counts[rows],
             vectors=self.vectors[rows],
             days=self.days[rows],
             months=self.months[rows],
             signatures=self.signatures[rows],
             signed=self.signed[rows],
         )
-
-
-def _columns(counts: csr_matrix, used: np.ndarray) -> csr_matrix:
-    """``counts`` with only the columns ``used`` (sorted), renumbered from 0."""
-    from scipy.sparse import csr_matrix
-
-    indices = np.searchsorted(used, counts.indices)
-    return csr_matrix((counts.data, indices, counts.indptr), shape=(counts.shape[0], len(used)))
 
 
 def features(articles: list[Article], settings: ClusterSettings) -> Features:
