@@ -31,7 +31,7 @@ from storybrief.pile import group_pile, read_lines
 from storybrief.pipeline import DEFAULT_WORDS, run
 from storybrief.render import render
 from storybrief.runners import run_stories
-from storybrief.settings import DEFAULT, ClusterSettings, Settings
+from storybrief.settings import DEFAULT, LIMITS, ClusterSettings, Settings
 
 __version__ = "0.1.0"
 MIN_WORDS = 10  # the shortest summary asked for, as on the command line (--words)
@@ -57,6 +57,7 @@ def brief(
     words: int = DEFAULT_WORDS,
     settings: Settings = DEFAULT,
     allow_private: bool = False,
+    budget: float | None = LIMITS.brief_seconds,
 ) -> Brief:
     """The brief of one story from files, directories, globs, URLs or article texts.
 
@@ -68,10 +69,12 @@ def brief(
     a path or glob pattern to read. ``words`` (at least 10) is the summary's
     length. ``settings`` holds the analysis'
     thresholds and the summary's weights (``storybrief.settings``). A part
-    of the brief that fails is left out and named in its ``warnings``.
+    of the brief that fails is left out and named in its ``warnings``; so is
+    what is unfinished after ``budget`` seconds of analysis and summary
+    (``Limits.brief_seconds`` by default; None: no limit).
     """
     inputs = _checked(paths_or_texts, words)
-    return run(inputs, words=words, settings=settings, allow_private=allow_private)
+    return run(inputs, words=words, settings=settings, allow_private=allow_private, budget=budget)
 
 
 def stories(
@@ -81,6 +84,7 @@ def stories(
     settings: Settings = DEFAULT,
     allow_private: bool = False,
     scheduler: str | None = None,
+    budget: float | None = LIMITS.brief_seconds,
 ) -> tuple[list[Brief], list[Article]]:
     """Group a pile of articles into stories: a brief of each, biggest first, and the skipped.
 
@@ -88,7 +92,7 @@ def stories(
     ``scheduler`` (a Dask scheduler's address, or "local"), the briefs are
     written on a Dask cluster. A story whose brief cannot be written still
     gets one, of its articles and a warning saying why; the other stories
-    are written.
+    are written. Each story's brief has ``budget`` seconds, as for ``brief``.
     """
     return run_stories(
         _checked(paths_or_texts, words),
@@ -96,11 +100,15 @@ def stories(
         settings=settings,
         allow_private=allow_private,
         scheduler=scheduler,
+        budget=budget,
     )
 
 
 def group(
-    articles: Iterable[str | Mapping[str, Any]], *, settings: ClusterSettings | None = None
+    articles: Iterable[str | Mapping[str, Any]],
+    *,
+    settings: ClusterSettings | None = None,
+    scheduler: str | None = None,
 ) -> list[dict[str, Any]]:
     """Each article's story: ``storybrief stories --jsonl IN --out OUT --group-only`` in Python.
 
@@ -109,11 +117,19 @@ def group(
     "published", "outlet", "url"}``. Returns one record per article, in the
     same order: ``{"id", "story", "duplicate_of"}``, and ``"error"`` for an
     article that could not be used (its ``"story"`` is None); see
-    ``storybrief.pile``.
+    ``storybrief.pile``. With a ``scheduler`` (a Dask scheduler's address, or
+    "local"), the articles are cleaned and grouped on Dask
+    (``distributed.DaskPile``): the same records.
     """
     # A value JSON has no form for (a datetime) is given as its text, as a JSON line would.
     lines = (a if isinstance(a, str) else json.dumps(dict(a), default=str) for a in articles)
-    pile = group_pile(read_lines(lines), settings)
+    if scheduler is None:
+        return [line.record() for line in group_pile(read_lines(lines), settings).lines]
+    # Imported here: Dask is an optional dependency, and slow to import.
+    from storybrief.distributed import DaskPile, dask_client
+
+    with dask_client(scheduler) as client:
+        pile = DaskPile(client, settings).group(lines, "<jsonl>")
     return [line.record() for line in pile.lines]
 
 

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -30,7 +31,7 @@ from storybrief.cluster import stories_told
 from storybrief.errors import describe
 from storybrief.ingest import jsonl_lines, read_inputs
 from storybrief.models import Article, Brief, StageWarning
-from storybrief.pile import copies_phrase, fail_story, group_pile, read_lines, write_lines
+from storybrief.pile import Pile, copies_phrase, fail_story, group_pile, read_lines, write_lines
 from storybrief.render import render
 from storybrief.render.common import headline
 from storybrief.render.index import Entry, to_index, with_back_link
@@ -38,6 +39,7 @@ from storybrief.render.jsondoc import article_dict
 from storybrief.settings import DEFAULT, LIMITS
 
 if TYPE_CHECKING:
+    from storybrief.distributed import DaskPile
     from storybrief.llm import LLMSpec
 
 app = typer.Typer(
@@ -263,15 +265,22 @@ def stories(
         raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask, spec))
     with _progress("Reading articles") as advance:
         articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
+    raise typer.Exit(_stories_files(articles, out, fmt.value, words, dask, spec))
+
+
+def _stories_files(
+    articles: list[Article], out: Path, fmt: str, words: int, dask: str | None, spec: LLMSpec | None
+) -> int:
+    """``stories INPUTS``: group the read articles, brief each story into ``out``."""
     with _progress("Grouping into stories"):
         grouped, copies = cluster_stories(articles)
         pipeline.drop_furniture(grouped)
     skipped = [a for a in articles if not a.ok]
-    _write_briefs(grouped, out, skipped, fmt.value, words, dask, spec)
+    _write_briefs(len(grouped), out, skipped, fmt, words, spec, _local_briefs(grouped, words, dask))
     err.print(
         f"storybrief: {len(grouped)} stories in {out}; {copies_phrase(len(copies))}", markup=False
     )
-    raise typer.Exit(_report([a for story in grouped for a in story] + skipped))
+    return _report([a for story in grouped for a in story] + skipped)
 
 
 def _jsonl_run(
@@ -298,18 +307,53 @@ def _stories_jsonl(
     spec: LLMSpec | None,
 ) -> int:
     """``stories --jsonl``: group the pile, brief each story into ``target`` unless None."""
-    with _progress("Reading articles") as advance:
-        lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
-    pile = group_pile(lines, progress=_progress)
-    if target is not None:
-        pipeline.drop_furniture(pile.stories)
-        for number, reason in _write_briefs(
-            pile.stories, target, pile.skipped, fmt, words, dask, spec
-        ).items():
-            fail_story(pile, number, reason)
+    if dask is None:
+        with _progress("Reading articles") as advance:
+            lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
+        pile = group_pile(lines, progress=_progress)
+        if target is not None:
+            pipeline.drop_furniture(pile.stories)
+            _brief_pile(pile, target, fmt, words, spec, _local_briefs(pile.stories, words))
+    else:
+        from storybrief.distributed import DaskPile, dask_client
+
+        with dask_client(dask) as client:
+            job = DaskPile(client)
+            with _progress("Reading, cleaning and grouping on Dask") as advance:
+                pile = job.group(jsonl_lines(jsonl), str(jsonl), on_read=advance)
+            if target is not None:
+                _brief_pile(pile, target, fmt, words, spec, _dask_briefs(job, pile.stories, words))
     write_lines(pile, out)
     err.print(f"storybrief: wrote {out}; {pile.counts()}", markup=False)
     return 1 if any("error" in line.record() for line in pile.lines) else 0
+
+
+# Writes a brief of each story, calling its argument once per brief written.
+BriefAll = Callable[[Callable[[], None]], list[Brief]]
+
+
+def _local_briefs(stories: list[list[Article]], words: int, dask: str | None = None) -> BriefAll:
+    """The briefs written here, or of stories grouped here on Dask (``--dask`` with INPUTS)."""
+    return lambda advance: runners.brief_stories(
+        stories, words=words, on_done=advance, scheduler=dask
+    )
+
+
+def _dask_briefs(job: DaskPile, stories: list[list[Article]], words: int) -> BriefAll:
+    """The briefs of a pile grouped on Dask, written where its articles are."""
+    write = partial(
+        runners.brief_or_warning, words=words, settings=DEFAULT, budget=LIMITS.brief_seconds
+    )
+    return lambda advance: job.briefs(stories, write, runners.failed_brief, advance)
+
+
+def _brief_pile(
+    pile: Pile, target: Path, fmt: str, words: int, spec: LLMSpec | None, brief_all: BriefAll
+) -> None:
+    """Write the pile's briefs into ``target``; mark the lines of a story whose brief failed."""
+    failed = _write_briefs(len(pile.stories), target, pile.skipped, fmt, words, spec, brief_all)
+    for number, reason in failed.items():
+        fail_story(pile, number, reason)
 
 
 def _page(out: Path, number: int, brief: Brief, fmt: str) -> Entry:
@@ -325,20 +369,21 @@ def _page(out: Path, number: int, brief: Brief, fmt: str) -> Entry:
 
 
 def _write_briefs(
-    stories: list[list[Article]],
+    count: int,
     out: Path,
     skipped: list[Article],
     fmt: str,
     words: int,
-    dask: str | None,
-    spec: LLMSpec | None = None,
+    spec: LLMSpec | None,
+    brief_all: BriefAll,
 ) -> dict[int, str]:
-    """Write a brief of each story, the index and ``index.json`` into ``out``.
+    """Write the brief of each of ``count`` stories (``brief_all``), the index and
+    ``index.json`` into ``out``.
 
     Returns the reason of each story (numbered from 1) whose brief failed.
     """
-    with _progress("Writing briefs", len(stories)) as advance:
-        briefs = runners.brief_stories(stories, words=words, on_done=advance, scheduler=dask)
+    with _progress("Writing briefs", count) as advance:
+        briefs = brief_all(advance)
     if spec is not None:  # here, not on Dask workers: one model, loaded once, in this process
         from storybrief.llm import rewrite
 

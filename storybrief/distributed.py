@@ -7,12 +7,16 @@
   reads, such as ``s3://``); summaries come back to the calling process,
   which writes them in input order, so the output is the same file
   ``storybrief summarize`` writes on one machine.
-* Briefs of many stories (``storybrief stories --dask``): the pile is read,
-  cleaned and grouped by the calling process, which is cheap next to the
-  analysis of each story (a spaCy parse of every sentence); each story's
-  brief is then written on a worker by the function ``storybrief.runners``
-  hands ``map_on_dask``, the briefs returned in story order, the same briefs
-  as on one machine.
+* A JSON Lines pile (``storybrief stories --jsonl --dask``, ``DaskPile``):
+  read, cleaned, grouped and briefed with the articles on the workers, a
+  block of lines each; the calling process groups the pile from what each
+  article's grouping needs (``cluster.features``), so it gives the same
+  stories, and the same briefs, as on one machine.
+* Briefs of many stories read from files or URLs (``storybrief stories
+  INPUT… --dask``): the pile is read, cleaned and grouped by the calling
+  process; each story's brief is then written on a worker by the function
+  ``storybrief.runners`` hands ``map_on_dask``, the briefs returned in story
+  order, the same briefs as on one machine.
 
 Each worker process loads the models once, on its first task.
 
@@ -21,14 +25,37 @@ Dask is an optional dependency: ``pip install 'storybrief[dask]'``.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storybrief.batch import BatchCounts, paragraph_keys, summarize_record, write_records
-from storybrief.clean.shared import SHARED_STORIES
+from storybrief.clean.shared import (
+    SHARED_STORIES,
+    drop_shared,
+    paragraph_key,
+    shared_paragraphs,
+    story_keys,
+)
+from storybrief.cluster import story_rows
+from storybrief.cluster.features import Features, concat, features
+from storybrief.models import Article
+from storybrief.pile import (
+    BLOCK_LINES,
+    Line,
+    Pile,
+    number_stories,
+    parse_line,
+    prepare_lines,
+    unique_id,
+)
+from storybrief.segment import segment
+from storybrief.settings import ClusterSettings
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -51,7 +78,7 @@ def _keys(line: str) -> list[str]:
 
 
 @contextmanager
-def _client(scheduler: str) -> Iterator[Client]:
+def dask_client(scheduler: str) -> Iterator[Client]:
     """A client of the cluster at ``scheduler``, or of a new one on this machine for "local"."""
     try:
         from distributed import Client, LocalCluster
@@ -91,7 +118,7 @@ def summarize_jsonl_dask(
     of ``storybrief.batch.summarize_jsonl``. ``block_bytes`` is the input read
     per task (by default, sized so that each worker gets several tasks).
     """
-    with _client(scheduler) as client:
+    with dask_client(scheduler) as client:
         import dask.bag
         from fsspec.core import url_to_fs
 
@@ -134,16 +161,222 @@ def map_on_dask(
     ``failed(item, error)`` for its item, and the others go on. ``scheduler``
     as for ``summarize_jsonl_dask``; ``on_done`` is called once per item.
     """
-    with _client(scheduler) as client:
+    with dask_client(scheduler) as client:
         # Not pure: hashing every item to name the tasks would cost more than it saves.
         futures = client.map(function, items, pure=False)
-        results = []
-        for item, future in zip(items, futures, strict=True):
-            try:
-                results.append(future.result())
-            except Exception as error:  # an error boundary: one item must not end the run
-                results.append(failed(item, error))
-            future.release()
-            if on_done is not None:
-                on_done()
-        return results
+        return _results(futures, items, failed, on_done)
+
+
+def _parse_block(texts: list[str], first: int, name: str) -> list[Line]:
+    """Lines ``first``, ``first + 1``, … (from 1) of the pile, parsed; ids not yet unique."""
+    return [parse_line(first + k, text, name) for k, text in enumerate(texts)]
+
+
+def _names(lines: list[Line]) -> list[Article]:
+    """What making ids unique reads of each line's article: its id, source and reason."""
+    return [
+        Article(id=line.article.id, source=line.article.source, reason=line.article.reason)
+        for line in lines
+    ]
+
+
+def _clean_block(lines: list[Line], renames: dict[int, str]) -> list[Line]:
+    """The lines' articles, given their ids unique in the pile (by line), cleaned."""
+    for k, new_id in renames.items():
+        lines[k].article.id = new_id
+    return prepare_lines(lines)
+
+
+def _stub(article: Article) -> Article:
+    """An article without its text: what the calling process keeps of it."""
+    return Article(
+        id=article.id,
+        source=article.source,
+        kind=article.kind,
+        title=article.title,
+        published=article.published,
+        outlet=article.outlet,
+        url=article.url,
+        status=article.status,
+        reason=article.reason,
+        partial=article.partial,
+    )
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """What grouping needs of a block of lines, and what the output says of each line."""
+
+    lines: list[Line]  # each with a ``_stub`` of its article
+    features: Features  # of its usable articles, in order
+    keys: list[frozenset[int]]  # the hashed paragraph keys of each usable article
+
+
+def _key(paragraph_key: str) -> int:
+    """A paragraph's key (``clean.shared``) as 8 bytes: the keys travel, not the text."""
+    return int.from_bytes(hashlib.blake2b(paragraph_key.encode(), digest_size=8).digest())
+
+
+def _summarize_block(lines: list[Line], settings: ClusterSettings) -> _Summary:
+    usable = [line.article for line in lines if line.article.ok]
+    return _Summary(
+        [dataclasses.replace(line, article=_stub(line.article)) for line in lines],
+        features(usable, settings),
+        [frozenset(_key(k) for k in story_keys(a.paragraphs)) for a in usable],
+    )
+
+
+def _finish_block(lines: list[Line], first: int, furniture: frozenset[int]) -> dict[int, Article]:
+    """The usable articles of the block by line number, the pile's furniture dropped from them
+    (``pipeline.drop_furniture``, on keys hashed as ``_key``)."""
+    found = frozenset(
+        key
+        for line in lines
+        for p in line.article.paragraphs
+        if _key(key := paragraph_key(p)) in furniture
+    )
+    out = {}
+    for k, line in enumerate(lines):
+        if line.article.ok:
+            if found and drop_shared(line.article, found):
+                segment(line.article)
+            out[first + k] = line.article
+    return out
+
+
+def _pick(articles: dict[int, Article], numbers: list[int]) -> list[Article]:
+    return [articles[n] for n in numbers]
+
+
+def _brief_of(
+    write: Callable[[list[Article]], R], order: list[int], parts: list[list[Article]]
+) -> R:
+    """``write`` of the story of lines ``order``, its articles gathered from ``parts``."""
+    by_line = dict(zip(sorted(order), (a for part in parts for a in part), strict=True))
+    return write([by_line[n] for n in order])
+
+
+class DaskPile:
+    """A pile (``storybrief.pile``) read, cleaned, grouped and briefed on a Dask cluster.
+
+    The calling process streams the input's lines to the workers a block
+    (``pile.BLOCK_LINES``) at a time and keeps no article text: the workers
+    parse and clean their blocks and keep them; what grouping needs of each
+    article (``cluster.features``: word counts, a vector, dates, a MinHash
+    signature, hashed paragraph keys) comes back, and the pile is grouped
+    from that alone, as ``pile.group_pile`` groups it (the same functions on
+    the same numbers: the same stories). Each story's brief is then written
+    on a worker from the articles of the blocks it spans.
+    """
+
+    def __init__(self, client: Client, settings: ClusterSettings | None = None) -> None:
+        self.client, self.settings = client, settings or ClusterSettings()
+        self._blocks: list[Any] = []
+        self._lines: list[int] = []  # the line (from 0) of each usable article
+        self._keys: list[frozenset[int]] = []
+        self._rows: list[list[int]] = []  # the usable articles of each story
+
+    def group(
+        self, texts: Iterable[str], name: str, on_read: Callable[..., None] | None = None
+    ) -> Pile:
+        """Group the pile of JSON lines ``texts``: every line, with its story and copy."""
+        self._read(texts, name, on_read)
+        summaries = [self.client.submit(_summarize_block, b, self.settings) for b in self._blocks]
+        lines, parts = [], []
+        for summary in (s.result() for s in summaries):
+            lines += summary.lines
+            parts.append(summary.features)
+            self._keys += summary.keys
+        self._lines = [n for n, line in enumerate(lines) if line.article.ok]
+        usable = [lines[n] for n in self._lines]
+        rows, copies = story_rows(_all_of(parts), self.settings)
+        number_stories(usable, rows, copies)
+        self._rows = rows
+        return Pile(lines, [[usable[i].article for i in story] for story in rows])
+
+    def _read(self, texts: Iterable[str], name: str, on_read: Callable[..., None] | None) -> None:
+        """Send the lines to the workers a block at a time, to parse and clean and keep."""
+        parsed = []
+        for first, block in _batches(texts, on_read):
+            parsed.append(self.client.submit(_parse_block, block, first, name, pure=False))
+        seen: set[str] = set()
+        for n, block in enumerate(parsed):
+            renames = self._unique(self.client.submit(_names, block).result(), n, seen)
+            self._blocks.append(self.client.submit(_clean_block, block, renames, pure=False))
+
+    @staticmethod
+    def _unique(names: list[Article], block: int, seen: set[str]) -> dict[int, str]:
+        """The new ids of a block's articles whose own is taken (``pile.unique_id``)."""
+        first = block * BLOCK_LINES + 1
+        found = {k: unique_id(article, first + k, seen) for k, article in enumerate(names)}
+        return {k: new for k, new in found.items() if new is not None}
+
+    def briefs(
+        self,
+        stories: list[list[Article]],
+        write: Callable[[list[Article]], R],
+        failed: Callable[[list[Article], Exception], R],
+        on_done: Callable[[], None] | None = None,
+    ) -> list[R]:
+        """``write`` of each of the grouped pile's ``stories`` (``group``'s, in order), on the
+        workers that hold their articles' blocks; ``failed`` as for ``map_on_dask``."""
+        furniture = shared_paragraphs(
+            frozenset().union(*(self._keys[row] for row in story)) for story in self._rows
+        )
+        finished = [
+            self.client.submit(_finish_block, block, n * BLOCK_LINES, furniture, pure=False)
+            for n, block in enumerate(self._blocks)
+        ]
+        futures = []
+        for story in self._rows:
+            order = [self._lines[row] for row in story]
+            spans: dict[int, list[int]] = {}
+            for number in sorted(order):
+                spans.setdefault(number // BLOCK_LINES, []).append(number)
+            parts = [self.client.submit(_pick, finished[b], spans[b], pure=False) for b in spans]
+            futures.append(self.client.submit(_brief_of, write, order, parts, pure=False))
+        return _results(futures, stories, failed, on_done)
+
+
+def _all_of(parts: list[Features]) -> Features:
+    """The blocks' features put together; ``parts`` emptied, so that they are not held twice."""
+    found = concat(parts)
+    parts.clear()
+    return found
+
+
+def _results(
+    futures: list[Any],
+    items: list[T],
+    failed: Callable[[T, Exception], R],
+    on_done: Callable[[], None] | None,
+) -> list[R]:
+    """The futures' results in order; ``failed(item, error)`` for one that failed."""
+    results = []
+    for item, future in zip(items, futures, strict=True):
+        try:
+            results.append(future.result())
+        except Exception as error:  # an error boundary: one item must not end the run
+            results.append(failed(item, error))
+        future.release()
+        if on_done is not None:
+            on_done()
+    return results
+
+
+def _batches(
+    texts: Iterable[str], on_read: Callable[..., None] | None
+) -> Iterator[tuple[int, list[str]]]:
+    """The lines of ``texts`` a block (``pile.BLOCK_LINES``) at a time, each with the number
+    (from 1) of its first line."""
+    block: list[str] = []
+    first = 1
+    for text in texts:
+        block.append(text)
+        if on_read is not None:
+            on_read()
+        if len(block) == BLOCK_LINES:
+            yield first, block
+            first, block = first + BLOCK_LINES, []
+    if block:
+        yield first, block

@@ -28,11 +28,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storybrief.cluster import stories
+from storybrief.cluster import story_rows
+from storybrief.cluster.features import features
 from storybrief.ingest import jsonl_article
 from storybrief.models import Article
 from storybrief.pipeline import prepare
 from storybrief.settings import ClusterSettings
+
+# Lines cleaned together: a short line that two articles of a block carry is a
+# site's furniture (``clean.text``). A block, not the pile, so that the blocks
+# can be cleaned apart (on Dask workers) and give the same articles; the size of
+# one file of the evaluator's piles. Furniture that several stories carry is
+# found in the whole pile after grouping (``pipeline.drop_furniture``).
+BLOCK_LINES = 2_000
 
 # A phase of the run, shown as a progress bar: (label, total or None) → its advance function.
 Progress = Callable[[str, int | None], AbstractContextManager[Callable[..., None]]]
@@ -97,18 +105,28 @@ def _kind_of_reason(article: Article) -> str:
     return (article.reason or "").removeprefix(f"{article.source}: ").split(" (")[0]
 
 
-def _line(number: int, text: str, name: str, seen: set[str]) -> Line:
-    """The ``Line`` of input line ``number``; its article's id made unique in the pile."""
+def parse_line(number: int, text: str, name: str) -> Line:
+    """The ``Line`` of input line ``number`` (from 1), its article as the line names it."""
     where, fallback = f"{name}:{number}", f"line-{number}"
     if not text.strip():
         article = Article(id=fallback, source=where)
         article.skip(f"{where}: empty line")
         return Line(fallback, article)
     line_id, article = jsonl_article(text, where, fallback)
-    if article.id in seen:  # sentence ids are built from article ids: they must not clash
-        article.id = f"{article.id}~{fallback}"
-    seen.add(article.id)
     return Line(fallback if line_id is None else line_id, article)
+
+
+def unique_id(article: Article, number: int, seen: set[str]) -> str | None:
+    """The id article ``number`` (from 1) gets in the pile if its own is taken (else None);
+    ``seen`` holds the ids of the articles before it, and gets this one's.
+
+    Sentence ids are built from article ids: two articles' must not clash.
+    """
+    if article.reason == f"{article.source}: empty line":
+        return None  # an empty line names no article: its id is its line's
+    new = f"{article.id}~line-{number}" if article.id in seen else None
+    seen.add(new or article.id)
+    return new
 
 
 def read_lines(
@@ -118,27 +136,42 @@ def read_lines(
     seen: set[str] = set()
     out = []
     for number, text in enumerate(lines, start=1):
-        out.append(_line(number, text, name, seen))
+        line = parse_line(number, text, name)
+        line.article.id = unique_id(line.article, number, seen) or line.article.id
+        out.append(line)
         if on_read is not None:
             on_read()
     return out
+
+
+def prepare_lines(lines: list[Line]) -> list[Line]:
+    """Clean and segment the articles of ``lines``, ``BLOCK_LINES`` lines at a time."""
+    for start in range(0, len(lines), BLOCK_LINES):
+        prepare([line.article for line in lines[start : start + BLOCK_LINES]])
+    return lines
 
 
 def group_pile(
     lines: list[Line], settings: ClusterSettings | None = None, progress: Progress = no_progress
 ) -> Pile:
     """Clean the lines' articles, group them (copies set aside first), and number the stories."""
+    settings = settings or ClusterSettings()
     with progress("Cleaning articles", None):
-        prepare([line.article for line in lines])
+        prepare_lines(lines)
     usable = [line for line in lines if line.article.ok]
     with progress("Grouping into stories", None):
-        grouped, copies = stories([line.article for line in usable], settings)
+        rows, copies = story_rows(features([line.article for line in usable], settings), settings)
+    number_stories(usable, rows, copies)
+    return Pile(lines, [[usable[i].article for i in story] for story in rows])
+
+
+def number_stories(usable: list[Line], rows: list[list[int]], copies: dict[int, int]) -> None:
+    """Give each usable line its story's number (from 1) and the id it is a copy of."""
     for i, original in copies.items():
         usable[i].duplicate_of = usable[original].id
-    number = {id(a): n for n, story in enumerate(grouped, start=1) for a in story}
-    for line in usable:
-        line.story = number[id(line.article)]
-    return Pile(lines, grouped)
+    for number, story in enumerate(rows, start=1):
+        for i in story:
+            usable[i].story = number
 
 
 def write_lines(pile: Pile, out_path: Path) -> None:

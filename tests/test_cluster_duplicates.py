@@ -66,3 +66,19 @@ def test_a_copy_joins_its_original_story_and_is_reported() -> None:
     assert story_of["sport"] != story_of["wire-a"]
     assert len(copies) == 2
     assert sum(map(len, grouped)) == len(articles)
+
+
+def test_signatures_are_datasketchs_own() -> None:
+    from datasketch import MinHash
+
+    from storybrief.cluster.duplicates import signatures
+
+    settings = ClusterSettings()
+    bodies = ["one two three four five six seven", "a b", "the same words again and again"]
+    articles = [Article(id=str(n), source="s", paragraphs=[body]) for n, body in enumerate(bodies)]
+    signed, found = signatures(articles, settings)
+    assert signed.all()
+    for body, row in zip(bodies, found, strict=True):
+        expected = MinHash(num_perm=settings.minhash_permutations, hashfunc=int)
+        expected.update_batch(shingles(body, settings.shingle_words).tolist())
+        assert row.tolist() == expected.hashvalues.tolist()

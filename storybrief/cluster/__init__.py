@@ -15,7 +15,11 @@ numbers are in ``ClusterSettings`` (``storybrief.settings``), measured by
 ``bench/clustering.py`` (BENCHMARKS.md).
 
 The result does not depend on the order of the input: articles are put in
-one canonical order before anything is computed.
+one canonical order before anything is compared. What is read of each article
+(``features``: its words' counts, vector, dates, MinHash signature) depends on
+that article alone, so it can be computed a block of articles at a time, on
+Dask workers too (``distributed.DaskPile``); the pile is then grouped from
+the features alone (``story_rows``).
 
 Near-exact copies (a wire story several outlets run) are found first
 (``duplicates``, MinHash LSH) and set aside: only their originals are
@@ -26,9 +30,10 @@ analysis stage then counts it as a copy, not a second witness.
 from __future__ import annotations
 
 from storybrief.cluster.candidates import candidate_pairs
-from storybrief.cluster.duplicates import originals
+from storybrief.cluster.duplicates import copies_of
+from storybrief.cluster.features import Features, features
 from storybrief.cluster.linkage import Judge, When, densities, in_window, labels
-from storybrief.cluster.vectors import days, lead_vectors, months, tfidf
+from storybrief.cluster.vectors import weigh
 from storybrief.models import Article
 from storybrief.settings import ClusterSettings
 
@@ -42,37 +47,69 @@ def group(articles: list[Article], settings: ClusterSettings | None = None) -> l
     """
     settings = settings or ClusterSettings()
     usable = [a for a in articles if a.ok]
-    if len(usable) < 2:
-        return [usable] if usable else []
-    position = {id(a): i for i, a in enumerate(usable)}
-    canonical = sorted(usable, key=lambda a: (a.id, a.source, a.title or "", a.body))
-    rows, frequency = tfidf(canonical, settings)
-    vectors = lead_vectors(canonical, settings)
-    when = When(days(canonical), months(canonical, settings))
-    pairs = in_window(candidate_pairs(rows, frequency, vectors, settings), when, settings)
-    judge = Judge(rows, vectors, densities(pairs, len(canonical), settings), settings, when)
-    stories: dict[int, list[Article]] = {}
-    for label, article in zip(labels(pairs, judge).tolist(), canonical, strict=True):
-        stories.setdefault(label, []).append(article)
-    ordered = [sorted(story, key=lambda a: position[id(a)]) for story in stories.values()]
-    return sorted(ordered, key=lambda s: (-len(s), _smallest(s)))
+    grouped = [
+        [usable[i] for i in rows] for rows in grouped_rows(features(usable, settings), settings)
+    ]
+    return sorted(grouped, key=lambda s: (-len(s), min((a.id, a.source) for a in s)))
 
 
-def _smallest(story: list[Article]) -> tuple[str, str]:
-    """The story's smallest article id (then source): what names it whatever the input order."""
-    return min((a.id, a.source) for a in story)
+def grouped_rows(found: Features, settings: ClusterSettings) -> list[list[int]]:
+    """The rows of ``found`` grouped into stories, each in row order; stories in no order."""
+    canonical = sorted(range(len(found)), key=found.keys.__getitem__)
+    return _grouped(found.take(canonical), canonical, settings)
 
 
-def _newest(story: list[Article]) -> str:
-    """The story's latest publication date ("" if none is known), for ordering."""
-    return max((a.published or "")[:10] for a in story)
+def _grouped(ordered: Features, rows: list[int], settings: ClusterSettings) -> list[list[int]]:
+    """Group ``ordered``, the features of ``rows`` in canonical order; stories of ``rows``."""
+    if len(rows) < 2:
+        return [list(rows)] if rows else []
+    weighted, frequency = weigh(ordered.counts)
+    when = When(ordered.days, ordered.months)
+    pairs = in_window(
+        candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
+    )
+    judge = Judge(
+        weighted, ordered.vectors, densities(pairs, len(ordered), settings), settings, when
+    )
+    stories: dict[int, list[int]] = {}
+    for label, row in zip(labels(pairs, judge).tolist(), rows, strict=True):
+        stories.setdefault(label, []).append(row)
+    return [sorted(story) for story in stories.values()]
 
 
-def order_stories(stories: list[list[Article]]) -> list[list[Article]]:
+def story_rows(
+    found: Features, settings: ClusterSettings
+) -> tuple[list[list[int]], dict[int, int]]:
+    """The rows of ``found`` grouped into stories, near-exact copies first set aside.
+
+    Returns the stories, biggest first, then newest, then by their smallest
+    article id (whatever the input order), each its grouped rows in order and
+    then its copies in order; and each copy's original row. ``found`` is let
+    go once its originals are taken: a caller that keeps no other reference
+    to it frees it (at 100,000 articles, hundreds of MB).
+    """
+    keys, published = found.keys, found.published
+    copies = copies_of([k[:2] for k in keys], found.signed, found.signatures, settings)
+    canonical = sorted((i for i in range(len(keys)) if i not in copies), key=keys.__getitem__)
+    ordered = found.take(canonical)
+    del found
+    grouped = _grouped(ordered, canonical, settings)
+    del ordered
+    story_of = {row: n for n, rows in enumerate(grouped) for row in rows}
+    for row, original in copies.items():
+        grouped[story_of[original]].append(row)
+    return _ordered(grouped, keys, published), copies
+
+
+def _ordered(
+    stories: list[list[int]], keys: list[tuple[str, ...]], published: list[str]
+) -> list[list[int]]:
     """Biggest first, then newest first, then by smallest article id: whatever the input order."""
-    by_id = sorted(stories, key=_smallest)
+    by_id = sorted(stories, key=lambda rows: min(keys[i][:2] for i in rows))
+    newest = [max(published[i] for i in rows) for rows in by_id]
     # ``reverse`` keeps a stable sort stable: ties stay in smallest-id order.
-    return sorted(by_id, key=lambda s: (len(s), _newest(s)), reverse=True)
+    order = sorted(range(len(by_id)), key=lambda n: (len(by_id[n]), newest[n]), reverse=True)
+    return [by_id[n] for n in order]
 
 
 def stories(
@@ -80,18 +117,14 @@ def stories(
 ) -> tuple[list[list[Article]], dict[int, int]]:
     """The usable articles of ``articles`` grouped into stories, copies first set aside.
 
-    Returns the stories (``order_stories``) and, for each usable article that
+    Returns the stories (``story_rows``) and, for each usable article that
     is a near-exact copy (its index among the usable ones), its original's
     index; a copy is in its original's story, after the grouped articles.
     """
     settings = settings or ClusterSettings()
     usable = [a for a in articles if a.ok]
-    copies = originals(usable, settings)
-    grouped = group([a for i, a in enumerate(usable) if i not in copies], settings)
-    story_of = {id(a): n for n, story in enumerate(grouped) for a in story}
-    for i, original in copies.items():
-        grouped[story_of[id(usable[original])]].append(usable[i])
-    return order_stories(grouped), copies
+    rows, copies = story_rows(features(usable, settings), settings)
+    return [[usable[i] for i in story] for story in rows], copies
 
 
 def stories_told(articles: list[Article]) -> int:

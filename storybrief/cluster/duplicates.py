@@ -51,17 +51,35 @@ def shingles(text: str, size: int) -> np.ndarray:
     return np.unique(hashes)
 
 
-def _signer(settings: ClusterSettings) -> Callable[[np.ndarray], MinHash]:
-    """A function from a text's run hashes to its MinHash; the permutations are drawn once."""
-    from datasketch import MinHash
+def signatures(articles: list[Article], settings: ClusterSettings) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each article's body has words, and its MinHash signature (a row of hash values;
+    zeros for one without words). The same for a pile or any block of it."""
+    template = _template(settings)
+    sign = _signer(template)
+    signed = np.zeros(len(articles), dtype=bool)
+    out = np.zeros((len(articles), len(template)), dtype=template.hashvalues.dtype)
+    for n, article in enumerate(articles):
+        runs = shingles(article.body, settings.shingle_words)
+        if len(runs):
+            signed[n], out[n] = True, sign(runs)
+    return signed, out
 
-    # The runs are hashed already (``shingles``): the signature takes them as they are.
-    template = MinHash(num_perm=settings.minhash_permutations, hashfunc=int)
 
-    def sign(runs: np.ndarray) -> MinHash:
-        signature = template.copy()  # empty, sharing the template's permutations
-        signature.update_batch(runs.tolist())
-        return signature
+def _signer(template: MinHash) -> Callable[[np.ndarray], np.ndarray]:
+    """The hash values ``template.update_batch`` gives a set of run hashes, computed directly.
+
+    A MinHash object per article (copied, filled, read) cost more than its
+    arithmetic; this is datasketch's own arithmetic for its 32-bit scheme
+    (``tests/test_cluster_duplicates.py`` checks that the two agree).
+    """
+    from datasketch.minhash import _fmix
+
+    a, b = template.permutations
+    start = template.hashvalues
+
+    def sign(runs: np.ndarray) -> np.ndarray:
+        mixed = _fmix(runs.astype(start.dtype).reshape(-1, 1), 32)
+        return np.minimum(start, (mixed * a + b).min(axis=0))
 
     return sign
 
@@ -78,25 +96,46 @@ def originals(articles: list[Article], settings: ClusterSettings) -> dict[int, i
 
     Articles with no words in their body copy nothing.
     """
-    from datasketch import MinHashLSH
+    signed, signature = signatures(articles, settings)
+    return copies_of([(a.id, a.source) for a in articles], signed, signature, settings)
 
-    order = sorted(range(len(articles)), key=lambda i: (articles[i].id, articles[i].source))
+
+def copies_of(
+    keys: list[tuple[str, ...]],
+    signed: np.ndarray,
+    signature: np.ndarray,
+    settings: ClusterSettings,
+) -> dict[int, int]:
+    """``originals``, from the articles' canonical ``keys`` and their ``signatures``."""
+    from datasketch import MinHashLSH
+    from datasketch.lean_minhash import LeanMinHash
+
+    template = _template(settings)
+    order = sorted(range(len(keys)), key=keys.__getitem__)
     rank = {i: n for n, i in enumerate(order)}
-    sign = _signer(settings)
     index = MinHashLSH(threshold=settings.duplicate_jaccard, num_perm=settings.minhash_permutations)
-    signatures: dict[int, MinHash] = {}
+    signs: dict[int, LeanMinHash] = {}
     # Each article is compared with those before it in the canonical order, so
     # a set's smallest member is always the root it is joined under.
-    parent = list(range(len(articles)))
-    for i in order:
-        runs = shingles(articles[i].body, settings.shingle_words)
-        if not len(runs):
-            continue
-        signatures[i] = signature = sign(runs)
-        for j in index.query(signature):
-            if signature.jaccard(signatures[j]) >= settings.duplicate_jaccard:
+    parent = list(range(len(keys)))
+    for i in (i for i in order if signed[i]):
+        signs[i] = sign = LeanMinHash(
+            seed=template.seed, hashvalues=signature[i], scheme=template.scheme
+        )
+        for j in index.query(sign):
+            if sign.jaccard(signs[j]) >= settings.duplicate_jaccard:
                 low, high = sorted((_root(parent, i), _root(parent, j)), key=rank.__getitem__)
                 parent[high] = low
-        index.insert(i, signature)
-    copies = {i: _root(parent, i) for i in range(len(articles))}
+        index.insert(i, sign)
+    copies = {i: _root(parent, i) for i in range(len(keys))}
     return {i: root for i, root in copies.items() if root != i}
+
+
+def _template(settings: ClusterSettings) -> MinHash:
+    """An empty signature of the settings' size: its seed and scheme are every signature's.
+
+    The runs are hashed already (``shingles``): a signature takes them as they are.
+    """
+    from datasketch import MinHash
+
+    return MinHash(num_perm=settings.minhash_permutations, hashfunc=int)

@@ -8,8 +8,8 @@ itself, so words every story of the pile uses weigh little.
 
 from __future__ import annotations
 
-import math
 import re
+from array import array
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
@@ -32,38 +32,66 @@ if TYPE_CHECKING:
 _EMBED_BATCH = 500
 
 
+def opening(article: Article, count: int) -> list[str]:
+    """The first ``count`` words of the body (split at most ``count`` times: a long body's
+    rest is not cut into words it would not use)."""
+    return article.body.split(maxsplit=count)[:count]
+
+
 def _lead(article: Article, body_words: int) -> str:
     """The headline and the first ``body_words`` words of the body."""
-    return " ".join([article.title or "", *article.body.split()[:body_words]])
+    return " ".join([article.title or "", *opening(article, body_words)])
 
 
-def _terms(article: Article, settings: ClusterSettings) -> Counter[str]:
+def terms(article: Article, settings: ClusterSettings) -> Counter[str]:
     """Counts of the opening's content words, the headline's counted ``title_repeats`` times."""
     title = words(article.title or "") * settings.title_repeats
-    body = words(" ".join(article.body.split()[: settings.lead_words]))
+    body = words(" ".join(opening(article, settings.lead_words)))
     return Counter(w for w in title + body if len(w) > 1 and w not in STOPWORDS)
+
+
+def counts(articles: list[Article], settings: ClusterSettings) -> tuple[np.ndarray, csr_matrix]:
+    """The words of ``articles``' openings, sorted, and each article's sublinear count of
+    each (1 + log of its count: a word said five times is not five times the evidence)."""
+    from scipy.sparse import csr_matrix
+
+    # Each article's words are numbered as met and let go: 100,000 articles' word
+    # counts held at once would take a gigabyte. The numbers are then made alphabetical.
+    met: dict[str, int] = {}
+    indptr, indices, values = [0], array("q"), array("d")
+    for article in articles:
+        found = terms(article, settings)
+        indices.extend([met.setdefault(word, len(met)) for word in found])
+        values.extend(found.values())
+        indptr.append(len(indices))
+    vocabulary = np.array(list(met), dtype=object)
+    order = np.argsort(vocabulary, kind="stable")
+    rank = np.empty(len(order), dtype=np.int32)  # half of int64's memory: 2 billion words
+    rank[order] = np.arange(len(order))
+    columns = rank[np.frombuffer(indices, dtype=np.int64)]
+    shape = (len(articles), len(vocabulary))
+    matrix = csr_matrix((1.0 + np.log(np.frombuffer(values)), columns, indptr), shape)
+    matrix.sort_indices()  # each row's columns in order: its sums then do not depend on the input
+    return vocabulary[order], matrix
+
+
+def weigh(matrix: csr_matrix) -> tuple[csr_matrix, np.ndarray]:
+    """Unit-length TF-IDF rows of a pile's ``counts``, and each column's document frequency."""
+    from scipy.sparse import csr_matrix
+
+    frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((1 + matrix.shape[0]) / (1 + frequency)) + 1.0
+    weighted = csr_matrix(
+        (matrix.data * idf[matrix.indices], matrix.indices, matrix.indptr), matrix.shape
+    )
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1))).ravel()
+    norms[norms == 0] = 1.0
+    return csr_matrix(weighted.multiply(1.0 / norms[:, None])), frequency
 
 
 def tfidf(articles: list[Article], settings: ClusterSettings) -> tuple[csr_matrix, np.ndarray]:
     """Unit-length TF-IDF rows, one per article, and each column's document frequency."""
-    from scipy.sparse import csr_matrix
-
-    vocabulary: dict[str, int] = {}
-    indptr, indices, counts = [0], [], []
-    for article in articles:
-        terms = _terms(article, settings)
-        # Sorted so that columns are numbered the same whatever the words' order.
-        for word in sorted(terms):
-            indices.append(vocabulary.setdefault(word, len(vocabulary)))
-            counts.append(1.0 + math.log(terms[word]))
-        indptr.append(len(indices))
-    shape = (len(articles), len(vocabulary))
-    matrix = csr_matrix((np.array(counts), np.array(indices, dtype=np.int64), indptr), shape)
-    frequency = np.bincount(matrix.indices, minlength=shape[1])
-    matrix.data *= (np.log((1 + shape[0]) / (1 + frequency)) + 1.0)[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
-    norms[norms == 0] = 1.0
-    return csr_matrix(matrix.multiply(1.0 / norms[:, None])), frequency
+    return weigh(counts(articles, settings)[1])
 
 
 def days(articles: list[Article]) -> np.ndarray:
@@ -94,7 +122,7 @@ def months(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     a bit per month (0: none)."""
     out = np.zeros(len(articles), dtype=np.int64)
     for n, article in enumerate(articles):
-        lead = " ".join([article.title or "", *article.body.split()[: settings.month_words]])
+        lead = " ".join([article.title or "", *opening(article, settings.month_words)])
         for before, after in _MONTH.findall(lead):
             out[n] |= 1 << _MONTH_NAMES.index(before or after)
     return out
@@ -103,6 +131,8 @@ def months(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
 def lead_vectors(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     """wordllama's unit vector of each article's headline and opening, float32."""
     texts = [_lead(a, settings.embedding_words) for a in articles]
+    if not texts:
+        return embed([])
     return np.concatenate(
         [embed(texts[i : i + _EMBED_BATCH]) for i in range(0, len(texts), _EMBED_BATCH)]
     )
