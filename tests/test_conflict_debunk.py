@@ -156,3 +156,9 @@ def test_not_confirming_or_denying_is_no_cue() -> None:
     assert not debunk_model.has_cue("Officials did not confirm or deny the strike.")
     assert debunk_model.has_cue("The ministry denied the report.")
     assert debunk_model.has_cue("Experts say the photo is a hoax.")
+
+
+def test_one_article_is_no_conflict() -> None:
+    ctx = StoryContext.from_texts(DEBUNK)
+    run(ctx, "conflicts")
+    assert debunk.detect(ctx) == []

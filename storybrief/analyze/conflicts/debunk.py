@@ -84,7 +84,9 @@ def probabilities(ctx: StoryContext) -> dict[str, float]:
 def detect(ctx: StoryContext) -> list[Conflict]:
     """Per debunking outlet, one conflict: its first debunk sentence against the leads of the
     outlets rated as reporting, the one most like it first (its words are the topic)."""
-    rated = probabilities(ctx) if len(ctx.articles) > 1 else {}
+    if len(ctx.articles) < 2:
+        return []
+    rated = probabilities(ctx)
     threshold = ctx.settings.conflicts.debunk_probability
     ranked = sorted(ctx.articles, key=lambda a: a.id)
     reports = [a for a in ranked if rated[a.id] < threshold]
