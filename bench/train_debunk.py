@@ -107,7 +107,9 @@ def fit(bodies: list[Body]) -> dict[str, Any]:
 
 def sides(bodies: list[Body], model: debunk_model.Model, threshold: float) -> list[list[set[str]]]:
     """A story's conflicts as the detector would make them: per debunking body with a cue,
-    its stance against the reporting bodies' stances (``bench/fnc1.py``'s ``Sides``)."""
+    its stance against the reporting bodies' stances (``bench/fnc1.py``'s ``Sides``). An
+    approximation: the detector also needs a sentence calling a report untrue, and a report
+    on the same matter; ``bench/fnc1.py`` scores the detector itself."""
     rated = [(b, model.probability(b.features) >= threshold) for b in bodies]
     reporting = {b.stance for b, debunks in rated if not debunks}
     if not reporting:

@@ -543,7 +543,9 @@ def test_an_attribution_splits_who_and_via(sentence: str, who: str, via: str | N
 
 
 def _claim(source: str, sentence: str) -> Claim:
-    return Claim(text=sentence, source=source, attribution=Attribution(source), sentence_id=sentence)
+    return Claim(
+        text=sentence, source=source, attribution=Attribution(source), sentence_id=sentence
+    )
 
 
 def test_a_fallback_conflict_drops_only_the_outlets_already_set_against_its_anchor() -> None:

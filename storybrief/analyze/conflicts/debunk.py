@@ -9,11 +9,12 @@ lead. Each article gets a probability that it debunks what the others report
 cue falls, whether it is said of a report or names what the other leads
 name, and how many other articles carry a cue too). Articles at or above
 ``ConflictSettings.debunk_probability`` debunk; when some articles debunk and
-others do not, each debunker's first cue sentence is set against each
-reporter's lead sentence most like it, told independently, when the two are
-about one matter (a shared name, or a cosine of ``Cosines.debunk_report``). Weights and
-threshold are fitted by ``bench/train_debunk.py`` on the FNC-1 dev stories and
-scored by cross-validation by story in ``bench/fnc1.py``; false alarms are
+others do not, each debunker's first sentence calling a report untrue is set
+against each reporter's lead sentence most like it, told independently, when
+the two are about one matter (a shared name, or a cosine of
+``Cosines.debunk_report``). Weights and threshold are fitted by
+``bench/train_debunk.py`` on the FNC-1 dev stories and scored by
+cross-validation by story in ``bench/fnc1.py``; false alarms are
 read on the unlabelled Multi-News and DUC dev clusters
 (``bench/analysis.py --unlabelled``). The rule-based ``denial`` detector, run
 first, finds the claim a sentence denies; this one is the fallback.
@@ -100,9 +101,13 @@ def detect(ctx: StoryContext) -> list[Conflict]:
 def _pairs(
     ctx: StoryContext, debunker: Article, reports: list[Article]
 ) -> list[tuple[Sentence, Sentence]]:
-    """A debunker's first cue sentence against each report's lead sentence most like it, the
-    closest pair first, when the two articles are about one matter (``_one_matter``)."""
-    cued = [s for s in debunker.sentences if debunk_model.has_cue(s.text)]
+    """A debunker's first sentence calling a report untrue against each report's lead sentence
+    most like it, the closest pair first, when the two articles are about one matter
+    (``_one_matter``)."""
+    # The side is a sentence that calls a report untrue, not any cue: a denial ("denied the
+    # new allegations") is the ``denial`` rules' to match, and "bogus accounts" calls no report
+    # untrue (both set against unrelated leads on unlabelled Multi-News and DUC clusters).
+    cued = [s for s in debunker.sentences if calls_untrue(ctx.docs[s.id])]
     if not cued:
         return []
     lead = _lead(ctx, debunker.sentences) + cued[:1]
