@@ -1,6 +1,6 @@
 """Conflicts on FNC-1 claim stories: outlets that report a claim against outlets that debunk it.
 
-Usage: .venv/bin/python bench/fnc1.py [STORIES_JSON] [--show tune|report|all]
+Usage: PYTHONPATH=. .venv/bin/python bench/fnc1.py [STORIES_JSON] [--show tune|report|all]
 
 Each story of ``fnc1_dev_stories.json`` (``../shared/data/fnc1-dev/``) is
 briefed as the evaluator briefs it: its bodies written to a folder as
@@ -18,16 +18,21 @@ detector: a body debunks when it matches one of ``DEBUNK``; a story has a
 conflict when some bodies debunk and some do not, cross-stance when an
 agreeing and a disagreeing body fall on different sides.
 
-The split is fixed before any tuning: within each kind (disputed,
-undisputed), stories sorted by id, the 1st, 3rd, 5th ... are the tune half
-and the 2nd, 4th, ... the report half (so both halves hold both kinds).
-Thresholds are chosen on the tune half only; the report half is the number
-that counts. ``--show`` prints every conflict of one half, to be read.
+The learned debunk scorer (``conflicts.debunk_model``, fitted as
+``bench/train_debunk.py`` fits it) is scored two ways, never on stories it was
+fitted on: **5-fold cross-validation by story** (stories sorted by id, the
+k-th of every 5 in fold k; each fold's weights and threshold fitted on the
+other four; the pooled out-of-fold scores over all 41), and the **fixed
+split** (within each kind, stories by id, the 1st, 3rd, ... the tune half,
+fitted on, and the 2nd, 4th, ... the report half, scored). Every story is
+briefed with the weights of the fold that held it out. ``--show`` prints the
+cross-validated conflicts of one half, to be read.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import tempfile
@@ -37,6 +42,7 @@ from typing import Any
 
 import storybrief
 from storybrief.models import Brief
+from storybrief.settings import DEFAULT, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = ROOT.parent / "shared" / "data" / "fnc1-dev" / "fnc1_dev_stories.json"
@@ -60,13 +66,52 @@ def split(stories: list[Story]) -> dict[str, list[Story]]:
     return {**halves, "all": sorted(stories, key=lambda s: s["id"])}
 
 
-def brief(story: Story) -> Brief:
+FOLDS = 5
+
+
+def folds(stories: list[Story]) -> list[list[Story]]:
+    """Cross-validation folds by story: stories by id, the k-th of every ``FOLDS`` in fold k."""
+    ranked = sorted(stories, key=lambda s: s["id"])
+    return [ranked[k::FOLDS] for k in range(FOLDS)]
+
+
+def brief(story: Story, settings: Settings = DEFAULT) -> Brief:
     """The brief of a story's bodies, written as ``body<ID>.txt`` files, as the evaluator does."""
     with tempfile.TemporaryDirectory() as folder:
         for body in story["bodies"]:
             path = Path(folder) / f"body{body['body_id']}.txt"
             path.write_text(body["text"], encoding="utf-8")
-        return storybrief.brief([folder])
+        return storybrief.brief([folder], settings=settings)
+
+
+def held_out(bodies: dict[str, list], train: list[Story], test: list[Story], folder: Path) -> dict:
+    """The briefs of ``test`` with the debunk scorer fitted and thresholded on ``train`` only
+    (``bodies``: every story's bodies as ``train_debunk.story_bodies`` reads them)."""
+    from train_debunk import train_model  # bench/ is the script's folder
+
+    weights, threshold = train_model({s["id"]: bodies[s["id"]] for s in train})
+    path = folder / f"debunk-{test[0]['id']}.json"
+    path.write_text(json.dumps(weights), encoding="utf-8")
+    conflicts = dataclasses.replace(
+        DEFAULT.conflicts, debunk_weights=str(path), debunk_probability=threshold
+    )
+    settings = dataclasses.replace(DEFAULT, conflicts=conflicts)
+    return {s["id"]: brief(s, settings) for s in test}
+
+
+def cross_validated(stories: list[Story], halves: dict[str, list[Story]]) -> dict[str, dict]:
+    """Out-of-fold briefs of every story (``cv``), and the report half's fitted on the tune
+    half (``fixed``)."""
+    from train_debunk import story_bodies
+
+    bodies = {s["id"]: story_bodies(s) for s in stories}
+    found: dict[str, dict[str, Brief]] = {"cv": {}}
+    with tempfile.TemporaryDirectory() as folder:
+        for fold in folds(stories):
+            rest = [s for s in stories if s not in fold]
+            found["cv"].update(held_out(bodies, rest, fold, Path(folder)))
+        found["fixed"] = held_out(bodies, halves["tune"], halves["report"], Path(folder))
+    return found
 
 
 def storybrief_sides(story: Story, found: Brief) -> list[Sides]:
@@ -125,21 +170,31 @@ def main() -> None:
     args = parser.parse_args()
     stories = json.loads(args.stories.read_text(encoding="utf-8"))["stories"]
     halves = split(stories)
-    briefs = {s["id"]: brief(s) for s in stories}
-    systems = {
-        "storybrief": {s["id"]: storybrief_sides(s, briefs[s["id"]]) for s in stories},
-        "debunk-word baseline": {s["id"]: baseline_sides(s) for s in stories},
-    }
-    columns = list(scores(stories, systems["storybrief"]))
-    print("| system | half (disputed/undisputed) | " + " | ".join(columns) + " |")
-    print("|---|---|" + "---:|" * len(columns))
-    for system, found in systems.items():
-        for name, half in halves.items():
-            counts = [sum(s["kind"] == k for s in half) for k in ("disputed", "undisputed")]
-            cells = " | ".join(f"{v:.3f}" for v in scores(half, found).values())
-            print(f"| {system} | {name} ({counts[0]}/{counts[1]}) | {cells} |")
+    briefs = cross_validated(stories, halves)
+    rows = [
+        ("storybrief, 5-fold CV by story", "all", _sides_of(stories, briefs["cv"])),
+        ("storybrief, 5-fold CV by story", "tune", _sides_of(halves["tune"], briefs["cv"])),
+        ("storybrief, 5-fold CV by story", "report", _sides_of(halves["report"], briefs["cv"])),
+        ("storybrief, fitted on tune half", "report", _sides_of(halves["report"], briefs["fixed"])),
+    ]
+    baseline = {s["id"]: baseline_sides(s) for s in stories}
+    rows += [("debunk-word baseline", name, baseline) for name in ("all", "tune", "report")]
+    print(
+        "| system | stories (disputed/undisputed) | disputed: cross-stance | disputed: any "
+        "| undisputed: any |"
+    )
+    print("|---|---|---:|---:|---:|")
+    for system, name, found in rows:
+        half = halves[name]
+        counts = [sum(s["kind"] == k for s in half) for k in ("disputed", "undisputed")]
+        cells = " | ".join(f"{v:.3f}" for v in scores(half, found).values())
+        print(f"| {system} | {name} ({counts[0]}/{counts[1]}) | {cells} |")
     if args.show:
-        show(halves[args.show], briefs)
+        show(halves[args.show], briefs["cv"])
+
+
+def _sides_of(stories: list[Story], briefs: dict[str, Brief]) -> dict[str, list[Sides]]:
+    return {s["id"]: storybrief_sides(s, briefs[s["id"]]) for s in stories}
 
 
 if __name__ == "__main__":

@@ -151,6 +151,13 @@ class ConflictSettings:
     # dev stories' tune half (``bench/fnc1.py``), checked for false alarms on the unlabelled
     # Multi-News and DUC dev clusters (``bench/analysis.py --unlabelled``).
     debunk_lead: int = 3
+    # The learned debunk scorer (``conflicts.debunk_model``): its weights ("" = the packaged
+    # ``analyze/debunk_weights.json``) and the probability at which an article debunks. Both
+    # fitted by ``bench/train_debunk.py`` on all 41 FNC-1 dev stories (the threshold: the
+    # best of the stories' cross-stance less 3x their undisputed false alarms); scored by
+    # 5-fold cross-validation by story (``bench/fnc1.py``), each fold fitting its own.
+    debunk_weights: str = ""
+    debunk_probability: float = 0.725
 
 
 @dataclass(frozen=True)

@@ -540,3 +540,24 @@ def test_an_attribution_splits_who_and_via(sentence: str, who: str, via: str | N
     ctx = StoryContext.from_texts(f"Troops\n\n{sentence}")
     run(ctx, "entities")
     assert attribution(ctx, ctx.sentences[0], ctx.names) == Attribution(who, via)
+
+
+def _claim(source: str, sentence: str) -> Claim:
+    return Claim(
+        text=sentence, source=source, attribution=Attribution(source), sentence_id=sentence
+    )
+
+
+def test_a_fallback_conflict_drops_only_the_outlets_already_set_against_its_anchor() -> None:
+    # An earlier conflict sets a and b against each other (a denial between two reports).
+    earlier = [Conflict("t", [_claim("a", "a:1"), _claim("b", "b:1")], "denial")]
+    debunk = Conflict("d", [_claim("d", "d:0"), _claim("a", "a:0"), _claim("b", "b:0")], "debunk")
+    kept = registry._new_part(debunk, earlier)
+    assert kept is not None and [c.source for c in kept.claims] == ["d", "a", "b"]
+    # Anchored on a, its side against b is told already; against c it is new.
+    other = Conflict("d", [_claim("a", "a:2"), _claim("b", "b:2"), _claim("c", "c:0")], "debunk")
+    kept = registry._new_part(other, earlier)
+    assert kept is not None and [c.source for c in kept.claims] == ["a", "c"]
+    # Every side already held by an earlier conflict: nothing new.
+    told = Conflict("d", [_claim("a", "a:1"), _claim("c", "b:1")], "debunk")
+    assert registry._new_part(told, earlier) is None

@@ -1,17 +1,26 @@
-"""Debunking outlets: a debunk in one outlet's lead against another's lead on the same matter.
+"""Debunking outlets: an article the learned scorer rates as debunking against the leads of
+the others on the same matter.
 
 Small stories written for these tests (no dataset text): an outlet whose lead
 calls a story a hoax and false, against one that tells it plainly, is a
 conflict; two plain reports are none, nor is a debunk of another matter or one
 deep in an article; idioms with a cue word ("made up his mind", "would not
-confirm or deny") and questions call nothing untrue.
+confirm or deny") and questions call nothing untrue; the packaged weights load,
+and weights for other features are refused.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.conflicts import debunk
+from storybrief.analyze.conflicts import debunk, debunk_model
 from storybrief.analyze.context import nlp
+from storybrief.settings import DEFAULT
 
 REPORT = (
     "Giant crab seen off the coast\n\n"
@@ -107,5 +116,49 @@ def test_a_debunk_of_another_matter_is_no_conflict() -> None:
 
 def test_a_debunk_deep_in_an_article_is_no_conflict() -> None:
     ctx = StoryContext.from_texts(REPORT, DEEP)
+    run(ctx, "conflicts")
+    assert debunk.detect(ctx) == []
+
+
+def test_the_packaged_weights_load_and_read_the_features_in_order() -> None:
+    model = debunk_model.load()
+    assert list(model.names) == list(debunk_model.FEATURES)
+    assert len(model.weights) == len(model.mean) == len(model.scale) == len(model.names)
+
+
+def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
+    data = json.loads(debunk_model.WEIGHTS.read_text(encoding="utf-8"))
+    data["features"] = list(reversed(data["features"]))
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="debunk weights"):
+        debunk_model.load(str(path))
+
+
+def test_a_debunking_outlet_is_rated_above_the_threshold_and_a_report_below() -> None:
+    ctx = StoryContext.from_texts(REPORT, DEBUNK)
+    rated = debunk.probabilities(ctx)
+    threshold = ctx.settings.conflicts.debunk_probability
+    assert rated["t1"] >= threshold > rated["t0"], rated
+
+
+def test_the_threshold_is_read_from_the_settings() -> None:
+    strict = dataclasses.replace(DEFAULT.conflicts, debunk_probability=1.0)
+    ctx = StoryContext.from_texts(
+        REPORT, DEBUNK, settings=dataclasses.replace(DEFAULT, conflicts=strict)
+    )
+    run(ctx, "conflicts")
+    assert debunk.detect(ctx) == []
+
+
+def test_not_confirming_or_denying_is_no_cue() -> None:
+    assert not debunk_model.has_cue("The ministry would neither confirm nor deny the report.")
+    assert not debunk_model.has_cue("Officials did not confirm or deny the strike.")
+    assert debunk_model.has_cue("The ministry denied the report.")
+    assert debunk_model.has_cue("Experts say the photo is a hoax.")
+
+
+def test_one_article_is_no_conflict() -> None:
+    ctx = StoryContext.from_texts(DEBUNK)
     run(ctx, "conflicts")
     assert debunk.detect(ctx) == []

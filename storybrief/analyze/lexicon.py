@@ -284,6 +284,8 @@ NEGATED_TRUTHS = frozenset(
         "not genuine", "not authentic", "never happened",
     }
 )  # fmt: skip
+# Denials as an article's debunk cues are read (``conflicts.debunk_model``): "denied", "denies".
+DENIAL_CUES = frozenset({"deny*", "denied", "denies", "denial*"})
 # Verbs whose object is called untrue: "denied taking a selfie", "reports ... debunked".
 DEBUNK_ACTS = DENIALS | {"debunk", "fabricate", "dispute"}
 # Words that call a report untrue only when negated: "not true", "no evidence".

@@ -21,7 +21,7 @@ Each kind is found by its own detector module, on its own signal:
 A detector is a module with a ``kind``, ``takes_side`` and ``detect(ctx)``
 (``base.Detector``); ``DETECTORS`` lists them in the order their conflicts
 are reported; a fallback detector (``fallback = True``:
-``debunk``) keeps only conflicts no earlier one tells. Each runs inside its
+``debunk``) keeps only what no earlier conflict tells. Each runs inside its
 own error boundary, so one failing costs only its own conflicts.
 """
 
@@ -56,18 +56,26 @@ def find_conflicts(ctx: StoryContext) -> list[Conflict]:
         with ctx.guard(f"conflicts.{detector.kind}"):
             found = detector.detect(ctx)
             fallback = getattr(detector, "fallback", False)
-            conflicts += [c for c in found if not fallback or _adds(c, conflicts)]
+            if fallback:
+                found = [n for c in found if (n := _new_part(c, conflicts)) is not None]
+            conflicts += found
     return conflicts
 
 
-def _adds(conflict: Conflict, earlier: list[Conflict]) -> bool:
-    """Whether a fallback's conflict tells what the earlier ones do not: some side of it no
-    earlier conflict holds, between two articles no earlier conflict sets against each other."""
+def _new_part(conflict: Conflict, earlier: list[Conflict]) -> Conflict | None:
+    """What a fallback's conflict tells that the earlier ones do not: its first claim (the
+    side it is anchored on: the debunk) against the claims of the articles no earlier
+    conflict sets against that claim's article; none when no such claim is left, or when
+    every side is one an earlier conflict holds."""
+    # Pruned per article, not dropped whole: one earlier pair of reporting outlets (a denial
+    # between two copies of one report) used to drop a debunk set against every outlet.
     told = {c.sentence_id for e in earlier for c in e.claims}
     facing = set().union(*(_facing(e) for e in earlier))
-    return not all(c.sentence_id in told for c in conflict.claims) and not (
-        _facing(conflict) & facing
-    )
+    anchor, *rest = conflict.claims
+    kept = [c for c in rest if (anchor.source, c.source) not in facing]
+    if not kept or all(c.sentence_id in told for c in [anchor, *kept]):
+        return None
+    return Conflict(conflict.topic, [anchor, *kept], conflict.kind)
 
 
 def _facing(conflict: Conflict) -> set[tuple[str, str]]:

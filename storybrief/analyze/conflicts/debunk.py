@@ -1,21 +1,23 @@
-"""Which outlets debunk what the others report: a debunk in one outlet's lead, set against
-another outlet's lead sentence on the same matter.
+"""Which outlets debunk what the others report: articles a learned scorer rates as debunking,
+each set against the lead sentences of the articles it rates as reporting.
 
-A debunking outlet says so up front ("a marine biologist has killed off claims
-that a giant crab is living on the Kent coast - insisting the image is
+A debunking outlet calls the story untrue ("a marine biologist has killed off
+claims that a giant crab is living on the Kent coast - insisting the image is
 probably a well-doctored hoax"); a reporting outlet tells the claim in its
-lead. So an article whose first ``ConflictSettings.debunk_lead`` sentences
-call a story untrue (a verdict word, ``lexicon.DEBUNK_VERDICTS``: a hoax, a
-prank, a satire; or another word of ``lexicon.DEBUNK_CUES`` or a negated
-truth, "no evidence", said of a report: "the claims are false") is set against each
-article whose lead calls nothing untrue: the sides are the debunk sentence
-and that article's lead sentence most like it, if the two are about one
-matter (they share a name, or their cosine reaches ``Cosines.debunk_report``).
-The cues and thresholds were chosen on the FNC-1 dev stories' tune half
-(``bench/fnc1.py``) and checked for false alarms on the unlabelled Multi-News
-and DUC dev clusters (``bench/analysis.py --unlabelled``). The rule-based
-``denial`` detector, run first, finds the claim a sentence denies; this one is
-the fallback when the words that tell the claim differ too much for it.
+lead. Each article gets a probability that it debunks what the others report
+(``debunk_model``: a logistic regression over cue families, where the first
+cue falls, whether it is said of a report or names what the other leads
+name, and how many other articles carry a cue too). Articles at or above
+``ConflictSettings.debunk_probability`` debunk; when some articles debunk and
+others do not, each debunker's first sentence calling a report untrue is set
+against each reporter's lead sentence most like it, told independently, when
+the two are about one matter (a shared name, or a cosine of
+``Cosines.debunk_report``). Weights and threshold are fitted by
+``bench/train_debunk.py`` on the FNC-1 dev stories and scored by
+cross-validation by story in ``bench/fnc1.py``; false alarms are
+read on the unlabelled Multi-News and DUC dev clusters
+(``bench/analysis.py --unlabelled``). The rule-based ``denial`` detector, run
+first, finds the claim a sentence denies; this one is the fallback.
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ from spacy.tokens import Doc
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.independence import told_independently
 from storybrief.analyze.lexicon import DEBUNK_CUES, DEBUNK_VERDICTS, NEGATED_TRUTHS, REPORTS
-from storybrief.models import Conflict, ConflictKind, Sentence
+from storybrief.models import Article, Conflict, ConflictKind, Sentence
 
+from . import debunk_model
 from .base import Merged
+from .debunk_model import lowered, names_of, pattern
 
 kind: ConflictKind = "debunk"
 takes_side = True
@@ -37,34 +41,14 @@ takes_side = True
 # a denial the rules matched, or a figure dispute a denial joined, is told better there.
 fallback = True
 
-
-def _pattern(phrases: frozenset[str]) -> re.Pattern[str]:
-    """Whole words or phrases, any of ``phrases`` (a trailing ``*``: any ending)."""
-    alternatives = sorted(re.escape(p).replace(r"\*", r"\w*") for p in phrases)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
-
-
 # Words that call a story untrue whatever they are said of.
-_VERDICT = _pattern(DEBUNK_VERDICTS)
+_VERDICT = pattern(DEBUNK_VERDICTS)
 # Words that call something untrue when said of a report: a debunk word, a negated truth.
-# Not a denial ("denied claims that its troops massacred ..."): the ``denial`` rules find the
-# claim it denies; set against other outlets' leads by likeness alone, it took every lead on
-# the same people for the denied claim (unlabelled DUC dev clusters).
-_CALLS_UNTRUE = (_pattern(DEBUNK_CUES - DEBUNK_VERDICTS), _pattern(NEGATED_TRUTHS))
+_CALLS_UNTRUE = (pattern(DEBUNK_CUES - DEBUNK_VERDICTS), pattern(NEGATED_TRUTHS))
 # What a debunk word must be said of, unless a verdict. Not "news", which names the media
 # ("attacking the fake and fraudulent news media") more than one claim.
 _REPORTS = REPORTS - {"news"}
-# A phrase with a cue word that calls nothing untrue: "made up his mind" (``lowered`` drops
-# it before the cues are read).
-_NOT_CALLING = re.compile(r"\bmade up (?:his|her|their|its|my|our|your) minds?\b")
-
-
-def lowered(text: str) -> str:
-    """A text as the cues are read in: lower case, one apostrophe, no phrase that calls
-    nothing untrue."""
-    # Blanked, not cut: a cue's place in the text is its place in the parse.
-    text = text.lower().replace("`", "'").replace("’", "'")
-    return _NOT_CALLING.sub(lambda m: " " * len(m.group()), text)
+_SPACES = re.compile(r"\s+")
 
 
 def calls_untrue(doc: Doc) -> bool:
@@ -91,49 +75,58 @@ def _said_of_report(doc: Doc, start: int, end: int) -> bool:
     return any(t.lemma_.lower() in _REPORTS for t in near)
 
 
+def probabilities(ctx: StoryContext) -> dict[str, float]:
+    """Each article's probability of debunking what the others report, by article id."""
+    model = debunk_model.load(ctx.settings.conflicts.debunk_weights)
+    found = debunk_model.readings(ctx, lambda s: calls_untrue(ctx.docs[s.id]))
+    return {a: model.probability(x) for a, x in debunk_model.features(ctx, found).items()}
+
+
 def detect(ctx: StoryContext) -> list[Conflict]:
-    """Per debunking outlet, one conflict: its debunk against the leads of the outlets that
-    report the matter plainly."""
-    leads, debunks = _leads(ctx)
-    reports = [leads[a] for a in sorted(leads) if not debunks[a]]
+    """Per debunking outlet, one conflict: its first debunk sentence against the leads of the
+    outlets rated as reporting, the one most like it first (its words are the topic)."""
+    if len(ctx.articles) < 2:
+        return []
+    rated = probabilities(ctx)
+    threshold = ctx.settings.conflicts.debunk_probability
+    ranked = sorted(ctx.articles, key=lambda a: a.id)
+    reports = [a for a in ranked if rated[a.id] < threshold]
     merged: Merged[str] = Merged(ctx, kind)
-    for debunker in sorted(a for a in debunks if debunks[a]):
-        for sides in _pairs(ctx, debunks[debunker], reports):
-            merged.add(debunker, _topic(ctx, sides[1]), sides)
+    for debunker in (a for a in ranked if rated[a.id] >= threshold):
+        for sides in _pairs(ctx, debunker, reports):
+            merged.add(debunker.id, _topic(ctx, sides[1]), sides)
     return merged.conflicts()
 
 
-def _leads(ctx: StoryContext) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]]]:
-    """Each article's lead (``ConflictSettings.debunk_lead`` sentences) and the sentences of
-    it that call something untrue, by article id (articles with no sentence left out)."""
-    size = ctx.settings.conflicts.debunk_lead
-    leads = {a.id: [s for s in a.sentences if s.index < size] for a in ctx.articles}
-    leads = {a: lead for a, lead in leads.items() if lead}
-    debunks = {a: [s for s in lead if calls_untrue(ctx.docs[s.id])] for a, lead in leads.items()}
-    return leads, debunks
-
-
 def _pairs(
-    ctx: StoryContext, debunks: list[Sentence], reports: list[list[Sentence]]
+    ctx: StoryContext, debunker: Article, reports: list[Article]
 ) -> list[tuple[Sentence, Sentence]]:
-    """A debunker's sides against each report's lead that tells its matter, the report most
-    like the debunk first (its words are the conflict's topic)."""
-    found = [_sides(ctx, debunks, lead) for lead in reports]
-    return sorted(filter(None, found), key=lambda p: _closeness(ctx, p), reverse=True)
-
-
-def _sides(
-    ctx: StoryContext, debunks: list[Sentence], lead: list[Sentence]
-) -> tuple[Sentence, Sentence] | None:
-    """Of a debunker's debunk sentences and a reporter's lead sentences, the most alike pair
-    about one matter, told independently, if any."""
+    """A debunker's first sentence calling a report untrue against each report's lead sentence
+    most like it, the closest pair first, when the two articles are about one matter
+    (``_one_matter``)."""
+    # The side is a sentence that calls a report untrue, not any cue: a denial ("denied the
+    # new allegations") is the ``denial`` rules' to match, and "bogus accounts" calls no report
+    # untrue (both set against unrelated leads on unlabelled Multi-News and DUC clusters).
+    cued = [s for s in debunker.sentences if calls_untrue(ctx.docs[s.id])]
+    if not cued:
+        return []
+    lead = _lead(ctx, debunker.sentences) + cued[:1]
     pairs = [
-        (d, r)
-        for d in debunks
-        for r in lead
-        if told_independently(ctx, d, r) and _one_matter(ctx, d, r)
+        (cued[0], best)
+        for r in reports
+        if (best := _closest(ctx, cued[0], r.sentences)) and _one_matter(ctx, lead, best)
     ]
-    return max(pairs, key=lambda p: _closeness(ctx, p), default=None)
+    return sorted(pairs, key=lambda p: _closeness(ctx, p), reverse=True)
+
+
+def _lead(ctx: StoryContext, sentences: list[Sentence]) -> list[Sentence]:
+    return [s for s in sentences if s.index < ctx.settings.conflicts.debunk_lead]
+
+
+def _closest(ctx: StoryContext, debunk: Sentence, sentences: list[Sentence]) -> Sentence | None:
+    """The reporter's lead sentence most like the debunk, told independently, if any."""
+    lead = [s for s in _lead(ctx, sentences) if told_independently(ctx, debunk, s)]
+    return max(lead, key=lambda s: _closeness(ctx, (debunk, s)), default=None)
 
 
 def _closeness(ctx: StoryContext, sides: tuple[Sentence, Sentence]) -> tuple[float, str, str]:
@@ -141,19 +134,17 @@ def _closeness(ctx: StoryContext, sides: tuple[Sentence, Sentence]) -> tuple[flo
     return ctx.similarity(*sides), sides[0].id, sides[1].id
 
 
-def _one_matter(ctx: StoryContext, debunk: Sentence, report: Sentence) -> bool:
-    """Whether a debunk is about what a report tells: a name both give, or close meaning."""
-    return bool(_names(ctx, debunk) & _names(ctx, report)) or (
-        ctx.similarity(debunk, report) >= ctx.cosines.debunk_report
+def _one_matter(ctx: StoryContext, debunking: list[Sentence], report: Sentence) -> bool:
+    """Whether a debunking article is about what a report tells: a name its lead or debunk
+    shares with the report, or a debunk close in meaning (a debunk of another matter, "the
+    shark rumour was a hoax" against a crab photo, is none). ``debunking``: the lead, then
+    the debunk."""
+    return bool(names_of(ctx, debunking) & names_of(ctx, [report])) or (
+        ctx.similarity(debunking[-1], report) >= ctx.cosines.debunk_report
     )
-
-
-def _names(ctx: StoryContext, sentence: Sentence) -> set[str]:
-    """The proper-noun words of a sentence, lower-cased."""
-    return {t.text.lower() for t in ctx.docs[sentence.id] if t.pos_ == "PROPN"}
 
 
 def _topic(ctx: StoryContext, report: Sentence) -> str:
     """What is disputed: the report's words, cut, "— reported, and called untrue"."""
-    words = report.text.split()[: ctx.settings.conflicts.denial_topic_words]
+    words = _SPACES.split(report.text.strip())[: ctx.settings.conflicts.denial_topic_words]
     return " ".join(words).rstrip(" ,;:.") + " — reported, and called untrue"
