@@ -69,11 +69,12 @@ def test_the_budget_holds_on_a_dask_worker(endless: None) -> None:
 
 
 def _cut_then_wait() -> str:
-    """A block cut by its budget, then twice the budget's time of work in the same thread."""
-    with pytest.raises(OverBudget), errors._thread_budget(0.2, "cut"):
+    """In a thread that is not the main one: a block cut by its budget, then twice the
+    budget's time of work in the same thread."""
+    with pytest.raises(OverBudget), errors.time_budget(0.2):
         while True:
             time.sleep(0.01)
-    with errors._thread_budget(BUDGET, "cut"):
+    with errors.time_budget(BUDGET):
         pass  # a budget not spent
     time.sleep(2 * BUDGET)
     return "not cut again"
