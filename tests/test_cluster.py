@@ -9,10 +9,11 @@ import sys
 import tracemalloc
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
 
 from storybrief import pipeline
-from storybrief.cluster import group
+from storybrief.cluster import group, stories_told
 from storybrief.cluster.candidates import candidate_pairs
 from storybrief.cluster.vectors import lead_vectors, tfidf
 from storybrief.models import Article, Brief
@@ -236,6 +237,20 @@ def test_brief_warns_when_its_inputs_tell_several_stories() -> None:
 
     assert warned(PILE)
     assert not warned(*sorted(PILE.glob("bridge-*.txt")))
+
+
+def test_too_few_articles_for_two_stories_are_not_grouped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A brief of one to three articles (or a refused input) does not load the grouping's models.
+    import storybrief.cluster as cluster
+
+    def fail(*_: object) -> None:
+        raise AssertionError("grouped")
+
+    monkeypatch.setattr(cluster, "group", fail)
+    three = [Article(id=str(n), source=f"{n}.txt", paragraphs=["x"]) for n in range(3)]
+    assert stories_told(three) == 0
+    with pytest.raises(AssertionError, match="grouped"):
+        stories_told([*three, Article(id="3", source="3.txt", paragraphs=["x"])])
 
 
 ABOUT = (

@@ -132,4 +132,6 @@ def stories_told(articles: list[Article]) -> int:
 
     More than one means that a single brief of them would mix stories up.
     """
+    if sum(a.ok for a in articles) < 4:  # two stories of two: grouping fewer is work for nothing
+        return 0
     return sum(1 for story in group(articles) if len(story) > 1)
