@@ -269,12 +269,13 @@ class DaskPile:
 
     The calling process streams the input's lines to the workers a block
     (``pile.BLOCK_LINES``) at a time and keeps no article text: the workers
-    parse and clean their blocks and keep them; what grouping needs of each
-    article (``cluster.features``: word counts, a vector, dates, a MinHash
-    signature, hashed paragraph keys) comes back, and the pile is grouped
-    from that alone, as ``pile.group_pile`` groups it (the same functions on
-    the same numbers: the same stories). Each story's brief is then written
-    on a worker from the articles of the blocks it spans.
+    parse their blocks, count their short lines (summed here: the pile's
+    furniture), then clean their blocks with the pile's count and keep them;
+    what grouping needs of each article (``cluster.features``: word counts,
+    a vector, dates, a MinHash signature, hashed paragraph keys) comes back,
+    and the pile is grouped from that alone, as ``pile.group_pile`` groups it
+    (the same functions on the same numbers: the same stories). Each story's
+    brief is then written on a worker from the articles of the blocks it spans.
     """
 
     def __init__(self, client: Client, settings: ClusterSettings | None = None) -> None:
