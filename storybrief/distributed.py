@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storybrief.batch import BatchCounts, paragraph_keys, summarize_record, write_records
+from storybrief.clean import count_lines
 from storybrief.clean.shared import (
     SHARED_STORIES,
     drop_shared,
@@ -42,6 +43,7 @@ from storybrief.clean.shared import (
     shared_paragraphs,
     story_keys,
 )
+from storybrief.clean.text import LineCounts
 from storybrief.cluster import story_rows
 from storybrief.cluster.features import Features, concat, features
 from storybrief.models import Article
@@ -51,9 +53,9 @@ from storybrief.pile import (
     Pile,
     number_stories,
     parse_line,
-    prepare_lines,
     unique_id,
 )
+from storybrief.pipeline import prepare
 from storybrief.segment import segment
 from storybrief.settings import ClusterSettings
 
@@ -180,11 +182,17 @@ def _names(lines: list[Line]) -> list[Article]:
     ]
 
 
-def _clean_block(lines: list[Line], renames: dict[int, str]) -> list[Line]:
-    """The lines' articles, given their ids unique in the pile (by line), cleaned."""
+def _count_block(lines: list[Line]) -> LineCounts:
+    return count_lines([line.article for line in lines])
+
+
+def _clean_block(lines: list[Line], renames: dict[int, str], shared: frozenset[int]) -> list[Line]:
+    """The lines' articles, given their ids unique in the pile (by line), cleaned with the
+    short lines the pile shares (``pile.prepare_lines``)."""
     for k, new_id in renames.items():
         lines[k].article.id = new_id
-    return prepare_lines(lines)
+    prepare([line.article for line in lines], shared)
+    return lines
 
 
 def _stub(article: Article) -> Article:
@@ -261,12 +269,13 @@ class DaskPile:
 
     The calling process streams the input's lines to the workers a block
     (``pile.BLOCK_LINES``) at a time and keeps no article text: the workers
-    parse and clean their blocks and keep them; what grouping needs of each
-    article (``cluster.features``: word counts, a vector, dates, a MinHash
-    signature, hashed paragraph keys) comes back, and the pile is grouped
-    from that alone, as ``pile.group_pile`` groups it (the same functions on
-    the same numbers: the same stories). Each story's brief is then written
-    on a worker from the articles of the blocks it spans.
+    parse their blocks, count their short lines (summed here: the pile's
+    furniture), then clean their blocks with the pile's count and keep them;
+    what grouping needs of each article (``cluster.features``: word counts,
+    a vector, dates, a MinHash signature, hashed paragraph keys) comes back,
+    and the pile is grouped from that alone, as ``pile.group_pile`` groups it
+    (the same functions on the same numbers: the same stories). Each story's
+    brief is then written on a worker from the articles of the blocks it spans.
     """
 
     def __init__(self, client: Client, settings: ClusterSettings | None = None) -> None:
@@ -295,14 +304,32 @@ class DaskPile:
         return Pile(lines, [[usable[i].article for i in story] for story in rows])
 
     def _read(self, texts: Iterable[str], name: str, on_read: Callable[..., None] | None) -> None:
-        """Send the lines to the workers a block at a time, to parse and clean and keep."""
-        parsed = []
-        for first, block in _batches(texts, on_read):
-            parsed.append(self.client.submit(_parse_block, block, first, name, pure=False))
+        """Send the lines to the workers a block at a time, to parse, count the short lines of
+        (``clean.count_lines``: the caller sums the counts), and clean and keep."""
+        parsed = [
+            self.client.submit(_parse_block, block, first, name, pure=False)
+            for first, block in _batches(texts, on_read)
+        ]
+        counts = [self.client.submit(_count_block, block, pure=False) for block in parsed]
         seen: set[str] = set()
-        for n, block in enumerate(parsed):
-            renames = self._unique(self.client.submit(_names, block).result(), n, seen)
-            self._blocks.append(self.client.submit(_clean_block, block, renames, pure=False))
+        renames = [
+            self._unique(self.client.submit(_names, block).result(), n, seen)
+            for n, block in enumerate(parsed)
+        ]
+        shared = self._shared(counts)
+        self._blocks = [
+            self.client.submit(_clean_block, block, new_ids, shared, pure=False)
+            for block, new_ids in zip(parsed, renames, strict=True)
+        ]
+
+    def _shared(self, counts: list[Any]) -> Any:
+        """The short lines the pile shares, from its blocks' counts: a future that every
+        worker holds (one copy sent to each, not one per task)."""
+        total = LineCounts()
+        for future in counts:
+            total += future.result()
+            future.release()
+        return self.client.scatter([total.shared], broadcast=True)[0]
 
     @staticmethod
     def _unique(names: list[Article], block: int, seen: set[str]) -> dict[int, str]:

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storybrief.clean import count_lines
+from storybrief.clean.text import LineCounts
 from storybrief.cluster import story_rows
 from storybrief.cluster.features import features
 from storybrief.ingest import jsonl_article
@@ -35,9 +37,10 @@ from storybrief.models import Article
 from storybrief.pipeline import prepare
 from storybrief.settings import ClusterSettings
 
-# Lines cleaned together: a short line that two articles of a block carry is a
-# site's furniture (``clean.text``). A block, not the pile, so that the blocks
-# can be cleaned apart (on Dask workers) and give the same articles; the size of
+# Lines cleaned together, to bound the memory of cleaning; and a Dask task's
+# lines. A short line that two articles of the whole pile carry is a site's
+# furniture (``clean.text``): the pile's lines are counted first, a block at a
+# time, so that any order of the lines cleans each article alike. The size of
 # one file of the evaluator's piles. Furniture that several stories carry is
 # found in the whole pile after grouping (``pipeline.drop_furniture``).
 BLOCK_LINES = 2_000
@@ -145,9 +148,15 @@ def read_lines(
 
 
 def prepare_lines(lines: list[Line]) -> list[Line]:
-    """Clean and segment the articles of ``lines``, ``BLOCK_LINES`` lines at a time."""
-    for start in range(0, len(lines), BLOCK_LINES):
-        prepare([line.article for line in lines[start : start + BLOCK_LINES]])
+    """Clean and segment the articles of ``lines``, ``BLOCK_LINES`` lines at a time, with the
+    short lines that the articles of all the blocks share (counted first)."""
+    blocks = [
+        [line.article for line in lines[start : start + BLOCK_LINES]]
+        for start in range(0, len(lines), BLOCK_LINES)
+    ]
+    shared = sum((count_lines(block) for block in blocks), LineCounts()).shared
+    for block in blocks:
+        prepare(block, shared)
     return lines
 
 

@@ -36,9 +36,12 @@ if TYPE_CHECKING:  # the language model is optional: imported only when one is a
 DEFAULT_WORDS = 120
 
 
-def prepare(articles: list[Article]) -> list[Article]:
-    """Clean and segment a batch; unusable articles stay in it, skipped with a reason."""
-    return [segment(article) for article in clean(articles)]
+def prepare(articles: list[Article], shared: frozenset[int] | None = None) -> list[Article]:
+    """Clean and segment a batch; unusable articles stay in it, skipped with a reason.
+
+    ``shared``: the short lines shared in the pile the batch is part of (``clean``).
+    """
+    return [segment(article) for article in clean(articles, shared)]
 
 
 def _text_article(text: Text, n: int) -> Article:

@@ -13,7 +13,7 @@ import re
 
 from storybrief.clean.html import extract_html
 from storybrief.clean.lines import Line
-from storybrief.clean.text import clean_texts
+from storybrief.clean.text import LineCounts, clean_texts, text_lines
 from storybrief.models import Article
 from storybrief.nlp.english import STOPWORDS
 
@@ -48,16 +48,29 @@ def ends_mid_sentence(paragraphs: list[str]) -> bool:
     return last.n >= _MIN_PARAGRAPH_WORDS and tail.n >= _MIN_CUT_WORDS
 
 
-def clean(articles: list[Article]) -> list[Article]:
-    """Clean every usable article in place and return the batch, order kept."""
-    texts = [a for a in articles if a.ok and a.kind == "text"]
-    clean_texts(texts)
+def clean(articles: list[Article], shared: frozenset[int] | None = None) -> list[Article]:
+    """Clean every usable article in place and return the batch, order kept.
+
+    A short line two plain texts of the batch carry is furniture; or, given
+    ``shared`` (``count_lines(…).shared`` of a pile cleaned a block at a
+    time), one of those.
+    """
+    clean_texts(_plain_texts(articles), shared)
     for article in articles:
         if article.ok and article.kind == "html":
             extract_html(article)
     for article in articles:
         _judge_extent(article)
     return articles
+
+
+def count_lines(articles: list[Article]) -> LineCounts:
+    """In how many of the articles that ``clean`` reads as plain text each short line occurs."""
+    return LineCounts.of(text_lines(a) for a in _plain_texts(articles))
+
+
+def _plain_texts(articles: list[Article]) -> list[Article]:
+    return [a for a in articles if a.ok and a.kind == "text"]
 
 
 def _judge_extent(article: Article) -> None:

@@ -12,10 +12,14 @@ recorded with the reason.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from statistics import median
+
+import numpy as np
 
 from storybrief.clean.dates import parse_date
 from storybrief.clean.furniture import family_why
@@ -31,6 +35,7 @@ _MAX_HEADER_LINES = 8
 _MAX_LABEL_WORDS = 8  # a line this short without sentence punctuation is not prose
 _MAX_PROMPT_WORDS = 40  # sign-up boxes and call-outs are short
 _MAX_CAPTION_WORDS = 30
+_MAX_SHARED_WORDS = 12  # a line two articles carry is furniture up to this long, a quote beyond
 _MIN_ITEM_WORDS = 4  # a shorter line after a list item is a label ("Related", "Read more")
 _MIN_PROSE_DENSITY = 0.15  # function words in a line of prose (a dek, a lead), not a label
 # An untitled text of one line without a stop is a lead, not a title, from this long:
@@ -326,21 +331,76 @@ def _lone_lead(article: Article) -> list[str]:
     return []
 
 
-def shared_short_lines(articles: Iterable[list[Line]]) -> set[str]:
-    """Short lines that occur in two or more articles: the furniture of a shared site."""
-    seen: Counter[str] = Counter()
-    for lines in articles:
-        seen.update({line.key for line in lines if len(line.text.split()) <= 12})
-    return {key for key, n in seen.items() if n > 1 and key}
+def short_line_key(line: Line) -> int | None:
+    """A short line's key (``Line.key``) hashed to 8 bytes, None for a longer or an empty line:
+    a pile's counts hold hashes, not its lines' text."""
+    if len(line.text.split()) > _MAX_SHARED_WORDS or not line.key:
+        return None
+    return int.from_bytes(hashlib.blake2b(line.key.encode(), digest_size=8).digest())
 
 
-def clean_texts(articles: list[Article]) -> None:
-    """Clean plain-text articles of one batch in place."""
+@dataclass(frozen=True)
+class LineCounts:
+    """In how many articles each short line occurs, by hashed key (``short_line_key``).
+
+    Counted up to two: a line is shared or not, so a key seen once costs a
+    byte beside its 8, and a pile's blocks can be counted apart (on Dask
+    workers) and summed with ``+``, in any order, to the same counts.
+    """
+
+    keys: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))  # sorted, unique
+    counts: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint8))  # 1 or 2
+
+    @classmethod
+    def of(cls, articles: Iterable[list[Line]]) -> LineCounts:
+        """The counts of the articles' lines, each article counted once per key."""
+        found = [
+            np.fromiter({k for line in lines if (k := short_line_key(line)) is not None}, np.uint64)
+            for lines in articles
+        ]
+        keys = np.concatenate([cls().keys, *found])
+        return _summed(keys, np.ones(len(keys), np.uint8))
+
+    def __add__(self, other: LineCounts) -> LineCounts:
+        return _summed(
+            np.concatenate([self.keys, other.keys]), np.concatenate([self.counts, other.counts])
+        )
+
+    @property
+    def shared(self) -> frozenset[int]:
+        """The keys of the lines two or more articles carry."""
+        return frozenset(self.keys[self.counts > 1].tolist())
+
+
+def _summed(keys: np.ndarray, counts: np.ndarray) -> LineCounts:
+    unique, where = np.unique(keys, return_inverse=True)
+    total = np.bincount(where, weights=counts, minlength=len(unique))
+    return LineCounts(unique, np.minimum(total, 2).astype(np.uint8))
+
+
+def text_lines(article: Article) -> list[Line]:
+    """A plain-text article's lines, as cleaning reads them."""
+    return [Line(text) for text in split_lines(normalize(article.raw))]
+
+
+def shared_short_lines(
+    articles: Iterable[list[Line]], shared: frozenset[int] | None = None
+) -> set[str]:
+    """Short lines of ``articles`` that two or more articles carry: the furniture of a shared
+    site. Two of these articles, or (``shared``, keys of a ``LineCounts``) of a whole pile."""
+    articles = list(articles)
+    if shared is None:
+        shared = LineCounts.of(articles).shared
+    return {line.key for lines in articles for line in lines if short_line_key(line) in shared}
+
+
+def clean_texts(articles: list[Article], shared: frozenset[int] | None = None) -> None:
+    """Clean plain-text articles of one batch in place; ``shared`` as for ``shared_short_lines``."""
     # Each article's lines are read once, for both the batch-wide count and its own cleaning.
-    lines = [[Line(text) for text in split_lines(normalize(a.raw))] for a in articles]
-    shared = shared_short_lines(lines)
+    lines = [text_lines(a) for a in articles]
+    shared_keys = shared_short_lines(lines, shared)
     for article, article_lines in zip(articles, lines, strict=True):
-        _clean_one(article, article_lines, shared)
+        _clean_one(article, article_lines, shared_keys)
         # An outlet given with the input (a JSONL record's, a feed's) is the publisher's own word.
         if article.outlet is None:
             removed = [r.line for r in article.removed]
