@@ -225,7 +225,7 @@ def _fragment_why(line: Line, shared: bool, in_list: bool) -> str | None:
     """
     if line.is_sentence or line.is_fact_label or (line.is_bullet and line.n > _MAX_LABEL_WORDS):
         return None
-    if shared and line.n <= 12:
+    if shared and line.n <= _MAX_SHARED_WORDS:
         return "repeated across articles (site furniture)"
     if line.n <= _MAX_LABEL_WORDS and not (in_list and _is_short_item(line)):
         return "heading, label or credit (not a sentence)"
