@@ -13,6 +13,7 @@ marks it on any outlet, not by one site's strings:
   cut-off or dated one ("… July 31, 2014 (Reuters)"), the wires' caption
   openers ("FILE -", "In this … file photo", "This image provided by …"),
   a gallery's or player's button glued before the caption ("View Images …"),
+  a chart's legend ("Colors show …", "Error bars represent …"),
   and a gallery's captions run into one line (one mark again and again:
   "Photos: …");
 * gallery and player text: a slide counter opening the line ("3/18", "1 of
@@ -101,12 +102,19 @@ _AGENCY = r"(?:AP|AFP|Reuters|REUTERS|Associated Press|Getty Images|EPA|PA|Bloom
 # "Associated Press An Israeli soldier rides …": the credit glued before the caption.
 _AGENCY_OPENS = re.compile(rf"^{_AGENCY}(?:\s+Photo)?\s+(?:A|An|The|This|These|In)\s")
 _AGENCY_AT_END = re.compile(rf"\(\s*{_AGENCY}(?:\s+Photo)?\s*\)\W*$")
-_WIRE_CAPTION = re.compile(
+WIRE_CAPTION = re.compile(
     r"^(?:[A-Z0-9 .]+\s)?FILE\s*[-–—]"  # "FILE - In this …", "FOR MOVEMENT FRIDAY FILE - …"
     r"|^(?:In\s+this|This)\b(?:\W+\w+){0,8}?\W+(?:file\s+photo|(?:photo|image|picture|photograph)s?"
     r"\s+(?:provided|released|taken|made\s+available|obtained|shows))\b"
     # "This video from Compassion Over Killing alleges …": a video's caption names its source.
     r"|^This\s+(?:video|footage|video\s+still)\s+(?:from|provided|released|obtained|taken)\b"
+)
+# A chart's or a figure's legend, scraped from a paper's PDF or a graphic: its marks and what
+# they show ("Colors show the probability …", "Arrows indicate …", "Error bars represent …").
+_FIGURE_LEGEND = re.compile(
+    r"^(?:The\s+)?(?:(?:Error|Scale)\s+bars?|Colou?rs|Arrows?|Arrowheads|Dots|Circles|Pies"
+    r"|Shading|Dashed lines?|Solid lines?|Insets?|Panels?\s+[A-Z])\s+"
+    r"(?:show|shows|indicate|indicates|represent|represents|denote|denotes|mark|marks)\b"
 )
 _SLIDE_COUNTER = re.compile(r"^(?P<n>\d{1,3})\s?(?:/|of)\s?(?P<of>\d{1,3})\s+\S")
 
@@ -189,8 +197,15 @@ def caption_why(line: Line, limits: FurnitureLimits = LIMITS) -> str | None:
         return f"photo caption or credit ({where} a photo credit)"
     if _agency_closes_caption(text):
         return "photo caption (cut off or dated, ends on an agency credit)"
-    if _WIRE_CAPTION.match(text):
+    return _opening_why(text)
+
+
+def _opening_why(text: str) -> str | None:
+    """Why a line is a caption by the way it opens: as a wire's, a legend or after a button."""
+    if WIRE_CAPTION.match(text):
         return "photo caption (a wire caption's opening)"
+    if _FIGURE_LEGEND.match(text):
+        return "figure caption (a chart's legend)"
     if _CONTROL_LABEL.match(text):
         return "photo or video caption (opens on the gallery's or player's button)"
     return None
