@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storybrief.clean.html import extract_html
 from storybrief.clean.sentences import trim_furniture
 from storybrief.clean.text import clean_texts
 from storybrief.models import Article
@@ -73,3 +74,25 @@ def test_a_chart_legend_is_a_caption() -> None:
     clean_texts([article])
     assert article.paragraphs == [NEWS, MORE]
     assert "legend" in article.removed[0].why
+
+
+def test_a_short_bracketed_citation_stays_and_a_bracketed_headline_goes() -> None:
+    """ "[Reuters]" names the paragraph's source; a headline in brackets links elsewhere."""
+    cited = f"{NEWS} [Reuters]"
+    assert trim_furniture(cited) == (cited, [])
+    kept, cuts = trim_furniture(f"{NEWS} [Ten Depots That Closed This Year]")
+    assert kept == NEWS
+    assert "link" in cuts[0].why
+
+
+def test_a_page_paragraph_loses_a_glued_link_sentence_listed_in_removed() -> None:
+    page = (
+        "<html><head><title>Depot to close</title></head><body><article>"
+        f"<h1>Depot to close</h1><p>{NEWS} {MORE}</p>"
+        f"<p>{MORE} The site will be sold in June. Read the council's full report here.</p>"
+        f"<p>{NEWS} Workers were told on Monday morning.</p></article></body></html>"
+    )
+    article = extract_html(Article(id="p", source="<p>", raw=page, kind="html"))
+    assert "Read the council's full report here." not in article.body
+    assert "The site will be sold in June." in article.body
+    assert any(r.line == "Read the council's full report here." for r in article.removed)

@@ -39,6 +39,9 @@ _RELEASED = re.compile(
 # "(AP Photo/Evan Vucci)", "(Getty Images)". Capitalised words only, up to six.
 _CREDIT = re.compile(r"^\(\s*[A-Z][\w.'’&-]*(?:[\s/]+[A-Z][\w.'’&-]*){0,5}\s*\)$")
 _CAPTION_SENTENCES = 3  # a caption runs to its credit within this many sentences
+# A bracketed sentence ending a paragraph this short names its source or a verse ("[Reuters]",
+# "[Al Maa-idah 2]"): the paragraph's citation, not a link's headline.
+_MIN_BRACKETED_WORDS = 4
 _QUOTES = '"“”'
 
 
@@ -114,6 +117,8 @@ def _piece_why(piece: str) -> str | None:
     if any(q in piece for q in _QUOTES):
         return None
     line = Line(piece)
+    if piece.startswith("[") and line.n < _MIN_BRACKETED_WORDS:
+        return None
     if line.is_credit:
         return "photo credit"
     return family_why(line)
