@@ -162,6 +162,13 @@ _CREDIT_WORDS = frozenset(
     """contributed contributing contributor contributors reporting reached contact reported
     writing editing""".split()
 )
+# "Follow ABC 13 for the latest …", "For breaking news …, follow WSJ India on Facebook.": the
+# site asking to be followed, opening the line or a clause.
+_FOLLOW_PROMPT = re.compile(
+    r"(?:^|[,;:]\s+)(?:follow|like)\s+[^.!?]{1,60}?\b(?:on\s+(?:Facebook|Twitter|Instagram"
+    r"|YouTube|Google\+)|for\s+the\s+latest)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CONTACT_VERBS = frozenset("contact follow reach reached email e-mail write".split())
 
@@ -293,7 +300,7 @@ def credit_why(line: Line, limits: FurnitureLimits = LIMITS) -> str | None:
     if short and "reported" in cues and _REPORTED_FROM.match(text):
         return "reporting credit"
     if line.n <= limits.contact_words and _gives_contact(line):
-        return "contact line (e-mail or handle)"
+        return "contact line (e-mail, handle or a prompt to follow)"
     return None
 
 
@@ -319,11 +326,14 @@ def _is_staff_credit(line: Line) -> bool:
 
 
 def _gives_contact(line: Line) -> bool:
-    """An address with a verb to use it, or an e-mail address outside a sentence.
+    """An address with a verb to use it, an e-mail address outside a sentence, or a prompt to
+    follow the site ("Follow ABC 13 for the latest on air and online.").
 
     A handle alone may sign an embedded post ("— Name (@name) August 17, 2016"):
     that is a quotation, kept.
     """
+    if {"follow", "like"} & line.word_set and _FOLLOW_PROMPT.search(line.text):
+        return True
     if not line.addresses:
         return False
     return bool(_CONTACT_VERBS & line.word_set) or (
