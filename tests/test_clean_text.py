@@ -51,7 +51,7 @@ def test_boilerplate_lines_are_removed_with_a_reason() -> None:
         "Council members debated for six hours before the vote": "caption",
         "Read more: Mayor's office responds": "link",
         "Share this article": "call to action",
-        "Follow us on Twitter for the latest updates": "call to action",
+        "Follow us on Twitter for the latest updates": "a prompt to follow",
         "Do you live in the area? Tell us what you think by emailing the newsdesk.": "reader",
         "Topics": "across articles",
         "Parks and roads": "not a sentence",

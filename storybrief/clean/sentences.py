@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from storybrief.clean.furniture import WIRE_CAPTION, family_why
 from storybrief.clean.lines import Line
+from storybrief.models import RemovedLine
 
 # A sentence ends on a stop (maybe inside closing quotes or brackets) or on a closing bracket,
 # and the next opens on a capital or a bracket: "… Alta. (Medicine Hat Police Service) The …".
@@ -76,6 +77,13 @@ def trim_furniture(text: str) -> tuple[str, list[Cut]]:
     kept = " ".join(p for i, p in enumerate(pieces) if i not in whys)
     runs = _runs(sorted(whys))
     return kept, [Cut(" ".join(pieces[i] for i in run), whys[run[0]]) for run in runs]
+
+
+def trimmed(article_id: str, text: str, removed: list[RemovedLine]) -> str:
+    """A kept line less the furniture sentences glued to it, which join ``removed``."""
+    kept, cuts = trim_furniture(text)
+    removed += [RemovedLine(article_id, cut.text, cut.why) for cut in cuts]
+    return kept
 
 
 def _at_ends(pieces: list[str]) -> dict[int, str]:

@@ -26,7 +26,7 @@ from storybrief.clean.furniture import family_why
 from storybrief.clean.judge import Position, judges, load_judge
 from storybrief.clean.lines import Line
 from storybrief.clean.outlet import infer_outlet
-from storybrief.clean.sentences import trim_furniture
+from storybrief.clean.sentences import trimmed
 from storybrief.clean.site import site_names, without_site_name
 from storybrief.models import Article, RemovedLine
 from storybrief.nlp.english import STOPWORDS
@@ -296,9 +296,7 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
         if why:
             removed.append(RemovedLine(article.id, line.text, why))
         else:
-            text, cuts = trim_furniture(line.text)
-            paragraphs.append(text)
-            removed.extend(RemovedLine(article.id, cut.text, cut.why) for cut in cuts)
+            paragraphs.append(trimmed(article.id, line.text, removed))
             kept_keys.add(line.key)
         in_list = _list_goes_on(line, kept=not why, in_list=in_list)
     paragraphs, removed = _unjudged(paragraphs, removed)
