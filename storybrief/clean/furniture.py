@@ -64,6 +64,12 @@ class FurnitureLimits:
     heading_words: int = 12  # "Most read in world news"
     reported_from_words: int = 20  # "Barzak reported from Gaza City, Gaza Strip."
     error_words: int = 60  # "Please check the URL …", with the site's advice on searching
+    # Inside a kept line (``sentences``): a caption runs to its credit within this many
+    # sentences; a bracketed sentence ending a paragraph shorter than this many words names its
+    # source or a verse ("[Reuters]", "[Al Maa-idah 2]"), not a link's headline. Set on the
+    # broad sets' reading (the police caption, the HuffPost citations), no labelled story.
+    caption_sentences: int = 3
+    headline_words: int = 4
 
 
 LIMITS = FurnitureLimits()

@@ -53,7 +53,6 @@ _CUES = WEB_TERMS | _MEDIA | _LINK | _SIGNERS | _CREDIT_CUES
 # "30,000.", "Undecided 9%." No symbol, colon, bracket or ellipsis: "(h/t Mediaite.)",
 # "Source: NATO." and "Loading…" are furniture's shapes.
 _PLAIN_SENTENCE = re.compile(r"^[\w’'.,%$ -]+[.!?]$")
-_MAX_SHORT_SENTENCE = 3
 _CLOCK = re.compile(r"\d\s*[ap]\.m\.", re.IGNORECASE)  # "9 p.m.": a live blog's stamp, alone
 
 
@@ -191,6 +190,9 @@ class JudgeScope:
     """
 
     max_words: int = 15
+    # A plain sentence up to this long without a cue word is not the judge's
+    # (``_is_short_sentence``): chosen on PolNeAR's broad reading, checked by the CV.
+    short_sentence_words: int = 3
 
 
 SCOPE = JudgeScope()
@@ -232,7 +234,7 @@ def _is_short_sentence(line: Line) -> bool:
     """
     text = line.text.strip()
     return (
-        0 < line.n <= _MAX_SHORT_SENTENCE
+        0 < line.n <= SCOPE.short_sentence_words
         and not text.isupper()
         and not text.endswith("..")
         and not _CLOCK.search(text)

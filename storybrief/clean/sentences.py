@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storybrief.clean.furniture import WIRE_CAPTION, family_why
+from storybrief.clean.furniture import LIMITS, WIRE_CAPTION, family_why
 from storybrief.clean.lines import Line
 from storybrief.models import RemovedLine
 
@@ -39,10 +39,6 @@ _RELEASED = re.compile(
 # A credit in brackets standing as a sentence of its own: "(Medicine Hat Police Service)",
 # "(AP Photo/Evan Vucci)", "(Getty Images)". Capitalised words only, up to six.
 _CREDIT = re.compile(r"^\(\s*[A-Z][\w.'’&-]*(?:[\s/]+[A-Z][\w.'’&-]*){0,5}\s*\)$")
-_CAPTION_SENTENCES = 3  # a caption runs to its credit within this many sentences
-# A bracketed sentence ending a paragraph this short names its source or a verse ("[Reuters]",
-# "[Al Maa-idah 2]"): the paragraph's citation, not a link's headline.
-_MIN_BRACKETED_WORDS = 4
 _QUOTES = '"“”'
 
 
@@ -107,7 +103,7 @@ def _caption_inside(pieces: list[str]) -> dict[int, str]:
     for end, piece in enumerate(pieces):
         if not _CREDIT.match(piece):
             continue
-        for start in range(end - 1, max(end - 1 - _CAPTION_SENTENCES, -1), -1):
+        for start in range(end - 1, max(end - 1 - LIMITS.caption_sentences, -1), -1):
             if _opens_caption(pieces[start]):
                 cut.update(range(start, end + 1))
                 break
@@ -125,7 +121,7 @@ def _piece_why(piece: str) -> str | None:
     if any(q in piece for q in _QUOTES):
         return None
     line = Line(piece)
-    if piece.startswith("[") and line.n < _MIN_BRACKETED_WORDS:
+    if piece.startswith("[") and line.n < LIMITS.headline_words:
         return None
     if line.is_credit:
         return "photo credit"
