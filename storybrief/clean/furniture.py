@@ -70,6 +70,7 @@ class FurnitureLimits:
     # broad sets' reading (the police caption, the HuffPost citations), no labelled story.
     caption_sentences: int = 3
     headline_words: int = 4
+    glued_words: int = 15  # a sentence glued to a paragraph's end is read up to this long
 
 
 LIMITS = FurnitureLimits()

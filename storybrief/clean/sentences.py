@@ -29,7 +29,7 @@ from storybrief.models import RemovedLine
 
 # A sentence ends on a stop (maybe inside closing quotes or brackets) or on a closing bracket,
 # and the next opens on a capital or a bracket: "… Alta. (Medicine Hat Police Service) The …".
-_BOUNDARY = re.compile(r"(?<=[.!?…)])(?P<closers>[\"”’\]]*)\s+(?=[(\[\"“A-Z])")
+_BOUNDARY = re.compile(r"[.!?…)](?P<closers>[\"”’\]]*)\s+(?=[(\[\"“A-Z])")
 # "Police released this still image from …", "The family provided this photo …": who released
 # the picture, then the picture. Caption-shaped only with its credit after it (``_CREDIT``).
 _RELEASED = re.compile(
@@ -54,7 +54,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """The spans of the line's sentences, in order; the spaces between belong to none."""
     found = list(_BOUNDARY.finditer(text))
     starts = [0] + [m.end() for m in found]
-    ends = [m.start() + len(m["closers"]) for m in found] + [len(text)]
+    ends = [m.start() + 1 + len(m["closers"]) for m in found] + [len(text)]
     return list(zip(starts, ends, strict=True))
 
 
@@ -117,8 +117,12 @@ def _opens_caption(piece: str) -> bool:
 
 
 def _piece_why(piece: str) -> str | None:
-    """Why one sentence of a line is furniture on its own; never a quoted one."""
-    if any(q in piece for q in _QUOTES):
+    """Why one sentence of a line is furniture on its own; never a quoted one.
+
+    Glued furniture is short (a credit, a pointer, a follow prompt): a longer sentence is
+    not read, which spares most of a paragraph's sentences the families' tests.
+    """
+    if piece.count(" ") >= LIMITS.glued_words or any(q in piece for q in _QUOTES):
         return None
     line = Line(piece)
     if piece.startswith("[") and line.n < LIMITS.headline_words:
