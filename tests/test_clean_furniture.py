@@ -162,3 +162,21 @@ def test_a_caption_opening_on_a_button_or_on_this_video_from_is_furniture(captio
     article = _amid_prose(caption)
     assert caption not in article.paragraphs
     assert "caption" in article.removed[0].why
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Follow Port Alder Radio for the latest on air and online.",
+        "For breaking news and analysis from the coast, follow the Gazette on Facebook.",
+    ],
+)
+def test_a_prompt_to_follow_the_site_is_a_contact_line(prompt: str) -> None:
+    article = _amid_prose(prompt)
+    assert article.paragraphs == [LEAD, CLOSE]
+    assert "follow" in article.removed[0].why
+
+
+def test_news_of_who_follows_whom_stays() -> None:
+    line = "More than a million people follow the mayor on Twitter, the Gazette found last year."
+    assert line in _amid_prose(line).paragraphs

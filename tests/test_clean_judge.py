@@ -88,11 +88,24 @@ def test_a_label_and_a_figure_is_a_fact_and_stays(fact: str) -> None:
         "6:56 pm Council members are voting now.",  # a live blog's update
         "Ferries are the soul of this town. — Dana Lee (@danalee) May 2, 2019",  # a post
         "12. Harbour Street (14.)",  # a ranking's item
+        "Pure spin.",  # prose's short sentence
+        "Enter Mayor Lee.",
+        "40,000.",  # a figures box
+        "Undecided 9%.",
     ],
 )
 def test_the_judge_leaves_lines_the_rules_keep_on_purpose(kept: str) -> None:
     assert is_protected(Line(kept)) and not judges(Line(kept))
     assert kept in _clean(LEAD, MIDDLE, kept, CLOSE).paragraphs
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Getty.", "Twitter.", "HARBOUR NEWS.", "Loading…", "Source: Port Authority.", "9 p.m."],
+)
+def test_short_sentences_with_a_cue_word_or_a_label_shape_stay_judged(label: str) -> None:
+    """A credit, a platform, a heading in capitals, a loading notice, a source or a clock."""
+    assert not is_protected(Line(label))
 
 
 def test_long_lines_are_out_of_the_judges_scope() -> None:

@@ -7,8 +7,18 @@ from pathlib import Path
 from conftest import EXAMPLE, FIXTURES
 
 from storybrief.clean.dates import parse_date
-from storybrief.clean.text import clean_texts, split_lines
+from storybrief.clean.lines import Line
+from storybrief.clean.text import (
+    LineCounts,
+    clean_texts,
+    normalize,
+    shared_short_lines,
+    split_lines,
+)
 from storybrief.models import Article
+
+LEAD = "The council voted on Monday to close the depot by March, the mayor said."
+CLOSE = "The depot employs 40 people, most of whom will move to the new site."
 
 
 def _articles(*paths: Path) -> list[Article]:
@@ -41,7 +51,7 @@ def test_boilerplate_lines_are_removed_with_a_reason() -> None:
         "Council members debated for six hours before the vote": "caption",
         "Read more: Mayor's office responds": "link",
         "Share this article": "call to action",
-        "Follow us on Twitter for the latest updates": "call to action",
+        "Follow us on Twitter for the latest updates": "a prompt to follow",
         "Do you live in the area? Tell us what you think by emailing the newsdesk.": "reader",
         "Topics": "across articles",
         "Parks and roads": "not a sentence",
@@ -171,3 +181,15 @@ def test_a_wrapped_line_opening_on_a_closing_quote_stays_in_its_paragraph() -> N
     assert len(a.paragraphs) == 1
     assert a.paragraphs[0].startswith("The citation said “it was")
     assert a.paragraphs[0].endswith("in its statement on Monday.")
+
+
+def test_shared_short_lines_hash_once_and_find_the_same_lines() -> None:
+    """A batch's own count and a pile's count (``LineCounts``) find the same shared lines."""
+    site = "Sign up for the Port Alder Gazette"
+    texts = [[LEAD, site, site], [CLOSE, site.upper()], [f"{LEAD} {CLOSE}"]]
+    articles = [[Line(t) for t in lines] for lines in texts]
+    assert shared_short_lines(articles) == {Line(site).key}
+    assert shared_short_lines(articles, LineCounts.of(articles).shared) == {Line(site).key}
+    assert shared_short_lines(articles[2:]) == set()
+    assert normalize("``Yes,'' he said.") == "“Yes,” he said."
+    assert normalize("It's 5 o'clock.") == "It's 5 o'clock."

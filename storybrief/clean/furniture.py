@@ -13,6 +13,7 @@ marks it on any outlet, not by one site's strings:
   cut-off or dated one ("… July 31, 2014 (Reuters)"), the wires' caption
   openers ("FILE -", "In this … file photo", "This image provided by …"),
   a gallery's or player's button glued before the caption ("View Images …"),
+  a chart's legend ("Colors show …", "Error bars represent …"),
   and a gallery's captions run into one line (one mark again and again:
   "Photos: …");
 * gallery and player text: a slide counter opening the line ("3/18", "1 of
@@ -63,6 +64,13 @@ class FurnitureLimits:
     heading_words: int = 12  # "Most read in world news"
     reported_from_words: int = 20  # "Barzak reported from Gaza City, Gaza Strip."
     error_words: int = 60  # "Please check the URL …", with the site's advice on searching
+    # Inside a kept line (``sentences``): a caption runs to its credit within this many
+    # sentences; a bracketed sentence ending a paragraph shorter than this many words names its
+    # source or a verse ("[Reuters]", "[Al Maa-idah 2]"), not a link's headline. Set on the
+    # broad sets' reading (the police caption, the HuffPost citations), no labelled story.
+    caption_sentences: int = 3
+    headline_words: int = 4
+    glued_words: int = 15  # a sentence glued to a paragraph's end is read up to this long
 
 
 LIMITS = FurnitureLimits()
@@ -101,12 +109,19 @@ _AGENCY = r"(?:AP|AFP|Reuters|REUTERS|Associated Press|Getty Images|EPA|PA|Bloom
 # "Associated Press An Israeli soldier rides …": the credit glued before the caption.
 _AGENCY_OPENS = re.compile(rf"^{_AGENCY}(?:\s+Photo)?\s+(?:A|An|The|This|These|In)\s")
 _AGENCY_AT_END = re.compile(rf"\(\s*{_AGENCY}(?:\s+Photo)?\s*\)\W*$")
-_WIRE_CAPTION = re.compile(
+WIRE_CAPTION = re.compile(
     r"^(?:[A-Z0-9 .]+\s)?FILE\s*[-–—]"  # "FILE - In this …", "FOR MOVEMENT FRIDAY FILE - …"
     r"|^(?:In\s+this|This)\b(?:\W+\w+){0,8}?\W+(?:file\s+photo|(?:photo|image|picture|photograph)s?"
     r"\s+(?:provided|released|taken|made\s+available|obtained|shows))\b"
     # "This video from Compassion Over Killing alleges …": a video's caption names its source.
     r"|^This\s+(?:video|footage|video\s+still)\s+(?:from|provided|released|obtained|taken)\b"
+)
+# A chart's or a figure's legend, scraped from a paper's PDF or a graphic: its marks and what
+# they show ("Colors show the probability …", "Arrows indicate …", "Error bars represent …").
+_FIGURE_LEGEND = re.compile(
+    r"^(?:The\s+)?(?:(?:Error|Scale)\s+bars?|Colou?rs|Arrows?|Arrowheads|Dots|Circles|Pies"
+    r"|Shading|Dashed lines?|Solid lines?|Insets?|Panels?\s+[A-Z])\s+"
+    r"(?:show|shows|indicate|indicates|represent|represents|denote|denotes|mark|marks)\b"
 )
 _SLIDE_COUNTER = re.compile(r"^(?P<n>\d{1,3})\s?(?:/|of)\s?(?P<of>\d{1,3})\s+\S")
 
@@ -154,6 +169,13 @@ _CREDIT_WORDS = frozenset(
     """contributed contributing contributor contributors reporting reached contact reported
     writing editing""".split()
 )
+# "Follow ABC 13 for the latest …", "For breaking news …, follow WSJ India on Facebook.": the
+# site asking to be followed, opening the line or a clause.
+_FOLLOW_PROMPT = re.compile(
+    r"(?:^|[,;:]\s+)(?:follow|like)\s+[^.!?]{1,60}?\b(?:on\s+(?:Facebook|Twitter|Instagram"
+    r"|YouTube|Google\+)|for\s+the\s+latest)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CONTACT_VERBS = frozenset("contact follow reach reached email e-mail write".split())
 
@@ -189,8 +211,15 @@ def caption_why(line: Line, limits: FurnitureLimits = LIMITS) -> str | None:
         return f"photo caption or credit ({where} a photo credit)"
     if _agency_closes_caption(text):
         return "photo caption (cut off or dated, ends on an agency credit)"
-    if _WIRE_CAPTION.match(text):
+    return _opening_why(text)
+
+
+def _opening_why(text: str) -> str | None:
+    """Why a line is a caption by the way it opens: as a wire's, a legend or after a button."""
+    if WIRE_CAPTION.match(text):
         return "photo caption (a wire caption's opening)"
+    if _FIGURE_LEGEND.match(text):
+        return "figure caption (a chart's legend)"
     if _CONTROL_LABEL.match(text):
         return "photo or video caption (opens on the gallery's or player's button)"
     return None
@@ -278,7 +307,7 @@ def credit_why(line: Line, limits: FurnitureLimits = LIMITS) -> str | None:
     if short and "reported" in cues and _REPORTED_FROM.match(text):
         return "reporting credit"
     if line.n <= limits.contact_words and _gives_contact(line):
-        return "contact line (e-mail or handle)"
+        return "contact line (e-mail, handle or a prompt to follow)"
     return None
 
 
@@ -304,11 +333,14 @@ def _is_staff_credit(line: Line) -> bool:
 
 
 def _gives_contact(line: Line) -> bool:
-    """An address with a verb to use it, or an e-mail address outside a sentence.
+    """An address with a verb to use it, an e-mail address outside a sentence, or a prompt to
+    follow the site ("Follow ABC 13 for the latest on air and online.").
 
     A handle alone may sign an embedded post ("— Name (@name) August 17, 2016"):
     that is a quotation, kept.
     """
+    if {"follow", "like"} & line.word_set and _FOLLOW_PROMPT.search(line.text):
+        return True
     if not line.addresses:
         return False
     return bool(_CONTACT_VERBS & line.word_set) or (

@@ -20,6 +20,7 @@ import lxml.html
 from storybrief.clean.furniture import family_why
 from storybrief.clean.lines import Line
 from storybrief.clean.region import block_texts, left_out, page_tree, words
+from storybrief.clean.sentences import trimmed
 from storybrief.clean.site import page_site_name, site_names, without_site_name
 from storybrief.models import Article, RemovedLine
 
@@ -71,8 +72,8 @@ def _drop_furniture(article: Article, paragraphs: list[str]) -> list[str]:
     for paragraph in paragraphs:
         if why := family_why(Line(paragraph)):
             article.removed.append(RemovedLine(article.id, paragraph, why))
-        else:
-            kept.append(paragraph)
+            continue
+        kept.append(trimmed(article.id, paragraph, article.removed))
     return kept
 
 

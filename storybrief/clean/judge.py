@@ -45,6 +45,15 @@ _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _COUNTER = re.compile(r"^\d{1,3}\s?(?:/|of)\s?\d{1,3}\b")
 # The agencies and archives that sign a photo, last in a caption or a gallery slide.
 _SIGNERS = frozenset("getty images ap afp reuters epa shutterstock press".split())
+# Words that make a line of a word or three a credit or a label, not prose ("Nolan McCaskill
+# contributed.", "Getty.", "Twitter.").
+_CREDIT_CUES = frozenset("contributed contributing reporting editing source sources".split())
+_CUES = WEB_TERMS | _MEDIA | _LINK | _SIGNERS | _CREDIT_CUES
+# A sentence of a word to three in plain words and figures: "Pure propaganda.", "Santorum.",
+# "30,000.", "Undecided 9%." No symbol, colon, bracket or ellipsis: "(h/t Mediaite.)",
+# "Source: NATO." and "Loading…" are furniture's shapes.
+_PLAIN_SENTENCE = re.compile(r"^[\w’'.,%$ -]+[.!?]$")
+_CLOCK = re.compile(r"\d\s*[ap]\.m\.", re.IGNORECASE)  # "9 p.m.": a live blog's stamp, alone
 
 
 @dataclass(frozen=True)
@@ -181,6 +190,9 @@ class JudgeScope:
     """
 
     max_words: int = 15
+    # A plain sentence up to this long without a cue word is not the judge's
+    # (``_is_short_sentence``): chosen on PolNeAR's broad reading, checked by the CV.
+    short_sentence_words: int = 3
 
 
 SCOPE = JudgeScope()
@@ -197,12 +209,38 @@ def is_protected(line: Line) -> bool:
     A figure given as "label: value", an embedded post signed with a handle, a
     live blog's time-stamped update, a bulleted or numbered item ("14. Jim
     Gilmore (15.)" in a ranking), a statement attributed to someone ("…, the
-    statement said. (Reuters)"): each is short, capitalised or signed like
+    statement said. (Reuters)"), a plain sentence of a word to three
+    (``_is_short_sentence``): each is short, capitalised or signed like
     furniture, and is the article's text.
     """
     stamped = line.time_stamp is not None and not line.is_time_stamp
     attributed = bool(_ATTRIBUTION & line.word_set)
-    return stamped or attributed or line.is_fact_label or line.is_signed_post or line.is_bullet
+    return (
+        stamped
+        or attributed
+        or line.is_fact_label
+        or line.is_signed_post
+        or line.is_bullet
+        or _is_short_sentence(line)
+    )
+
+
+def _is_short_sentence(line: Line) -> bool:
+    """A plain sentence of a word to three, not in capitals and without a cue word.
+
+    Prose has such sentences ("Pure propaganda.", "Enter President Trump.") and lists and
+    figures boxes such items ("30,000.", "Undecided 9%."); the judge, reading shape alone,
+    cannot tell "Santorum." from "Getty.", and the cue words can.
+    """
+    text = line.text.strip()
+    return (
+        0 < line.n <= SCOPE.short_sentence_words
+        and not text.isupper()
+        and not text.endswith("..")
+        and not _CLOCK.search(text)
+        and bool(_PLAIN_SENTENCE.match(text))
+        and not _CUES & line.word_set
+    )
 
 
 @cache

@@ -26,6 +26,7 @@ from storybrief.clean.furniture import family_why
 from storybrief.clean.judge import Position, judges, load_judge
 from storybrief.clean.lines import Line
 from storybrief.clean.outlet import infer_outlet
+from storybrief.clean.sentences import trimmed
 from storybrief.clean.site import site_names, without_site_name
 from storybrief.models import Article, RemovedLine
 from storybrief.nlp.english import STOPWORDS
@@ -59,6 +60,8 @@ def normalize(raw: str) -> str:
     """Unify newlines, spaces and Penn-Treebank quote marks (as in DUC copy)."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
+    if "``" not in text and "''" not in text:  # most texts: skip the two scans
+        return text
     return _PTB_CLOSE.sub("”", _PTB_OPEN.sub("“", text))
 
 
@@ -293,7 +296,7 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
         if why:
             removed.append(RemovedLine(article.id, line.text, why))
         else:
-            paragraphs.append(line.text)
+            paragraphs.append(trimmed(article.id, line.text, removed))
             kept_keys.add(line.key)
         in_list = _list_goes_on(line, kept=not why, in_list=in_list)
     paragraphs, removed = _unjudged(paragraphs, removed)
@@ -331,17 +334,29 @@ def _lone_lead(article: Article) -> list[str]:
     return []
 
 
-def short_line_key(line: Line) -> int | None:
-    """A short line's key (``Line.key``) hashed to 8 bytes, None for a longer or an empty line:
-    a pile's counts hold hashes, not its lines' text."""
+def _short_key(line: Line) -> str | None:
+    """A short line's key (``Line.key``), None for a longer or an empty line."""
     if len(line.text.split()) > _MAX_SHARED_WORDS or not line.key:
         return None
-    return int.from_bytes(hashlib.blake2b(line.key.encode(), digest_size=8).digest())
+    return line.key
+
+
+def _hashed(key: str) -> int:
+    """The key in 8 bytes: a pile's counts hold hashes, not its lines' text."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest())
+
+
+def _hashed_keys(articles: Iterable[list[Line]]) -> list[dict[str, int]]:
+    """Each article's short lines' keys with their hashes; a key is hashed once however many
+    lines and articles carry it."""
+    found = [{k for line in lines if (k := _short_key(line)) is not None} for lines in articles]
+    hashes = {key: _hashed(key) for key in set().union(*found)}
+    return [{key: hashes[key] for key in keys} for keys in found]
 
 
 @dataclass(frozen=True)
 class LineCounts:
-    """In how many articles each short line occurs, by hashed key (``short_line_key``).
+    """In how many articles each short line occurs, by hashed key (``_hashed_keys``).
 
     Counted up to two: a line is shared or not, so a key seen once costs a
     byte beside its 8, and a pile's blocks can be counted apart (on Dask
@@ -354,10 +369,12 @@ class LineCounts:
     @classmethod
     def of(cls, articles: Iterable[list[Line]]) -> LineCounts:
         """The counts of the articles' lines, each article counted once per key."""
-        found = [
-            np.fromiter({k for line in lines if (k := short_line_key(line)) is not None}, np.uint64)
-            for lines in articles
-        ]
+        return cls.of_hashed(_hashed_keys(articles))
+
+    @classmethod
+    def of_hashed(cls, articles: list[dict[str, int]]) -> LineCounts:
+        """The counts of the articles' hashed short lines (``_hashed_keys``)."""
+        found = [np.fromiter(hashes.values(), np.uint64, len(hashes)) for hashes in articles]
         keys = np.concatenate([cls().keys, *found])
         return _summed(keys, np.ones(len(keys), np.uint8))
 
@@ -388,10 +405,11 @@ def shared_short_lines(
 ) -> set[str]:
     """Short lines of ``articles`` that two or more articles carry: the furniture of a shared
     site. Two of these articles, or (``shared``, keys of a ``LineCounts``) of a whole pile."""
-    articles = list(articles)
+    # Hashed once, for the count and for the look-up alike.
+    hashed = _hashed_keys(articles)
     if shared is None:
-        shared = LineCounts.of(articles).shared
-    return {line.key for lines in articles for line in lines if short_line_key(line) in shared}
+        shared = LineCounts.of_hashed(hashed).shared
+    return {key for hashes in hashed for key, h in hashes.items() if h in shared}
 
 
 def clean_texts(articles: list[Article], shared: frozenset[int] | None = None) -> None:
