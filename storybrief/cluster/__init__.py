@@ -32,7 +32,7 @@ from __future__ import annotations
 from storybrief.cluster.candidates import candidate_pairs
 from storybrief.cluster.duplicates import copies_of
 from storybrief.cluster.features import Features, features
-from storybrief.cluster.linkage import Judge, When, densities, in_window, labels
+from storybrief.cluster.linkage import Judge, When, densities, in_window, labels, shortness
 from storybrief.cluster.vectors import weigh
 from storybrief.models import Article
 from storybrief.settings import ClusterSettings
@@ -68,8 +68,9 @@ def _grouped(ordered: Features, rows: list[int], settings: ClusterSettings) -> l
     pairs = in_window(
         candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
     )
+    density = densities(pairs, len(ordered), settings)
     judge = Judge(
-        weighted, ordered.vectors, densities(pairs, len(ordered), settings), settings, when
+        weighted, ordered.vectors, density, settings, when, shortness(ordered.words, settings)
     )
     stories: dict[int, list[int]] = {}
     for label, row in zip(labels(pairs, judge).tolist(), rows, strict=True):
