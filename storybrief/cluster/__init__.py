@@ -5,7 +5,8 @@ with the pile's own document frequencies, ``vectors``) blended with their
 wordllama vectors. No n×n matrix is built: each article is compared with
 candidates that share its uncommon words, found a block of rows at a time
 (``candidates``), so memory grows with the pile, not its square. A pair is
-judged against how close its articles' other neighbours are, and groups
+judged against how close its articles' other neighbours are (and, if they
+are short, with a doubt: a few words two excerpts share are weak evidence), and groups
 are formed by average linkage over the candidate pairs (``linkage``);
 two articles whose dates are more than ``window_days`` apart, or whose
 openings name different months as dates ("in March", "June 12": the jobs

@@ -94,17 +94,13 @@ def _digest(body: str) -> str:
 def concat(parts: list[Features]) -> Features:
     """The features of every article of ``parts``, in turn, on one shared vocabulary."""
     vocabulary, matrix = _shared_columns(parts)
+    arrays = ("vectors", "days", "months", "words", "signatures", "signed")
     return Features(
         keys=[k for p in parts for k in p.keys],
         published=[d for p in parts for d in p.published],
         vocabulary=vocabulary,
         counts=matrix,
-        vectors=np.concatenate([p.vectors for p in parts]),
-        days=np.concatenate([p.days for p in parts]),
-        months=np.concatenate([p.months for p in parts]),
-        words=np.concatenate([p.words for p in parts]),
-        signatures=np.concatenate([p.signatures for p in parts]),
-        signed=np.concatenate([p.signed for p in parts]),
+        **{name: np.concatenate([getattr(p, name) for p in parts]) for name in arrays},
     )
 
 

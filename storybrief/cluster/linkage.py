@@ -9,7 +9,9 @@ closest candidates (``near``), and to its closest candidates outside its own
 group (``outside``), its group being the candidates it holds among its
 ``mutual`` closest and that hold it among theirs, or that are nearly as
 similar to it as its closest (``circle``). A story of ten articles is then
-judged against what lies around it, not against itself.
+judged against what lies around it, not against itself. A pair of short
+texts also loses a doubt (``Judge.doubt``): two excerpts that share a few
+rare words are less sure to be one story than two pages that share many.
 
 Groups merge while the mean score of all their pairs is at least
 ``threshold`` (average linkage: a group stays together only while most of
@@ -19,7 +21,7 @@ pair, computed when they come up. A story of many articles would still
 look crowded from inside; so two groups also merge when they are, on
 average, at least ``cohesion`` times as alike across as the looser of them
 is within (counted once it has ``cohesive`` articles: the mean of a pair or
-two is no measure of a story).
+two is no measure of a story), with a bar of its own (``cohesion_threshold``).
 
 A pair less similar than ``min_similarity`` is no evidence and scores
 ``unrelated``. Groups only grow along pairs that score at least the
