@@ -26,7 +26,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from storybrief import pipeline, runners
 from storybrief.clean import clean as clean_articles
-from storybrief.cluster import stories as cluster_stories
 from storybrief.cluster import stories_told
 from storybrief.errors import describe
 from storybrief.ingest import jsonl_lines, read_inputs
@@ -273,8 +272,7 @@ def _stories_files(
 ) -> int:
     """``stories INPUTS``: group the read articles, brief each story into ``out``."""
     with _progress("Grouping into stories"):
-        grouped, copies = cluster_stories(articles)
-        pipeline.drop_furniture(grouped)
+        grouped, copies = pipeline.stories_and_copies(articles)
     skipped = [a for a in articles if not a.ok]
     _write_briefs(len(grouped), out, skipped, fmt, words, spec, _local_briefs(grouped, words, dask))
     err.print(
@@ -310,9 +308,8 @@ def _stories_jsonl(
     if dask is None:
         with _progress("Reading articles") as advance:
             lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
-        pile = group_pile(lines, progress=_progress)
+        pile = group_pile(lines, progress=_progress, briefs=target is not None)
         if target is not None:
-            pipeline.drop_furniture(pile.stories)
             _brief_pile(pile, target, fmt, words, spec, _local_briefs(pile.stories, words))
     else:
         from storybrief.distributed import DaskPile, dask_client

@@ -34,7 +34,7 @@ from storybrief.cluster import story_rows
 from storybrief.cluster.features import features
 from storybrief.ingest import jsonl_article
 from storybrief.models import Article
-from storybrief.pipeline import prepare
+from storybrief.pipeline import drop_furniture, prepare
 from storybrief.settings import ClusterSettings
 
 # Lines cleaned together, to bound the memory of cleaning; and a Dask task's
@@ -161,9 +161,17 @@ def prepare_lines(lines: list[Line]) -> list[Line]:
 
 
 def group_pile(
-    lines: list[Line], settings: ClusterSettings | None = None, progress: Progress = no_progress
+    lines: list[Line],
+    settings: ClusterSettings | None = None,
+    progress: Progress = no_progress,
+    *,
+    briefs: bool = False,
 ) -> Pile:
-    """Clean the lines' articles, group them (copies set aside first), and number the stories."""
+    """Clean the lines' articles, group them (copies set aside first), and number the stories.
+
+    With ``briefs``, the paragraphs several stories carry are then removed from their
+    articles (``pipeline.drop_furniture``), as a brief needs; grouping alone skips that work.
+    """
     settings = settings or ClusterSettings()
     with progress("Cleaning articles", None):
         prepare_lines(lines)
@@ -171,7 +179,10 @@ def group_pile(
     with progress("Grouping into stories", None):
         rows, copies = story_rows(features([line.article for line in usable], settings), settings)
     number_stories(usable, rows, copies)
-    return Pile(lines, [[usable[i].article for i in story] for story in rows])
+    pile = Pile(lines, [[usable[i].article for i in story] for story in rows])
+    if briefs:
+        drop_furniture(pile.stories)
+    return pile
 
 
 def number_stories(usable: list[Line], rows: list[list[int]], copies: dict[int, int]) -> None:

@@ -286,9 +286,14 @@ def stories_of(articles: list[Article]) -> list[list[Article]]:
     of several stories carry is no story's (``clean.shared``): it is removed
     from them, recorded with its reason, and those articles are segmented again.
     """
-    stories = group_stories(articles)[0]
+    return stories_and_copies(articles)[0]
+
+
+def stories_and_copies(articles: list[Article]) -> tuple[list[list[Article]], dict[int, int]]:
+    """``stories_of``, and each near-exact copy's original (``cluster.stories``' indices)."""
+    stories, copies = group_stories(articles)
     drop_furniture(stories)
-    return stories
+    return stories, copies
 
 
 def drop_furniture(stories: list[list[Article]]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from conftest import FIXTURES
-from test_cluster import _synthetic_pile
+from test_cluster import WORDS_ONLY, _synthetic_pile
 
 from storybrief.cluster import group
 from storybrief.cluster.vectors import months
@@ -58,23 +58,21 @@ def test_the_window_is_a_setting() -> None:
 
 
 def test_a_storyline_told_again_a_week_later_stays_two_stories_however_big() -> None:
-    # Made-up words, so TF-IDF alone; without dates the pile is one story of 16.
-    words_only = ClusterSettings(embedding_share=0.0)
+    # Made-up words (``WORDS_ONLY``); without dates the pile is one story of 16.
     articles = _synthetic_pile(stories=1, size=16)
-    assert [len(s) for s in group(articles, words_only)] == [16]
+    assert [len(s) for s in group(articles, WORDS_ONLY)] == [16]
     for n, article in enumerate(articles):
         article.published = "2024-03-01" if n % 2 else "2024-03-09"
-    assert sorted(len(s) for s in group(articles, words_only)) == [8, 8]
+    assert sorted(len(s) for s in group(articles, WORDS_ONLY)) == [8, 8]
 
 
 def test_articles_too_far_apart_are_not_joined_through_the_days_between() -> None:
     # Days 1, 3 and 6: each next day within the window, days 1 and 6 not. The cohesion
     # rule would join all 16 if a pair too far apart still counted as alike.
-    words_only = ClusterSettings(embedding_share=0.0)
     articles = _synthetic_pile(stories=1, size=16)
     for n, article in enumerate(articles):
         article.published = f"2024-03-0{1 if n < 6 else 3 if n < 10 else 6}"
-    for story in group(articles, words_only):
+    for story in group(articles, WORDS_ONLY):
         assert not {"2024-03-01", "2024-03-06"} <= {a.published for a in story}
 
 

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 import storybrief
 from storybrief.cli import app
+from storybrief.pile import group_pile, read_lines
 
 PILE = FIXTURES / "pile"
 BAD = {
@@ -169,3 +170,39 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     wrong = (["x.txt", "--jsonl", str(src)], ["x.txt", "--group-only"], [])
     for args in wrong:  # both inputs; --group-only without --jsonl; no input at all
         assert CliRunner().invoke(app, ["stories", *args, "--out", out]).exit_code == 2
+
+
+ABOUT = (
+    "Copies of web pages are kept by our archive crawler so that readers can still find them "
+    "after the original site changes or removes them."
+)
+
+
+def _furnished_lines() -> list[str]:
+    """The good lines, the site's "about" paragraph added to one article of each story."""
+    furnished = {"bridge-radio", "fire-times", "transfer-sport"}
+    return [
+        json.dumps({**r, "text": f"{r['text']}\n\n{ABOUT}"} if r["id"] in furnished else r)
+        for r in _records()
+    ]
+
+
+def test_a_pile_for_briefs_loses_the_furniture_of_three_stories_and_keeps_its_stories() -> None:
+    alone = group_pile(read_lines(_furnished_lines()))
+    for_briefs = group_pile(read_lines(_furnished_lines()), briefs=True)
+    assert [line.record() for line in for_briefs.lines] == [line.record() for line in alone.lines]
+    carrying = [a.id for story in alone.stories for a in story if ABOUT in a.paragraphs]
+    assert sorted(carrying) == ["bridge-radio", "fire-times", "transfer-sport"]
+    articles = [a for story in for_briefs.stories for a in story]
+    assert not any(
+        ABOUT in a.paragraphs or any(ABOUT in s.text for s in a.sentences) for a in articles
+    )
+    assert next(a for a in articles if a.id == "fire-times").removed[-1].line == ABOUT
+
+
+def test_the_stories_command_writes_briefs_without_the_furniture(tmp_path: Path) -> None:
+    status, _, _ = _run(tmp_path, _furnished_lines(), "--format", "md")
+    assert status == 0
+    briefs = list((tmp_path / "out-briefs").glob("0*.md"))  # not the index
+    assert len(briefs) == 3
+    assert not any("archive crawler" in path.read_text(encoding="utf-8") for path in briefs)

@@ -5,7 +5,8 @@ with the pile's own document frequencies, ``vectors``) blended with their
 wordllama vectors. No n×n matrix is built: each article is compared with
 candidates that share its uncommon words, found a block of rows at a time
 (``candidates``), so memory grows with the pile, not its square. A pair is
-judged against how close its articles' other neighbours are, and groups
+judged against how close its articles' other neighbours are (and, if they
+are short, with a doubt: a few words two excerpts share are weak evidence), and groups
 are formed by average linkage over the candidate pairs (``linkage``);
 two articles whose dates are more than ``window_days`` apart, or whose
 openings name different months as dates ("in March", "June 12": the jobs
@@ -32,7 +33,7 @@ from __future__ import annotations
 from storybrief.cluster.candidates import candidate_pairs
 from storybrief.cluster.duplicates import copies_of
 from storybrief.cluster.features import Features, features
-from storybrief.cluster.linkage import Judge, When, densities, in_window, labels
+from storybrief.cluster.linkage import Judge, When, densities, in_window, labels, shortness
 from storybrief.cluster.vectors import weigh
 from storybrief.models import Article
 from storybrief.settings import ClusterSettings
@@ -68,8 +69,9 @@ def _grouped(ordered: Features, rows: list[int], settings: ClusterSettings) -> l
     pairs = in_window(
         candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
     )
+    density = densities(pairs, len(ordered), settings)
     judge = Judge(
-        weighted, ordered.vectors, densities(pairs, len(ordered), settings), settings, when
+        weighted, ordered.vectors, density, settings, when, shortness(ordered.words, settings)
     )
     stories: dict[int, list[int]] = {}
     for label, row in zip(labels(pairs, judge).tolist(), rows, strict=True):

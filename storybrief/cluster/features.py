@@ -2,7 +2,7 @@
 
 Grouping a pile compares every article with the others, but what it reads
 of one article does not depend on the others: its words' counts, its
-wordllama vector, its dates, its MinHash signature. So those are computed
+wordllama vector, its dates, its length, its MinHash signature. So those are computed
 per block of articles (in this process or on Dask workers, each holding
 only its block) and put together; only these, not the articles, are needed
 to group the pile (``cluster.story_indices``). The pile's TF-IDF weights are
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storybrief.cluster.duplicates import signatures
-from storybrief.cluster.vectors import counts, days, lead_vectors, months
+from storybrief.cluster.vectors import counts, days, lead_vectors, lengths, months
 from storybrief.models import Article
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Features:
     """Per article (rows, in one order): its canonical key, the sublinear counts of its
-    opening's words (columns: ``vocabulary``), vector, dates and MinHash signature."""
+    opening's words (columns: ``vocabulary``), vector, dates, length and MinHash signature."""
 
     keys: list[tuple[str, str, str, str]]  # id, source, title, digest of the body
     published: list[str]  # the publication day as given ("" if none), to order stories
@@ -43,6 +43,7 @@ class Features:
     vectors: np.ndarray
     days: np.ndarray
     months: np.ndarray
+    words: np.ndarray  # words of the body, counted up to ``short_words`` (``vectors.lengths``)
     signatures: np.ndarray  # one row per article; an article with no words has none (``signed``)
     signed: np.ndarray
 
@@ -61,6 +62,7 @@ class Features:
             vectors=self.vectors[rows],
             days=self.days[rows],
             months=self.months[rows],
+            words=self.words[rows],
             signatures=self.signatures[rows],
             signed=self.signed[rows],
         )
@@ -78,6 +80,7 @@ def features(articles: list[Article], settings: ClusterSettings) -> Features:
         vectors=lead_vectors(articles, settings),
         days=days(articles),
         months=months(articles, settings),
+        words=lengths(articles, settings),
         signatures=signature,
         signed=signed,
     )
@@ -91,16 +94,13 @@ def _digest(body: str) -> str:
 def concat(parts: list[Features]) -> Features:
     """The features of every article of ``parts``, in turn, on one shared vocabulary."""
     vocabulary, matrix = _shared_columns(parts)
+    arrays = ("vectors", "days", "months", "words", "signatures", "signed")
     return Features(
         keys=[k for p in parts for k in p.keys],
         published=[d for p in parts for d in p.published],
         vocabulary=vocabulary,
         counts=matrix,
-        vectors=np.concatenate([p.vectors for p in parts]),
-        days=np.concatenate([p.days for p in parts]),
-        months=np.concatenate([p.months for p in parts]),
-        signatures=np.concatenate([p.signatures for p in parts]),
-        signed=np.concatenate([p.signed for p in parts]),
+        **{name: np.concatenate([getattr(p, name) for p in parts]) for name in arrays},
     )
 
 

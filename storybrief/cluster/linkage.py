@@ -9,7 +9,9 @@ closest candidates (``near``), and to its closest candidates outside its own
 group (``outside``), its group being the candidates it holds among its
 ``mutual`` closest and that hold it among theirs, or that are nearly as
 similar to it as its closest (``circle``). A story of ten articles is then
-judged against what lies around it, not against itself.
+judged against what lies around it, not against itself. A pair of short
+texts also loses a doubt (``Judge.doubt``): two excerpts that share a few
+rare words are less sure to be one story than two pages that share many.
 
 Groups merge while the mean score of all their pairs is at least
 ``threshold`` (average linkage: a group stays together only while most of
@@ -19,7 +21,7 @@ pair, computed when they come up. A story of many articles would still
 look crowded from inside; so two groups also merge when they are, on
 average, at least ``cohesion`` times as alike across as the looser of them
 is within (counted once it has ``cohesive`` articles: the mean of a pair or
-two is no measure of a story).
+two is no measure of a story), with a bar of its own (``cohesion_threshold``).
 
 A pair less similar than ``min_similarity`` is no evidence and scores
 ``unrelated``. Groups only grow along pairs that score at least the
@@ -81,10 +83,17 @@ def in_window(pairs: Pairs, when: When, settings: ClusterSettings) -> Pairs:
 
 
 def scores(pairs: Pairs, judge: Judge) -> np.ndarray:
-    """Each pair's similarity less its articles' mean density (``unrelated`` if barely similar)."""
+    """Each pair's similarity less its articles' mean density and its ``Judge.doubt``
+    (``unrelated`` if barely similar)."""
     density, settings = judge.density, judge.settings
     score = pairs.similarity - (density[pairs.first] + density[pairs.second]) / 2
+    score -= judge.doubt(pairs.first, pairs.second)
     return np.where(pairs.similarity >= settings.min_similarity, score, settings.unrelated)
+
+
+def shortness(words: np.ndarray, settings: ClusterSettings) -> np.ndarray:
+    """How short each article is, from 0 (``short_words`` words or more) to 1 (none)."""
+    return 1.0 - np.minimum(words / settings.short_words, 1.0)
 
 
 def _ends(pairs: Pairs) -> tuple[np.ndarray, np.ndarray]:
@@ -137,13 +146,20 @@ def components(pairs: Pairs, linked: np.ndarray, count: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Judge:
-    """What scoring any pair of articles needs: their rows, vectors, densities and dates."""
+    """What scoring any pair of articles needs: their rows, vectors, densities, dates and
+    ``shortness``."""
 
     rows: csr_matrix
     vectors: np.ndarray
     density: np.ndarray
     settings: ClusterSettings
     when: When
+    short: np.ndarray
+
+    def doubt(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """What a pair's score loses for the shortness of its shorter article (index arrays,
+        broadcast): a few rare words two excerpts share weigh as much as a page's worth."""
+        return self.settings.short_penalty * np.maximum(self.short[first], self.short[second])
 
     def means(self, first: list[int], second: list[int]) -> tuple[float, float]:
         """Mean score and mean similarity of every pair of one of ``first`` and one of ``second``.
@@ -154,8 +170,9 @@ class Judge:
         for start in range(0, len(first), BLOCK):
             some = first[start : start + BLOCK]
             alike = self._similarity(some, second)
-            less = (self.density[some][:, None] + self.density[second][None, :]) / 2
-            apart = self.when.apart(np.array(some)[:, None], np.array(second), self.settings)
+            rows, columns = np.array(some)[:, None], np.array(second)
+            less = (self.density[rows] + self.density[columns]) / 2 + self.doubt(rows, columns)
+            apart = self.when.apart(rows, columns, self.settings)
             unrelated = (alike < self.settings.min_similarity) | apart
             score += float(np.where(unrelated, self.settings.unrelated, alike - less).sum())
             # Nor does a pair too far apart count as alike for the ``cohesion`` rule.
@@ -189,6 +206,7 @@ class _Groups:
 
     def __init__(self, members: list[int], settings: ClusterSettings) -> None:
         self.cohesion, self.cohesive = settings.cohesion, settings.cohesive
+        self.threshold, self.bar = settings.threshold, settings.cohesion_threshold
         self.members = {m: [m] for m in members}
         self.version = dict.fromkeys(members, 0)
         self.inner = dict.fromkeys(members, 0.0)
@@ -204,13 +222,19 @@ class _Groups:
         return self.inner[group] / (size * (size - 1) / 2) if size >= self.cohesive else None
 
     def value(self, a: int, b: int) -> float:
-        """Mean score of the compared pairs, or their mean similarity less ``cohesion`` times
-        the looser group's own, if that is higher."""
+        """By how much the two groups are one story (two merge at 0 or more): the mean score
+        of the compared pairs less ``threshold``, or, if higher, their mean similarity less
+        ``cohesion`` times the looser group's own, less ``cohesion_threshold``.
+
+        The cohesion rule has its own bar: when it moved with ``threshold``, a lower threshold
+        let a big, loose group take in every neighbour (at -0.02, a story of 887 of
+        stories-dev's tune half)."""
         score, compared, similarity = self.links[a][b]
+        margin = score / compared - self.threshold
         own = [c for c in (self._cohesion(a), self._cohesion(b)) if c is not None]
         if not own:
-            return score / compared
-        return max(score / compared, similarity / compared - self.cohesion * min(own))
+            return margin
+        return max(margin, similarity / compared - self.cohesion * min(own) - self.bar)
 
     def entry(self, a: int, b: int) -> tuple[float, int, int, int, int]:
         """A heap entry: minus the pair's value, the pair, and the versions it was valued at."""
@@ -259,13 +283,12 @@ def _link(
     groups = _Groups(members, judge.settings)
     for a, b, score, similarity in edges:
         groups.link(a, b, score, similarity)
-    threshold = judge.settings.threshold
-    # An entry below the threshold would never be taken: a change to either group makes new ones.
-    heap = [e for e in (groups.entry(a, b) for a, b, _, _ in edges) if -e[0] >= threshold]
+    # An entry below 0 would never be taken: a change to either group makes new ones.
+    heap = [e for e in (groups.entry(a, b) for a, b, _, _ in edges) if -e[0] >= 0]
     heapq.heapify(heap)
     while heap:
         for entry in _step(groups, heapq.heappop(heap), judge):
-            if -entry[0] >= threshold:
+            if -entry[0] >= 0:
                 heapq.heappush(heap, entry)
     return {m: _root(groups.merged, m) for m in members}
 

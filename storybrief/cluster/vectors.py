@@ -128,6 +128,11 @@ def months(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     return out
 
 
+def lengths(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
+    """The words of each article's body, counted up to ``short_words`` (int32)."""
+    return np.array([len(opening(a, settings.short_words)) for a in articles], dtype=np.int32)
+
+
 def lead_vectors(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     """wordllama's unit vector of each article's headline and opening, float32."""
     texts = [_lead(a, settings.embedding_words) for a in articles]
