@@ -1,5 +1,6 @@
 """Which of several people a sentence names says its quote: the outermost reporter,
-"according to", a colon, a caption's name; on small hand-written stories."""
+"according to", a colon, a caption's name, the words right after a statement, the paragraph
+before; on small hand-written stories."""
 
 from __future__ import annotations
 
@@ -63,3 +64,101 @@ def test_a_name_the_parser_reads_as_a_noun_before_the_verb_speaks() -> None:
         "fight with Cruz out of necessity,\u201d Bozell notes."
     )
     assert list(found.values()) == ["Brent Bozell III"]
+
+
+# Speakers the parse loses or puts elsewhere: named right after a statement, in an "as X
+# put it" clause, after a colon's later clause, in the paragraph before.
+
+
+def test_a_short_statement_of_common_words_is_speech_not_a_title() -> None:
+    # Every lowercase word short ("a", "big", "fan") once read as a title's.
+    found = speakers_of(
+        '"I am a big fan of Elizabeth Warren," Reid said in the interview. '
+        '"I would hope that they find a role for her."'
+    )
+    assert found == {
+        "I am a big fan of Elizabeth Warren": "Reid",
+        "I would hope that they find a role for her": "Reid",
+    }
+
+
+def test_a_title_is_still_no_quote() -> None:
+    found = speakers_of('The film "All the Money in the World" opens on Friday, the studio said.')
+    assert found == {}
+
+
+def test_a_name_and_a_verb_right_after_a_statement_speak_it() -> None:
+    # The parser reads "Trump barked" as a noun phrase: the surface still names him.
+    found = speakers_of(
+        "The anchor kept asking about the border when the candidate cut him off.\n\n"
+        '"Go back to your network," Trump barked and a guard walked Ramos out.'
+    )
+    assert found == {"Go back to your network": "Trump"}
+
+
+def test_said_then_a_name_with_a_long_apposition_speaks() -> None:
+    # The parser takes "Correct" for a verb and hangs the name under it.
+    found = speakers_of(
+        "The race is now a national story.\n\n"
+        '"This is going to be a long and ugly fight," said Maria Lopez, a Clinton ally who '
+        "heads the super PAC Correct the Record."
+    )
+    assert found == {"This is going to be a long and ugly fight": "Maria Lopez"}
+
+
+def test_as_x_put_it_names_the_speaker() -> None:
+    found = speakers_of(
+        "Abballa had come to the attention of the police years before. But at the time, as "
+        'the prosecutor Marc Dupont put it, "there was not much to complain about in the '
+        'strict terms of the law."'
+    )
+    assert found == {
+        "there was not much to complain about in the strict terms of the law": "Marc Dupont"
+    }
+
+
+def test_a_document_after_reads_is_the_source() -> None:
+    found = speakers_of(
+        "The senator has been under fire at home.\n\n"
+        '"There are snails that have more backbone than this senator," reads an editorial in '
+        "the Des Moines Register."
+    )
+    quote = "There are snails that have more backbone than this senator"
+    assert found == {quote: "an editorial in the Des Moines Register"}
+
+
+def test_a_speech_verb_after_the_main_one_introduces_the_colon_quote() -> None:
+    found = speakers_of(
+        'The crowd grew louder as a protester shouted: "Go home and never come back!"'
+    )
+    assert found == {"Go home and never come back!": "a protester"}
+
+
+def test_a_statement_opening_a_paragraph_takes_the_speaker_of_the_one_before() -> None:
+    found = speakers_of(
+        "Ryder wrote to the committee on Monday.\n\n"
+        "If anything, Ash argued in his email, the incident shows why the convention should "
+        "adopt new rules.\n\n"
+        '"In light of this breach, is it prudent for the committee to keep the old rules?"'
+    )
+    quote = "In light of this breach, is it prudent for the committee to keep the old rules?"
+    assert found == {quote: "Ash"}
+
+
+def test_a_statement_after_a_paragraph_with_a_quote_keeps_its_own_speaker() -> None:
+    # The paragraph before quotes someone: the bare statement runs on from that quote.
+    found = speakers_of(
+        '"We will win this state," Clinton said on Monday.\n\n'
+        '"Nobody should count us out before the votes are counted."'
+    )
+    assert found["Nobody should count us out before the votes are counted"] == "Clinton"
+
+
+def test_a_verb_that_answers_back_introduces_the_quote() -> None:
+    # "fired back" is no speech verb by its lemma; the senator of the clause before is not
+    # the speaker.
+    found = speakers_of(
+        "When Senator Ted Cruz mocked his record on Monday, Rubio fired back, "
+        '"I suppose he has never read a single bill in his life."'
+    )
+    assert found == {"I suppose he has never read a single bill in his life": "Rubio"}

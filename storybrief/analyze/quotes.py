@@ -37,7 +37,12 @@ from storybrief.analyze.speakers import speaker_of
 from storybrief.models import Article, Quote, Sentence
 from storybrief.segment import split_sentences
 
-_TITLE_SMALL_WORDS = 3  # a title's lowercase words are short: "All the Money in the World"
+# The words a title leaves lowercase ("All the Money in the World"); a quote with any
+# other lowercase word is speech ('"I'm a big fan of Elizabeth Warren," Reid said').
+_TITLE_SMALL_WORDS = {
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+    "of", "off", "on", "per", "to", "up", "via", "with", "from", "into", "over", "vs",
+}  # fmt: skip
 
 
 @dataclass
@@ -58,7 +63,9 @@ class Passage:
 def _is_title(text: str) -> bool:
     """Whether a quoted run is a title ("Popcorn With Peter Travers"), not speech."""
     words = [w for w in text.split() if w[0].isalpha()]
-    return bool(words) and all(w[0].isupper() or len(w) <= _TITLE_SMALL_WORDS for w in words)
+    return bool(words) and all(
+        w[0].isupper() or w.lower().strip(",.;:!?") in _TITLE_SMALL_WORDS for w in words
+    )
 
 
 def _passage_speaker(
@@ -116,21 +123,25 @@ def _beside(
     ):
         found.append((after, (-1, -1)))
     before = sentences[covered[0].index - 1] if covered[0].index else None
-    if before is not None and _introduces(before, passage):
+    if before is not None and _introduces(before, passage, _bare(story, passage)):
         edge = len(story.docs[before.id])
         found.append((before, (edge, edge)))
     return found
 
 
-def _introduces(before: Sentence, passage: Passage) -> bool:
+def _introduces(before: Sentence, passage: Passage, bare: bool) -> bool:
     """Whether the sentence before a statement may name its speaker: it ends with a colon
     ("Driver told the Guardian:"), or it is the writer's, unquoted, in the statement's
     paragraph ('Clinton touted her credentials. "We need ..."'), where news style has the
-    one just named go on speaking."""
+    one just named go on speaking; or it ends the paragraph before a ``bare`` statement
+    that opens its own ('Ash argued in his email, ... ¶ "In light of ..."')."""
     text = before.text.rstrip()
-    return text.endswith(":") or (
-        before.paragraph == passage.paragraph and not any(ch in QUOTE_MARKS for ch in text)
-    )
+    if text.endswith(":"):
+        return True
+    if any(ch in QUOTE_MARKS for ch in text):
+        return False
+    opens = bare and passage.at_paragraph_start and before.paragraph == passage.paragraph - 1
+    return before.paragraph == passage.paragraph or opens
 
 
 def _bare(story: StoryContext, passage: Passage) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -41,7 +41,8 @@ QUOTE_VERBS = SPEECH_VERBS | {
     "continue", "tweet", "post", "recall", "joke", "exclaim", "testify", "call", "label",
     "dub", "term", "brand", "refer", "accuse", "praise", "criticize", "blast", "slam", "mock",
     "decry", "vow", "promise", "pledge", "demand", "complain", "boast", "characterize",
-    "quip", "tout", "allege", "point",
+    "quip", "tout", "allege", "point", "yell", "shout", "scream", "chant", "bark", "echo",
+    "retort", "concede", "remark", "lament", "proclaim", "muse", "emphasize", "read",
 }  # fmt: skip
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Bodies and documents that news copy has say things: 'The board saw him as "the
@@ -51,9 +52,14 @@ _SOURCE_NOUNS = {
     "government", "administration", "ministry", "council", "party", "group", "organization",
     "union", "panel", "commission", "report", "statement", "document", "complaint", "lawsuit",
     "suit", "poll", "survey", "study", "memo", "letter", "filing", "ruling", "newspaper",
-    "paper", "magazine", "network", "website", "team", "staff", "family", "fbi",
+    "paper", "magazine", "network", "website", "team", "staff", "family", "fbi", "editorial",
+    "ad", "release", "editor",
 }  # fmt: skip
 _THIRD_PERSON = {"he", "she", "they"}
+_HAND_OFF = {",", "?", "!"}  # how a statement ends when the writer names its speaker next
+_FINITE = {"VBD", "VBZ", "VBP", "VBN"}  # "barked" is read VBN now and then
+_APPOSITION_WORDS = 12  # '"...," Murphy, the head of Right to Rise USA, Tweeted'
+
 _PRONOUNS = _THIRD_PERSON | {"i", "we"}  # those a claim's source is resolved from
 # Words that give a person's gender: pronouns, titles, gendered roles.
 _GENDERED = {
@@ -71,6 +77,9 @@ _PERSON_NOUNS = {
 }  # fmt: skip
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
 _OUTLET_VERBS = {"cite", "quote"}
+# Verbs news copy puts before a common-noun speaker ('"...," said a source close to the
+# campaign', 'reads an editorial in the Register'), where other verbs take an object.
+_INVERTING = {"say", "add", "ask", "write", "note", "explain", "continue", "read", "tweet"}
 _ADDRESSING = {"tell", "ask", "answer", "urge", "warn", "cite", "quote"}
 # Verbs whose object is the one named or judged, never an inverted subject: "by calling
 # Alwaleed \"dopey\"".
@@ -219,7 +228,7 @@ def _subjects(doc: Doc, outside: set[int]) -> list[Token]:
     """The clause subjects of a sentence outside quotes, inverted ones included."""
     found = {t.i: t for t in doc if t.i in outside and t.dep_ in _SUBJECTS}
     for verb in doc:
-        if verb.i in outside and verb.lemma_ in QUOTE_VERBS and verb.pos_ == "VERB":
+        if verb.i in outside and _attributes(verb):
             subject = _subject(verb, outside)
             if subject is not None:
                 found.setdefault(subject.i, subject)
@@ -297,13 +306,32 @@ def speaker_of(
         # "according to" outside quotes, train articles other than every 4th from the 4th).
         lambda: _according_to(doc, outside),
         lambda: _verb_introducer(doc, outside, quote, [v for v in doc if v in governing]),
+        lambda: _as_clause(doc, outside),
         # "Rubio fired back: \"...\"" though another clause has someone say something.
         lambda: _colon_introducer(doc, outside, quote),
         lambda: _verb_introducer(doc, outside, quote, [v for v in doc if v not in governing]),
         lambda: _named_actor(doc, outside, quote) if 0 <= quote[0] < len(doc) else None,
+        lambda: _handed_to(doc, outside, quote),
     )
     introducer = next((found for find in finders if (found := find()) is not None), None)
     return None if introducer is None else _speaker(story, sentence, introducer, names)
+
+
+def _as_clause(doc: Doc, outside: set[int]) -> Token | None:
+    """The speaker of an "as X said" clause ('as the prosecutor put it, "..."'), which
+    attributes the sentence as "according to X" does."""
+    marked = (v for v in _quote_verbs(doc, outside) if any(c.lower_ == "as" for c in v.children))
+    return next((s for v in marked if (s := _subject(v, outside)) is not None), None)
+
+
+def _attributes(token: Token) -> bool:
+    """Whether a verb may attribute a quote: a ``QUOTE_VERBS`` one, one that answers ("shot
+    back", "fired back") or "put it" ("as Vulture put it")."""
+    return token.pos_ == "VERB" and (
+        token.lemma_ in QUOTE_VERBS
+        or any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in token.children)
+        or (token.lemma_ == "put" and any(c.lower_ == "it" for c in token.children))
+    )
 
 
 def _named_actor(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
@@ -312,7 +340,7 @@ def _named_actor(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token |
     freezes"'), when no speech verb says so; a named one only, as a common noun there
     is as often a thing ("The bill requires ...")."""
     governing = _governing(doc, quote)
-    if any(verb.lemma_ in QUOTE_VERBS for verb in governing):
+    if any(_attributes(verb) for verb in governing):
         # Reported speech whose speaker the parse lost: who is said to do something in it
         # ("Clinton said his wife was qualified because \"...\"") did not say it.
         return None
@@ -321,6 +349,60 @@ def _named_actor(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token |
         if subject is not None:
             return subject if _may_speak(subject) else None
     return None
+
+
+def _handed_to(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
+    """Who the words right after a statement name, read off the surface where the parse
+    lost them: '"...," Trump barked', '"...," Ramos, 58, told AFP', '"...," said David
+    Brock, a Clinton confidant who ...'. The statement hands off with a comma, "?" or "!"
+    ("...," X verbed is news style's attribution, whatever the verb)."""
+    end = quote[1]
+    if not 0 <= end < len(doc) - 2 or doc[end - 1].text not in _HAND_OFF:
+        return None
+    after = [t for t in doc[end + 1 :] if t.i in outside]
+    if after and after[0].text == ",":
+        after = after[1:]
+    if after and after[0].i == end + 1 + (doc[end + 1].text == ","):
+        return _name_then_verb(after) or _verb_then_name(after)
+    return None
+
+
+def _name_then_verb(words: list[Token]) -> Token | None:
+    """The speaker of '"...," Ramos, 58, told ...': a name or he/she, a phrase set off
+    by commas, then a verb."""
+    name = _name_run(words)
+    rest = _past_apposition(words[len(name) :])
+    said = bool(rest) and (rest[0].tag_ in _FINITE or rest[0].lemma_.lower() in QUOTE_VERBS)
+    return name[-1] if name and said else None
+
+
+def _past_apposition(words: list[Token]) -> list[Token]:
+    """``words`` after a short phrase set off by commas that opens them ("Murphy, the head
+    of Right to Rise USA, Tweeted"); none when a comma opens a longer one."""
+    if not words or words[0].text != ",":
+        return words
+    comma = next((n for n, t in enumerate(words[1:], 1) if t.text == ","), None)
+    return words[comma + 1 :] if comma is not None and comma <= _APPOSITION_WORDS else []
+
+
+def _verb_then_name(words: list[Token]) -> Token | None:
+    """The speaker of '"...," said David Brock, ...': a speech verb, then a name."""
+    if words[0].lemma_.lower() not in QUOTE_VERBS:
+        return None
+    name = _name_run(words[1:])
+    return name[-1] if name and name[0].text not in _THIRD_PERSON else None
+
+
+def _name_run(words: list[Token]) -> list[Token]:
+    """The name opening ``words`` ("Sen. Richard Blumenthal"), or a lone he/she."""
+    if words and words[0].lower_ in _THIRD_PERSON:
+        return words[:1]
+    run = []
+    for token in words:
+        if token.pos_ != "PROPN" or token.text in _HAND_OFF:
+            break
+        run.append(token)
+    return run
 
 
 def _may_speak(subject: Token) -> bool:
@@ -339,7 +421,7 @@ def _verb_introducer(
     """Who the speech verbs ``among`` those outside quotes say speaks: the subject of the
     verb the quote depends on (the outermost), else of the nearest, or the one an outlet
     quotes."""
-    verbs = [t for t in among if t.i in outside and t.lemma_ in QUOTE_VERBS and t.pos_ == "VERB"]
+    verbs = _quote_verbs(among, outside)
     for verb in _nearest_first(verbs, _governing(doc, quote), quote):
         # "Buzzfeed quoted Bryan Freedman ... as rejecting: ...": the one quoted speaks.
         introducer = _cited(verb, outside) if verb.lemma_ in _OUTLET_VERBS else None
@@ -397,7 +479,18 @@ def _colon_introducer(doc: Doc, outside: set[int], quote: tuple[int, int]) -> To
     root = doc[: colon.i].root
     if root.i not in outside:
         return None
+    # "Cruz said as the heckler yelled: ...": a speech verb after the main one is nearer.
+    later = [t for t in _quote_verbs(doc[root.i + 1 : colon.i], outside) if t.dep_ != "ROOT"]
+    for verb in reversed(later):
+        subject = _subject(verb, outside)
+        if subject is not None:
+            return subject
     return root if root.pos_ == "PROPN" else _subject(root, outside)
+
+
+def _quote_verbs(tokens: Iterable[Token], outside: set[int]) -> list[Token]:
+    """The verbs among ``tokens`` outside quotes that attribute a quote (``QUOTE_VERBS``)."""
+    return [t for t in tokens if t.i in outside and _attributes(t)]
 
 
 def _colon(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
@@ -535,7 +628,7 @@ def _inverted_subject(verb: Token, outside: set[int] | None) -> Token | None:
         c
         for c in verb.rights
         if c.dep_ in {"dobj", "attr", "npadvmod"}
-        and c.pos_ == "PROPN"
+        and (c.pos_ == "PROPN" or (verb.lemma_ in _INVERTING and _may_speak(c)))
         and (outside is None or c.i in outside)
     )
     return next(after, None)
