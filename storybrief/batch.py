@@ -29,13 +29,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from threadpoolctl import threadpool_limits
-
 from storybrief.clean.shared import paragraph_key, shared_paragraphs, story_keys
 from storybrief.ingest import parse_line
 from storybrief.models import Article
 from storybrief.nlp.embeddings import model
 from storybrief.pipeline import prepare
+from storybrief.runners import one_blas_thread
 from storybrief.summarize import summarize
 
 # Clusters handed to a worker at a time: large enough to keep inter-process
@@ -135,10 +134,7 @@ _furniture: frozenset[str] = frozenset()
 def _start_worker(furniture: frozenset[str]) -> None:
     global _furniture
     _furniture = furniture
-    # A forked worker keeps the BLAS thread count numpy read when the parent
-    # imported it, so ``_ONE_THREAD`` comes too late for it: two workers with
-    # two BLAS threads each on two cores nearly halved throughput (measured).
-    threadpool_limits(limits=1, user_api="blas")
+    one_blas_thread()  # ``_ONE_THREAD`` comes too late for a forked worker
     model()
 
 
@@ -159,7 +155,7 @@ def _child_environment(variables: dict[str, str]) -> Iterator[None]:
             del os.environ[key]
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def worker_context() -> multiprocessing.context.BaseContext:
     """How to start workers: as cheaply as is safe in the calling process.
 
     Forking copies the already imported package (seconds of imports saved per
@@ -185,7 +181,7 @@ def _results(
         yield from (summarize_record(line, words, furniture) for line in lines)
         return
     jobs = [(line, words) for line in lines]
-    context = _context()
+    context = worker_context()
     if context.get_start_method() == "fork":
         # Loaded before forking, the model is shared by every worker, not loaded by each.
         model()
