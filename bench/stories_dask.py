@@ -47,10 +47,11 @@ def run(
     command = [sys.executable, "-m", "storybrief", "stories", "--jsonl", str(src)]
     command += ["--out", str(out / "out.jsonl"), "-f", "json", *options]
     command += ["--briefs", str(out / "briefs")] if briefs else ["--group-only"]
+    # Run in ``tree``: ``python -m`` puts the working directory first on the import path.
     env = os.environ | ({"PYTHONPATH": str(tree)} if tree else {})
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env, cwd=tree)
     seconds = time.perf_counter() - start
     now = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
@@ -71,6 +72,14 @@ def same(a: Path, b: Path) -> bool:
     return all(filecmp.cmp(a / "briefs" / n, b / "briefs" / n, shallow=False) for n in names)
 
 
+def pile_rows(args: argparse.Namespace) -> list[dict]:
+    """The pile the options ask for: stories-dev whole, drawn to a size, or synthetic."""
+    rows = [json.loads(line) for line in args.stories.open(encoding="utf-8")]
+    if args.synthetic:
+        return synthetic(rows, args.synthetic)
+    return draw(rows, args.size) if args.size else rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -81,11 +90,7 @@ def main() -> None:
     parser.add_argument("--briefs", action="store_true", help="write every story's brief too")
     parser.add_argument("--before", type=Path, help="a source tree to run in one process first")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.stories.open(encoding="utf-8")]
-    if args.synthetic:
-        rows = synthetic(rows, args.synthetic)
-    elif args.size:
-        rows = draw(rows, args.size)
+    rows = pile_rows(args)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         src = folder / "pile.jsonl"
