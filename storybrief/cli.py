@@ -359,7 +359,8 @@ def _dask_briefs(job: DaskPile, stories: list[list[Article]], words: int) -> Bri
     write = partial(
         runners.brief_or_warning, words=words, settings=DEFAULT, budget=LIMITS.brief_seconds
     )
-    return lambda advance: job.briefs(stories, write, runners.failed_brief, advance)
+    chunk = partial(runners.brief_chunk, write)  # each task's texts parsed in one batch
+    return lambda advance: job.briefs(stories, chunk, runners.failed_brief, advance)
 
 
 def _brief_pile(

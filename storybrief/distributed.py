@@ -57,7 +57,6 @@ from storybrief.pile import (
     unique_id,
 )
 from storybrief.pipeline import prepare
-from storybrief.runners import brief_chunk
 from storybrief.segment import segment
 from storybrief.settings import ClusterSettings
 
@@ -69,7 +68,7 @@ if TYPE_CHECKING:
 MAX_BLOCK_BYTES = 64 * 2**20
 TASKS_PER_WORKER = 4
 # Articles a brief task gets: stories-dev's run 3-4 texts to parse an article, so
-# about ``runners.AHEAD_TEXTS`` texts, parsed ahead in one batch.
+# about ``runners.AHEAD_TEXTS`` texts, which ``runners.brief_chunk`` parses in one batch.
 AHEAD_ARTICLES = 150
 
 T = TypeVar("T")
@@ -262,13 +261,14 @@ def _pick(articles: dict[int, Article], numbers: list[int]) -> list[Article]:
 
 
 def _briefs_of(
-    write: Callable[[list[Article]], Brief], orders: list[list[int]], parts: list[list[Article]]
+    write: Callable[[list[list[Article]]], list[Brief]],
+    orders: list[list[int]],
+    parts: list[list[Article]],
 ) -> list[Brief]:
-    """``write`` of each story of lines ``orders`` (``runners.brief_chunk``: their texts parsed
-    ahead in one batch), the articles gathered from ``parts``."""
+    """``write`` of the stories of lines ``orders``, the articles gathered from ``parts``."""
     lines = sorted(n for order in orders for n in order)
     by_line = dict(zip(lines, (a for part in parts for a in part), strict=True))
-    return brief_chunk(write, [[by_line[n] for n in order] for order in orders])
+    return write([[by_line[n] for n in order] for order in orders])
 
 
 def _story_chunks(rows: list[list[int]], articles: int) -> Iterator[list[list[int]]]:
@@ -361,12 +361,13 @@ class DaskPile:
     def briefs(
         self,
         stories: list[list[Article]],
-        write: Callable[[list[Article]], Brief],
+        write: Callable[[list[list[Article]]], list[Brief]],
         failed: Callable[[list[Article], Exception], Brief],
         on_done: Callable[[], None] | None = None,
     ) -> list[Brief]:
-        """``write`` of each of the grouped pile's ``stories`` (``group``'s, in order), on the
-        workers that hold their articles' blocks, a chunk of stories a task (``_story_chunks``);
+        """The briefs of the grouped pile's ``stories`` (``group``'s, in order), on the workers
+        that hold their articles' blocks: ``write`` of a chunk of stories a task
+        (``_story_chunks``; ``runners.brief_chunk`` parses their texts in one batch);
         ``failed`` as for ``map_on_dask``, for each story of a chunk whose task failed."""
         furniture = shared_paragraphs(
             frozenset().union(*(self._keys[row] for row in story)) for story in self._rows
@@ -384,7 +385,10 @@ class DaskPile:
         return [brief for chunk in briefs for brief in _counted(chunk, on_done)]
 
     def _brief_task(
-        self, rows: list[list[int]], finished: list[Any], write: Callable[[list[Article]], Brief]
+        self,
+        rows: list[list[int]],
+        finished: list[Any],
+        write: Callable[[list[list[Article]]], list[Brief]],
     ) -> Any:
         """The future of ``write`` of the stories of ``rows``, their articles picked from the
         ``finished`` blocks that hold them."""

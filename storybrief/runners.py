@@ -24,11 +24,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from threadpoolctl import threadpool_limits
-
 from storybrief import pipeline
 from storybrief.errors import describe
 from storybrief.models import Article, Brief, StageWarning, Text
+from storybrief.processes import one_blas_thread, worker_context
 from storybrief.settings import DEFAULT, LIMITS, Settings
 
 
@@ -51,18 +50,9 @@ def brief_or_warning(
 # batches of 10 to 200 and little after (measured on stories-dev sentences), and a
 # pile of a thousand articles still makes several chunks to share out among workers.
 AHEAD_TEXTS = 500
-
-
-def one_blas_thread() -> None:
-    """Limit this process's BLAS to one thread: for a worker process, one of a pool of
-    one per core, whose threads would otherwise fight over the cores.
-
-    Set in the worker itself: a forked worker keeps the thread count numpy read
-    when the parent imported it, so an environment variable comes too late for
-    it; two workers with two BLAS threads each on two cores nearly halved
-    throughput (measured).
-    """
-    threadpool_limits(limits=1, user_api="blas")
+# Characters of one story's texts parsed ahead at most: the longest article of the dev
+# sets is under 100 KB, and spaCy parses this much in seconds (a chunk of 500 texts too).
+AHEAD_CHARS = 100_000
 
 
 def chunks(stories: list[list[Article]], texts: int) -> Iterator[list[list[Article]]]:
@@ -83,12 +73,16 @@ def chunks(stories: list[list[Article]], texts: int) -> Iterator[list[list[Artic
 def parsed_ahead(story: list[Article]) -> list[str]:
     """The texts of ``story`` its brief will parse: its usable articles' sentences and titles.
 
-    None of a story over ``Limits.story_sentences``: its analysis reads its leads only.
+    None of a story over ``Limits.story_sentences`` (its analysis reads its leads
+    only), nor of one over ``AHEAD_CHARS``: the parse ahead has no time budget,
+    so a story that might need one (``Limits.brief_seconds``) parses its own.
     """
     usable = [a for a in story if a.ok]
-    if sum(len(a.sentences) for a in usable) > LIMITS.story_sentences:
-        return []
-    return [s.text for a in usable for s in a.sentences] + [a.title for a in usable if a.title]
+    texts = [s.text for a in usable for s in a.sentences] + [a.title for a in usable if a.title]
+    too_long = sum(map(len, texts)) > AHEAD_CHARS
+    return (
+        [] if too_long or sum(len(a.sentences) for a in usable) > LIMITS.story_sentences else texts
+    )
 
 
 def brief_chunk(write: Callable[[list[Article]], Brief], chunk: list[list[Article]]) -> list[Brief]:
@@ -145,9 +139,7 @@ def _on_pool(
 
     A chunk whose task fails (its worker died) gives each of its stories a failed brief.
     """
-    from storybrief.batch import worker_context  # the batch's way of starting workers
-
-    context = worker_context()
+    context = worker_context(__name__)
     if context.get_start_method() == "fork":
         _load_models()  # loaded before forking, they are shared by the workers, not loaded twice
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:

@@ -35,14 +35,21 @@ def test_chunks_keep_the_order_and_close_at_the_text_count(stories: list[list[Ar
     assert list(runners.chunks(stories, texts=sum(sizes) + 1)) == [stories]
 
 
-def test_a_story_over_the_sentence_limit_is_not_parsed_ahead(
+def test_a_story_over_the_sentence_or_character_limit_is_not_parsed_ahead(
     stories: list[list[Article]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     story = stories[0]
+    texts = runners.parsed_ahead(story)
+    assert texts == [s.text for a in story for s in a.sentences] + [
+        a.title for a in story if a.title
+    ]
     total = sum(len(a.sentences) for a in story)
-    monkeypatch.setattr(
-        runners, "LIMITS", dataclasses.replace(runners.LIMITS, story_sentences=total - 1)
-    )
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            runners, "LIMITS", dataclasses.replace(runners.LIMITS, story_sentences=total - 1)
+        )
+        assert runners.parsed_ahead(story) == []
+    monkeypatch.setattr(runners, "AHEAD_CHARS", sum(map(len, texts)) - 1)
     assert runners.parsed_ahead(story) == []
 
 

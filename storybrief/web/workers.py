@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from storybrief.runners import one_blas_thread
+from storybrief.processes import one_blas_thread
 from storybrief.settings import Limits
 
 _POLL = 0.2  # seconds between two looks at the client's connection while a brief is made
