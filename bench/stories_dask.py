@@ -1,15 +1,19 @@
-"""Benchmark ``storybrief stories --jsonl`` end to end, in one process and on Dask.
+"""Benchmark ``storybrief stories --jsonl`` end to end, in one process, on a pool and on Dask.
 
-    python bench/stories_dask.py [--stories JSONL] [--size N] [--briefs] [--workers N]
+    python bench/stories_dask.py [--stories JSONL] [--size N] [--briefs] [--before TREE]
 
 Runs the command as a user does (a fresh process each, imports and model
 loads included) on the stories-dev pile (or whole gold stories of it drawn to
 ``--size`` articles, seed 0, as ``bench/clustering.py`` draws, or its
-``--synthetic`` pile of N articles, ``clustering.synthetic``), first in one
-process, then with ``--dask local`` (a LocalCluster of this machine's cores:
-its start included), and checks that both write the same output file (and,
-with ``--briefs``, the same briefs). Prints wall seconds, articles/s and the
-ratio; the baseline of the same run is the one-process run.
+``--synthetic`` pile of N articles, ``clustering.synthetic``): in one process
+(``--workers 1``), on two worker processes (``--workers 2``), then with
+``--dask local`` (a LocalCluster of this machine's cores: its start included),
+and checks that all write the same output file (and, with ``--briefs``, the
+same briefs). ``--before TREE`` first runs one process of another source
+tree (an older commit, ``git archive`` d into TREE) on the same pile and
+checks it writes the same too. Prints wall and CPU seconds (of the command
+and its children: on a loaded machine the steadier figure), articles/s and
+the ratio to the baseline of the same run: the one-process run (of TREE if given).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from __future__ import annotations
 import argparse
 import filecmp
 import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,20 +31,33 @@ from pathlib import Path
 
 from clustering import DATA, draw, synthetic
 
+# The runs of this tree: a name, and the options that make it.
+RUNS = (
+    ("one process", ["--workers", "1"]),
+    ("--workers 2", ["--workers", "2"]),
+    ("--dask local", ["--dask", "local"]),
+)
 
-def run(src: Path, out: Path, briefs: bool, dask: bool) -> float:
-    """Seconds ``storybrief stories --jsonl`` takes over ``src``, writing into ``out``."""
+
+def run(
+    src: Path, out: Path, briefs: bool, options: list[str], tree: Path | None
+) -> tuple[float, float]:
+    """Wall and CPU seconds ``storybrief stories --jsonl`` takes over ``src``, into ``out``;
+    run with ``tree`` first on the import path if given."""
     command = [sys.executable, "-m", "storybrief", "stories", "--jsonl", str(src)]
-    command += ["--out", str(out / "out.jsonl"), "-f", "json"]
+    command += ["--out", str(out / "out.jsonl"), "-f", "json", *options]
     command += ["--briefs", str(out / "briefs")] if briefs else ["--group-only"]
-    command += ["--dask", "local"] if dask else []
+    # Run in ``tree``: ``python -m`` puts the working directory first on the import path.
+    env = os.environ | ({"PYTHONPATH": str(tree)} if tree else {})
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env, cwd=tree)
     seconds = time.perf_counter() - start
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(done.stderr)
-    print(f"  {'dask' if dask else 'one process'}: {done.stderr.strip().splitlines()[-1]}")
-    return seconds
+    print(f"  {out.name}: {done.stderr.strip().splitlines()[-1]}")
+    return seconds, now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
 
 
 def same(a: Path, b: Path) -> bool:
@@ -53,6 +72,14 @@ def same(a: Path, b: Path) -> bool:
     return all(filecmp.cmp(a / "briefs" / n, b / "briefs" / n, shallow=False) for n in names)
 
 
+def pile_rows(args: argparse.Namespace) -> list[dict]:
+    """The pile the options ask for: stories-dev whole, drawn to a size, or synthetic."""
+    rows = [json.loads(line) for line in args.stories.open(encoding="utf-8")]
+    if args.synthetic:
+        return synthetic(rows, args.synthetic)
+    return draw(rows, args.size) if args.size else rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -61,12 +88,9 @@ def main() -> None:
     parser.add_argument("--size", type=int, help="draw whole stories to this many articles")
     parser.add_argument("--synthetic", type=int, help="a synthetic pile of this many instead")
     parser.add_argument("--briefs", action="store_true", help="write every story's brief too")
+    parser.add_argument("--before", type=Path, help="a source tree to run in one process first")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.stories.open(encoding="utf-8")]
-    if args.synthetic:
-        rows = synthetic(rows, args.synthetic)
-    elif args.size:
-        rows = draw(rows, args.size)
+    rows = pile_rows(args)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         src = folder / "pile.jsonl"
@@ -74,16 +98,26 @@ def main() -> None:
         src.write_text(
             "".join(json.dumps({k: v for k, v in r.items() if k != "story"}) + "\n" for r in rows)
         )
-        (folder / "one").mkdir()
-        (folder / "dask").mkdir()
         print(f"{len(rows):,} articles, briefs: {args.briefs}")
-        one = run(src, folder / "one", args.briefs, dask=False)
-        dask = run(src, folder / "dask", args.briefs, dask=True)
-        print("\n| run | seconds | articles/s |\n|---|---:|---:|")
-        print(f"| one process (baseline) | {one:.1f} | {len(rows) / one:,.0f} |")
-        print(f"| --dask local | {dask:.1f} | {len(rows) / dask:,.0f} |")
-        alike = same(folder / "one", folder / "dask")
-        print(f"\nratio one/dask {one / dask:.2f}×; same output: {alike}")
+        runs = [(f"{args.before} one process", [], args.before)] if args.before else []
+        runs += [(name, options, None) for name, options in RUNS]
+        timed = []
+        for n, (_, options, tree) in enumerate(runs):
+            (folder / str(n)).mkdir()
+            timed.append(run(src, folder / str(n), args.briefs, options, tree))
+        table([name for name, _, _ in runs], timed, len(rows), folder)
+
+
+def table(names: list[str], timed: list[tuple[float, float]], articles: int, folder: Path) -> None:
+    """Print each run's times, speed, ratio to the first run and whether it wrote the same."""
+    print("\n| run | wall s | CPU s | articles/s | ratio (wall) | same output and briefs |")
+    print("|---|---:|---:|---:|---:|---|")
+    base = timed[0][0]
+    for n, (name, (wall, cpu)) in enumerate(zip(names, timed, strict=True)):
+        label = f"{name} (baseline)" if n == 0 else name
+        alike = same(folder / "0", folder / str(n))
+        speed = articles / wall
+        print(f"| {label} | {wall:.1f} | {cpu:.1f} | {speed:,.1f} | {base / wall:.2f}× | {alike} |")
 
 
 if __name__ == "__main__":

@@ -20,22 +20,19 @@ from __future__ import annotations
 
 import json
 import math
-import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from threadpoolctl import threadpool_limits
-
 from storybrief.clean.shared import paragraph_key, shared_paragraphs, story_keys
 from storybrief.ingest import parse_line
 from storybrief.models import Article
 from storybrief.nlp.embeddings import model
 from storybrief.pipeline import prepare
+from storybrief.processes import one_blas_thread, worker_context
 from storybrief.summarize import summarize
 
 # Clusters handed to a worker at a time: large enough to keep inter-process
@@ -135,10 +132,7 @@ _furniture: frozenset[str] = frozenset()
 def _start_worker(furniture: frozenset[str]) -> None:
     global _furniture
     _furniture = furniture
-    # A forked worker keeps the BLAS thread count numpy read when the parent
-    # imported it, so ``_ONE_THREAD`` comes too late for it: two workers with
-    # two BLAS threads each on two cores nearly halved throughput (measured).
-    threadpool_limits(limits=1, user_api="blas")
+    one_blas_thread()  # ``_ONE_THREAD`` comes too late for a forked worker
     model()
 
 
@@ -159,25 +153,6 @@ def _child_environment(variables: dict[str, str]) -> Iterator[None]:
             del os.environ[key]
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """How to start workers: as cheaply as is safe in the calling process.
-
-    Forking copies the already imported package (seconds of imports saved per
-    worker) but is only safe from a single-threaded process: a lock another
-    thread holds, a progress bar's say, stays locked in the child. Otherwise
-    workers fork from a fresh single-threaded server that imports the package
-    once. Where fork does not exist, they are spawned.
-    """
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
 def _results(
     lines: list[str], words: int, workers: int, furniture: frozenset[str]
 ) -> Iterator[dict[str, Any]]:
@@ -185,7 +160,7 @@ def _results(
         yield from (summarize_record(line, words, furniture) for line in lines)
         return
     jobs = [(line, words) for line in lines]
-    context = _context()
+    context = worker_context(__name__)
     if context.get_start_method() == "fork":
         # Loaded before forking, the model is shared by every worker, not loaded by each.
         model()

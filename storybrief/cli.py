@@ -253,6 +253,9 @@ def stories(
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
     dask: Dask = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes writing the briefs (without --dask).")
+    ] = 2,
     llm: UseLLM = False,
     llm_url: LLMUrl = None,
     llm_model: LLMModel = None,
@@ -261,20 +264,27 @@ def stories(
     spec = _llm(llm, llm_url, llm_model)
     if jsonl is not None or not inputs or group_only or briefs is not None:
         source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
-        raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask, spec))
+        raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask, spec, workers))
     with _progress("Reading articles") as advance:
         articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
-    raise typer.Exit(_stories_files(articles, out, fmt.value, words, dask, spec))
+    raise typer.Exit(_stories_files(articles, out, fmt.value, words, dask, spec, workers))
 
 
 def _stories_files(
-    articles: list[Article], out: Path, fmt: str, words: int, dask: str | None, spec: LLMSpec | None
+    articles: list[Article],
+    out: Path,
+    fmt: str,
+    words: int,
+    dask: str | None,
+    spec: LLMSpec | None,
+    workers: int,
 ) -> int:
     """``stories INPUTS``: group the read articles, brief each story into ``out``."""
     with _progress("Grouping into stories"):
         grouped, copies = pipeline.stories_and_copies(articles)
     skipped = [a for a in articles if not a.ok]
-    _write_briefs(len(grouped), out, skipped, fmt, words, spec, _local_briefs(grouped, words, dask))
+    write = _local_briefs(grouped, words, dask, workers)
+    _write_briefs(len(grouped), out, skipped, fmt, words, spec, write)
     err.print(
         f"storybrief: {len(grouped)} stories in {out}; {copies_phrase(len(copies))}", markup=False
     )
@@ -303,6 +313,7 @@ def _stories_jsonl(
     words: int,
     dask: str | None,
     spec: LLMSpec | None,
+    workers: int,
 ) -> int:
     """``stories --jsonl``: group the pile, brief each story into ``target`` unless None."""
     if dask is None:
@@ -310,7 +321,8 @@ def _stories_jsonl(
             lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
         pile = group_pile(lines, progress=_progress, briefs=target is not None)
         if target is not None:
-            _brief_pile(pile, target, fmt, words, spec, _local_briefs(pile.stories, words))
+            write = _local_briefs(pile.stories, words, workers=workers)
+            _brief_pile(pile, target, fmt, words, spec, write)
     else:
         from storybrief.distributed import DaskPile, dask_client
 
@@ -329,10 +341,13 @@ def _stories_jsonl(
 BriefAll = Callable[[Callable[[], None]], list[Brief]]
 
 
-def _local_briefs(stories: list[list[Article]], words: int, dask: str | None = None) -> BriefAll:
-    """The briefs written here, or of stories grouped here on Dask (``--dask`` with INPUTS)."""
+def _local_briefs(
+    stories: list[list[Article]], words: int, dask: str | None = None, workers: int = 1
+) -> BriefAll:
+    """The briefs written here (on ``workers`` processes), or of stories grouped here on
+    Dask (``--dask`` with INPUTS)."""
     return lambda advance: runners.brief_stories(
-        stories, words=words, on_done=advance, scheduler=dask
+        stories, words=words, on_done=advance, scheduler=dask, workers=workers
     )
 
 
@@ -341,7 +356,8 @@ def _dask_briefs(job: DaskPile, stories: list[list[Article]], words: int) -> Bri
     write = partial(
         runners.brief_or_warning, words=words, settings=DEFAULT, budget=LIMITS.brief_seconds
     )
-    return lambda advance: job.briefs(stories, write, runners.failed_brief, advance)
+    chunk = partial(runners.brief_chunk, write)  # each task's texts parsed in one batch
+    return lambda advance: job.briefs(stories, chunk, runners.failed_brief, advance)
 
 
 def _brief_pile(
@@ -379,7 +395,8 @@ def _write_briefs(
 
     Returns the reason of each story (numbered from 1) whose brief failed.
     """
-    with _progress("Writing briefs", count) as advance:
+    # No refresh thread: a process with a second thread cannot safely fork its workers.
+    with _progress("Writing briefs", count, thread=False) as advance:
         briefs = brief_all(advance)
     if spec is not None:  # here, not on Dask workers: one model, loaded once, in this process
         from storybrief.llm import rewrite

@@ -31,6 +31,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -46,7 +47,7 @@ from storybrief.clean.shared import (
 from storybrief.clean.text import LineCounts
 from storybrief.cluster import story_rows
 from storybrief.cluster.features import Features, concat, features
-from storybrief.models import Article
+from storybrief.models import Article, Brief
 from storybrief.pile import (
     BLOCK_LINES,
     Line,
@@ -66,6 +67,9 @@ if TYPE_CHECKING:
 # each), and small enough that every worker gets several tasks of a small file.
 MAX_BLOCK_BYTES = 64 * 2**20
 TASKS_PER_WORKER = 4
+# Articles a brief task gets: stories-dev's run 3-4 texts to parse an article, so
+# about ``runners.AHEAD_TEXTS`` texts, which ``runners.brief_chunk`` parses in one batch.
+AHEAD_ARTICLES = 150
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -256,12 +260,28 @@ def _pick(articles: dict[int, Article], numbers: list[int]) -> list[Article]:
     return [articles[n] for n in numbers]
 
 
-def _brief_of(
-    write: Callable[[list[Article]], R], order: list[int], parts: list[list[Article]]
-) -> R:
-    """``write`` of the story of lines ``order``, its articles gathered from ``parts``."""
-    by_line = dict(zip(sorted(order), (a for part in parts for a in part), strict=True))
-    return write([by_line[n] for n in order])
+def _briefs_of(
+    write: Callable[[list[list[Article]]], list[Brief]],
+    orders: list[list[int]],
+    parts: list[list[Article]],
+) -> list[Brief]:
+    """``write`` of the stories of lines ``orders``, the articles gathered from ``parts``."""
+    lines = sorted(n for order in orders for n in order)
+    by_line = dict(zip(lines, (a for part in parts for a in part), strict=True))
+    return write([[by_line[n] for n in order] for order in orders])
+
+
+def _story_chunks(rows: list[list[int]], articles: int) -> Iterator[list[list[int]]]:
+    """The stories ``rows`` in order, in runs of at least ``articles`` articles, the last
+    maybe fewer: the calling process holds no text to count (``runners.chunks``)."""
+    chunk: list[list[int]] = []
+    for row in rows:
+        chunk.append(row)
+        if sum(map(len, chunk)) >= articles:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 class DaskPile:
@@ -341,12 +361,14 @@ class DaskPile:
     def briefs(
         self,
         stories: list[list[Article]],
-        write: Callable[[list[Article]], R],
-        failed: Callable[[list[Article], Exception], R],
+        write: Callable[[list[list[Article]]], list[Brief]],
+        failed: Callable[[list[Article], Exception], Brief],
         on_done: Callable[[], None] | None = None,
-    ) -> list[R]:
-        """``write`` of each of the grouped pile's ``stories`` (``group``'s, in order), on the
-        workers that hold their articles' blocks; ``failed`` as for ``map_on_dask``."""
+    ) -> list[Brief]:
+        """The briefs of the grouped pile's ``stories`` (``group``'s, in order), on the workers
+        that hold their articles' blocks: ``write`` of a chunk of stories a task
+        (``_story_chunks``; ``runners.brief_chunk`` parses their texts in one batch);
+        ``failed`` as for ``map_on_dask``, for each story of a chunk whose task failed."""
         furniture = shared_paragraphs(
             frozenset().union(*(self._keys[row] for row in story)) for story in self._rows
         )
@@ -354,15 +376,45 @@ class DaskPile:
             self.client.submit(_finish_block, block, n * BLOCK_LINES, furniture, pure=False)
             for n, block in enumerate(self._blocks)
         ]
-        futures = []
-        for story in self._rows:
-            order = [self._lines[row] for row in story]
-            spans: dict[int, list[int]] = {}
-            for number in sorted(order):
-                spans.setdefault(number // BLOCK_LINES, []).append(number)
-            parts = [self.client.submit(_pick, finished[b], spans[b], pure=False) for b in spans]
-            futures.append(self.client.submit(_brief_of, write, order, parts, pure=False))
-        return _results(futures, stories, failed, on_done)
+        futures, chunks, done = [], [], 0
+        for rows in _story_chunks(self._rows, AHEAD_ARTICLES):
+            futures.append(self._brief_task(rows, finished, write))
+            chunks.append(stories[done : done + len(rows)])
+            done += len(rows)
+        briefs = _results(futures, chunks, partial(_failed_chunk, failed), None)
+        return [brief for chunk in briefs for brief in _counted(chunk, on_done)]
+
+    def _brief_task(
+        self,
+        rows: list[list[int]],
+        finished: list[Any],
+        write: Callable[[list[list[Article]]], list[Brief]],
+    ) -> Any:
+        """The future of ``write`` of the stories of ``rows``, their articles picked from the
+        ``finished`` blocks that hold them."""
+        orders = [[self._lines[row] for row in story] for story in rows]
+        spans: dict[int, list[int]] = {}
+        for number in sorted(n for order in orders for n in order):
+            spans.setdefault(number // BLOCK_LINES, []).append(number)
+        parts = [self.client.submit(_pick, finished[b], spans[b], pure=False) for b in spans]
+        return self.client.submit(_briefs_of, write, orders, parts, pure=False)
+
+
+def _failed_chunk(
+    failed: Callable[[list[Article], Exception], Brief],
+    chunk: list[list[Article]],
+    error: Exception,
+) -> list[Brief]:
+    """``failed`` of each story of a chunk whose task failed."""
+    return [failed(story, error) for story in chunk]
+
+
+def _counted(briefs: list[Brief], on_done: Callable[[], None] | None) -> list[Brief]:
+    """``briefs``, ``on_done`` called once for each."""
+    if on_done is not None:
+        for _ in briefs:
+            on_done()
+    return briefs
 
 
 def _all_of(parts: list[Features]) -> Features:

@@ -93,6 +93,21 @@ def brief_of(
     usable = [a for a in articles if a.ok]
     if not usable:
         return Brief(articles=articles)
+    # Imported here, as in ``_analysed``: spaCy is a second to import.
+    from storybrief.analyze.context import parsing
+
+    with parsing():  # a title or lead that several parts read is parsed once
+        return _brief(articles, usable, words, settings, budget)
+
+
+def _brief(
+    articles: list[Article],
+    usable: list[Article],
+    words: int,
+    settings: Settings,
+    budget: float | None,
+) -> Brief:
+    """``brief_of`` the story of ``articles``, of which ``usable`` are the usable ones."""
     deadline = None if budget is None else time.monotonic() + budget
     brief, index = _analysed(usable, settings, budget)
     read = _summarized(usable)

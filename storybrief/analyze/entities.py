@@ -62,7 +62,7 @@ from itertools import combinations, product, takewhile
 
 from spacy.tokens import Doc, Span, Token
 
-from storybrief.analyze.context import QUOTE_MARKS, StoryContext, nlp, outside_quotes
+from storybrief.analyze.context import QUOTE_MARKS, StoryContext, outside_quotes, parse
 from storybrief.analyze.entity_pairs import NameInfo, PairModel, features, pair_model
 from storybrief.analyze.name_variants import nickname_of, unabbreviated
 from storybrief.models import Entity, Sentence
@@ -608,7 +608,7 @@ def _headlines(story: StoryContext, keys: set[str]) -> list[_Found]:
     the article the entity cites."""
     titled = [a for a in story.articles if a.title]
     found: list[_Found] = []
-    for article, doc in zip(titled, nlp().pipe(a.title for a in titled), strict=True):
+    for article, doc in zip(titled, parse(a.title for a in titled), strict=True):
         spans, _ = _spans(doc)
         for start, end, label in spans:
             span = doc[start:end]

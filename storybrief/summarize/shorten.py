@@ -71,9 +71,9 @@ def shorten(text: str, settings: HeadlineSettings | None = None, parse: Parse | 
 
 def _parse(text: str) -> Doc:
     # Imported here: spaCy loads in a second, which a brief of titled pages never needs.
-    from storybrief.analyze.context import nlp
+    from storybrief.analyze.context import parse
 
-    return nlp()(text)
+    return parse([text])[0]
 
 
 def _main_clause(sentence: Span) -> Token:

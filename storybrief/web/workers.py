@@ -18,8 +18,7 @@ from collections.abc import Awaitable, Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from threadpoolctl import threadpool_limits
-
+from storybrief.processes import one_blas_thread
 from storybrief.settings import Limits
 
 _POLL = 0.2  # seconds between two looks at the client's connection while a brief is made
@@ -39,9 +38,7 @@ class JobError(Exception):
 
 def _serve(conn: Connection) -> None:
     """A worker's loop: run each ``(function, args, kwargs)`` received, send back its outcome."""
-    # One BLAS thread a worker: a forked worker keeps the thread count the server's numpy
-    # started with, and workers' threads would fight over the cores (as in ``batch``).
-    threadpool_limits(limits=1, user_api="blas")
+    one_blas_thread()
     while True:
         try:
             function, args, kwargs = conn.recv()

@@ -13,7 +13,7 @@ import re
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from storybrief.analyze.context import StoryContext, nlp
+from storybrief.analyze.context import StoryContext, parse
 from storybrief.analyze.entities import Names
 from storybrief.analyze.lexicon import qualifies, stated
 from storybrief.analyze.syntax import in_condition
@@ -53,7 +53,7 @@ def _versus_body(
     States takes action ..."), or only hedged or negated, the conditional first.
     """
     title = _TOPIC_PREFIX.sub("", written)
-    doc = nlp()(title)
+    doc = parse([title])[0]
     if not _asserts(doc, ctx.settings.conflicts.headline_words):
         return None
     vector = ctx.embed([title])[0]

@@ -1,0 +1,19 @@
+"""The Dask pile's brief tasks: stories in order, a chunk of at least so many articles a task."""
+
+from __future__ import annotations
+
+from storybrief.distributed import _counted, _story_chunks
+
+
+def test_chunks_keep_the_stories_in_order_and_close_at_the_article_count() -> None:
+    rows = [[0, 1], [2], [3, 4, 5], [6]]
+    assert list(_story_chunks(rows, 3)) == [[[0, 1], [2]], [[3, 4, 5]], [[6]]]
+    assert list(_story_chunks(rows, 100)) == [rows]
+    assert list(_story_chunks([], 3)) == []
+
+
+def test_each_brief_of_a_chunk_is_counted_once() -> None:
+    done: list[int] = []
+    briefs = ["a", "b", "c"]
+    assert _counted(briefs, lambda: done.append(1)) is briefs  # type: ignore[arg-type]
+    assert len(done) == 3

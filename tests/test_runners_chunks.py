@@ -1,0 +1,85 @@
+"""Stories briefed in chunks whose texts are parsed ahead, here or on a pool of processes:
+the same briefs, in order, however they are cut and wherever they are written."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+import pytest
+
+from storybrief import runners
+from storybrief.models import Article, Brief
+from storybrief.pipeline import read, stories_of
+from storybrief.render import render
+
+PILE = Path(__file__).parent / "fixtures" / "pile"
+
+
+@pytest.fixture(scope="module")
+def stories() -> list[list[Article]]:
+    return stories_of(read([str(PILE)]))
+
+
+def _json(briefs: list[Brief]) -> list[str]:
+    return [render(b, "json") for b in briefs]
+
+
+def test_chunks_keep_the_order_and_close_at_the_text_count(stories: list[list[Article]]) -> None:
+    sizes = [len(runners.parsed_ahead(s)) for s in stories]
+    assert all(sizes)  # each fixture story has texts to parse ahead
+    cut = list(runners.chunks(stories, texts=sizes[0]))
+    assert [s for chunk in cut for s in chunk] == stories
+    assert cut[0] == stories[:1]
+    assert list(runners.chunks(stories, texts=sum(sizes) + 1)) == [stories]
+
+
+def test_a_story_over_the_sentence_or_character_limit_is_not_parsed_ahead(
+    stories: list[list[Article]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = stories[0]
+    texts = runners.parsed_ahead(story)
+    assert texts == [s.text for a in story for s in a.sentences] + [
+        a.title for a in story if a.title
+    ]
+    total = sum(len(a.sentences) for a in story)
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            runners, "LIMITS", dataclasses.replace(runners.LIMITS, story_sentences=total - 1)
+        )
+        assert runners.parsed_ahead(story) == []
+    monkeypatch.setattr(runners, "AHEAD_CHARS", sum(map(len, texts)) - 1)
+    assert runners.parsed_ahead(story) == []
+
+
+def test_chunks_and_a_pool_write_the_briefs_of_one_story_at_a_time(
+    stories: list[list[Article]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = _json(
+        [
+            runners.brief_or_warning(s, words=60, settings=runners.DEFAULT, budget=None)
+            for s in stories
+        ]
+    )
+    assert _json(runners.brief_stories(stories, words=60, budget=None)) == alone
+    monkeypatch.setattr(runners, "AHEAD_TEXTS", 1)  # a chunk a story: tasks for two workers
+    done: list[int] = []
+    pooled = runners.brief_stories(
+        stories, words=60, budget=None, workers=2, on_done=lambda: done.append(1)
+    )
+    assert _json(pooled) == alone
+    assert len(done) == len(stories)
+
+
+def _dies(_: list[Article]) -> Brief:
+    os._exit(1)  # a worker killed mid-task (out of memory)
+
+
+def test_a_chunk_whose_worker_dies_gives_each_story_a_failed_brief(
+    stories: list[list[Article]],
+) -> None:
+    cut = [stories[:1], stories[1:]]
+    briefs = runners._on_pool(_dies, cut, 2, None)
+    assert [b.articles for b in briefs] == stories
+    assert all(b.warnings[0].stage == "brief" for b in briefs)
