@@ -85,9 +85,8 @@ def _terms(text: str) -> set[str]:
     return found
 
 
-def _rarity(articles: list[Article]) -> dict[str, float]:
+def _rarity(sentences: list[str]) -> dict[str, float]:
     """Each word's weight in one story: its inverse frequency over the story's sentences."""
-    sentences = [s.text for a in articles for s in a.sentences]
     counts = Counter(t for text in sentences for t in _terms(text))
     return {t: math.log((1 + len(sentences)) / n) for t, n in counts.items()}
 
@@ -194,7 +193,11 @@ def story(path: Path, data: Path) -> Story:
     topic = _topic(facts)
     proxy = [sum(_finds(a, f, topic) for a in agreements) for f in facts]
     return Story(
-        path.stem, facts, agreements, _credits(agreements, facts, _rarity(articles)), proxy
+        path.stem,
+        facts,
+        agreements,
+        _credits(agreements, facts, _rarity([s.text for a in articles for s in a.sentences])),
+        proxy,
     )
 
 
