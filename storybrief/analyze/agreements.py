@@ -38,6 +38,7 @@ the most widely carried first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -57,6 +58,8 @@ from storybrief.nlp.paraphrase import defined_by, synonyms
 from storybrief.settings import AgreementSettings
 from storybrief.summarize.candidates import trim
 
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "parataxis"}
 # Attribution verbs say who speaks, not what the fact is.
 _REPORTING = {"say", "add", "tell", "report"}
@@ -541,12 +544,18 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> np.ndarray
     between a denial and an assertion; none between units that share only
     names and titles ("Prime Minister Nouri al-Maliki visited Samarra", "the
     government of Prime Minister Nuri al-Maliki"), as they state no fact alike.
+    Two fairly alike units stating one figure match as well as the closest pair
+    of a cluster must: outlets word a figure's fact differently ("the largest of
+    which was around 18 metres long", "the biggest piece, measuring 18 meters")
+    but write its figure alike.
     """
     vectors = story.embed([u.text for u in units])
     overlap, shared = _overlap(story, units)
-    weight = story.settings.agreements.vector_weight
-    scores = weight * (vectors @ vectors.T) + (1 - weight) * overlap
+    settings = story.settings.agreements
+    scores = settings.vector_weight * (vectors @ vectors.T) + (1 - settings.vector_weight) * overlap
     scores[~shared] = np.minimum(scores[~shared], 0)
+    lift = _same_figure(units) & (scores >= settings.figure_pair)
+    scores[lift] = np.maximum(scores[lift], story.cosines.agreement_best)
     sentence = np.array([u.sentence.id for u in units])
     scores[sentence[:, None] == sentence[None, :]] = -np.inf
     scores[_other_actors(units, names)] = -np.inf
@@ -555,6 +564,23 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> np.ndarray
     negated = np.array([u.negated for u in units])
     scores[negated[:, None] != negated[None, :]] = -np.inf
     return scores
+
+
+def _figures(text: str) -> set[str]:
+    """The figures a text states ("213", "46,000" as 46000, "1.75"), but for a single
+    digit or a year: those are in too many facts of a story to tell one."""
+    found = {f.replace(",", "").rstrip(".") for f in _FIGURE.findall(text)}
+    return {f for f in found if len(f) > 1 and not _YEAR.fullmatch(f)}
+
+
+def _same_figure(units: list[_Unit]) -> np.ndarray:
+    """Pairs of units that state a figure alike."""
+    figures = [_figures(u.text) for u in units]
+    column = {f: n for n, f in enumerate(sorted(set().union(*figures)))}
+    has = np.zeros((len(units), len(column)), dtype=np.float32)
+    for i, found in enumerate(figures):
+        has[i, [column[f] for f in found]] = 1
+    return has @ has.T > 0
 
 
 def _other_actors(units: list[_Unit], names: Names) -> np.ndarray:
