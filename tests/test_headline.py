@@ -146,3 +146,13 @@ def test_an_appeal_for_information_or_a_first_person_post_reads_as_no_headline()
 def test_a_summary_box_label_glued_before_the_title_is_dropped() -> None:
     (article,) = read([Text(f"Story highlights Ferry to North Point runs again\n\n{FERRY}")])
     assert article.title == "Ferry to North Point runs again"
+
+
+def test_support_sums_shares_exactly_so_set_order_cannot_tip_a_tie() -> None:
+    """A set's order follows the hash seed and a plain float sum's last bits follow the
+    order: ten shares of 0.1 sum to 0.9999999999999999 plainly, to 1.0 exactly."""
+    from storybrief.summarize.headline import support
+
+    words = [f"w{i}" for i in range(10)]
+    others = [frozenset({w}) for w in words]  # each word in one of the ten others: share 0.1
+    assert support(frozenset(words), others) == 0.1

@@ -18,6 +18,7 @@ the order of the inputs, and a headline must not.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -64,7 +65,9 @@ def support(text_words: frozenset[str], others: list[frozenset[str]], power: flo
     summed and divided by the number of words ** ``power`` (1: the mean share)."""
     if not text_words or not others:
         return 0.0
-    carried = sum(mean(w in other for other in others) for w in text_words)
+    # fsum: a plain sum's last bits follow the set's order, which follows the hash seed,
+    # and a tie between two headlines must not.
+    carried = math.fsum(mean(w in other for other in others) for w in text_words)
     return carried / len(text_words) ** power
 
 
