@@ -162,3 +162,32 @@ def test_one_article_is_no_conflict() -> None:
     ctx = StoryContext.from_texts(DEBUNK)
     run(ctx, "conflicts")
     assert debunk.detect(ctx) == []
+
+
+DENYING = (
+    "Airline answers crab report\n\n"
+    "Saltmarsh Air has denied that its pilot photographed a giant crab off the coast. "
+    "The airline said no pilot flew over the bay that week. "
+    "A spokesman said it would review its social media policy."
+)
+ASKING = (
+    "Crab photo questions\n\n"
+    "Did Saltmarsh Air deny that its pilot photographed a giant crab off the coast? "
+    "The airline has not commented on the photograph. "
+    "Fishermen in the bay said they had seen nothing."
+)
+
+
+def test_a_debunk_sentence_calls_a_report_untrue_before_any_denial() -> None:
+    ctx = StoryContext.from_texts(REPORT, DEBUNK)
+    side = debunk.debunk_sentence(ctx, ctx.article["t1"])
+    assert side is not None and side.index == 0
+
+
+def test_an_opening_denial_is_the_side_when_nothing_is_called_untrue() -> None:
+    ctx = StoryContext.from_texts(REPORT, DENYING, ASKING, DEEP)
+    side = debunk.debunk_sentence(ctx, ctx.article["t1"])
+    assert side is not None and "denied" in side.text
+    # A question asks whether a denial was made, and a plain report denies nothing.
+    assert debunk.debunk_sentence(ctx, ctx.article["t2"]) is None
+    assert debunk.debunk_sentence(ctx, ctx.article["t0"]) is None
