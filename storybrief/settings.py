@@ -144,7 +144,9 @@ class ConflictSettings:
     same_thing: int = 2  # content words two descriptions of one found thing share
     # Denial (``conflicts.denial``), tuned on the FNC-1 dev stories' tune half (``bench/fnc1.py``:
     # per kind, stories by id, the 1st, 3rd, ...); the report half was not looked at.
-    denial_shared: int = 3  # content words a debunk and a report of its claim share
+    # content words a debunk and a report of its claim share (also a debunking outlet's
+    # opening denial and the report it is set against, ``conflicts.debunk``)
+    denial_shared: int = 3
     denial_topic_words: int = 20  # words of the debunked thing kept in the topic
     # Debunking outlets (``conflicts.debunk``): the sentences of an outlet's lead its debunk
     # must be in, and a reporting outlet's lead its claim is read from. Chosen on the FNC-1

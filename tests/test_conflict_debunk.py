@@ -191,3 +191,26 @@ def test_an_opening_denial_is_the_side_when_nothing_is_called_untrue() -> None:
     # A question asks whether a denial was made, and a plain report denies nothing.
     assert debunk.debunk_sentence(ctx, ctx.article["t2"]) is None
     assert debunk.debunk_sentence(ctx, ctx.article["t0"]) is None
+
+
+HARBOUR = (
+    "Harbour car park to close\n\n"
+    "Saltmarsh Bay council voted on Monday to close the harbour car park for repairs. "
+    "The work will take six weeks."
+)
+
+
+def test_an_opening_denial_is_set_only_against_a_report_of_what_it_denies() -> None:
+    found = []
+    for other in (REPORT, HARBOUR):
+        rated = debunk.probabilities(StoryContext.from_texts(other, DENYING))
+        assert rated["t1"] > rated["t0"], rated
+        between = dataclasses.replace(
+            DEFAULT.conflicts, debunk_probability=(rated["t0"] + rated["t1"]) / 2
+        )
+        settings = dataclasses.replace(DEFAULT, conflicts=between)
+        ctx = StoryContext.from_texts(other, DENYING, settings=settings)
+        run(ctx, "conflicts")
+        found.append(len(debunk.detect(ctx)))
+    # The harbour report shares the bay's name but tells nothing the denial denies.
+    assert found == [1, 0]

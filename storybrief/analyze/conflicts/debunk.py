@@ -10,8 +10,9 @@ cue falls, whether it is said of a report or names what the other leads
 name, and how many other articles carry a cue too). Articles at or above
 ``ConflictSettings.debunk_probability`` debunk; when some articles debunk and
 others do not, each debunker's first sentence calling a report untrue (else its
-first sentence, when that is a denial) is set against each reporter's lead
-sentence most like it, told independently, when
+first sentence, when that is a denial, against reports sharing three content
+words with it) is set against each reporter's lead sentence most like it,
+told independently, when
 the two are about one matter (a shared name, or a cosine of
 ``Cosines.debunk_report``). Weights and threshold are fitted by
 ``bench/train_debunk.py`` on the FNC-1 dev stories and scored by
@@ -35,6 +36,7 @@ from storybrief.analyze.lexicon import (
     DENIAL_CUES,
     NEGATED_TRUTHS,
     REPORTS,
+    content,
 )
 from storybrief.models import Article, Conflict, ConflictKind, Sentence
 
@@ -116,10 +118,15 @@ def _pairs(
     if debunk is None:
         return []
     lead = [*_lead(ctx, debunker.sentences), debunk]
+    # A denial says what it denies: the report must tell it ("denied that Kenya had sent
+    # troops" is no answer to "Kenyan soldiers allegedly raided a camp").
+    words = 0 if calls_untrue(ctx.docs[debunk.id]) else ctx.settings.conflicts.denial_shared
     pairs = [
         (debunk, best)
         for r in reports
-        if (best := _closest(ctx, debunk, r.sentences)) and _one_matter(ctx, lead, best)
+        if (best := _closest(ctx, debunk, r.sentences))
+        and _one_matter(ctx, lead, best)
+        and len(content(debunk.text, ctx.names) & content(best.text, ctx.names)) >= words
     ]
     return sorted(pairs, key=lambda p: _closeness(ctx, p), reverse=True)
 
