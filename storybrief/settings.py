@@ -149,7 +149,9 @@ class ConflictSettings:
     same_thing: int = 2  # content words two descriptions of one found thing share
     # Denial (``conflicts.denial``), tuned on the FNC-1 dev stories' tune half (``bench/fnc1.py``:
     # per kind, stories by id, the 1st, 3rd, ...); the report half was not looked at.
-    denial_shared: int = 3  # content words a debunk and a report of its claim share
+    # content words a debunk and a report of its claim share (also a debunking outlet's
+    # opening denial and the report it is set against, ``conflicts.debunk``)
+    denial_shared: int = 3
     denial_topic_words: int = 20  # words of the debunked thing kept in the topic
     # Debunking outlets (``conflicts.debunk``): the sentences of an outlet's lead its debunk
     # must be in, and a reporting outlet's lead its claim is read from. Chosen on the FNC-1
@@ -158,11 +160,16 @@ class ConflictSettings:
     debunk_lead: int = 3
     # The learned debunk scorer (``conflicts.debunk_model``): its weights ("" = the packaged
     # ``analyze/debunk_weights.json``) and the probability at which an article debunks. Both
-    # fitted by ``bench/train_debunk.py`` on all 41 FNC-1 dev stories (the threshold: the
-    # best of the stories' cross-stance less 3x their undisputed false alarms); scored by
-    # 5-fold cross-validation by story (``bench/fnc1.py``), each fold fitting its own.
+    # fitted by ``bench/train_debunk.py`` on all 41 FNC-1 dev stories (the threshold: the most
+    # simulated cross-stance finds with false alarms in at most 8% of the undisputed stories,
+    # then the higher); scored by 5-fold cross-validation by story (``bench/fnc1.py``), each
+    # fold fitting its own.
     debunk_weights: str = ""
-    debunk_probability: float = 0.725
+    debunk_probability: float = 0.4
+    # Blame (``conflicts.blame``): the wordllama cosine a denial of blame and another outlet's
+    # accusation of the same party need to be on one matter. Chosen on the gold-dev tune half
+    # (``bench/analysis.py --conflicts``), checked on the unlabelled Multi-News and DUC clusters.
+    blame_matter: float = 0.3
 
 
 @dataclass(frozen=True)

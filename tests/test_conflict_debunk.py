@@ -162,3 +162,55 @@ def test_one_article_is_no_conflict() -> None:
     ctx = StoryContext.from_texts(DEBUNK)
     run(ctx, "conflicts")
     assert debunk.detect(ctx) == []
+
+
+DENYING = (
+    "Airline answers crab report\n\n"
+    "Saltmarsh Air has denied that its pilot photographed a giant crab off the coast. "
+    "The airline said no pilot flew over the bay that week. "
+    "A spokesman said it would review its social media policy."
+)
+ASKING = (
+    "Crab photo questions\n\n"
+    "Did Saltmarsh Air deny that its pilot photographed a giant crab off the coast? "
+    "The airline has not commented on the photograph. "
+    "Fishermen in the bay said they had seen nothing."
+)
+
+
+def test_a_debunk_sentence_calls_a_report_untrue_before_any_denial() -> None:
+    ctx = StoryContext.from_texts(REPORT, DEBUNK)
+    side = debunk.debunk_sentence(ctx, ctx.article["t1"])
+    assert side is not None and side.index == 0
+
+
+def test_an_opening_denial_is_the_side_when_nothing_is_called_untrue() -> None:
+    ctx = StoryContext.from_texts(REPORT, DENYING, ASKING, DEEP)
+    side = debunk.debunk_sentence(ctx, ctx.article["t1"])
+    assert side is not None and "denied" in side.text
+    # A question asks whether a denial was made, and a plain report denies nothing.
+    assert debunk.debunk_sentence(ctx, ctx.article["t2"]) is None
+    assert debunk.debunk_sentence(ctx, ctx.article["t0"]) is None
+
+
+HARBOUR = (
+    "Harbour car park to close\n\n"
+    "Saltmarsh Bay council voted on Monday to close the harbour car park for repairs. "
+    "The work will take six weeks."
+)
+
+
+def test_an_opening_denial_is_set_only_against_a_report_of_what_it_denies() -> None:
+    found = []
+    for other in (REPORT, HARBOUR):
+        rated = debunk.probabilities(StoryContext.from_texts(other, DENYING))
+        assert rated["t1"] > rated["t0"], rated
+        between = dataclasses.replace(
+            DEFAULT.conflicts, debunk_probability=(rated["t0"] + rated["t1"]) / 2
+        )
+        settings = dataclasses.replace(DEFAULT, conflicts=between)
+        ctx = StoryContext.from_texts(other, DENYING, settings=settings)
+        run(ctx, "conflicts")
+        found.append(len(debunk.detect(ctx)))
+    # The harbour report shares the bay's name but tells nothing the denial denies.
+    assert found == [1, 0]

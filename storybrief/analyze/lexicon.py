@@ -192,6 +192,18 @@ HEDGES = frozenset(
     }
 )  # fmt: skip
 DENIALS = frozenset({"deny", "dismiss", "reject", "refute"})
+# Nouns of blame a party denies: "denied any responsibility", "no evidence of his involvement".
+BLAME = frozenset(
+    {"responsibility", "involvement", "role", "complicity", "culpability", "link", "hand"}
+)
+# Words that lay an act on a party: "responsible for", "behind the attack", "North Korean
+# agents", "accused of", "indicted", "charging bin Laden with", "the alleged mastermind".
+ACCUSING = frozenset(
+    {
+        "responsible", "behind", "blame", "accuse", "indict", "charge", "mastermind",
+        "orchestrate", "agent", "perpetrator", "culprit", "perpetrate",
+    }
+)  # fmt: skip
 # Modals that only place a fact in the future ("the bridge will shut on Monday"):
 # news states what is scheduled this way, hedging nothing.
 FUTURE = frozenset({"will", "shall"})

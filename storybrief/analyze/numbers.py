@@ -15,11 +15,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
-    "dozen": 12, "million": 1_000_000, "billion": 1_000_000_000,
+# Number words and their values: the one table of them (``llm.verify`` reads it too).
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "thousand": 1000, "dozen": 12, "million": 1_000_000, "billion": 1_000_000_000,
 }  # fmt: skip
 # Plural scale words name a vague amount: "hundreds" is 200 to 999.
 _VAGUE = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
@@ -71,7 +73,7 @@ class Figure:
         return (
             self.unit.isalpha()
             and len(self.unit) > 3
-            and self.unit not in _WORDS
+            and self.unit not in NUMBER_WORDS
             and self.unit not in _VAGUE
         )
 
@@ -86,9 +88,11 @@ def _amount(text: str) -> tuple[float, float] | None:
     if text in _VAGUE:
         return _VAGUE[text]
     numbers = [float(n.replace(",", "")) for n in _NUMBER.findall(text)]
-    scale = next((_WORDS[w] for w in text.split() if w in {"thousand", "million", "billion"}), 1)
+    scale = next(
+        (NUMBER_WORDS[w] for w in text.split() if w in {"thousand", "million", "billion"}), 1
+    )
     if not numbers:
-        words = [_WORDS[w] for w in re.findall(r"[a-z]+", text) if w in _WORDS]
+        words = [NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text) if w in NUMBER_WORDS]
         if not words:
             return None
         numbers = [math.prod(words)]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import reduce
 
+from storybrief.analyze.numbers import NUMBER_WORDS
 from storybrief.llm.prompt import Evidence
 from storybrief.llm.roles import Doers, evidence_doers, swapped
 from storybrief.models import SummarySentence
@@ -35,14 +36,7 @@ GLUE = frozenset(
     agree agreed agrees while amid""".split()
 )
 NEGATIONS = frozenset("not no never nor none neither nobody nothing without cannot".split())
-_NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen"
-        " fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_NUMBER_WORDS |= {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100"}
+_NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items()}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"\b[A-Z][\w']*")  # "Shia-dominated": only "Shia" is a name
 _MARKER = re.compile(r"\s*\[\s*(E\d+(?:\s*[,;]?\s*E?\d+)*)\s*\]([.!?]?)")

@@ -12,9 +12,12 @@ Each kind is found by its own detector module, on its own signal:
 - ``place``: one thing found in two places.
 - ``denial``: one outlet reports a claim as true, another calls it a hoax,
   false or fabricated, or denies it.
-- ``debunk``: an outlet whose lead debunks a report (a hoax, a satire; a
-  claim called false or denied) against another's lead sentence on the
-  same matter, where the rules of ``denial`` match no claim.
+- ``blame``: a party denies being behind an act ("denied any
+  responsibility") that another outlet lays on it ("an attack by North
+  Korean agents").
+- ``debunk``: an outlet a learned scorer rates as debunking (a hoax, a
+  satire; a claim called false; an opening denial) against another's lead
+  sentence on the same matter, where the rules of ``denial`` match no claim.
 - ``headline``: a title states as fact what its own body reports only as
   conditional, hedged or negated.
 
@@ -30,7 +33,7 @@ from __future__ import annotations
 from storybrief.analyze.context import StoryContext
 from storybrief.models import Conflict
 
-from . import debunk, denial, detail, existence, figures, headline, place, state
+from . import blame, debunk, denial, detail, existence, figures, headline, place, state
 from .base import Detector
 
 DETECTORS: tuple[Detector, ...] = (
@@ -40,6 +43,7 @@ DETECTORS: tuple[Detector, ...] = (
     state,
     place,
     denial,
+    blame,
     debunk,
     headline,
 )

@@ -9,8 +9,10 @@ lead. Each article gets a probability that it debunks what the others report
 cue falls, whether it is said of a report or names what the other leads
 name, and how many other articles carry a cue too). Articles at or above
 ``ConflictSettings.debunk_probability`` debunk; when some articles debunk and
-others do not, each debunker's first sentence calling a report untrue is set
-against each reporter's lead sentence most like it, told independently, when
+others do not, each debunker's first sentence calling a report untrue (else its
+first sentence, when that is a denial, against reports sharing three content
+words with it) is set against each reporter's lead sentence most like it,
+told independently, when
 the two are about one matter (a shared name, or a cosine of
 ``Cosines.debunk_report``). Weights and threshold are fitted by
 ``bench/train_debunk.py`` on the FNC-1 dev stories and scored by
@@ -28,7 +30,14 @@ from spacy.tokens import Doc
 
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.independence import told_independently
-from storybrief.analyze.lexicon import DEBUNK_CUES, DEBUNK_VERDICTS, NEGATED_TRUTHS, REPORTS
+from storybrief.analyze.lexicon import (
+    DEBUNK_CUES,
+    DEBUNK_VERDICTS,
+    DENIAL_CUES,
+    NEGATED_TRUTHS,
+    REPORTS,
+    content,
+)
 from storybrief.models import Article, Conflict, ConflictKind, Sentence
 
 from . import debunk_model
@@ -48,6 +57,7 @@ _CALLS_UNTRUE = (pattern(DEBUNK_CUES - DEBUNK_VERDICTS), pattern(NEGATED_TRUTHS)
 # What a debunk word must be said of, unless a verdict. Not "news", which names the media
 # ("attacking the fake and fraudulent news media") more than one claim.
 _REPORTS = REPORTS - {"news"}
+_DENIAL = pattern(DENIAL_CUES)
 _SPACES = re.compile(r"\s+")
 
 
@@ -101,22 +111,41 @@ def detect(ctx: StoryContext) -> list[Conflict]:
 def _pairs(
     ctx: StoryContext, debunker: Article, reports: list[Article]
 ) -> list[tuple[Sentence, Sentence]]:
-    """A debunker's first sentence calling a report untrue against each report's lead sentence
+    """A debunker's debunk sentence (``debunk_sentence``) against each report's lead sentence
     most like it, the closest pair first, when the two articles are about one matter
     (``_one_matter``)."""
-    # The side is a sentence that calls a report untrue, not any cue: a denial ("denied the
-    # new allegations") is the ``denial`` rules' to match, and "bogus accounts" calls no report
-    # untrue (both set against unrelated leads on unlabelled Multi-News and DUC clusters).
-    cued = [s for s in debunker.sentences if calls_untrue(ctx.docs[s.id])]
-    if not cued:
+    debunk = debunk_sentence(ctx, debunker)
+    if debunk is None:
         return []
-    lead = _lead(ctx, debunker.sentences) + cued[:1]
+    lead = [*_lead(ctx, debunker.sentences), debunk]
+    # A denial says what it denies: the report must tell it ("denied that Kenya had sent
+    # troops" is no answer to "Kenyan soldiers allegedly raided a camp").
+    words = 0 if calls_untrue(ctx.docs[debunk.id]) else ctx.settings.conflicts.denial_shared
     pairs = [
-        (cued[0], best)
+        (debunk, best)
         for r in reports
-        if (best := _closest(ctx, cued[0], r.sentences)) and _one_matter(ctx, lead, best)
+        if (best := _closest(ctx, debunk, r.sentences))
+        and _one_matter(ctx, lead, best)
+        and len(content(debunk.text, ctx.names) & content(best.text, ctx.names)) >= words
     ]
     return sorted(pairs, key=lambda p: _closeness(ctx, p), reverse=True)
+
+
+def debunk_sentence(ctx: StoryContext, debunker: Article) -> Sentence | None:
+    """A debunking article's side: its first sentence calling a report untrue, else its first
+    sentence when that is a denial ("X denied reports that ..."), else none."""
+    # Not any cue: "bogus accounts" calls no report untrue, and a denial after the first
+    # sentence ("attorneys have emphatically denied the new allegations", the third) was set
+    # against an unrelated lead on an unlabelled Multi-News cluster. An article that opens
+    # with a denial and is rated as debunking is the denial's story (FNC-1 traces: two such
+    # articles had no side).
+    untrue = (s for s in debunker.sentences if calls_untrue(ctx.docs[s.id]))
+    denial = (
+        s
+        for s in debunker.sentences[:1]
+        if _DENIAL.search(lowered(s.text)) and not s.text.rstrip().endswith("?")
+    )
+    return next(untrue, None) or next(denial, None)
 
 
 def _lead(ctx: StoryContext, sentences: list[Sentence]) -> list[Sentence]:
