@@ -41,8 +41,8 @@ from ecbplus import (
 from storybrief.analyze.entity_pairs import FEATURE_NAMES, WEIGHTS
 
 
-def scorer_rows(stories: list[Story], found: dict[str, Found]) -> list[str]:
-    """The scorer alone, out of fold, at each threshold: pair precision, recall, F1."""
+def out_of_fold(stories: list[Story], found: dict[str, Found]) -> list[tuple[float, bool]]:
+    """Every candidate pair's probability, by a model fitted on the other folds, and label."""
     fold = folds(stories)
     scored: list[tuple[float, bool]] = []
     for n in range(FOLDS):
@@ -50,14 +50,17 @@ def scorer_rows(stories: list[Story], found: dict[str, Found]) -> list[str]:
         for story in (s for s in stories if fold[s.id] == n):
             xs, ys = examples(story, found[story.id])
             scored += [(model.probability(x), y) for x, y in zip(xs, ys, strict=True)]
-    rows = []
-    for threshold in THRESHOLDS:
-        right = sum(p >= threshold and y for p, y in scored)
-        said, gold = sum(p >= threshold for p, _ in scored), sum(y for _, y in scored)
-        precision, recall = right / said if said else 0.0, right / gold
-        f1 = 2 * precision * recall / (precision + recall) if right else 0.0
-        rows.append(f"| {threshold:.1f} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
-    return rows
+    return scored
+
+
+def scorer_row(threshold: float, scored: list[tuple[float, bool]]) -> str:
+    """The scorer alone at ``threshold``: pair precision, recall and F1."""
+    said = [p >= threshold for p, _ in scored]
+    right = sum(s and y for s, (_, y) in zip(said, scored, strict=True))
+    precision = right / sum(said) if right else 0.0
+    recall = right / sum(y for _, y in scored)
+    f1 = 2 * precision * recall / (precision + recall) if right else 0.0
+    return f"| {threshold:.1f} | {precision:.3f} | {recall:.3f} | {f1:.3f} |"
 
 
 def main() -> None:
@@ -70,7 +73,8 @@ def main() -> None:
     print("| threshold | pair P | pair R | pair F1 |\n|---:|---:|---:|---:|")
     stories = load(args.data)
     found = found_names(stories, args.cache)
-    print("\n".join(scorer_rows(stories, found)))
+    scored = out_of_fold(stories, found)
+    print("\n".join(scorer_row(threshold, scored) for threshold in THRESHOLDS))
     model = fit(stories, found)
     weights = dict(zip(FEATURE_NAMES, model.weights, strict=True))
     print("weights on all 66 stories:", {k: round(v, 2) for k, v in weights.items()}, model.bias)
