@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python bench/analysis.py [--seeds DIR] [--fixtures DIR] [--data DIR]
        .venv/bin/python bench/analysis.py --unlabelled [--data DIR]
+       .venv/bin/python bench/analysis.py --aliases [--data DIR]
 
 Stories: the seed (``../shared/data/seeds``: ``*.txt`` + ``gold.json``) and
 every ``tests/fixtures/analysis/<name>/`` with a ``gold.json`` in the seed's
@@ -28,6 +29,8 @@ texts out of this repository. Gold article ids are prefixes of ours.
   the first that state it too (cite it in two of its sources): lower is better.
 * entity merges: pairwise over the gold aliases we extract: two aliases in
   one of our entities are a true merge when gold puts them in one group.
+  ``--aliases`` prints them alone, from the entities analysis alone, for the seed,
+  the fixtures and the ``gold-dev`` stories.
 
 ``--unlabelled`` counts instead the conflicts reported on the stories no one
 has labelled (every cluster of two or more documents of
@@ -48,6 +51,7 @@ from typing import Any
 
 import numpy as np
 
+from storybrief.analyze import StoryContext, run
 from storybrief.models import Article, Brief
 from storybrief.nlp.overlap import words
 from storybrief.pipeline import brief_of, prepare
@@ -204,7 +208,7 @@ def _quotes(brief: Brief, gold: dict[str, Any]) -> dict[str, float]:
     }
 
 
-def _merges(brief: Brief, gold: dict[str, Any]) -> dict[str, float]:
+def _merges(brief: Brief | SimpleNamespace, gold: dict[str, Any]) -> dict[str, float]:
     group_of = {alias: n for n, g in enumerate(gold["entity_aliases"]) for alias in g}
     entity_of = {a: e.name for e in brief.entities for a in e.aliases if a in group_of}
     aliases = sorted(entity_of)
@@ -393,10 +397,14 @@ def main() -> None:
     parser.add_argument(
         "--unlabelled", action="store_true", help="list conflicts on unlabelled clusters"
     )
+    parser.add_argument("--aliases", action="store_true", help="entity merges alone, + gold-dev")
     _conflict_arguments(parser)
     args = parser.parse_args()
     if args.unlabelled:
         unlabelled(args.data)
+        return
+    if args.aliases:
+        alias_table(args)
         return
     if args.conflicts:
         conflict_table(args)
@@ -409,6 +417,30 @@ def analysis_table(args: argparse.Namespace) -> None:
     """Every score of the seed and the fixtures, per story and their mean."""
     stories = [args.seeds, *sorted(p for p in args.fixtures.glob("*") if p.is_dir())]
     rows = {story.name: evaluate(story, args.data) for story in stories}
+    _print_table(rows)
+
+
+if __name__ == "__main__":
+    main()
+
+
+def alias_table(args: argparse.Namespace) -> None:
+    """Entity merge precision, recall and alias recall of the entities analysis alone
+    on the seed, the fixtures and the ``gold-dev`` stories, and the mean of each."""
+    stories = [args.seeds, *sorted(p for p in args.fixtures.glob("*") if p.is_dir())]
+    loaded = {story.name: load(story, args.data) for story in stories}
+    for path in sorted((args.data / "gold-dev").glob("*.json")):
+        loaded[path.stem] = load_gold_dev(path, args.data)
+    rows = {}
+    for name, (articles, gold) in loaded.items():
+        context = StoryContext([a for a in prepare(articles) if a.ok])
+        entities = run(context, "entities").entities  # type: ignore[attr-defined]
+        rows[name] = _merges(SimpleNamespace(entities=entities), gold)
+    _print_table(rows)
+
+
+def _print_table(rows: dict[str, dict[str, float]]) -> None:
+    """One row of scores per story, then their means."""
     columns = list(next(iter(rows.values())))
     rows["overall (mean)"] = {c: _mean([r[c] for r in rows.values()]) for c in columns}
     print("| story | " + " | ".join(columns) + " |")
@@ -416,7 +448,3 @@ def analysis_table(args: argparse.Namespace) -> None:
     for name, scores in rows.items():
         cells = ("n/a" if np.isnan(scores[c]) else f"{scores[c]:.2f}" for c in columns)
         print(f"| {name} | " + " | ".join(cells) + " |")
-
-
-if __name__ == "__main__":
-    main()

@@ -30,10 +30,10 @@ def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
         pair_model(path)
 
 
-CLINIC = """Star checks into rehab
+HOSPITAL = """Singer treated after crash
 
-Lindsay Lohan checked into the Betty Ford Center on Thursday. A spokesman for the Betty \
-Ford Clinic said it does not comment on its patients.
+The singer was taken to Greenfield Memorial Hospital on Sunday. Doctors at Greenfield \
+Hospital said she was in stable condition.
 """
 
 
@@ -44,14 +44,12 @@ def entities_of(text: str, threshold: float) -> dict[str, Entity]:
 
 
 def test_the_scorer_merges_one_body_the_rules_leave_in_two() -> None:
-    # Neither name is the other's short form, so the rules keep them apart; one
-    # name once the kind of body is left out, they score as one.
-    assert (
-        entities_of(CLINIC, 2.0)["Betty Ford Center"]
-        is not entities_of(CLINIC, 2.0)["Betty Ford Clinic"]
-    )
-    found = entities_of(CLINIC, EntitySettings().pair_threshold)
-    assert found["Betty Ford Center"] is found["Betty Ford Clinic"]
+    # Neither name is the other's short form, so the rules keep them apart; the
+    # shorter one's words all in the longer, one last word, they score as one.
+    apart = entities_of(HOSPITAL, 2.0)
+    assert apart["Greenfield Hospital"] is not apart["Greenfield Memorial Hospital"]
+    found = entities_of(HOSPITAL, EntitySettings().pair_threshold)
+    assert found["Greenfield Hospital"] is found["Greenfield Memorial Hospital"]
 
 
 def mention(text: str, label: str) -> Mention:

@@ -8,8 +8,8 @@ the labels the model gives each, and how many other groups the shorter one
 could be part of. ``entities._merge_scored`` merges the pairs rated likely,
 guarded (a name paired with two groups, two names of one head, a pair of groups
 some of whose names score low). The weights (``entity_pairs.json``) are fitted
-by ``bench/train_entity_pairs.py`` on the ECB+ ``train`` topics only;
-``bench/ecbplus.py`` reports the ``dev`` topics.
+by ``bench/train_entity_pairs.py`` on the 66 ECB+ dev stories (topics 1–35);
+``bench/ecbplus.py`` reports the same procedure cross-validated by topic.
 """
 
 from __future__ import annotations
