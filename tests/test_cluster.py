@@ -305,3 +305,17 @@ def test_short_texts_need_more_evidence_than_long_ones() -> None:
         doubted = ClusterSettings(short_words=60, short_penalty=penalty)
         assert sorted(len(s) for s in group(excerpts, doubted)) == short
         assert sorted(len(s) for s in group([page(a) for a in excerpts], doubted)) == [2, 3]
+
+
+def test_a_storys_articles_come_in_their_own_order_not_the_inputs() -> None:
+    """The analyses break ties by article order: a story's articles are ordered by id
+    (copies last), so the same pile in any order gives the same briefs."""
+    from storybrief.cluster import stories
+
+    articles = _story_pile()
+    forward = [[a.id for a in story] for story in stories(articles)[0]]
+    assert forward[0] == ["quake-0", "quake-1", "quake-2", "quake-reprint"]
+    for seed in range(3):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        assert [[a.id for a in story] for story in stories(shuffled)[0]] == forward

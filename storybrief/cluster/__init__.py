@@ -85,8 +85,9 @@ def story_rows(
     """The rows of ``found`` grouped into stories, near-exact copies first set aside.
 
     Returns the stories, biggest first, then newest, then by their smallest
-    article id (whatever the input order), each its grouped rows in order and
-    then its copies in order; and each copy's original row. ``found`` is let
+    article id (whatever the input order), each its grouped rows and then its
+    copies, by id, title and text (whatever the input order); and each copy's
+    original row. ``found`` is let
     go once its originals are taken: a caller that keeps no other reference
     to it frees it (at 100,000 articles, hundreds of MB).
     """
@@ -100,7 +101,15 @@ def story_rows(
     story_of = {row: n for n, rows in enumerate(grouped) for row in rows}
     for row, original in copies.items():
         grouped[story_of[original]].append(row)
-    return _ordered(grouped, keys, published), copies
+
+    # The analyses break ties by article order, so a story's articles are put in an order
+    # of their own (id, title, text; copies last), not their lines': same brief either way.
+    def own_order(row: int) -> tuple[bool, str, str, str, str]:
+        article_id, source, title, digest = keys[row]
+        return row in copies, article_id, title, digest, source
+
+    within = [sorted(rows, key=own_order) for rows in grouped]
+    return _ordered(within, keys, published), copies
 
 
 def _ordered(
