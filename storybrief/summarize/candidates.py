@@ -92,6 +92,22 @@ _RELATIVE_DAY = re.compile(
     r"|(?:last|this|next) (?:week|weekend))\b",
     re.IGNORECASE,
 )
+# In an undated article, a day named as an adverbial ("said Tuesday", "on Monday
+# night", "Early Friday, ..."): taken out, the sentence states the same fact
+# without a day no reader could place. Not a possessive or part of a longer
+# phrase ("Tuesday's vote", "Tuesday night's attack").
+_DAY_ADVERBIAL = re.compile(
+    rf"(?:\b(?:on|late|early) )?\b(?:{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow"
+    r"|(?:last|this|next) (?:week|weekend))(?: (?:night|morning|afternoon|evening))?"
+    r"(?![\w'’-])(?! (?:night|morning|afternoon|evening)\b)",
+    re.IGNORECASE,
+)
+# Words before a day that make it part of a phrase: "from Monday", "since Tuesday".
+_DAY_GOVERNORS = frozenset(
+    "from since until till by before after through between during for as than with of to"
+    " and or every each the a that last next this earlier later early late also his her their"
+    " its our my your".split()
+)
 # Words that put a named day in the future, where "Tuesday" could be either of two.
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|plans?|planned|expected|scheduled|due|set to|is to|are to"
@@ -226,6 +242,47 @@ def dated(text: str, day: date) -> str | None:
     return _RELATIVE_DAY.sub(lambda m: f"{m.group()} ({next(spelled)})", text)
 
 
+def undated(text: str) -> str:
+    """``text`` without the one day it names from its undated article's date, where exact.
+
+    "..., officials said Tuesday." → "..., officials said."; "On Monday, rebels
+    took Kindu." → "Rebels took Kindu." ``text`` itself when it names no such
+    day, names more than one, names it in a quotation or inside a phrase
+    ("since Tuesday", "earlier this week", "Tuesday's vote", an opening "Tuesday was").
+    """
+    match = _day_adverbial(text)
+    if match is None:
+        return text
+    before, after = text[: match.start()].rstrip(), text[match.end() :]
+    if not before:  # "On Tuesday, rebels ..."
+        return after[2:3].upper() + after[3:]
+    if before.endswith(",") and after.startswith(","):
+        # "The rebels, on Tuesday, took" → "The rebels took": the day's commas go with it.
+        return before.rstrip(",") + after[1:]
+    if before.endswith(".") and after.startswith("."):
+        after = after[1:]  # "at 4:30 a.m. Sunday." → "at 4:30 a.m."
+    return before + after
+
+
+def _day_adverbial(text: str) -> re.Match[str] | None:
+    """The day ``undated`` may take out of ``text``, None if none may go."""
+    if len(_RELATIVE_DAY.findall(text)) != 1:
+        return None
+    match = _DAY_ADVERBIAL.search(text)
+    if match is None or match.group().isupper() or _quoted(text, match.start()):
+        return None  # "USA TODAY"; and a quotation is never altered
+    before = text[: match.start()]
+    if not before:  # at the opening only "On Tuesday, ..."
+        return match if text[match.end() :].startswith(", ") else None
+    governor = before.split()[-1].lower() if before.split() else ""
+    return None if governor in _DAY_GOVERNORS or not before.endswith(" ") else match
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` lies in a quotation."""
+    return any(q.start() < at < q.end() for q in _QUOTATION.finditer(text))
+
+
 def trim(text: str) -> str:
     """``text`` without a dateline at its start."""
     return _DATELINE.sub("", text.strip(), count=1)
@@ -267,7 +324,9 @@ def usable(text: str, tokens: list[str]) -> bool:
 def collect_candidates(articles: list[Article]) -> list[Candidate]:
     """The usable sentences of the usable articles, in article then sentence order.
 
-    A dated article's sentence naming a day it cannot date (``dated``) is no candidate.
+    A dated article's sentence naming a day it cannot date (``dated``) is no
+    candidate; an undated article's sentence is shown without the day it names
+    where that is exact (``undated``).
     """
     out: list[Candidate] = []
     for position, article in enumerate(a for a in articles if a.ok):
@@ -275,11 +334,21 @@ def collect_candidates(articles: list[Article]) -> list[Candidate]:
         for sentence in article.sentences:
             text = trim(sentence.text)
             tokens = words(text)
-            if not usable(text, tokens):
-                continue
-            shown = text if day is None else dated(text, day)
-            if shown is not None:
-                candidate = Candidate(sentence, shown, tokens, len(shown.split()), position)
-                candidate.undated_day = day is None and names_relative_day(text)
+            if usable(text, tokens) and (candidate := _candidate(sentence, text, tokens, day)):
+                candidate.article = position
                 out.append(candidate)
     return out
+
+
+def _candidate(
+    sentence: Sentence, text: str, tokens: list[str], day: date | None
+) -> Candidate | None:
+    """``sentence``, usable as ``text``, as its article (of ``day``) lets it be shown, if so."""
+    if day is not None:
+        shown = dated(text, day)
+        return None if shown is None else Candidate(sentence, shown, tokens, len(shown.split()), 0)
+    shown = undated(text)
+    tokens = tokens if shown == text else words(shown)
+    candidate = Candidate(sentence, shown, tokens, len(shown.split()), 0)
+    candidate.undated_day = names_relative_day(shown)
+    return candidate
