@@ -264,3 +264,14 @@ def test_an_undated_article_s_day_goes_only_where_the_fact_stays_whole(
     text: str, shown: str | None
 ) -> None:
     assert undated(text) == (shown or text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One study reported by Medical News Today last year found a link.",
+        "Rights groups count 84 deaths in the country, with 35 on Friday alone.",
+    ],
+)
+def test_a_day_in_a_name_or_bound_to_a_number_stays(text: str) -> None:
+    assert undated(text) == text

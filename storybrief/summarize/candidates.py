@@ -99,7 +99,7 @@ _RELATIVE_DAY = re.compile(
 _DAY_ADVERBIAL = re.compile(
     rf"(?:\b(?:on|late|early) )?\b(?:{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow"
     r"|(?:last|this|next) (?:week|weekend))(?: (?:night|morning|afternoon|evening))?"
-    r"(?![\w'’-])(?! (?:night|morning|afternoon|evening)\b)",
+    r"(?![\w'’-])(?! (?:night|morning|afternoon|evening|alone)\b)",
     re.IGNORECASE,
 )
 # Words before a day that make it part of a phrase: "from Monday", "since Tuesday".
@@ -269,13 +269,27 @@ def _day_adverbial(text: str) -> re.Match[str] | None:
     if len(_RELATIVE_DAY.findall(text)) != 1:
         return None
     match = _DAY_ADVERBIAL.search(text)
-    if match is None or match.group().isupper() or _quoted(text, match.start()):
-        return None  # "USA TODAY"; and a quotation is never altered
+    if match is None or _named(text, match) or _quoted(text, match.start()):
+        return None  # a quotation is never altered
     before = text[: match.start()]
     if not before:  # at the opening only "On Tuesday, ..."
         return match if text[match.end() :].startswith(", ") else None
+    return None if _governed(before) else match
+
+
+def _governed(before: str) -> bool:
+    """Whether a day after ``before`` belongs to a phrase of it: "since Tuesday", "35 on Friday"."""
     governor = before.split()[-1].lower() if before.split() else ""
-    return None if governor in _DAY_GOVERNORS or not before.endswith(" ") else match
+    return governor in _DAY_GOVERNORS or governor[:1].isdigit() or not before.endswith(" ")
+
+
+def _named(text: str, match: re.Match[str]) -> bool:
+    """Whether the day ``match`` found is part of a name: "USA TODAY", "Medical News Today"."""
+    day = _RELATIVE_DAY.search(match.group())
+    name = day.group() if day else ""
+    # Weekdays are capitalised anywhere; "Today" is only at the opening.
+    capital = match.start() + (day.start() if day else 0) > 0 and name[:1].isupper()
+    return name.isupper() or (capital and name.lower() not in _WEEKDAYS)
 
 
 def _quoted(text: str, at: int) -> bool:
