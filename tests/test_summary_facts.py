@@ -18,7 +18,14 @@ from storybrief.pipeline import brief_of, read
 from storybrief.segment import segment
 from storybrief.settings import Weights
 from storybrief.summarize import summarize
-from storybrief.summarize.candidates import Candidate, dated, leans_on_context, undated
+from storybrief.summarize.candidates import (
+    Candidate,
+    collect_candidates,
+    dated,
+    leans_on_context,
+    undated,
+    unlinked,
+)
 from storybrief.summarize.extractive import select
 
 # Three outlets on one quake; "the offer" is told in three wordings, none a copy.
@@ -275,3 +282,43 @@ def test_an_undated_article_s_day_goes_only_where_the_fact_stays_whole(
 )
 def test_a_day_in_a_name_or_bound_to_a_number_stays(text: str) -> None:
     assert undated(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "But Milosevic showed no signs of backing down.",
+            "Milosevic showed no signs of backing down.",
+        ),
+        ("Meanwhile, the rebels took the town of Kindu.", "The rebels took the town of Kindu."),
+        # Kept: what follows is no sentence of its own, or the word is no connective.
+        ("Yet another bomb went off in the market.", None),
+        ("Butler said the talks would resume soon.", None),
+    ],
+)
+def test_an_opening_connective_goes_when_the_rest_stands_alone(
+    text: str, shown: str | None
+) -> None:
+    assert unlinked(text) == (shown or text)
+
+
+def test_a_sentence_without_its_connective_no_longer_waits_for_the_one_before() -> None:
+    pool = collect_candidates(
+        [
+            segment(
+                Article(
+                    id="a",
+                    source="a",
+                    paragraphs=[
+                        "Rebels and troops fought for a third day near the eastern town.",
+                        "But the rebels took the town of Kindu after heavy fighting on the river.",
+                    ],
+                )
+            )
+        ]
+    )
+    assert [c.text for c in pool][
+        1
+    ] == "The rebels took the town of Kindu after heavy fighting on the river."
+    assert not pool[1].leans

@@ -6,17 +6,21 @@ are split across sentences, captions, credits and links, and sentences too
 short to state a fact or too long to fit a brief. An agency dateline
 ("WASHINGTON (AP) —") is cut: it belongs to the article, not to the story.
 
-A sentence that leans on the one before it is quoted only after that one
+An opening connective that only ties a sentence to the one before ("But",
+"Meanwhile,") is left off: the sentence states the same fact without it
+(``unlinked``). A sentence that leans on the one before it is quoted only after that one
 (``extractive.select``): it opens on a pronoun ("He denied ...", "It's"), a
-connective ("But", "Meanwhile") or a definite description of someone the
+connective ("Then", "Instead") or a definite description of someone the
 article named before ("The 2,000 troops", "The man"), names its speaker by
 a pronoun ("..., he said."), says "also" or ", however," or dates itself
 against another event ("the previous week", "a day later").
 A day named relative to the article's date ("on Tuesday", "yesterday") is
 given that date in parentheses when the article is dated and the day is
 past, so exact; in a dated article a day that cannot be dated so is left
-out. An undated article's days can only be read against each other: the
-summary takes such days from one article at most (``extractive.select``).
+out. In an undated article such a day is taken out where the fact stays
+whole (``undated``: "..., officials said Tuesday." → "..., officials said.");
+the days it keeps can only be read against each other: the summary takes
+such days from one article at most (``extractive.select``).
 """
 
 from __future__ import annotations
@@ -42,6 +46,12 @@ _CONNECTIVES = frozenset(
     "also and but however meanwhile still instead nevertheless nonetheless yet moreover"
     " besides then thus so otherwise likewise similarly furthermore later earlier"
     " afterward afterwards there it its such both".split()
+)
+# An opening connective that only ties the sentence to the one before ("But the
+# rebels took Kindu."): without it the sentence states the same fact, alone.
+_LINK = re.compile(
+    r"(?:But|And) (?=\w)|Yet (?=[A-Z0-9])|(?:However|Meanwhile|Still|Moreover|Furthermore|Besides"
+    r"|Nevertheless|Nonetheless|Additionally|In addition|In fact|Even so|Also), (?=\w)"
 )
 # A count, not a year: "The 2,000 troops", "The two men", but not "The 2014 World Cup".
 _NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen)"
@@ -242,6 +252,12 @@ def dated(text: str, day: date) -> str | None:
     return _RELATIVE_DAY.sub(lambda m: f"{m.group()} ({next(spelled)})", text)
 
 
+def unlinked(text: str) -> str:
+    """``text`` without an opening connective ("But", "However,") that ties it to the one before."""
+    link = _LINK.match(text)
+    return text[link.end()].upper() + text[link.end() + 1 :] if link else text
+
+
 def undated(text: str) -> str:
     """``text`` without the one day it names from its undated article's date, where exact.
 
@@ -358,6 +374,8 @@ def _candidate(
     sentence: Sentence, text: str, tokens: list[str], day: date | None
 ) -> Candidate | None:
     """``sentence``, usable as ``text``, as its article (of ``day``) lets it be shown, if so."""
+    if (alone := unlinked(text)) != text:
+        text, tokens = alone, words(alone)
     if day is not None:
         shown = dated(text, day)
         return None if shown is None else Candidate(sentence, shown, tokens, len(shown.split()), 0)
