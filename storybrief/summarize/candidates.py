@@ -112,6 +112,8 @@ _DAY_ADVERBIAL = re.compile(
     r"(?![\w'’-])(?! (?:night|morning|afternoon|evening|alone)\b)",
     re.IGNORECASE,
 )
+# A clause on the day itself after it: "on Wednesday, when the rain is forecast to ease".
+_DAY_CLAUSE = re.compile(r",? (?:when|which|the day)\b")
 # Words before a day that make it part of a phrase: "from Monday", "since Tuesday".
 _DAY_GOVERNORS = frozenset(
     "from since until till by before after through between during for as than with of to"
@@ -288,6 +290,8 @@ def _day_adverbial(text: str) -> re.Match[str] | None:
     if match is None or _named(text, match) or _quoted(text, match.start()):
         return None  # a quotation is never altered
     before = text[: match.start()]
+    if _DAY_CLAUSE.match(text, match.end()):
+        return None  # "on Wednesday, when the rain eases": the clause tells of the day
     if not before:  # at the opening only "On Tuesday, ..."
         return match if text[match.end() :].startswith(", ") else None
     return None if _governed(before) else match
