@@ -117,7 +117,7 @@ NOTICE = (
     "find them after the original site changes or removes them."
 )
 STORIES = [
-    "The harbour bridge reopened on Tuesday after three weeks of repairs to its cables.",
+    "The harbour bridge reopened after three weeks of repairs to its cables.",
     "Firefighters contained a grass fire near the airport before it reached any homes.",
     "The city football club signed a young striker from a rival team on a three-year deal.",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from datetime import date
 from itertools import permutations
 
@@ -18,7 +19,14 @@ from storybrief.pipeline import brief_of, read
 from storybrief.segment import segment
 from storybrief.settings import Weights
 from storybrief.summarize import summarize
-from storybrief.summarize.candidates import Candidate, dated, leans_on_context
+from storybrief.summarize.candidates import (
+    Candidate,
+    collect_candidates,
+    dated,
+    leans_on_context,
+    undated,
+    unlinked,
+)
 from storybrief.summarize.extractive import select
 
 # Three outlets on one quake; "the offer" is told in three wordings, none a copy.
@@ -192,15 +200,27 @@ def test_a_dated_article_gives_its_days_their_date() -> None:
 
 def test_days_of_undated_articles_come_from_one_article() -> None:
     articles = _articles()
-    # A second undated article that names a day of its own.
+    # A second undated article that names a day of its own, in a phrase that keeps it.
+    extra = Article(
+        id="east",
+        source="east",
+        paragraphs=["Rescue teams from three countries have searched Varno since Monday."],
+    )
+    summary = summarize([*articles, segment(extra)], 200)
+    with_days = [s.sources for s in summary if re.search(r"\b(?:Sunday|Monday)\b", s.text)]
+    assert len(with_days) == 1, "Sunday in one and Monday in another may be weeks apart"
+
+
+def test_a_day_taken_out_no_longer_keeps_its_sentence_from_the_summary() -> None:
     extra = Article(
         id="east",
         source="east",
         paragraphs=["Rescue teams from three countries reached Varno on Monday with dogs."],
     )
-    summary = summarize([*articles, segment(extra)], 200)
-    with_days = [s.sources for s in summary if re.search(r"\b(?:Sunday|Monday)\b", s.text)]
-    assert len(with_days) == 1, "Sunday in one and Monday in another may be weeks apart"
+    summary = summarize([*_articles(), segment(extra)], 200)
+    texts = [s.text for s in summary]
+    assert "Rescue teams from three countries reached Varno with dogs." in texts
+    assert any("Sunday" in t for t in texts), "the other article keeps its own day"
 
 
 def test_the_same_articles_in_any_order_give_the_same_summary() -> None:
@@ -240,3 +260,70 @@ def test_the_seed_brief_cites_every_carrier_of_its_facts(example_brief: Brief) -
     # Of the agreements holding it, the one in its words: every outlet there is cited.
     assert len(denial[0].sources) >= 4
     assert any(set(a.sources) <= set(denial[0].sources) for a in carriers)
+
+
+# An undated article's day taken out, or an opening connective left off, only
+# where the sentence keeps its fact whole.
+@pytest.mark.parametrize(
+    ("rewrite", "text", "shown"),
+    [
+        (
+            undated,
+            "Rebels said Sunday they had entered Kindu.",
+            "Rebels said they had entered Kindu.",
+        ),
+        (undated, "On Monday, rebels took the town of Kindu.", "Rebels took the town of Kindu."),
+        (undated, "The rebels, on Tuesday, took the town.", "The rebels took the town."),
+        (undated, "Troops left late Friday night for the border.", "Troops left for the border."),
+        (undated, "The fire began at 4:30 a.m. Sunday.", "The fire began at 4:30 a.m."),
+        # Kept: a possessive, a phrase, two days, a quotation, a name, a day bound to a count.
+        (undated, "Tuesday's vote was close in the end.", None),
+        (undated, "Tuesday night's attack killed two guards.", None),
+        (undated, "He has been held in jail since Tuesday.", None),
+        (undated, "They struck the town early on Sunday.", None),
+        (undated, "Officials met Monday and Tuesday in Rome.", None),
+        (undated, "Engineers will inspect the levee on Wednesday, when the rain eases.", None),
+        (undated, 'He said: "We will win the vote tomorrow."', None),
+        (undated, "The mayor told USA TODAY he would stay.", None),
+        (undated, "One study reported by Medical News Today last year found a link.", None),
+        (undated, "Rights groups count 84 deaths in the country, with 35 on Friday alone.", None),
+        (
+            unlinked,
+            "But Milosevic showed no signs of backing down.",
+            "Milosevic showed no signs of backing down.",
+        ),
+        (
+            unlinked,
+            "Meanwhile, the rebels took the town of Kindu.",
+            "The rebels took the town of Kindu.",
+        ),
+        # Kept: what follows is no sentence of its own, or the word is no connective.
+        (unlinked, "Yet another bomb went off in the market.", None),
+        (unlinked, "Butler said the talks would resume soon.", None),
+    ],
+)
+def test_a_rewrite_keeps_the_fact_whole_or_leaves_the_sentence(
+    rewrite: Callable[[str], str], text: str, shown: str | None
+) -> None:
+    assert rewrite(text) == (shown or text)
+
+
+def test_a_sentence_without_its_connective_no_longer_waits_for_the_one_before() -> None:
+    pool = collect_candidates(
+        [
+            segment(
+                Article(
+                    id="a",
+                    source="a",
+                    paragraphs=[
+                        "Rebels and troops fought for a third day near the eastern town.",
+                        "But the rebels took the town of Kindu after heavy fighting on the river.",
+                    ],
+                )
+            )
+        ]
+    )
+    assert [c.text for c in pool][
+        1
+    ] == "The rebels took the town of Kindu after heavy fighting on the river."
+    assert not pool[1].leans

@@ -18,11 +18,11 @@ from collections.abc import Mapping, Sequence
 
 from storybrief.models import Agreement, Article, Sentence, SummarySentence
 from storybrief.nlp.encoders import Encoder
-from storybrief.nlp.english import STOPWORDS
-from storybrief.nlp.overlap import CopyIndex, words
+from storybrief.nlp.overlap import CopyIndex
 from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate, collect_candidates
 from storybrief.summarize.extractive import select
+from storybrief.summarize.headline import content_words
 from storybrief.summarize.names import Names
 
 __all__ = ["summarize"]
@@ -118,7 +118,7 @@ class _Facts:
     ) -> None:
         self.index = index
         self.agreements = [frozenset(a.sentence_ids) for a in agreements]
-        self.wording = [_content(a.text) for a in agreements]
+        self.wording = [content_words(a.text) for a in agreements]
         self.sentence = {s.id: s for a in usable for s in a.sentences}
         self.rank = {s.id: (n, s.index) for n, a in enumerate(usable) for s in a.sentences}
 
@@ -135,7 +135,7 @@ class _Facts:
         holding = [n for n, held in enumerate(self.agreements) if ids & held]
         if len(holding) <= 1:
             return frozenset(holding)
-        own = _content(sentence.text)
+        own = content_words(sentence.text)
         nearness = {n: _jaccard(own, self.wording[n]) for n in holding}
         return frozenset([max(holding, key=lambda n: (nearness[n], -n))])
 
@@ -146,11 +146,6 @@ class _Facts:
             found.update((i, self.sentence[i]) for i in self.agreements[n] if i in self.sentence)
         found.pop(sentence.id, None)
         return sorted(found.values(), key=lambda s: self.rank.get(s.id, (len(self.rank), 0)))
-
-
-def _content(text: str) -> frozenset[str]:
-    """The content words of ``text``."""
-    return frozenset(w for w in words(text) if w not in STOPWORDS)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

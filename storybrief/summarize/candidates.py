@@ -6,17 +6,21 @@ are split across sentences, captions, credits and links, and sentences too
 short to state a fact or too long to fit a brief. An agency dateline
 ("WASHINGTON (AP) —") is cut: it belongs to the article, not to the story.
 
-A sentence that leans on the one before it is quoted only after that one
+An opening connective that only ties a sentence to the one before ("But",
+"Meanwhile,") is left off: the sentence states the same fact without it
+(``unlinked``). A sentence that leans on the one before it is quoted only after that one
 (``extractive.select``): it opens on a pronoun ("He denied ...", "It's"), a
-connective ("But", "Meanwhile") or a definite description of someone the
+connective ("Then", "Instead") or a definite description of someone the
 article named before ("The 2,000 troops", "The man"), names its speaker by
 a pronoun ("..., he said."), says "also" or ", however," or dates itself
 against another event ("the previous week", "a day later").
 A day named relative to the article's date ("on Tuesday", "yesterday") is
 given that date in parentheses when the article is dated and the day is
 past, so exact; in a dated article a day that cannot be dated so is left
-out. An undated article's days can only be read against each other: the
-summary takes such days from one article at most (``extractive.select``).
+out. In an undated article such a day is taken out where the fact stays
+whole (``undated``: "..., officials said Tuesday." → "..., officials said.");
+the days it keeps can only be read against each other: the summary takes
+such days from one article at most (``extractive.select``).
 """
 
 from __future__ import annotations
@@ -42,6 +46,12 @@ _CONNECTIVES = frozenset(
     "also and but however meanwhile still instead nevertheless nonetheless yet moreover"
     " besides then thus so otherwise likewise similarly furthermore later earlier"
     " afterward afterwards there it its such both".split()
+)
+# An opening connective that only ties the sentence to the one before ("But the
+# rebels took Kindu."): without it the sentence states the same fact, alone.
+_LINK = re.compile(
+    r"(?:But|And) (?=\w)|Yet (?=[A-Z0-9])|(?:However|Meanwhile|Still|Moreover|Furthermore|Besides"
+    r"|Nevertheless|Nonetheless|Additionally|In addition|In fact|Even so|Also), (?=\w)"
 )
 # A count, not a year: "The 2,000 troops", "The two men", but not "The 2014 World Cup".
 _NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen)"
@@ -91,6 +101,24 @@ _RELATIVE_DAY = re.compile(
     rf"\b(?:{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow"
     r"|(?:last|this|next) (?:week|weekend))\b",
     re.IGNORECASE,
+)
+# In an undated article, a day named as an adverbial ("said Tuesday", "on Monday
+# night", "Early Friday, ..."): taken out, the sentence states the same fact
+# without a day no reader could place. Not a possessive or part of a longer
+# phrase ("Tuesday's vote", "Tuesday night's attack").
+_DAY_ADVERBIAL = re.compile(
+    rf"(?:\b(?:on|late|early) )?\b(?:{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow"
+    r"|(?:last|this|next) (?:week|weekend))(?: (?:night|morning|afternoon|evening))?"
+    r"(?![\w'’-])(?! (?:night|morning|afternoon|evening|alone)\b)",
+    re.IGNORECASE,
+)
+# A clause on the day itself after it: "on Wednesday, when the rain is forecast to ease".
+_DAY_CLAUSE = re.compile(r",? (?:when|which|the day)\b")
+# Words before a day that make it part of a phrase: "from Monday", "since Tuesday".
+_DAY_GOVERNORS = frozenset(
+    "from since until till by before after through between during for as than with of to"
+    " and or every each the a that last next this earlier later early late also his her their"
+    " its our my your".split()
 )
 # Words that put a named day in the future, where "Tuesday" could be either of two.
 _FUTURE = re.compile(
@@ -226,6 +254,69 @@ def dated(text: str, day: date) -> str | None:
     return _RELATIVE_DAY.sub(lambda m: f"{m.group()} ({next(spelled)})", text)
 
 
+def unlinked(text: str) -> str:
+    """``text`` without an opening connective ("But", "However,") that ties it to the one before."""
+    link = _LINK.match(text)
+    return text[link.end()].upper() + text[link.end() + 1 :] if link else text
+
+
+def undated(text: str) -> str:
+    """``text`` without the one day it names from its undated article's date, where exact.
+
+    "..., officials said Tuesday." → "..., officials said."; "On Monday, rebels
+    took Kindu." → "Rebels took Kindu." ``text`` itself when it names no such
+    day, names more than one, names it in a quotation or inside a phrase
+    ("since Tuesday", "earlier this week", "Tuesday's vote", an opening "Tuesday was").
+    """
+    match = _day_adverbial(text)
+    if match is None:
+        return text
+    before, after = text[: match.start()].rstrip(), text[match.end() :]
+    if not before:  # "On Tuesday, rebels ..."
+        return after[2:3].upper() + after[3:]
+    if before.endswith(",") and after.startswith(","):
+        # "The rebels, on Tuesday, took" → "The rebels took": the day's commas go with it.
+        return before.rstrip(",") + after[1:]
+    if before.endswith(".") and after.startswith("."):
+        after = after[1:]  # "at 4:30 a.m. Sunday." → "at 4:30 a.m."
+    return before + after
+
+
+def _day_adverbial(text: str) -> re.Match[str] | None:
+    """The day ``undated`` may take out of ``text``, None if none may go."""
+    if len(_RELATIVE_DAY.findall(text)) != 1:
+        return None
+    match = _DAY_ADVERBIAL.search(text)
+    if match is None or _named(text, match) or _quoted(text, match.start()):
+        return None  # a quotation is never altered
+    before = text[: match.start()]
+    if _DAY_CLAUSE.match(text, match.end()):
+        return None  # "on Wednesday, when the rain eases": the clause tells of the day
+    if not before:  # at the opening only "On Tuesday, ..."
+        return match if text[match.end() :].startswith(", ") else None
+    return None if _governed(before) else match
+
+
+def _governed(before: str) -> bool:
+    """Whether a day after ``before`` belongs to a phrase of it: "since Tuesday", "35 on Friday"."""
+    governor = before.split()[-1].lower() if before.split() else ""
+    return governor in _DAY_GOVERNORS or governor[:1].isdigit() or not before.endswith(" ")
+
+
+def _named(text: str, match: re.Match[str]) -> bool:
+    """Whether the day ``match`` found is part of a name: "USA TODAY", "Medical News Today"."""
+    day = _RELATIVE_DAY.search(match.group())
+    name = day.group() if day else ""
+    # Weekdays are capitalised anywhere; "Today" is only at the opening.
+    capital = match.start() + (day.start() if day else 0) > 0 and name[:1].isupper()
+    return name.isupper() or (capital and name.lower() not in _WEEKDAYS)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` lies in a quotation."""
+    return any(q.start() < at < q.end() for q in _QUOTATION.finditer(text))
+
+
 def trim(text: str) -> str:
     """``text`` without a dateline at its start."""
     return _DATELINE.sub("", text.strip(), count=1)
@@ -267,7 +358,9 @@ def usable(text: str, tokens: list[str]) -> bool:
 def collect_candidates(articles: list[Article]) -> list[Candidate]:
     """The usable sentences of the usable articles, in article then sentence order.
 
-    A dated article's sentence naming a day it cannot date (``dated``) is no candidate.
+    A dated article's sentence naming a day it cannot date (``dated``) is no
+    candidate; an undated article's sentence is shown without the day it names
+    where that is exact (``undated``).
     """
     out: list[Candidate] = []
     for position, article in enumerate(a for a in articles if a.ok):
@@ -275,11 +368,23 @@ def collect_candidates(articles: list[Article]) -> list[Candidate]:
         for sentence in article.sentences:
             text = trim(sentence.text)
             tokens = words(text)
-            if not usable(text, tokens):
-                continue
-            shown = text if day is None else dated(text, day)
-            if shown is not None:
-                candidate = Candidate(sentence, shown, tokens, len(shown.split()), position)
-                candidate.undated_day = day is None and names_relative_day(text)
+            if usable(text, tokens) and (candidate := _candidate(sentence, text, tokens, day)):
+                candidate.article = position
                 out.append(candidate)
     return out
+
+
+def _candidate(
+    sentence: Sentence, text: str, tokens: list[str], day: date | None
+) -> Candidate | None:
+    """``sentence``, usable as ``text``, as its article (of ``day``) lets it be shown, if so."""
+    if (alone := unlinked(text)) != text:
+        text, tokens = alone, words(alone)
+    if day is not None:
+        shown = dated(text, day)
+        return None if shown is None else Candidate(sentence, shown, tokens, len(shown.split()), 0)
+    shown = undated(text)
+    tokens = tokens if shown == text else words(shown)
+    candidate = Candidate(sentence, shown, tokens, len(shown.split()), 0)
+    candidate.undated_day = names_relative_day(shown)
+    return candidate
