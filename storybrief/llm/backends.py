@@ -73,6 +73,10 @@ class LlamaBackend:
     def generate(self, prompt: Prompt, max_tokens: int) -> str:
         # Streamed, so that a model too slow for the budget is stopped, not waited for.
         deadline = time.monotonic() + self._settings.seconds
+        # From an empty state: llama.cpp reuses the previous prompt's shared prefix, and
+        # logits computed in other batches differ in their last bits, enough to tip a greedy
+        # choice, so the same prompt could get another text the second time.
+        self._model.reset()
         chunks = self._model.create_chat_completion(
             messages=prompt.messages(),  # type: ignore[arg-type]
             max_tokens=max_tokens,
