@@ -96,19 +96,17 @@ _DEFINITE_OPENER = re.compile(
 # "It's", "He'd": the pronoun under its contraction.
 _CONTRACTION = re.compile(r"['’](?:s|re|d|ll|ve)$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# A day named from the article's date: read in a summary, it needs that date.
-_RELATIVE_DAY = re.compile(
-    rf"\b(?:{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow"
-    r"|(?:last|this|next) (?:week|weekend))\b",
-    re.IGNORECASE,
+_DAYS = (
+    rf"{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow|(?:last|this|next) (?:week|weekend)"
 )
+# A day named from the article's date: read in a summary, it needs that date.
+_RELATIVE_DAY = re.compile(rf"\b(?:{_DAYS})\b", re.IGNORECASE)
 # In an undated article, a day named as an adverbial ("said Tuesday", "on Monday
 # night", "Early Friday, ..."): taken out, the sentence states the same fact
 # without a day no reader could place. Not a possessive or part of a longer
 # phrase ("Tuesday's vote", "Tuesday night's attack").
 _DAY_ADVERBIAL = re.compile(
-    rf"(?:\b(?:on|late|early) )?\b(?:{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow"
-    r"|(?:last|this|next) (?:week|weekend))(?: (?:night|morning|afternoon|evening))?"
+    rf"(?:\b(?:on|late|early) )?\b(?:{_DAYS})(?: (?:night|morning|afternoon|evening))?"
     r"(?![\w'’-])(?! (?:night|morning|afternoon|evening|alone)\b)",
     re.IGNORECASE,
 )
