@@ -175,6 +175,15 @@ INSTITUTIONS = FACILITIES | {
     "foundation", "agency", "association", "society", "authority", "council", "commission",
     "committee", "ministry",
 }  # fmt: skip
+# Words that make a place's name another place's ("South Africa" is not Africa, "New
+# Mexico" not Mexico) and the bodies a place names ("Cardiff University", "Boston
+# Police" are not the city): a reader is misled by their merge, which the pair
+# metric hardly sees.
+QUALIFIERS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "central", "new", "upper", "lower",
+}  # fmt: skip
+PLACE_BODIES = INSTITUTIONS | {"police", "department", "court", "airport"}
 MIN_MISSPELLED = 7  # letters of a one-word name whose misspelling is told by its consonants
 _MAX_SPELLINGS = 16  # of one name written one way: two or three words in capitals
 # Acronyms news copy uses for one body the world over, which stand for no other
@@ -1052,7 +1061,7 @@ def _linked(
     for a, b in product(these, those):
         if infos[a].capitals or infos[b].capitals:
             continue
-        if _other_heads(infos[a], infos[b]):
+        if _other_heads(infos[a], infos[b]) or _named_for(infos[a], b) or _named_for(infos[b], a):
             return False
         if scores.get((min(a, b), max(a, b)), 0.0) < settings.pair_floor:
             return False
@@ -1068,6 +1077,20 @@ def _other_heads(a: NameInfo, b: NameInfo) -> bool:
     if min(len(a.words), len(b.words)) < 2 or a.words[-1] != b.words[-1]:
         return False
     return not (set(a.words) <= set(b.words) or set(b.words) <= set(a.words))
+
+
+def _named_for(place: NameInfo, other_key: str) -> bool:
+    """Whether the name ``other_key`` is that of another place or of a body named after
+    the ``place``: "South Africa", "Cardiff University" (``QUALIFIERS``, ``PLACE_BODIES``).
+    The rules already keep a place from a body's short form (``_may_short``); the
+    scorer, rating word overlap, does not."""
+    words, other = place.key.split(), other_key.split()
+    n = len(words)
+    if not place.place or len(other) <= n:
+        return False
+    if other[-n:] == words and all(w in QUALIFIERS for w in other[:-n]):
+        return True
+    return other[:n] == words and all(w in PLACE_BODIES for w in other[n:])
 
 
 def _other_people(these: set[str], those: set[str], settings: EntitySettings) -> bool:
