@@ -1056,12 +1056,12 @@ def _linked(
     """Whether two groups may merge: every name of one with every name of the other
     scored ``settings.pair_floor`` or more (a name in capitals, an acronym, aside),
     no two names of one head with other words before it ("North Korea", "South
-    Korea"), and no two different people's full names: "Vodafone Egypt" joins
+    Korea") nor a place and a place or body named after it (``_other_kinds``), and no two different people's full names: "Vodafone Egypt" joins
     neither "Egypt" to Vodafone nor "Jones" Nick Jones to Rob Jones."""
     for a, b in product(these, those):
         if infos[a].capitals or infos[b].capitals:
             continue
-        if _other_heads(infos[a], infos[b]) or _named_for(infos[a], b) or _named_for(infos[b], a):
+        if _other_kinds(infos[a], infos[b]):
             return False
         if scores.get((min(a, b), max(a, b)), 0.0) < settings.pair_floor:
             return False
@@ -1069,6 +1069,12 @@ def _linked(
         {k for k in keys if len(infos[k].person) > 1 and _full_name(k)} for keys in (these, those)
     ]
     return not _other_people(*people, settings)
+
+
+def _other_kinds(a: NameInfo, b: NameInfo) -> bool:
+    """Whether two names are two of a kind (``_other_heads``) or a place and another
+    place or body named after it (``_named_for``)."""
+    return _other_heads(a, b) or _named_for(a, b.key) or _named_for(b, a.key)
 
 
 def _other_heads(a: NameInfo, b: NameInfo) -> bool:
