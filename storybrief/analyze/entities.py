@@ -209,6 +209,7 @@ _PERSON_DEPS = _SUBJECT_DEPS | {"poss"}  # how a surname alone names who acts
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent"}
 _PARTY_PREPS = {"with", "between", "against", "by"}
 _QUOTES = QUOTE_MARKS + "'‘’ "
+_NICK_QUOTES = QUOTE_MARKS + "'‘’"
 _SPACING = re.compile(r"[\s'’-]+")
 _BRITISH = re.compile(r"is(e|ed|ing|ation)\b")
 _RE_ENDING = re.compile(r"(cent|theat|lit|fib|met)re\b")
@@ -351,6 +352,10 @@ def title_start(doc: Doc, start: int, taken: set[int]) -> int:
     i = start
     while i > 0 and i - 1 not in taken and (step := _title_step(doc, i)):
         i -= step
+        if doc[i + step - 1].text.endswith(".") and not doc[i + step - 1].whitespace_:
+            # A title glued to the name by its dot ("Alaska Gov.Sarah Palin") is one
+            # word with it as written: the name as the story writes it starts there.
+            return i
     if i < start and _title_word(doc[i]):
         while i > 0 and doc[i - 1].ent_type_ in _TITLED:
             i -= 1
@@ -567,13 +572,16 @@ def _nicknamed(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
 
 
 def _nickname_between(doc: Doc, first: tuple[int, int, str], then: tuple[int, int, str]) -> bool:
-    """Whether only a quoted nickname of capitalised words stands between two names."""
+    """Whether only a quoted nickname of capitalised words stands between two names,
+    or its quote marks with the model's cut inside it ("Vincent '" + "Chin' Gigante")."""
     between = doc[first[1] : then[0]]
-    if "PERSON" not in {first[2], then[2]} or not 3 <= len(between) <= 5:
+    if "PERSON" not in {first[2], then[2]} or len(between) > 5:
         return False
-    inner = between[1:-1]
-    quotes = all(t.text in QUOTE_MARKS + "'‘’" for t in (between[0], between[-1]))
-    return quotes and all(t.text[:1].isupper() for t in inner)
+    if not all(t.text in _NICK_QUOTES or t.text[:1].isupper() for t in between):
+        return False
+    whole = doc[first[0] : then[1]].text
+    nickname = _NICKNAME.search(whole)
+    return nickname is not None and not any(q in without_nickname(whole) for q in _NICK_QUOTES)
 
 
 def _acronym(token: Token) -> bool:
@@ -608,14 +616,14 @@ def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]
     clues = _clues(found, defined)
     found += _untagged(story, clues, taken)
     found += _written(story, clues, taken)
-    found += _headlines(story, {m.key for _, _, m in found})
+    found += _headlines(story, {without_nickname(m.key) for _, _, m in found})
     return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
 
 
 def _headlines(story: StoryContext, keys: set[str]) -> list[_Found]:
-    """The names in the articles' headlines that the story's sentences give too (in
-    title case the model tags "Checks Into Rehab" as a name): the headline is part of
-    the article the entity cites."""
+    """The names in the articles' headlines that the story's sentences give too, their
+    nicknames aside (in title case the model tags "Checks Into Rehab" as a name): the
+    headline is part of the article the entity cites."""
     titled = [a for a in story.articles if a.title]
     found: list[_Found] = []
     for article, doc in zip(titled, parse(a.title for a in titled), strict=True):
@@ -623,7 +631,8 @@ def _headlines(story: StoryContext, keys: set[str]) -> list[_Found]:
         for start, end, label in spans:
             span = doc[start:end]
             key = _key(span.text, label, span)
-            if key in keys:
+            # "Vincent 'Chin' Gigante" in a headline is the story's Vincent "The Chin" Gigante.
+            if without_nickname(key) in keys:
                 mention = Mention(
                     span.text, span.text, label, f"{article.id}:title", article.id, key
                 )
@@ -1056,8 +1065,9 @@ def _linked(
     """Whether two groups may merge: every name of one with every name of the other
     scored ``settings.pair_floor`` or more (a name in capitals, an acronym, aside),
     no two names of one head with other words before it ("North Korea", "South
-    Korea") nor a place and a place or body named after it (``_other_kinds``), and no two different people's full names: "Vodafone Egypt" joins
-    neither "Egypt" to Vodafone nor "Jones" Nick Jones to Rob Jones."""
+    Korea") nor a place and a place or body named after it (``_other_kinds``), and
+    no two different people's full names: "Vodafone Egypt" joins neither "Egypt" to
+    Vodafone nor "Jones" Nick Jones to Rob Jones."""
     for a, b in product(these, those):
         if infos[a].capitals or infos[b].capitals:
             continue
