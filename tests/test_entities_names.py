@@ -55,6 +55,32 @@ def test_a_hyphened_title_is_part_of_the_name_as_written() -> None:
     assert found["President-elect Barack Obama"] is found["Obama"]
 
 
+def aliases_of(text: str) -> dict[str, Entity]:
+    found = run(StoryContext.from_texts(text), "entities").entities
+    return {alias: e for e in found for alias in e.aliases}
+
+
+def test_a_title_glued_to_the_name_by_its_dot_is_written_with_it() -> None:
+    # "Gov.Sarah" is one word as written; the place before the title is no part of it.
+    text = "Church burns\n\nThe church Alaska Gov.Sarah Palin attends burned. Palin wept.\n"
+    found = aliases_of(text)
+    assert found["Gov.Sarah Palin"] is found["Palin"]
+    assert "Alaska Gov.Sarah Palin" not in found
+    spaced = aliases_of(text.replace("Gov.Sarah", "Gov. Sarah"))
+    assert spaced["Alaska Gov. Sarah Palin"] is spaced["Palin"]
+
+
+def test_a_headline_name_with_its_nickname_in_single_quotes_is_the_story_s_person() -> None:
+    # The model cuts "Vincent 'Chin' Gigante" at the quotes; the sentences write the
+    # nickname otherwise, and the headline's name is still theirs.
+    found = aliases_of(
+        "Vincent 'Chin' Gigante, 77, Crime Boss\n\n"
+        'Mob boss Vincent "The Chin" Gigante died Monday. Gigante was 77.\n'
+    )
+    assert found["Vincent 'Chin' Gigante"] is found['Vincent "The Chin" Gigante']
+    assert "Vincent" not in found
+
+
 TEAM = """Coach fired
 
 The Philadelphia team fired coach Maurice Cheeks on Saturday. Cheeks was told after practice, \

@@ -116,3 +116,21 @@ def test_a_long_surname_spelled_two_ways_under_one_first_name_is_one_person() ->
     assert found["Djoko Murdjatmodjo"] is found["Djoko Murjatmodjo"]
     # Surnames alike under two first names: two people (sisters-in-law, say).
     assert found["Anna Kowalczyk"] is not found["Maria Kowalczak"]
+
+
+def test_a_place_keeps_apart_from_a_place_or_body_named_after_it() -> None:
+    names = [("South Africa", "GPE"), ("Africa", "LOC"), ("Cardiff University", "ORG")]
+    names += [("Cardiff", "GPE"), ("Boston Police", "ORG"), ("Boston", "GPE")]
+    found = groups_of(*names)
+    assert len(set(found.values())) == 6
+
+
+def test_a_body_not_tagged_as_a_place_still_goes_by_its_short_name() -> None:
+    # Only a place is guarded: "Harvard", tagged a body, is the university.
+    found = groups_of(("Harvard University", "ORG"), ("Harvard", "ORG"))
+    assert found["Harvard"] == found["Harvard University"]
+    found = groups_of(
+        ("New Mexico", "GPE"), ("Mexico", "GPE"), ("New Intel", "ORG"), ("Intel", "ORG")
+    )
+    assert found["Mexico"] != found["New Mexico"]
+    assert found["Intel"] == found["New Intel"]

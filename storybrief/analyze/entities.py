@@ -175,6 +175,15 @@ INSTITUTIONS = FACILITIES | {
     "foundation", "agency", "association", "society", "authority", "council", "commission",
     "committee", "ministry",
 }  # fmt: skip
+# Words that make a place's name another place's ("South Africa" is not Africa, "New
+# Mexico" not Mexico) and the bodies a place names ("Cardiff University", "Boston
+# Police" are not the city): a reader is misled by their merge, which the pair
+# metric hardly sees.
+QUALIFIERS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "central", "new", "upper", "lower",
+}  # fmt: skip
+PLACE_BODIES = INSTITUTIONS | {"police", "department", "court", "airport"}
 MIN_MISSPELLED = 7  # letters of a one-word name whose misspelling is told by its consonants
 _MAX_SPELLINGS = 16  # of one name written one way: two or three words in capitals
 # Acronyms news copy uses for one body the world over, which stand for no other
@@ -200,6 +209,7 @@ _PERSON_DEPS = _SUBJECT_DEPS | {"poss"}  # how a surname alone names who acts
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent"}
 _PARTY_PREPS = {"with", "between", "against", "by"}
 _QUOTES = QUOTE_MARKS + "'‘’ "
+_NICK_QUOTES = QUOTE_MARKS + "'‘’"
 _SPACING = re.compile(r"[\s'’-]+")
 _BRITISH = re.compile(r"is(e|ed|ing|ation)\b")
 _RE_ENDING = re.compile(r"(cent|theat|lit|fib|met)re\b")
@@ -342,6 +352,10 @@ def title_start(doc: Doc, start: int, taken: set[int]) -> int:
     i = start
     while i > 0 and i - 1 not in taken and (step := _title_step(doc, i)):
         i -= step
+        if doc[i + step - 1].text.endswith(".") and not doc[i + step - 1].whitespace_:
+            # A title glued to the name by its dot ("Alaska Gov.Sarah Palin") is one
+            # word with it as written: the name as the story writes it starts there.
+            return i
     if i < start and _title_word(doc[i]):
         while i > 0 and doc[i - 1].ent_type_ in _TITLED:
             i -= 1
@@ -558,13 +572,16 @@ def _nicknamed(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
 
 
 def _nickname_between(doc: Doc, first: tuple[int, int, str], then: tuple[int, int, str]) -> bool:
-    """Whether only a quoted nickname of capitalised words stands between two names."""
+    """Whether only a quoted nickname of capitalised words stands between two names,
+    or its quote marks with the model's cut inside it ("Vincent '" + "Chin' Gigante")."""
     between = doc[first[1] : then[0]]
-    if "PERSON" not in {first[2], then[2]} or not 3 <= len(between) <= 5:
+    if "PERSON" not in {first[2], then[2]} or len(between) > 5:
         return False
-    inner = between[1:-1]
-    quotes = all(t.text in QUOTE_MARKS + "'‘’" for t in (between[0], between[-1]))
-    return quotes and all(t.text[:1].isupper() for t in inner)
+    if not all(t.text in _NICK_QUOTES or t.text[:1].isupper() for t in between):
+        return False
+    whole = doc[first[0] : then[1]].text
+    nickname = _NICKNAME.search(whole)
+    return nickname is not None and not any(q in without_nickname(whole) for q in _NICK_QUOTES)
 
 
 def _acronym(token: Token) -> bool:
@@ -599,14 +616,14 @@ def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]
     clues = _clues(found, defined)
     found += _untagged(story, clues, taken)
     found += _written(story, clues, taken)
-    found += _headlines(story, {m.key for _, _, m in found})
+    found += _headlines(story, {without_nickname(m.key) for _, _, m in found})
     return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
 
 
 def _headlines(story: StoryContext, keys: set[str]) -> list[_Found]:
-    """The names in the articles' headlines that the story's sentences give too (in
-    title case the model tags "Checks Into Rehab" as a name): the headline is part of
-    the article the entity cites."""
+    """The names in the articles' headlines that the story's sentences give too, their
+    nicknames aside (in title case the model tags "Checks Into Rehab" as a name): the
+    headline is part of the article the entity cites."""
     titled = [a for a in story.articles if a.title]
     found: list[_Found] = []
     for article, doc in zip(titled, parse(a.title for a in titled), strict=True):
@@ -614,7 +631,8 @@ def _headlines(story: StoryContext, keys: set[str]) -> list[_Found]:
         for start, end, label in spans:
             span = doc[start:end]
             key = _key(span.text, label, span)
-            if key in keys:
+            # "Vincent 'Chin' Gigante" in a headline is the story's Vincent "The Chin" Gigante.
+            if without_nickname(key) in keys:
                 mention = Mention(
                     span.text, span.text, label, f"{article.id}:title", article.id, key
                 )
@@ -1047,12 +1065,13 @@ def _linked(
     """Whether two groups may merge: every name of one with every name of the other
     scored ``settings.pair_floor`` or more (a name in capitals, an acronym, aside),
     no two names of one head with other words before it ("North Korea", "South
-    Korea"), and no two different people's full names: "Vodafone Egypt" joins
-    neither "Egypt" to Vodafone nor "Jones" Nick Jones to Rob Jones."""
+    Korea") nor a place and a place or body named after it (``_other_kinds``), and
+    no two different people's full names: "Vodafone Egypt" joins neither "Egypt" to
+    Vodafone nor "Jones" Nick Jones to Rob Jones."""
     for a, b in product(these, those):
         if infos[a].capitals or infos[b].capitals:
             continue
-        if _other_heads(infos[a], infos[b]):
+        if _other_kinds(infos[a], infos[b]):
             return False
         if scores.get((min(a, b), max(a, b)), 0.0) < settings.pair_floor:
             return False
@@ -1062,12 +1081,32 @@ def _linked(
     return not _other_people(*people, settings)
 
 
+def _other_kinds(a: NameInfo, b: NameInfo) -> bool:
+    """Whether two names are two of a kind (``_other_heads``) or a place and another
+    place or body named after it (``_named_for``)."""
+    return _other_heads(a, b) or _named_for(a, b.key) or _named_for(b, a.key)
+
+
 def _other_heads(a: NameInfo, b: NameInfo) -> bool:
     """Whether two names of several words end alike and neither has all the other's
     words: two of a kind ("North Korea", "South Korea"; "Newport Beach", "Long Beach")."""
     if min(len(a.words), len(b.words)) < 2 or a.words[-1] != b.words[-1]:
         return False
     return not (set(a.words) <= set(b.words) or set(b.words) <= set(a.words))
+
+
+def _named_for(place: NameInfo, other_key: str) -> bool:
+    """Whether the name ``other_key`` is that of another place or of a body named after
+    the ``place``: "South Africa", "Cardiff University" (``QUALIFIERS``, ``PLACE_BODIES``).
+    The rules already keep a place from a body's short form (``_may_short``); the
+    scorer, rating word overlap, does not."""
+    words, other = place.key.split(), other_key.split()
+    n = len(words)
+    if not place.place or len(other) <= n:
+        return False
+    if other[-n:] == words and all(w in QUALIFIERS for w in other[:-n]):
+        return True
+    return other[:n] == words and all(w in PLACE_BODIES for w in other[n:])
 
 
 def _other_people(these: set[str], those: set[str], settings: EntitySettings) -> bool:
