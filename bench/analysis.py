@@ -420,10 +420,6 @@ def analysis_table(args: argparse.Namespace) -> None:
     _print_table(rows)
 
 
-if __name__ == "__main__":
-    main()
-
-
 def alias_table(args: argparse.Namespace) -> None:
     """Entity merge precision, recall and alias recall of the entities analysis alone
     on the seed, the fixtures and the ``gold-dev`` stories, and the mean of each."""
@@ -448,3 +444,7 @@ def _print_table(rows: dict[str, dict[str, float]]) -> None:
     for name, scores in rows.items():
         cells = ("n/a" if np.isnan(scores[c]) else f"{scores[c]:.2f}" for c in columns)
         print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
