@@ -200,20 +200,23 @@ HARBOUR = (
 )
 
 
+def debunk_conflicts(report: str, debunking: str) -> int:
+    """The debunk conflicts of a two-article story, its threshold set between the two
+    articles' probabilities (so that the second debunks whatever the packaged weights)."""
+    rated = debunk.probabilities(StoryContext.from_texts(report, debunking))
+    assert rated["t1"] > rated["t0"], rated
+    between = dataclasses.replace(
+        DEFAULT.conflicts, debunk_probability=(rated["t0"] + rated["t1"]) / 2
+    )
+    settings = dataclasses.replace(DEFAULT, conflicts=between)
+    ctx = StoryContext.from_texts(report, debunking, settings=settings)
+    run(ctx, "conflicts")
+    return len(debunk.detect(ctx))
+
+
 def test_an_opening_denial_is_set_only_against_a_report_of_what_it_denies() -> None:
-    found = []
-    for other in (REPORT, HARBOUR):
-        rated = debunk.probabilities(StoryContext.from_texts(other, DENYING))
-        assert rated["t1"] > rated["t0"], rated
-        between = dataclasses.replace(
-            DEFAULT.conflicts, debunk_probability=(rated["t0"] + rated["t1"]) / 2
-        )
-        settings = dataclasses.replace(DEFAULT, conflicts=between)
-        ctx = StoryContext.from_texts(other, DENYING, settings=settings)
-        run(ctx, "conflicts")
-        found.append(len(debunk.detect(ctx)))
     # The harbour report shares the bay's name but tells nothing the denial denies.
-    assert found == [1, 0]
+    assert [debunk_conflicts(other, DENYING) for other in (REPORT, HARBOUR)] == [1, 0]
 
 
 def what_is_called_untrue(text: str) -> str:
@@ -243,16 +246,5 @@ NO_FLOOD = (
 
 
 def test_a_debunk_that_names_what_it_calls_untrue_needs_a_report_telling_it() -> None:
-    found = []
-    for other in (FLOOD, HARBOUR):
-        rated = debunk.probabilities(StoryContext.from_texts(other, NO_FLOOD))
-        assert rated["t1"] > rated["t0"], rated
-        between = dataclasses.replace(
-            DEFAULT.conflicts, debunk_probability=(rated["t0"] + rated["t1"]) / 2
-        )
-        settings = dataclasses.replace(DEFAULT, conflicts=between)
-        ctx = StoryContext.from_texts(other, NO_FLOOD, settings=settings)
-        run(ctx, "conflicts")
-        found.append(len(debunk.detect(ctx)))
     # Both leads name Saltmarsh Bay, but only the first report tells of a flood.
-    assert found == [1, 0]
+    assert [debunk_conflicts(other, NO_FLOOD) for other in (FLOOD, HARBOUR)] == [1, 0]

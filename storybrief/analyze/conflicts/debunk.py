@@ -14,7 +14,8 @@ first sentence, when that is a denial, against reports sharing three content
 words with it) is set against each reporter's lead sentence most like it,
 told independently, when
 the two are about one matter (a shared name, or a cosine of
-``Cosines.debunk_report``). Weights and threshold are fitted by
+``Cosines.debunk_report``) and, when the debunk names what it calls untrue
+("the claims of a massacre"), the report tells it. Weights and threshold are fitted by
 ``bench/train_debunk.py`` on the FNC-1 dev stories and scored by
 cross-validation by story in ``bench/fnc1.py``; false alarms are
 read on the unlabelled Multi-News and DUC dev clusters
