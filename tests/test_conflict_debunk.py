@@ -200,17 +200,51 @@ HARBOUR = (
 )
 
 
+def debunk_conflicts(report: str, debunking: str) -> int:
+    """The debunk conflicts of a two-article story, its threshold set between the two
+    articles' probabilities (so that the second debunks whatever the packaged weights)."""
+    rated = debunk.probabilities(StoryContext.from_texts(report, debunking))
+    assert rated["t1"] > rated["t0"], rated
+    between = dataclasses.replace(
+        DEFAULT.conflicts, debunk_probability=(rated["t0"] + rated["t1"]) / 2
+    )
+    settings = dataclasses.replace(DEFAULT, conflicts=between)
+    ctx = StoryContext.from_texts(report, debunking, settings=settings)
+    run(ctx, "conflicts")
+    return len(debunk.detect(ctx))
+
+
 def test_an_opening_denial_is_set_only_against_a_report_of_what_it_denies() -> None:
-    found = []
-    for other in (REPORT, HARBOUR):
-        rated = debunk.probabilities(StoryContext.from_texts(other, DENYING))
-        assert rated["t1"] > rated["t0"], rated
-        between = dataclasses.replace(
-            DEFAULT.conflicts, debunk_probability=(rated["t0"] + rated["t1"]) / 2
-        )
-        settings = dataclasses.replace(DEFAULT, conflicts=between)
-        ctx = StoryContext.from_texts(other, DENYING, settings=settings)
-        run(ctx, "conflicts")
-        found.append(len(debunk.detect(ctx)))
     # The harbour report shares the bay's name but tells nothing the denial denies.
-    assert found == [1, 0]
+    assert [debunk_conflicts(other, DENYING) for other in (REPORT, HARBOUR)] == [1, 0]
+
+
+def what_is_called_untrue(text: str) -> str:
+    return debunk.called_untrue(nlp()(text))
+
+
+def test_what_a_debunk_calls_untrue_is_what_its_reports_govern() -> None:
+    assert "massacre" in what_is_called_untrue("He said the claims of a massacre were not true.")
+    # A judging adjective tells nothing; the claimant does.
+    egan = what_is_called_untrue("The lawyer said Egan's spurious claims were false.")
+    assert "Egan" in egan and "spurious" not in egan and "claims" not in egan
+    # "The claims are false" names nothing: any report of the story may be its answer.
+    assert what_is_called_untrue("The claims are false.").strip().lower() in {"", "the"}
+
+
+FLOOD = (
+    "Flood in Saltmarsh Bay\n\n"
+    "A flood swept through the fishing village of Saltmarsh Bay on Monday, residents said. "
+    "Water reached the windows of houses near the quay."
+)
+NO_FLOOD = (
+    "Saltmarsh Bay council answers residents\n\n"
+    "Saltmarsh Bay council met residents on Tuesday. "
+    "A spokesman said the claims of a flood were not true. "
+    "Council workers found the village dry."
+)
+
+
+def test_a_debunk_that_names_what_it_calls_untrue_needs_a_report_telling_it() -> None:
+    # Both leads name Saltmarsh Bay, but only the first report tells of a flood.
+    assert [debunk_conflicts(other, NO_FLOOD) for other in (FLOOD, HARBOUR)] == [1, 0]
