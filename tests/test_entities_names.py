@@ -94,3 +94,14 @@ def test_capitalised_words_the_model_tags_as_common_nouns_are_names() -> None:
     }
     assert "Sixers" in found
     assert found["Cheeks"] is found["Maurice Cheeks"]
+
+
+def test_a_score_after_a_team_s_name_is_no_part_of_it() -> None:
+    # The model runs "Evansville" on over the score; the team is the one named bare.
+    found = aliases_of(
+        "Upset in Indiana\n\n"
+        "Evansville 91-73 was the final score on Saturday night. "
+        "The crowd cheered for Evansville after the game.\n"
+    )
+    assert "Evansville" in found
+    assert not any("91-73" in alias for alias in found)

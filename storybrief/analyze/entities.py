@@ -216,6 +216,10 @@ _RE_ENDING = re.compile(r"(cent|theat|lit|fib|met)re\b")
 _NICKNAME = re.compile(r"(?:^|\s)(?:[\"“][^\"“”]+[\"”]|['‘][^'‘’]+['’])(?=\s|$)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # "D'Alema", "Jones-Drew"
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# A score or record after a team's name ("Evansville 91-73"): the model runs the name
+# on over it, which keys the team apart from its bare name. Not a lone number, which
+# can belong to the name ("Windows 8", "Interstate 5").
+_SCORE = re.compile(r"\d+[-–]\d+")
 
 
 @dataclass(frozen=True)
@@ -298,8 +302,8 @@ def skeleton(word: str) -> str:
 
 
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Trim a leading determiner or stray possessive ("’s Smith"), a trailing possessive
-    or punctuation, and "(...)"."""
+    """Trim a leading determiner or stray possessive ("’s Smith"), a trailing possessive,
+    punctuation or score ("Evansville 91-73"), and "(...)"."""
     for i in range(start, end):
         if doc[i].text == "(":
             end = i
@@ -308,7 +312,15 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    return start, end
+    return start, _without_score(doc, start, end)
+
+
+def _without_score(doc: Doc, start: int, end: int) -> int:
+    """End of a name before a trailing score ("Evansville 91-73"), which the tokenizer
+    splits in three ("91", "-", "73"); a score alone is left as it is."""
+    if end - start > 3 and _SCORE.fullmatch(doc[end - 3 : end].text):
+        return end - 3
+    return end
 
 
 def _extend(doc: Doc, span: Span) -> int:
