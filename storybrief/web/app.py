@@ -296,6 +296,28 @@ async def _brief_form(request: Request, brief_of: Briefer) -> HTMLResponse:
     return _page(brief_page(brief), BRIEF_POLICY)
 
 
+def _briefer(workers: WorkerPool, allow_private: bool, llm: LLMSpec | None) -> Briefer:
+    """How the app's routes get a brief: on ``workers``, errors as pages a user can read."""
+
+    async def brief_of(
+        request: Request, inputs: list[str | Text], uploads: list[tuple[str, bytes]], words: int
+    ) -> Brief:
+        _check_count(len(inputs) + len(uploads))
+        try:
+            brief: Brief = await workers.run(
+                make_brief, inputs, uploads, words, allow_private, llm, gone=request.is_disconnected
+            )
+        except Busy as exc:
+            raise BriefError(
+                "The server is busy with other briefs: try again in a minute.", 503
+            ) from exc
+        except (Stopped, JobError) as exc:  # the user gets a page, not a bare 500
+            raise BriefError(f"The brief could not be made: {exc}.", 500) from exc
+        return brief
+
+    return brief_of
+
+
 def create_app(
     *,
     allow_private: bool = False,
@@ -321,22 +343,7 @@ def create_app(
     app.add_exception_handler(BriefError, _brief_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
-
-    async def brief_of(
-        request: Request, inputs: list[str | Text], uploads: list[tuple[str, bytes]], words: int
-    ) -> Brief:
-        _check_count(len(inputs) + len(uploads))
-        try:
-            brief: Brief = await workers.run(
-                make_brief, inputs, uploads, words, allow_private, llm, gone=request.is_disconnected
-            )
-        except Busy as exc:
-            raise BriefError(
-                "The server is busy with other briefs: try again in a minute.", 503
-            ) from exc
-        except (Stopped, JobError) as exc:  # the user gets a page, not a bare 500
-            raise BriefError(f"The brief could not be made: {exc}.", 500) from exc
-        return brief
+    brief_of = _briefer(workers, allow_private, llm)
 
     @app.get("/", response_class=HTMLResponse)
     async def index() -> HTMLResponse:
