@@ -96,15 +96,17 @@ SPLIT_SEED = 12  # shuffles stories-dev's gold stories into the tune and the rep
 DRAW_SEED = 0  # draws whole stories into a pile, and shuffles the pile
 
 
-def pile(path: Path) -> Pile:
-    """Every article of every cluster of a dataset, cleaned together, and its true cluster."""
+def pile(path: Path, lead: int | None = None) -> Pile:
+    """Every article of every cluster of a dataset, cleaned together, and its true cluster;
+    with ``lead``, each article cut to its first ``lead`` words (a feed's leads)."""
     articles, truth = [], {}
     for line in path.open(encoding="utf-8"):
         row = json.loads(line)
         cluster = str(row.get("id", row.get("cluster_id")))
         for i, doc in enumerate(row["docs"]):
             article_id = f"{cluster}:{i}"
-            articles.append(Article(id=article_id, source=article_id, raw=doc))
+            text = doc if lead is None else " ".join(doc.split()[:lead]) + "."
+            articles.append(Article(id=article_id, source=article_id, raw=text))
             truth[article_id] = cluster
     return prepare(articles), truth
 
@@ -378,23 +380,8 @@ def scale(path: Path, size: int) -> None:
     print(f"| {size:,} | {len(grouped):,} | {size / seconds:,.0f} | {before:,.0f} | {peak:,.0f} |")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("multinews", nargs="?", type=Path, default=DATA / "multinews-dev.jsonl")
-    parser.add_argument("duc", nargs="?", type=Path, default=DATA / "duc2004-dev.jsonl")
-    parser.add_argument(
-        "--stories", type=Path, default=DATA / "stories-dev/allsides-neus-dev.jsonl"
-    )
-    parser.add_argument("--ecb", type=Path, default=DATA / "ecbplus-dev/ecbplus_dev.json")
-    parser.add_argument("--tune", action="store_true", help="stories-dev's tune half instead")
-    parser.add_argument("--scale", type=int, nargs="*", help="synthetic pile sizes to group")
-    parser.add_argument(
-        "--briefs", action="store_true", help="also time the briefs of every story, with Dask"
-    )
-    parser.add_argument("--only-scale", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.only_scale:
-        return scale(args.stories, args.only_scale)
+def _piles(args: argparse.Namespace) -> dict[str, Pile]:
+    """The labelled piles the options ask for, by the name their table is printed under."""
     multinews, duc = pile(args.multinews), pile(args.duc)
     half = "tune half (tuned on)" if args.tune else "report half (not tuned on)"
     piles = {
@@ -408,6 +395,37 @@ def main() -> None:
         f"Multi-News and DUC pooled, {half}": pooled_half([multinews, duc], args.tune),
         "ECB+ dev (not tuned on)": ecb_pile(args.ecb),
     }
+    for lead in args.leads:  # big stories of short texts, as a feed of leads gives
+        cut = pile(args.multinews, lead), pile(args.duc, lead)
+        piles[f"Multi-News and DUC pooled, leads of {lead} words (not tuned on)"] = (
+            cut[0][0] + cut[1][0],
+            {**cut[0][1], **cut[1][1]},
+        )
+    return piles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("multinews", nargs="?", type=Path, default=DATA / "multinews-dev.jsonl")
+    parser.add_argument("duc", nargs="?", type=Path, default=DATA / "duc2004-dev.jsonl")
+    parser.add_argument(
+        "--stories", type=Path, default=DATA / "stories-dev/allsides-neus-dev.jsonl"
+    )
+    parser.add_argument("--ecb", type=Path, default=DATA / "ecbplus-dev/ecbplus_dev.json")
+    parser.add_argument("--tune", action="store_true", help="stories-dev's tune half instead")
+    parser.add_argument("--scale", type=int, nargs="*", help="synthetic pile sizes to group")
+    parser.add_argument(
+        "--briefs", action="store_true", help="also time the briefs of every story, with Dask"
+    )
+    parser.add_argument(
+        "--leads", type=int, nargs="*", default=[], help="also the pooled piles cut to N words"
+    )
+    parser.add_argument("--only-scale", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.only_scale:
+        return scale(args.stories, args.only_scale)
+    piles = _piles(args)
+    multinews = piles["Multi-News dev"]
     embed(["wordllama loaded before the timings"])
     stories([])  # and datasketch (two seconds of imports), which the copies step uses
     for name, (articles, truth) in piles.items():
