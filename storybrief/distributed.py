@@ -57,6 +57,7 @@ from storybrief.pile import (
     unique_id,
 )
 from storybrief.pipeline import prepare
+from storybrief.runners import runs
 from storybrief.segment import segment
 from storybrief.settings import ClusterSettings
 
@@ -271,19 +272,6 @@ def _briefs_of(
     return write([[by_line[n] for n in order] for order in orders])
 
 
-def _story_chunks(rows: list[list[int]], articles: int) -> Iterator[list[list[int]]]:
-    """The stories ``rows`` in order, in runs of at least ``articles`` articles, the last
-    maybe fewer: the calling process holds no text to count (``runners.chunks``)."""
-    chunk: list[list[int]] = []
-    for row in rows:
-        chunk.append(row)
-        if sum(map(len, chunk)) >= articles:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 class DaskPile:
     """A pile (``storybrief.pile``) read, cleaned, grouped and briefed on a Dask cluster.
 
@@ -366,8 +354,8 @@ class DaskPile:
         on_done: Callable[[], None] | None = None,
     ) -> list[Brief]:
         """The briefs of the grouped pile's ``stories`` (``group``'s, in order), on the workers
-        that hold their articles' blocks: ``write`` of a chunk of stories a task
-        (``_story_chunks``; ``runners.brief_chunk`` parses their texts in one batch);
+        that hold their articles' blocks: ``write`` of a chunk of stories a task (``runners.runs``
+        of ``AHEAD_ARTICLES``; ``runners.brief_chunk`` parses their texts in one batch);
         ``failed`` as for ``map_on_dask``, for each story of a chunk whose task failed."""
         furniture = shared_paragraphs(
             frozenset().union(*(self._keys[row] for row in story)) for story in self._rows
@@ -377,7 +365,8 @@ class DaskPile:
             for n, block in enumerate(self._blocks)
         ]
         futures, chunks, done = [], [], 0
-        for rows in _story_chunks(self._rows, AHEAD_ARTICLES):
+        # The calling process holds no text to count: stories are cut by their articles.
+        for rows in runs(self._rows, AHEAD_ARTICLES, len):
             futures.append(self._brief_task(rows, finished, write))
             chunks.append(stories[done : done + len(rows)])
             done += len(rows)

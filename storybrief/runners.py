@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from storybrief import pipeline
 from storybrief.errors import describe
@@ -46,6 +47,8 @@ def brief_or_warning(
         return failed_brief(story, error)
 
 
+T = TypeVar("T")
+
 # Texts parsed ahead at a time: spaCy's CPU time per text falls by a quarter from
 # batches of 10 to 200 and little after (measured on stories-dev sentences), and a
 # pile of a thousand articles still makes several chunks to share out among workers.
@@ -55,19 +58,25 @@ AHEAD_TEXTS = 500
 AHEAD_CHARS = 100_000
 
 
+def runs(items: list[T], at_least: int, size: Callable[[T], int]) -> Iterator[list[T]]:
+    """``items`` in order, in runs whose ``size`` adds up to at least ``at_least``, the
+    last maybe less."""
+    run: list[T] = []
+    total = 0
+    for item in items:
+        run.append(item)
+        total += size(item)
+        if total >= at_least:
+            yield run
+            run, total = [], 0
+    if run:
+        yield run
+
+
 def chunks(stories: list[list[Article]], texts: int) -> Iterator[list[list[Article]]]:
     """``stories`` in order, in runs of at least ``texts`` texts to parse (``parsed_ahead``),
     the last maybe fewer."""
-    chunk: list[list[Article]] = []
-    size = 0
-    for story in stories:
-        chunk.append(story)
-        size += len(parsed_ahead(story))
-        if size >= texts:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
+    return runs(stories, texts, lambda story: len(parsed_ahead(story)))
 
 
 def parsed_ahead(story: list[Article]) -> list[str]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from storybrief.distributed import _counted, _story_chunks
+from storybrief.distributed import _counted
+from storybrief.runners import runs
 
 
 def test_chunks_keep_the_stories_in_order_and_close_at_the_article_count() -> None:
     rows = [[0, 1], [2], [3, 4, 5], [6]]
-    assert list(_story_chunks(rows, 3)) == [[[0, 1], [2]], [[3, 4, 5]], [[6]]]
-    assert list(_story_chunks(rows, 100)) == [rows]
-    assert list(_story_chunks([], 3)) == []
+    assert list(runs(rows, 3, len)) == [[[0, 1], [2]], [[3, 4, 5]], [[6]]]
+    assert list(runs(rows, 100, len)) == [rows]
+    assert list(runs([], 3, len)) == []
 
 
 def test_each_brief_of_a_chunk_is_counted_once() -> None:
