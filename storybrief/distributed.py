@@ -57,7 +57,7 @@ from storybrief.pile import (
     unique_id,
 )
 from storybrief.pipeline import prepare
-from storybrief.runners import runs
+from storybrief.processes import runs
 from storybrief.segment import segment
 from storybrief.settings import ClusterSettings
 
@@ -354,7 +354,7 @@ class DaskPile:
         on_done: Callable[[], None] | None = None,
     ) -> list[Brief]:
         """The briefs of the grouped pile's ``stories`` (``group``'s, in order), on the workers
-        that hold their articles' blocks: ``write`` of a chunk of stories a task (``runners.runs``
+        that hold their articles' blocks: ``write`` of a chunk of stories a task (``processes.runs``
         of ``AHEAD_ARTICLES``; ``runners.brief_chunk`` parses their texts in one batch);
         ``failed`` as for ``map_on_dask``, for each story of a chunk whose task failed."""
         furniture = shared_paragraphs(

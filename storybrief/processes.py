@@ -1,15 +1,21 @@
-"""How the worker processes of a pool start: as cheaply as is safe, with one BLAS thread each.
+"""How the worker processes of a pool start: as cheaply as is safe, with one BLAS thread each;
+and how work is cut into tasks for them.
 
 Shared by the pools of ``storybrief.runners`` (briefs), ``storybrief.batch``
-(summaries) and ``storybrief.web.workers`` (the web app's briefs).
+(summaries) and ``storybrief.web.workers`` (the web app's briefs), and by
+``storybrief.distributed``'s tasks.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import threading
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from threadpoolctl import threadpool_limits
+
+T = TypeVar("T")
 
 
 def one_blas_thread() -> None:
@@ -41,3 +47,18 @@ def worker_context(preload: str) -> multiprocessing.context.BaseContext:
         context.set_forkserver_preload([preload])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def runs(items: list[T], at_least: int, size: Callable[[T], int]) -> Iterator[list[T]]:
+    """``items`` in order, in runs whose ``size`` adds up to at least ``at_least``, the
+    last maybe less."""
+    run: list[T] = []
+    total = 0
+    for item in items:
+        run.append(item)
+        total += size(item)
+        if total >= at_least:
+            yield run
+            run, total = [], 0
+    if run:
+        yield run

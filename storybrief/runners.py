@@ -23,12 +23,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from storybrief import pipeline
 from storybrief.errors import describe
 from storybrief.models import Article, Brief, StageWarning, Text
-from storybrief.processes import one_blas_thread, worker_context
+from storybrief.processes import one_blas_thread, runs, worker_context
 from storybrief.settings import DEFAULT, LIMITS, Settings
 
 
@@ -47,8 +46,6 @@ def brief_or_warning(
         return failed_brief(story, error)
 
 
-T = TypeVar("T")
-
 # Texts parsed ahead at a time: spaCy's CPU time per text falls by a quarter from
 # batches of 10 to 200 and little after (measured on stories-dev sentences), and a
 # pile of a thousand articles still makes several chunks to share out among workers.
@@ -56,21 +53,6 @@ AHEAD_TEXTS = 500
 # Characters of one story's texts parsed ahead at most: the longest article of the dev
 # sets is under 100 KB, and spaCy parses this much in seconds (a chunk of 500 texts too).
 AHEAD_CHARS = 100_000
-
-
-def runs(items: list[T], at_least: int, size: Callable[[T], int]) -> Iterator[list[T]]:
-    """``items`` in order, in runs whose ``size`` adds up to at least ``at_least``, the
-    last maybe less."""
-    run: list[T] = []
-    total = 0
-    for item in items:
-        run.append(item)
-        total += size(item)
-        if total >= at_least:
-            yield run
-            run, total = [], 0
-    if run:
-        yield run
 
 
 def chunks(stories: list[list[Article]], texts: int) -> Iterator[list[list[Article]]]:

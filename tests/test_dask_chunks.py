@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storybrief.distributed import _counted
-from storybrief.runners import runs
+from storybrief.processes import runs
 
 
 def test_chunks_keep_the_stories_in_order_and_close_at_the_article_count() -> None:
