@@ -96,9 +96,8 @@ def parse_once(sentences: list[Sentence]) -> dict[str, Doc]:
     boilerplate or a hostile text of one sentence many times repeat texts:
     the analyses only read the Docs, so one serves every copy.
     """
-    texts = list(dict.fromkeys(s.text for s in sentences))
-    parsed = dict(zip(texts, parse(texts), strict=True))
-    return {s.id: parsed[s.text] for s in sentences}
+    docs = parse(s.text for s in sentences)  # ``parse`` parses a repeated text once
+    return {s.id: doc for s, doc in zip(sentences, docs, strict=True)}
 
 
 def leads(articles: list[Article], cap: int) -> tuple[list[Article], int | None]:
