@@ -7,7 +7,9 @@ is taken instead when it holds trafilatura's whole text and much more. On the
 Zyte benchmark's dev pages this lifts body F1 from 0.966 to 0.973 (BENCHMARKS.md).
 Paragraphs it keeps that belong to a furniture family (``clean.furniture``: a
 "Read more:" link, a reporting credit, a caption) are then dropped and listed
-in ``removed`` with the reason: F1 0.974 on the same pages.
+in ``removed`` with the reason: F1 0.974 on the same pages. Tweets the page
+embeds in the article, which trafilatura drops with their "social" wrapper, are
+put back where they stand (``clean.embeds``): F1 0.977.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import TYPE_CHECKING
 import lxml.etree
 import lxml.html
 
+from storybrief.clean.embeds import with_embedded_posts
 from storybrief.clean.furniture import family_why
 from storybrief.clean.lines import Line
-from storybrief.clean.region import block_texts, left_out, page_tree, words
+from storybrief.clean.region import article_region, block_texts, left_out, page_tree, words
 from storybrief.clean.sentences import trimmed
 from storybrief.clean.site import page_site_name, site_names, without_site_name
 from storybrief.models import Article, RemovedLine
@@ -55,9 +58,11 @@ def extract_html(article: Article) -> Article:
     description = _clean(doc.description)
     if description and not _opens(paragraphs, description):
         article.dek = article.dek or description
-    if tree is not None:
+    region = None if tree is None else article_region(tree, paragraphs)
+    if region is not None:
+        paragraphs = with_embedded_posts(region, paragraphs)
         shown = (article.title, article.dek, article.byline)
-        cut = left_out(tree, paragraphs, shown)
+        cut = left_out(region, paragraphs, shown)
         article.removed += [RemovedLine(article.id, line, _LEFT_OUT) for line in cut]
     article.paragraphs = _drop_furniture(article, paragraphs)
     return article
