@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES
 
+from storybrief.clean.furniture import link_why
 from storybrief.clean.html import extract_html
+from storybrief.clean.lines import Line
 from storybrief.clean.text import clean_texts
 from storybrief.models import Article
 
@@ -180,3 +182,9 @@ def test_a_prompt_to_follow_the_site_is_a_contact_line(prompt: str) -> None:
 def test_news_of_who_follows_whom_stays() -> None:
     line = "More than a million people follow the mayor on Twitter, the Gazette found last year."
     assert line in _amid_prose(line).paragraphs
+
+
+def test_a_bracketed_source_is_no_headline_link() -> None:
+    """ "[Gazette]" under a roundup's item names its source; a headline has four words or more."""
+    assert link_why(Line("[Port Gazette]")) is None
+    assert "bracketed headline" in (link_why(Line("[Second fire at the harbour]")) or "")

@@ -88,6 +88,7 @@ def test_a_label_and_a_figure_is_a_fact_and_stays(fact: str) -> None:
         "6:56 pm Council members are voting now.",  # a live blog's update
         "Ferries are the soul of this town. — Dana Lee (@danalee) May 2, 2019",  # a post
         "12. Harbour Street (14.)",  # a ranking's item
+        "-Mayor Lee leads the race in Port Alder. [Courier, Herald]",  # a dash glued to its item
         "Pure spin.",  # prose's short sentence
         "Enter Mayor Lee.",
         "40,000.",  # a figures box
@@ -101,7 +102,15 @@ def test_the_judge_leaves_lines_the_rules_keep_on_purpose(kept: str) -> None:
 
 @pytest.mark.parametrize(
     "label",
-    ["Getty.", "Twitter.", "HARBOUR NEWS.", "Loading…", "Source: Port Authority.", "9 p.m."],
+    [
+        "Getty.",
+        "Twitter.",
+        "HARBOUR NEWS.",
+        "Loading…",
+        "Source: Port Authority.",
+        "9 p.m.",
+        "-webkit-border-radius: 50px;",  # a dash glued to a lower-case word is no bullet
+    ],
 )
 def test_short_sentences_with_a_cue_word_or_a_label_shape_stay_judged(label: str) -> None:
     """A credit, a platform, a heading in capitals, a loading notice, a source or a clock."""

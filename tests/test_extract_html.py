@@ -92,3 +92,37 @@ def test_page_without_an_article_gets_no_paragraphs() -> None:
     article = page("no-article.html")
     assert article.paragraphs == []
     assert article.ok  # the caller decides to skip it
+
+
+def test_an_embedded_tweet_dropped_by_the_extractor_is_put_back_in_place() -> None:
+    article = page("tweet-article.html")
+    at = {line: n for n, line in enumerate(article.paragraphs)}
+    post = next(p for p in at if p.startswith("Two hours on the quay"))
+    assert at[post] == 2  # after the paragraph it follows on the page
+    assert article.paragraphs[3] == "— Harriet Vance (@harrietvance) March 6, 2024"
+    # Lines split by <br> keep a space between them.
+    assert "this morning. All sailings are running" in article.body
+    assert article.paragraphs[-1].startswith("A spokesperson for the harbour authority")
+    assert not any("Two hours" in r.line or "Vance" in r.line for r in article.removed)
+
+
+def test_an_embedded_tweet_already_kept_is_not_repeated() -> None:
+    raw = (FIXTURES / "tweet-article.html").read_text(encoding="utf-8")
+    # Without the "social" wrapper the extractor keeps the posts itself.
+    raw = raw.replace('<div class="social-media-embed">', "<div>")
+    article = extract_html(Article(id="t", source="t", kind="html", raw=raw))
+    assert article.body.count("Two hours on the quay") == 1
+    assert article.body.count("We are very sorry") == 1
+
+
+def test_a_tweet_outside_the_article_is_not_taken() -> None:
+    raw = (FIXTURES / "tweet-article.html").read_text(encoding="utf-8")
+    footer_post = (
+        '<footer><div class="social-media-embed"><blockquote class="twitter-tweet">'
+        "<p>Follow us for every sailing update and timetable change this spring</p>"
+        "&#8212; Estuary Herald (@estuaryherald)</blockquote></div>"
+    )
+    article = extract_html(
+        Article(id="t", source="t", kind="html", raw=raw.replace("<footer>", footer_post))
+    )
+    assert "Follow us for every sailing update" not in article.body

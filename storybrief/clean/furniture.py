@@ -355,13 +355,22 @@ def link_why(line: Line, limits: FurnitureLimits = LIMITS) -> str | None:
         return None
     if ":" in text and _has_link_label(text):
         return "link to other stories"
-    if _BRACKETED.match(text):
+    if _is_bracketed_headline(line, limits):
         return "link to other stories (a bracketed headline)"
     if not line.is_sentence and line.n <= limits.heading_words and _opens_on_link_words(line):
         return "heading over links to other stories"
     if line.lower_words[0] in _MEDIA_VERBS and _POINTER.search(text):
         return "link to other stories (points at a link)"
     return None
+
+
+def _is_bracketed_headline(line: Line, limits: FurnitureLimits) -> bool:
+    """A line in brackets of a headline's length: "[13 Ways to Hunt Intelligent Aliens]".
+
+    Shorter, it names a source ("[Engadget]" under a roundup's item), as it does at a
+    paragraph's end (``sentences``): no headline is one to three words.
+    """
+    return line.n >= limits.headline_words and bool(_BRACKETED.match(line.text.strip()))
 
 
 def _has_link_label(text: str) -> bool:

@@ -7,7 +7,9 @@ is taken instead when it holds trafilatura's whole text and much more. On the
 Zyte benchmark's dev pages this lifts body F1 from 0.966 to 0.973 (BENCHMARKS.md).
 Paragraphs it keeps that belong to a furniture family (``clean.furniture``: a
 "Read more:" link, a reporting credit, a caption) are then dropped and listed
-in ``removed`` with the reason: F1 0.974 on the same pages.
+in ``removed`` with the reason: F1 0.974 on the same pages. Tweets the page
+embeds in the article, which trafilatura drops with their "social" wrapper, are
+put back where they stand (``clean.embeds``): F1 0.977.
 """
 
 from __future__ import annotations
@@ -17,26 +19,23 @@ from typing import TYPE_CHECKING
 import lxml.etree
 import lxml.html
 
+from storybrief.clean.embeds import with_embedded_posts
 from storybrief.clean.furniture import family_why
 from storybrief.clean.lines import Line
-from storybrief.clean.region import block_texts, left_out, page_tree, words
+from storybrief.clean.region import article_region, block_texts, left_out, page_tree, words
 from storybrief.clean.sentences import trimmed
 from storybrief.clean.site import page_site_name, site_names, without_site_name
 from storybrief.models import Article, RemovedLine
+from storybrief.settings import EXTRACTION, ExtractionSettings
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
     from trafilatura.settings import Document
 
-# trafilatura's reading stands unless the alternative is at least this much
-# longer and repeats this share of its paragraphs: then it was one block of many.
-_WIDER_RATIO = 2.0
-_WIDER_COVERAGE = 0.9
-_OPTIONS = {"include_comments": False, "favor_precision": True}
 _LEFT_OUT = "not the article's text (left out by the page extractor)"
 
 
-def extract_html(article: Article) -> Article:
+def extract_html(article: Article, settings: ExtractionSettings = EXTRACTION) -> Article:
     """Fill ``article``'s metadata and paragraphs from its markup, in place.
 
     Metadata ingest already set (from a JSONL record) wins over the page's own.
@@ -46,18 +45,21 @@ def extract_html(article: Article) -> Article:
     # plain-text and batch runs (and every batch worker) would pay for nothing.
     import trafilatura
 
-    doc = trafilatura.bare_extraction(article.raw, url=article.url, with_metadata=True, **_OPTIONS)
+    options = settings.trafilatura_options()
+    doc = trafilatura.bare_extraction(article.raw, url=article.url, with_metadata=True, **options)
     if doc is None:
         return article
-    paragraphs = _body(article, doc)
+    paragraphs = _body(article, doc, settings)
     tree = page_tree(article.raw)
     _fill_metadata(article, doc, tree)
     description = _clean(doc.description)
     if description and not _opens(paragraphs, description):
         article.dek = article.dek or description
-    if tree is not None:
+    region = None if tree is None else article_region(tree, paragraphs)
+    if region is not None:
+        paragraphs = with_embedded_posts(region, paragraphs)
         shown = (article.title, article.dek, article.byline)
-        cut = left_out(tree, paragraphs, shown)
+        cut = left_out(region, paragraphs, shown)
         article.removed += [RemovedLine(article.id, line, _LEFT_OUT) for line in cut]
     article.paragraphs = _drop_furniture(article, paragraphs)
     return article
@@ -77,11 +79,11 @@ def _drop_furniture(article: Article, paragraphs: list[str]) -> list[str]:
     return kept
 
 
-def _body(article: Article, doc: Document) -> list[str]:
+def _body(article: Article, doc: Document, settings: ExtractionSettings) -> list[str]:
     """The page's paragraphs: trafilatura's, or readability's when it read a wider block."""
-    paragraphs = _paragraphs(doc.text)
-    wider = _readability_paragraphs(article.raw)
-    if _is_wider_reading(wider, paragraphs):
+    paragraphs = text_paragraphs(doc.text)
+    wider = readability_paragraphs(article.raw)
+    if wider_ratio(wider, paragraphs, settings.wider_coverage) >= settings.wider_ratio:
         paragraphs = wider
     # Pages repeat the headline as the body's first line; it is the title, not text.
     titles = [words(t) for t in (article.title, _clean(doc.title)) if t]
@@ -103,12 +105,12 @@ def _fill_metadata(article: Article, doc: Document, tree: HtmlElement | None) ->
         article.title = without_site_name(article.title, names)
 
 
-def _paragraphs(text: str | None) -> list[str]:
+def text_paragraphs(text: str | None) -> list[str]:
     """trafilatura's plain text has one paragraph, heading or list item a line."""
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
 
 
-def _readability_paragraphs(markup: str) -> list[str]:
+def readability_paragraphs(markup: str) -> list[str]:
     """The text blocks of readability's main content, one paragraph each.
 
     Not re-read by trafilatura: it would again keep only one of the blocks.
@@ -123,18 +125,18 @@ def _readability_paragraphs(markup: str) -> list[str]:
     return [text for _, text in block_texts(summary)]
 
 
-def _is_wider_reading(wider: list[str], paragraphs: list[str]) -> bool:
-    """True when ``wider`` holds nearly all of ``paragraphs`` and much more text.
+def wider_ratio(wider: list[str], paragraphs: list[str], coverage: float) -> float:
+    """How many times longer ``wider`` is than ``paragraphs``, 0 unless it holds ``coverage``.
 
     With no paragraphs at all trafilatura judged the page to hold no article,
-    a judgement readability is not trusted to overrule.
+    a judgement readability is not trusted to overrule: 0 too.
     """
     size = sum(map(len, paragraphs))
-    if not size or sum(map(len, wider)) < _WIDER_RATIO * size:
-        return False
+    if not size:
+        return 0.0
     present = {words(p) for p in wider}
     kept = sum(len(p) for p in paragraphs if words(p) in present)
-    return kept >= _WIDER_COVERAGE * size
+    return sum(map(len, wider)) / size if kept >= coverage * size else 0.0
 
 
 def _opens(paragraphs: list[str], description: str) -> bool:

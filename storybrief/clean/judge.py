@@ -38,6 +38,9 @@ _MEDIA = frozenset(
 _LINK = frozenset("read more related latest also see story stories headlines watch".split())
 # Words that attribute a statement: news prose says who said it, furniture does not.
 _ATTRIBUTION = frozenset("said says told according".split())
+# A list's dash glued to its item's first word ("-Donald Trump leads over Ted Cruz in Indiana.
+# [HuffPost, …]"): a bullet all the same, though ``Line.is_bullet`` wants a space after it.
+_GLUED_BULLET = re.compile(r"^\s*[-–•*](?=[A-Z][a-z])")
 _SYMBOLS = re.compile(r"[|/@#©»›•·<>{}=_*\[\]]")
 _CAPITALISED = re.compile(r"^[A-Z]")
 # Words a scrape glued together ("FlagShareLikeReply"): a widget's labels, not prose.
@@ -208,8 +211,9 @@ def is_protected(line: Line) -> bool:
 
     A figure given as "label: value", an embedded post signed with a handle, a
     live blog's time-stamped update, a bulleted or numbered item ("14. Jim
-    Gilmore (15.)" in a ranking), a statement attributed to someone ("…, the
-    statement said. (Reuters)"), a plain sentence of a word to three
+    Gilmore (15.)" in a ranking, "-Donald Trump leads …" in a roundup), a
+    statement attributed to someone ("…, the statement said. (Reuters)"), a
+    plain sentence of a word to three
     (``_is_short_sentence``): each is short, capitalised or signed like
     furniture, and is the article's text.
     """
@@ -221,6 +225,7 @@ def is_protected(line: Line) -> bool:
         or line.is_fact_label
         or line.is_signed_post
         or line.is_bullet
+        or bool(_GLUED_BULLET.match(line.text))
         or _is_short_sentence(line)
     )
 

@@ -49,20 +49,22 @@ def block_texts(root: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.HtmlEle
             yield element, text
 
 
+def article_region(tree: lxml.html.HtmlElement, kept: list[str]) -> lxml.html.HtmlElement | None:
+    """The element of ``tree`` that holds the article whose paragraphs are ``kept``, if any."""
+    paragraphs = {words(p) for p in kept}
+    return _region([e for e, text in block_texts(tree) if words(text) in paragraphs])
+
+
 def left_out(
-    tree: lxml.html.HtmlElement, kept: list[str], shown: Iterable[str | None]
+    region: lxml.html.HtmlElement, kept: list[str], shown: Iterable[str | None]
 ) -> list[str]:
-    """The text blocks of the article's region of ``tree`` that are not in ``kept``.
+    """The text blocks of the article's ``region`` that are not in ``kept``.
 
     ``shown`` are the texts the brief shows as metadata (title, byline, dek):
     a block that holds one is not a removed line.
     """
     article = _Shown.of(kept, shown)
-    blocks = list(block_texts(tree))
-    region = _region([e for e, text in blocks if words(text) in article.paragraphs])
-    if region is None:
-        return []
-    return [text for e, text in blocks if _within(e, region) and not article.holds(text)]
+    return [text for _, text in block_texts(region) if not article.holds(text)]
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,3 @@ def _region(found: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:
     region = max(enough, key=lambda e: depth[e])
     container = next((e for e in (region, *region.iterancestors()) if e.tag in _CONTAINERS), None)
     return container if container is not None else region
-
-
-def _within(element: lxml.html.HtmlElement, region: lxml.html.HtmlElement) -> bool:
-    return element is region or any(a is region for a in element.iterancestors())
