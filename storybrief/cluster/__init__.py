@@ -7,7 +7,8 @@ candidates that share its uncommon words, found a block of rows at a time
 (``candidates``), so memory grows with the pile, not its square. A pair is
 judged against how close its articles' other neighbours are (and, if they
 are short, with a doubt: a few words two excerpts share are weak evidence), and groups
-are formed by average linkage over the candidate pairs (``linkage``);
+are formed by average linkage over the candidate pairs (``linkage``; an
+article left alone that is a near miss of one story then joins it);
 two articles whose dates are more than ``window_days`` apart, or whose
 openings name different months as dates ("in March", "June 12": the jobs
 report of one month and of the next), are never one story (undated articles
