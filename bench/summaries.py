@@ -493,24 +493,34 @@ def cv_tables(corpora: list[Corpus], save: Path | None = None) -> list[str]:
     folds = [c.folds() for c in corpora]
     if save:  # every grid point's per-cluster scores, to study the choice on training folds
         np.savez(save, **{f"run{n}": r for n, r in enumerate(runs)})
-    chosen = {
-        name: [_choose(runs, [f != k for f in folds], metric) for k in range(FOLDS)]
-        for name, metric in OBJECTIVES.items()
-    }
-    lines = []
-    for name, metric in OBJECTIVES.items():
-        inner = _inner_cv(runs, folds, metric)
-        lines += [
-            f"Objective {name}, chosen per fold (on the other four): "
-            + "; ".join(f"{k}: {_weights_text(points[p])}" for k, p in enumerate(chosen[name])),
-            "  its DUC R-1 by inner cross-validation on each fold's training folds: "
-            + ", ".join(f"{x:.2f}" for x in inner)
-            + f" (mean {np.mean(inner):.2f})",
-        ]
+    chosen = _chosen(runs, folds)
+    lines = [line for name in OBJECTIVES for line in _choice_lines(name, runs, folds, chosen)]
     defaults = [c.run(Weights(), encoder) for c in corpora]
     for corpus, run, fold, default in zip(corpora, runs, folds, defaults, strict=True):
         lines += ["", *_fold_table(corpus, run, fold, chosen, default)]
     return lines
+
+
+def _chosen(runs: list[np.ndarray], folds: list[np.ndarray]) -> dict[str, list[int]]:
+    """Each objective's grid point per fold, chosen on the other folds."""
+    return {
+        name: [_choose(runs, [f != k for f in folds], metric) for k in range(FOLDS)]
+        for name, metric in OBJECTIVES.items()
+    }
+
+
+def _choice_lines(
+    name: str, runs: list[np.ndarray], folds: list[np.ndarray], chosen: dict[str, list[int]]
+) -> list[str]:
+    """The points one objective chose per fold, and its DUC R-1 inside the training folds."""
+    points, inner = grid(), _inner_cv(runs, folds, OBJECTIVES[name])
+    return [
+        f"Objective {name}, chosen per fold (on the other four): "
+        + "; ".join(f"{k}: {_weights_text(points[p])}" for k, p in enumerate(chosen[name])),
+        "  its DUC R-1 by inner cross-validation on each fold's training folds: "
+        + ", ".join(f"{x:.2f}" for x in inner)
+        + f" (mean {np.mean(inner):.2f})",
+    ]
 
 
 def _weights_text(weights: Weights) -> str:
