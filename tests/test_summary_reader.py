@@ -149,6 +149,13 @@ def test_an_unquoted_i_is_no_summary_sentence(text: str, kept: bool) -> None:
         ("The company disclosed the theft of customer data last week.", True),
         ("The move came a day after the talks broke down in Geneva.", True),
         ("Companies disclosed the theft of customer data last week.", False),
+        ("That is the foundation of the government's case against the firm.", True),
+        ("That’s about eight times closer than any spacecraft has been.", True),
+        ("First, the scientists calculated the probability of hearing the beacon.", True),
+        ("Finally, airport police put him in a wheelchair and ran him outside.", True),
+        ("Eventually, the ministry intervened and let the envoy enter Taiwan.", True),
+        ("First Lady Melania Trump visited the children at the border shelter.", False),
+        ("Thatcher's government fell after the vote on the poll tax.", False),
     ],
 )
 def test_more_openers_that_lean_on_the_sentence_before(text: str, leans: bool) -> None:

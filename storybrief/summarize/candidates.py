@@ -9,12 +9,12 @@ short to state a fact or too long to fit a brief. An agency dateline
 An opening connective that only ties a sentence to the one before ("But",
 "Meanwhile,") is left off: the sentence states the same fact without it
 (``unlinked``). A sentence that leans on the one before it is quoted only after that one
-(``extractive.select``): it opens on a pronoun ("He denied ...", "It's"), a
-connective ("Then", "Instead") or a definite description of someone the
-article named before ("The 2,000 troops", "The man") or of what the sentence
-before names ("The plane will return ..." after "A plane bound for Amman ...":
-``resumes``), names its speaker by
-a pronoun ("..., he said."), says "also" or ", however," or dates itself
+(``extractive.select``): it opens on a pronoun ("He denied ...", "It's", "That
+is"), a connective or a step of a sequence ("Then", "Instead", "Finally,",
+"First,") or a definite description of someone the article named before ("The
+2,000 troops", "The man") or of what the sentence before names ("The plane will
+return ..." after "A plane bound for Amman ...": ``resumes``), names its speaker
+by a pronoun ("..., he said."), says "also" or ", however," or dates itself
 against another event ("the previous week", "a day later").
 A day named relative to the article's date ("on Tuesday", "yesterday") is
 given that date in parentheses when the article is dated and the day is
@@ -40,14 +40,14 @@ MAX_WORDS = 55
 # Openers that point back at the sentence before ("He denied ...", "These troops ..."):
 # such a sentence reads right only after that one.
 ANAPHORIC_OPENERS = frozenset(
-    {"he", "she", "they", "his", "her", "their", "him", "them", "this", "these", "those"}
+    {"he", "she", "they", "his", "her", "their", "him", "them", "this", "these", "those", "that"}
 )
 
 # Sentence openers that continue the one before ("But ...", "Meanwhile, ...").
 _CONNECTIVES = frozenset(
     "also and but however meanwhile still instead nevertheless nonetheless yet moreover"
     " besides then thus so otherwise likewise similarly furthermore later earlier"
-    " afterward afterwards there it its such both".split()
+    " afterward afterwards there it its such both finally eventually ultimately lastly".split()
 )
 # An opening connective that only ties the sentence to the one before ("But the
 # rebels took Kindu."): without it the sentence states the same fact, alone.
@@ -74,6 +74,8 @@ _LEANS_CLUED = (
     ),
     (r"\bthe same (?:statement|interview|speech|letter|report|meeting|period)\b", ("same",)),
     (r"^(?:by|in) contrast\b", ("contrast",)),
+    # A step of a sequence the sentence before began; "First Lady ..." is no step.
+    (r"^(?:first|second|third)(?:ly)?,", ("first", "second", "third")),
     (
         r"^(?:additionally|for (?:example|instance)|in addition|as such|as a result|in fact"
         r"|even so|to cite one example)\b",
