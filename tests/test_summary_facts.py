@@ -316,7 +316,7 @@ def test_a_sentence_without_its_connective_no_longer_waits_for_the_one_before() 
                     id="a",
                     source="a",
                     paragraphs=[
-                        "Rebels and troops fought for a third day near the eastern town.",
+                        "Government troops fought for a third day near the eastern town.",
                         "But the rebels took the town of Kindu after heavy fighting on the river.",
                     ],
                 )

@@ -13,8 +13,15 @@ from storybrief.nlp.encoders import WordLlama
 from storybrief.nlp.overlap import words
 from storybrief.segment import segment
 from storybrief.settings import Weights
-from storybrief.summarize import summarize
-from storybrief.summarize.candidates import Candidate, _furniture, leans_on_context, usable
+from storybrief.summarize import story_order, summarize
+from storybrief.summarize.candidates import (
+    Candidate,
+    _furniture,
+    collect_candidates,
+    leans_on_context,
+    resumes,
+    usable,
+)
 from storybrief.summarize.extractive import select
 from storybrief.summarize.names import Names
 
@@ -142,6 +149,13 @@ def test_an_unquoted_i_is_no_summary_sentence(text: str, kept: bool) -> None:
         ("The company disclosed the theft of customer data last week.", True),
         ("The move came a day after the talks broke down in Geneva.", True),
         ("Companies disclosed the theft of customer data last week.", False),
+        ("That is the foundation of the government's case against the firm.", True),
+        ("That’s about eight times closer than any spacecraft has been.", True),
+        ("First, the scientists calculated the probability of hearing the beacon.", True),
+        ("Finally, airport police put him in a wheelchair and ran him outside.", True),
+        ("Eventually, the ministry intervened and let the envoy enter Taiwan.", True),
+        ("First Lady Melania Trump visited the children at the border shelter.", False),
+        ("Thatcher's government fell after the vote on the poll tax.", False),
     ],
 )
 def test_more_openers_that_lean_on_the_sentence_before(text: str, leans: bool) -> None:
@@ -196,3 +210,65 @@ def test_without_enough_shared_words_both_wordings_may_enter() -> None:
     loose = dataclasses.replace(Weights(), same_fact_shared=9)
     chosen = {c.text for c in select(_pool(), 200, loose)}
     assert set(EVACUATION[:2]) <= chosen
+
+
+# An airport story: the second sentence of each article says "the plane" of the first's.
+AIRPORT = {
+    "wire": [
+        "A plane bound for Amman was delayed for two hours at the Gaza airport over a "
+        "dispute about checking the passengers' luggage.",
+        "The plane left with every passenger aboard but without one man's luggage.",
+    ],
+    "daily": [
+        "Palestinian airport workers refused to let the security officers check the "
+        "identity of passengers arriving from Cairo.",
+        "The new terminal handled its first commercial flights from Jordan and Egypt "
+        "during the week of the dispute.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "leans"),
+    [
+        (
+            "The plane left with every passenger aboard.",
+            "A plane bound for Amman was delayed.",
+            True,
+        ),
+        ("The rebels have targeted Kindu since August.", "A rebel leader spoke.", True),
+        (
+            "The lawyers added that the defendants cannot write letters.",
+            "Their lawyers said so.",
+            True,
+        ),
+        ("The plane left with every passenger aboard.", "The talks in Amman broke down.", False),
+        ("The new terminal opened this week.", "A new airport was built in Gaza.", False),
+        ("The plane left with every passenger aboard.", "", False),
+        ("Planes left with every passenger aboard.", "A plane was delayed.", False),
+    ],
+)
+def test_a_definite_description_of_what_the_sentence_before_names_resumes_it(
+    text: str, before: str, leans: bool
+) -> None:
+    assert resumes(text, before) is leans
+
+
+def _airport(order: tuple[str, ...] = tuple(AIRPORT)) -> list[Article]:
+    return [segment(Article(id=key, source=key, paragraphs=list(AIRPORT[key]))) for key in order]
+
+
+def test_a_resuming_sentence_is_a_candidate_that_waits_for_the_one_before() -> None:
+    pool = {c.text: c for c in collect_candidates(story_order(_airport()))}
+    assert pool[AIRPORT["wire"][1]].leans
+    assert not pool[AIRPORT["daily"][1]].leans  # "The new terminal": no terminal before it
+    assert not pool[AIRPORT["wire"][0]].leans
+
+
+@pytest.mark.parametrize("budget", [30, 45, 80])
+def test_the_plane_enters_a_summary_only_after_the_plane_is_introduced(budget: int) -> None:
+    for order in permutations(AIRPORT):
+        told = [s.text for s in summarize(_airport(order), budget)]
+        assert told == [s.text for s in summarize(_airport(), budget)]
+        if AIRPORT["wire"][1] in told:
+            assert told.index(AIRPORT["wire"][0]) == told.index(AIRPORT["wire"][1]) - 1

@@ -9,10 +9,12 @@ short to state a fact or too long to fit a brief. An agency dateline
 An opening connective that only ties a sentence to the one before ("But",
 "Meanwhile,") is left off: the sentence states the same fact without it
 (``unlinked``). A sentence that leans on the one before it is quoted only after that one
-(``extractive.select``): it opens on a pronoun ("He denied ...", "It's"), a
-connective ("Then", "Instead") or a definite description of someone the
-article named before ("The 2,000 troops", "The man"), names its speaker by
-a pronoun ("..., he said."), says "also" or ", however," or dates itself
+(``extractive.select``): it opens on a pronoun ("He denied ...", "It's", "That
+is"), a connective or a step of a sequence ("Then", "Instead", "Finally,",
+"First,") or a definite description of someone the article named before ("The
+2,000 troops", "The man") or of what the sentence before names ("The plane will
+return ..." after "A plane bound for Amman ...": ``resumes``), names its speaker
+by a pronoun ("..., he said."), says "also" or ", however," or dates itself
 against another event ("the previous week", "a day later").
 A day named relative to the article's date ("on Tuesday", "yesterday") is
 given that date in parentheses when the article is dated and the day is
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storybrief.models import Article, Sentence
-from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, balanced_quotes
+from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, STOPWORDS, balanced_quotes
 from storybrief.nlp.overlap import words
 
 MIN_WORDS = 8
@@ -38,14 +40,14 @@ MAX_WORDS = 55
 # Openers that point back at the sentence before ("He denied ...", "These troops ..."):
 # such a sentence reads right only after that one.
 ANAPHORIC_OPENERS = frozenset(
-    {"he", "she", "they", "his", "her", "their", "him", "them", "this", "these", "those"}
+    {"he", "she", "they", "his", "her", "their", "him", "them", "this", "these", "those", "that"}
 )
 
 # Sentence openers that continue the one before ("But ...", "Meanwhile, ...").
 _CONNECTIVES = frozenset(
     "also and but however meanwhile still instead nevertheless nonetheless yet moreover"
     " besides then thus so otherwise likewise similarly furthermore later earlier"
-    " afterward afterwards there it its such both".split()
+    " afterward afterwards there it its such both finally eventually ultimately lastly".split()
 )
 # An opening connective that only ties the sentence to the one before ("But the
 # rebels took Kindu."): without it the sentence states the same fact, alone.
@@ -72,6 +74,8 @@ _LEANS_CLUED = (
     ),
     (r"\bthe same (?:statement|interview|speech|letter|report|meeting|period)\b", ("same",)),
     (r"^(?:by|in) contrast\b", ("contrast",)),
+    # A step of a sequence the sentence before began; "First Lady ..." is no step.
+    (r"^(?:first|second|third)(?:ly)?,", ("first", "second", "third")),
     (
         r"^(?:additionally|for (?:example|instance)|in addition|as such|as a result|in fact"
         r"|even so|to cite one example)\b",
@@ -92,6 +96,16 @@ _DEFINITE_OPENER = re.compile(
     # ...or a thing it told of: "The company said ...", "The move came after ..."
     r"|company|firm|move|decision|incident|announcement|deal|lawsuit|letter|video)\b)",
     re.IGNORECASE,
+)
+# An opening definite description ("The plane will return later.", "The judge is
+# probing ..."): it resumes what the sentence before named when that one names its
+# noun ("A plane bound for Amman ...", "... a warrant issued by a Spanish judge").
+_THE_NOUN = re.compile(r"The ([a-z][a-z-]+)\b")
+# Modifiers, not nouns, after an opening "The": "The new console", "The first flight".
+_MODIFIERS = frozenset(
+    "new old first last latest same other former next following previous second third final"
+    " only main top big small high low long short early late recent current whole entire"
+    " total full real".split()
 )
 # "It's", "He'd": the pronoun under its contraction.
 _CONTRACTION = re.compile(r"['’](?:s|re|d|ll|ve)$")
@@ -189,11 +203,28 @@ class Candidate:
     undated_day: bool = False
     # Positions of the articles that carry it word for word: its own and its copies'.
     carried_by: frozenset[int] = frozenset()
+    # It opens on a definite description of what the sentence before it names (``resumes``).
+    resuming: bool = False
 
     @property
     def leans(self) -> bool:
         """Whether it reads right only after the sentence before it in its article."""
-        return leans_on_context(self.text, self.tokens)
+        return self.resuming or leans_on_context(self.text, self.tokens)
+
+
+def resumes(text: str, before: str) -> bool:
+    """Whether ``text`` opens on "The" and a noun that ``before``, the sentence before it, names.
+
+    "The plane will return later in the day." after "A plane bound for Amman was
+    delayed ...": read alone, "the plane" is no plane the reader knows of.
+    """
+    opening = _THE_NOUN.match(text)
+    if opening is None or opening.group(1) in _MODIFIERS | STOPWORDS:
+        return False
+    noun = opening.group(1)
+    named = {w.lower() for w in re.findall(r"[\w-]+", before)}
+    # The singular and plural of a noun name one thing: "the rebels" after "a rebel leader".
+    return bool({noun, noun.removesuffix("s"), noun + "s"} & named)
 
 
 def leans_on_context(text: str, tokens: list[str]) -> bool:
@@ -363,12 +394,15 @@ def collect_candidates(articles: list[Article]) -> list[Candidate]:
     out: list[Candidate] = []
     for position, article in enumerate(a for a in articles if a.ok):
         day = _day_of(article.published)
+        before = ""
         for sentence in article.sentences:
             text = trim(sentence.text)
             tokens = words(text)
             if usable(text, tokens) and (candidate := _candidate(sentence, text, tokens, day)):
                 candidate.article = position
+                candidate.resuming = resumes(candidate.text, before)
                 out.append(candidate)
+            before = sentence.text
     return out
 
 
