@@ -174,6 +174,11 @@ class ConflictSettings:
     # accusation of the same party need to be on one matter. Chosen on the gold-dev tune half
     # (``bench/analysis.py --conflicts``), checked on the unlabelled Multi-News and DUC clusters.
     blame_matter: float = 0.3
+    # Rebuttal (``conflicts.rebuttal``): the content words a sentence answering another with
+    # the other polarity ("However, X said the airline had been approved") must share with it
+    # when it is said with no verb of rebuttal. Chosen on the gold-dev tune half, checked on
+    # the unlabelled Multi-News and DUC clusters (``bench/analysis.py --unlabelled``).
+    rebuttal_shared: int = 2
 
 
 @dataclass(frozen=True)

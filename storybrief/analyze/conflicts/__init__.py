@@ -15,6 +15,8 @@ Each kind is found by its own detector module, on its own signal:
 - ``blame``: a party denies being behind an act ("denied any
   responsibility") that another outlet lays on it ("an attack by North
   Korean agents").
+- ``rebuttal``: a party's account answered, in the next sentence of the same
+  article, by another party's contrary one ("However, X said ...").
 - ``debunk``: an outlet a learned scorer rates as debunking (a hoax, a
   satire; a claim called false; an opening denial) against another's lead
   sentence on the same matter, where the rules of ``denial`` match no claim.
@@ -33,7 +35,7 @@ from __future__ import annotations
 from storybrief.analyze.context import StoryContext
 from storybrief.models import Conflict
 
-from . import blame, debunk, denial, detail, existence, figures, headline, place, state
+from . import blame, debunk, denial, detail, existence, figures, headline, place, rebuttal, state
 from .base import Detector
 
 DETECTORS: tuple[Detector, ...] = (
@@ -44,6 +46,7 @@ DETECTORS: tuple[Detector, ...] = (
     place,
     denial,
     blame,
+    rebuttal,
     debunk,
     headline,
 )

@@ -1,0 +1,172 @@
+"""Accounts in contradiction, told in words: one party says something, and the next sentence
+of the same article answers it with another party's contrary account.
+
+"Activists ... have for weeks criticized the water department for ignoring
+commercial deadbeats." / "In response, water officials steadfastly maintained
+that their collection efforts ... included commercial properties." and "the
+Transport Ministry saying the airline did not have a permit to fly on
+Sundays." / "However, Singapore's Civil Aviation Authority said ... the airline
+had been approved to fly the route daily." A rebuttal is a sentence that
+opens by answering the one before ("However", "But", "In response"), gives
+its account in a party's voice (a verb of saying with a subject that is no
+pronoun), the party named in neither of the two subjects of the other; and
+either says it as a rebuttal ("maintained", "insisted", "countered",
+"disputed") or tells the other's matter (``ConflictSettings.rebuttal_shared``
+content words) with the other polarity ("did not have a permit" / "had been
+approved"). Both sentences are the conflict's sides, in one article: these
+disputes are told by one outlet that reports both parties. Written on the
+gold-dev tune half's two such disputes; read for false alarms on the
+unlabelled Multi-News and DUC dev clusters (``bench/analysis.py
+--unlabelled``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from storybrief.analyze.context import StoryContext
+from storybrief.analyze.lexicon import content
+from storybrief.models import Conflict, ConflictKind, Sentence
+
+from .base import Merged
+
+kind: ConflictKind = "rebuttal"
+takes_side = True
+
+# How a sentence opens when it answers the one before.
+_ANSWERS = ("however", "but", "yet", "in response", "in reply", "responding")
+# Verbs that give a party's account ("said", "criticized"), and those that give it as a
+# rebuttal of another's.
+_REBUTTING = frozenset(
+    {"maintain", "insist", "counter", "contend", "dispute", "reject", "contradict", "refute"}
+)
+_VOICED = _REBUTTING | frozenset(
+    {
+        "say", "tell", "state", "claim", "argue", "announce", "report", "accuse", "criticize",
+        "criticise", "charge", "allege", "note", "add", "explain", "respond", "reply",
+    }
+)  # fmt: skip
+_AUXILIARIES = frozenset({"have", "be", "do"})
+# Determiners that point back to a party named before: "the company", "this group".
+_POINTING = frozenset({"the", "this", "that", "these", "those"})
+_NAMED = {"PROPN"}
+# An account of an earlier state, or of one so far: an update, not a contrary account
+# ("Taiwan had formerly barred him" / "his previous status had been ordered lifted"; a petition
+# to freeze accounts / "no accounts have so far been frozen": unlabelled DUC clusters).
+_UPDATE = re.compile(r"\b(?:formerly|previous(?:ly)?|earlier|so far|not yet|no longer)\b")
+_NEGATIONS = frozenset({"not", "n't", "no", "never", "none", "nothing", "neither", "nor"})
+
+
+def detect(ctx: StoryContext) -> list[Conflict]:
+    """Each rebuttal with the sentence it answers, one conflict per pair."""
+    merged: Merged[str] = Merged(ctx, kind)
+    for article in sorted(ctx.articles, key=lambda a: a.id):
+        for said, answer in zip(article.sentences, article.sentences[1:], strict=False):
+            parties = _parties(ctx, said, answer)
+            if parties is not None:
+                topic = f"{parties[0]} against {parties[1]} — told, and answered"
+                # By the parties: a reprint of the exchange joins its conflict.
+                merged.add(topic, topic, (said, answer))
+    return merged.conflicts()
+
+
+def _parties(ctx: StoryContext, said: Sentence, answer: Sentence) -> tuple[str, str] | None:
+    """The two parties when ``answer`` rebuts ``said`` (their subjects' words), else none."""
+    first, second = ctx.docs[said.id], ctx.docs[answer.id]
+    if not _answers(said, answer, second):
+        return None
+    told, answering = _voice(first), _voice(second)
+    if told is None or answering is None or not _apart(told, answering):
+        return None
+    if _goes_on(told, second):
+        return None
+    verb = answering.head
+    shared = content(said.text, ctx.names) & content(answer.text, ctx.names)
+    flipped = _negated(first) != _negated(second)
+    rebutting = verb.lemma_.lower() in _REBUTTING
+    if not rebutting and not (flipped and len(shared) >= ctx.settings.conflicts.rebuttal_shared):
+        return None
+    return _span(told), _span(answering)
+
+
+def _voice(doc: Doc) -> Token | None:
+    """The subject of a sentence's first verb of saying, when it names a party: no pronoun,
+    nor a description that points back to one ("the company" after "Tyson")."""
+    verbs = (t for t in doc if t.lemma_.lower() in _VOICED and t.pos_ == "VERB")
+    subjects = (_subject(verb) for verb in verbs)
+    return next((s for s in subjects if s is not None and _names_party(s)), None)
+
+
+def _names_party(subject: Token) -> bool:
+    """Whether a subject names a party by itself: a name, or a noun with no determiner
+    pointing back ("activists", "water officials"; not "the company", "it")."""
+    if subject.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in _phrase(subject)):
+        return True
+    pointing = any(c.dep_ == "det" and c.lower_ in _POINTING for c in subject.children)
+    return subject.pos_ == "NOUN" and not pointing
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject, or its auxiliary's when the parse hung it there ("Activists ... have
+    for weeks criticized": the subject of "have")."""
+    heads = [verb, *(c for c in verb.children if c.lemma_ in _AUXILIARIES and c.i < verb.i)]
+    subjects = [c for h in heads for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0] if subjects else None
+
+
+def _apart(one: Token, other: Token) -> bool:
+    """Whether two subjects name two parties: by their names when both give one ("Indonesian
+    authorities" / "Singapore's Civil Aviation Authority"), else by their nouns."""
+    names = [_words(t, _NAMED) for t in (one, other)]
+    if all(names):
+        return not names[0] & names[1]
+    return not _words(one, {"NOUN", "PROPN"}) & _words(other, {"NOUN", "PROPN"})
+
+
+def _goes_on(told: Token, answer: Doc) -> bool:
+    """Whether the party of the first sentence is named again in the answer (by its names
+    when it has some, else its nouns: "Clinton said ..." / "But ... Clinton called ..."): the
+    answer goes on with its account."""
+    party = _words(told, _NAMED) or _words(told, {"NOUN", "PROPN"})
+    return bool(party & {t.lemma_.lower() for t in answer})
+
+
+def _words(subject: Token, kinds: set[str]) -> set[str]:
+    """The lemmas of a subject's words of some parts of speech (names: also their
+    nationality: "Indonesian"), its relative clauses left out."""
+    return {
+        t.lemma_.lower()
+        for t in _phrase(subject)
+        if t.pos_ in kinds or ("PROPN" in kinds and t.ent_type_ in {"NORP", "GPE"})
+    }
+
+
+def _phrase(subject: Token) -> list[Token]:
+    """A subject's words, its relative clauses ("activists who have protested ...") left out."""
+    clauses = {t.i for c in subject.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    return [t for t in subject.subtree if t.i not in clauses]
+
+
+def _span(subject: Token) -> str:
+    """A subject's words, as the topic names the party."""
+    return " ".join(t.text for t in _phrase(subject))
+
+
+def _answers(said: Sentence, answer: Sentence, doc: Doc) -> bool:
+    """Whether a sentence opens by answering the one before, and tells an account: it neither
+    asks nor supposes, and neither tells an update."""
+    opens = answer.text.lower().startswith(_ANSWERS) and not _asks_or_supposes(doc)
+    return opens and not any(_UPDATE.search(s.text.lower()) for s in (said, answer))
+
+
+def _asks_or_supposes(doc: Doc) -> bool:
+    """Whether a sentence asks, or says what would follow if ("But if the United States
+    determines ..., Rubin said, it would go against ..."): neither is a contrary account."""
+    return doc.text.rstrip().endswith("?") or any(t.lower_ in {"if", "unless"} for t in doc)
+
+
+def _negated(doc: Doc) -> bool:
+    """Whether a sentence says something negated: a negation word in it."""
+    return any(t.lower_ in _NEGATIONS for t in doc)

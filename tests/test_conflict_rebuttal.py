@@ -1,0 +1,77 @@
+"""Rebuttals: one party's account answered, in the next sentence, by another party's contrary
+one ("However, X said ...", "In response, Y maintained ...").
+
+Small stories written for these tests (no dataset text): each rebuttal shape
+is paired with the same sentences without what makes it one (no answering
+opening, one party on both sides, a plain "said" that tells no contrary
+account, a question), which is no conflict.
+"""
+
+from __future__ import annotations
+
+from storybrief.analyze import StoryContext, run
+from storybrief.analyze.conflicts import rebuttal
+
+
+def _rebuttals(*sentences: str) -> list[list[str]]:
+    """The rebuttal conflicts of a one-article story made of ``sentences``, as their claims'
+    texts."""
+    ctx = StoryContext.from_texts("Ferry route row\n\n" + " ".join(sentences), "Other\n\nNothing.")
+    run(ctx, "conflicts")
+    return [[c.text for c in conflict.claims] for conflict in rebuttal.detect(ctx)]
+
+
+CHARGE = "Local fishermen have accused the harbour board of ignoring the damaged pier."
+MAINTAINED = "In response, harbour officials maintained that the pier had been repaired in May."
+PERMIT = "The Danish ministry said the ferry company did not have a licence to sail on Sundays."
+APPROVED = (
+    "However, Norway's maritime authority said the ferry company had been licensed to sail daily."
+)
+
+
+def test_a_rebuttal_verb_answering_another_party_is_a_conflict() -> None:
+    found = _rebuttals(CHARGE, MAINTAINED)
+    assert found == [[CHARGE, MAINTAINED]]
+
+
+def test_a_said_with_the_other_polarity_on_the_same_matter_is_a_conflict() -> None:
+    found = _rebuttals(PERMIT, APPROVED)
+    assert found == [[PERMIT, APPROVED]]
+
+
+def test_no_answering_opening_is_no_rebuttal() -> None:
+    assert _rebuttals(CHARGE, MAINTAINED.removeprefix("In response, ").capitalize()) == []
+
+
+def test_one_party_on_both_sides_is_no_rebuttal() -> None:
+    same = "However, the Danish ministry said the ferry company had been licensed to sail daily."
+    assert _rebuttals(PERMIT, same) == []
+
+
+def test_a_plain_said_telling_no_contrary_account_is_no_rebuttal() -> None:
+    # Same polarity: the authority adds to the ministry's account, it does not answer it.
+    adding = "However, Norway's maritime authority said the ferry company did not have a crew."
+    assert _rebuttals(PERMIT, adding) == []
+
+
+def test_a_question_is_no_rebuttal() -> None:
+    asking = "But did harbour officials maintain that the pier had been repaired in May?"
+    assert _rebuttals(CHARGE, asking) == []
+
+
+def test_an_update_or_a_supposition_is_no_rebuttal() -> None:
+    earlier = (
+        "However, Norway's maritime authority said the ferry company had previously been licensed."
+    )
+    assert _rebuttals(PERMIT, earlier) == []
+    supposing = "But if the pier had been repaired, harbour officials maintained, it would be open."
+    assert _rebuttals(CHARGE, supposing) == []
+
+
+def test_a_party_pointed_back_to_or_named_again_is_no_other_party() -> None:
+    pointing = "However, the authority said the ferry company had been licensed to sail daily."
+    assert _rebuttals(PERMIT, pointing) == []
+    again = (
+        "But the Danish ministry and Norway's maritime authority said it had been licensed daily."
+    )
+    assert _rebuttals(PERMIT, again) == []
