@@ -2,6 +2,8 @@
 
     python bench/llm.py run --data ../shared/data --multinews 50 --duc 5 --out /tmp/llm.jsonl
     python bench/llm.py table /tmp/llm.jsonl
+    # stories no earlier run briefed: leave out those of earlier runs' --out files or lists
+    python bench/llm.py run --exclude out/bench-llm-s6.jsonl bench/llm_briefed_s5.txt ...
 
 ``run`` briefs the seed story, the ``gold-dev`` stories and further Multi-News
 and DUC 2004 dev clusters, each twice in the same run: the extractive brief
@@ -192,14 +194,14 @@ def reverify(path: Path, data: Path, settings: LLMSettings) -> None:
 
 def _briefed(paths: list[Path]) -> set[tuple[str, str]]:
     """(dataset, id) of the stories earlier runs briefed: lines of their ``--out`` files, or
-    "dataset id" lines of a plain list (a run whose file was not kept)."""
+    "dataset id" lines of a plain list (a run whose file was not kept; "#" starts a comment)."""
     briefed = set()
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("{"):
                 row = json.loads(line)
                 briefed.add((row["dataset"], row["id"]))
-            elif line.strip():
+            elif line.strip() and not line.startswith("#"):
                 dataset, cid = line.split()
                 briefed.add((dataset, cid))
     return briefed
