@@ -168,3 +168,11 @@ def test_a_planned_fact_stated_as_done_is_not_kept() -> None:
     assert verified_summary(done, [item], unjudged, words=99).sentences[0].verified is True
     hedged = "The army plans to evacuate the Ashby residents on Friday. [E1]"
     assert verified_summary(hedged, [item], SETTINGS, words=99).sentences[0].verified is True
+
+
+def test_a_word_one_source_negates_and_another_states_may_be_repeated() -> None:
+    both = "Iran denied it had sent troops to Iraq. Its troops would not be sent to Iraq."
+    statement = statement_of("Iran denied it had sent troops to Iraq.")
+    assert not unsupported(statement, support_of(both), SETTINGS)
+    only = "Its troops would not be sent to Iraq."
+    assert unsupported(statement_of("Iran sent troops to Iraq."), support_of(only), SETTINGS)

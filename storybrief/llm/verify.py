@@ -107,17 +107,21 @@ class Support:
 
 def support_of(text: str) -> Support:
     tokens = words_of(text)
-    negated: set[str] = set()
+    negated: set[int] = set()  # positions of the words right after a negation
     for n, word in enumerate(tokens):
         if _negates(word):
-            after = [w for w in tokens[n + 1 : n + 4] if _content(w)]
-            negated |= _keys(after[0]) if after else set()
+            after = [m for m in range(n + 1, min(n + 4, len(tokens))) if _content(tokens[m])]
+            negated |= set(after[:1])
     keys = set().union(*(_keys(w) for w in tokens)) if tokens else set()
+    # A word one of the evidence's sentences negates and another states plainly ("he denied
+    # Iran had sent troops"; "troops would not be sent") may be repeated plainly.
+    plain = set().union(*(_keys(w) for n, w in enumerate(tokens) if n not in negated), set())
+    only_negated = set().union(*(_keys(tokens[n]) for n in negated), set()) - plain
     return Support(
         frozenset(keys),
         frozenset(_numbers(text)),
         any(map(_negates, tokens)),
-        frozenset(negated),
+        frozenset(only_negated),
     )
 
 
