@@ -2,6 +2,8 @@
 
     python bench/llm.py run --data ../shared/data --multinews 50 --duc 5 --out /tmp/llm.jsonl
     python bench/llm.py table /tmp/llm.jsonl
+    # stories no earlier run briefed: leave out those of earlier runs' --out files or lists
+    python bench/llm.py run --exclude out/bench-llm-s6.jsonl bench/llm_briefed_s5.txt ...
 
 ``run`` briefs the seed story, the ``gold-dev`` stories and further Multi-News
 and DUC 2004 dev clusters, each twice in the same run: the extractive brief
@@ -53,6 +55,13 @@ WORDS = {"seed": 120, "multinews": 250, "duc": 100}
 # The stories whose model texts were read while the verification's rules were set: the
 # faithfulness reported is that of the others.
 TUNED = ("seed", "5021490f86", "cef9105b35")
+
+# The checks ``reverify`` can apply, from the baseline (words) to all of them (unit).
+CHECKS = {
+    "words": {"roles": False, "unit": False},
+    "roles": {"roles": True, "unit": False},
+    "unit": {"roles": True, "unit": True},
+}
 
 Story = tuple[str, str, list[Article], dict[str, Any]]  # dataset, id, articles, references
 
@@ -183,6 +192,21 @@ def reverify(path: Path, data: Path, settings: LLMSettings) -> None:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def _briefed(paths: list[Path]) -> set[tuple[str, str]]:
+    """(dataset, id) of the stories earlier runs briefed: lines of their ``--out`` files, or
+    "dataset id" lines of a plain list (a run whose file was not kept; "#" starts a comment)."""
+    briefed = set()
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("{"):
+                row = json.loads(line)
+                briefed.add((row["dataset"], row["id"]))
+            elif line.strip() and not line.startswith("#"):
+                dataset, cid = line.split()
+                briefed.add((dataset, cid))
+    return briefed
+
+
 def run(args: argparse.Namespace) -> None:
     small = args.model == "0.5b"  # the packaged parts of Qwen2.5-Coder-0.5B, if installed
     spec = LLMSpec(model=str(packaged_model(QWEN_0_5B)) if small else args.model)
@@ -190,6 +214,8 @@ def run(args: argparse.Namespace) -> None:
     settings = dataclasses.replace(DEFAULT.llm, seconds=args.seconds)
     with args.out.open("w", encoding="utf-8") as out:
         chosen = stories(args.data, args.multinews, args.duc)
+        briefed = _briefed(args.exclude)
+        chosen = (c for c in chosen if (c[1][0], c[1][1]) not in briefed)
         stop = None if args.limit is None else args.skip + args.limit
         for group, story in islice(chosen, args.skip, stop):
             row = one(group, story, spec, settings)
@@ -302,6 +328,13 @@ def main() -> None:
     go.add_argument(
         "--skip", type=int, default=0, help="leave out the first N stories (a run read before)"
     )
+    go.add_argument(
+        "--exclude",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="leave out the stories these earlier runs briefed (their --out, or a list)",
+    )
     go.add_argument("--seconds", type=float, default=900, help="time budget of one story")
     show = commands.add_parser("table")
     show.add_argument("out", type=Path)
@@ -312,13 +345,17 @@ def main() -> None:
     again.add_argument("out", type=Path)
     again.add_argument("--data", type=Path, default=DATA)
     again.add_argument(
-        "--words-only", action="store_true", help="without the check of who does what (baseline)"
+        "--checks",
+        choices=CHECKS,
+        default="unit",
+        help="words: words, names, numbers; roles: and who does what (session 6's);"
+        " unit: and one item carrying each sentence whole (now)",
     )
     args = parser.parse_args()
     if args.command == "run":
         run(args)
     elif args.command == "reverify":
-        reverify(args.out, args.data, dataclasses.replace(DEFAULT.llm, roles=not args.words_only))
+        reverify(args.out, args.data, dataclasses.replace(DEFAULT.llm, **CHECKS[args.checks]))
     elif args.command == "sample":
         sample(args.out, args.n)
     else:

@@ -301,6 +301,13 @@ class LLMSettings:
     # Check who does what (``llm/roles.py``): a sentence whose doer of a verb is not that
     # verb's doer in its evidence is not supported. Off: words, names and numbers only.
     roles: bool = True
+    # A sentence is kept as written only when one item carries it whole (``llm/verify.py``
+    # ``unit_of``): every name and number, ``unit_support`` of its content words, no
+    # connector or lost "will"/"expected to" of its own. Off: its words may come from up to
+    # ``max_added`` more items. Set on the stored model texts of bench-llm-s6 (39 stories);
+    # reported on stories never briefed before (BENCHMARKS.md).
+    unit: bool = True
+    unit_support: float = 0.9
     # Shorter "sentences" are labels or headings the model echoes ("Iranian troops in Iraq").
     min_words: int = 5
     # A sentence that fails is replaced by the extracted one it shares this share of words with.

@@ -72,3 +72,38 @@ def test_a_swapped_sentence_is_replaced_by_the_extracted_one() -> None:
         text, _items(), dataclasses.replace(LLMSettings(), roles=False), words=100
     )
     assert [s.verified for s in unchecked.sentences] == [True]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "evidence"),
+    [
+        ("The council closed the bridge.", "The council will close the bridge on Monday."),
+        ("Residents sued the water authority.", "Residents plan to sue the water authority."),
+        ("The plans were unveiled on Monday.", "The plans are expected to be unveiled on Monday."),
+        ("The army evacuated the town.", "If the dam fails, the army evacuates the town."),
+    ],
+)
+def test_a_fact_the_evidence_only_plans_or_expects_is_not_stated_as_done(
+    sentence: str, evidence: str
+) -> None:
+    assert any(w.endswith("as done") for w in swapped(sentence, evidence_doers([evidence])))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "evidence"),
+    [
+        ("The council will close the bridge.", ["The council will close the bridge on Monday."]),
+        ("Residents plan to sue the authority.", ["Residents are planning to sue the authority."]),
+        # Done somewhere in the evidence: stated as done is what it says.
+        (
+            "The council closed the bridge.",
+            ["The council will close the road.", "The council closed the bridge."],
+        ),
+        # Another verb is hedged, not this one.
+        ("The river flooded the town.", ["The river flooded the town, and more rain could come."]),
+    ],
+)
+def test_a_fact_the_evidence_states_as_done_or_hedges_alike_is_kept(
+    sentence: str, evidence: list[str]
+) -> None:
+    assert not [w for w in swapped(sentence, evidence_doers(evidence)) if w.endswith("as done")]

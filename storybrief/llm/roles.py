@@ -8,6 +8,10 @@ active verb, the agent of a passive one, "by …") must be among the words of
 that verb's doers in the evidence. Nothing is judged where the evidence
 cannot say: a verb it does not use, a doer told by a pronoun on either side
 ("who", "he"), a verb of saying (the speaker check covers attribution).
+
+Nor may a sentence state as done what its evidence only plans, expects or
+supposes: a verb the evidence uses only under "will", "could", "if",
+"expected to", "plans to" … must keep such a hedge ("hedged").
 """
 
 from __future__ import annotations
@@ -25,6 +29,14 @@ _NOT_JUDGED = frozenset(
     "say tell report add state claim announce be have do according accord".split()
 )
 
+
+# What keeps a verb's fact from being done: a modal ("will", "could"), a verb or word of
+# intending or expecting it hangs on ("expected to be unveiled", "plans to sue"), an "if".
+_MODAL_AUX = frozenset("will would could may might shall should can must 'll wo".split())
+_HEDGING = frozenset(
+    """expect plan intend promise threaten hope aim seek want vow propose set try consider
+    going likely poised due about prepare""".split()
+)
 
 _STEM = 4  # letters two forms of one word share at least: "truck", "truckers"
 
@@ -55,6 +67,32 @@ def _named(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", "csubj")] + agents
 
 
+def _conditional(verb: Token) -> bool:
+    """A modal on ``verb``, an "if" on it, or an "if" clause hanging on it."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in _MODAL_AUX:
+            return True
+        if child.dep_ in ("mark", "advcl") and "if" in (child.lower_, *_marks(child)):
+            return True
+    return False
+
+
+def _marks(clause: Token) -> list[str]:
+    return [c.lower_ for c in clause.children if c.dep_ == "mark"]
+
+
+def hedged(verb: Token) -> bool:
+    """Whether ``verb`` is stated as planned, expected or possible rather than done."""
+    while True:
+        if _conditional(verb):
+            return True
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in _HEDGING:
+            return True
+
+
 def _judged(verb: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() not in _NOT_JUDGED
 
@@ -69,10 +107,14 @@ class Doers:
 
     words: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     vague: set[str] = field(default_factory=set)
+    # Verbs the evidence states as done somewhere, and those it only ever hedges.
+    done: set[str] = field(default_factory=set)
+    hedged: set[str] = field(default_factory=set)
 
     def add(self, doc: Doc) -> None:
         for verb in filter(_judged, doc):
             lemma, found = verb.lemma_.lower(), doers(verb)
+            (self.hedged if hedged(verb) else self.done).add(lemma)
             if _vague(found):
                 self.vague.add(lemma)
             for doer in found:
@@ -82,6 +124,13 @@ class Doers:
         for lemma, words in other.words.items():
             self.words[lemma] |= words
         self.vague |= other.vague
+        self.done |= other.done
+        self.hedged |= other.hedged
+
+    def unhedged(self, verb: Token) -> bool:
+        """Whether ``verb`` states as done what the evidence only plans, expects or supposes."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.hedged and lemma not in self.done and not hedged(verb)
 
     def wrong(self, verb: Token) -> list[str]:
         """The doers of ``verb`` (of a generated sentence) that the evidence gives to no one."""
@@ -108,10 +157,8 @@ def evidence_doers(texts: Iterable[str]) -> Doers:
 
 
 def swapped(sentence: str, evidence: Doers) -> list[str]:
-    """What ``sentence`` says someone did that its evidence says someone else did."""
-    doc = nlp()(sentence)
-    return [
-        f"{doer} as the one who did '{verb.text}'"
-        for verb in filter(_judged, doc)
-        for doer in evidence.wrong(verb)
-    ]
+    """What ``sentence`` says someone did that its evidence says someone else did, or says
+    was done that its evidence only plans, expects or supposes."""
+    verbs = list(filter(_judged, nlp()(sentence)))
+    wrong = [f"{doer} as the one who did '{v.text}'" for v in verbs for doer in evidence.wrong(v)]
+    return wrong + [f"'{v.text}' as done" for v in verbs if evidence.unhedged(v)]

@@ -1,16 +1,21 @@
 """Every sentence the model wrote, checked against the evidence it cites.
 
-A generated sentence is kept only when its evidence carries what it states:
-every number and every name, a negation where it negates (and none dropped
-where the evidence negates a word it repeats), who does what (``roles.py``:
-no act given to another doer than the evidence gives it), and ``min_support`` of its
-content words (stemmed; words of reporting such as "said" or "according" are
-the sentence's glue, not its facts). The sentences it cites are read first;
-failing them, the rest of the evidence (a model often cites one item for
-facts from two), which then joins its evidence. A sentence that is still not
-supported is replaced by the extracted summary sentence it paraphrases, or
-dropped. A kept sentence that rests on one side of a conflict keeps that
-conflict's disputed mark.
+A generated sentence is kept as written only when one item of its evidence
+carries it whole (``unit_of``; a cited item first, failing them any other, as
+a small model often cites its neighbour): every number and every name, a
+negation where it negates (and none dropped where the evidence negates a word
+it repeats), ``unit_support`` of its content words (stemmed; words of
+reporting such as "said" or "according" are the sentence's glue, not its
+facts), no connector ("after", "because") that item lacks, who does what as
+the item has it and nothing it only plans, expects or supposes stated as done
+(``roles.py``). A sentence that joins facts of two items is where a small
+model changes how they relate ("had an abortion after discovering …" turned
+into another act after the same discovery), so it is not kept as written,
+even when each fact is right. A sentence that is not supported is replaced by
+the extracted summary sentence it paraphrases, or dropped. A kept sentence
+that rests on one side of a conflict keeps that conflict's disputed mark.
+(``unit`` off: the previous check, content words from up to ``max_added``
+more items.)
 """
 
 from __future__ import annotations
@@ -34,6 +39,12 @@ GLUE = frozenset(
     also however meanwhile including added adding stated claim claims claimed claiming
     source sources outlet outlets article articles dispute disputed disputes conflicting
     agree agreed agrees while amid""".split()
+)
+# Words that tie two facts into a relation: one the evidence must state too, not one the
+# model draws between two facts it read apart ("had an abortion after discovering …").
+CONNECTORS = frozenset(
+    """after before because since following due despite although though prompting leading
+    sparking until unless thereby therefore whereas""".split()
 )
 NEGATIONS = frozenset("not no never nor none neither nobody nothing without cannot".split())
 _NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items()}
@@ -60,6 +71,12 @@ def _keys(word: str) -> set[str]:
 def _numbers(text: str) -> set[str]:
     found = {n.replace(",", "") for n in _NUMBER.findall(text)}
     return found | {_NUMBER_WORDS[w] for w in words_of(text) if w in _NUMBER_WORDS}
+
+
+def joined(sentence: str, source: str) -> list[str]:
+    """The connectors of ``sentence`` that ``source`` lacks: relations the model drew."""
+    words = set(words_of(source))
+    return [w for w in dict.fromkeys(words_of(sentence)) if w in CONNECTORS and w not in words]
 
 
 def _negates(word: str) -> bool:
@@ -90,17 +107,21 @@ class Support:
 
 def support_of(text: str) -> Support:
     tokens = words_of(text)
-    negated: set[str] = set()
+    negated: set[int] = set()  # positions of the words right after a negation
     for n, word in enumerate(tokens):
         if _negates(word):
-            after = [w for w in tokens[n + 1 : n + 4] if _content(w)]
-            negated |= _keys(after[0]) if after else set()
+            after = [m for m in range(n + 1, min(n + 4, len(tokens))) if _content(tokens[m])]
+            negated |= set(after[:1])
     keys = set().union(*(_keys(w) for w in tokens)) if tokens else set()
+    # A word one of the evidence's sentences negates and another states plainly ("he denied
+    # Iran had sent troops"; "troops would not be sent") may be repeated plainly.
+    plain = set().union(*(_keys(w) for n, w in enumerate(tokens) if n not in negated), set())
+    only_negated = set().union(*(_keys(tokens[n]) for n in negated), set()) - plain
     return Support(
         frozenset(keys),
         frozenset(_numbers(text)),
         any(map(_negates, tokens)),
-        frozenset(negated),
+        frozenset(only_negated),
     )
 
 
@@ -239,6 +260,18 @@ class _Checker:
             doers.merge(self._doers[item.label])
         return swapped(sentence, doers)
 
+    def supporting(
+        self, sentence: str, statement: Statement, cited: list[Evidence]
+    ) -> list[Evidence] | None:
+        """The items that support ``sentence`` as written: with ``unit`` on, the one item
+        that carries it whole and draws no other relation; else those that carry its words."""
+        if self.settings.unit:
+            unit = self.unit_of(statement, cited)
+            items = None if unit is None or joined(sentence, unit.support) else [unit]
+        else:
+            items = self.evidence_for(statement, cited)
+        return None if items is None or self.swapped(sentence, items) else items
+
     def _union(self, items: list[Evidence]) -> Support:
         return reduce(Support.__or__, (self.support[e.label] for e in items), EMPTY)
 
@@ -287,6 +320,21 @@ class _Checker:
                 return self._grown(statement, [item], [])
         return None
 
+    def unit_of(self, statement: Statement, cited: list[Evidence]) -> Evidence | None:
+        """The one item that carries the sentence whole: its every name, number and negation,
+        its speaker and ``unit_support`` of its content words; the fewest words missing, a
+        cited item first on a tie. None: the sentence joins facts of several items."""
+        allowed = (1 - self.settings.unit_support) * len(statement.words)
+        ranked = []
+        for n, item in enumerate(self.evidence):
+            support = self.support[item.label]
+            if hard_gaps(statement, support) or not self._said_by(statement, item):
+                continue
+            unknown = sum(not _known(w, support) for w in statement.words)
+            if unknown <= allowed:
+                ranked.append((unknown, item not in cited, n))
+        return self.evidence[min(ranked)[2]] if ranked else None
+
     def _said_by(self, statement: Statement, item: Evidence) -> bool:
         """Whether the item that carries most of a sentence names the speaker it gives."""
         return all(_known(w, self.support[item.label]) for w in statement.speaker)
@@ -329,8 +377,8 @@ def _checked(checker: _Checker, sentence: str, cited: list[Evidence]) -> Summary
     """The sentence as written if supported, else the extracted one it paraphrases, else None."""
     statement = statement_of(sentence)
     whole = len(sentence.split()) >= checker.settings.min_words
-    items = checker.evidence_for(statement, cited) if whole and statement.words else None
-    if items is not None and not checker.swapped(sentence, items):
+    items = checker.supporting(sentence, statement, cited) if whole and statement.words else None
+    if items is not None:
         return _written(sentence, items, checker.disputed(statement, items))
     item = checker.paraphrased(statement, cited)
     return None if item is None else _standing_in(item)
