@@ -59,6 +59,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import combinations, product, takewhile
 
 from spacy.tokens import Doc, Span, Token
@@ -236,6 +237,9 @@ class Mention:
     acts: bool = False  # ``_is_acting``, or an owner ("Jacksonville's secondary")
 
 
+# Asked again for the same few names by every merge rule and mention (a twentieth of a
+# brief's analysis); a pure function of the string.
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """Comparable form of a name: no leading "the", possessive, dots, case or accents
     (outlets that cannot print them write "Jose Pena" for "José Peña")."""
