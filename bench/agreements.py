@@ -47,7 +47,7 @@ from storybrief.models import Agreement, Article
 from storybrief.nlp import minilm
 from storybrief.nlp.embeddings import embed
 from storybrief.pipeline import brief_of, prepare
-from storybrief.settings import DEFAULT
+from storybrief.settings import DEFAULT, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -221,12 +221,12 @@ def baseline(articles: list[Article], most: int) -> list[Agreement]:
     ]
 
 
-def story(path: Path, data: Path) -> Story:
-    """One gold-dev story briefed, its baseline drawn, both matched."""
+def story(path: Path, data: Path, settings: Settings = DEFAULT) -> Story:
+    """One gold-dev story briefed (with ``settings``), its baseline drawn, both matched."""
     gold = json.loads(path.read_text(encoding="utf-8"))
     facts = [f for f in gold["agreements"] if len(f["sources"]) >= 2]
     articles = [a for a in prepare(_articles(path, data)) if a.ok]
-    agreements = brief_of(articles).agreements
+    agreements = brief_of(articles, settings=settings).agreements
     topic = _topic(facts)
     rarity = _rarity([s.text for a in articles for s in a.sentences])
     newcomer = baseline(articles, DEFAULT.agreements.max_agreements)
