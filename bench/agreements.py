@@ -1,6 +1,6 @@
 """Agreement recall and repeats on the gold-dev stories (``../shared/data/gold-dev``).
 
-Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report]
+Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report] [--pairs P]
        .venv/bin/python bench/agreements.py --half tune --read 20
 
 gold-dev facts carry no evidence snippets (the seed's do, ``bench/analysis.py``), so an
@@ -31,6 +31,7 @@ the 2nd, 4th, ... report.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import random
@@ -273,14 +274,21 @@ def main() -> None:
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--read", type=int, default=0, help="sample this many pairs to judge")
     parser.add_argument("--half", choices=("tune", "report"), help="only this half")
+    parser.add_argument(
+        "--pairs", type=float, help="brief with the learned pair decision at this probability"
+    )
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
     halves = {"tune": paths[::2], "report": paths[1::2]}
+    settings = DEFAULT
+    if args.pairs is not None:
+        pairs = dataclasses.replace(DEFAULT.agreements, pair_probability=args.pairs)
+        settings = dataclasses.replace(DEFAULT, agreements=pairs)
     print("| half | facts | recall | repeats per fact | proxy recall / repeats | baseline |")
     print("|---|---:|---:|---:|---:|---:|")
     for half, chosen in halves.items():
         if not args.half or half == args.half:
-            _half(half, [story(p, args.data) for p in chosen], args)
+            _half(half, [story(p, args.data, settings) for p in chosen], args)
 
 
 def _half(half: str, stories: list[Story], args: argparse.Namespace) -> None:

@@ -33,6 +33,7 @@ def _settings(**changes: object) -> object:
 
 
 def agreements_of(*texts: str, **changes: object) -> list[Agreement]:
+    changes.setdefault("pair_probability", 0.6)
     story = StoryContext.from_texts(*texts, settings=_settings(**changes))
     return run(story, "agreements")
 
