@@ -139,6 +139,18 @@ class AgreementSettings:
     # half (``bench/agreements.py``: recall 0.34 -> 0.38 at 0.25, 0.36 at 0.3) and read on
     # unlabelled Multi-News dev clusters (BENCHMARKS.md).
     figure_pair: float = 0.25
+    # The learned pair decision (``agreements._scores``): two units of two articles scoring
+    # from ``pair_floor`` to just under ``Cosines.agreement_best`` count as one fact when its
+    # probability reaches ``pair_probability``. Weights ("": the packaged
+    # ``analyze/agreement_pairs.json``) fitted by ``bench/train_agreement_pairs.py`` on the
+    # gold-dev tune half's unit pairs, scored there by cross-validation by story; a word is
+    # rare in at most ``rare_word`` of the story's units (or two).
+    pair_floor: float = 0.3
+    pair_weights: str = ""
+    # 0.7 chosen by reading its Multi-News additions (BENCHMARKS.md); off (over 1) by default:
+    # at 0.7 it crowds the seed's copy-only fact (Sistani) out of ``max_agreements``.
+    pair_probability: float = 1.01
+    rare_word: float = 0.02
 
 
 @dataclass(frozen=True)
