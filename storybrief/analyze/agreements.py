@@ -566,14 +566,16 @@ def _paraphrases(column: dict[str, int], settings: AgreementSettings) -> list[tu
 @dataclass
 class _Scored:
     """The blended score of each pair of units (``scores``), and what the pair decision
-    reads besides: the encoder's cosine and the lemmas."""
+    reads besides: the encoder's cosine and the lemmas; the units' unit ``vectors``, from
+    which the ranking reads how central a fact is."""
 
     scores: np.ndarray
     cosine: np.ndarray
     lexicon: _Lexicon
+    vectors: np.ndarray
 
 
-def _scores(story: StoryContext, units: list[_Unit], names: Names) -> np.ndarray:
+def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     """The blended similarity of each pair of units (``_blended``), a pair of two articles
     just under the bar raised to it when the learned pair decision takes it for one fact.
 
@@ -592,7 +594,7 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> np.ndarray
         admitted = pairs[model.probability(found) >= settings.pair_probability]
         scored.scores[admitted[:, 0], admitted[:, 1]] = story.cosines.agreement_best
         scored.scores[admitted[:, 1], admitted[:, 0]] = story.cosines.agreement_best
-    return scored.scores
+    return scored
 
 
 def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
@@ -622,7 +624,7 @@ def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     # help") share their words, not their meaning.
     negated = np.array([u.negated for u in units])
     scores[negated[:, None] != negated[None, :]] = -np.inf
-    return _Scored(scores, cosine, lexicon)
+    return _Scored(scores, cosine, lexicon, vectors)
 
 
 def band_pairs(units: list[_Unit], scored: _Scored, floor: float, bar: float) -> np.ndarray:
@@ -852,24 +854,44 @@ def _order(sentence_id: str) -> tuple[str, int]:
     return article, int(number)
 
 
+def _centre(units: list[_Unit], vectors: np.ndarray) -> np.ndarray:
+    """What the story is about: the mean of each article's mean unit vector, so a long
+    article weighs as much as a short one."""
+    article = np.array([u.sentence.article for u in units])
+    means = [vectors[article == a].mean(axis=0) for a in sorted(set(article))]
+    return np.mean(means, axis=0)
+
+
+def _centrality(cluster: list[int], vectors: np.ndarray, centre: np.ndarray) -> float:
+    """How central a fact is to its story: the cosine of its units' mean vector and the
+    story's ``_centre``."""
+    mean = vectors[cluster].mean(axis=0)
+    norm = float(np.linalg.norm(mean) * np.linalg.norm(centre))
+    return float(mean @ centre) / norm if norm else 0.0
+
+
 def _ranked(
-    story: StoryContext, units: list[_Unit], scores: np.ndarray
+    story: StoryContext, units: list[_Unit], scored: _Scored
 ) -> list[tuple[list[str], list[int], list[str]]]:
     """The clusters two or more articles carry, as (sentence ids, members, sources):
-    those with the most independent sources first, then the most cohesive."""
+    those with the most independent sources first, then the most central to the story
+    (``_centrality``), then the first told.
+
+    A reprint is no second witness: a fact an outlet and its reprint alone carry counts
+    one independent source, so it ranks after every fact two outlets tell on their own,
+    however central, and is the first the cap (``max_agreements``) leaves out.
+    """
+    centre = _centre(units, scored.vectors)
     ranked: list[tuple[int, float, list[str], list[int], list[str]]] = []
-    for cluster in _clusters(scores, story.cosines):
+    for cluster in _clusters(scored.scores, story.cosines):
         sources = sorted({units[i].sentence.article for i in cluster})
         if len(sources) < 2:
             continue
-        # A copy and its original still agree, but are shown as one witness:
-        # ``independent_sources`` counts them once and ranks them after
-        # facts that outlets confirm on their own.
         carried_by = independent_articles(sources, story.syndication)
-        cohesion = float(np.mean([scores[i, j] for i in cluster for j in cluster if i != j]))
+        centrality = _centrality(cluster, scored.vectors, centre)
         ids = sorted((units[i].sentence.id for i in cluster), key=_order)
-        ranked.append((len(carried_by), cohesion, ids, cluster, sources))
-    ranked.sort(key=lambda r: (-r[0], -r[1], r[2][0]))
+        ranked.append((len(carried_by), centrality, ids, cluster, sources))
+    ranked.sort(key=lambda r: (-r[0], -r[1], _order(r[2][0])))
     return [(ids, cluster, sources) for _, _, ids, cluster, sources in ranked]
 
 
@@ -881,13 +903,14 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
     units = _units(story, names)
     if len(units) < 2:
         return []  # nothing to agree with: and no pair for the clustering to merge
-    scores = _scores(story, units, names)
+    scored = _scores(story, units, names)
     kept: list[Agreement] = []
-    for ids, cluster, sources in _ranked(story, units, scores):
+    for ids, cluster, sources in _ranked(story, units, scored):
         # Two clauses of one sentence and of its copy align twice: say it once.
         if any(set(ids) <= set(k.sentence_ids) for k in kept):
             continue
-        text = _text(cluster, units, scores, {k.text for k in kept}, story.cosines.central_slack)
+        taken = {k.text for k in kept}
+        text = _text(cluster, units, scored.scores, taken, story.cosines.central_slack)
         if text is not None:
             carried_by = independent_articles(sources, story.syndication)
             kept.append(Agreement(text, sources, carried_by, ids))
