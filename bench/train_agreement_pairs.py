@@ -1,6 +1,7 @@
 """Fit the agreements' pair decision (``analyze.agreements._scores``) on the gold-dev tune half.
 
-Usage: PYTHONPATH=. .venv/bin/python bench/train_agreement_pairs.py [--cv] [--write]
+Usage: PYTHONPATH=. .venv/bin/python bench/train_agreement_pairs.py [--cv P ...] [--write]
+       PYTHONPATH=.:bench .venv/bin/python bench/train_agreement_pairs.py --unlabelled N [--skip K]
 
 Every pair of units of two articles whose blended score falls in the band the decision
 rules on (``AgreementSettings.pair_floor`` to ``Cosines.agreement_best``) is labelled by
@@ -40,7 +41,7 @@ def _tune(data: Path) -> list[Path]:
     return sorted((data / "gold-dev").glob("*.json"))[::2]
 
 
-def _told(texts: list[tuple[str, str, str]], facts: list[dict], rarity: dict) -> np.ndarray:
+def facts_told(texts: list[tuple[str, str, str]], facts: list[dict], rarity: dict) -> np.ndarray:
     """Which gold facts each unit tells by the matcher, read on the unit or on its sentence
     (the text an agreement shows): (units, facts) booleans."""
     facts_vectors = minilm.embed([f["fact"] for f in facts])
@@ -64,7 +65,7 @@ def labelled(path: Path, data: Path) -> tuple[np.ndarray, np.ndarray]:
     for needed in ("syndication", "entities"):
         run(context, needed)
     texts, pairs, features = story_pairs(context)
-    told = _told(texts, facts, _rarity([s.text for a in articles for s in a.sentences]))
+    told = facts_told(texts, facts, _rarity([s.text for a in articles for s in a.sentences]))
     labels = (told[pairs[:, 0]] & told[pairs[:, 1]]).any(axis=1)
     return features, labels.astype(int)
 
@@ -114,25 +115,26 @@ def _at(probability: float) -> Settings:
     )
 
 
-def unlabelled(data: Path, most: int) -> None:
-    """The agreements the decision adds on the first ``most`` Multi-News dev clusters no
-    gold-dev story is drawn from, each with its sentences, to read."""
+def unlabelled(data: Path, most: int, skip: int = 0, probability: float = READ_PROBABILITY) -> None:
+    """The agreements the decision (at ``probability``) adds on ``most`` Multi-News dev
+    clusters no gold-dev story is drawn from, after the first ``skip`` (read before), each
+    with its sentences."""
     gold = {p.stem for p in (data / "gold-dev").glob("*.json")}
     with (data / "multinews-dev.jsonl").open(encoding="utf-8") as lines:
         clusters = [
             c for c in map(json.loads, lines) if not any(c["id"].startswith(g) for g in gold)
         ]
-    for cluster in clusters[:most]:
-        _show_new(cluster["id"][:10], cluster["docs"])
+    for cluster in clusters[skip : skip + most]:
+        _show_new(cluster["id"][:10], cluster["docs"], probability)
 
 
-def _show_new(key: str, docs: list[str]) -> None:
+def _show_new(key: str, docs: list[str], probability: float) -> None:
     """One cluster's agreements that are new with the decision, with their sentences."""
     raw = [Article(id=f"d{n}", source=key, raw=t) for n, t in enumerate(docs)]
     articles = [a for a in prepare(raw) if a.ok]
     before = {a.text for a in brief_of(articles, settings=_at(2.0)).agreements}
     sentences = {s.id: s.text for a in articles for s in a.sentences}
-    for agreement in brief_of(articles, settings=_at(READ_PROBABILITY)).agreements:
+    for agreement in brief_of(articles, settings=_at(probability)).agreements:
         if agreement.text not in before:
             print(f"\n[{key}] NEW {agreement.sources}")
             for sid in agreement.sentence_ids:
@@ -145,9 +147,11 @@ def main() -> None:
     parser.add_argument("--cv", type=float, nargs="*", help="probabilities to cross-validate")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--unlabelled", type=int, default=0, help="read this many clusters")
+    parser.add_argument("--skip", type=int, default=0, help="after this many (read before)")
+    parser.add_argument("--at", type=float, default=READ_PROBABILITY, help="read at this")
     args = parser.parse_args()
     if args.unlabelled:
-        unlabelled(args.data, args.unlabelled)
+        unlabelled(args.data, args.unlabelled, args.skip, args.at)
         return
     paths = _tune(args.data)
     sets = [labelled(p, args.data) for p in paths]

@@ -128,9 +128,9 @@ class AgreementSettings:
     min_unit_words: int = 4
     min_unit_lemmas: int = 2  # content lemmas: a predicate and what it is said of
     # A reading bound, chosen by no benchmark: the brief lists the best-supported facts
-    # (``agreements._ranked``: independent sources, a reprint none, then centrality). It
-    # binds on the seed (23 found) and on 1 of the 5 gold-dev tune stories (8-18 found;
-    # 23 with the pair decision); recall there is 0.40 at 20, 0.41 uncapped.
+    # (``agreements._ranked``: independent sources, a reprint counting none, then centrality).
+    # It binds on the seed (23 found) and on none of the 5 gold-dev tune stories (8-18 found;
+    # one has 23 with the pair decision at 0.7, where it costs 1 of 95 facts).
     max_agreements: int = 20
     # WordNet paraphrases (``nlp.paraphrase``): a verb's first senses, and its definitions
     # of at most this many content words ("take into custody"). Chosen on the seed, the
