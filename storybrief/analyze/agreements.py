@@ -32,8 +32,9 @@ Samarra", "influential Iraqis, including Prime Minister Nouri al-Maliki"); a
 condition ("if Iraq asks") stays with the offer it conditions, so it is not
 read as the plain fact ("Iraq has not asked"). A cluster carried by two or
 more independent articles (a copy counts once with its original,
-``syndication``) is an agreement; the brief lists the best-supported few,
-the most widely carried first.
+``syndication``) is an agreement; the brief lists the best-supported few:
+the most independent sources first, then the most central to the story. A
+fact carried only by an outlet and its reprint has one witness: it comes last.
 """
 
 from __future__ import annotations
