@@ -156,6 +156,11 @@ class AgreementSettings:
     # of 95 (at 0.8 it loses 1). See BENCHMARKS.md.
     pair_probability: float = 1.01
     rare_word: float = 0.02
+    # A sentence of two or more clause units is a unit whole besides its clauses
+    # (``agreements._sentence_unit``): on the gold-dev tune half recall 0.38 -> 0.42, repeats
+    # 0.00 -> 0.02 (``bench/agreements.py``); 16 of 25 agreements it added on unlabelled
+    # Multi-News dev clusters read right, 3 half right, 6 wrong (BENCHMARKS.md).
+    sentence_units: bool = True
 
 
 @dataclass(frozen=True)

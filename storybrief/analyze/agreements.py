@@ -202,14 +202,35 @@ def _owners(tokens: Iterable[Token], heads: list[Token]) -> dict[Token, list[Tok
 
 
 def _units(story: StoryContext, names: Names) -> list[_Unit]:
-    """Each sentence cut into its clause units and act units, those with enough words."""
+    """Each sentence cut into its clause units and act units, those with enough words,
+    and a sentence of several clause units whole besides (``_sentence_unit``)."""
     units: list[_Unit] = []
     bodies = _speaking_nouns(story)
     for sentence in story.sentences:
         owned = _clauses(story.docs[sentence.id], story.settings.agreements.min_unit_words)
-        units += _clause_units(story, sentence, owned, names)
+        clauses = _clause_units(story, sentence, owned, names)
+        units += clauses
         units += _act_units(story, sentence, owned, names, bodies)
+        if story.settings.agreements.sentence_units and len(clauses) >= 2:
+            units += _sentence_unit(story, sentence, names, clauses)
     return units
+
+
+def _sentence_unit(
+    story: StoryContext, sentence: Sentence, names: Names, clauses: list[_Unit]
+) -> list[_Unit]:
+    """A sentence whole, but for who tells it: a fact whose words fall across its clauses
+    ("Costco posted signs telling shoppers where they can buy the product without paying
+    the tax") is in none of its clause units alone. It never clusters with its own
+    clauses (one sentence). Its actor is its clauses' one actor; a sentence of two actors'
+    doings is no one fact ("Obama ruled out troops, as Rouhani denied sending any")."""
+    actors = {u.actor for u in clauses if u.actor}
+    if len(actors) > 1:
+        return []
+    doc = story.docs[sentence.id]
+    teller = _teller(doc)
+    tokens = [t for t in doc if t not in teller]
+    return _unit(story, sentence, tokens, next(iter(actors), None), names)
 
 
 def _clauses(doc: Doc, min_words: int) -> dict[Token, list[Token]]:
