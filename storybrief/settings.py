@@ -129,8 +129,9 @@ class AgreementSettings:
     min_unit_lemmas: int = 2  # content lemmas: a predicate and what it is said of
     # A reading bound, chosen by no benchmark: the brief lists the best-supported facts
     # (``agreements._ranked``: independent sources, a reprint counting none, then centrality).
-    # It binds on the seed (23 found) and on none of the 5 gold-dev tune stories (8-18 found;
-    # one has 23 with the pair decision at 0.7, where it costs 1 of 95 facts).
+    # It binds on the seed (23 found) and on none of the 5 gold-dev tune stories (8-18 found,
+    # before whole-sentence units; one has 23 with the pair decision at 0.7, where it costs 1
+    # of 95 facts).
     max_agreements: int = 20
     # WordNet paraphrases (``nlp.paraphrase``): a verb's first senses, and its definitions
     # of at most this many content words ("take into custody"). Chosen on the seed, the
@@ -157,9 +158,9 @@ class AgreementSettings:
     pair_probability: float = 1.01
     rare_word: float = 0.02
     # A sentence of two or more clause units is a unit whole besides its clauses
-    # (``agreements._sentence_unit``): on the gold-dev tune half recall 0.38 -> 0.42, repeats
-    # 0.00 -> 0.02 (``bench/agreements.py``); 16 of 25 agreements it added on unlabelled
-    # Multi-News dev clusters read right, 3 half right, 6 wrong (BENCHMARKS.md).
+    # (``agreements._sentence_unit``): on the gold-dev tune half recall 0.38 -> 0.41, repeats
+    # 0.00 -> 0.01 (``bench/agreements.py``); 14 of 21 agreements it added on unlabelled
+    # Multi-News dev clusters read right, 2 half right, 5 wrong (BENCHMARKS.md).
     sentence_units: bool = True
 
 
