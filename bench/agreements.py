@@ -1,6 +1,6 @@
 """Agreement recall and repeats on the gold-dev stories (``../shared/data/gold-dev``).
 
-Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report]
+Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report] [--pairs P]
        .venv/bin/python bench/agreements.py --half tune --read 20
 
 gold-dev facts carry no evidence snippets (the seed's do, ``bench/analysis.py``), so an
@@ -31,6 +31,7 @@ the 2nd, 4th, ... report.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import random
@@ -47,7 +48,7 @@ from storybrief.models import Agreement, Article
 from storybrief.nlp import minilm
 from storybrief.nlp.embeddings import embed
 from storybrief.pipeline import brief_of, prepare
-from storybrief.settings import DEFAULT
+from storybrief.settings import DEFAULT, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -221,12 +222,12 @@ def baseline(articles: list[Article], most: int) -> list[Agreement]:
     ]
 
 
-def story(path: Path, data: Path) -> Story:
-    """One gold-dev story briefed, its baseline drawn, both matched."""
+def story(path: Path, data: Path, settings: Settings = DEFAULT) -> Story:
+    """One gold-dev story briefed (with ``settings``), its baseline drawn, both matched."""
     gold = json.loads(path.read_text(encoding="utf-8"))
     facts = [f for f in gold["agreements"] if len(f["sources"]) >= 2]
     articles = [a for a in prepare(_articles(path, data)) if a.ok]
-    agreements = brief_of(articles).agreements
+    agreements = brief_of(articles, settings=settings).agreements
     topic = _topic(facts)
     rarity = _rarity([s.text for a in articles for s in a.sentences])
     newcomer = baseline(articles, DEFAULT.agreements.max_agreements)
@@ -273,14 +274,21 @@ def main() -> None:
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--read", type=int, default=0, help="sample this many pairs to judge")
     parser.add_argument("--half", choices=("tune", "report"), help="only this half")
+    parser.add_argument(
+        "--pairs", type=float, help="brief with the learned pair decision at this probability"
+    )
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
     halves = {"tune": paths[::2], "report": paths[1::2]}
+    settings = DEFAULT
+    if args.pairs is not None:
+        pairs = dataclasses.replace(DEFAULT.agreements, pair_probability=args.pairs)
+        settings = dataclasses.replace(DEFAULT, agreements=pairs)
     print("| half | facts | recall | repeats per fact | proxy recall / repeats | baseline |")
     print("|---|---:|---:|---:|---:|---:|")
     for half, chosen in halves.items():
         if not args.half or half == args.half:
-            _half(half, [story(p, args.data) for p in chosen], args)
+            _half(half, [story(p, args.data, settings) for p in chosen], args)
 
 
 def _half(half: str, stories: list[Story], args: argparse.Namespace) -> None:

@@ -8,6 +8,7 @@ of ours.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 from itertools import combinations
@@ -16,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from storybrief.models import Brief
+from storybrief.analyze import StoryContext, run
+from storybrief.models import Agreement, Brief
 from storybrief.nlp.overlap import words
-from storybrief.settings import AgreementSettings
+from storybrief.settings import DEFAULT, AgreementSettings
 
 ANALYSIS = Path(__file__).resolve().parent / "fixtures" / "analysis"
 # The sentences that express each gold agreement, by article, as snippets of
@@ -174,7 +176,7 @@ def _best_coverage(brief: Brief, fact: str) -> set[str]:
     return max(covered, key=len, default=set())
 
 
-@pytest.mark.parametrize("fact", list(FACT_SENTENCES))
+@pytest.mark.parametrize("fact", [f for f in FACT_SENTENCES if f not in COPY_ONLY])
 def test_gold_agreement_found(example_brief: Brief, fact: str) -> None:
     # "insurgents advance": 000 tells it only as a noun inside another fact
     # ("Iran has been alarmed by the seizure ... of several major northern Iraqi towns").
@@ -183,13 +185,23 @@ def test_gold_agreement_found(example_brief: Brief, fact: str) -> None:
 
 @pytest.mark.parametrize("fact", sorted(COPY_ONLY))
 def test_copy_only_fact_counts_one_independent_source(example_brief: Brief, fact: str) -> None:
-    carrying = [
-        a
-        for a in example_brief.agreements
-        if set(FACT_SENTENCES[fact]) <= _covered(example_brief, fact, a.sentence_ids)
-    ]
-    assert carrying, fact
-    assert all(len(a.independent_sources) == 1 for a in carrying)
+    # A reprint is no second witness: the fact ranks after every fact two outlets tell on
+    # their own and is listed while the cap leaves room (``agreements._ranked``). Here the
+    # test departs from gold.json, which lists it among the agreements whatever the cap.
+    def carrying(agreements: list[Agreement]) -> list[Agreement]:
+        return [
+            a
+            for a in agreements
+            if set(FACT_SENTENCES[fact]) <= _covered(example_brief, fact, a.sentence_ids)
+        ]
+
+    listed = example_brief.agreements
+    assert carrying(listed) or len(listed) == AgreementSettings().max_agreements
+    more = dataclasses.replace(DEFAULT.agreements, max_agreements=len(listed) + 20)
+    uncapped = dataclasses.replace(DEFAULT, agreements=more)
+    found = carrying(run(StoryContext(example_brief.usable, uncapped), "agreements"))
+    assert found, fact
+    assert all(len(a.independent_sources) == 1 for a in found)
 
 
 def test_every_result_cites_sentences(example_brief: Brief) -> None:

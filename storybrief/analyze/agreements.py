@@ -32,16 +32,19 @@ Samarra", "influential Iraqis, including Prime Minister Nouri al-Maliki"); a
 condition ("if Iraq asks") stays with the offer it conditions, so it is not
 read as the plain fact ("Iraq has not asked"). A cluster carried by two or
 more independent articles (a copy counts once with its original,
-``syndication``) is an agreement; the brief lists the best-supported few,
-the most widely carried first.
+``syndication``) is an agreement; the brief lists the best-supported few:
+the most independent sources first, then the most central to the story. A
+fact carried only by an outlet and its reprint has one witness: it comes last.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -59,6 +62,7 @@ from storybrief.nlp.paraphrase import defined_by, synonyms
 from storybrief.settings import AgreementSettings
 from storybrief.summarize.candidates import trim
 
+PAIR_WEIGHTS = Path(__file__).with_name("agreement_pairs.json")
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "parataxis"}
@@ -203,14 +207,35 @@ def _nearest(token: Token, heads: dict[Token, list[Token]]) -> Token | None:
 
 
 def _units(story: StoryContext, names: Names) -> list[_Unit]:
-    """Each sentence cut into its clause units and act units, those with enough words."""
+    """Each sentence cut into its clause units and act units, those with enough words,
+    and a sentence of several clause units whole besides (``_sentence_unit``)."""
     units: list[_Unit] = []
     bodies = _speaking_nouns(story)
     for sentence in story.sentences:
         owned = _clauses(story.docs[sentence.id], story.settings.agreements.min_unit_words)
-        units += _clause_units(story, sentence, owned, names)
+        clauses = _clause_units(story, sentence, owned, names)
+        units += clauses
         units += _act_units(story, sentence, owned, names, bodies)
+        if story.settings.agreements.sentence_units and len(clauses) >= 2:
+            units += _sentence_unit(story, sentence, names, clauses)
     return units
+
+
+def _sentence_unit(
+    story: StoryContext, sentence: Sentence, names: Names, clauses: list[_Unit]
+) -> list[_Unit]:
+    """A sentence whole, but for who tells it: a fact whose words fall across its clauses
+    ("Costco posted signs telling shoppers where they can buy the product without paying
+    the tax") is in none of its clause units alone. It never clusters with its own
+    clauses (one sentence). Its actor is its clauses' one actor; a sentence of two actors'
+    doings is no one fact ("Obama ruled out troops, as Rouhani denied sending any")."""
+    actors = {u.actor for u in clauses if u.actor}
+    if len(actors) > 1:
+        return []
+    doc = story.docs[sentence.id]
+    teller = _teller(doc)
+    tokens = [t for t in doc if t not in teller]
+    return _unit(story, sentence, tokens, next(iter(actors), None), names)
 
 
 def _clauses(doc: Doc, min_words: int) -> dict[Token, list[Token]]:
@@ -478,7 +503,22 @@ def _words(tokens: list[Token]) -> int:
     return sum(t.is_alpha for t in tokens)
 
 
-def _overlap(story: StoryContext, units: list[_Unit]) -> tuple[np.ndarray, np.ndarray]:
+@dataclass
+class _Lexicon:
+    """What the units' lemmas say of each pair: ``overlap`` the weighted Dice overlap,
+    ``shared`` whether two units share a word that is no name nor title; ``has`` which
+    lemmas each unit has, ``covers`` which it matches with a synonym, ``rare`` which
+    lemmas few units have (no body the story has speak)."""
+
+    overlap: np.ndarray
+    shared: np.ndarray
+    has: np.ndarray
+    said: np.ndarray
+    covers: np.ndarray
+    rare: np.ndarray
+
+
+def _overlap(story: StoryContext, units: list[_Unit]) -> _Lexicon:
     """Weighted Dice overlap of the units' lemmas, and whether two units share a word
     that is no name nor title.
 
@@ -490,14 +530,21 @@ def _overlap(story: StoryContext, units: list[_Unit]) -> tuple[np.ndarray, np.nd
     vocabulary = sorted({lemma for u in units for lemma in u.lemmas})
     column = {lemma: n for n, lemma in enumerate(vocabulary)}
     has, said = _incidence(units, column)
-    weighted = has * np.log(len(units) / np.maximum(has.sum(axis=0), 1))
+    counts = has.sum(axis=0)
+    weighted = has * np.log(len(units) / np.maximum(counts, 1))
     synonym = _synonyms(story, units, column, has)
     covers = (has @ synonym > 0).astype(np.float32)  # lemmas each unit matches
     hits = weighted @ covers.T  # [a, b]: weight of a's lemmas that b matches
     sizes = weighted.sum(axis=1)
     total = sizes[:, None] + sizes[None, :]
     overlap = np.divide(hits + hits.T, total, out=np.zeros_like(hits), where=total > 0)
-    return overlap, said @ (said @ synonym > 0).T > 0
+    shared = said @ (said @ synonym > 0).T > 0
+    # A body the story has speak ("the government said") names an actor, as a name does.
+    bodies = _speaking_nouns(story)
+    rare = (counts <= max(2.0, story.settings.agreements.rare_word * len(units))) & np.array(
+        [lemma not in bodies for lemma in vocabulary]
+    )
+    return _Lexicon(overlap, shared, has, said, covers, rare)
 
 
 def _incidence(units: list[_Unit], column: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
@@ -546,7 +593,41 @@ def _paraphrases(column: dict[str, int], settings: AgreementSettings) -> list[tu
     return pairs
 
 
-def _scores(story: StoryContext, units: list[_Unit], names: Names) -> np.ndarray:
+@dataclass
+class _Scored:
+    """The blended score of each pair of units (``scores``), and what the pair decision
+    reads besides: the encoder's cosine and the lemmas; the units' unit ``vectors``, from
+    which the ranking reads how central a fact is."""
+
+    scores: np.ndarray
+    cosine: np.ndarray
+    lexicon: _Lexicon
+    vectors: np.ndarray
+
+
+def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
+    """The blended similarity of each pair of units (``_blended``), a pair of two articles
+    just under the bar raised to it when the learned pair decision takes it for one fact.
+
+    The blend misses a fact two outlets word apart ("Detroit police arrested eight
+    people" / "At least nine activists were arrested", 0.49): a logistic regression
+    over what the blend is made of, and the rare words and names the pair
+    shares (``_pair_features``, weights ``agreement_pairs.json``), decides those
+    from ``AgreementSettings.pair_floor`` up.
+    """
+    scored = _blended(story, units, names)
+    settings = story.settings.agreements
+    pairs = band_pairs(units, scored, settings.pair_floor, story.cosines.agreement_best)
+    if len(pairs):
+        found = _pair_features(pairs, scored)
+        model = pair_model(settings.pair_weights)
+        admitted = pairs[model.probability(found) >= settings.pair_probability]
+        scored.scores[admitted[:, 0], admitted[:, 1]] = story.cosines.agreement_best
+        scored.scores[admitted[:, 1], admitted[:, 0]] = story.cosines.agreement_best
+    return scored
+
+
+def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     """The blended similarity of each pair of units.
 
     ``-inf`` (never merged) within a sentence, between different actors, and
@@ -559,10 +640,11 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> np.ndarray
     but write its figure alike.
     """
     vectors = story.embed([u.text for u in units])
-    overlap, shared = _overlap(story, units)
+    lexicon = _overlap(story, units)
     settings = story.settings.agreements
-    scores = settings.vector_weight * (vectors @ vectors.T) + (1 - settings.vector_weight) * overlap
-    scores[~shared] = np.minimum(scores[~shared], 0)
+    cosine = vectors @ vectors.T
+    scores = settings.vector_weight * cosine + (1 - settings.vector_weight) * lexicon.overlap
+    scores[~lexicon.shared] = np.minimum(scores[~lexicon.shared], 0)
     lift = _same_figure(units) & (scores >= settings.figure_pair)
     scores[lift] = np.maximum(scores[lift], story.cosines.agreement_best)
     sentence = np.array([u.sentence.id for u in units])
@@ -572,7 +654,94 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> np.ndarray
     # help") share their words, not their meaning.
     negated = np.array([u.negated for u in units])
     scores[negated[:, None] != negated[None, :]] = -np.inf
-    return scores
+    return _Scored(scores, cosine, lexicon, vectors)
+
+
+def band_pairs(units: list[_Unit], scored: _Scored, floor: float, bar: float) -> np.ndarray:
+    """The pairs (i < j) of units of two articles scoring from ``floor`` to just under
+    ``bar`` that share a rare word no name nor title, or a paraphrase: those the pair
+    decision may admit, as an (n, 2) array.
+
+    Two units sharing names and a common word ("pledged support for the government of
+    Prime Minister Varga", "protested against the government of Prime Minister Varga")
+    score in the band, yet state two facts.
+    """
+    article = np.array([u.sentence.article for u in units])
+    scores, lex = scored.scores, scored.lexicon
+    band = (scores >= floor) & (scores < bar) & (article[:, None] != article[None, :])
+    pairs = np.argwhere(np.triu(band, k=1))
+    i, j = pairs[:, 0], pairs[:, 1]
+    telling = (lex.said[i] * lex.said[j] * lex.rare).sum(axis=1) + _paraphrased(lex, i, j)
+    return pairs[telling > 0]
+
+
+def _paraphrased(lex: _Lexicon, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """How many lemmas of one unit of each pair the other matches only by a synonym."""
+    one = lex.has[i] * lex.covers[j] * (1 - lex.has[j])
+    return (one + lex.has[j] * lex.covers[i] * (1 - lex.has[i])).sum(axis=1)
+
+
+# No "same figure": a pair stating one figure is already raised above the band (``figure_pair``).
+PAIR_FEATURES = ("blended", "cosine", "rare_words", "names", "paraphrases", "length")
+
+
+def _pair_features(pairs: np.ndarray, scored: _Scored) -> np.ndarray:
+    """Each pair's features, in ``PAIR_FEATURES`` order: its blended score and cosine;
+    how many rare words (``AgreementSettings.rare_word``) and names or titles both
+    units have (log1p); how many of one's words the
+    other matches only by a synonym or WordNet paraphrase (log1p); the shorter's share
+    of the longer's lemmas."""
+    i, j = pairs[:, 0], pairs[:, 1]
+    lex = scored.lexicon
+    both = lex.has[i] * lex.has[j]
+    names = both * (1 - lex.said[i]) * (1 - lex.said[j])
+    sizes = lex.has.sum(axis=1)
+    return np.column_stack(
+        [
+            scored.scores[i, j],
+            scored.cosine[i, j],
+            np.log1p((both * lex.rare).sum(axis=1)),
+            np.log1p(names.sum(axis=1)),
+            np.log1p(_paraphrased(lex, i, j)),
+            np.minimum(sizes[i], sizes[j]) / np.maximum(np.maximum(sizes[i], sizes[j]), 1),
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A logistic regression over ``PAIR_FEATURES``."""
+
+    weights: np.ndarray
+    bias: float
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        return 1 / (1 + np.exp(-(features @ self.weights + self.bias)))
+
+
+@cache
+def pair_model(path: str = "") -> PairModel:
+    """The pair decision's weights ("": the packaged ``agreement_pairs.json``), read once;
+    they must name the features this module computes."""
+    data = json.loads((Path(path) if path else PAIR_WEIGHTS).read_text(encoding="utf-8"))
+    if tuple(data["features"]) != PAIR_FEATURES:
+        raise ValueError(f"weights are for features {data['features']}, not {PAIR_FEATURES}")
+    return PairModel(np.array(data["weights"], dtype=np.float64), float(data["bias"]))
+
+
+def story_pairs(
+    story: StoryContext,
+) -> tuple[list[tuple[str, str, str]], np.ndarray, np.ndarray]:
+    """For training the pair decision: the story's units as (article, text, sentence
+    text), the pairs in the band it decides (``band_pairs``) and their features."""
+    units = _units(story, story.names)
+    if len(units) < 2:
+        return [], np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(PAIR_FEATURES)))
+    scored = _blended(story, units, story.names)
+    bar = story.cosines.agreement_best
+    pairs = band_pairs(units, scored, story.settings.agreements.pair_floor, bar)
+    texts = [(u.sentence.article, u.text, u.sentence.text) for u in units]
+    return texts, pairs, _pair_features(pairs, scored)
 
 
 def _figures(text: str) -> set[str]:
@@ -715,24 +884,44 @@ def _order(sentence_id: str) -> tuple[str, int]:
     return article, int(number)
 
 
+def _centre(units: list[_Unit], vectors: np.ndarray) -> np.ndarray:
+    """What the story is about: the mean of each article's mean unit vector, so a long
+    article weighs as much as a short one."""
+    article = np.array([u.sentence.article for u in units])
+    means = [vectors[article == a].mean(axis=0) for a in sorted(set(article))]
+    return np.mean(means, axis=0)
+
+
+def _centrality(cluster: list[int], vectors: np.ndarray, centre: np.ndarray) -> float:
+    """How central a fact is to its story: the cosine of its units' mean vector and the
+    story's ``_centre``."""
+    mean = vectors[cluster].mean(axis=0)
+    norm = float(np.linalg.norm(mean) * np.linalg.norm(centre))
+    return float(mean @ centre) / norm if norm else 0.0
+
+
 def _ranked(
-    story: StoryContext, units: list[_Unit], scores: np.ndarray
+    story: StoryContext, units: list[_Unit], scored: _Scored
 ) -> list[tuple[list[str], list[int], list[str]]]:
     """The clusters two or more articles carry, as (sentence ids, members, sources):
-    those with the most independent sources first, then the most cohesive."""
+    those with the most independent sources first, then the most central to the story
+    (``_centrality``), then the first told.
+
+    A reprint is no second witness: a fact an outlet and its reprint alone carry counts
+    one independent source, so it ranks after every fact two outlets tell on their own,
+    however central, and is the first the cap (``max_agreements``) leaves out.
+    """
+    centre = _centre(units, scored.vectors)
     ranked: list[tuple[int, float, list[str], list[int], list[str]]] = []
-    for cluster in _clusters(scores, story.cosines):
+    for cluster in _clusters(scored.scores, story.cosines):
         sources = sorted({units[i].sentence.article for i in cluster})
         if len(sources) < 2:
             continue
-        # A copy and its original still agree, but are shown as one witness:
-        # ``independent_sources`` counts them once and ranks them after
-        # facts that outlets confirm on their own.
         carried_by = independent_articles(sources, story.syndication)
-        cohesion = float(np.mean([scores[i, j] for i in cluster for j in cluster if i != j]))
+        centrality = _centrality(cluster, scored.vectors, centre)
         ids = sorted((units[i].sentence.id for i in cluster), key=_order)
-        ranked.append((len(carried_by), cohesion, ids, cluster, sources))
-    ranked.sort(key=lambda r: (-r[0], -r[1], r[2][0]))
+        ranked.append((len(carried_by), centrality, ids, cluster, sources))
+    ranked.sort(key=lambda r: (-r[0], -r[1], _order(r[2][0])))
     return [(ids, cluster, sources) for _, _, ids, cluster, sources in ranked]
 
 
@@ -744,13 +933,14 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
     units = _units(story, names)
     if len(units) < 2:
         return []  # nothing to agree with: and no pair for the clustering to merge
-    scores = _scores(story, units, names)
+    scored = _scores(story, units, names)
     kept: list[Agreement] = []
-    for ids, cluster, sources in _ranked(story, units, scores):
+    for ids, cluster, sources in _ranked(story, units, scored):
         # Two clauses of one sentence and of its copy align twice: say it once.
         if any(set(ids) <= set(k.sentence_ids) for k in kept):
             continue
-        text = _text(cluster, units, scores, {k.text for k in kept}, story.cosines.central_slack)
+        taken = {k.text for k in kept}
+        text = _text(cluster, units, scored.scores, taken, story.cosines.central_slack)
         if text is not None:
             carried_by = independent_articles(sources, story.syndication)
             kept.append(Agreement(text, sources, carried_by, ids))

@@ -1,0 +1,45 @@
+"""A sentence of several clause units is also a unit whole (``agreements._sentence_unit``),
+so a fact whose words fall across its clauses can still be matched."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from storybrief.analyze import StoryContext, run
+from storybrief.analyze.agreements import _units
+from storybrief.settings import DEFAULT
+
+STORY = """Iraq crisis
+
+Barack Obama ruled out sending combat troops to Iraq on Friday, while Hassan Rouhani denied \
+that Iran had sent forces across the border. Police arrested the driver of the truck and seized \
+his cargo near the border, officials said.
+"""
+ARREST = (
+    "Police arrested the driver of the truck and seized his cargo near the border, officials said."
+)
+
+
+def units_of(sentence_units: bool) -> dict[str, list[tuple[str, str | None]]]:
+    agreements = dataclasses.replace(DEFAULT.agreements, sentence_units=sentence_units)
+    settings = dataclasses.replace(DEFAULT, agreements=agreements)
+    story = StoryContext.from_texts(STORY, settings=settings)
+    run(story, "entities")
+    found: dict[str, list[tuple[str, str | None]]] = {}
+    for unit in _units(story, story.names):
+        found.setdefault(unit.sentence.id, []).append((unit.text, unit.actor))
+    return found
+
+
+def test_a_sentence_of_two_clauses_is_a_unit_whole_too() -> None:
+    found = units_of(sentence_units=True)
+    assert (ARREST, None) in found["t0:1"]
+    assert len(found["t0:1"]) == 3  # its two clauses and itself
+    assert ARREST not in [text for text, _ in units_of(sentence_units=False)["t0:1"]]
+
+
+def test_a_sentence_of_two_actors_doings_is_no_unit_whole() -> None:
+    # Obama ruling out troops and Rouhani denying them are two facts: a whole-sentence
+    # unit, with no single actor to keep it from either, would join both.
+    found = units_of(sentence_units=True)["t0:0"]
+    assert [actor for _, actor in found] == ["barack obama", "hassan rouhani"]
