@@ -56,11 +56,14 @@ def test_a_fact_only_an_outlet_and_its_reprint_carry_ranks_after_every_confirmed
     assert rank(found, PARKING) < rank(found, SMOKE) == len(found) - 1
 
 
-def test_the_cap_leaves_out_the_reprinted_fact_first() -> None:
+def test_each_cap_takes_its_own_facts() -> None:
+    # The confirmed facts' cap drops the least central confirmed fact, never the reprinted
+    # one, which has its own cap.
     everything = agreements_of(WIRE, REPRINT, LOCAL)
-    capped = agreements_of(WIRE, REPRINT, LOCAL, max_agreements=len(everything) - 1)
-    assert capped == everything[:-1]
-    assert all(len(a.independent_sources) == 2 for a in capped)
+    confirmed = everything[:-1]
+    capped = agreements_of(WIRE, REPRINT, LOCAL, max_agreements=len(confirmed) - 1)
+    assert capped == confirmed[:-1] + everything[-1:]
+    assert agreements_of(WIRE, REPRINT, LOCAL, max_copy_only=0) == confirmed
 
 
 def test_the_story_s_own_fact_ranks_before_a_side_fact_told_first() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from storybrief.analyze import StoryContext, run
-from storybrief.models import Agreement, Brief
+from storybrief.models import Brief
 from storybrief.nlp.overlap import words
 from storybrief.settings import DEFAULT, AgreementSettings
 
@@ -104,7 +104,8 @@ def test_copy_and_original_count_once(example_brief: Brief) -> None:
 
 def test_agreements_are_a_short_ranked_list(example_brief: Brief) -> None:
     agreements = example_brief.agreements
-    assert 0 < len(agreements) <= AgreementSettings().max_agreements
+    caps = AgreementSettings()
+    assert 0 < len(agreements) <= caps.max_agreements + caps.max_copy_only
     counts = [len(a.independent_sources) for a in agreements]
     assert counts == sorted(counts, reverse=True)
     text = {s.id: s.text for a in example_brief.usable for s in a.sentences}
@@ -176,7 +177,7 @@ def _best_coverage(brief: Brief, fact: str) -> set[str]:
     return max(covered, key=len, default=set())
 
 
-@pytest.mark.parametrize("fact", [f for f in FACT_SENTENCES if f not in COPY_ONLY])
+@pytest.mark.parametrize("fact", list(FACT_SENTENCES))
 def test_gold_agreement_found(example_brief: Brief, fact: str) -> None:
     # "insurgents advance": 000 tells it only as a noun inside another fact
     # ("Iran has been alarmed by the seizure ... of several major northern Iraqi towns").
@@ -185,23 +186,26 @@ def test_gold_agreement_found(example_brief: Brief, fact: str) -> None:
 
 @pytest.mark.parametrize("fact", sorted(COPY_ONLY))
 def test_copy_only_fact_counts_one_independent_source(example_brief: Brief, fact: str) -> None:
-    # A reprint is no second witness: the fact ranks after every fact two outlets tell on
-    # their own and is listed while the cap leaves room (``agreements._ranked``). Here the
-    # test departs from gold.json, which lists it among the agreements whatever the cap.
-    def carrying(agreements: list[Agreement]) -> list[Agreement]:
-        return [
-            a
-            for a in agreements
-            if set(FACT_SENTENCES[fact]) <= _covered(example_brief, fact, a.sentence_ids)
-        ]
+    carrying = [
+        a
+        for a in example_brief.agreements
+        if set(FACT_SENTENCES[fact]) <= _covered(example_brief, fact, a.sentence_ids)
+    ]
+    assert carrying, fact
+    assert all(len(a.independent_sources) == 1 for a in carrying)
 
-    listed = example_brief.agreements
-    assert carrying(listed) or len(listed) == AgreementSettings().max_agreements
-    more = dataclasses.replace(DEFAULT.agreements, max_agreements=len(listed) + 20)
-    uncapped = dataclasses.replace(DEFAULT, agreements=more)
-    found = carrying(run(StoryContext(example_brief.usable, uncapped), "agreements"))
-    assert found, fact
-    assert all(len(a.independent_sources) == 1 for a in found)
+
+def test_copy_only_facts_follow_the_confirmed_under_their_own_cap(example_brief: Brief) -> None:
+    # Facts two outlets tell on their own come first; copy-only facts follow, capped apart.
+    counts = [len(a.independent_sources) for a in example_brief.agreements]
+    assert counts == sorted(counts, reverse=True)
+    assert sum(n > 1 for n in counts) <= AgreementSettings().max_agreements
+    tight = dataclasses.replace(DEFAULT.agreements, max_agreements=3, max_copy_only=0)
+    listed = run(
+        StoryContext(example_brief.usable, dataclasses.replace(DEFAULT, agreements=tight)),
+        "agreements",
+    )
+    assert [len(a.independent_sources) > 1 for a in listed] == [True] * 3
 
 
 def test_every_result_cites_sentences(example_brief: Brief) -> None:

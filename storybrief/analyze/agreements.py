@@ -909,7 +909,8 @@ def _ranked(
 
     A reprint is no second witness: a fact an outlet and its reprint alone carry counts
     one independent source, so it ranks after every fact two outlets tell on their own,
-    however central, and is the first the cap (``max_agreements``) leaves out.
+    however central. It is listed after them, with its one independent source, under a
+    cap of its own (``max_copy_only``): the confirmed facts' cap never drops it.
     """
     centre = _centre(units, scored.vectors)
     ranked: list[tuple[int, float, list[str], list[int], list[str]]] = []
@@ -944,4 +945,7 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
         if text is not None:
             carried_by = independent_articles(sources, story.syndication)
             kept.append(Agreement(text, sources, carried_by, ids))
-    return kept[: settings.max_agreements]
+    # Ranked by independent sources: the confirmed facts come first, each cap takes its own.
+    confirmed = [a for a in kept if len(a.independent_sources) > 1]
+    copied = kept[len(confirmed) :]
+    return confirmed[: settings.max_agreements] + copied[: settings.max_copy_only]
