@@ -4,13 +4,7 @@ hand-written stories."""
 
 from __future__ import annotations
 
-from storybrief.analyze import StoryContext, run
-
-
-def speakers_of(body: str) -> dict[str, str | None]:
-    raw = f"Candidates trade barbs before the primary\n\n{body}"
-    quotes = run(StoryContext.from_texts(raw), "quotes")
-    return {q.text.strip(' ,.!?\u201c\u201d"'): q.speaker for q in quotes}
+from test_quotes_speakers import speakers_of
 
 
 def test_a_date_after_the_speech_verb_is_not_its_inverted_subject() -> None:
