@@ -61,7 +61,7 @@ from sklearn.linear_model import LogisticRegression
 
 from storybrief.analyze import StoryContext
 from storybrief.analyze.entities import Mention as FoundName
-from storybrief.analyze.entities import candidate_pairs, mentions, names_of
+from storybrief.analyze.entities import Ruled, candidate_pairs, mentions, names_of, ruled
 from storybrief.analyze.entity_pairs import PairModel
 from storybrief.models import Article, Entity
 from storybrief.pipeline import brief_of, read
@@ -137,6 +137,12 @@ def load(path: Path) -> list[Story]:
 Found = tuple[list[FoundName], list[tuple[str, str]]]
 
 
+def rules_of(found: dict[str, Found]) -> dict[str, Ruled]:
+    """Each story's names grouped by the rules (``entities.ruled``), which no scorer
+    setting changes."""
+    return {story: ruled(*names, EntitySettings()) for story, names in found.items()}
+
+
 def found_names(stories: list[Story], cache: Path | None = None) -> dict[str, Found]:
     """Each story's found names by story id (the slow part: spaCy), from ``cache`` if
     it exists, else written to it."""
@@ -160,7 +166,7 @@ def folds(stories: Iterable[Story]) -> dict[str, int]:
     return {s.id: topics.index(topic(s)) % FOLDS for s in stories}
 
 
-def examples(story: Story, found: Found) -> tuple[list[list[float]], list[bool]]:
+def examples(story: Story, found: Found, rules: Ruled) -> tuple[list[list[float]], list[bool]]:
     """The story's candidate pairs (``entities.candidate_pairs``) with a gold label:
     "same" when a gold mention written as one and one written as the other share a
     chain, "different" when both are gold forms and none do; other pairs left out."""
@@ -171,25 +177,27 @@ def examples(story: Story, found: Found) -> tuple[list[list[float]], list[bool]]
     for m in found[0]:
         of_key[m.key].update(c for f in {form(m.text), form(m.alias)} for c in chains.get(f, ()))
     xs, ys = [], []
-    for a, b, x in candidate_pairs(*found, EntitySettings()):
+    for a, b, x in candidate_pairs(rules):
         if of_key[a] and of_key[b]:
             xs.append(x)
             ys.append(bool(of_key[a] & of_key[b]))
     return xs, ys
 
 
-def fit(stories: list[Story], found: dict[str, Found]) -> PairModel:
+def fit(stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]) -> PairModel:
     """The pair scorer fitted on these stories' candidate pairs (logistic regression)."""
     xs, ys = [], []
     for story in stories:
-        x, y = examples(story, found[story.id])
+        x, y = examples(story, found[story.id], rules[story.id])
         xs += x
         ys += y
     model = LogisticRegression(C=C, max_iter=1000).fit(np.array(xs), np.array(ys))
     return PairModel(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]))
 
 
-def choose(stories: list[Story], found: dict[str, Found], model: PairModel) -> EntitySettings:
+def choose(
+    stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled], model: PairModel
+) -> EntitySettings:
     """The scorer's threshold and floor with the best pooled variant-pair F1 on these
     stories, among those of pair precision ``MIN_PRECISION`` or more (if any)."""
     best: tuple[tuple[bool, float], EntitySettings] | None = None
@@ -199,7 +207,7 @@ def choose(stories: list[Story], found: dict[str, Found], model: PairModel) -> E
         for story in stories:
             tally.add(
                 story,
-                storybrief_answer(story, names_of(*found[story.id], settings, model).entities),
+                storybrief_answer(story, _entities(story.id, found, rules, settings, model)),
             )
         p, r = tally.pair_scores()
         rank = ((p or 0.0) >= MIN_PRECISION, _f1(p, r) or 0.0)
@@ -209,18 +217,31 @@ def choose(stories: list[Story], found: dict[str, Found], model: PairModel) -> E
     return best[1]
 
 
-def cross_validated(stories: list[Story], found: dict[str, Found]) -> dict[str, list[Entity]]:
+def _entities(
+    story: str,
+    found: dict[str, Found],
+    rules: dict[str, Ruled],
+    settings: EntitySettings,
+    model: PairModel | None = None,
+) -> list[Entity]:
+    """The story's entities under these scorer settings, from its rules' grouping."""
+    return names_of(*found[story], settings, model, rules[story]).entities
+
+
+def cross_validated(
+    stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]
+) -> dict[str, list[Entity]]:
     """Each story's entities by a scorer fitted, and its threshold chosen, on the
     stories of the other folds only."""
     fold = folds(stories)
     entities: dict[str, list[Entity]] = {}
     for n in range(FOLDS):
         others = [s for s in stories if fold[s.id] != n]
-        model = fit(others, found)
-        settings = choose(others, found, model)
+        model = fit(others, found, rules)
+        settings = choose(others, found, rules, model)
         print(f"fold {n}: threshold {settings.pair_threshold}, floor {settings.pair_floor}")
         for story in (s for s in stories if fold[s.id] == n):
-            entities[story.id] = names_of(*found[story.id], settings, model).entities
+            entities[story.id] = _entities(story.id, found, rules, settings, model)
     return entities
 
 
@@ -359,16 +380,18 @@ def score(
     return tallies
 
 
-def systems(stories: list[Story], found: dict[str, Found]) -> dict[str, dict[str, list[Entity]]]:
+def systems(
+    stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]
+) -> dict[str, dict[str, list[Entity]]]:
     """Each storybrief system's entities by story id: cross-validated by topic over
     these stories, with the shipped weights and settings, and with the rules alone."""
-    shipped, rules = EntitySettings(), EntitySettings(pair_threshold=RULES_ONLY)
+    shipped, off = EntitySettings(), EntitySettings(pair_threshold=RULES_ONLY)
     return {
-        SYSTEMS[0]: cross_validated(stories, found)
+        SYSTEMS[0]: cross_validated(stories, found, rules)
         if len({*folds(stories).values()}) == FOLDS
         else {},
-        SYSTEMS[1]: {s.id: names_of(*found[s.id], shipped).entities for s in stories},
-        SYSTEMS[2]: {s.id: names_of(*found[s.id], rules).entities for s in stories},
+        SYSTEMS[1]: {s.id: _entities(s.id, found, rules, shipped) for s in stories},
+        SYSTEMS[2]: {s.id: _entities(s.id, found, rules, off) for s in stories},
     }
 
 
@@ -400,7 +423,7 @@ def main() -> None:
     stories = [s for s in load(args.data) if args.split in {"all", s.split}]
     found = found_names(stories, args.cache)
     seconds = time.perf_counter() - started
-    entities = systems(stories, found)
+    entities = systems(stories, found, rules_of(found))
     if args.full:
         check_full(stories, entities[SYSTEMS[1]])
     tallies = score(stories, entities)

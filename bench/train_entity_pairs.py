@@ -29,6 +29,7 @@ from ecbplus import (
     FOLDS,
     THRESHOLDS,
     Found,
+    Ruled,
     Story,
     choose,
     examples,
@@ -36,19 +37,22 @@ from ecbplus import (
     folds,
     found_names,
     load,
+    rules_of,
 )
 
 from storybrief.analyze.entity_pairs import FEATURE_NAMES, WEIGHTS
 
 
-def out_of_fold(stories: list[Story], found: dict[str, Found]) -> list[tuple[float, bool]]:
+def out_of_fold(
+    stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]
+) -> list[tuple[float, bool]]:
     """Every candidate pair's probability, by a model fitted on the other folds, and label."""
     fold = folds(stories)
     scored: list[tuple[float, bool]] = []
     for n in range(FOLDS):
-        model = fit([s for s in stories if fold[s.id] != n], found)
+        model = fit([s for s in stories if fold[s.id] != n], found, rules)
         for story in (s for s in stories if fold[s.id] == n):
-            xs, ys = examples(story, found[story.id])
+            xs, ys = examples(story, found[story.id], rules[story.id])
             scored += [(model.probability(x), y) for x, y in zip(xs, ys, strict=True)]
     return scored
 
@@ -73,12 +77,13 @@ def main() -> None:
     print("| threshold | pair P | pair R | pair F1 |\n|---:|---:|---:|---:|")
     stories = load(args.data)
     found = found_names(stories, args.cache)
-    scored = out_of_fold(stories, found)
+    rules = rules_of(found)
+    scored = out_of_fold(stories, found, rules)
     print("\n".join(scorer_row(threshold, scored) for threshold in THRESHOLDS))
-    model = fit(stories, found)
+    model = fit(stories, found, rules)
     weights = dict(zip(FEATURE_NAMES, model.weights, strict=True))
     print("weights on all 66 stories:", {k: round(v, 2) for k, v in weights.items()}, model.bias)
-    settings = choose(stories, found, model)
+    settings = choose(stories, found, rules, model)
     print(
         f"chosen on all 66 as each fold chooses: {settings.pair_threshold=} {settings.pair_floor=}"
     )

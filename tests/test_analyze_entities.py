@@ -307,3 +307,17 @@ def test_how_much_more_a_person_is_named_is_a_setting() -> None:
     entities = run(StoryContext.from_texts(SURNAMES, settings=settings), "entities").entities
     found = {alias: e for e in entities for alias in e.aliases}
     assert found["Jeffs"] is not found["Warren Jeffs"]
+
+
+ROLES = """Trooper killed in crash
+
+Trooper William Hakim died on Tuesday when his cruiser was hit. State police said William \
+Hakim had served for 12 years.
+"""
+
+
+def test_a_role_the_model_takes_into_a_name_is_no_part_of_it() -> None:
+    # "Trooper" is a role, not a first name: the name is the person's, the alias keeps it.
+    found = entities_of(ROLES)
+    assert found["Trooper William Hakim"].name == "William Hakim"
+    assert found["William Hakim"] is found["Trooper William Hakim"]

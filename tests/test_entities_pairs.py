@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.entities import Mention, names_of, norm
+from storybrief.analyze.entities import Mention, names_of, norm, ruled
 from storybrief.analyze.entity_pairs import FEATURE_NAMES, WEIGHTS, PairModel, pair_model
 from storybrief.models import Entity
 from storybrief.settings import EntitySettings, Settings
@@ -134,3 +134,16 @@ def test_a_body_not_tagged_as_a_place_still_goes_by_its_short_name() -> None:
     )
     assert found["Mexico"] != found["New Mexico"]
     assert found["Intel"] == found["New Intel"]
+
+
+def test_the_rules_grouping_worked_out_once_gives_the_same_entities() -> None:
+    names = [
+        ("Intel Corp.", "ORG"),
+        ("Intel", "ORG"),
+        ("Andy Grove", "PERSON"),
+        ("Grove", "PERSON"),
+    ]
+    found = [mention(text, label) for text, label in names]
+    rules = ruled(found, [], EntitySettings())
+    for settings in (EntitySettings(), EntitySettings(pair_threshold=2.0)):
+        assert names_of(found, [], settings, rules=rules) == names_of(found, [], settings)

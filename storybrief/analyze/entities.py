@@ -683,11 +683,12 @@ def _tagged(
 
 def _person_start(doc: Doc, start: int, end: int) -> int:
     """Where a person's name starts in a span the model tagged, after the titles it
-    took in: "Ayatollah Ali al-Sistani", "Colts QB Andrew Luck" (a role in capitals)."""
+    took in: "Ayatollah Ali al-Sistani", "Colts QB Andrew Luck" (a role in capitals),
+    "Trooper William Hakim" (a role: the title stays in the alias)."""
     for i in range(end - 3, start - 1, -1):
         if doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1:
             return i + 1
-    while end - start > 2 and _title_word(doc[start]):
+    while end - start > 2 and _title_word(doc[start], ROLES):
         start += 1
     return start
 
@@ -923,27 +924,38 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _merge(
-    found: list[Mention],
-    defined: list[tuple[str, str]],
-    settings: EntitySettings,
-    model: PairModel | None = None,
-) -> _Groups:
+@dataclass(frozen=True)
+class Ruled:
+    """A story's mention keys grouped by the rules alone, what the scorer reads of each
+    key, and the pairs it rates (``_candidates``): the same whatever the scorer's
+    settings, so worked out once where several are tried (``bench/ecbplus.py``)."""
+
+    parent: dict[str, str]  # the rules' groups (``_Groups.parent``)
+    infos: dict[str, NameInfo]
+    candidates: list[tuple[str, str, int]]
+
+
+def ruled(found: list[Mention], defined: list[tuple[str, str]], settings: EntitySettings) -> Ruled:
+    """The rules' grouping of the mentions ``found`` (``Ruled``)."""
+    groups, infos = _merge_rules(found, defined, settings)
+    return Ruled(dict(groups.parent), infos, _candidates(groups, infos))
+
+
+def _merge(rules: Ruled, settings: EntitySettings, model: PairModel | None = None) -> _Groups:
     """The mention keys grouped into entities: by the rules of the module's docstring,
     then the pairs they leave apart that the learned scorer finds alike."""
-    groups, infos = _merge_rules(found, defined, settings)
+    groups = _Groups()
+    groups.parent = dict(rules.parent)
     if settings.pair_threshold <= 1:
-        _merge_scored(groups, infos, settings, model or pair_model())
+        _merge_scored(groups, rules, settings, model or pair_model())
     return groups
 
 
-def candidate_pairs(
-    found: list[Mention], defined: list[tuple[str, str]], settings: EntitySettings
-) -> list[tuple[str, str, list[float]]]:
+def candidate_pairs(rules: Ruled) -> list[tuple[str, str, list[float]]]:
     """The pairs of names the scorer rates, with their features (``entity_pairs.features``):
     what ``bench/train_entity_pairs.py`` fits."""
-    groups, infos = _merge_rules(found, defined, settings)
-    return [(a, b, features(infos[a], infos[b], n)) for a, b, n in _candidates(groups, infos)]
+    infos = rules.infos
+    return [(a, b, features(infos[a], infos[b], n)) for a, b, n in rules.candidates]
 
 
 def _merge_rules(
@@ -1038,13 +1050,14 @@ def _rivals(
 
 
 def _merge_scored(
-    groups: _Groups, infos: dict[str, NameInfo], settings: EntitySettings, model: PairModel
+    groups: _Groups, rules: Ruled, settings: EntitySettings, model: PairModel
 ) -> None:
     """The candidate pairs the scorer rates ``settings.pair_threshold`` or more, merged
     best first, when their groups link whole (``_linked``)."""
+    infos = rules.infos
     scores = {
         (a, b): model.probability(features(infos[a], infos[b], rivals))
-        for a, b, rivals in _candidates(groups, infos)
+        for a, b, rivals in rules.candidates
     }
     members: dict[str, set[str]] = defaultdict(set)
     for key in infos:
@@ -1685,10 +1698,12 @@ def names_of(
     defined: list[tuple[str, str]],
     settings: EntitySettings,
     model: PairModel | None = None,
+    rules: Ruled | None = None,
 ) -> Names:
     """The entities the mentions ``found`` (and the acronyms ``defined``) name; the
-    pairs the rules leave apart scored by ``model``, by default the shipped one."""
-    groups = _merge(found, defined, settings, model)
+    pairs the rules leave apart scored by ``model``, by default the shipped one.
+    ``rules``: their grouping by the rules (``ruled``), if worked out already."""
+    groups = _merge(rules or ruled(found, defined, settings), settings, model)
     members: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         members[groups.find(m.key)].append(m)
