@@ -68,7 +68,7 @@ def no_wordllama(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_max_agreements_limits_the_seeds_agreements(seed: list[Article]) -> None:
     every = run(StoryContext(seed), "agreements")
-    settings = Settings(agreements=AgreementSettings(max_agreements=1))
+    settings = Settings(agreements=AgreementSettings(max_agreements=1, max_copy_only=0))
     one = run(StoryContext(seed, settings), "agreements")
     assert len(every) > 1
     assert one == every[:1]
