@@ -90,11 +90,20 @@ _KICKER = re.compile(
 )
 
 
+# Words one of the notices opens on, and words every prompt or warning holds: set tests that
+# spare most lines the patterns (every kept line and its end sentences pass through here).
+_NOTE_OPENERS = frozenset(
+    """editor's editor’s editors editors' correction corrections clarification clarifications update
+    updated updates learn find""".split()
+)
+_NOTICE_WORDS = frozenset("sign subscribe interest interested spoiler spoilers".split())
+
+
 def notice_why(line: Line, limits: NoteLimits = NOTE_LIMITS) -> str | None:
     """Why a line is the page speaking about the article or to its reader, or None."""
-    text = line.text.strip()
-    if line.n > limits.notice_words or line.is_signed_post:
+    if not _may_be_notice(line, limits):
         return None
+    text = line.text.strip()
     if _is_note(text):
         return "editor's note or correction (about the article, not the story)"
     if _SPOILERS.match(text):
@@ -104,6 +113,14 @@ def notice_why(line: Line, limits: NoteLimits = NOTE_LIMITS) -> str | None:
     if line.n <= limits.teaser_words and _TEASER.match(text):
         return "link to another story (a teaser)"
     return None
+
+
+def _may_be_notice(line: Line, limits: NoteLimits) -> bool:
+    """Opens on a notice's word or holds a prompt's, is not too long, and quotes no post."""
+    words = line.lower_words
+    if not words or (words[0] not in _NOTE_OPENERS and not _NOTICE_WORDS & line.word_set):
+        return False
+    return line.n <= limits.notice_words and not line.is_signed_post
 
 
 def _is_note(text: str) -> bool:
