@@ -30,7 +30,8 @@ marks it on any outlet, not by one site's strings:
 * error pages: a site saying the page asked for is not there ("Sorry, the
   page you requested was not found", "Please check the URL for proper
   spelling", "This feature is not available right now. Please try again
-  later."), scraped in place of the article.
+  later."), scraped in place of the article;
+* notices about the article and prompts to sign up (``notes.notice_why``).
 
 Embedded posts ("— Name (@name) August 17, 2016") are left alone: they quote
 someone, and a story about reactions is made of them. Most tests look first
@@ -45,6 +46,7 @@ from dataclasses import dataclass
 
 from storybrief.clean.dates import parse_date
 from storybrief.clean.lines import EMAIL, Line
+from storybrief.clean.notes import notice_why
 
 
 @dataclass(frozen=True)
@@ -414,4 +416,5 @@ def family_why(line: Line) -> str | None:
         or link_why(line)
         or crawler_why(line)
         or error_page_why(line)
+        or notice_why(line)
     )

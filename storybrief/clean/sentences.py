@@ -13,7 +13,9 @@ read a sentence at a time, and two shapes are cut out of it:
   takes on its own;
 * a caption inside the line: a sentence opening the way captions open ("FILE
   - …", "In this photo …", "Police released this video still …") up to the
-  credit in brackets that closes it, one or two sentences later.
+  credit in brackets that closes it, one or two sentences later;
+* a section label or kicker glued to the line's start ("Analysis The letter
+  …", "Update: …"; ``notes.split_label``).
 
 What is cut is recorded with its reason, like a removed line.
 """
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 
 from storybrief.clean.furniture import LIMITS, WIRE_CAPTION, family_why
 from storybrief.clean.lines import Line
+from storybrief.clean.notes import split_label
 from storybrief.models import RemovedLine
 
 # A sentence ends on a stop (maybe inside closing quotes or brackets) or on a closing bracket,
@@ -76,7 +79,11 @@ def trim_furniture(text: str) -> tuple[str, list[Cut]]:
 
 
 def trimmed(article_id: str, text: str, removed: list[RemovedLine]) -> str:
-    """A kept line less the furniture sentences glued to it, which join ``removed``."""
+    """A kept line less the furniture glued to it (sentences, a leading label), which join
+    ``removed``."""
+    text, label = split_label(text)
+    if label:
+        removed.append(RemovedLine(article_id, label, "section label or kicker (cut from a line)"))
     kept, cuts = trim_furniture(text)
     removed += [RemovedLine(article_id, cut.text, cut.why) for cut in cuts]
     return kept
