@@ -156,9 +156,9 @@ class AgreementSettings:
     # rare in at most ``rare_word`` of the story's units (or two).
     pair_floor: float = 0.3
     pair_weights: str = ""
-    # Off (over 1): at 0.7 only 12 of 26 agreements it added on unlabelled Multi-News clusters
-    # 25-56 read right (9 wrong; 21 of 26 on clusters 1-24), and tune CV by story gains 1 fact
-    # of 95 (at 0.8 it loses 1). See BENCHMARKS.md.
+    # Off (over 1; the band is then not scored at all): at 0.7 only 12 of 26 agreements it
+    # added on unlabelled Multi-News clusters 25-56 read right (9 wrong; 21 of 26 on clusters
+    # 1-24), and tune CV by story gains 1 fact of 95 (at 0.8 it loses 1). See BENCHMARKS.md.
     pair_probability: float = 1.01
     rare_word: float = 0.02
     # A sentence of two or more clause units is a unit whole besides its clauses

@@ -617,6 +617,8 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     """
     scored = _blended(story, units, names)
     settings = story.settings.agreements
+    if settings.pair_probability > 1:
+        return scored  # the decision is off (the default): no probability can reach the bar
     pairs = band_pairs(units, scored, settings.pair_floor, story.cosines.agreement_best)
     if len(pairs):
         found = _pair_features(pairs, scored)
