@@ -105,3 +105,14 @@ def test_a_score_after_a_team_s_name_is_no_part_of_it() -> None:
     )
     assert "Evansville" in found
     assert not any("91-73" in alias for alias in found)
+
+
+def test_a_party_letter_after_two_names_makes_no_one_of_them() -> None:
+    # "(R)" is a party, not an acronym the names define: read as one it joined the two.
+    found = aliases_of(
+        "Zika funding fails\n\nFlorida Sens. Marco Rubio (R) and Bill Nelson (D) pushed for "
+        "funding. In a statement, Florida Gov. Rick Scott (R) blasted Congress.\n\n"
+        '"It is time for Congress to act," Scott said.'
+    )
+    assert "Rick Scott" not in found["Marco Rubio"].aliases
+    assert found["Rick Scott"].name == "Rick Scott"

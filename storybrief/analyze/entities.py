@@ -539,10 +539,13 @@ def _key(text: str, label: str, span: Span) -> str:
 
 
 def _definition(doc: Doc, end: int) -> Token | None:
-    """The acronym in "(...)" right after a name ending at ``end``, if there is one."""
+    """The acronym in "(...)" right after a name ending at ``end``, if there is one.
+
+    One letter is no acronym: "Marco Rubio (R)" and "Rick Scott (R)" give a party, and
+    read as a definition they made one person of the two."""
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         inner = doc[end + 1]
-        if inner.text[:1].isupper() and inner.is_alpha:
+        if inner.text[:1].isupper() and inner.is_alpha and len(inner.text) > 1:
             return inner
     return None
 
