@@ -1527,9 +1527,26 @@ def _same_person(a: str, b: str, settings: EntitySettings) -> bool:
     ga, gb = generation(a), generation(b)
     if not _one_surname(wa, wb, settings.surname_alike) or (ga and gb and ga != gb):
         return False
+    if _other_middles(wa, wb):
+        return False
     shorter, longer = sorted((wa, wb), key=len)
     alike = first_names_alike(wa[0], wb[0], settings.min_nickname)
     return alike or longer[-len(shorter) :] == shorter
+
+
+def _other_middles(wa: list[str], wb: list[str]) -> bool:
+    """Whether two full names both give middle initials, and other ones: George H.W.
+    Bush is not George W. Bush, father and son. Middle names written out are left
+    alone: "Hillary Diane Rodham Clinton" is Hillary Rodham Clinton."""
+    ma, mb = (_middle_initials(w) for w in (wa, wb))
+    return bool(ma and mb) and ma != mb
+
+
+def _middle_initials(words: list[str]) -> str:
+    """A name's middle initials, run together once the dots go ("hw" in "george hw
+    bush"); "" when it has none or writes a middle name out."""
+    middle = words[1:-1]
+    return "".join(middle) if all(len(w) <= 2 for w in middle) else ""
 
 
 def _one_surname(wa: list[str], wb: list[str], ratio: float) -> bool:
