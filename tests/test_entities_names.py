@@ -116,3 +116,30 @@ def test_a_party_letter_after_two_names_makes_no_one_of_them() -> None:
     )
     assert "Rick Scott" not in found["Marco Rubio"].aliases
     assert found["Rick Scott"].name == "Rick Scott"
+
+
+def test_an_acronym_that_spells_two_names_stands_for_neither() -> None:
+    # "RNC" may be the committee or its convention: joined to both, it made them one.
+    found = aliases_of(
+        "Party meets in Ohio\n\n"
+        "The Republican National Committee chose Cleveland for the Republican National "
+        "Convention in July. The RNC said the city was ready. The Federal Election "
+        "Commission will audit the spending, an FEC official said.\n"
+    )
+    assert found["Republican National Committee"] is not found["Republican National Convention"]
+    assert "RNC" not in found["Republican National Committee"].aliases
+    assert found["FEC"] is found["Federal Election Commission"]
+
+
+PRESIDENTS = """Presidents meet
+
+George H.W. Bush met his son George W. Bush in Texas on Friday. Hillary Diane Rodham Clinton \
+spoke later, and Hillary Rodham Clinton thanked them.
+"""
+
+
+def test_two_full_names_with_other_middle_initials_are_two_people() -> None:
+    found = aliases_of(PRESIDENTS)
+    assert found["George H.W. Bush"] is not found["George W. Bush"]
+    # A middle name written out is left to the other rules: one woman.
+    assert found["Hillary Diane Rodham Clinton"] is found["Hillary Rodham Clinton"]

@@ -147,3 +147,22 @@ def test_the_rules_grouping_worked_out_once_gives_the_same_entities() -> None:
     rules = ruled(found, [], EntitySettings())
     for settings in (EntitySettings(), EntitySettings(pair_threshold=2.0)):
         assert names_of(found, [], settings, rules=rules) == names_of(found, [], settings)
+
+
+def test_a_name_inside_a_longer_one_of_another_kind_stays_apart() -> None:
+    # A place in a group's name, a country's head noun, a people in a body's name.
+    names = [("Progress Iowa", "ORG"), ("Iowa", "GPE"), ("United States", "GPE")]
+    names += [("State", "ORG"), ("Republican Jewish Coalition", "ORG"), ("Jewish", "NORP")]
+    found = groups_of(*names)
+    assert found["Iowa"] != found["Progress Iowa"]
+    assert found["State"] != found["United States"]
+    # A people alone is no entity; joined to the body it would be one of its names.
+    assert found.get("Jewish") != found["Republican Jewish Coalition"]
+
+
+def test_a_name_inside_a_longer_one_of_its_kind_or_after_an_owner_still_joins() -> None:
+    names = [("Spacey's London", "ORG"), ("London", "GPE")]
+    names += [("Global Radio Corp", "ORG"), ("Radio Corp", "ORG")]
+    found = groups_of(*names)
+    assert found["London"] == found["Spacey's London"]
+    assert found["Radio Corp"] == found["Global Radio Corp"]

@@ -212,6 +212,7 @@ _PARTY_PREPS = {"with", "between", "against", "by"}
 _QUOTES = QUOTE_MARKS + "'‘’ "
 _NICK_QUOTES = QUOTE_MARKS + "'‘’"
 _SPACING = re.compile(r"[\s'’-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")  # an owner's name: "Spacey's", "Jones'"
 _BRITISH = re.compile(r"is(e|ed|ing|ation)\b")
 _RE_ENDING = re.compile(r"(cent|theat|lit|fib|met)re\b")
 _NICKNAME = re.compile(r"(?:^|\s)(?:[\"“][^\"“”]+[\"”]|['‘][^'‘’]+['’])(?=\s|$)")
@@ -1114,9 +1115,27 @@ def _linked(
 
 
 def _other_kinds(a: NameInfo, b: NameInfo) -> bool:
-    """Whether two names are two of a kind (``_other_heads``) or a place and another
-    place or body named after it (``_named_for``)."""
-    return _other_heads(a, b) or _named_for(a, b.key) or _named_for(b, a.key)
+    """Whether two names are two of a kind (``_other_heads``), a place and another
+    place or body named after it (``_named_for``), or a name and a longer one holding
+    it of another kind (``_inner_name``)."""
+    return _other_heads(a, b) or _named_for(a, b.key) or _named_for(b, a.key) or _inner_name(a, b)
+
+
+def _inner_name(a: NameInfo, b: NameInfo) -> bool:
+    """Whether the shorter of two names is words of the longer after its first, and
+    the two are not of one kind: one a place and the other not ("Iowa" in the group
+    Progress Iowa, "Mexico" in "U.S.-Mexico", "State" in the United States), or a
+    people in a body's name ("Jewish" in the Republican Jewish Coalition). The
+    scorer rates the shared word; a reader sees a state quoted as a lobby."""
+    short, long = sorted((a, b), key=lambda info: (len(info.words), info.key))
+    n, words = len(short.words), long.words
+    # After an owner, the same one: "Spacey's London" is London.
+    inside = any(
+        words[i : i + n] == short.words and not _POSSESSIVE.search(words[i - 1])
+        for i in range(1, len(words) - n + 1)
+    )
+    people = short.label == "NORP" and long.label != "NORP"
+    return bool(n) and inside and (short.place != long.place or people)
 
 
 def _other_heads(a: NameInfo, b: NameInfo) -> bool:
@@ -1388,10 +1407,18 @@ def _merge_acronyms(
     "International Business Machines Corp.", "IS" beside "ISIL") only when no
     expansion matches in full. An acronym with a standard expansion ("U.N.") stands
     for that one only, not "Upper Nile"; nor does one the model never tags as a
-    place stand for a place."""
+    place stand for a place; nor one that spells names of two groups for either."""
     for key in sorted(acronyms):
-        for expansion in _expansions(key, spelled, acronyms, min_prefix):
-            if _may_stand_for(key, expansion, labels):
+        expansions = [
+            e
+            for e in _expansions(key, spelled, acronyms, min_prefix)
+            if _may_stand_for(key, e, labels)
+        ]
+        # "RNC" beside the Republican National Committee and the Republican National
+        # Convention may stand for either: a reader told one is misled.
+        others = {groups.find(e) for e in expansions} - {groups.find(key)}
+        if key in STANDARD_ACRONYMS or len(others) <= 1:
+            for expansion in expansions:
                 groups.union(key, expansion)
 
 
@@ -1500,9 +1527,26 @@ def _same_person(a: str, b: str, settings: EntitySettings) -> bool:
     ga, gb = generation(a), generation(b)
     if not _one_surname(wa, wb, settings.surname_alike) or (ga and gb and ga != gb):
         return False
+    if _other_middles(wa, wb):
+        return False
     shorter, longer = sorted((wa, wb), key=len)
     alike = first_names_alike(wa[0], wb[0], settings.min_nickname)
     return alike or longer[-len(shorter) :] == shorter
+
+
+def _other_middles(wa: list[str], wb: list[str]) -> bool:
+    """Whether two full names both give middle initials, and other ones: George H.W.
+    Bush is not George W. Bush, father and son. Middle names written out are left
+    alone: "Hillary Diane Rodham Clinton" is Hillary Rodham Clinton."""
+    ma, mb = (_middle_initials(w) for w in (wa, wb))
+    return bool(ma and mb) and ma != mb
+
+
+def _middle_initials(words: list[str]) -> str:
+    """A name's middle initials, run together once the dots go ("hw" in "george hw
+    bush"); "" when it has none or writes a middle name out."""
+    middle = words[1:-1]
+    return "".join(middle) if all(len(w) <= 2 for w in middle) else ""
 
 
 def _one_surname(wa: list[str], wb: list[str], ratio: float) -> bool:
