@@ -34,8 +34,9 @@ texts out of this repository. Gold article ids are prefixes of ours.
 
 ``--unlabelled`` counts instead the conflicts reported on the stories no one
 has labelled (every cluster of two or more documents of
-``multinews-dev.jsonl`` and ``duc2004-dev.jsonl``) and prints each, to be
-read and judged by hand: with no gold, every one is a possible false alarm.
+``multinews-dev.jsonl`` and ``duc2004-dev.jsonl``, but gold-dev's report
+half, kept unread) and prints each with its detector kind, to be read and
+judged by hand: with no gold, every one is a possible false alarm.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ import argparse
 import json
 import re
 import time
+from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 from types import SimpleNamespace
@@ -282,28 +284,39 @@ def _mean(values: list[float]) -> float:
 UNLABELLED = ("multinews-dev.jsonl", "duc2004-dev.jsonl")
 
 
+def _report_half(data: Path) -> set[str]:
+    """The ids of gold-dev's report stories (the 2nd, 4th, ... by name), kept unread."""
+    return {p.stem for n, p in enumerate(sorted((data / "gold-dev").glob("*.json"))) if n % 2}
+
+
+def _unlabelled_clusters(path: Path, report: set[str]) -> Iterator[tuple[str, list[Article]]]:
+    """The id and articles of each cluster of two or more documents of a dataset file, the
+    ids starting with one of ``report`` left out."""
+    with path.open(encoding="utf-8") as lines:
+        for cluster in map(json.loads, lines):
+            key = cluster.get("id") or cluster["cluster_id"]
+            if len(cluster["docs"]) < 2 or any(key.startswith(r) for r in report):
+                continue
+            docs = enumerate(cluster["docs"])
+            yield key, [Article(id=f"d{n}", source=f"{path.name}#{key}", raw=t) for n, t in docs]
+
+
 def unlabelled(data: Path = DATA) -> None:
-    """Print every conflict reported on the unlabelled clusters, and their count per dataset."""
+    """Print every conflict reported on the unlabelled clusters (gold-dev's report half
+    left out), with its detector kind, and their count per dataset and kind."""
+    report = _report_half(data)
     for name in UNLABELLED:
-        reported = clusters = 0
-        with (data / name).open(encoding="utf-8") as lines:
-            for cluster in map(json.loads, lines):
-                key = cluster.get("id") or cluster["cluster_id"]
-                articles = [
-                    Article(id=f"d{n}", source=f"{name}#{key}", raw=text)
-                    for n, text in enumerate(cluster["docs"])
-                ]
-                if len(articles) < 2:
-                    continue
-                clusters += 1
-                brief = brief_of(prepare(articles))
-                for conflict in brief.conflicts:
-                    reported += 1
-                    print(f"\n{name} {key[:12]}: {conflict.topic}")
-                    for claim in conflict.claims:
-                        value = "" if claim.value is None else f" = {claim.value:g}"
-                        print(f"  [{claim.source}{value}] ({claim.attributed_to}) {claim.text}")
-        print(f"\n{name}: {reported} conflicts on {clusters} clusters")
+        kinds: dict[str, int] = {}
+        clusters = 0
+        for key, articles in _unlabelled_clusters(data / name, report):
+            clusters += 1
+            for conflict in brief_of(prepare(articles)).conflicts:
+                kinds[conflict.kind] = kinds.get(conflict.kind, 0) + 1
+                print(f"\n{name} {key[:12]} [{conflict.kind}]: {conflict.topic}")
+                for claim in conflict.claims:
+                    value = "" if claim.value is None else f" = {claim.value:g}"
+                    print(f"  [{claim.source}{value}] ({claim.attributed_to}) {claim.text}")
+        print(f"\n{name}: {sum(kinds.values())} conflicts on {clusters} clusters, {kinds}")
 
 
 CLUSTERS = (("multinews-dev.jsonl", "id"), ("duc2004-dev.jsonl", "cluster_id"))

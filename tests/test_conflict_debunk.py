@@ -248,3 +248,32 @@ NO_FLOOD = (
 def test_a_debunk_that_names_what_it_calls_untrue_needs_a_report_telling_it() -> None:
     # Both leads name Saltmarsh Bay, but only the first report tells of a flood.
     assert [debunk_conflicts(other, NO_FLOOD) for other in (FLOOD, HARBOUR)] == [1, 0]
+
+
+BRIBE_DENIAL = (
+    "Mayor answers bribery claims\n\n"
+    "The mayor of Eastport, host of the 2010 Harbour Festival, denied allegations that city "
+    "officials bribed members of the Coastal Games Committee to win the games. "
+    "He said the city had followed every rule."
+)
+OTHER_BID = (
+    "Games committee questions Westfield\n\n"
+    "Members of the Coastal Games Committee questioned Westfield city officials about bribes "
+    "paid to win the games, weeks after the Harbour Festival. "
+    "The inquiry will report in March."
+)
+EASTPORT_BID = (
+    "Games committee questions Eastport\n\n"
+    "Members of the Coastal Games Committee questioned Eastport city officials about bribes "
+    "paid to win the games. "
+    "The inquiry will report in March."
+)
+
+
+def test_an_opening_denial_needs_a_report_naming_its_denier() -> None:
+    # Both reports share the committee's name and the denial's words; only the second names
+    # the denier's city, and the aside naming the festival names no denier.
+    assert [debunk_conflicts(other, BRIBE_DENIAL) for other in (OTHER_BID, EASTPORT_BID)] == [
+        0,
+        1,
+    ]

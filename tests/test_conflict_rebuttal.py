@@ -75,3 +75,14 @@ def test_a_party_pointed_back_to_or_named_again_is_no_other_party() -> None:
         "But the Danish ministry and Norway's maritime authority said it had been licensed daily."
     )
     assert _rebuttals(PERMIT, again) == []
+
+
+def test_a_clash_of_views_on_what_ought_to_be_is_no_rebuttal() -> None:
+    # Neither "should" is true or false: the two parties disagree on what ought to be.
+    views = (
+        "Fishermen have argued that the harbour board should rebuild the pier.",
+        "But the pier, harbour officials insist, should stay closed until May.",
+    )
+    assert _rebuttals(*views) == []
+    told = (views[0].replace("should rebuild", "has ignored"), MAINTAINED)
+    assert _rebuttals(*told) == [list(told)]

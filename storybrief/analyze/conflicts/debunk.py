@@ -154,6 +154,7 @@ def _pairs(
         and _one_matter(ctx, lead, best)
         and _tells(ctx, debunk, best)
         and len(content(debunk.text, ctx.names) & content(best.text, ctx.names)) >= words
+        and (not words or _names_denier(ctx, debunk, best))
     ]
     return sorted(pairs, key=lambda p: _closeness(ctx, p), reverse=True)
 
@@ -173,6 +174,40 @@ def debunk_sentence(ctx: StoryContext, debunker: Article) -> Sentence | None:
         if _DENIAL.search(lowered(s.text)) and not s.text.rstrip().endswith("?")
     )
     return next(untrue, None) or next(denial, None)
+
+
+def _names_denier(ctx: StoryContext, denial: Sentence, report: Sentence) -> bool:
+    """Whether a report names who an opening denial's denier is, when the denier is named:
+    "The mayor of the Japanese city of Nagano ... denied allegations that city officials
+    bribed members of the International Olympic Committee" answers no lead on the Salt Lake
+    bids that shares only the committee's name and the story's words (DUC d30038t)."""
+    named = _denier_names(ctx.docs[denial.id])
+    return not named or bool(named & _proper_words(ctx.docs[report.id]))
+
+
+def _denier_names(doc: Doc) -> set[str]:
+    """The proper-name words of the subject of a sentence's first denial verb, its
+    appositions and clauses left out ("site of the 1998 Winter Olympics" names no denier)."""
+    found = _DENIAL.search(lowered(doc.text))
+    cue = None if found is None else doc.char_span(*found.span(), alignment_mode="expand")
+    if cue is None:
+        return set()
+    verb = cue.root if cue.root.pos_ in {"VERB", "AUX"} else cue.root.head
+    aside = {"appos", "relcl", "acl"}
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    kept = [t for s in subjects for t in _without(s, aside)]
+    return _proper_words(kept)
+
+
+def _without(head: Token, dependencies: set[str]) -> list[Token]:
+    """A phrase's words, its words' dependents of some kinds (and their words) left out."""
+    left_out = {t.i for c in head.subtree if c.dep_ in dependencies for t in c.subtree}
+    return [t for t in head.subtree if t.i not in left_out]
+
+
+def _proper_words(tokens: Doc | list[Token]) -> set[str]:
+    """The lower-cased words of names, nationalities and places among some tokens."""
+    return {t.lower_ for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE"}}
 
 
 def _lead(ctx: StoryContext, sentences: list[Sentence]) -> list[Sentence]:

@@ -56,6 +56,10 @@ _NAMED = {"PROPN"}
 # ("Taiwan had formerly barred him" / "his previous status had been ordered lifted"; a petition
 # to freeze accounts / "no accounts have so far been frozen": unlabelled DUC clusters).
 _UPDATE = re.compile(r"\b(?:formerly|previous(?:ly)?|earlier|so far|not yet|no longer)\b")
+# What ought to be: a view, neither true nor false ("Thus, Microsoft argues, antitrust policy
+# should tread gently." / "But the deal, government officials insist, should have no direct
+# effect on the current case.": a clash of views on an unlabelled DUC cluster, d30026t).
+_VIEW = re.compile(r"\b(?:should|shouldn't|ought)\b")
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "none", "nothing", "neither", "nor"})
 
 
@@ -156,9 +160,10 @@ def _span(subject: Token) -> str:
 
 def _answers(said: Sentence, answer: Sentence, doc: Doc) -> bool:
     """Whether a sentence opens by answering the one before, and tells an account: it neither
-    asks nor supposes, and neither tells an update."""
+    asks nor supposes, and neither tells an update or what ought to be."""
     opens = answer.text.lower().startswith(_ANSWERS) and not _asks_or_supposes(doc)
-    return opens and not any(_UPDATE.search(s.text.lower()) for s in (said, answer))
+    told = (s.text.lower() for s in (said, answer))
+    return opens and not any(_UPDATE.search(t) or _VIEW.search(t) for t in told)
 
 
 def _asks_or_supposes(doc: Doc) -> bool:
