@@ -1,5 +1,6 @@
 """What a debunking outlet's side is not: a refusal ("denied the embassy's requests to fly
-the flag") and a debunk word said of claims filed for a benefit ("bogus asylum claims") call
+the flag"), a debunk word said of claims filed for a benefit ("bogus asylum claims") or of
+claims its subject makes ("the senator made false claims", a judgement of their maker) call
 no report untrue. Small texts written for these tests (no dataset text); each rule is set
 beside a control that still calls a report untrue, so the rule cannot pass by calling nothing.
 """
@@ -32,6 +33,13 @@ def test_a_debunk_word_on_claims_filed_for_a_benefit_calls_nothing_untrue() -> N
     # A claim of something told stays a report called untrue.
     assert calls_untrue("Officials said the bogus abuse claims spread online.")
     assert calls_untrue("The ministry said the claims were false.")
+
+
+def test_a_debunk_word_on_claims_its_subject_makes_calls_nothing_untrue() -> None:
+    assert not calls_untrue("The senator made several false claims about the harbour vote.")
+    assert not calls_untrue("The mayor keeps repeating the same baseless claim.")
+    # Claims said to be false by someone else stay reports called untrue.
+    assert calls_untrue("The senator said claims about the harbour vote were false.")
 
 
 def test_an_opening_refusal_is_no_debunking_side() -> None:

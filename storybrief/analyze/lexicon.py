@@ -314,6 +314,11 @@ CLAIMED_BENEFITS = frozenset(
         "injury", "medicare", "medicaid",
     }
 )  # fmt: skip
+# Verbs whose subject makes the claims they take: "Trump made several false claims" judges
+# its maker, no outlet's report (``conflicts.debunk``; AllSides stories-dev, first 300 ids).
+MAKING_CLAIMS = frozenset(
+    {"make", "repeat", "spread", "push", "peddle", "parrot", "tout", "promote", "amplify"}
+)
 # Denials as an article's debunk cues are read (``conflicts.debunk_model``): "denied", "denies".
 DENIAL_CUES = frozenset({"deny*", "denied", "denies", "denial*"})
 # Verbs whose object is called untrue: "denied taking a selfie", "reports ... debunked".

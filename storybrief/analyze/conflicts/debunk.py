@@ -36,6 +36,7 @@ from storybrief.analyze.lexicon import (
     DEBUNK_CUES,
     DEBUNK_VERDICTS,
     DENIAL_CUES,
+    MAKING_CLAIMS,
     NEGATED_TRUTHS,
     REFUSED,
     REPORTS,
@@ -89,12 +90,14 @@ def _reports_near(doc: Doc, start: int, end: int) -> set[Token]:
 
 
 def _is_report(token: Token) -> bool:
-    """Whether a word names a report: "bogus asylum claims" are claims filed for a benefit,
-    which a debunk word judges without calling a story untrue (AllSides stories-dev)."""
+    """Whether a word names a report called untrue: not "bogus asylum claims" (filed for a
+    benefit) nor "Trump made several false claims" (a judgement of their maker, which no
+    other outlet's lead reports as true): AllSides stories-dev."""
     filed = any(
         c.dep_ == "compound" and c.lemma_.lower() in CLAIMED_BENEFITS for c in token.children
     )
-    return token.lemma_.lower() in _REPORTS and not filed
+    made = token.dep_ == "dobj" and token.head.lemma_.lower() in MAKING_CLAIMS
+    return token.lemma_.lower() in _REPORTS and not filed and not made
 
 
 def _near(cue: Span) -> set[Token]:
