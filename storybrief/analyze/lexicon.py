@@ -296,6 +296,29 @@ NEGATED_TRUTHS = frozenset(
         "not genuine", "not authentic", "never happened",
     }
 )  # fmt: skip
+# What a denial refuses, not calls untrue: "denied US embassy requests to fly the flag" is a
+# refusal, no answer to a report (``conflicts.debunk``; AllSides stories-dev, first 300 ids).
+REFUSED = frozenset(
+    {
+        "request", "application", "permission", "permit", "visa", "entry", "access", "bail",
+        "parole", "appeal", "motion", "petition", "waiver", "license", "licence", "exemption",
+        "clearance", "admission",
+    }
+)  # fmt: skip
+# What a "claim" is filed for when it names one: "bogus asylum claims" are applications, not
+# reports called untrue (``conflicts.debunk``; AllSides stories-dev, first 300 ids).
+CLAIMED_BENEFITS = frozenset(
+    {
+        "asylum", "insurance", "unemployment", "jobless", "benefit", "disability",
+        "compensation", "damage", "refund", "expense", "tax", "welfare", "pension", "patent",
+        "injury", "medicare", "medicaid",
+    }
+)  # fmt: skip
+# Verbs whose subject makes the claims they take: "Trump made several false claims" judges
+# its maker, no outlet's report (``conflicts.debunk``; AllSides stories-dev, first 300 ids).
+MAKING_CLAIMS = frozenset(
+    {"make", "repeat", "spread", "push", "peddle", "parrot", "tout", "promote", "amplify"}
+)
 # Denials as an article's debunk cues are read (``conflicts.debunk_model``): "denied", "denies".
 DENIAL_CUES = frozenset({"deny*", "denied", "denies", "denial*"})
 # Verbs whose object is called untrue: "denied taking a selfie", "reports ... debunked".

@@ -32,10 +32,13 @@ from spacy.tokens import Doc, Span, Token
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.independence import told_independently
 from storybrief.analyze.lexicon import (
+    CLAIMED_BENEFITS,
     DEBUNK_CUES,
     DEBUNK_VERDICTS,
     DENIAL_CUES,
+    MAKING_CLAIMS,
     NEGATED_TRUTHS,
+    REFUSED,
     REPORTS,
     content,
 )
@@ -83,7 +86,18 @@ def _reports_near(doc: Doc, start: int, end: int) -> set[Token]:
     """The reports the cue at ``start:end`` is said of: the cue's word or its head, a
     dependent of either, or the object of such a dependent's preposition, when a report."""
     cue = doc.char_span(start, end, alignment_mode="expand")
-    return set() if cue is None else {t for t in _near(cue) if t.lemma_.lower() in _REPORTS}
+    return set() if cue is None else {t for t in _near(cue) if _is_report(t)}
+
+
+def _is_report(token: Token) -> bool:
+    """Whether a word names a report called untrue: not "bogus asylum claims" (filed for a
+    benefit) nor "Trump made several false claims" (a judgement of their maker, which no
+    other outlet's lead reports as true): AllSides stories-dev."""
+    filed = any(
+        c.dep_ == "compound" and c.lemma_.lower() in CLAIMED_BENEFITS for c in token.children
+    )
+    made = token.dep_ == "dobj" and token.head.lemma_.lower() in MAKING_CLAIMS
+    return token.lemma_.lower() in _REPORTS and not filed and not made
 
 
 def _near(cue: Span) -> set[Token]:
@@ -171,9 +185,22 @@ def debunk_sentence(ctx: StoryContext, debunker: Article) -> Sentence | None:
     denial = (
         s
         for s in debunker.sentences[:1]
-        if _DENIAL.search(lowered(s.text)) and not s.text.rstrip().endswith("?")
+        if _DENIAL.search(lowered(s.text))
+        and not s.text.rstrip().endswith("?")
+        and not _refuses(ctx.docs[s.id])
     )
     return next(untrue, None) or next(denial, None)
+
+
+def _refuses(doc: Doc) -> bool:
+    """Whether a sentence's first denial refuses something asked for ("the administration
+    denied US embassy requests to fly the flag", "his request was denied"), calling no report
+    untrue (AllSides stories-dev: set against a lead on the flag ban)."""
+    verb = _denial_verb(doc)
+    objects = {"dobj", "nsubjpass", "dative"}
+    return verb is not None and any(
+        c.dep_ in objects and c.lemma_.lower() in REFUSED for c in verb.children
+    )
 
 
 def _names_denier(ctx: StoryContext, denial: Sentence, report: Sentence) -> bool:
@@ -188,15 +215,22 @@ def _names_denier(ctx: StoryContext, denial: Sentence, report: Sentence) -> bool
 def _denier_names(doc: Doc) -> set[str]:
     """The proper-name words of the subject of a sentence's first denial verb, its
     appositions and clauses left out ("site of the 1998 Winter Olympics" names no denier)."""
-    found = _DENIAL.search(lowered(doc.text))
-    cue = None if found is None else doc.char_span(*found.span(), alignment_mode="expand")
-    if cue is None:
+    verb = _denial_verb(doc)
+    if verb is None:
         return set()
-    verb = cue.root if cue.root.pos_ in {"VERB", "AUX"} else cue.root.head
     aside = {"appos", "relcl", "acl"}
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     kept = [t for s in subjects for t in _without(s, aside)]
     return _proper_words(kept)
+
+
+def _denial_verb(doc: Doc) -> Token | None:
+    """The verb of a sentence's first denial cue ("denied", or the verb a "denial" hangs on)."""
+    found = _DENIAL.search(lowered(doc.text))
+    cue = None if found is None else doc.char_span(*found.span(), alignment_mode="expand")
+    if cue is None:
+        return None
+    return cue.root if cue.root.pos_ in {"VERB", "AUX"} else cue.root.head
 
 
 def _without(head: Token, dependencies: set[str]) -> list[Token]:
