@@ -507,15 +507,15 @@ def _words(tokens: list[Token]) -> int:
 class _Lexicon:
     """What the units' lemmas say of each pair: ``overlap`` the weighted Dice overlap,
     ``shared`` whether two units share a word that is no name nor title; ``has`` which
-    lemmas each unit has, ``covers`` which it matches with a synonym, ``rare`` which
-    lemmas few units have (no body the story has speak)."""
+    lemmas (of ``vocabulary``, in its order) each unit has, ``covers`` which it matches
+    with a synonym."""
 
     overlap: np.ndarray
     shared: np.ndarray
     has: np.ndarray
     said: np.ndarray
     covers: np.ndarray
-    rare: np.ndarray
+    vocabulary: list[str]
 
 
 def _overlap(story: StoryContext, units: list[_Unit]) -> _Lexicon:
@@ -530,8 +530,7 @@ def _overlap(story: StoryContext, units: list[_Unit]) -> _Lexicon:
     vocabulary = sorted({lemma for u in units for lemma in u.lemmas})
     column = {lemma: n for n, lemma in enumerate(vocabulary)}
     has, said = _incidence(units, column)
-    counts = has.sum(axis=0)
-    weighted = has * np.log(len(units) / np.maximum(counts, 1))
+    weighted = has * np.log(len(units) / np.maximum(has.sum(axis=0), 1))
     synonym = _synonyms(story, units, column, has)
     covers = (has @ synonym > 0).astype(np.float32)  # lemmas each unit matches
     hits = weighted @ covers.T  # [a, b]: weight of a's lemmas that b matches
@@ -539,12 +538,17 @@ def _overlap(story: StoryContext, units: list[_Unit]) -> _Lexicon:
     total = sizes[:, None] + sizes[None, :]
     overlap = np.divide(hits + hits.T, total, out=np.zeros_like(hits), where=total > 0)
     shared = said @ (said @ synonym > 0).T > 0
+    return _Lexicon(overlap, shared, has, said, covers, vocabulary)
+
+
+def _rare(story: StoryContext, lex: _Lexicon) -> np.ndarray:
+    """Which lemmas few units have (``AgreementSettings.rare_word``, or two): what only the
+    pair decision reads, so it is worked out only when that decision runs."""
+    units = len(lex.has)
+    rare = lex.has.sum(axis=0) <= max(2.0, story.settings.agreements.rare_word * units)
     # A body the story has speak ("the government said") names an actor, as a name does.
     bodies = _speaking_nouns(story)
-    rare = (counts <= max(2.0, story.settings.agreements.rare_word * len(units))) & np.array(
-        [lemma not in bodies for lemma in vocabulary]
-    )
-    return _Lexicon(overlap, shared, has, said, covers, rare)
+    return rare & np.array([lemma not in bodies for lemma in lex.vocabulary], dtype=bool)
 
 
 def _incidence(units: list[_Unit], column: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
@@ -619,9 +623,10 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     settings = story.settings.agreements
     if settings.pair_probability > 1:
         return scored  # the decision is off (the default): no probability can reach the bar
-    pairs = band_pairs(units, scored, settings.pair_floor, story.cosines.agreement_best)
+    rare = _rare(story, scored.lexicon)
+    pairs = band_pairs(units, scored, rare, settings.pair_floor, story.cosines.agreement_best)
     if len(pairs):
-        found = _pair_features(pairs, scored)
+        found = _pair_features(pairs, scored, rare)
         model = pair_model(settings.pair_weights)
         admitted = pairs[model.probability(found) >= settings.pair_probability]
         scored.scores[admitted[:, 0], admitted[:, 1]] = story.cosines.agreement_best
@@ -659,10 +664,12 @@ def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     return _Scored(scores, cosine, lexicon, vectors)
 
 
-def band_pairs(units: list[_Unit], scored: _Scored, floor: float, bar: float) -> np.ndarray:
+def band_pairs(
+    units: list[_Unit], scored: _Scored, rare: np.ndarray, floor: float, bar: float
+) -> np.ndarray:
     """The pairs (i < j) of units of two articles scoring from ``floor`` to just under
-    ``bar`` that share a rare word no name nor title, or a paraphrase: those the pair
-    decision may admit, as an (n, 2) array.
+    ``bar`` that share a ``rare`` word (``_rare``) no name nor title, or a paraphrase:
+    those the pair decision may admit, as an (n, 2) array.
 
     Two units sharing names and a common word ("pledged support for the government of
     Prime Minister Varga", "protested against the government of Prime Minister Varga")
@@ -673,7 +680,7 @@ def band_pairs(units: list[_Unit], scored: _Scored, floor: float, bar: float) ->
     band = (scores >= floor) & (scores < bar) & (article[:, None] != article[None, :])
     pairs = np.argwhere(np.triu(band, k=1))
     i, j = pairs[:, 0], pairs[:, 1]
-    telling = (lex.said[i] * lex.said[j] * lex.rare).sum(axis=1) + _paraphrased(lex, i, j)
+    telling = (lex.said[i] * lex.said[j] * rare).sum(axis=1) + _paraphrased(lex, i, j)
     return pairs[telling > 0]
 
 
@@ -687,7 +694,7 @@ def _paraphrased(lex: _Lexicon, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 PAIR_FEATURES = ("blended", "cosine", "rare_words", "names", "paraphrases", "length")
 
 
-def _pair_features(pairs: np.ndarray, scored: _Scored) -> np.ndarray:
+def _pair_features(pairs: np.ndarray, scored: _Scored, rare: np.ndarray) -> np.ndarray:
     """Each pair's features, in ``PAIR_FEATURES`` order: its blended score and cosine;
     how many rare words (``AgreementSettings.rare_word``) and names or titles both
     units have (log1p); how many of one's words the
@@ -702,7 +709,7 @@ def _pair_features(pairs: np.ndarray, scored: _Scored) -> np.ndarray:
         [
             scored.scores[i, j],
             scored.cosine[i, j],
-            np.log1p((both * lex.rare).sum(axis=1)),
+            np.log1p((both * rare).sum(axis=1)),
             np.log1p(names.sum(axis=1)),
             np.log1p(_paraphrased(lex, i, j)),
             np.minimum(sizes[i], sizes[j]) / np.maximum(np.maximum(sizes[i], sizes[j]), 1),
@@ -740,10 +747,11 @@ def story_pairs(
     if len(units) < 2:
         return [], np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(PAIR_FEATURES)))
     scored = _blended(story, units, story.names)
+    rare = _rare(story, scored.lexicon)
     bar = story.cosines.agreement_best
-    pairs = band_pairs(units, scored, story.settings.agreements.pair_floor, bar)
+    pairs = band_pairs(units, scored, rare, story.settings.agreements.pair_floor, bar)
     texts = [(u.sentence.article, u.text, u.sentence.text) for u in units]
-    return texts, pairs, _pair_features(pairs, scored)
+    return texts, pairs, _pair_features(pairs, scored, rare)
 
 
 def _figures(text: str) -> set[str]:
@@ -904,8 +912,9 @@ def _centrality(cluster: list[int], vectors: np.ndarray, centre: np.ndarray) -> 
 
 def _ranked(
     story: StoryContext, units: list[_Unit], scored: _Scored
-) -> list[tuple[list[str], list[int], list[str]]]:
-    """The clusters two or more articles carry, as (sentence ids, members, sources):
+) -> list[tuple[list[str], list[int], list[str], list[str]]]:
+    """The clusters two or more articles carry, as (sentence ids, members, sources, the
+    independent ones among them):
     those with the most independent sources first, then the most central to the story
     (``_centrality``), then the first told.
 
@@ -915,7 +924,7 @@ def _ranked(
     cap of its own (``max_copy_only``): the confirmed facts' cap never drops it.
     """
     centre = _centre(units, scored.vectors)
-    ranked: list[tuple[int, float, list[str], list[int], list[str]]] = []
+    ranked: list[tuple[float, list[str], list[int], list[str], list[str]]] = []
     for cluster in _clusters(scored.scores, story.cosines):
         sources = sorted({units[i].sentence.article for i in cluster})
         if len(sources) < 2:
@@ -923,9 +932,9 @@ def _ranked(
         carried_by = independent_articles(sources, story.syndication)
         centrality = _centrality(cluster, scored.vectors, centre)
         ids = sorted((units[i].sentence.id for i in cluster), key=_order)
-        ranked.append((len(carried_by), centrality, ids, cluster, sources))
-    ranked.sort(key=lambda r: (-r[0], -r[1], _order(r[2][0])))
-    return [(ids, cluster, sources) for _, _, ids, cluster, sources in ranked]
+        ranked.append((centrality, ids, cluster, sources, carried_by))
+    ranked.sort(key=lambda r: (-len(r[4]), -r[0], _order(r[1][0])))
+    return [(ids, cluster, sources, carried_by) for _, ids, cluster, sources, carried_by in ranked]
 
 
 def find_agreements(story: StoryContext) -> list[Agreement]:
@@ -938,14 +947,13 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
         return []  # nothing to agree with: and no pair for the clustering to merge
     scored = _scores(story, units, names)
     kept: list[Agreement] = []
-    for ids, cluster, sources in _ranked(story, units, scored):
+    for ids, cluster, sources, carried_by in _ranked(story, units, scored):
         # Two clauses of one sentence and of its copy align twice: say it once.
         if any(set(ids) <= set(k.sentence_ids) for k in kept):
             continue
         taken = {k.text for k in kept}
         text = _text(cluster, units, scored.scores, taken, story.cosines.central_slack)
         if text is not None:
-            carried_by = independent_articles(sources, story.syndication)
             kept.append(Agreement(text, sources, carried_by, ids))
     # Ranked by independent sources: the confirmed facts come first, each cap takes its own.
     confirmed = [a for a in kept if len(a.independent_sources) > 1]
