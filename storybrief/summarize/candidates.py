@@ -394,29 +394,35 @@ def collect_candidates(articles: list[Article]) -> list[Candidate]:
     out: list[Candidate] = []
     for position, article in enumerate(a for a in articles if a.ok):
         day = _day_of(article.published)
-        before = ""
-        for sentence in article.sentences:
+        befores = ["", *(s.text for s in article.sentences)]
+        for sentence, before in zip(article.sentences, befores, strict=False):
             text = trim(sentence.text)
             tokens = words(text)
-            if usable(text, tokens) and (candidate := _candidate(sentence, text, tokens, day)):
-                candidate.article = position
+            if not usable(text, tokens):
+                continue
+            candidate = _candidate(sentence, text, tokens, day, position)
+            if candidate is not None:
                 candidate.resuming = resumes(candidate.text, before)
                 out.append(candidate)
-            before = sentence.text
     return out
 
 
 def _candidate(
-    sentence: Sentence, text: str, tokens: list[str], day: date | None
+    sentence: Sentence, text: str, tokens: list[str], day: date | None, article: int
 ) -> Candidate | None:
-    """``sentence``, usable as ``text``, as its article (of ``day``) lets it be shown, if so."""
+    """``sentence``, usable as ``text``, as its article (the ``article``-th, of ``day``) lets
+    it be shown, if so."""
     if (alone := unlinked(text)) != text:
         text, tokens = alone, words(alone)
     if day is not None:
         shown = dated(text, day)
-        return None if shown is None else Candidate(sentence, shown, tokens, len(shown.split()), 0)
+        return (
+            None
+            if shown is None
+            else Candidate(sentence, shown, tokens, len(shown.split()), article)
+        )
     shown = undated(text)
     tokens = tokens if shown == text else words(shown)
-    candidate = Candidate(sentence, shown, tokens, len(shown.split()), 0)
+    candidate = Candidate(sentence, shown, tokens, len(shown.split()), article)
     candidate.undated_day = names_relative_day(shown)
     return candidate
