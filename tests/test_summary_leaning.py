@@ -13,7 +13,13 @@ from storybrief.models import Article, Sentence
 from storybrief.nlp.overlap import words
 from storybrief.segment import segment
 from storybrief.summarize import story_order, summarize
-from storybrief.summarize.candidates import collect_candidates, in_quotation, leans_on_context
+from storybrief.summarize.candidates import (
+    Candidate,
+    collect_candidates,
+    in_quotation,
+    leans_on_context,
+)
+from storybrief.summarize.extractive import select
 from storybrief.summarize.names import Names
 
 
@@ -171,3 +177,28 @@ def test_leaning_summaries_are_the_same_in_any_order() -> None:
     assert WIRE[1] in first and first[first.index(WIRE[1]) - 1].startswith("Portsmere's")
     for order in permutations(articles):
         assert [s.text for s in summarize(list(order), 40)] == first
+
+
+def _candidate(article: int, index: int, text: str) -> Candidate:
+    sentence = Sentence(f"{'abc'[article]}:{index}", "abc"[article], text, index, paragraph=0)
+    return Candidate(sentence, text, words(text), len(text.split()), article)
+
+
+def test_a_leaning_sentence_enters_with_the_one_it_leans_on_when_the_pair_gains_most() -> None:
+    pool = [
+        _candidate(0, 0, "Officials held a briefing for reporters at noon on Monday."),
+        _candidate(0, 1, "He said the Riverton dam will be rebuilt before the spring floods."),
+        _candidate(1, 0, "Spring floods last year damaged homes across the whole region."),
+        # Too long for the budget, it makes the dam the story's concept.
+        _candidate(
+            2,
+            0,
+            "Engineers in the valley agree that the Riverton dam will be rebuilt before the "
+            "spring floods, though the costs of the work, the closures of the roads and the "
+            "plans for the old mill are still being argued over by the council.",
+        ),
+    ]
+    # Alone, the briefing gains less than last year's floods, and after those the
+    # pair no longer fits: taken together, the dam's sentence enters after its briefing.
+    assert select(pool, 25) == pool[:2]
+    assert select(pool, 12) == [pool[2]]  # the pair does not fit: the next best alone
