@@ -98,6 +98,15 @@ def test_a_quotation_continued_enters_a_summary_only_after_its_opening() -> None
         ("Anyone with information about this incident is asked to call the police.", True),
         ("Light from these galaxies would carry the signature of the harvest.", True),
         ("Clinton is no stranger to these particular hatreds.", True),
+        ("Payne and Kobayashi denied those claims on Sunday night.", True),
+        ("Annan flew back to this Tunisian island after the meeting.", True),
+        # People named by "those" and a participle or a clause are no one told before.
+        ("A Red Cross station helped those turned away at the border.", False),
+        ("The law allows the trial of those who attack its citizens abroad.", False),
+        ("The vote on the budget is due this Tuesday in the capital.", False),
+        # A live blog's entry has a time and no day.
+        ("9:31 P.M. Rocket sirens sound in Ashkelon and the border region.", True),
+        ("The meeting in the old hall started at 9:31 p.m. on the dot.", False),
         # A time, "this is", or a quotation's own "this" points at nothing outside.
         ("Rebels took the town of Kindu this week, the army said.", False),
         ("The minister said this is the last chance for the talks.", False),
@@ -112,6 +121,9 @@ def test_a_quotation_continued_enters_a_summary_only_after_its_opening() -> None
         ("The report by the rights group blames the army for the killings.", False),
         ("We adamantly oppose any plan to close the northern border crossing.", True),
         ("Our forensic investigator found evidence of an intrusion in January.", True),
+        # A quotation names who says "we"; "US" is the country.
+        ("“We are in the town and the airport,” the rebel commander said.", False),
+        ("US law provides for trials of terror suspects held abroad.", False),
         # A pronoun before anyone is named.
         ("From a poor family, he never finished university but kept studying.", True),
         ("A documentary on him won an Oscar this year, the studio said.", True),

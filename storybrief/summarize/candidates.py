@@ -44,8 +44,8 @@ ANAPHORIC_OPENERS = frozenset(
 )
 # "We", "Our" outside a quotation: a speaker or writer the sentence does not name
 # ("We adamantly oppose ...", "Our forensic investigator found ..."). In one ("“We're in
-# the town,” Ngangura said.") the speaker is named.
-_UNNAMED_WE = frozenset({"we", "our", "us"})
+# the town,” Ngangura said.") the speaker is named. "US" is the country.
+_UNNAMED_WE = re.compile(r"(?:We|Our|Us)\b")
 
 # Sentence openers that continue the one before ("But ...", "Meanwhile, ...").
 _CONNECTIVES = frozenset(
@@ -61,6 +61,7 @@ _LINK = re.compile(
 )
 # A count, not a year: "The 2,000 troops", "The two men", but not "The 2014 World Cup".
 _NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen)"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = tuple(
     "january february march april may june july august september october november december".split()
 )
@@ -97,6 +98,8 @@ _LEANS_CLUED = (
     (r"\btoo[.!]?[\"”]?$", ("too",)),
     # A dated caption of the quotation before it: "November 1989, as the Berlin Wall ...".
     (rf"^(?:{'|'.join(_MONTHS)}) \d{{4}},", _MONTHS),
+    # A live blog's entry, "9:31 P.M. Rocket sirens sound ...": of which day?
+    (r"^\d{1,2}:\d\d ?[ap]\.?m\b", (":",)),
     # "In the article, colleagues ...": which article?
     (
         r"^in the (?:article|report|statement|interview|letter|study|paper)\b",
@@ -104,13 +107,18 @@ _LEANS_CLUED = (
     ),
 )
 _LEANS = tuple((re.compile(p, re.IGNORECASE), clues) for p, clues in _LEANS_CLUED)
-# "This" or "these" and a noun inside a sentence, outside quotation marks: "the
-# victims of this incident", "light from these galaxies" point at what came before.
-# Not a time ("this week": a relative day, dated or kept out apart) or "this is".
+# "This", "these" or "those" and a noun inside a sentence, outside quotation marks:
+# "the victims of this incident", "light from these galaxies", "denied those claims",
+# "this Tunisian island" point at what came before. Not a time ("this week": a
+# relative day, dated or kept out apart), "this is", or the people "those" and a
+# participle or clause name ("those killed", "those who fled").
 _DEMONSTRATIVE = re.compile(
-    r"(?<=\S )(?:this|these) (?!(?:week|weekend|year|month|morning|afternoon|evening"
+    r"(?<=\S )(?:(?:this|these) (?!(?:week|weekend|year|month|morning|afternoon|evening"
     r"|night|summer|spring|fall|autumn|winter|season|time|century|decade|past|coming"
-    r"|is|was|are|were|has|have|had|will|would|could|can|may|might|should|does|did)\b)[a-z]"
+    r"|is|was|are|were|has|have|had|will|would|could|can|may|might|should|does|did"
+    rf"|{'|'.join(w.title() for w in (*_WEEKDAYS, *_MONTHS))})\b)[A-Za-z]"
+    r"|those (?!(?:who|whom|whose|which|that|of|in|with|at|for|on|from|responsible|involved"
+    r"|close|familiar)\b|[a-z]+(?:ed|ing)\b)[a-z])"
 )
 # A person's pronoun inside a sentence (at its opening, ``ANAPHORIC_OPENERS`` has it),
 # and the end of its clause on a name: "As he fled, Breiner, 47, ...".
@@ -139,7 +147,6 @@ _MODIFIERS = frozenset(
 )
 # "It's", "He'd": the pronoun under its contraction.
 _CONTRACTION = re.compile(r"['’](?:s|re|d|ll|ve)$")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYS = (
     rf"{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow|(?:last|this|next) (?:week|weekend)"
 )
@@ -313,7 +320,7 @@ def _leaning_opener(text: str, tokens: list[str]) -> bool:
         first in ANAPHORIC_OPENERS
         or first in _CONNECTIVES
         or bool(_DEFINITE_OPENER.match(text))
-        or (first in _UNNAMED_WE and not text.startswith(tuple(_QUOTE_MARKS)))
+        or bool(_UNNAMED_WE.match(text))
     )
 
 
@@ -335,8 +342,8 @@ def _unnamed_pronoun(text: str, tokens: list[str]) -> bool:
 
 
 def _points_back(text: str, lowered: str) -> bool:
-    """Whether ``text`` says "this" or "these" of something, outside quotation marks."""
-    return ("this" in lowered or "these" in lowered) and bool(
+    """Whether ``text`` says "this", "these" or "those" of something, outside quotation marks."""
+    return ("this" in lowered or "these" in lowered or "those" in lowered) and bool(
         _DEMONSTRATIVE.search(_QUOTATION.sub("", text))
     )
 
