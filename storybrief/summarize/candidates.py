@@ -14,8 +14,12 @@ is"), a connective or a step of a sequence ("Then", "Instead", "Finally,",
 "First,") or a definite description of someone the article named before ("The
 2,000 troops", "The man") or of what the sentence before names ("The plane will
 return ..." after "A plane bound for Amman ...": ``resumes``), names its speaker
-by a pronoun ("..., he said."), says "also" or ", however," or dates itself
-against another event ("the previous week", "a day later").
+by a pronoun ("..., he said."), says "also", ", however," or "too", or dates itself
+against another event ("the previous week", "a day later"); it goes on with a
+quotation a sentence before it opened (``in_quotation``), says "this", "these" or
+"those" of something told before ("this incident", "those claims"), names someone
+"he" or "she" before naming anyone ("From a poor family, he ..."), or opens on a
+"We" no quotation gives a speaker to.
 A day named relative to the article's date ("on Tuesday", "yesterday") is
 given that date in parentheses when the article is dated and the day is
 past, so exact; in a dated article a day that cannot be dated so is left
