@@ -1,6 +1,7 @@
 """Benchmark storybrief's summaries against published systems and baselines.
 
     python bench/summaries.py [--cv] [DUC_JSONL] [MULTINEWS_JSONL]
+    python bench/summaries.py --read duc:1,3 multinews:4,14   # summaries to read by hand
 
 * DUC 2004 Task 2: ROUGE-1/2 recall of the first 100 words, stemmed, averaged
   over the four references, then over clusters; rows are storybrief, sumy's
@@ -558,6 +559,38 @@ def _fold_table(
     return lines
 
 
+# --- reading ---------------------------------------------------------------------
+
+
+def reading(corpora: dict[str, Corpus], picks: dict[str, list[int]]) -> list[str]:
+    """The summaries of the picked clusters (positions in sorted id order), to read by hand.
+
+    Each sentence comes with its id and the sentence before it in its article, so
+    a reader can tell whether it leans on one the summary left out.
+    """
+    lines: list[str] = []
+    for name, positions in picks.items():
+        rows = corpora[name].rows
+        order = sorted(
+            range(len(rows)), key=lambda i: str(rows[i].get("cluster_id", rows[i].get("id")))
+        )
+        lines += [
+            line for p in positions for line in _read_one(corpora[name], order[p], f"{name} {p}")
+        ]
+    return lines
+
+
+def _read_one(corpus: Corpus, i: int, label: str) -> list[str]:
+    articles = corpus.articles[i]
+    by_id = {s.id: (a, s) for a in articles for s in a.sentences}
+    lines = [f"## {label}"]
+    for n, told in enumerate(summarize(articles, corpus.words)):
+        article, sentence = by_id[told.sentence_ids[0]]
+        before = article.sentences[sentence.index - 1].text if sentence.index else "<start>"
+        lines += [f"[{n}] ({sentence.id}) {told.text}", f"      <before: {before[:160]}>"]
+    return [*lines, ""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -570,7 +603,21 @@ def main() -> None:
         "--cv", action="store_true", help="only the cross-validated tables (no timing)"
     )
     parser.add_argument("--save", type=Path, help="with --cv: the grid's scores to this .npz")
+    parser.add_argument(
+        "--read",
+        nargs="+",
+        metavar="SET:POSITIONS",
+        help="only print the summaries to read: duc:1,3 multinews:4,14 (positions by sorted id)",
+    )
     args = parser.parse_args()
+    if args.read:
+        corpora = {
+            "duc": Corpus("DUC 2004", _rows(args.duc), DUC_WORDS),
+            "multinews": Corpus("Multi-News", _rows(args.multinews), MULTINEWS_WORDS),
+        }
+        picks = {k: [int(p) for p in v.split(",")] for k, v in (a.split(":") for a in args.read)}
+        print("\n".join(reading(corpora, picks)))
+        return
     if not args.cv:
         print("\n".join(duc_table(args.duc)))
         print()

@@ -14,8 +14,12 @@ is"), a connective or a step of a sequence ("Then", "Instead", "Finally,",
 "First,") or a definite description of someone the article named before ("The
 2,000 troops", "The man") or of what the sentence before names ("The plane will
 return ..." after "A plane bound for Amman ...": ``resumes``), names its speaker
-by a pronoun ("..., he said."), says "also" or ", however," or dates itself
-against another event ("the previous week", "a day later").
+by a pronoun ("..., he said."), says "also", ", however," or "too", or dates itself
+against another event ("the previous week", "a day later"); it goes on with a
+quotation a sentence before it opened (``in_quotation``), says "this", "these" or
+"those" of something told before ("this incident", "those claims"), names someone
+"he" or "she" before naming anyone ("From a poor family, he ..."), or opens on a
+"We" no quotation gives a speaker to.
 A day named relative to the article's date ("on Tuesday", "yesterday") is
 given that date in parentheses when the article is dated and the day is
 past, so exact; in a dated article a day that cannot be dated so is left
@@ -42,6 +46,10 @@ MAX_WORDS = 55
 ANAPHORIC_OPENERS = frozenset(
     {"he", "she", "they", "his", "her", "their", "him", "them", "this", "these", "those", "that"}
 )
+# "We", "Our" outside a quotation: a speaker or writer the sentence does not name
+# ("We adamantly oppose ...", "Our forensic investigator found ..."). In one ("“We're in
+# the town,” Ngangura said.") the speaker is named. "US" is the country.
+_UNNAMED_WE = re.compile(r"(?:We|Our|Us)\b")
 
 # Sentence openers that continue the one before ("But ...", "Meanwhile, ...").
 _CONNECTIVES = frozenset(
@@ -57,6 +65,10 @@ _LINK = re.compile(
 )
 # A count, not a year: "The 2,000 troops", "The two men", but not "The 2014 World Cup".
 _NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen)"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = tuple(
+    "january february march april may june july august september october november december".split()
+)
 # Words anywhere that need what came before: "also", a time reckoned from an
 # event told earlier, a speaker named by a pronoun ("..., he said."), a
 # contrast with what came before; each pattern with strings one of which every
@@ -86,15 +98,45 @@ _LEANS_CLUED = (
         ("said", "says", "added", "noted", "explained", "wrote", "told"),
     ),
     (r", however,", ("however",)),
+    # "..., too." adds to what the sentence before said, as "also" does.
+    (r"\btoo[.!]?[\"”]?$", ("too",)),
+    # A dated caption of the quotation before it: "November 1989, as the Berlin Wall ...".
+    (rf"^(?:{'|'.join(_MONTHS)}) \d{{4}},", _MONTHS),
+    # A live blog's entry, "9:31 P.M. Rocket sirens sound ...": of which day?
+    (r"^\d{1,2}:\d\d ?[ap]\.?m\b", (":",)),
+    # "In the article, colleagues ...": which article?
+    (
+        r"^in the (?:article|report|statement|interview|letter|study|paper)\b",
+        ("article", "report", "statement", "interview", "letter", "study", "paper"),
+    ),
 )
 _LEANS = tuple((re.compile(p, re.IGNORECASE), clues) for p, clues in _LEANS_CLUED)
+# "This", "these" or "those" and a noun inside a sentence, outside quotation marks:
+# "the victims of this incident", "light from these galaxies", "denied those claims",
+# "this Tunisian island" point at what came before. Not a time ("this week": a
+# relative day, dated or kept out apart), "this is", or the people "those" and a
+# participle or clause name ("those killed", "those who fled").
+_DEMONSTRATIVE = re.compile(
+    r"(?<=\S )(?:(?:this|these) (?!(?:week|weekend|year|month|morning|afternoon|evening"
+    r"|night|summer|spring|fall|autumn|winter|season|time|century|decade|past|coming"
+    r"|is|was|are|were|has|have|had|will|would|could|can|may|might|should|does|did"
+    rf"|{'|'.join(w.title() for w in (*_WEEKDAYS, *_MONTHS))})\b)[A-Za-z]"
+    r"|those (?!(?:who|whom|whose|which|that|of|in|with|at|for|on|from|responsible|involved"
+    r"|close|familiar)\b|[a-z]+(?:ed|ing)\b)[a-z])"
+)
+# A person's pronoun inside a sentence (at its opening, ``ANAPHORIC_OPENERS`` has it),
+# and the end of its clause on a name: "As he fled, Breiner, 47, ...".
+_PRONOUN = re.compile(r"\b(?:he|him|she)\b")
+_CATAPHORA = re.compile(r"[^,]*, [A-Z]")
 # At the opening, a definite description of someone or something the article
 # introduced ("The 2,000 troops", "The man").
 _DEFINITE_OPENER = re.compile(
     rf"The (?:{_NUMBERS} \w+|(?:man|woman|men|women|boy|girl|couple|pair|suspect|victims?"
     r"|teen|teenager|child|driver|gunman|attacker|killer|witness|latter|former"
     # ...or a thing it told of: "The company said ...", "The move came after ..."
-    r"|company|firm|move|decision|incident|announcement|deal|lawsuit|letter|video)\b)",
+    r"|company|firm|move|decision|incident|announcement|deal|lawsuit|letter|video"
+    # ...or a document it told of, unless the sentence says whose: "The report by ...".
+    r"|(?:report|statement|list|article|study)\b(?! (?:by|from|of|on|in|released|published)\b))\b)",
     re.IGNORECASE,
 )
 # An opening definite description ("The plane will return later.", "The judge is
@@ -109,7 +151,6 @@ _MODIFIERS = frozenset(
 )
 # "It's", "He'd": the pronoun under its contraction.
 _CONTRACTION = re.compile(r"['’](?:s|re|d|ll|ve)$")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYS = (
     rf"{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow|(?:last|this|next) (?:week|weekend)"
 )
@@ -187,6 +228,7 @@ _QUOTE_MARKS = "\"“”'‘’`"
 # does not name: read out of its article, it points at no one. ("we", "my" and
 # "me" too, but leaving those out cost Multi-News 0.2 R-1 and 0.35 R-2 more.)
 _FIRST_PERSON = re.compile(r"\bI\b")
+_TYPOGRAPHIC = re.compile("|".join(map(re.escape, (*OPENING_QUOTES, *CLOSING_QUOTES))))
 _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
 
 
@@ -205,11 +247,43 @@ class Candidate:
     carried_by: frozenset[int] = frozenset()
     # It opens on a definite description of what the sentence before it names (``resumes``).
     resuming: bool = False
+    # It goes on with a quotation a sentence before it opened (``in_quotation``).
+    quoted_on: bool = False
 
     @property
     def leans(self) -> bool:
         """Whether it reads right only after the sentence before it in its article."""
-        return self.resuming or leans_on_context(self.text, self.tokens)
+        return self.resuming or self.quoted_on or leans_on_context(self.text, self.tokens)
+
+
+def in_quotation(sentences: list[Sentence]) -> list[bool]:
+    """Whether each sentence goes on with a quotation an earlier one of its paragraph opened.
+
+    In '"And you could talk about the stresses in your life. To me it's very
+    important to go to AA."' the second sentence has no quotation mark, yet it
+    is the speaker's, whom only the sentences before it name. A paragraph starts
+    outside: news copy opens each paragraph of a long quotation anew; so does a
+    sentence opening on a quotation mark.
+    """
+    inside, paragraph, out = False, -1, []
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            inside, paragraph = False, sentence.paragraph
+        out.append(inside and not sentence.text.startswith(tuple(_QUOTE_MARKS)))
+        inside = _open_after(sentence.text, inside)
+    return out
+
+
+def _open_after(text: str, inside: bool) -> bool:
+    """Whether a quotation is open after ``text``, given whether one was before it.
+
+    The last typographic mark decides ('“..., he said. “We' leaves one open);
+    without one, an odd number of straight marks turns the state over.
+    """
+    marks = _TYPOGRAPHIC.findall(text)
+    if marks:
+        return marks[-1] in OPENING_QUOTES
+    return not inside if text.count('"') % 2 else inside
 
 
 def resumes(text: str, before: str) -> bool:
@@ -231,12 +305,50 @@ def leans_on_context(text: str, tokens: list[str]) -> bool:
     """Whether ``text`` needs the sentence before it: a pronoun, connective, "also", ..."""
     if not tokens:
         return False
-    first = _CONTRACTION.sub("", tokens[0])
-    if first in ANAPHORIC_OPENERS or first in _CONNECTIVES or _DEFINITE_OPENER.match(text):
+    if _leaning_opener(text, tokens):
         return True
     lowered = text.lower()
-    return any(
-        pattern.search(text) for pattern, clues in _LEANS if any(c in lowered for c in clues)
+    return (
+        _points_back(text, lowered)
+        or _unnamed_pronoun(text, tokens)
+        or any(
+            pattern.search(text) for pattern, clues in _LEANS if any(c in lowered for c in clues)
+        )
+    )
+
+
+def _leaning_opener(text: str, tokens: list[str]) -> bool:
+    """Whether ``text`` opens on a pronoun, a connective or a definite description."""
+    first = _CONTRACTION.sub("", tokens[0])
+    return (
+        first in ANAPHORIC_OPENERS
+        or first in _CONNECTIVES
+        or bool(_DEFINITE_OPENER.match(text))
+        or bool(_UNNAMED_WE.match(text))
+    )
+
+
+def _unnamed_pronoun(text: str, tokens: list[str]) -> bool:
+    """Whether "he", "him" or "she" comes, outside quotation marks, before anyone is named.
+
+    "From a poor family, he never finished university", "A documentary on him
+    won an Oscar": the person is named in a sentence before. Not when a name
+    ends the pronoun's clause ("As he fled, Breiner, 47, engaged ...") or a
+    name opens the sentence ("Gingrich said he ...").
+    """
+    if tokens[0] not in STOPWORDS or not _PRONOUN.search(text):
+        return False
+    bare = _QUOTATION.sub("", text)
+    pronoun = _PRONOUN.search(bare)
+    if pronoun is None or any(w[:1].isupper() for w in bare[: pronoun.start()].split()[1:]):
+        return False
+    return not _CATAPHORA.match(bare, pronoun.end())
+
+
+def _points_back(text: str, lowered: str) -> bool:
+    """Whether ``text`` says "this", "these" or "those" of something, outside quotation marks."""
+    return ("this" in lowered or "these" in lowered or "those" in lowered) and bool(
+        _DEMONSTRATIVE.search(_QUOTATION.sub("", text))
     )
 
 
@@ -395,7 +507,8 @@ def collect_candidates(articles: list[Article]) -> list[Candidate]:
     for position, article in enumerate(a for a in articles if a.ok):
         day = _day_of(article.published)
         befores = ["", *(s.text for s in article.sentences)]
-        for sentence, before in zip(article.sentences, befores, strict=False):
+        quoted = in_quotation(article.sentences)
+        for sentence, before, quoted_on in zip(article.sentences, befores, quoted, strict=False):
             text = trim(sentence.text)
             tokens = words(text)
             if not usable(text, tokens):
@@ -403,6 +516,7 @@ def collect_candidates(articles: list[Article]) -> list[Candidate]:
             candidate = _candidate(sentence, text, tokens, day, position)
             if candidate is not None:
                 candidate.resuming = resumes(candidate.text, before)
+                candidate.quoted_on = quoted_on
                 out.append(candidate)
     return out
 

@@ -18,7 +18,10 @@ altogether: one the analysis aligned with it (the same agreement) or whose
 vector is as close to it as ``Weights.same_fact``. A
 sentence's gain is raised near the top of its article, where news writing puts
 the facts that matter, and divided by a power of its length, so the budget
-buys the most content.
+buys the most content. A sentence that leans on the one before it ("He
+denied ...") is ready once that one is picked, or enters with it in one step
+when the two gain more per cost together than any sentence ready alone and fit
+the budget together.
 """
 
 from __future__ import annotations
@@ -125,6 +128,8 @@ def select(
     two naming days of two undated articles (``Candidate.undated_day``).
     ``names``, if given, are the story's full names: a candidate's first bare
     name in the summary costs the words its full form adds (``Names.introduce``).
+    A candidate that leans on the sentence before it enters after that one
+    (``_step``: alone once it is picked, or the two together).
     """
     if not pool or budget <= 0:
         return []
@@ -132,11 +137,7 @@ def select(
     lengths = np.array([c.words for c in pool], dtype=np.float64)
     vectors = (encoder or WordLlama()).embed([c.text for c in pool])
     cover = _Cover(pool, lengths, vectors, weights)
-    excluded = (
-        _same_fact(vectors, weights.same_fact, facts or [frozenset()] * len(pool))
-        | _same_words(pool, vectors, weights)
-        | _other_calendars(pool)
-    )
+    excluded = _excluded(pool, vectors, weights, facts)
     requires = _predecessors(pool)
     free = requires < 0
     # One slot more than the pool, never set: the slot of a predecessor that is no candidate.
@@ -145,16 +146,57 @@ def select(
     available = words.fits()
     picked: list[int] = []
     while (ready := available & (free | done[requires])).any():
-        gain = cover.gains()
-        gain[~ready] = -np.inf
-        i = int(np.argmax(gain))
-        picked.append(i)
-        cover.add(i)
-        done[i] = True
-        words.take(i)
-        available &= words.fits() & ~excluded[i]
-        available[i] = False
+        for i in _step(cover, words, ready, available & ~ready, requires, excluded):
+            picked.append(i)
+            cover.add(i)
+            done[i] = True
+            words.take(i)
+            available &= words.fits() & ~excluded[i]
+            available[i] = False
     return [pool[i] for i in picked]
+
+
+def _excluded(
+    pool: list[Candidate],
+    vectors: np.ndarray,
+    weights: Weights,
+    facts: Sequence[frozenset[int]] | None,
+) -> np.ndarray:
+    """Which pairs of candidates never both enter: one fact, or days of two calendars."""
+    return (
+        _same_fact(vectors, weights.same_fact, facts or [frozenset()] * len(pool))
+        | _same_words(pool, vectors, weights)
+        | _other_calendars(pool)
+    )
+
+
+def _step(
+    cover: _Cover,
+    words: _Words,
+    ready: np.ndarray,
+    waiting: np.ndarray,
+    requires: np.ndarray,
+    excluded: np.ndarray,
+) -> list[int]:
+    """The next pick: the ready candidate of best gain per cost, or a leaning one
+    with the sentence it leans on, where the two gain more per cost together.
+
+    "He denied Iran had sent troops" may tell more than any sentence ready,
+    while the sentence naming him alone would not be picked: the pair enters
+    when it fits the budget, both taken at once.
+    """
+    gain = cover.gains()
+    gain[~ready] = -np.inf
+    best = int(np.argmax(gain))
+    before = requires[np.flatnonzero(waiting)]
+    pairs = np.flatnonzero(waiting)[(before < len(ready))]
+    pairs = pairs[ready[requires[pairs]] & ~excluded[requires[pairs], pairs]]
+    pairs = pairs[words.fit_together(requires[pairs], pairs)]
+    if not len(pairs):
+        return [best]
+    value = np.array([cover.pair_gain(int(requires[j]), int(j)) for j in pairs])
+    j = int(pairs[int(np.argmax(value))])
+    return [int(requires[j]), j] if value.max() > gain[best] else [best]
 
 
 class _Words:
@@ -183,6 +225,12 @@ class _Words:
 
     def fits(self) -> np.ndarray:
         return self.lengths + self.extra <= self.remaining
+
+    def fit_together(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Whether each pair of candidates fits the budget together (the second's
+        names charged as if the first did not give them: never less than it costs)."""
+        spend = self.lengths + self.extra
+        return spend[first] + spend[second] <= self.remaining
 
     def take(self, i: int) -> None:
         self.remaining -= int(self.lengths[i] + self.extra[i])
@@ -273,6 +321,22 @@ class _Cover:
             self.similarity - self.best_cover[:, None], 0.0, None
         ).sum(0)
         return (concept_gain + coverage_gain) * self.boost / self.cost
+
+    def pair_gain(self, first: int, second: int) -> float:
+        """The gain of ``first`` and then ``second``, raised near their articles' tops,
+        per their summed cost: a pair is worth what its sentences are on average."""
+        concepts = self.incidence[first] @ self.uncovered
+        after = self.uncovered * (1.0 - self.incidence[first])
+        concepts_then = self.incidence[second] @ after
+        covered = np.maximum(self.best_cover, self.similarity[:, first])
+        coverage = np.clip(self.similarity[:, first] - self.best_cover, 0.0, None).sum()
+        coverage_then = np.clip(self.similarity[:, second] - covered, 0.0, None).sum()
+        raw = [
+            self.concept_scale * c + self.coverage_scale * v
+            for c, v in ((concepts, coverage), (concepts_then, coverage_then))
+        ]
+        total = raw[0] * self.boost[first] + raw[1] * self.boost[second]
+        return float(total / (self.cost[first] + self.cost[second]))
 
     def add(self, i: int) -> None:
         """Count candidate ``i`` picked: its concepts covered, each sentence as near it as it is."""

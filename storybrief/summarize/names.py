@@ -31,17 +31,34 @@ _TITLES = _PERSON_TITLES | frozenset(
     " united great".split()
 )
 # A role, or speech, just before a name; speech or an age just after it.
-_PERSON_BEFORE = re.compile(
-    r"\b(?:said|says|told|according to|dictator|leader|spokes(?:man|woman|person)|minister"
+_ROLES = (
+    r"dictator|leader|spokes(?:man|woman|person)|minister"
     r"|president|chief|director|official|secretary|lawyer|attorney|actor|actress|singer"
     r"|player|coach|founder|executive|ceo|chairman|commander|author|professor|dissident"
-    r"|rebel|officer|sheriff|detective|senator|governor|mayor|prosecutor|judge),? $"
+    r"|rebel|officer|sheriff|detective|senator|governor|mayor|prosecutor|judge"
+    # ...and the roles the dev summaries' bare names had ("campaign manager Corey
+    # Lewandowski", "Nobel Peace Prize winner Josi Ramos-Horta").
+    r"|manager|adviser|advisor|aide|winner|laureate|scientist|researcher|physicist"
+    r"|astronomer|economist|analyst|activist|candidate|nominee|reporter|correspondent"
+    r"|inspector|owner|teacher|student|doctor"
 )
-_PERSON_AFTER = re.compile(r"(?:,? (?:said|says|told|added|wrote)\b|, \d{1,3},)")
+_PERSON_BEFORE = re.compile(rf"\b(?:said|says|told|according to|{_ROLES}),? $")
+# After the name: speech, an age, or an apposition naming a role or kin, which
+# introduces the person the story then calls by surname ("Bill Vallie, general
+# manager of the funeral home", "Vel McKee, daughter of Lois Hicks", "Dan Hooper —
+# a senior scientist").
+_PERSON_AFTER = re.compile(
+    r"(?:,? (?:said|says|told|added|wrote)\b|, \d{1,3},"
+    # ...modifiers first ("general manager"), no clause ("a city whose mayor").
+    r"|(?:,| [—–]) (?:a |an |the )?"
+    r"(?:(?!(?:who|whose|where|which|that|with|of|in|on|at|for|and)\b)[a-z][\w'-]* ){0,3}"
+    rf"(?:{_ROLES}|(?:grand)?(?:daughter|son|mother|father)|wife|husband|sister|brother)\b)"
+)
 _RUN = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+")
 # A given name after a family name, as in "Lee Teng-hui", "Kim Dae-jung".
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
-_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?")
+# "McKee", "O'Neill": a prefix with a capital after it is still one plain name.
+_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?")
 # Last words of an institution's name, not a person's ("Chicago Police Department").
 _INSTITUTIONS = frozenset(
     "department police party council court agency ministry office airport university"
