@@ -103,7 +103,7 @@ def disputed_sentences(conflicts: list[Conflict]) -> dict[str, list[str]]:
     for conflict in conflicts:
         if not sides.get(conflict.kind, True):
             continue
-        for claim in conflict.claims:
-            if claim.sentence_id:
-                topics.setdefault(claim.sentence_id, []).append(conflict.topic)
+        # A sentence telling both sides of an exchange is two claims of one conflict.
+        for sentence_id in dict.fromkeys(c.sentence_id for c in conflict.claims if c.sentence_id):
+            topics.setdefault(sentence_id, []).append(conflict.topic)
     return topics
