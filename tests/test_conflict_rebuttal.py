@@ -100,11 +100,9 @@ def test_a_contrary_account_in_a_clause_of_contrast_is_one_side_of_its_own() -> 
         "Relatives of the crew insisted the sailors had been tricked into sailing, "
         "though the harbour police say otherwise."
     )
+    relatives = "Relatives of the crew insisted the sailors had been tricked into sailing"
     assert _sides(told) == [
-        [
-            ("Relatives", "Relatives of the crew insisted the sailors had been tricked into sailing"),
-            ("the harbour police", "the harbour police say otherwise"),
-        ]
+        [("Relatives", relatives), ("the harbour police", "the harbour police say otherwise")]
     ]
     maintained = (
         "The ministry alleges the ferry company ignored the rules, "

@@ -68,7 +68,7 @@ def _one_act(one: _Dated, other: _Dated) -> bool:
 def _dated(ctx: StoryContext, sentence: Sentence) -> list[_Dated]:
     """The acts a sentence states as done on a weekday by a named party with an amount."""
     doc = ctx.docs[sentence.id]
-    found = []
+    found: list[_Dated] = []
     told = figures(doc)
     for verb in (t for t in doc if t.pos_ == "VERB" and stated(t)):
         day, party = _weekday(verb), _party(ctx, verb)
