@@ -10,7 +10,7 @@ account, a question), which is no conflict.
 from __future__ import annotations
 
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.conflicts import rebuttal
+from storybrief.analyze.conflicts import disputed_sentences, rebuttal
 
 
 def _rebuttals(*sentences: str) -> list[list[str]]:
@@ -86,3 +86,62 @@ def test_a_clash_of_views_on_what_ought_to_be_is_no_rebuttal() -> None:
     assert _rebuttals(*views) == []
     told = (views[0].replace("should rebuild", "has ignored"), MAINTAINED)
     assert _rebuttals(*told) == [list(told)]
+
+
+def _sides(*sentences: str) -> list[list[tuple[str | None, str]]]:
+    """The rebuttal conflicts of a one-article story, as their claims' parties and texts."""
+    ctx = StoryContext.from_texts("Ferry route row\n\n" + " ".join(sentences), "Other\n\nNothing.")
+    run(ctx, "conflicts")
+    return [[(c.attributed_to, c.text) for c in found.claims] for found in rebuttal.detect(ctx)]
+
+
+def test_a_contrary_account_in_a_clause_of_contrast_is_one_side_of_its_own() -> None:
+    told = (
+        "Relatives of the crew insisted the sailors had been tricked into sailing, "
+        "though the harbour police say otherwise."
+    )
+    relatives = "Relatives of the crew insisted the sailors had been tricked into sailing"
+    assert _sides(told) == [
+        [("Relatives", relatives), ("the harbour police", "the harbour police say otherwise")]
+    ]
+    maintained = (
+        "The ministry alleges the ferry company ignored the rules, "
+        "while the company maintains its crews followed every rule."
+    )
+    assert [[party for party, _ in sides] for sides in _sides(maintained)] == [
+        ["The ministry", "the company"]
+    ]
+
+
+def test_a_plain_said_after_though_or_a_pronoun_party_is_no_contrary_account() -> None:
+    # Police who cannot confirm add a caveat; "it" names no party of its own.
+    caveat = (
+        "The mayor said the pier had been repaired, "
+        "though the police said they could not confirm that."
+    )
+    pronoun = "Relatives insisted the sailors had been tricked, though it says otherwise."
+    assert _sides(caveat) == []
+    assert _sides(pronoun) == []
+
+
+def test_a_named_party_s_claim_disputed_by_another_is_a_conflict() -> None:
+    disputed = "The harbour master disputed Mayor Jensen's claim that the ferry was overloaded."
+    assert _sides(disputed) == [
+        [
+            ("Mayor Jensen", "Mayor Jensen's claim that the ferry was overloaded"),
+            ("The harbour master", disputed.removesuffix(".")),
+        ]
+    ]
+
+
+def test_a_claim_of_no_named_maker_or_telling_nothing_is_no_dispute() -> None:
+    # "assertions" of no one named, and Jensen's claims that say nothing: no second side.
+    assert _sides("The harbour master disputed assertions that the ferry was overloaded.") == []
+    assert _sides("The harbour master disputed Mayor Jensen's claims about the ferry.") == []
+
+
+def test_a_one_sentence_conflict_marks_its_sentence_disputed_once() -> None:
+    told = "Relatives insisted the sailors had been tricked, though the police say otherwise."
+    ctx = StoryContext.from_texts("Ferry route row\n\n" + told, "Other\n\nNothing.")
+    topics = disputed_sentences(run(ctx, "conflicts"))
+    assert list(topics.values()) == [["Relatives against the police — told, and answered"]]

@@ -10,6 +10,7 @@ Each kind is found by its own detector module, on its own signal:
   place, the two names not both true.
 - ``state``: a person still held (at large) against released (arrested).
 - ``place``: one thing found in two places.
+- ``day``: one act (a party, a verb, an amount) dated to two weekdays.
 - ``denial``: one outlet reports a claim as true, another calls it a hoax,
   false or fabricated, or denies it.
 - ``blame``: a party denies being behind an act ("denied any
@@ -35,7 +36,19 @@ from __future__ import annotations
 from storybrief.analyze.context import StoryContext
 from storybrief.models import Conflict
 
-from . import blame, debunk, denial, detail, existence, figures, headline, place, rebuttal, state
+from . import (
+    blame,
+    day,
+    debunk,
+    denial,
+    detail,
+    existence,
+    figures,
+    headline,
+    place,
+    rebuttal,
+    state,
+)
 from .base import Detector
 
 DETECTORS: tuple[Detector, ...] = (
@@ -44,6 +57,7 @@ DETECTORS: tuple[Detector, ...] = (
     detail,
     state,
     place,
+    day,
     denial,
     blame,
     rebuttal,
@@ -103,7 +117,7 @@ def disputed_sentences(conflicts: list[Conflict]) -> dict[str, list[str]]:
     for conflict in conflicts:
         if not sides.get(conflict.kind, True):
             continue
-        for claim in conflict.claims:
-            if claim.sentence_id:
-                topics.setdefault(claim.sentence_id, []).append(conflict.topic)
+        # A sentence telling both sides of an exchange is two claims of one conflict.
+        for sentence_id in dict.fromkeys(c.sentence_id for c in conflict.claims if c.sentence_id):
+            topics.setdefault(sentence_id, []).append(conflict.topic)
     return topics

@@ -18,6 +18,15 @@ disputes are told by one outlet that reports both parties. Written on the
 gold-dev tune half's two such disputes; read for false alarms on the
 unlabelled Multi-News and DUC dev clusters (``bench/analysis.py
 --unlabelled``).
+
+The exchange may also be told in one sentence, each party's account its own side:
+a contrary account in a clause of contrast ("Relatives insisted they must have
+been duped, though the Malaysian authorities say otherwise"; "The government
+alleges ..., while Microsoft maintains ..."), said as a rebuttal or "otherwise";
+or a party disputing another's claim ("Muttaqi disputed U.S. assertions that bin
+Laden is a rich man"; "Anwar denied Mahathir's claim that he had approved the
+bailout"), the claim's maker named and what it claims told. Written on the two
+such disputes of the gold-dev tune half.
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from spacy.tokens import Doc, Token
 
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.lexicon import content
-from storybrief.models import Conflict, ConflictKind, Sentence
+from storybrief.models import Attribution, Claim, Conflict, ConflictKind, Sentence
 
 from .base import Merged
 
@@ -61,6 +70,17 @@ _UPDATE = re.compile(r"\b(?:formerly|previous(?:ly)?|earlier|so far|not yet|no l
 # effect on the current case.": a clash of views on an unlabelled DUC cluster, d30026t).
 _VIEW = re.compile(r"\b(?:should|shouldn't|ought)\b")
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "none", "nothing", "neither", "nor"})
+# Clauses of contrast that set a second account against the first ("..., though X say
+# otherwise"); "but" is left out: it also opens a mere addition ("said ..., but added ...").
+_CONTRAST = frozenset({"though", "although", "while", "whereas"})
+# An account given as the other's contrary one: a verb of rebuttal, or an allegation met.
+_CONTRARY = _REBUTTING | frozenset({"allege"})
+# Disputing another's claim ("disputed U.S. assertions that ..."), and the claims disputed.
+_DISPUTING = frozenset({"dispute", "deny", "reject", "contest", "refute", "dismiss", "contradict"})
+_CLAIMS = frozenset(
+    {"assertion", "claim", "allegation", "contention", "accusation", "suggestion", "statement"}
+)
+_MAKER_DEPS = {"poss", "compound"}  # "Mahathir's claim", "U.S. assertions"
 
 
 def detect(ctx: StoryContext) -> list[Conflict]:
@@ -73,7 +93,126 @@ def detect(ctx: StoryContext) -> list[Conflict]:
                 topic = f"{parties[0]} against {parties[1]} — told, and answered"
                 # By the parties: a reprint of the exchange joins its conflict.
                 merged.add(topic, topic, (said, answer))
-    return merged.conflicts()
+    return merged.conflicts() + _within(ctx)
+
+
+def _within(ctx: StoryContext) -> list[Conflict]:
+    """The exchanges told in one sentence, one conflict per pair of parties, a reprint of the
+    sentence joining its conflict."""
+    found: dict[str, Conflict] = {}
+    for sentence in ctx.sentences:
+        doc = ctx.docs[sentence.id]
+        if not _an_account(sentence.text, doc):
+            continue
+        sides = _contrasted(doc) or _disputed(doc)
+        if sides is None:
+            continue
+        claims = [_side(sentence, words, party) for words, party in sides]
+        topic = f"{_name(sides[0][1])} against {_name(sides[1][1])} — told, and answered"
+        conflict = found.setdefault(topic, Conflict(topic, [], kind))
+        conflict.claims += claims
+    return list(found.values())
+
+
+def _an_account(text: str, doc: Doc) -> bool:
+    """Whether a sentence tells an account: it neither asks nor supposes, and tells neither an
+    update nor what ought to be."""
+    lowered = text.lower()
+    return not (_asks_or_supposes(doc) or _UPDATE.search(lowered) or _VIEW.search(lowered))
+
+
+_Side = tuple[list[Token], Token]  # a side's words and the subject naming its party
+
+
+def _contrasted(doc: Doc) -> tuple[_Side, _Side] | None:
+    """A party's account and, in a clause of contrast under it, another party's contrary one
+    ("X insisted ..., though Y say otherwise"), as the two sides' words and parties."""
+    for verb in _sayings(doc):
+        parties = _contrary_parties(verb)
+        if parties is not None:
+            clause = list(verb.subtree)
+            told = [t for t in doc if t not in clause]
+            return (told, parties[0]), ([t for t in clause if t not in _marks(verb)], parties[1])
+    return None
+
+
+def _sayings(doc: Doc) -> list[Token]:
+    """The verbs of a sentence that give a party's account."""
+    return [t for t in doc if t.lemma_.lower() in _VOICED and t.pos_ == "VERB"]
+
+
+def _marks(verb: Token) -> list[Token]:
+    """The words that open a verb's clause ("though", "while")."""
+    return [c for c in verb.children if c.dep_ == "mark"]
+
+
+def _contrary_parties(verb: Token) -> tuple[Token, Token] | None:
+    """The parties of the account a verb of saying in a clause of contrast answers, and of its
+    own, when two apart and the answer is contrary (``_contrary``)."""
+    if not any(c.lower_ in _CONTRAST for c in _marks(verb)):
+        return None
+    first = next((a for a in verb.ancestors if a.lemma_.lower() in _VOICED), None)
+    if first is None or not _contrary(first, verb):
+        return None
+    told, answering = _party(first), _party(verb)
+    if told is None or answering is None or not _apart(told, answering):
+        return None
+    return told, answering
+
+
+def _contrary(first: Token, answer: Token) -> bool:
+    """Whether an answer is a contrary account: either verb one of rebuttal ("insisted",
+    "maintains", "alleges"), or the answer "otherwise"."""
+    rebutting = {first.lemma_.lower(), answer.lemma_.lower()} & _CONTRARY
+    return bool(rebutting) or any(c.lower_ == "otherwise" for c in answer.children)
+
+
+def _disputed(doc: Doc) -> tuple[_Side, _Side] | None:
+    """A named party's claim and the party disputing it ("Muttaqi disputed U.S. assertions that
+    bin Laden is a rich man"), as the two sides' words and parties."""
+    disputing = [t for t in doc if t.lemma_.lower() in _DISPUTING and t.pos_ == "VERB"]
+    return next((d for d in map(_dispute, disputing) if d is not None), None)
+
+
+def _dispute(verb: Token) -> tuple[_Side, _Side] | None:
+    """The claim a verb of disputing disputes and its party, and the disputing party."""
+    disputer = _party(verb)
+    claims = [c for c in verb.children if c.dep_ == "dobj"]
+    for made, maker in ((c, m) for c in claims if (m := _maker(c)) is not None):
+        if disputer is not None and _apart(maker, disputer):
+            return (list(made.subtree), maker), (list(verb.doc), disputer)
+    return None
+
+
+def _maker(made: Token) -> Token | None:
+    """Who made a claim, when a noun is a claim whose maker is named ("Mahathir's claim",
+    "U.S. assertions") and what it claims is told (a "that" clause)."""
+    if made.lemma_ not in _CLAIMS or not any(c.dep_ in {"acl", "ccomp"} for c in made.children):
+        return None
+    maker = next((c for c in made.children if c.dep_ in _MAKER_DEPS), None)
+    return maker if maker is not None and maker.pos_ == "PROPN" else None
+
+
+def _party(verb: Token) -> Token | None:
+    """A verb's subject when it names a party itself (a noun or name, no pronoun)."""
+    subject = _subject(verb)
+    return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _side(sentence: Sentence, words: list[Token], party: Token) -> Claim:
+    """One side told in a sentence: its words, in the voice of its party."""
+    ordered = sorted(words, key=lambda t: t.i)
+    text = "".join(t.text_with_ws for t in ordered).strip(" ,;.")
+    return Claim(text, sentence.article, Attribution(_name(party)), None, sentence.id)
+
+
+def _name(subject: Token) -> str:
+    """How a subject names its party: its own words and those of the names joined to it,
+    without what they are said of ("Relatives and acquaintances", "The minister Amir Khan
+    Muttaqi", "Mahathir")."""
+    joined = [c for c in subject.children if c.dep_ in {"cc", "conj", "appos"}]
+    spans = [subject.doc[t.left_edge.i : t.i + 1] for t in (subject, *joined)]
+    return " ".join(w.text for span in spans for w in span if w.dep_ not in {"case", "punct"})
 
 
 def _parties(ctx: StoryContext, said: Sentence, answer: Sentence) -> tuple[str, str] | None:
