@@ -9,12 +9,14 @@ import sys
 import tracemalloc
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import FIXTURES
 
 from storybrief import pipeline
 from storybrief.cluster import group, stories_told
-from storybrief.cluster.candidates import candidate_pairs
+from storybrief.cluster.candidates import Pairs, candidate_pairs
+from storybrief.cluster.linkage import closest
 from storybrief.cluster.vectors import lead_vectors, tfidf
 from storybrief.models import Article, Brief
 from storybrief.pipeline import read
@@ -302,9 +304,25 @@ def test_short_texts_need_more_evidence_than_long_ones() -> None:
 
     excerpts = _story_pile()[:5]
     for penalty, short in ((0.0, [2, 3]), (1.0, [1, 1, 1, 2])):
-        doubted = ClusterSettings(short_words=60, short_penalty=penalty)
+        doubted = ClusterSettings(short_words=60, short_penalty=penalty, close_waiver=0.0)
         assert sorted(len(s) for s in group(excerpts, doubted)) == short
         assert sorted(len(s) for s in group([page(a) for a in excerpts], doubted)) == [2, 3]
+
+
+def test_excerpts_each_among_the_others_closest_lose_part_of_their_doubt() -> None:
+    # The three quake excerpts are each among the others' two closest: the doubt that parts
+    # them (above) is halved, and they are one story again; with ranks of one (the mutual
+    # nearest only) the third is left alone by the doubt it keeps.
+    excerpts = _story_pile()[:5]
+    for ranks, short in ((2, [2, 3]), (1, [1, 2, 2])):
+        doubted = ClusterSettings(short_words=60, short_penalty=1.0, close_ranks=ranks)
+        assert sorted(len(s) for s in group(excerpts, doubted)) == short
+
+
+def test_each_articles_closest_candidates_best_first() -> None:
+    pairs = Pairs(np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), np.array([0.9, 0.5, 0.7, 0.1]))
+    top = closest(pairs, 5, ClusterSettings(close_ranks=2))
+    assert top.tolist() == [[1, 2], [0, 2], [1, 0], [2, -1], [-1, -1]]
 
 
 def test_a_storys_articles_come_in_their_own_order_not_the_inputs() -> None:
