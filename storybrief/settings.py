@@ -223,8 +223,10 @@ class ClusterSettings:
     1,000 articles and in full, together with the pooled Multi-News and DUC dev
     piles (``threshold``, ``short_words`` and ``short_penalty``: on their tune
     half only, the clusters whose id hashes even); ``cohesion`` and ``cohesive``
-    also on made-up stories of 12-150 articles (``tests/test_cluster.py``). The
-    other halves are the report halves.
+    also on made-up stories of 12-150 articles (``tests/test_cluster.py``);
+    ``cohesion``, ``cohesion_doubt`` and ``close_waiver`` also on ECB+ dev's tune
+    half (its topics whose number hashes even). The other halves are the
+    report halves.
     """
 
     lead_words: int = 300  # words of the body read after the headline

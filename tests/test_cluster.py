@@ -169,6 +169,23 @@ def test_big_stories_are_not_cut_into_pieces() -> None:
         assert all(len({a.id.split("-")[0] for a in story}) == 1 for story in stories)
 
 
+def test_the_cohesion_rule_counts_short_texts_likeness_less_their_doubt() -> None:
+    # Two crowded made-up stories of 16 fifteen-word texts, with a small doubt: the cohesion
+    # rule joins each story's pieces while it reads their similarity as it is, and leaves them
+    # apart once it counts that similarity less three times its doubt.
+    pile = _synthetic_pile(stories=2, size=16)
+    sizes = {}
+    for times in (0.0, 3.0):
+        doubted = ClusterSettings(
+            embedding_share=0.0, short_penalty=0.04, close_waiver=0.0, cohesion_doubt=times
+        )
+        stories = group(pile, doubted)
+        assert all(len({a.id.split("-")[0] for a in story}) == 1 for story in stories)
+        sizes[times] = sorted(len(s) for s in stories)
+    assert sizes[0.0] == [16, 16]
+    assert len(sizes[3.0]) > 4
+
+
 def _peak_bytes(articles: list[Article]) -> int:
     """The most memory grouping ``articles`` allocates at once (Python and NumPy)."""
     group(articles)  # wordllama loaded and its words cached beforehand
