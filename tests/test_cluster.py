@@ -9,12 +9,14 @@ import sys
 import tracemalloc
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import FIXTURES
 
 from storybrief import pipeline
 from storybrief.cluster import group, stories_told
-from storybrief.cluster.candidates import candidate_pairs
+from storybrief.cluster.candidates import Pairs, candidate_pairs
+from storybrief.cluster.linkage import closest
 from storybrief.cluster.vectors import lead_vectors, tfidf
 from storybrief.models import Article, Brief
 from storybrief.pipeline import read
@@ -167,6 +169,23 @@ def test_big_stories_are_not_cut_into_pieces() -> None:
         assert all(len({a.id.split("-")[0] for a in story}) == 1 for story in stories)
 
 
+def test_the_cohesion_rule_counts_short_texts_likeness_less_their_doubt() -> None:
+    # Two crowded made-up stories of 16 fifteen-word texts, with a small doubt: the cohesion
+    # rule joins each story's pieces while it reads their similarity as it is, and leaves them
+    # apart once it counts that similarity less three times its doubt.
+    pile = _synthetic_pile(stories=2, size=16)
+    sizes = {}
+    for times in (0.0, 3.0):
+        doubted = ClusterSettings(
+            embedding_share=0.0, short_penalty=0.04, close_waiver=0.0, cohesion_doubt=times
+        )
+        stories = group(pile, doubted)
+        assert all(len({a.id.split("-")[0] for a in story}) == 1 for story in stories)
+        sizes[times] = sorted(len(s) for s in stories)
+    assert sizes[0.0] == [16, 16]
+    assert len(sizes[3.0]) > 4
+
+
 def _peak_bytes(articles: list[Article]) -> int:
     """The most memory grouping ``articles`` allocates at once (Python and NumPy)."""
     group(articles)  # wordllama loaded and its words cached beforehand
@@ -302,9 +321,25 @@ def test_short_texts_need_more_evidence_than_long_ones() -> None:
 
     excerpts = _story_pile()[:5]
     for penalty, short in ((0.0, [2, 3]), (1.0, [1, 1, 1, 2])):
-        doubted = ClusterSettings(short_words=60, short_penalty=penalty)
+        doubted = ClusterSettings(short_words=60, short_penalty=penalty, close_waiver=0.0)
         assert sorted(len(s) for s in group(excerpts, doubted)) == short
         assert sorted(len(s) for s in group([page(a) for a in excerpts], doubted)) == [2, 3]
+
+
+def test_excerpts_each_among_the_others_closest_lose_part_of_their_doubt() -> None:
+    # The three quake excerpts are each among the others' two closest: the doubt that parts
+    # them (above) is halved, and they are one story again; with ranks of one (the mutual
+    # nearest only) the third is left alone by the doubt it keeps.
+    excerpts = _story_pile()[:5]
+    for ranks, short in ((2, [2, 3]), (1, [1, 2, 2])):
+        doubted = ClusterSettings(short_words=60, short_penalty=1.0, close_ranks=ranks)
+        assert sorted(len(s) for s in group(excerpts, doubted)) == short
+
+
+def test_each_articles_closest_candidates_best_first() -> None:
+    pairs = Pairs(np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), np.array([0.9, 0.5, 0.7, 0.1]))
+    top = closest(pairs, 5, ClusterSettings(close_ranks=2))
+    assert top.tolist() == [[1, 2], [0, 2], [1, 0], [2, -1], [-1, -1]]
 
 
 def test_a_storys_articles_come_in_their_own_order_not_the_inputs() -> None:

@@ -34,7 +34,15 @@ from __future__ import annotations
 from storybrief.cluster.candidates import candidate_pairs
 from storybrief.cluster.duplicates import copies_of
 from storybrief.cluster.features import Features, features
-from storybrief.cluster.linkage import Judge, When, densities, in_window, labels, shortness
+from storybrief.cluster.linkage import (
+    Judge,
+    When,
+    closest,
+    densities,
+    in_window,
+    labels,
+    shortness,
+)
 from storybrief.cluster.vectors import weigh
 from storybrief.models import Article
 from storybrief.settings import ClusterSettings
@@ -72,7 +80,13 @@ def _grouped(ordered: Features, rows: list[int], settings: ClusterSettings) -> l
     )
     density = densities(pairs, len(ordered), settings)
     judge = Judge(
-        weighted, ordered.vectors, density, settings, when, shortness(ordered.words, settings)
+        weighted,
+        ordered.vectors,
+        density,
+        settings,
+        when,
+        shortness(ordered.words, settings),
+        closest(pairs, len(ordered), settings),
     )
     stories: dict[int, list[int]] = {}
     for label, row in zip(labels(pairs, judge).tolist(), rows, strict=True):

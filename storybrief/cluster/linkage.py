@@ -11,7 +11,8 @@ group (``outside``), its group being the candidates it holds among its
 similar to it as its closest (``circle``). A story of ten articles is then
 judged against what lies around it, not against itself. A pair of short
 texts also loses a doubt (``Judge.doubt``): two excerpts that share a few
-rare words are less sure to be one story than two pages that share many.
+rare words are less sure to be one story than two pages that share many;
+less so when each is among the other's ``close_ranks`` closest candidates.
 
 Groups merge while the mean score of all their pairs is at least
 ``threshold`` (average linkage: a group stays together only while most of
@@ -21,7 +22,9 @@ pair, computed when they come up. A story of many articles would still
 look crowded from inside; so two groups also merge when they are, on
 average, at least ``cohesion`` times as alike across as the looser of them
 is within (counted once it has ``cohesive`` articles: the mean of a pair or
-two is no measure of a story), with a bar of its own (``cohesion_threshold``).
+two is no measure of a story), with a bar of its own (``cohesion_threshold``);
+that likeness is counted less ``cohesion_doubt`` times the pairs' doubt, so
+excerpts (whose big groups are mostly a storyline's several days) need more.
 
 An article still alone after linking gets a second look (``joined``): if its
 best pair is a near miss of one story (within ``lone_margin`` of the
@@ -120,6 +123,16 @@ def _ranks(ends: np.ndarray, similarity: np.ndarray, count: int) -> np.ndarray:
     return rank
 
 
+def closest(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray:
+    """Each article's ``close_ranks`` most similar candidates, best first (-1: none)."""
+    ends, similarity = _ends(pairs)
+    rank = _ranks(ends, similarity, count)
+    top = np.full((count, settings.close_ranks), -1, dtype=np.int64)
+    kept = rank < settings.close_ranks
+    top[ends[kept], rank[kept]] = np.concatenate([pairs.second, pairs.first])[kept]
+    return top
+
+
 def _mean_closest(pairs: Pairs, count: int, neighbours: int) -> np.ndarray:
     """Mean similarity of each article's ``neighbours`` most similar pairs (a missing one is 0)."""
     ends, similarity = _ends(pairs)
@@ -162,11 +175,32 @@ class Judge:
     settings: ClusterSettings
     when: When
     short: np.ndarray
+    closest: np.ndarray  # each article's ``close_ranks`` most similar candidates (``closest``)
+
+    def close(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Whether each of two articles is among the other's ``close_ranks`` most similar
+        candidates (index arrays, broadcast)."""
+        holds = (self.closest[first] == second[..., None]).any(axis=-1)
+        held = (self.closest[second] == first[..., None]).any(axis=-1)
+        return holds & held
 
     def doubt(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """What a pair's score loses for the shortness of its shorter article (index arrays,
-        broadcast): a few rare words two excerpts share weigh as much as a page's worth."""
-        return self.settings.short_penalty * np.maximum(self.short[first], self.short[second])
+        broadcast): a few rare words two excerpts share weigh as much as a page's worth.
+
+        Less (``close_waiver``) when each is among the other's closest: then the words they
+        share are less likely chance (stories-dev's tune half: 70% of such pairs scored just
+        under the threshold are one story, against 10-30% of the others)."""
+        first, second = np.asarray(first), np.asarray(second)
+        waived = 1.0 - self.settings.close_waiver * self.close(first, second)
+        return (
+            self.settings.short_penalty * np.maximum(self.short[first], self.short[second]) * waived
+        )
+
+    def likeness(self, alike: np.ndarray, doubt: np.ndarray) -> np.ndarray:
+        """What the ``cohesion`` rule counts of pairs of similarity ``alike`` and ``doubt``: less
+        ``cohesion_doubt`` times the doubt (a relative likeness of excerpts is weak evidence)."""
+        return alike - self.settings.cohesion_doubt * doubt
 
     def means(self, first: list[int], second: list[int]) -> tuple[float, float]:
         """Mean score and mean similarity of every pair of one of ``first`` and one of ``second``.
@@ -178,12 +212,13 @@ class Judge:
             some = first[start : start + BLOCK]
             alike = self._similarity(some, second)
             rows, columns = np.array(some)[:, None], np.array(second)
-            less = (self.density[rows] + self.density[columns]) / 2 + self.doubt(rows, columns)
+            doubt = self.doubt(rows, columns)
+            less = (self.density[rows] + self.density[columns]) / 2 + doubt
             apart = self.when.apart(rows, columns, self.settings)
             unrelated = (alike < self.settings.min_similarity) | apart
             score += float(np.where(unrelated, self.settings.unrelated, alike - less).sum())
             # Nor does a pair too far apart count as alike for the ``cohesion`` rule.
-            similarity += float(np.where(apart, 0.0, alike).sum())
+            similarity += float(np.where(apart, 0.0, self.likeness(alike, doubt)).sum())
         pairs = len(first) * len(second)
         return score / pairs, similarity / pairs
 
@@ -324,7 +359,8 @@ def labels(pairs: Pairs, judge: Judge) -> np.ndarray:
     label = np.arange(count)
     inside = component[pairs.first] == component[pairs.second]
     order = np.argsort(component[pairs.first[inside]], kind="stable")
-    columns = [c[inside][order] for c in (pairs.first, pairs.second, score, pairs.similarity)]
+    alike = judge.likeness(pairs.similarity, judge.doubt(pairs.first, pairs.second))
+    columns = [c[inside][order] for c in (pairs.first, pairs.second, score, alike)]
     bounds = np.flatnonzero(np.diff(component[columns[0]])) + 1
     for first, second, *values in zip(*(np.split(c, bounds) for c in columns), strict=True):
         members = sorted(set(first.tolist()) | set(second.tolist()))
