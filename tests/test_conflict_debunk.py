@@ -317,9 +317,18 @@ BRIBERY = (
 )
 
 
+FERRY_TIMES = (
+    "Ferry timetable changes\n\n"
+    "The harbour office changed the ferry timetable on Monday, Ann Jones told Senator Grey. "
+    "Boats will leave every hour."
+)
+
+
 def test_a_verdict_is_no_answer_to_a_report_that_never_tells_the_claim() -> None:
-    # Both leads name Jones, Grey and the harbour office; only the second tells of bribery.
-    assert [debunk_conflicts(other, ASIDE) for other in (HEARING, BRIBERY)] == [0, 1]
+    # All leads name Jones, Grey and the harbour office; the timetable tells one word of the
+    # "ferry bribery" called a hoax, not the claim; only the last tells of bribery.
+    stories = (HEARING, FERRY_TIMES, BRIBERY)
+    assert [debunk_conflicts(other, ASIDE) for other in stories] == [0, 0, 1]
 
 
 FALSE_CLAIMS = (
