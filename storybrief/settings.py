@@ -188,6 +188,12 @@ class ConflictSettings:
     # dev stories' tune half (``bench/fnc1.py``), checked for false alarms on the unlabelled
     # Multi-News and DUC dev clusters (``bench/analysis.py --unlabelled``).
     debunk_lead: int = 3
+    # Words of what a debunk calls untrue ("claims of **massive voter fraud**") a report must
+    # tell to be its other side (all, when it names fewer): one shared word let "Election Day"
+    # answer a report "that claimed he would declare an early victory on election night".
+    # Chosen on AllSides stories-dev story ids 0-599 and the FNC-1 dev stories; checked once
+    # on ids 600-899.
+    debunk_told: int = 2
     # The learned debunk scorer (``conflicts.debunk_model``): its weights ("" = the packaged
     # ``analyze/debunk_weights.json``) and the probability at which an article debunks. Both
     # fitted by ``bench/train_debunk.py`` on all 41 FNC-1 dev stories (the threshold: the most

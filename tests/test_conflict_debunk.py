@@ -6,7 +6,9 @@ calls a story a hoax and false, against one that tells it plainly, is a
 conflict; two plain reports are none, nor is a debunk of another matter or one
 deep in an article; idioms with a cue word ("made up his mind", "would not
 confirm or deny") and questions call nothing untrue; the packaged weights load,
-and weights for other features are refused.
+and weights for other features are refused. A verdict on a claim ("the ferry bribery
+hoax", "claims ... were false") is no answer to a lead that shares the story's names but
+never tells the claim, nor to one telling it as unproven ("alleged, without evidence").
 """
 
 from __future__ import annotations
@@ -277,3 +279,69 @@ def test_an_opening_denial_needs_a_report_naming_its_denier() -> None:
         0,
         1,
     ]
+
+
+# A debunk that names what it calls untrue is set only against a report asserting it.
+
+
+def test_a_verdict_names_what_it_judges() -> None:
+    assert "tunnel" in what_is_called_untrue("The harbour tunnel hoax spread on Monday.")
+    falsely = what_is_called_untrue("The mayor falsely asserted ferry fraud, and claimed a win.")
+    assert "fraud" in falsely and "win" not in falsely
+    debunked = what_is_called_untrue("Officials said debunked claims about ferry fraud hurt us.")
+    assert "fraud" in debunked and "debunked" not in debunked
+    assert "bribes" in what_is_called_untrue(
+        "Officials said there was no evidence for the claim that the mayor took bribes."
+    )
+    # A relative clause tells who believes it, not what it claims; a "that" clause tells it.
+    believed = what_is_called_untrue("A surgeon said this is a hoax that everyone falls for.")
+    assert "everyone" not in believed
+    theory = what_is_called_untrue("He repeated a debunked theory that the ferry was sunk.")
+    assert "ferry" in theory and "sunk" in theory
+
+
+HEARING = (
+    "Senator Grey to question Jones\n\n"
+    "Senator Grey wants to question former adviser Ann Jones about her work at the harbour "
+    "office. The hearing is set for Monday."
+)
+ASIDE = (
+    "Jones criticises Grey\n\n"
+    "Ann Jones, who led the harbour office during the ferry bribery hoax, "
+    "criticised Senator Grey on Wednesday. She spoke for three hours."
+)
+BRIBERY = (
+    "Ferry officials took bribes\n\n"
+    "Ferry officials at the harbour office took bribes from a builder, papers show, in a "
+    "bribery scheme Ann Jones ran. Senator Grey will hold a hearing on Monday."
+)
+
+
+FERRY_TIMES = (
+    "Ferry timetable changes\n\n"
+    "The harbour office changed the ferry timetable on Monday, Ann Jones told Senator Grey. "
+    "Boats will leave every hour."
+)
+
+
+def test_a_verdict_is_no_answer_to_a_report_that_never_tells_the_claim() -> None:
+    # All leads name Jones, Grey and the harbour office; the timetable tells one word of the
+    # "ferry bribery" called a hoax, not the claim; only the last tells of bribery.
+    stories = (HEARING, FERRY_TIMES, BRIBERY)
+    assert [debunk_conflicts(other, ASIDE) for other in stories] == [0, 0, 1]
+
+
+FALSE_CLAIMS = (
+    "Council answers Grey\n\n"
+    "The council said claims that ferry officials took bribes from a builder were false. "
+    "Its auditors found no payment."
+)
+UNPROVEN = (
+    "Grey alleges ferry bribes\n\n"
+    "Senator Grey alleged, without evidence, that ferry officials took bribes from a builder. "
+    "He spoke at the harbour office on Monday."
+)
+
+
+def test_a_report_telling_the_claim_as_unproven_is_no_side() -> None:
+    assert [debunk_conflicts(other, FALSE_CLAIMS) for other in (UNPROVEN, BRIBERY)] == [0, 1]

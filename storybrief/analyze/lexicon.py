@@ -296,6 +296,15 @@ NEGATED_TRUTHS = frozenset(
         "not genuine", "not authentic", "never happened",
     }
 )  # fmt: skip
+# A claim told as unproven by the outlet telling it: "alleged, without evidence, that ..."
+# (``conflicts.debunk``: such a report is no side against a debunk; AllSides stories-dev).
+UNPROVEN = frozenset(
+    {
+        "without evidence", "without any evidence", "without specific evidence",
+        "without offering evidence", "without providing evidence", "without proof",
+        "without offering proof", "without providing proof",
+    }
+)  # fmt: skip
 # What a denial refuses, not calls untrue: "denied US embassy requests to fly the flag" is a
 # refusal, no answer to a report (``conflicts.debunk``; AllSides stories-dev, first 300 ids).
 REFUSED = frozenset(
