@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from types import SimpleNamespace
 
 import pytest
 
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.agreements import _approximations, _figures, _same_figure
+from storybrief.analyze.agreements import _figures
 from storybrief.models import Agreement
 from storybrief.settings import DEFAULT
 
@@ -65,38 +64,3 @@ def test_one_figure_of_another_fact_is_no_agreement() -> None:
 )
 def test_figures(text: str, figures: set[str]) -> None:
     assert _figures(text) == figures
-
-
-def _units(*texts: str) -> list[SimpleNamespace]:
-    return [SimpleNamespace(text=t) for t in texts]
-
-
-def test_a_round_figure_stands_for_the_exact_one() -> None:
-    # "about $437,000" is written for $437,714 (cut), "some 46,000" for 46,213; two round
-    # figures, or an exact figure far from the round one, are no such pair.
-    same = _same_figure(
-        _units(
-            "a golf course that owes $437,000",
-            "a delinquent account balance of $437,714",
-            "some 46,000 notices went out",
-            "46,213 notices were delivered",
-            "the state owes $431,000",
-            "the club owes $452,714",
-        )
-    )
-    assert same[0, 1] and same[1, 0] and same[2, 3]
-    assert not same[0, 4] and not same[0, 5] and not same[1, 4] and not same[4, 5]
-
-
-@pytest.mark.parametrize(
-    ("figure", "approximations"),
-    [
-        ("437714", {"430000", "437000", "438000", "440000"}),
-        ("46213", {"46000", "46200"}),
-        ("437000", set()),  # round already
-        ("213", set()),  # too short to be written round
-        ("1.75", set()),
-    ],
-)
-def test_approximations(figure: str, approximations: set[str]) -> None:
-    assert _approximations(figure) == approximations

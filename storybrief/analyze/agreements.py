@@ -553,10 +553,12 @@ def _rare(story: StoryContext, lex: _Lexicon) -> np.ndarray:
 
 def _incidence(units: list[_Unit], column: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     """Which lemmas (``column``) each unit has, and which of them are no name nor title."""
-    return (
-        _incidence_of([u.lemmas for u in units], column),
-        _incidence_of([u.words for u in units], column),
-    )
+    has = np.zeros((len(units), len(column)), dtype=np.float32)
+    said = np.zeros_like(has)
+    for i, unit in enumerate(units):
+        has[i, [column[lemma] for lemma in unit.lemmas]] = 1
+        said[i, [column[word] for word in unit.words]] = 1
+    return has, said
 
 
 def _synonyms(
@@ -759,40 +761,14 @@ def _figures(text: str) -> set[str]:
     return {f for f in found if len(f) > 1 and not _YEAR.fullmatch(f)}
 
 
-def _approximations(figure: str) -> set[str]:
-    """The round figures an outlet may write for an exact one of four digits or more:
-    cut or rounded to two or three significant digits ("437,714" is "about $437,000",
-    "46,213" "some 46,000"). A round figure has none: "431,000" is no "437,000"."""
-    if not figure.isdigit() or len(figure) < 4 or _is_round(figure):
-        return set()
-    value, found = int(figure), set()
-    for digits in (2, 3):
-        scale = 10 ** (len(figure) - digits)
-        found |= {str(value // scale * scale), str((2 * value + scale) // (2 * scale) * scale)}
-    return found - {figure}
-
-
-def _is_round(figure: str) -> bool:
-    return figure.isdigit() and len(figure) >= 4 and figure.endswith("00")
-
-
-def _incidence_of(found: list[set[str]], column: dict[str, int]) -> np.ndarray:
-    """Which keys (``column``) each set has, as a (sets, keys) 0/1 matrix."""
-    has = np.zeros((len(found), len(column)), dtype=np.float32)
-    for i, keys in enumerate(found):
-        has[i, [column[k] for k in keys]] = 1
-    return has
-
-
 def _same_figure(units: list[_Unit]) -> np.ndarray:
-    """Pairs of units that state a figure alike: the same figure, or a round figure and
-    an exact one it stands for (``_approximations``)."""
+    """Pairs of units that state a figure alike."""
     figures = [_figures(u.text) for u in units]
-    rounded = [{f for f in found if _is_round(f)} for found in figures]
-    near = [set().union(*map(_approximations, found)) for found in figures]
-    column = {f: n for n, f in enumerate(sorted(set().union(*figures, *near)))}
-    exact, round_, approx = (_incidence_of(x, column) for x in (figures, rounded, near))
-    return (exact @ exact.T > 0) | (round_ @ approx.T > 0) | (approx @ round_.T > 0)
+    column = {f: n for n, f in enumerate(sorted(set().union(*figures)))}
+    has = np.zeros((len(units), len(column)), dtype=np.float32)
+    for i, found in enumerate(figures):
+        has[i, [column[f] for f in found]] = 1
+    return has @ has.T > 0
 
 
 def _other_actors(units: list[_Unit], names: Names) -> np.ndarray:
