@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storybrief.analyze.agreements import _clusters, _join, _ochiai
+from storybrief.analyze.agreements import _clusters, _join
 from storybrief.nlp.encoders import Cosines
 
 COSINES = Cosines()
@@ -40,17 +40,3 @@ def test_clusters_are_those_of_the_whole_matrix_argmax(seed: int) -> None:
 def test_a_never_pair_keeps_two_clusters_apart() -> None:
     scores = np.array([[0, 0.9, -np.inf], [0.9, 0, 0.9], [-np.inf, 0.9, 0]])
     assert _clusters(scores, COSINES) == [[0, 1]]
-
-
-def test_a_clause_told_inside_a_long_sentence_overlaps_by_its_shares() -> None:
-    # Lemmas: charge, conduct, disorderly, then six more only the long sentence has.
-    weighted = np.array([[1, 1, 1, 0, 0, 0, 0, 0, 0], [1] * 9], dtype=np.float32)
-    covers = (weighted > 0).astype(np.float32)
-    overlap = _ochiai(weighted, covers)
-    # All of the clause is in the sentence, a third of the sentence in the clause:
-    # sqrt(1 * 1/3), where Dice's 6/12 would weigh the sentence's size against it.
-    assert overlap[0, 1] == overlap[1, 0] == pytest.approx(np.sqrt(1 / 3))
-    assert overlap[0, 0] == pytest.approx(1.0)
-    # Nothing shared, no overlap.
-    apart = np.eye(2, dtype=np.float32)
-    assert _ochiai(apart, apart)[0, 1] == 0

@@ -505,7 +505,7 @@ def _words(tokens: list[Token]) -> int:
 
 @dataclass
 class _Lexicon:
-    """What the units' lemmas say of each pair: ``overlap`` the weighted overlap (Ochiai),
+    """What the units' lemmas say of each pair: ``overlap`` the weighted Dice overlap,
     ``shared`` whether two units share a word that is no name nor title; ``has`` which
     lemmas (of ``vocabulary``, in its order) each unit has, ``covers`` which it matches
     with a synonym."""
@@ -519,15 +519,8 @@ class _Lexicon:
 
 
 def _overlap(story: StoryContext, units: list[_Unit]) -> _Lexicon:
-    """Weighted overlap of the units' lemmas, and whether two units share a word that is
-    no name nor title.
-
-    The overlap is the geometric mean of the shares of each unit's weight the other
-    matches (Ochiai's coefficient), not Dice's: Dice weighs the two units' sizes
-    together, so a clause of few words told again inside a long sentence scores low
-    however fully the sentence carries it ("charged with disorderly conduct" /
-    "At least nine of the activists were arrested ... and charged with disorderly
-    conduct when they temporarily blocked trucks ...").
+    """Weighted Dice overlap of the units' lemmas, and whether two units share a word
+    that is no name nor title.
 
     A lemma matches any close synonym in the other unit ("seizure"/"seize",
     "request"/"ask"), and weighs its inverse document frequency over the
@@ -540,18 +533,12 @@ def _overlap(story: StoryContext, units: list[_Unit]) -> _Lexicon:
     weighted = has * np.log(len(units) / np.maximum(has.sum(axis=0), 1))
     synonym = _synonyms(story, units, column, has)
     covers = (has @ synonym > 0).astype(np.float32)  # lemmas each unit matches
-    overlap = _ochiai(weighted, covers)
+    hits = weighted @ covers.T  # [a, b]: weight of a's lemmas that b matches
+    sizes = weighted.sum(axis=1)
+    total = sizes[:, None] + sizes[None, :]
+    overlap = np.divide(hits + hits.T, total, out=np.zeros_like(hits), where=total > 0)
     shared = said @ (said @ synonym > 0).T > 0
     return _Lexicon(overlap, shared, has, said, covers, vocabulary)
-
-
-def _ochiai(weighted: np.ndarray, covers: np.ndarray) -> np.ndarray:
-    """Each pair's geometric mean of the shares of one unit's lemma weight (``weighted``,
-    units x lemmas) the other matches (``covers``: which lemmas each unit matches)."""
-    hits = weighted @ covers.T  # [a, b]: weight of a's lemmas that b matches
-    sizes = weighted.sum(axis=1)[:, None]
-    shares = np.divide(hits, sizes, out=np.zeros_like(hits), where=sizes > 0)
-    return np.sqrt(shares * shares.T)
 
 
 def _rare(story: StoryContext, lex: _Lexicon) -> np.ndarray:
