@@ -46,3 +46,36 @@ def test_a_thing_reporting_a_clause_gives_no_speaker() -> None:
         'The new bill requires that employers "pay their workers a living wage" by next year.'
     )
     assert found == {"pay their workers a living wage": None}
+
+
+# A participle clause's speaker, a coordinated speech verb's, a role only one person holds.
+
+
+def test_the_object_of_the_verb_a_participle_hangs_from_is_not_its_speaker() -> None:
+    # "saying" takes the subject of "backed"; "backed Tim Kaine" once read as "said Kaine".
+    found = speakers_of(
+        "On Monday, Amy Klobuchar appeared on a morning show and formally backed Tim Kaine, "
+        "saying, \u201cI think a steady hand at the helm is what the state needs now.\u201d"
+    )
+    assert found == {
+        "I think a steady hand at the helm is what the state needs now": "Amy Klobuchar"
+    }
+
+
+def test_a_coordinated_quote_verb_shares_its_conjunct_s_subject() -> None:
+    # "promised" is coordinated with "called" in a relative clause: it shares that verb's
+    # subject, where the climb to the main clause found the clause's antecedent.
+    found = speakers_of(
+        "And the Pacific Trade Agreement, which Michael Bloomberg had called a "
+        "\u201cdisaster\u201d and promised to \u201crip up\u201d? He spoke instead about "
+        "improving it."
+    )
+    assert found.get("rip up") == "Michael Bloomberg"
+
+
+def test_a_role_held_by_a_group_names_no_one() -> None:
+    found = speakers_of(
+        "Lawyer Neal Katyal wrote the brief for Senator Ted Cruz. These and other cases, the "
+        "lawyers said, \u201call point to the same plain conclusion\u201d about the clause."
+    )
+    assert found == {"all point to the same plain conclusion": "the lawyers"}
