@@ -621,9 +621,10 @@ def _subject(verb: Token, outside: set[int] | None = None) -> Token | None:
 
 
 def _conjunct_subject(verb: Token, outside: set[int] | None) -> Token | None:
-    """The subject of the verb a coordinated verb shares it with ("with Trump tweeting ...
-    and asking, ..."), before the clause both hang from: when it may speak, or is he/she
-    ("the disruptions grew and ... chanted" is no speaker; the clause's subject is)."""
+    """The subject a coordinated verb shares with the verb before it ("which Trump had
+    called a \"disaster\" and promised to \"rip up\"": Trump, not the pact the relative
+    clause is about), when it may speak or is he/she/they; else (a thing: "the
+    disruptions") the climb to the clause both hang from decides."""
     subject = _parsed_subject(verb.head, outside)
     if subject is None or not (_may_speak(subject) or subject.lower_ in _THIRD_PERSON):
         return None
