@@ -1,9 +1,11 @@
-"""Who may be a quote's source: not a date or place by name the parse makes a subject, and,
-for a quote inside a clause another verb reports, that verb's subject; on small
+"""Who may be a quote's source: not a date or place by name the parse makes a subject; for a
+quote inside a clause another verb reports, that verb's subject; for a participle or a
+coordinated verb, the subject it shares; a role only when one person holds it; on small
 hand-written stories."""
 
 from __future__ import annotations
 
+import pytest
 from test_quotes_speakers import speakers_of
 
 
@@ -46,3 +48,38 @@ def test_a_thing_reporting_a_clause_gives_no_speaker() -> None:
         'The new bill requires that employers "pay their workers a living wage" by next year.'
     )
     assert found == {"pay their workers a living wage": None}
+
+
+# A participle clause's speaker, a coordinated quote verb's, a role only one person holds:
+# (text, quote, speaker), each of which the rule before this pass got wrong.
+CASES = {
+    # "saying" takes the subject of "backed"; "backed Tim Kaine" was read as "said Kaine".
+    "participle": (
+        "On Monday, Amy Klobuchar appeared on a morning show and formally backed Tim Kaine, "
+        "saying, \u201cI think a steady hand at the helm is what the state needs now.\u201d",
+        "I think a steady hand at the helm is what the state needs now",
+        "Amy Klobuchar",
+    ),
+    # "promised" is coordinated with "called" in a relative clause: it shares that verb's
+    # subject, where the climb to the main clause found the clause's antecedent.
+    "coordinated": (
+        "And the Pacific Trade Agreement, which Michael Bloomberg had called a "
+        "\u201cdisaster\u201d and promised to \u201crip up\u201d? He spoke instead about "
+        "improving it.",
+        "rip up",
+        "Michael Bloomberg",
+    ),
+    # A group holds no one's role: "the lawyers" was resolved to the lawyer named before.
+    "group role": (
+        "Lawyer Neal Katyal wrote the brief for Senator Ted Cruz. These and other cases, the "
+        "lawyers said, \u201call point to the same plain conclusion\u201d about the clause.",
+        "all point to the same plain conclusion",
+        "the lawyers",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_speaker_of_a_participle_a_coordinated_verb_and_a_group_role(case: str) -> None:
+    text, quote, speaker = CASES[case]
+    assert speakers_of(text).get(quote) == speaker

@@ -575,10 +575,17 @@ def _speaker(story: StoryContext, sentence: Sentence, subject: Token, names: Nam
         return antecedent(story, sentence, subject, names)
     if subject.pos_ == "PRON" or subject.text.startswith("@"):
         return None  # "I", "you", "it": the writer, a hypothetical, a document
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-    role = _named_role(story, sentence, subject, names) if definite else None
+    role = _named_role(story, sentence, subject, names) if _one_holder(subject) else None
     who = person_named(subject, names) or role or name_of(subject, names)
     return _full_name(story, sentence, who)
+
+
+def _one_holder(subject: Token) -> bool:
+    """Whether a subject is a role one person holds: "the sheriff", not "the lawyers" (a
+    group) nor "the poll" (a thing, which names no holder: "according to the poll" once
+    gave the candidate the poll was about)."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    return definite and _is_person_noun(subject) and subject.tag_ != "NNS"
 
 
 def _full_name(story: StoryContext, sentence: Sentence, name: str) -> str:
@@ -598,14 +605,29 @@ def _full_name(story: StoryContext, sentence: Sentence, name: str) -> str:
 def _subject(verb: Token, outside: set[int] | None = None) -> Token | None:
     """The subject of a speech verb, among tokens ``outside`` quotes when given."""
     subject = _parsed_subject(verb, outside)
-    if subject is None:
+    if subject is None and _attributes(verb):
+        # Only a speech verb puts its subject after it: a verb a participle clause hangs
+        # from ("Warren endorsed Clinton, saying ...") has its object there.
         subject = _inverted_subject(verb, outside)
+    if subject is None and verb.dep_ == "conj":
+        subject = _conjunct_subject(verb, outside)
     if subject is None and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}:
         # A participle clause ("insisting: ...", "upon saying") takes the subject of the
         # verb it hangs from.
         subject = _subject(_main_verb(verb), outside)
     if subject is None and verb.dep_ == "ROOT":
         subject = _stranded_subject(verb, outside)
+    return subject
+
+
+def _conjunct_subject(verb: Token, outside: set[int] | None) -> Token | None:
+    """The subject a coordinated verb shares with the verb before it ("which Trump had
+    called a \"disaster\" and promised to \"rip up\"": Trump, not the pact the relative
+    clause is about), when it may speak or is he/she/they; else (a thing: "the
+    disruptions") the climb to the clause both hang from decides."""
+    subject = _parsed_subject(verb.head, outside)
+    if subject is None or not (_may_speak(subject) or subject.lower_ in _THIRD_PERSON):
+        return None
     return subject
 
 
