@@ -24,6 +24,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
+
 from storybrief import pipeline
 from storybrief.errors import describe
 from storybrief.models import Article, Brief, StageWarning, Text
@@ -62,25 +64,40 @@ def chunks(stories: list[list[Article]], texts: int) -> Iterator[list[list[Artic
 
 
 def parsed_ahead(story: list[Article]) -> list[str]:
-    """The texts of ``story`` its brief will parse: its usable articles' sentences and titles.
+    """The texts of ``story`` its brief will parse: its usable articles' sentences and titles,
+    with and without a topic prefix (the headline conflict reads the latter).
 
     None of a story over ``Limits.story_sentences`` (its analysis reads its leads
     only), nor of one over ``AHEAD_CHARS``: the parse ahead has no time budget,
     so a story that might need one (``Limits.brief_seconds``) parses its own.
     """
     usable = [a for a in story if a.ok]
-    texts = [s.text for a in usable for s in a.sentences] + [a.title for a in usable if a.title]
+    texts = [s.text for a in usable for s in a.sentences] + _titles(usable)
     too_long = sum(map(len, texts)) > AHEAD_CHARS
     return (
         [] if too_long or sum(len(a.sentences) for a in usable) > LIMITS.story_sentences else texts
     )
 
 
+def _titles(articles: list[Article]) -> list[str]:
+    """The titles of ``articles``, then those that differ without their topic prefix."""
+    from storybrief.analyze.conflicts.headline import bare_title  # spaCy: a second to import
+
+    titles = [a.title for a in articles if a.title]
+    return titles + [b for t in titles if (b := bare_title(t)) != t]
+
+
 def brief_chunk(write: Callable[[list[Article]], Brief], chunk: list[list[Article]]) -> list[Brief]:
-    """``write`` of each story of ``chunk``, their texts parsed ahead in one batch."""
+    """``write`` of each story of ``chunk``, their texts parsed ahead in one batch.
+
+    On one BLAS thread, in this process too: the parse's products (``context.nlp``)
+    are too small to share between threads, whose waiting spins (on two, the briefs
+    of a stories-dev draw took a quarter more CPU time, BENCHMARKS.md).
+    """
     from storybrief.analyze.context import parsing  # spaCy: a second to import
 
-    with parsing(text for story in chunk for text in parsed_ahead(story)):
+    texts = (text for story in chunk for text in parsed_ahead(story))
+    with threadpool_limits(limits=1, user_api="blas"), parsing(texts):
         return [write(story) for story in chunk]
 
 
