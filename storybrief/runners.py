@@ -24,12 +24,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from threadpoolctl import threadpool_limits
-
 from storybrief import pipeline
 from storybrief.errors import describe
 from storybrief.models import Article, Brief, StageWarning, Text
-from storybrief.processes import one_blas_thread, runs, worker_context
+from storybrief.processes import blas_on_one_thread, one_blas_thread, runs, worker_context
 from storybrief.settings import DEFAULT, LIMITS, Settings
 
 
@@ -90,14 +88,12 @@ def _titles(articles: list[Article]) -> list[str]:
 def brief_chunk(write: Callable[[list[Article]], Brief], chunk: list[list[Article]]) -> list[Brief]:
     """``write`` of each story of ``chunk``, their texts parsed ahead in one batch.
 
-    On one BLAS thread, in this process too: the parse's products (``context.nlp``)
-    are too small to share between threads, whose waiting spins (on two, the briefs
-    of a stories-dev draw took a quarter more CPU time, BENCHMARKS.md).
+    On one BLAS thread (``processes.blas_on_one_thread``), in this process too.
     """
     from storybrief.analyze.context import parsing  # spaCy: a second to import
 
     texts = (text for story in chunk for text in parsed_ahead(story))
-    with threadpool_limits(limits=1, user_api="blas"), parsing(texts):
+    with blas_on_one_thread(), parsing(texts):
         return [write(story) for story in chunk]
 
 

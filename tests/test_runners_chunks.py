@@ -14,6 +14,7 @@ from storybrief import runners
 from storybrief.analyze.conflicts.headline import bare_title
 from storybrief.models import Article, Brief
 from storybrief.pipeline import read, stories_of
+from storybrief.processes import blas_on_one_thread
 from storybrief.render import render
 
 PILE = Path(__file__).parent / "fixtures" / "pile"
@@ -77,6 +78,16 @@ def test_a_chunk_is_briefed_on_one_blas_thread(stories: list[list[Article]]) -> 
     runners.brief_chunk(threads, stories[:1])
     assert seen
     assert set(seen) == {1}
+
+
+def test_one_blas_thread_holds_for_its_block_only() -> None:
+    def threads() -> set[int]:
+        return {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+    before = threads()
+    with blas_on_one_thread():
+        assert threads() == {1}
+    assert threads() == before
 
 
 def test_chunks_and_a_pool_write_the_briefs_of_one_story_at_a_time(
