@@ -24,6 +24,7 @@ from storybrief.ingest import read_inputs
 from storybrief.ingest.decode import normalise_newlines
 from storybrief.models import Article, Brief, StageWarning, SummarySentence, Text
 from storybrief.nlp.overlap import CopyIndex
+from storybrief.processes import blas_on_one_thread
 from storybrief.segment import segment
 from storybrief.settings import DEFAULT, LIMITS, Settings
 from storybrief.summarize import story_order, summarize
@@ -96,7 +97,8 @@ def brief_of(
     # Imported here, as in ``_analysed``: spaCy is a second to import.
     from storybrief.analyze.context import parsing
 
-    with parsing():  # a title or lead that several parts read is parsed once
+    # A title or lead that several parts read is parsed once.
+    with blas_on_one_thread(), parsing():
         return _brief(articles, usable, words, settings, budget)
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from contextlib import AbstractContextManager
+from functools import lru_cache
+from typing import Any, TypeVar
 
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController, threadpool_limits
 
 T = TypeVar("T")
 
@@ -28,6 +30,22 @@ def one_blas_thread() -> None:
     throughput (measured).
     """
     threadpool_limits(limits=1, user_api="blas")
+
+
+def blas_on_one_thread() -> AbstractContextManager[Any]:
+    """A block within which this process's BLAS runs on one thread.
+
+    A brief's matrix products (the parse's layers, ``analyze.context.nlp``) are too
+    small to share out: a second OpenBLAS thread only spins, and the seed brief took
+    1.6 s of CPU time on two against 0.7 s on one (BENCHMARKS.md). The libraries are
+    looked up once: ``threadpool_limits`` looks them up each time, milliseconds a brief.
+    """
+    return _controller().limit(limits=1, user_api="blas")
+
+
+@lru_cache(maxsize=1)
+def _controller() -> ThreadpoolController:
+    return ThreadpoolController()
 
 
 def worker_context(preload: str) -> multiprocessing.context.BaseContext:

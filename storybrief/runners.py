@@ -27,7 +27,7 @@ from pathlib import Path
 from storybrief import pipeline
 from storybrief.errors import describe
 from storybrief.models import Article, Brief, StageWarning, Text
-from storybrief.processes import one_blas_thread, runs, worker_context
+from storybrief.processes import blas_on_one_thread, one_blas_thread, runs, worker_context
 from storybrief.settings import DEFAULT, LIMITS, Settings
 
 
@@ -62,25 +62,38 @@ def chunks(stories: list[list[Article]], texts: int) -> Iterator[list[list[Artic
 
 
 def parsed_ahead(story: list[Article]) -> list[str]:
-    """The texts of ``story`` its brief will parse: its usable articles' sentences and titles.
+    """The texts of ``story`` its brief will parse: its usable articles' sentences and titles,
+    with and without a topic prefix (the headline conflict reads the latter).
 
     None of a story over ``Limits.story_sentences`` (its analysis reads its leads
     only), nor of one over ``AHEAD_CHARS``: the parse ahead has no time budget,
     so a story that might need one (``Limits.brief_seconds``) parses its own.
     """
     usable = [a for a in story if a.ok]
-    texts = [s.text for a in usable for s in a.sentences] + [a.title for a in usable if a.title]
+    texts = [s.text for a in usable for s in a.sentences] + _titles(usable)
     too_long = sum(map(len, texts)) > AHEAD_CHARS
     return (
         [] if too_long or sum(len(a.sentences) for a in usable) > LIMITS.story_sentences else texts
     )
 
 
+def _titles(articles: list[Article]) -> list[str]:
+    """The titles of ``articles``, then those that differ without their topic prefix."""
+    from storybrief.analyze.conflicts.headline import bare_title  # spaCy: a second to import
+
+    titles = [a.title for a in articles if a.title]
+    return titles + [b for t in titles if (b := bare_title(t)) != t]
+
+
 def brief_chunk(write: Callable[[list[Article]], Brief], chunk: list[list[Article]]) -> list[Brief]:
-    """``write`` of each story of ``chunk``, their texts parsed ahead in one batch."""
+    """``write`` of each story of ``chunk``, their texts parsed ahead in one batch.
+
+    On one BLAS thread (``processes.blas_on_one_thread``), in this process too.
+    """
     from storybrief.analyze.context import parsing  # spaCy: a second to import
 
-    with parsing(text for story in chunk for text in parsed_ahead(story)):
+    texts = (text for story in chunk for text in parsed_ahead(story))
+    with blas_on_one_thread(), parsing(texts):
         return [write(story) for story in chunk]
 
 

@@ -8,10 +8,13 @@ import os
 from pathlib import Path
 
 import pytest
+from threadpoolctl import threadpool_info
 
 from storybrief import runners
+from storybrief.analyze.conflicts.headline import bare_title
 from storybrief.models import Article, Brief
 from storybrief.pipeline import read, stories_of
+from storybrief.processes import blas_on_one_thread
 from storybrief.render import render
 
 PILE = Path(__file__).parent / "fixtures" / "pile"
@@ -40,9 +43,9 @@ def test_a_story_over_the_sentence_or_character_limit_is_not_parsed_ahead(
 ) -> None:
     story = stories[0]
     texts = runners.parsed_ahead(story)
-    assert texts == [s.text for a in story for s in a.sentences] + [
-        a.title for a in story if a.title
-    ]
+    titles = [a.title for a in story if a.title]
+    bare = [b for t in titles if (b := bare_title(t)) != t]
+    assert texts == [s.text for a in story for s in a.sentences] + titles + bare
     total = sum(len(a.sentences) for a in story)
     with monkeypatch.context() as patch:
         patch.setattr(
@@ -51,6 +54,40 @@ def test_a_story_over_the_sentence_or_character_limit_is_not_parsed_ahead(
         assert runners.parsed_ahead(story) == []
     monkeypatch.setattr(runners, "AHEAD_CHARS", sum(map(len, texts)) - 1)
     assert runners.parsed_ahead(story) == []
+
+
+def test_a_title_with_a_topic_prefix_is_parsed_ahead_without_it_too(
+    stories: list[list[Article]],
+) -> None:
+    # The headline conflict parses the title without its topic prefix: a text of its own,
+    # which would otherwise be parsed alone, after the batch.
+    story = [dataclasses.replace(a, title=f"Iraq crisis: {a.title}") for a in stories[0]]
+    texts = runners.parsed_ahead(story)
+    assert "Iraq crisis: " + stories[0][0].title in texts
+    assert stories[0][0].title in texts
+    assert runners.parsed_ahead(stories[0]).count(stories[0][0].title) == 1
+
+
+def test_a_chunk_is_briefed_on_one_blas_thread(stories: list[list[Article]]) -> None:
+    seen: list[int] = []
+
+    def threads(story: list[Article]) -> Brief:
+        seen.extend(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+        return Brief(articles=story)
+
+    runners.brief_chunk(threads, stories[:1])
+    assert seen
+    assert set(seen) == {1}
+
+
+def test_one_blas_thread_holds_for_its_block_only() -> None:
+    def threads() -> set[int]:
+        return {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+    before = threads()
+    with blas_on_one_thread():
+        assert threads() == {1}
+    assert threads() == before
 
 
 def test_chunks_and_a_pool_write_the_briefs_of_one_story_at_a_time(

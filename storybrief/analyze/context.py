@@ -24,6 +24,7 @@ import numpy as np
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from thinc.api import NumpyOps
 
 from storybrief.errors import describe
 from storybrief.models import Article, Sentence, StageWarning, Syndication
@@ -43,9 +44,27 @@ QUOTE_MARKS = '"“”„'
 def nlp() -> Language:
     """The process-wide spaCy pipeline (tagger, parser, NER), loaded on first use."""
     pipeline = spacy.load(SPACY_MODEL)
+    _numpy_products(pipeline)
     if "lemmatizer" in pipeline.pipe_names and pipeline.get_pipe("lemmatizer").mode == "rule":
         _remember_lemmas(pipeline.get_pipe("lemmatizer"))
     return pipeline
+
+
+def _numpy_products(pipeline: Language) -> None:
+    """Have the layers of ``pipeline``'s models multiply their matrices with NumPy's BLAS.
+
+    thinc multiplies them with the BLIS it ships, which on this machine (AMD EPYC,
+    AVX-512) takes three times NumPy's OpenBLAS for the same product (one thread
+    each): a third of the parse's CPU time. thinc's own option (``use_blis=False``).
+    Not the same floats bit for bit, but the same parse: every token's tag, POS,
+    morphology, dependency, head, lemma, entity and sentence start was the same on the
+    texts of stories-dev (see BENCHMARKS.md); the parser's own steps keep BLIS.
+    """
+    ops = NumpyOps(use_blis=False)
+    for _, component in pipeline.pipeline:
+        model = getattr(component, "model", None)
+        for layer in model.walk() if model is not None else ():
+            layer.ops = ops
 
 
 def _remember_lemmas(lemmatizer: Any) -> None:

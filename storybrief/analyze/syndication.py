@@ -32,12 +32,19 @@ _CREDIT = re.compile(
 )
 
 
-def _minhash(article: Article) -> MinHash:
-    signature = MinHash(num_perm=_PERMUTATIONS, seed=1)
-    for sentence in article.sentences:
-        for shingle in shingles(sentence.text):
-            signature.update(" ".join(shingle).encode())
-    return signature
+def _minhashes(articles: list[Article]) -> dict[str, MinHash]:
+    """Each article's MinHash of its sentences' shingles, by id.
+
+    In one batch per article, the permutations drawn once (``MinHash.bulk``): the
+    same signatures as updating one shingle at a time, which took a twentieth of
+    a brief's time.
+    """
+    shingled = [
+        [" ".join(shingle).encode() for s in a.sentences for shingle in shingles(s.text)]
+        for a in articles
+    ]
+    signatures = MinHash.bulk(shingled, num_perm=_PERMUTATIONS, seed=1)
+    return {a.id: signature for a, signature in zip(articles, signatures, strict=True)}
 
 
 Carriers = dict[str, frozenset[str]]  # sentence id → the articles holding it or a near-copy
@@ -124,7 +131,7 @@ def _ordered(
 def find_syndication(story: StoryContext) -> list[Syndication]:
     """Every (copy, original) pair of the story, the most copied first."""
     settings = story.settings.syndication
-    hashes = {a.id: _minhash(a) for a in story.articles}
+    hashes = _minhashes(story.articles)
     carriers = _carriers(story)
     found: list[Syndication] = []
     for a, b in combinations(story.articles, 2):

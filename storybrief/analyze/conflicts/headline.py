@@ -42,6 +42,11 @@ def detect(ctx: StoryContext) -> list[Conflict]:
     return conflicts
 
 
+def bare_title(written: str) -> str:
+    """A title without its topic prefix ("Iraq crisis: ..."): the title this check parses."""
+    return _TOPIC_PREFIX.sub("", written)
+
+
 def _versus_body(
     ctx: StoryContext, article: Article, written: str, vectors: dict[str, np.ndarray]
 ) -> Conflict | None:
@@ -52,7 +57,7 @@ def _versus_body(
     title's parties acts only under a condition ("If we see that the United
     States takes action ..."), or only hedged or negated, the conditional first.
     """
-    title = _TOPIC_PREFIX.sub("", written)
+    title = bare_title(written)
     doc = parse([title])[0]
     if not _asserts(doc, ctx.settings.conflicts.headline_words):
         return None
