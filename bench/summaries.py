@@ -2,6 +2,7 @@
 
     python bench/summaries.py [--cv] [DUC_JSONL] [MULTINEWS_JSONL]
     python bench/summaries.py --read duc:1,3 multinews:4,14   # summaries to read by hand
+    python bench/summaries.py --read duc:1 --brief   # the same, as `storybrief brief` writes them
 
 * DUC 2004 Task 2: ROUGE-1/2 recall of the first 100 words, stemmed, averaged
   over the four references, then over clusters; rows are storybrief, sumy's
@@ -64,7 +65,7 @@ from storybrief.clean.shared import paragraph_key, shared_paragraphs
 from storybrief.distributed import summarize_jsonl_dask
 from storybrief.models import Article
 from storybrief.nlp.encoders import WordLlama
-from storybrief.pipeline import prepare
+from storybrief.pipeline import brief_of, prepare
 from storybrief.segment import split_sentences
 from storybrief.settings import Weights
 from storybrief.summarize import summarize
@@ -562,11 +563,16 @@ def _fold_table(
 # --- reading ---------------------------------------------------------------------
 
 
-def reading(corpora: dict[str, Corpus], picks: dict[str, list[int]]) -> list[str]:
+def reading(
+    corpora: dict[str, Corpus], picks: dict[str, list[int]], brief: bool = False
+) -> list[str]:
     """The summaries of the picked clusters (positions in sorted id order), to read by hand.
 
     Each sentence comes with its id and the sentence before it in its article, so
-    a reader can tell whether it leans on one the summary left out.
+    a reader can tell whether it leans on one the summary left out. ``brief``: the
+    summary of ``storybrief brief`` (``pipeline.brief_of``: the cluster's documents
+    read as the CLI reads them, analysed, the summary written with the analysis's
+    agreements and conflicts), not the batch's.
     """
     lines: list[str] = []
     for name, positions in picks.items():
@@ -575,16 +581,24 @@ def reading(corpora: dict[str, Corpus], picks: dict[str, list[int]]) -> list[str
             range(len(rows)), key=lambda i: str(rows[i].get("cluster_id", rows[i].get("id")))
         )
         lines += [
-            line for p in positions for line in _read_one(corpora[name], order[p], f"{name} {p}")
+            line
+            for p in positions
+            for line in _read_one(corpora[name], order[p], f"{name} {p}", brief)
         ]
     return lines
 
 
-def _read_one(corpus: Corpus, i: int, label: str) -> list[str]:
-    articles = corpus.articles[i]
+def _read_one(corpus: Corpus, i: int, label: str, brief: bool) -> list[str]:
+    if brief:  # no time budget: the summary, not the fallback to leads, is to be read
+        docs = corpus.rows[i]["docs"]
+        articles = prepare([Article(id=f"d{n}", source=f"d{n}", raw=d) for n, d in enumerate(docs)])
+        summary = brief_of(articles, words=corpus.words).summary
+    else:
+        articles = corpus.articles[i]
+        summary = summarize(articles, corpus.words)
     by_id = {s.id: (a, s) for a in articles for s in a.sentences}
     lines = [f"## {label}"]
-    for n, told in enumerate(summarize(articles, corpus.words)):
+    for n, told in enumerate(summary):
         article, sentence = by_id[told.sentence_ids[0]]
         before = article.sentences[sentence.index - 1].text if sentence.index else "<start>"
         lines += [f"[{n}] ({sentence.id}) {told.text}", f"      <before: {before[:160]}>"]
@@ -609,6 +623,11 @@ def main() -> None:
         metavar="SET:POSITIONS",
         help="only print the summaries to read: duc:1,3 multinews:4,14 (positions by sorted id)",
     )
+    parser.add_argument(
+        "--brief",
+        action="store_true",
+        help="with --read: the summaries `storybrief brief` writes, not the batch's",
+    )
     args = parser.parse_args()
     if args.read:
         corpora = {
@@ -616,7 +635,7 @@ def main() -> None:
             "multinews": Corpus("Multi-News", _rows(args.multinews), MULTINEWS_WORDS),
         }
         picks = {k: [int(p) for p in v.split(",")] for k, v in (a.split(":") for a in args.read)}
-        print("\n".join(reading(corpora, picks)))
+        print("\n".join(reading(corpora, picks, args.brief)))
         return
     if not args.cv:
         print("\n".join(duc_table(args.duc)))

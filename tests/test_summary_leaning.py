@@ -131,6 +131,15 @@ def test_a_quotation_continued_enters_a_summary_only_after_its_opening() -> None
         ("Gingrich said he recognized that some conservatives were wary.", False),
         ("As he fled, Breiner, 47, engaged another deputy in a gunbattle.", False),
         ("The rescued climbers said the storm had come without warning.", False),
+        # "That" and a noun after a preposition points back as "this" does...
+        ("The new thriller fits neatly into that pattern, critics wrote.", True),
+        ("The harbour authority is a crucial part of that effort, officials said.", True),
+        # ...but not as a conjunction, an idiom, or of a noun the sentence names before it.
+        ("Officials said that police had sealed the bridge by noon.", False),
+        ("The plan is unusual in that it asks nothing of the ferry crews.", False),
+        ("Nobody asked the harbour master, or the mayor for that matter.", False),
+        ("Divers mapped a wide area and searched every reef in that area.", False),
+        ("Ferry crews lack the follow-through that harbour pilots expect.", False),
     ],
 )
 def test_sentences_that_point_at_what_came_before(text: str, leans: bool) -> None:

@@ -124,6 +124,18 @@ _DEMONSTRATIVE = re.compile(
     r"|those (?!(?:who|whom|whose|which|that|of|in|with|at|for|on|from|responsible|involved"
     r"|close|familiar)\b|[a-z]+(?:ed|ing)\b)[a-z])"
 )
+# "That" and a word after a preposition, outside quotation marks: "fits right into
+# that pattern", "a crucial part of that effort", "to that end" point at what came
+# before, as "this" does; after a verb "that" is most often a conjunction ("said that
+# police ..."), so only after a preposition. The word is checked apart: not a
+# function word ("in that it ..."), not "matter" ("for that matter"), and not one
+# the sentence names before it ("every point in an area ... in that area"); a
+# preposition ending a compound is none ("the follow-through that customers demand").
+_THAT_NOUN = re.compile(
+    r"(?<![\w-])(?:into|in|on|of|for|with|at|from|by|to|about|over|under|after|before|during|through"
+    r"|against|like|behind|toward|towards|despite|beyond|within|across|around|along) that"
+    r" ([a-z][a-z-]+)\b"
+)
 # A person's pronoun inside a sentence (at its opening, ``ANAPHORIC_OPENERS`` has it),
 # and the end of its clause on a name: "As he fled, Breiner, 47, ...".
 _PRONOUN = re.compile(r"\b(?:he|him|she)\b")
@@ -346,10 +358,21 @@ def _unnamed_pronoun(text: str, tokens: list[str]) -> bool:
 
 
 def _points_back(text: str, lowered: str) -> bool:
-    """Whether ``text`` says "this", "these" or "those" of something, outside quotation marks."""
-    return ("this" in lowered or "these" in lowered or "those" in lowered) and bool(
-        _DEMONSTRATIVE.search(_QUOTATION.sub("", text))
-    )
+    """Whether ``text`` says "this", "these", "those" or "that" of something told before,
+    outside quotation marks."""
+    demonstrative = "this" in lowered or "these" in lowered or "those" in lowered
+    if demonstrative and _DEMONSTRATIVE.search(_QUOTATION.sub("", text)):
+        return True
+    return " that " in lowered and _that_of_before(_QUOTATION.sub("", text))
+
+
+def _that_of_before(text: str) -> bool:
+    """Whether ``text`` says "that" and a noun after a preposition, not a noun it names before."""
+    for match in _THAT_NOUN.finditer(text):
+        word = match.group(1)
+        if word not in STOPWORDS and word != "matter" and word not in text[: match.start()]:
+            return True
+    return False
 
 
 def _day_of(published: str | None) -> date | None:
