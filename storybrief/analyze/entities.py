@@ -221,6 +221,7 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # A score or record after a team's name ("Evansville 91-73"): the model runs the name
 # on over it, which keys the team apart from its bare name. Not a lone number, which
 # can belong to the name ("Windows 8", "Interstate 5").
+_COMPASS = re.compile(r"north|south|east|west")
 _SCORE = re.compile(r"\d+[-–]\d+")
 
 
@@ -1289,11 +1290,13 @@ def _named_after(place: str, bodies: dict[str, Counter[str]]) -> list[str]:
 def _merge_misspelled(groups: _Groups, names: dict[str, Counter[str]]) -> None:
     """One-word names, both places or neither, spelled alike once vowels are set aside
     and long enough not to meet by chance: "Turkeminstan" / "Turkmenistan",
-    "Teixiera" / "Teixeira"."""
-    alike: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
+    "Teixiera" / "Teixeira"; not two points of the compass, whose skeletons meet
+    ("Southeast" / "Southwest": no "w" or "h" in a skeleton)."""
+    alike: dict[tuple[str, str, bool, tuple[str, ...]], list[str]] = defaultdict(list)
     for key, labels in sorted(names.items()):
         if key.isalpha() and len(key) >= MIN_MISSPELLED:
-            alike[key[0], skeleton(key), _place(labels)].append(key)
+            points = tuple(_COMPASS.findall(key))
+            alike[key[0], skeleton(key), _place(labels), points].append(key)
     for keys in alike.values():
         for other in keys[1:]:
             groups.union(keys[0], other)
