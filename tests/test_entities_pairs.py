@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.entities import Mention, names_of, norm, ruled
+from storybrief.analyze.entities import Mention, names_of, norm, ruled, why_apart
 from storybrief.analyze.entity_pairs import FEATURE_NAMES, WEIGHTS, PairModel, pair_model
 from storybrief.models import Entity
 from storybrief.settings import EntitySettings, Settings
@@ -166,3 +166,24 @@ def test_a_name_inside_a_longer_one_of_its_kind_or_after_an_owner_still_joins() 
     found = groups_of(*names)
     assert found["London"] == found["Spacey's London"]
     assert found["Radio Corp"] == found["Global Radio Corp"]
+
+
+def apart(names: list[tuple[str, str]], a: str, b: str, feature: str = "contained") -> str:
+    """Why two of these names are left apart, the pairs scored by ``feature`` alone."""
+    found = [mention(text, label) for text, label in names]
+    rules = ruled(found, [], EntitySettings())
+    return why_apart(rules, EntitySettings(), model_on(feature), norm(a), norm(b))
+
+
+def test_why_two_names_are_left_apart_is_told() -> None:
+    # What ``bench/ecbplus.py --causes`` counts: each guard names itself.
+    koreas = [("North Korea", "GPE"), ("South Korea", "GPE"), ("Korea", "GPE")]
+    assert apart(koreas, "Korea", "North Korea") == "ambiguous"
+    beaches = [("Newport Beach", "GPE"), ("Long Beach", "GPE")]
+    assert apart(beaches, "Newport Beach", "Long Beach", feature="last_same") == "guard"
+    hospitals = [("Greenfield Hospital", "ORG"), ("Greenfield Memorial Hospital", "ORG")]
+    assert apart(hospitals, "Greenfield Hospital", "Greenfield Memorial Hospital", "acronym") == (
+        "scorer"
+    )
+    people = [("Kim Jong Un", "PERSON"), ("Jong", "PERSON")]
+    assert apart(people, "Jong", "Kim Jong Un") == "person"

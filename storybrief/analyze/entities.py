@@ -218,10 +218,10 @@ _RE_ENDING = re.compile(r"(cent|theat|lit|fib|met)re\b")
 _NICKNAME = re.compile(r"(?:^|\s)(?:[\"“][^\"“”]+[\"”]|['‘][^'‘’]+['’])(?=\s|$)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # "D'Alema", "Jones-Drew"
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_COMPASS = re.compile(r"north|south|east|west")  # the points a name is of: "Southeast"
 # A score or record after a team's name ("Evansville 91-73"): the model runs the name
 # on over it, which keys the team apart from its bare name. Not a lone number, which
 # can belong to the name ("Windows 8", "Interstate 5").
-_COMPASS = re.compile(r"north|south|east|west")
 _SCORE = re.compile(r"\d+[-–]\d+")
 
 
@@ -1054,11 +1054,17 @@ def _rivals(
     return len({groups.find(k) for k in having} - {groups.find(a), groups.find(b)})
 
 
-def _merge_scored(
-    groups: _Groups, rules: Ruled, settings: EntitySettings, model: PairModel
-) -> None:
-    """The candidate pairs the scorer rates ``settings.pair_threshold`` or more, merged
-    best first, when their groups link whole (``_linked``)."""
+@dataclass(frozen=True)
+class _Scored:
+    """The scorer's view of a story's candidate pairs under one setting."""
+
+    scores: dict[tuple[str, str], float]
+    best: list[tuple[str, str]]  # rated ``pair_threshold`` or more, best first
+    ambiguous: set[str]  # names paired so with two groups (``_ambiguous``)
+    members: dict[str, set[str]]  # the rules' groups' keys, by root
+
+
+def _scored(groups: _Groups, rules: Ruled, settings: EntitySettings, model: PairModel) -> _Scored:
     infos = rules.infos
     scores = {
         (a, b): model.probability(features(infos[a], infos[b], rivals))
@@ -1067,16 +1073,46 @@ def _merge_scored(
     members: dict[str, set[str]] = defaultdict(set)
     for key in infos:
         members[groups.find(key)].add(key)
-    best = sorted((-p, pair) for pair, p in scores.items() if p >= settings.pair_threshold)
-    ambiguous = _ambiguous(groups, [pair for _, pair in best])
-    for _, (a, b) in best:
-        if ambiguous & {a, b}:
+    ranked = sorted((-p, pair) for pair, p in scores.items() if p >= settings.pair_threshold)
+    best = [pair for _, pair in ranked]
+    return _Scored(scores, best, _ambiguous(groups, best), members)
+
+
+def _merge_scored(
+    groups: _Groups, rules: Ruled, settings: EntitySettings, model: PairModel
+) -> None:
+    """The candidate pairs the scorer rates ``settings.pair_threshold`` or more, merged
+    best first, when their groups link whole (``_linked``)."""
+    scored = _scored(groups, rules, settings, model)
+    members = scored.members
+    for a, b in scored.best:
+        if scored.ambiguous & {a, b}:
             continue
         ra, rb = groups.find(a), groups.find(b)
-        if ra != rb and _linked(members[ra], members[rb], scores, infos, settings):
+        if ra != rb and _linked(members[ra], members[rb], scored.scores, rules.infos, settings):
             joined = members.pop(ra) | members.pop(rb)
             groups.union(a, b)
             members[groups.find(a)] = joined
+
+
+def why_apart(rules: Ruled, settings: EntitySettings, model: PairModel, a: str, b: str) -> str:
+    """Why the rules and the scorer leave two keys apart, for ``bench/ecbplus.py
+    --causes``: "person" or "not a candidate" (never scored), "scorer" (rated under
+    the threshold), "ambiguous" (``_ambiguous``), "guard" (their rules' groups do not
+    link: ``_linked``), else "order" (a merge made before kept them apart)."""
+    groups = _Groups()
+    groups.parent = dict(rules.parent)
+    pair = (min(a, b), max(a, b))
+    scored = _scored(groups, rules, settings, model)
+    if pair not in scored.scores:
+        people = rules.infos[a].is_person or rules.infos[b].is_person
+        return "person" if people else "not a candidate"
+    if scored.scores[pair] < settings.pair_threshold:
+        return "scorer"
+    if scored.ambiguous & {a, b}:
+        return "ambiguous"
+    these, those = (scored.members[groups.find(k)] for k in pair)
+    return "order" if _linked(these, those, scored.scores, rules.infos, settings) else "guard"
 
 
 def _ambiguous(groups: _Groups, pairs: list[tuple[str, str]]) -> set[str]:
