@@ -187,3 +187,22 @@ def test_why_two_names_are_left_apart_is_told() -> None:
     )
     people = [("Kim Jong Un", "PERSON"), ("Jong", "PERSON")]
     assert apart(people, "Jong", "Kim Jong Un") == "person"
+
+
+def test_two_places_named_at_once_join_neither() -> None:
+    names = [("North and South America", "LOC"), ("North America", "LOC")]
+    names += [("Procter and Gamble", "ORG"), ("Procter", "ORG")]
+    found = groups_of(*names)
+    assert found["North America"] != found["North and South America"]
+    # Two names joined by "and" with no head they share are one body's name.
+    assert found["Procter"] == found["Procter and Gamble"]
+
+
+def test_a_person_called_after_a_place_is_not_the_place() -> None:
+    names = [("St. Isidore of Chios", "ORG"), ("Chios", "ORG"), ("Prince of Wales", "ORG")]
+    names += [("Wales", "ORG"), ("University of Michigan", "ORG"), ("Michigan", "ORG")]
+    found = groups_of(*names)
+    assert found["Chios"] != found["St. Isidore of Chios"]
+    assert found["Wales"] != found["Prince of Wales"]
+    # A body after a place is still the place's short name when tagged one kind.
+    assert found["Michigan"] == found["University of Michigan"]

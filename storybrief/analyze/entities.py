@@ -145,9 +145,13 @@ GENDER_TITLES = {
     **dict.fromkeys(["mr", "sir", "lord"], "m"),
     **dict.fromkeys(["mrs", "ms", "miss", "lady", "madam", "dame"], "f"),
 }
+# The title that may come before a husband's full name: "Mrs Mark David Chapman".
+WIFE_TITLE = "mrs"
 # Words that tell a person's gender wherever they stand: titles and subject pronouns.
 GENDER_WORDS = {**GENDER_TITLES, "he": "m", "she": "f"}
 _PRONOUN_GENDERS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+# Titles of a person called after a place: "St. Isidore of Chios", "Prince of Wales".
+PERSON_BY_PLACE = HONORIFICS | {"st", "saint"}
 # Titles that only ever come before a person's name, never open the name of a
 # body or a place ("King County", "General Motors"): the name after one is a person's.
 PERSONAL_TITLES = {
@@ -318,7 +322,19 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    return start, _without_score(doc, start, end)
+    return start, _without_score(doc, start, _uncut(doc, start, end))
+
+
+def _uncut(doc: Doc, start: int, end: int) -> int:
+    """End of a name the model cut after a function word: run on over the proper nouns
+    after it ("John the" of "St. John the Theologian"), else without it. A name
+    never ends so, and the cut one joins another's: "John the" with John the Apostle."""
+    while end > start + 1 and doc[end - 1].lower_ in _STOPWORDS:
+        after = _proper_nouns(doc, end)
+        if after is not None:
+            return after
+        end -= 1
+    return end
 
 
 def _without_score(doc: Doc, start: int, end: int) -> int:
@@ -440,7 +456,8 @@ def _gender_titles(alias: Span) -> list[Token]:
 def titled_surname(alias: Span) -> Span | None:
     """The gendered title and lone surname ending a person's name as written with its
     titles ("Mrs. Yeltsin"), if it ends so: they name that title's person, who may
-    share the surname with a person of the other gender."""
+    share the surname with a person of the other gender. So does "Mrs" before a full
+    name, which may be a husband's: "Mrs Mark David Chapman" is his wife."""
     titles = _gender_titles(alias)
     titled = alias.doc[titles[-1].i : alias.end] if titles else None
     return titled if titled is not None and _titled(norm(titled.text)) else None
@@ -504,11 +521,19 @@ def _name_like(key: str) -> bool:
 
 
 def _titled(key: str) -> tuple[str, str] | None:
-    """The gender and the surname of a name written as a gendered title and a surname."""
+    """The gender and the surname of a name written as a gendered title and a surname,
+    or "f" and the full name after "Mrs" ("mrs mark david chapman")."""
     words = person_words(key)
     if len(words) == 2 and words[0] in GENDER_TITLES:
         return GENDER_TITLES[words[0]], words[1]
+    if len(words) > 2 and words[0] == WIFE_TITLE:
+        return GENDER_TITLES[WIFE_TITLE], key.split(maxsplit=1)[1]
     return None
+
+
+def _titled_full_name(key: str) -> bool:
+    """Whether a name is "Mrs" and a full name: "Mrs Mark David Chapman"."""
+    return " " in (_titled(key) or ("", ""))[1]
 
 
 def _full_name(key: str) -> bool:
@@ -907,7 +932,9 @@ def _mention(
     if label == "PERSON":
         key, genders = _person_key(story, sentence, alias, name, key)
     acts = _is_acting(name.root) or name.root.dep_ == "poss"
-    return Mention(name.text, alias.text, label, sentence.id, sentence.article, key, genders, acts)
+    # "Mrs Mark David Chapman" is his wife's name whole: "Mark David Chapman" is his.
+    text = alias.text if _titled_full_name(key) else name.text
+    return Mention(text, alias.text, label, sentence.id, sentence.article, key, genders, acts)
 
 
 class _Groups:
@@ -1155,7 +1182,33 @@ def _other_kinds(a: NameInfo, b: NameInfo) -> bool:
     """Whether two names are two of a kind (``_other_heads``), a place and another
     place or body named after it (``_named_for``), or a name and a longer one holding
     it of another kind (``_inner_name``)."""
-    return _other_heads(a, b) or _named_for(a, b.key) or _named_for(b, a.key) or _inner_name(a, b)
+    return (
+        _other_heads(a, b)
+        or _named_for(a, b.key)
+        or _named_for(b, a.key)
+        or _inner_name(a, b)
+        or _coordinated(a.key, b.key)
+        or _called_after(a.key, b.key)
+    )
+
+
+def _coordinated(a: str, b: str) -> bool:
+    """Whether one name is two things named at once and the other one of them: "North
+    and South America" is North America and South America, one name of neither."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    if len(long) < 4 or long[1] != "and":
+        return False
+    head = long[3:]
+    return short in ([long[0], *head], [long[2], *head])
+
+
+def _called_after(a: str, b: str) -> bool:
+    """Whether one name is a person's after a title, called after the place the other
+    names: "St. Isidore of Chios", the Prince of Wales; the place is another thing."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    if not long or long[0] not in PERSON_BY_PLACE or "of" not in long:
+        return False
+    return long[long.index("of") + 1 :] == short
 
 
 def _inner_name(a: NameInfo, b: NameInfo) -> bool:
@@ -1656,13 +1709,22 @@ def _merge_single_names(
     """
     votes = {k: Counter(g for m in by_key[k] for g in m.genders) for k in keys}
     for key in sorted(keys, key=lambda k: (_titled(k) is not None, -len(by_key[k]), k)):
-        gender = (_titled(key) or ("", key))[0]
+        gender = _told_gender(key, votes)
+        # "Mrs" before a full name is that person only if the story shows a woman of it.
+        shown = _titled_full_name(key)
         for roots in _single_name_options(groups, key, people, by_key, settings.max_initials):
-            fitting = [r for r in roots if _fits(groups, votes, r, gender)]
+            fitting = [r for r in roots if _fits(groups, votes, r, gender, shown)]
             chosen = _dominant(groups, fitting, by_key, settings.dominance)
             if chosen is not None:
                 groups.union(key, chosen)
                 break
+
+
+def _told_gender(key: str, votes: dict[str, Counter[str]]) -> str:
+    """The gender a name's title tells, else its own pronouns ("" if neither): a name
+    alone whose pronouns tell a man ("Chapman ... he") is no woman's."""
+    titled = _titled(key)
+    return titled[0] if titled else _gender(votes[key]) or ""
 
 
 def _dominant(
@@ -1690,13 +1752,13 @@ def _single_name_options(
     of preference: after a gendered title, the surname alone's group; then those of
     the people of that surname, then of that first name. None for a longer name."""
     gender, name = _titled(key) or ("", key)
+    options = [{groups.find(name)}] if gender and name in by_key else []
     words = person_words(name)
     if len(words) != 1 or not _WORD.fullmatch(words[0]):
-        return []
+        return options
     # Initials in capitals stand for a name written so: "O.J." for O.J. Simpson,
     # but "U.N." for no Kim Jong Un.
     initialism = len(name) <= max_initials and all(_capitals(m.text) for m in by_key[key])
-    options = [{groups.find(name)}] if gender and name in by_key else []
     return options + [
         _named_by(groups, people, by_key, words[0], position, initialism) for position in (-1, 0)
     ]
@@ -1720,12 +1782,15 @@ def _named_by(
     }
 
 
-def _fits(groups: _Groups, votes: dict[str, Counter[str]], root: str, gender: str) -> bool:
-    """Whether the gender the group of ``root`` shows, if any, is ``gender`` (any, if "")."""
+def _fits(
+    groups: _Groups, votes: dict[str, Counter[str]], root: str, gender: str, shown: bool = False
+) -> bool:
+    """Whether the gender the group of ``root`` shows, if any (if ``shown``, one it
+    shows), is ``gender`` (any, if "")."""
     if not gender:
         return True
-    shown = sum((v for k, v in votes.items() if groups.find(k) == root), Counter())
-    return _gender(shown) in {None, gender}
+    evidence = sum((v for k, v in votes.items() if groups.find(k) == root), Counter())
+    return _gender(evidence) in ({gender} if shown else {None, gender})
 
 
 def _gender(votes: Counter[str]) -> str | None:
@@ -1747,10 +1812,13 @@ def _canonical(members: list[Mention]) -> str:
     """The most used multi-word bare name, else the most used name.
 
     A person the story names only by a gendered title is named with it:
-    "Mrs. Clinton", not "Clinton".
+    "Mrs. Clinton", not "Clinton"; otherwise "Mrs" and a full name, which may be a
+    husband's, is not the name: "Hillary Clinton".
     """
     titled = all(_titled(m.key) for m in members)
-    counts = Counter(m.alias if titled else m.text for m in members)
+    counts = Counter(
+        m.alias if titled else m.text for m in members if titled or not _titled_full_name(m.key)
+    )
     multi = [t for t in counts if " " in t.strip()]
     pool = multi or list(counts)
     return max(pool, key=lambda t: (counts[t], len(t), t))
