@@ -358,6 +358,7 @@ def test_a_name_the_model_cuts_after_a_function_word_is_mended() -> None:
         "They walked by Bank of the river.\n"
     )
     saint, bank = (d for d in story.docs.values() if "Pilgrims" in d.text or "Bank" in d.text)
-    # Run on over the proper nouns after it, else cut before it.
+    # Run on over the proper nouns after it, else no name.
     assert saint[slice(*_clean_span(saint, 5, 8))].text == "St. John the Theologian"
-    assert bank[slice(*_clean_span(bank, 3, 5))].text == "Bank"
+    assert bank[slice(*_clean_span(bank, 3, 5))].text == ""
+    assert bank[slice(*_clean_span(bank, 3, 4))].text == "Bank"

@@ -327,14 +327,15 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _uncut(doc: Doc, start: int, end: int) -> int:
     """End of a name the model cut after a function word: run on over the proper nouns
-    after it ("John the" of "St. John the Theologian"), else without it. A name
-    never ends so, and the cut one joins another's: "John the" with John the Apostle."""
-    while end > start + 1 and doc[end - 1].lower_ in _STOPWORDS:
-        after = _proper_nouns(doc, end)
-        if after is not None:
-            return after
-        end -= 1
-    return end
+    after it ("John the" of "St. John the Theologian"); with none after it, ``start``
+    (no name). A name never ends so, and what is left of a cut one joins another's:
+    "John the" with John the Apostle, "House" (of Representatives) with the White House."""
+    # In capitals the word is the name's own: the voice command "Xbox On".
+    if end - start < 2 or doc[end - 1].text not in _STOPWORDS:
+        return end
+    # Past a line break the text kept: "House of\n Representatives".
+    after = _proper_nouns(doc, next((t.i for t in doc[end:] if not t.is_space), end))
+    return start if after is None else after
 
 
 def _without_score(doc: Doc, start: int, end: int) -> int:
@@ -1709,15 +1710,35 @@ def _merge_single_names(
     """
     votes = {k: Counter(g for m in by_key[k] for g in m.genders) for k in keys}
     for key in sorted(keys, key=lambda k: (_titled(k) is not None, -len(by_key[k]), k)):
-        gender = _told_gender(key, votes)
-        # "Mrs" before a full name is that person only if the story shows a woman of it.
-        shown = _titled_full_name(key)
-        for roots in _single_name_options(groups, key, people, by_key, settings.max_initials):
-            fitting = [r for r in roots if _fits(groups, votes, r, gender, shown)]
-            chosen = _dominant(groups, fitting, by_key, settings.dominance)
-            if chosen is not None:
-                groups.union(key, chosen)
-                break
+        options = _single_name_options(groups, key, people, by_key, settings.max_initials)
+        chosen = _single_name_choice(groups, key, options, votes, by_key, settings.dominance)
+        if chosen is not None:
+            groups.union(key, chosen)
+
+
+def _single_name_choice(
+    groups: _Groups,
+    key: str,
+    options: list[set[str]],
+    votes: dict[str, Counter[str]],
+    by_key: dict[str, list[Mention]],
+    dominance: float,
+) -> str | None:
+    """The group a name of one word (after a title, if any) joins: the dominant one of
+    its first ``options`` that has one, if the genders fit.
+
+    A title chooses among the people of its gender; a name's own pronouns, which the
+    parse may bind wrong, only forbid the one chosen. "Mrs" before a full name is
+    that person only if the story shows a woman of it."""
+    gender = _told_gender(key, votes)
+    shown = _titled_full_name(key)
+    titled = _titled(key) is not None
+    for roots in options:
+        fitting = [r for r in roots if not titled or _fits(groups, votes, r, gender, shown)]
+        chosen = _dominant(groups, fitting, by_key, dominance)
+        if chosen is not None:
+            return chosen if _fits(groups, votes, chosen, gender, shown) else None
+    return None
 
 
 def _told_gender(key: str, votes: dict[str, Counter[str]]) -> str:
