@@ -37,8 +37,10 @@ and all 66 stories:
 * storybrief, rules only: the scorer off.
 
 ``--errors SPLIT`` prints the CV run's wrong and missed pairs of that split (read
-``train`` only); ``--split train`` briefs and cross-validates the ``train`` stories
-alone; ``--cache FILE`` keeps the found names (spaCy's part) between runs.
+``train`` only); ``--causes SPLIT``, the gold pairs name containment joins and the
+shipped entities leave apart, by cause (``causes``: the pairs themselves for
+``train`` only, counts for others); ``--split train`` briefs and cross-validates the
+``train`` stories alone; ``--cache FILE`` keeps the found names (spaCy's part) between runs.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ import pickle
 import re
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations, product
@@ -61,8 +63,15 @@ from sklearn.linear_model import LogisticRegression
 
 from storybrief.analyze import StoryContext
 from storybrief.analyze.entities import Mention as FoundName
-from storybrief.analyze.entities import Ruled, candidate_pairs, mentions, names_of, ruled
-from storybrief.analyze.entity_pairs import PairModel
+from storybrief.analyze.entities import (
+    Ruled,
+    candidate_pairs,
+    mentions,
+    names_of,
+    ruled,
+    why_apart,
+)
+from storybrief.analyze.entity_pairs import PairModel, pair_model
 from storybrief.models import Article, Entity
 from storybrief.pipeline import brief_of, read
 from storybrief.settings import EntitySettings
@@ -395,6 +404,47 @@ def systems(
     }
 
 
+def causes(stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]) -> Counter:
+    """Why the shipped entities leave apart each gold pair name containment joins: a
+    form no entity lists ("unlisted"), else ``entities.why_apart`` of the keys the
+    forms are found under. Each pair is printed for ``train`` stories only (the
+    errors the rules may be written from); the counts are returned."""
+    settings, tally = EntitySettings(), Counter()
+    for story in stories:
+        entities = _entities(story.id, found, rules, settings)
+        forms = [{form(e.name), *map(form, e.aliases)} for e in entities]
+        keys: dict[str, str] = {}
+        for m in found[story.id][0]:
+            for f in sorted({form(m.text), form(m.alias)}):
+                keys.setdefault(f, m.key)
+        listed = set().union(*forms) & keys.keys()
+        for a, b in _containment_misses(story, forms):
+            apart = {a, b} <= listed
+            cause = (
+                why_apart(rules[story.id], settings, pair_model(), keys[a], keys[b])
+                if apart
+                else "unlisted"
+            )
+            tally[cause] += 1
+            if story.split == "train":
+                print(f"{story.id}: {cause:16} {a!r} ~ {b!r}")
+    return tally
+
+
+def _containment_misses(story: Story, forms: list[set[str]]) -> list[tuple[str, str]]:
+    """The gold "same" pairs of the story that name containment joins and no entity lists."""
+    chains: dict[str, set[str]] = defaultdict(set)
+    for m in story.gold:
+        chains[m.form].add(m.chain)
+    return [
+        (a, b)
+        for a, b in combinations(sorted(chains), 2)
+        if chains[a] & chains[b]
+        and contained(a, b)
+        and not any(a in group and b in group for group in forms)
+    ]
+
+
 def check_full(stories: list[Story], shipped: dict[str, list[Entity]]) -> None:
     """Fail unless every story's full brief lists the entities the analysis alone does."""
     for story in stories:
@@ -411,10 +461,23 @@ def arguments() -> argparse.Namespace:
         "--errors", choices=SPLITS, help="print the CV run's wrong and missed pairs"
     )
     parser.add_argument(
+        "--causes", choices=SPLITS, help="why containment's gold pairs are left apart"
+    )
+    parser.add_argument(
         "--split", choices=SPLITS, default="all", help="brief only this split's stories"
     )
     parser.add_argument("--cache", type=Path, help="pickle of the stories' found names")
     return parser.parse_args()
+
+
+def print_table(tallies: dict[tuple, Tally], splits: Iterable[str]) -> None:
+    """The table of every system's scores on each of ``splits``."""
+    print("| split | system | coverage | pair P | pair R | pair F1 | B³ P | B³ R | B³ F1 |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for split in splits:
+        for system in SYSTEMS:
+            row = tallies[split, system].row(system, coverage=system.startswith("storybrief"))
+            print(f"| {split} |{row[1:]}")
 
 
 def main() -> None:
@@ -423,16 +486,15 @@ def main() -> None:
     stories = [s for s in load(args.data) if args.split in {"all", s.split}]
     found = found_names(stories, args.cache)
     seconds = time.perf_counter() - started
+    if args.causes:
+        chosen = [s for s in stories if args.causes in {"all", s.split}]
+        print(causes(chosen, found, rules_of(found)))
+        return
     entities = systems(stories, found, rules_of(found))
     if args.full:
         check_full(stories, entities[SYSTEMS[1]])
     tallies = score(stories, entities)
-    print("| split | system | coverage | pair P | pair R | pair F1 | B³ P | B³ R | B³ F1 |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    for split in SPLITS if args.split == "all" else (args.split,):
-        for system in SYSTEMS:
-            row = tallies[split, system].row(system, coverage=system.startswith("storybrief"))
-            print(f"| {split} |{row[1:]}")
+    print_table(tallies, SPLITS if args.split == "all" else (args.split,))
     print(f"\n{len(stories)} stories read and their names found in {seconds:.0f} s")
     if args.errors:
         print("\n".join(tallies[args.errors, SYSTEMS[0]].errors))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storybrief.analyze import StoryContext, run
+from storybrief.analyze.entities import _clean_span
 from storybrief.models import Entity
 from storybrief.settings import EntitySettings, Settings
 
@@ -321,3 +322,43 @@ def test_a_role_the_model_takes_into_a_name_is_no_part_of_it() -> None:
     found = entities_of(ROLES)
     assert found["Trooper William Hakim"].name == "William Hakim"
     assert found["William Hakim"] is found["Trooper William Hakim"]
+
+
+WIFE = """Killer's wife waits
+
+Gloria Chapman said she would wait. Her husband Mark told her of his plan. "I was now \
+Mrs Mark David Chapman, the wife of a murderer," Gloria Chapman said. Chapman was jailed, \
+and he has been denied parole ten times. Chapman said he was sorry.
+"""
+
+HILLARY = """Clinton runs
+
+Hillary Clinton said she would run for president. Mrs Hillary Clinton spoke in Iowa on \
+Monday. Clinton said she was ready.
+"""
+
+
+def test_mrs_before_a_full_name_is_that_name_only_for_a_woman() -> None:
+    # The husband's full name after "Mrs" is his wife: no alias of his, and the
+    # story shows no woman of that name; a surname whose pronouns tell a man joins
+    # no woman.
+    found = entities_of(WIFE)
+    assert found["Mrs Mark David Chapman"].aliases == ["Mrs Mark David Chapman"]
+    assert "Mark David Chapman" not in found
+    assert found["Chapman"] is not found["Gloria Chapman"]
+    # A woman's own full name after "Mrs" is hers; her name is the one without it.
+    found = entities_of(HILLARY)
+    assert found["Mrs Hillary Clinton"] is found["Hillary Clinton"] is found["Clinton"]
+    assert found["Clinton"].name == "Hillary Clinton"
+
+
+def test_a_name_the_model_cuts_after_a_function_word_is_mended() -> None:
+    story = StoryContext.from_texts(
+        "Relic found\n\nPilgrims visited the grave of St. John the Theologian in Ephesus. "
+        "They walked by Bank of the river.\n"
+    )
+    saint, bank = (d for d in story.docs.values() if "Pilgrims" in d.text or "Bank" in d.text)
+    # Run on over the proper nouns after it, else no name.
+    assert saint[slice(*_clean_span(saint, 5, 8))].text == "St. John the Theologian"
+    assert bank[slice(*_clean_span(bank, 3, 5))].text == ""
+    assert bank[slice(*_clean_span(bank, 3, 4))].text == "Bank"

@@ -143,3 +143,22 @@ def test_two_full_names_with_other_middle_initials_are_two_people() -> None:
     assert found["George H.W. Bush"] is not found["George W. Bush"]
     # A middle name written out is left to the other rules: one woman.
     assert found["Hillary Diane Rodham Clinton"] is found["Hillary Rodham Clinton"]
+
+
+COMPASS = """Storms hit the south
+
+Storms hit the Southeast on Monday. The Southwest stayed dry, forecasters said. In the \
+Southeast, roads flooded. Officials in the Southwest said fires were out. North Korea and \
+South Korea held talks. Officials in Turkmenistan and Turkeminstan's press agency agreed.
+"""
+
+
+def test_two_points_of_the_compass_are_two_places_though_spelled_alike() -> None:
+    # Their consonants meet ("stst": a skeleton has no "w" or "h"); a misspelling
+    # would not change a point of the compass.
+    found = {
+        a: e for e in run(StoryContext.from_texts(COMPASS), "entities").entities for a in e.aliases
+    }
+    assert found["Southeast"] is not found["Southwest"]
+    assert found["North Korea"] is not found["South Korea"]
+    assert found["Turkeminstan"] is found["Turkmenistan"]

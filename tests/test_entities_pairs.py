@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.entities import Mention, names_of, norm, ruled
+from storybrief.analyze.entities import Mention, names_of, norm, ruled, why_apart
 from storybrief.analyze.entity_pairs import FEATURE_NAMES, WEIGHTS, PairModel, pair_model
 from storybrief.models import Entity
 from storybrief.settings import EntitySettings, Settings
@@ -166,3 +166,43 @@ def test_a_name_inside_a_longer_one_of_its_kind_or_after_an_owner_still_joins() 
     found = groups_of(*names)
     assert found["London"] == found["Spacey's London"]
     assert found["Radio Corp"] == found["Global Radio Corp"]
+
+
+def apart(names: list[tuple[str, str]], a: str, b: str, feature: str = "contained") -> str:
+    """Why two of these names are left apart, the pairs scored by ``feature`` alone."""
+    found = [mention(text, label) for text, label in names]
+    rules = ruled(found, [], EntitySettings())
+    return why_apart(rules, EntitySettings(), model_on(feature), norm(a), norm(b))
+
+
+def test_why_two_names_are_left_apart_is_told() -> None:
+    # What ``bench/ecbplus.py --causes`` counts: each guard names itself.
+    koreas = [("North Korea", "GPE"), ("South Korea", "GPE"), ("Korea", "GPE")]
+    assert apart(koreas, "Korea", "North Korea") == "ambiguous"
+    beaches = [("Newport Beach", "GPE"), ("Long Beach", "GPE")]
+    assert apart(beaches, "Newport Beach", "Long Beach", feature="last_same") == "guard"
+    hospitals = [("Greenfield Hospital", "ORG"), ("Greenfield Memorial Hospital", "ORG")]
+    assert apart(hospitals, "Greenfield Hospital", "Greenfield Memorial Hospital", "acronym") == (
+        "scorer"
+    )
+    people = [("Kim Jong Un", "PERSON"), ("Jong", "PERSON")]
+    assert apart(people, "Jong", "Kim Jong Un") == "person"
+
+
+def test_two_places_named_at_once_join_neither() -> None:
+    names = [("North and South America", "LOC"), ("North America", "LOC")]
+    names += [("Procter and Gamble", "ORG"), ("Procter", "ORG")]
+    found = groups_of(*names)
+    assert found["North America"] != found["North and South America"]
+    # Two names joined by "and" with no head they share are one body's name.
+    assert found["Procter"] == found["Procter and Gamble"]
+
+
+def test_a_person_called_after_a_place_is_not_the_place() -> None:
+    names = [("St. Isidore of Chios", "ORG"), ("Chios", "ORG"), ("Prince of Wales", "ORG")]
+    names += [("Wales", "ORG"), ("University of Michigan", "ORG"), ("Michigan", "ORG")]
+    found = groups_of(*names)
+    assert found["Chios"] != found["St. Isidore of Chios"]
+    assert found["Wales"] != found["Prince of Wales"]
+    # A body after a place is still the place's short name when tagged one kind.
+    assert found["Michigan"] == found["University of Michigan"]

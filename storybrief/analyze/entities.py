@@ -145,9 +145,13 @@ GENDER_TITLES = {
     **dict.fromkeys(["mr", "sir", "lord"], "m"),
     **dict.fromkeys(["mrs", "ms", "miss", "lady", "madam", "dame"], "f"),
 }
+# The title that may come before a husband's full name: "Mrs Mark David Chapman".
+WIFE_TITLE = "mrs"
 # Words that tell a person's gender wherever they stand: titles and subject pronouns.
 GENDER_WORDS = {**GENDER_TITLES, "he": "m", "she": "f"}
 _PRONOUN_GENDERS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+# Titles of a person called after a place: "St. Isidore of Chios", "Prince of Wales".
+PERSON_BY_PLACE = HONORIFICS | {"st", "saint"}
 # Titles that only ever come before a person's name, never open the name of a
 # body or a place ("King County", "General Motors"): the name after one is a person's.
 PERSONAL_TITLES = {
@@ -218,6 +222,7 @@ _RE_ENDING = re.compile(r"(cent|theat|lit|fib|met)re\b")
 _NICKNAME = re.compile(r"(?:^|\s)(?:[\"“][^\"“”]+[\"”]|['‘][^'‘’]+['’])(?=\s|$)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # "D'Alema", "Jones-Drew"
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_COMPASS = re.compile(r"north|south|east|west")  # the points a name is of: "Southeast"
 # A score or record after a team's name ("Evansville 91-73"): the model runs the name
 # on over it, which keys the team apart from its bare name. Not a lone number, which
 # can belong to the name ("Windows 8", "Interstate 5").
@@ -317,7 +322,20 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    return start, _without_score(doc, start, end)
+    return start, _without_score(doc, start, _uncut(doc, start, end))
+
+
+def _uncut(doc: Doc, start: int, end: int) -> int:
+    """End of a name the model cut after a function word: run on over the proper nouns
+    after it ("John the" of "St. John the Theologian"); with none after it, ``start``
+    (no name). A name never ends so, and what is left of a cut one joins another's:
+    "John the" with John the Apostle, "House" (of Representatives) with the White House."""
+    # In capitals the word is the name's own: the voice command "Xbox On".
+    if end - start < 2 or doc[end - 1].text not in _STOPWORDS:
+        return end
+    # Past a line break the text kept: "House of\n Representatives".
+    after = _proper_nouns(doc, next((t.i for t in doc[end:] if not t.is_space), end))
+    return start if after is None else after
 
 
 def _without_score(doc: Doc, start: int, end: int) -> int:
@@ -439,7 +457,8 @@ def _gender_titles(alias: Span) -> list[Token]:
 def titled_surname(alias: Span) -> Span | None:
     """The gendered title and lone surname ending a person's name as written with its
     titles ("Mrs. Yeltsin"), if it ends so: they name that title's person, who may
-    share the surname with a person of the other gender."""
+    share the surname with a person of the other gender. So does "Mrs" before a full
+    name, which may be a husband's: "Mrs Mark David Chapman" is his wife."""
     titles = _gender_titles(alias)
     titled = alias.doc[titles[-1].i : alias.end] if titles else None
     return titled if titled is not None and _titled(norm(titled.text)) else None
@@ -503,11 +522,19 @@ def _name_like(key: str) -> bool:
 
 
 def _titled(key: str) -> tuple[str, str] | None:
-    """The gender and the surname of a name written as a gendered title and a surname."""
+    """The gender and the surname of a name written as a gendered title and a surname,
+    or "f" and the full name after "Mrs" ("mrs mark david chapman")."""
     words = person_words(key)
     if len(words) == 2 and words[0] in GENDER_TITLES:
         return GENDER_TITLES[words[0]], words[1]
+    if len(words) > 2 and words[0] == WIFE_TITLE:
+        return GENDER_TITLES[WIFE_TITLE], key.split(maxsplit=1)[1]
     return None
+
+
+def _titled_full_name(key: str) -> bool:
+    """Whether a name is "Mrs" and a full name: "Mrs Mark David Chapman"."""
+    return " " in (_titled(key) or ("", ""))[1]
 
 
 def _full_name(key: str) -> bool:
@@ -906,7 +933,9 @@ def _mention(
     if label == "PERSON":
         key, genders = _person_key(story, sentence, alias, name, key)
     acts = _is_acting(name.root) or name.root.dep_ == "poss"
-    return Mention(name.text, alias.text, label, sentence.id, sentence.article, key, genders, acts)
+    # "Mrs Mark David Chapman" is his wife's name whole: "Mark David Chapman" is his.
+    text = alias.text if _titled_full_name(key) else name.text
+    return Mention(text, alias.text, label, sentence.id, sentence.article, key, genders, acts)
 
 
 class _Groups:
@@ -1053,11 +1082,17 @@ def _rivals(
     return len({groups.find(k) for k in having} - {groups.find(a), groups.find(b)})
 
 
-def _merge_scored(
-    groups: _Groups, rules: Ruled, settings: EntitySettings, model: PairModel
-) -> None:
-    """The candidate pairs the scorer rates ``settings.pair_threshold`` or more, merged
-    best first, when their groups link whole (``_linked``)."""
+@dataclass(frozen=True)
+class _Scored:
+    """The scorer's view of a story's candidate pairs under one setting."""
+
+    scores: dict[tuple[str, str], float]
+    best: list[tuple[str, str]]  # rated ``pair_threshold`` or more, best first
+    ambiguous: set[str]  # names paired so with two groups (``_ambiguous``)
+    members: dict[str, set[str]]  # the rules' groups' keys, by root
+
+
+def _scored(groups: _Groups, rules: Ruled, settings: EntitySettings, model: PairModel) -> _Scored:
     infos = rules.infos
     scores = {
         (a, b): model.probability(features(infos[a], infos[b], rivals))
@@ -1066,16 +1101,46 @@ def _merge_scored(
     members: dict[str, set[str]] = defaultdict(set)
     for key in infos:
         members[groups.find(key)].add(key)
-    best = sorted((-p, pair) for pair, p in scores.items() if p >= settings.pair_threshold)
-    ambiguous = _ambiguous(groups, [pair for _, pair in best])
-    for _, (a, b) in best:
-        if ambiguous & {a, b}:
+    ranked = sorted((-p, pair) for pair, p in scores.items() if p >= settings.pair_threshold)
+    best = [pair for _, pair in ranked]
+    return _Scored(scores, best, _ambiguous(groups, best), members)
+
+
+def _merge_scored(
+    groups: _Groups, rules: Ruled, settings: EntitySettings, model: PairModel
+) -> None:
+    """The candidate pairs the scorer rates ``settings.pair_threshold`` or more, merged
+    best first, when their groups link whole (``_linked``)."""
+    scored = _scored(groups, rules, settings, model)
+    members = scored.members
+    for a, b in scored.best:
+        if scored.ambiguous & {a, b}:
             continue
         ra, rb = groups.find(a), groups.find(b)
-        if ra != rb and _linked(members[ra], members[rb], scores, infos, settings):
+        if ra != rb and _linked(members[ra], members[rb], scored.scores, rules.infos, settings):
             joined = members.pop(ra) | members.pop(rb)
             groups.union(a, b)
             members[groups.find(a)] = joined
+
+
+def why_apart(rules: Ruled, settings: EntitySettings, model: PairModel, a: str, b: str) -> str:
+    """Why the rules and the scorer leave two keys apart, for ``bench/ecbplus.py
+    --causes``: "person" or "not a candidate" (never scored), "scorer" (rated under
+    the threshold), "ambiguous" (``_ambiguous``), "guard" (their rules' groups do not
+    link: ``_linked``), else "order" (a merge made before kept them apart)."""
+    groups = _Groups()
+    groups.parent = dict(rules.parent)
+    pair = (min(a, b), max(a, b))
+    scored = _scored(groups, rules, settings, model)
+    if pair not in scored.scores:
+        people = rules.infos[a].is_person or rules.infos[b].is_person
+        return "person" if people else "not a candidate"
+    if scored.scores[pair] < settings.pair_threshold:
+        return "scorer"
+    if scored.ambiguous & {a, b}:
+        return "ambiguous"
+    these, those = (scored.members[groups.find(k)] for k in pair)
+    return "order" if _linked(these, those, scored.scores, rules.infos, settings) else "guard"
 
 
 def _ambiguous(groups: _Groups, pairs: list[tuple[str, str]]) -> set[str]:
@@ -1118,7 +1183,33 @@ def _other_kinds(a: NameInfo, b: NameInfo) -> bool:
     """Whether two names are two of a kind (``_other_heads``), a place and another
     place or body named after it (``_named_for``), or a name and a longer one holding
     it of another kind (``_inner_name``)."""
-    return _other_heads(a, b) or _named_for(a, b.key) or _named_for(b, a.key) or _inner_name(a, b)
+    return (
+        _other_heads(a, b)
+        or _named_for(a, b.key)
+        or _named_for(b, a.key)
+        or _inner_name(a, b)
+        or _coordinated(a.key, b.key)
+        or _called_after(a.key, b.key)
+    )
+
+
+def _coordinated(a: str, b: str) -> bool:
+    """Whether one name is two things named at once and the other one of them: "North
+    and South America" is North America and South America, one name of neither."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    if len(long) < 4 or long[1] != "and":
+        return False
+    head = long[3:]
+    return short in ([long[0], *head], [long[2], *head])
+
+
+def _called_after(a: str, b: str) -> bool:
+    """Whether one name is a person's after a title, called after the place the other
+    names: "St. Isidore of Chios", the Prince of Wales; the place is another thing."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    if not long or long[0] not in PERSON_BY_PLACE or "of" not in long:
+        return False
+    return long[long.index("of") + 1 :] == short
 
 
 def _inner_name(a: NameInfo, b: NameInfo) -> bool:
@@ -1289,11 +1380,13 @@ def _named_after(place: str, bodies: dict[str, Counter[str]]) -> list[str]:
 def _merge_misspelled(groups: _Groups, names: dict[str, Counter[str]]) -> None:
     """One-word names, both places or neither, spelled alike once vowels are set aside
     and long enough not to meet by chance: "Turkeminstan" / "Turkmenistan",
-    "Teixiera" / "Teixeira"."""
-    alike: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
+    "Teixiera" / "Teixeira"; not two points of the compass, whose skeletons meet
+    ("Southeast" / "Southwest": no "w" or "h" in a skeleton)."""
+    alike: dict[tuple[str, str, bool, tuple[str, ...]], list[str]] = defaultdict(list)
     for key, labels in sorted(names.items()):
         if key.isalpha() and len(key) >= MIN_MISSPELLED:
-            alike[key[0], skeleton(key), _place(labels)].append(key)
+            points = tuple(_COMPASS.findall(key))
+            alike[key[0], skeleton(key), _place(labels), points].append(key)
     for keys in alike.values():
         for other in keys[1:]:
             groups.union(keys[0], other)
@@ -1617,13 +1710,42 @@ def _merge_single_names(
     """
     votes = {k: Counter(g for m in by_key[k] for g in m.genders) for k in keys}
     for key in sorted(keys, key=lambda k: (_titled(k) is not None, -len(by_key[k]), k)):
-        gender = (_titled(key) or ("", key))[0]
-        for roots in _single_name_options(groups, key, people, by_key, settings.max_initials):
-            fitting = [r for r in roots if _fits(groups, votes, r, gender)]
-            chosen = _dominant(groups, fitting, by_key, settings.dominance)
-            if chosen is not None:
-                groups.union(key, chosen)
-                break
+        options = _single_name_options(groups, key, people, by_key, settings.max_initials)
+        chosen = _single_name_choice(groups, key, options, votes, by_key, settings.dominance)
+        if chosen is not None:
+            groups.union(key, chosen)
+
+
+def _single_name_choice(
+    groups: _Groups,
+    key: str,
+    options: list[set[str]],
+    votes: dict[str, Counter[str]],
+    by_key: dict[str, list[Mention]],
+    dominance: float,
+) -> str | None:
+    """The group a name of one word (after a title, if any) joins: the dominant one of
+    its first ``options`` that has one, if the genders fit.
+
+    A title chooses among the people of its gender; a name's own pronouns, which the
+    parse may bind wrong, only forbid the one chosen. "Mrs" before a full name is
+    that person only if the story shows a woman of it."""
+    gender = _told_gender(key, votes)
+    shown = _titled_full_name(key)
+    titled = _titled(key) is not None
+    for roots in options:
+        fitting = [r for r in roots if not titled or _fits(groups, votes, r, gender, shown)]
+        chosen = _dominant(groups, fitting, by_key, dominance)
+        if chosen is not None:
+            return chosen if _fits(groups, votes, chosen, gender, shown) else None
+    return None
+
+
+def _told_gender(key: str, votes: dict[str, Counter[str]]) -> str:
+    """The gender a name's title tells, else its own pronouns ("" if neither): a name
+    alone whose pronouns tell a man ("Chapman ... he") is no woman's."""
+    titled = _titled(key)
+    return titled[0] if titled else _gender(votes[key]) or ""
 
 
 def _dominant(
@@ -1651,13 +1773,13 @@ def _single_name_options(
     of preference: after a gendered title, the surname alone's group; then those of
     the people of that surname, then of that first name. None for a longer name."""
     gender, name = _titled(key) or ("", key)
+    options = [{groups.find(name)}] if gender and name in by_key else []
     words = person_words(name)
     if len(words) != 1 or not _WORD.fullmatch(words[0]):
-        return []
+        return options
     # Initials in capitals stand for a name written so: "O.J." for O.J. Simpson,
     # but "U.N." for no Kim Jong Un.
     initialism = len(name) <= max_initials and all(_capitals(m.text) for m in by_key[key])
-    options = [{groups.find(name)}] if gender and name in by_key else []
     return options + [
         _named_by(groups, people, by_key, words[0], position, initialism) for position in (-1, 0)
     ]
@@ -1681,12 +1803,15 @@ def _named_by(
     }
 
 
-def _fits(groups: _Groups, votes: dict[str, Counter[str]], root: str, gender: str) -> bool:
-    """Whether the gender the group of ``root`` shows, if any, is ``gender`` (any, if "")."""
+def _fits(
+    groups: _Groups, votes: dict[str, Counter[str]], root: str, gender: str, shown: bool = False
+) -> bool:
+    """Whether the gender the group of ``root`` shows, if any (if ``shown``, one it
+    shows), is ``gender`` (any, if "")."""
     if not gender:
         return True
-    shown = sum((v for k, v in votes.items() if groups.find(k) == root), Counter())
-    return _gender(shown) in {None, gender}
+    evidence = sum((v for k, v in votes.items() if groups.find(k) == root), Counter())
+    return _gender(evidence) in ({gender} if shown else {None, gender})
 
 
 def _gender(votes: Counter[str]) -> str | None:
@@ -1708,10 +1833,13 @@ def _canonical(members: list[Mention]) -> str:
     """The most used multi-word bare name, else the most used name.
 
     A person the story names only by a gendered title is named with it:
-    "Mrs. Clinton", not "Clinton".
+    "Mrs. Clinton", not "Clinton"; otherwise "Mrs" and a full name, which may be a
+    husband's, is not the name: "Hillary Clinton".
     """
     titled = all(_titled(m.key) for m in members)
-    counts = Counter(m.alias if titled else m.text for m in members)
+    counts = Counter(
+        m.alias if titled else m.text for m in members if titled or not _titled_full_name(m.key)
+    )
     multi = [t for t in counts if " " in t.strip()]
     pool = multi or list(counts)
     return max(pool, key=lambda t: (counts[t], len(t), t))
