@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Token
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import HONORIFICS, NAMED, Names
 from storybrief.analyze.independence import independent_articles
-from storybrief.analyze.lexicon import entity_of, verb_of
+from storybrief.analyze.lexicon import NEGATIONS, entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
 from storybrief.analyze.syntax import entity_span, heads_condition
 from storybrief.models import Agreement, Sentence
@@ -73,7 +73,9 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _VERBS = {"VERB", "AUX"}
 _PLACE_NOUNS = {"city", "town", "village", "province", "region"}
 _SETTING = {"prep", "npadvmod", "advmod"}  # a verb's when, where and how
-_NEGATIONS = {"not", "no", "never", "n't", "deny", "dismiss", "nobody", "none"}
+# A clause's polarity turns on a negation and on a verb that calls a claim not so ("denied
+# that Iran had sent troops"); not on all ``DENIALS``: "rejected the offer" refuses.
+_NEGATIONS = NEGATIONS | {"deny", "dismiss"}
 # What a denial denies when it is a claim: "denied the reports". Denied a thing ("denied
 # bail", "denied entry") is withheld, a fact of its own: "held without bail".
 _CLAIMS = {"report", "claim", "allegation", "charge", "accusation", "rumor", "rumour", "story"}

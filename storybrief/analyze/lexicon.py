@@ -192,6 +192,12 @@ HEDGES = frozenset(
     }
 )  # fmt: skip
 DENIALS = frozenset({"deny", "dismiss", "reject", "refute"})
+# Negation: the words that say the clause or the noun they go with is not so ("did not
+# send", "never sent", "no troops", "nobody was hurt", "neither ... nor"), in the forms
+# spaCy splits them into ("did" "n't", "can" "not"). The one list every reader of a
+# sentence's polarity starts from, so that a word one counts is a word all count; a reader
+# that needs more (a verb of denial, "without") widens it where it reads it, and says why.
+NEGATIONS = frozenset({"not", "n't", "no", "never", "none", "nothing", "nobody", "neither", "nor"})
 # Nouns of blame a party denies: "denied any responsibility", "no evidence of his involvement".
 BLAME = frozenset(
     {"responsibility", "involvement", "role", "complicity", "culpability", "link", "hand"}

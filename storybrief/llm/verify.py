@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import reduce
 
+from storybrief.analyze import lexicon
 from storybrief.analyze.numbers import NUMBER_WORDS
 from storybrief.llm.prompt import Evidence
 from storybrief.llm.roles import Doers, evidence_doers, swapped
@@ -46,7 +47,10 @@ CONNECTORS = frozenset(
     """after before because since following due despite although though prompting leading
     sparking until unless thereby therefore whereas""".split()
 )
-NEGATIONS = frozenset("not no never nor none neither nobody nothing without cannot".split())
+# Negations as ``words_of`` splits a text: "cannot" stays one word (spaCy splits it), "didn't"
+# too (``_negates`` reads its ending); "without" drops what follows ("released without
+# charge"), which a generated sentence must not drop or add either.
+NEGATIONS = lexicon.NEGATIONS | {"cannot", "without"}
 _NUMBER_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items()}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"\b[A-Z][\w']*")  # "Shia-dominated": only "Shia" is a name

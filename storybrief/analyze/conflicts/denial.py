@@ -35,6 +35,7 @@ from storybrief.analyze.lexicon import (
     CONTROL,
     DEBUNK_ACTS,
     DEBUNKS,
+    NEGATIONS,
     REPORT_HEDGES,
     REPORTING,
     REPORTS,
@@ -221,7 +222,7 @@ def _is_cue(token: Token) -> bool:
 def _negated(token: Token) -> bool:
     """Whether a word, or the verb it is said with, is negated: "not a hoax", "did not deny"."""
     heads = [token, token.head] if token.dep_ in {"attr", "acomp"} else [token]
-    return any(c.dep_ == "neg" or c.lower_ in {"no", "never"} for t in heads for c in t.children)
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for t in heads for c in t.children)
 
 
 def _confirm_or(verb: Token) -> bool:

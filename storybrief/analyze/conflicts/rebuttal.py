@@ -36,7 +36,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from storybrief.analyze.context import StoryContext
-from storybrief.analyze.lexicon import content
+from storybrief.analyze.lexicon import NEGATIONS, content
 from storybrief.models import Attribution, Claim, Conflict, ConflictKind, Sentence
 
 from .base import Merged
@@ -69,7 +69,6 @@ _UPDATE = re.compile(r"\b(?:formerly|previous(?:ly)?|earlier|so far|not yet|no l
 # should tread gently." / "But the deal, government officials insist, should have no direct
 # effect on the current case.": a clash of views on an unlabelled DUC cluster, d30026t).
 _VIEW = re.compile(r"\b(?:should|shouldn't|ought)\b")
-_NEGATIONS = frozenset({"not", "n't", "no", "never", "none", "nothing", "neither", "nor"})
 # Clauses of contrast that set a second account against the first ("..., though X say
 # otherwise"); "but" is left out: it also opens a mere addition ("said ..., but added ...").
 _CONTRAST = frozenset({"though", "although", "while", "whereas"})
@@ -313,4 +312,4 @@ def _asks_or_supposes(doc: Doc) -> bool:
 
 def _negated(doc: Doc) -> bool:
     """Whether a sentence says something negated: a negation word in it."""
-    return any(t.lower_ in _NEGATIONS for t in doc)
+    return any(t.lower_ in NEGATIONS for t in doc)
