@@ -84,12 +84,14 @@ _FIRST_PERSON = {"i", "we"}
 
 
 class _Deed(NamedTuple):
-    """What a unit says happens and who does it: its main verb's lemma, and its subject's
-    role ("nsubj" does it, "nsubjpass" undergoes it) and entity or head noun."""
+    """What a unit says happens, who does it and to what: its main verb's lemma, its
+    subject's role ("nsubj" does it, "nsubjpass" undergoes it) and entity or head noun, and
+    its object's ("" when it has none)."""
 
     verb: str
     role: str
     doer: str
+    thing: str
 
 
 @dataclass
@@ -248,7 +250,7 @@ def _sentence_unit(
     tokens = [t for t in doc if t not in teller]
     actor = next(iter(actors), None)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    deed = None if root is None else _deed(root, _actor(story, sentence, root, names))
+    deed = None if root is None else _deed(root, _actor(story, sentence, root, names), names)
     return _unit(story, sentence, tokens, actor, names, deed=deed)
 
 
@@ -278,7 +280,7 @@ def _clause_units(
             setting = _speech_setting(head)
             tokens = [t for t in tokens if t not in setting]
         actor = _actor(story, sentence, head, names)
-        units += _unit(story, sentence, tokens, actor, names, deed=_deed(head, actor))
+        units += _unit(story, sentence, tokens, actor, names, deed=_deed(head, actor, names))
     return units
 
 
@@ -333,7 +335,7 @@ def _act_units(
         tokens = [t for t in tokens if clause[t] == clause[noun]]
         agent = _agent(noun)
         actor = _named(story, sentence, agent, names)
-        deed = _act_deed(acts[noun], agent, actor)
+        deed = _act_deed(noun, acts[noun], (agent, actor), names)
         units += _unit(story, sentence, tokens, actor, names, {noun: acts[noun]}, deed)
     return units
 
@@ -502,7 +504,7 @@ def _actor(story: StoryContext, sentence: Sentence, head: Token, names: Names) -
     return _named(story, sentence, subject, names)
 
 
-def _deed(head: Token, actor: str | None) -> _Deed | None:
+def _deed(head: Token, actor: str | None, names: Names) -> _Deed | None:
     """What the clause headed by ``head`` says happens and who does it: the verb told
     (down its reported complements, ``_told``) and its subject, named by ``actor`` or else by
     its head noun ("police"). ``None`` when the subject is a pronoun no name resolves, or
@@ -510,15 +512,45 @@ def _deed(head: Token, actor: str | None) -> _Deed | None:
     _, subject, verb = _told(head)
     if subject is None or verb.lemma_ in _REPORTING:
         return None
-    doer = _doer(subject, actor)
-    return None if doer is None else _Deed(verb.lemma_.casefold(), subject.dep_, doer)
+    doer, thing = _doer(subject, actor), _thing(verb, names)
+    if doer is None or thing is None:
+        return None
+    return _Deed(verb.lemma_.casefold(), subject.dep_, doer, thing)
 
 
-def _act_deed(verb: str, agent: Token | None, actor: str | None) -> _Deed | None:
+def _act_deed(
+    noun: Token, verb: str, agent: tuple[Token | None, str | None], names: Names
+) -> _Deed | None:
     """The deed of an act noun ("the police's seizure of towns"): its verb, done by its
-    agent, named by ``actor`` or else by the agent's head noun."""
-    doer = None if agent is None else _doer(agent, actor)
-    return None if doer is None else _Deed(verb, "nsubj", doer)
+    agent (the token, and the entity that names it), to its "of" object."""
+    doer = None if agent[0] is None else _doer(agent[0], agent[1])
+    thing = _named_thing(_of_object(noun), names)
+    return None if doer is None or thing is None else _Deed(verb, "nsubj", doer, thing)
+
+
+def _of_object(noun: Token) -> Token | None:
+    of = [o for c in noun.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return of[0] if of else None
+
+
+def _thing(verb: Token, names: Names) -> str | None:
+    """What a verb is done to: its direct object, else its first prepositional object."""
+    found = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if found is None:
+        found = next(
+            (o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"),
+            None,
+        )
+    return _named_thing(found, names)
+
+
+def _named_thing(thing: Token | None, names: Names) -> str | None:
+    """An object's entity or lemma; "" for none, ``None`` for a pronoun (no telling what)."""
+    if thing is None:
+        return ""
+    if thing.pos_ == "PRON":
+        return None
+    return entity_of(thing.text, names) or thing.lemma_.casefold()
 
 
 def _doer(subject: Token, actor: str | None) -> str | None:
@@ -698,7 +730,7 @@ def same_deeds(
 
 
 def _one_deed(deed: _Deed | None, other: _Deed | None, settings: AgreementSettings) -> bool:
-    """Whether two units' deeds are one: doer and role alike, verbs one act."""
+    """Whether two units' deeds are one: doer, role and object alike, verbs one act."""
     if deed is None or other is None or deed[1:] != other[1:]:
         return False
     return same_act(deed.verb, other.verb, settings.wordnet_senses, settings.definition_words)
