@@ -1,7 +1,6 @@
 """Agreement recall and repeats on the gold-dev stories (``../shared/data/gold-dev``).
 
 Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report] [--pairs P]
-       [--deeds on|off]
        .venv/bin/python bench/agreements.py --half tune --read 20
 
 gold-dev facts carry no evidence snippets (the seed's do, ``bench/analysis.py``), so an
@@ -278,20 +277,13 @@ def main() -> None:
     parser.add_argument(
         "--pairs", type=float, help="brief with the learned pair decision at this probability"
     )
-    parser.add_argument(
-        "--deeds", choices=("on", "off"), help="admit pairs sharing their deed (same_deed)"
-    )
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
     halves = {"tune": paths[::2], "report": paths[1::2]}
-    changes: dict[str, Any] = {}
+    settings = DEFAULT
     if args.pairs is not None:
-        changes["pair_probability"] = args.pairs
-    if args.deeds:
-        changes["same_deed"] = args.deeds == "on"
-    settings = dataclasses.replace(
-        DEFAULT, agreements=dataclasses.replace(DEFAULT.agreements, **changes)
-    )
+        pairs = dataclasses.replace(DEFAULT.agreements, pair_probability=args.pairs)
+        settings = dataclasses.replace(DEFAULT, agreements=pairs)
     print("| half | facts | recall | repeats per fact | proxy recall / repeats | baseline |")
     print("|---|---:|---:|---:|---:|---:|")
     for half, chosen in halves.items():

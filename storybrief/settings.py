@@ -166,12 +166,6 @@ class AgreementSettings:
     # 0.00 -> 0.01 (``bench/agreements.py``); 14 of 21 agreements it added on unlabelled
     # Multi-News dev clusters read right, 2 half right, 5 wrong (BENCHMARKS.md).
     sentence_units: bool = True
-    # Two units of two articles scoring from ``deed_floor`` to just under
-    # ``Cosines.agreement_best`` count as one fact when they share their deed: one verb or
-    # its WordNet paraphrase, done by one doer in one role (``agreements.same_deeds``). The
-    # check was fixed before any result was read; see BENCHMARKS.md for tune and reading.
-    same_deed: bool = False
-    deed_floor: float = 0.2
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -59,7 +58,7 @@ from storybrief.analyze.syntax import entity_span, heads_condition
 from storybrief.models import Agreement, Sentence
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
-from storybrief.nlp.paraphrase import defined_by, same_act, synonyms
+from storybrief.nlp.paraphrase import defined_by, synonyms
 from storybrief.settings import AgreementSettings
 from storybrief.summarize.candidates import trim
 
@@ -83,17 +82,6 @@ _THIRD_PERSON = {"he", "she"}
 _FIRST_PERSON = {"i", "we"}
 
 
-class _Deed(NamedTuple):
-    """What a unit says happens, who does it and to what: its main verb's lemma, its
-    subject's role ("nsubj" does it, "nsubjpass" undergoes it) and entity or head noun, and
-    its object's ("" when it has none)."""
-
-    verb: str
-    role: str
-    doer: str
-    thing: str
-
-
 @dataclass
 class _Unit:
     sentence: Sentence
@@ -103,7 +91,6 @@ class _Unit:
     negated: bool  # whether it says that something is not so
     places: set[str]  # its lemmas that name a town, region or country
     words: set[str]  # its lemmas that are no name nor title: what it says of them
-    deed: _Deed | None = None  # what happens and who does it, when the parse tells both
 
 
 def _heads(doc: Doc) -> list[Token]:
@@ -248,10 +235,7 @@ def _sentence_unit(
     doc = story.docs[sentence.id]
     teller = _teller(doc)
     tokens = [t for t in doc if t not in teller]
-    actor = next(iter(actors), None)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    deed = None if root is None else _deed(root, _actor(story, sentence, root, names), names)
-    return _unit(story, sentence, tokens, actor, names, deed=deed)
+    return _unit(story, sentence, tokens, next(iter(actors), None), names)
 
 
 def _clauses(doc: Doc, min_words: int) -> dict[Token, list[Token]]:
@@ -280,7 +264,7 @@ def _clause_units(
             setting = _speech_setting(head)
             tokens = [t for t in tokens if t not in setting]
         actor = _actor(story, sentence, head, names)
-        units += _unit(story, sentence, tokens, actor, names, deed=_deed(head, actor, names))
+        units += _unit(story, sentence, tokens, actor, names)
     return units
 
 
@@ -333,10 +317,8 @@ def _act_units(
         if noun not in acts:
             continue
         tokens = [t for t in tokens if clause[t] == clause[noun]]
-        agent = _agent(noun)
-        actor = _named(story, sentence, agent, names)
-        deed = _act_deed(noun, acts[noun], (agent, actor), names)
-        units += _unit(story, sentence, tokens, actor, names, {noun: acts[noun]}, deed)
+        actor = _named(story, sentence, _agent(noun), names)
+        units += _unit(story, sentence, tokens, actor, names, {noun: acts[noun]})
     return units
 
 
@@ -361,7 +343,6 @@ def _unit(
     actor: str | None,
     names: Names,
     predicates: dict[Token, str] | None = None,
-    deed: _Deed | None = None,
 ) -> list[_Unit]:
     """The unit ``tokens`` make, if they have words enough to state a fact."""
     settings = story.settings.agreements
@@ -373,7 +354,7 @@ def _unit(
         # "that may have been a weapon": one word to match on, whatever the fact.
         return []
     places = {entity_of(t.text, names) or "" for t in tokens if t.ent_type_ == "GPE"}
-    return [_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas, words, deed)]
+    return [_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas, words)]
 
 
 def _speaking_nouns(story: StoryContext) -> set[str]:
@@ -502,61 +483,6 @@ def _actor(story: StoryContext, sentence: Sentence, head: Token, names: Names) -
         # parser loses the complement that says what it is.
         subject = None if verb.lemma_ in _KNOWING else speaker
     return _named(story, sentence, subject, names)
-
-
-def _deed(head: Token, actor: str | None, names: Names) -> _Deed | None:
-    """What the clause headed by ``head`` says happens and who does it: the verb told
-    (down its reported complements, ``_told``) and its subject, named by ``actor`` or else by
-    its head noun ("police"). ``None`` when the subject is a pronoun no name resolves, or
-    missing, or the verb is a report: nothing to tell whose deed it is."""
-    _, subject, verb = _told(head)
-    if subject is None or verb.lemma_ in _REPORTING:
-        return None
-    doer, thing = _doer(subject, actor), _thing(verb, names)
-    if doer is None or thing is None:
-        return None
-    return _Deed(verb.lemma_.casefold(), subject.dep_, doer, thing)
-
-
-def _act_deed(
-    noun: Token, verb: str, agent: tuple[Token | None, str | None], names: Names
-) -> _Deed | None:
-    """The deed of an act noun ("the police's seizure of towns"): its verb, done by its
-    agent (the token, and the entity that names it), to its "of" object."""
-    doer = None if agent[0] is None else _doer(agent[0], agent[1])
-    thing = _named_thing(_of_object(noun), names)
-    return None if doer is None or thing is None else _Deed(verb, "nsubj", doer, thing)
-
-
-def _of_object(noun: Token) -> Token | None:
-    of = [o for c in noun.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-    return of[0] if of else None
-
-
-def _thing(verb: Token, names: Names) -> str | None:
-    """What a verb is done to: its direct object, else its first prepositional object."""
-    found = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if found is None:
-        found = next(
-            (o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"),
-            None,
-        )
-    return _named_thing(found, names)
-
-
-def _named_thing(thing: Token | None, names: Names) -> str | None:
-    """An object's entity or lemma; "" for none, ``None`` for a pronoun (no telling what)."""
-    if thing is None:
-        return ""
-    if thing.pos_ == "PRON":
-        return None
-    return entity_of(thing.text, names) or thing.lemma_.casefold()
-
-
-def _doer(subject: Token, actor: str | None) -> str | None:
-    """Who a subject is: its entity (``actor``), else its head noun; a pronoun no name
-    resolves is no one."""
-    return actor or (subject.lemma_.casefold() if subject.pos_ in {"NOUN", "PROPN"} else None)
 
 
 def _told(head: Token) -> tuple[Token | None, Token | None, Token]:
@@ -695,45 +621,17 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     """
     scored = _blended(story, units, names)
     settings = story.settings.agreements
-    bar = story.cosines.agreement_best
-    if settings.same_deed:
-        _admit(scored.scores, same_deeds(units, scored.scores, settings, bar), bar)
     if settings.pair_probability > 1:
         return scored  # the decision is off (the default): no probability can reach the bar
     rare = _rare(story, scored.lexicon)
-    pairs = band_pairs(units, scored, rare, settings.pair_floor, bar)
+    pairs = band_pairs(units, scored, rare, settings.pair_floor, story.cosines.agreement_best)
     if len(pairs):
         found = _pair_features(pairs, scored, rare)
         model = pair_model(settings.pair_weights)
-        _admit(scored.scores, pairs[model.probability(found) >= settings.pair_probability], bar)
+        admitted = pairs[model.probability(found) >= settings.pair_probability]
+        scored.scores[admitted[:, 0], admitted[:, 1]] = story.cosines.agreement_best
+        scored.scores[admitted[:, 1], admitted[:, 0]] = story.cosines.agreement_best
     return scored
-
-
-def _admit(scores: np.ndarray, pairs: np.ndarray, bar: float) -> None:
-    """Raise each of ``pairs`` (an (n, 2) array) to the clustering's ``bar``, both ways."""
-    scores[pairs[:, 0], pairs[:, 1]] = scores[pairs[:, 1], pairs[:, 0]] = bar
-
-
-def same_deeds(
-    units: list[_Unit], scores: np.ndarray, settings: AgreementSettings, bar: float
-) -> np.ndarray:
-    """The pairs (i < j) of units of two articles scoring from ``settings.deed_floor`` to
-    just under ``bar`` that say one thing happens, done by one doer: one verb or a WordNet
-    paraphrase of it (``same_act``), a subject in one role naming one entity or one head
-    noun. Outlets word a fact apart around its deed ("Police arrested the three men" /
-    "Police took the suspects into custody"); two facts sharing words seldom share it."""
-    article = np.array([u.sentence.article for u in units])
-    band = (scores >= settings.deed_floor) & (scores < bar) & (article[:, None] != article[None, :])
-    pairs = np.argwhere(np.triu(band, k=1))
-    same = [_one_deed(units[i].deed, units[j].deed, settings) for i, j in pairs]
-    return pairs[np.array(same, dtype=bool)] if len(pairs) else pairs
-
-
-def _one_deed(deed: _Deed | None, other: _Deed | None, settings: AgreementSettings) -> bool:
-    """Whether two units' deeds are one: doer, role and object alike, verbs one act."""
-    if deed is None or other is None or deed[1:] != other[1:]:
-        return False
-    return same_act(deed.verb, other.verb, settings.wordnet_senses, settings.definition_words)
 
 
 def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:

@@ -102,22 +102,3 @@ def defined_by(lemma: str, senses: int = 1, max_words: int = 3) -> frozenset[str
         if len(words) <= max_words:
             found.update(w for w in words if w not in _GENERAL and len(w) > 2)
     return frozenset(found - {lemma.lower()})
-
-
-def same_act(verb: str, other: str, senses: int = 1, max_words: int = 3) -> bool:
-    """Whether two verb lemmas name one act: one lemma, synonyms in their first ``senses``
-    verb senses ("arrest"/"apprehend"), or one in the other's short definition
-    (``defined_by``). A light verb ("have", "take", "be") names no act of its own: two
-    units sharing it share no deed."""
-    verb, other = verb.lower(), other.lower()
-    if verb in _GENERAL or other in _GENERAL:
-        return False
-    return (
-        verb == other
-        or _linked(verb, other, senses, max_words)
-        or _linked(other, verb, senses, max_words)
-    )
-
-
-def _linked(verb: str, other: str, senses: int, max_words: int) -> bool:
-    return other in synonyms(verb, senses) or other in defined_by(verb, senses, max_words)
