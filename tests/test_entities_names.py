@@ -162,3 +162,38 @@ def test_two_points_of_the_compass_are_two_places_though_spelled_alike() -> None
     assert found["Southeast"] is not found["Southwest"]
     assert found["North Korea"] is not found["South Korea"]
     assert found["Turkeminstan"] is found["Turkmenistan"]
+
+
+GENERATIONS = """Ransom film opens
+
+The film tells how J. Paul Getty refused to pay the ransom for his grandson John Paul Getty \
+III in 1973. Ken Griffey Sr. watched Ken Griffey Jr. play on Sunday. Martin Luther King Jr. \
+spoke in Washington in 1963, and Martin Luther King is remembered there every January.
+"""
+
+
+def test_a_generational_suffix_on_one_name_with_another_first_name_is_another_person() -> None:
+    found = aliases_of(GENERATIONS)
+    # One side's "III" and an initial against a name written out: the grandfather.
+    assert found["J. Paul Getty"] is not found["John Paul Getty III"]
+    assert not any("Sr" in a for a in found["Ken Griffey Jr."].aliases)  # both suffixed
+    # The first name written alike, a suffix left out is the same man's.
+    assert found["Martin Luther King"] is found["Martin Luther King Jr."]
+
+
+LEGISLATURE = """Texas bill passes
+
+The Texas Senate passed the abortion bill on Tuesday. Texas sued the federal government \
+in March, and Texas won the case. The Senate adjourned after midnight. Lawmakers in Texas \
+said they would return. The Indianapolis Colts beat Texas later. Indianapolis scored twice, \
+and the Colts won.
+"""
+
+
+def test_a_place_acting_is_not_the_chamber_it_makes_its_laws_in() -> None:
+    # "Texas sued ... Texas won": the state acts, but is more than its Senate.
+    found = aliases_of(LEGISLATURE)
+    assert found["Texas"] is not found["Texas Senate"]
+    assert found["Senate"] is found["Texas Senate"]
+    # A team named after its city still goes by the city acting.
+    assert found["Indianapolis"] is found["Indianapolis Colts"]

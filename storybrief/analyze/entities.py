@@ -21,7 +21,8 @@ story, not lists of this story's names:
   subject, the object, or the party "with"/"between" whom something happens),
   which is the capital standing for the government ("Washington wanted");
 * names apart only by spaces, hyphens or apostrophes (Al-Qaeda/al Qaeda), by
-  a generational suffix ("Comeaux Jr."), a nickname in quotes ("Vincent 'The
+  a generational suffix ("Comeaux Jr."; not beside a first name written otherwise:
+  J. Paul Getty is not John Paul Getty III), a nickname in quotes ("Vincent 'The
   Chin' Gigante"), a short first name (Fred/Frederick), or a misspelling of a
   long word told by its consonants (Turkeminstan);
 * a surname alone for the person the story names ``dominance`` times as often
@@ -30,7 +31,8 @@ story, not lists of this story's names:
   of body or water ("Intel Corp.", "Mediterranean Sea"), without the place it
   starts with ("Boston Red Sox") or is "in", its last word ("Sox") or a
   facility's first ("Promises"), a clipped form ("Jags", "Calif."), and a city
-  that acts for the one team named after it ("Indianapolis beat ...");
+  that acts for the one team named after it ("Indianapolis beat ..."), not for a
+  body of its own ("Texas" is no Texas Senate);
 * acronyms spelled by the written name ("U.S. Geological Survey" is USGS),
   never by a place the model does not tag the acronym as, and a standard one
   ("U.N.", "AP") only for its standard expansion, not "Upper Nile";
@@ -188,7 +190,10 @@ QUALIFIERS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "northeast", "northwest", "southeast", "southwest", "central", "new", "upper", "lower",
 }  # fmt: skip
-PLACE_BODIES = INSTITUTIONS | {"police", "department", "court", "airport"}
+# The chambers a place makes its laws in, a part of its government and not all of it:
+# "Texas" acting is no Texas Senate.
+LEGISLATURES = {"senate", "house", "assembly", "legislature", "parliament", "congress"}
+PLACE_BODIES = INSTITUTIONS | LEGISLATURES | {"police", "department", "court", "airport"}
 MIN_MISSPELLED = 7  # letters of a one-word name whose misspelling is told by its consonants
 _MAX_SPELLINGS = 16  # of one name written one way: two or three words in capitals
 # Acronyms news copy uses for one body the world over, which stand for no other
@@ -1353,7 +1358,8 @@ def _merge_acting_places(
     Jacksonville", "Jacksonville's secondary") with the one body named after it
     whose short name the story also writes (the Indianapolis Colts, the Colts), as
     a capital acting is its government. Not a place written in capitals ("U.S."
-    for the U.S. Senate), nor a building (the Wasilla Bible Church)."""
+    for the U.S. Senate), nor a building (the Wasilla Bible Church), nor a body of
+    the place's own, one of many (the Texas Senate, the Boston Police)."""
     for key, labels in sorted(bodies.items()):
         acting = sum(m.acts for m in by_key[key])
         if not _place(labels) or acting < share * len(by_key[key]):
@@ -1373,7 +1379,7 @@ def _named_after(place: str, bodies: dict[str, Counter[str]]) -> list[str]:
         if k.startswith(place + " ")
         and k[len(place) + 1 :] in bodies
         and not (_place(bodies[k]) or _people(bodies[k]))
-        and k.split()[-1] not in FACILITIES
+        and k.split()[-1] not in PLACE_BODIES
     ]
 
 
@@ -1614,17 +1620,28 @@ def _merge_people(
 
 def _same_person(a: str, b: str, settings: EntitySettings) -> bool:
     """Whether two full names name one person: one surname (``_one_surname``), no two
-    generations, and first names alike (``first_names_alike``) or one name the end of
-    the other."""
+    generations (``_other_generations``), and first names alike (``first_names_alike``)
+    or one name the end of the other."""
     wa, wb = person_words(a), person_words(b)
-    ga, gb = generation(a), generation(b)
-    if not _one_surname(wa, wb, settings.surname_alike) or (ga and gb and ga != gb):
+    if not _one_surname(wa, wb, settings.surname_alike) or _other_generations(a, b):
         return False
     if _other_middles(wa, wb):
         return False
     shorter, longer = sorted((wa, wb), key=len)
     alike = first_names_alike(wa[0], wb[0], settings.min_nickname)
     return alike or longer[-len(shorter) :] == shorter
+
+
+def _other_generations(a: str, b: str) -> bool:
+    """Whether two full names of one surname are two generations of a family: their
+    suffixes differ ("Jr." and "Sr."), or one name alone has one and the first names
+    are written otherwise (J. Paul Getty and his grandson John Paul Getty III). With
+    one first name written alike, a suffix left out is the same man's: "Martin Luther
+    King" is Martin Luther King Jr."""
+    ga, gb = generation(a), generation(b)
+    if ga == gb:
+        return False
+    return bool(ga and gb) or person_words(a)[0] != person_words(b)[0]
 
 
 def _other_middles(wa: list[str], wb: list[str]) -> bool:
