@@ -188,3 +188,36 @@ def test_a_bracketed_source_is_no_headline_link() -> None:
     """ "[Gazette]" under a roundup's item names its source; a headline has four words or more."""
     assert link_why(Line("[Port Gazette]")) is None
     assert "bracketed headline" in (link_why(Line("[Second fire at the harbour]")) or "")
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        # The label glued to the first headline, each headline glued to the next.
+        "RelatedPort Alder Fire: Warehouse Owner Faces Inquiry Over Missing AlarmsHarbour Board"
+        " Votes to Close Three Piers After Second Blaze?Why Coastal Towns Keep Losing Their Old"
+        " Warehouses",
+        # The label spaced from two headlines longer together than any one headline.
+        "Related UPDATE: Harbour Board Chief Denies Claims of Cover-Up Over Fire Alarms Dock"
+        " Unions Petition to Rename Pier After Firefighter Who Died in Blaze",
+    ],
+)
+def test_a_links_bar_run_into_one_line_is_removed(bar: str) -> None:
+    """A related-links bar that lost its breaks: a label, then title-cased headlines."""
+    article = _amid_prose(bar)
+    assert article.paragraphs == [LEAD, CLOSE]
+    assert "headlines run into one line" in article.removed[0].why
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related talks between the harbour board and the dock unions broke down on Friday.",
+        "See also the board's report, which names Port Alder, Kingsbridge, Eastmoor, Fenwick"
+        " Quay and Saltcombe among the towns whose warehouses failed their fire inspections",
+        # One headline after a spaced label is no run (other rules judge it).
+        "Related Harbour Board Votes to Close Three Piers",
+    ],
+)
+def test_prose_or_one_headline_after_a_link_word_is_no_links_bar(line: str) -> None:
+    assert "run into one line" not in (link_why(Line(line)) or "")
