@@ -294,3 +294,9 @@ def test_a_surname_in_a_longer_run_is_a_second_person_unless_the_run_ends_in_the
     # "Bosnian Serb Goran Velisic" is "Goran Velisic" with what he is before it.
     one = ["Bosnian Serb Goran Velisic is on trial.", "Goran Velisic is 30.", "Velisic said so."]
     assert Names(one).introduce(["Velisic left."]) == ["Goran Velisic left."]
+
+
+def test_a_given_name_listed_before_another_is_no_full_name() -> None:
+    # "Ashley" is a given name here: "Parents Ashley" is no person's full name.
+    story = ["Parents Ashley and Evan Borle sued the school.", "Ashley said no one helped."]
+    assert Names(story).introduce(["Ashley left."]) == ["Ashley left."]

@@ -61,6 +61,7 @@ _PERSON_AFTER = re.compile(
 # longer name is as exact).
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according to),? $")
 _SPEAKER_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b|, \d{1,3},")
+_LISTED = re.compile(r" (?:and|&) [A-Z]")
 _RUN = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+")
 # A given name after a family name, as in "Lee Teng-hui", "Kim Dae-jung".
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -103,14 +104,22 @@ def _full_names(text: str) -> Iterable[tuple[str, str]]:
             # "^": another run the surname ends ("George H.W. Bush" beside "Prescott Bush").
             yield parts[-1], "^" + " ".join(parts)
             continue
-        marked = (
-            titled
-            or _PERSON_BEFORE.search(text[: match.start()])
-            or _PERSON_AFTER.match(text[match.end() :])
-        )
         hyphenated = len(parts) == 2 and _HYPHENATED_GIVEN.fullmatch(parts[1])
-        # Unmarked, "?": a full name only if the surname alone speaks (``_standalone``).
-        yield parts[0 if hyphenated else -1], ("" if marked else "?") + " ".join(parts)
+        yield parts[0 if hyphenated else -1], _mark(text, match, titled) + " ".join(parts)
+
+
+def _mark(text: str, match: re.Match[str], titled: bool) -> str:
+    """How the plain run ``match`` names a person: "" marked as one (a title, a role,
+    speech, an age); "?" unmarked, a full name only if the surname alone speaks
+    (``_standalone``); "^" no name of its own, as in a list of given names that share
+    the surname ending it ("Parents Ashley and Evan Boyle")."""
+    if (
+        titled
+        or _PERSON_BEFORE.search(text[: match.start()])
+        or _PERSON_AFTER.match(text[match.end() :])
+    ):
+        return ""
+    return "^" if _LISTED.match(text, match.end()) else "?"
 
 
 def _standalone(text: str) -> Iterable[tuple[str, bool]]:
