@@ -223,3 +223,80 @@ def test_a_leaning_sentence_enters_with_the_one_it_leans_on_when_the_pair_gains_
     # pair no longer fits: taken together, the dam's sentence enters after its briefing.
     assert select(pool, 25) == pool[:2]
     assert select(pool, 12) == [pool[2]]  # the pair does not fit: the next best alone
+
+
+TRUCKERS = [
+    "Earl Colvane, a Georgia trucker who runs the convoy, told reporters it would go on.",
+    "The convoy will keep the left lane open, Colvane said.",
+]
+
+
+def test_a_surname_that_speaks_alone_takes_the_one_unmarked_full_name() -> None:
+    # Nothing next to "Earl Colvane" marks a person; "Colvane said" does.
+    assert Names(TRUCKERS).introduce(["Colvane said the ride goes on."]) == [
+        "Earl Colvane said the ride goes on."
+    ]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # Two Colvanes: the bare surname is not exact.
+        [*TRUCKERS, "His cousin Dale Colvane drives too."],
+        # No one speaks as "Colvane": an unmarked run is no person's name.
+        ["Earl Colvane, a Georgia trucker who runs the convoy, is busy."],
+        # "Colvane Haulage" is a firm of that surname: which one is meant is unsure.
+        [*TRUCKERS, "Colvane Haulage owns the trucks."],
+        # The addressee of "told" is not a speaker ("told Reuters").
+        ["Earl Colvane is busy.", "The driver told Colvane so."],
+    ],
+)
+def test_an_unmarked_full_name_is_left_where_it_is_not_exact(story: list[str]) -> None:
+    assert Names(story).introduce(["Colvane left."]) == ["Colvane left."]
+
+
+def test_an_opening_word_the_story_writes_in_lower_case_is_no_given_name() -> None:
+    story = [
+        '"Once Goran Velisic declined help," the prosecutor said, "he killed once more."',
+        "Goran Velisic is on trial.",
+        "Velisic told the court he was fit.",
+    ]
+    assert Names(story).full == {"Velisic": "Goran Velisic"}
+
+
+def test_a_word_the_story_gives_alone_is_no_given_name() -> None:
+    # "Chile Spain" (a run across a list) is no person, though "Spain said" speaks.
+    story = ["He flew to Chile Spain and Peru.", "Chile said no.", "Spain said yes."]
+    assert Names(story).introduce(["Spain said so."]) == ["Spain said so."]
+
+
+@pytest.mark.parametrize(
+    ("story", "text", "shown"),
+    [
+        # A compound modifier before a name is no given name.
+        (
+            ["The Republican-led Congress met.", "Congress said no."],
+            "Congress said so.",
+            "Congress said so.",
+        ),
+        # A hyphenated given name after the family name still is.
+        (["Lee Teng-hui met envoys.", "Lee said so."], "Lee left.", "Lee Teng-hui left."),
+    ],
+)
+def test_a_compound_before_a_name_is_no_given_name(story: list[str], text: str, shown: str) -> None:
+    assert Names(story).introduce([text]) == [shown]
+
+
+def test_a_surname_in_a_longer_run_is_a_second_person_unless_the_run_ends_in_the_name() -> None:
+    # "George H.W. Bush" is no plain name, but another Bush than "Prescott Bush".
+    bushes = ["Prescott Bush was a senator.", "George H.W. Bush spoke.", "Bush said so."]
+    assert Names(bushes).introduce(["Bush left."]) == ["Bush left."]
+    # "Bosnian Serb Goran Velisic" is "Goran Velisic" with what he is before it.
+    one = ["Bosnian Serb Goran Velisic is on trial.", "Goran Velisic is 30.", "Velisic said so."]
+    assert Names(one).introduce(["Velisic left."]) == ["Goran Velisic left."]
+
+
+def test_a_given_name_listed_before_another_is_no_full_name() -> None:
+    # "Ashley" is a given name here: "Parents Ashley" is no person's full name.
+    story = ["Parents Ashley and Evan Borle sued the school.", "Ashley said no one helped."]
+    assert Names(story).introduce(["Ashley left."]) == ["Ashley left."]

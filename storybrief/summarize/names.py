@@ -6,7 +6,9 @@ later sentence shows a name the reader was never given. Its first bare
 mention is rewritten to the story's own full form ("Lee decided ..." →
 "Lee Teng-hui decided ..."), which is exact only when the story gives one
 full form for that surname: a surname the story gives two ("Kim Dae-jung",
-"Kim Jong Il") is left as written.
+"Kim Jong Il") is left as written. A full name nothing marks as a person's
+("Earl Conlon, a Georgia trucker who ...") still is one where the story has the
+surname alone speak ("Conlon said"), and it is that surname's only full form.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ _PERSON_TITLES = frozenset(
 )
 # Words that open a run of capitals without being part of a person's name.
 _TITLES = _PERSON_TITLES | frozenset(
-    "the a an in on at of for and but as by to from with after before when while if this that"
-    " foreign defense interior finance vice chief former leader speaker ambassador st."
+    "the a an in on at of for and but yet nor as by to from with after before when while if this"
+    " that foreign defense interior finance vice chief former leader speaker ambassador st."
     " monday tuesday wednesday thursday friday saturday sunday january february march april"
     " may june july august september october november december north south east west new"
     " united great".split()
@@ -54,6 +56,12 @@ _PERSON_AFTER = re.compile(
     r"(?:(?!(?:who|whose|where|which|that|with|of|in|on|at|for|and)\b)[a-z][\w'-]* ){0,3}"
     rf"(?:{_ROLES}|(?:grand)?(?:daughter|son|mother|father)|wife|husband|sister|brother)\b)"
 )
+# The bare surname as a speaker ("Conlon said", "said Conlon", "Conlon, 54,"), not an
+# addressee ("told Reuters"): who speaks in news copy is a person (or an outlet, whose
+# longer name is as exact).
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according to),? $")
+_SPEAKER_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b|, \d{1,3},")
+_LISTED = re.compile(r" (?:and|&) [A-Z]")
 _RUN = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+")
 # A given name after a family name, as in "Lee Teng-hui", "Kim Dae-jung".
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -67,6 +75,8 @@ _INSTITUTIONS = frozenset(
     " hospital museum institute center centre foundation group club team league olympics"
     " games cup championship series festival awards".split()
 )
+# A compound of a lower-case word ("Republican-led", "Anti-war"), no given name.
+_COMPOUND = re.compile(r"-[a-z]")
 _LOWER = re.compile(r"\b[a-z][a-z'-]*\b")
 # Particles inside a name: "bin Laden", "de Gaulle" are no bare "Laden", "Gaulle".
 _PARTICLES = frozenset("bin ibn al el de del della di da van von der le la du dos ben".split())
@@ -90,13 +100,52 @@ def _full_names(text: str) -> Iterable[tuple[str, str]]:
         if len(parts) < 2:
             continue
         yield parts[0], "~" + " ".join(parts)
-        if _plain_name(parts) and (
-            titled
-            or _PERSON_BEFORE.search(text[: match.start()])
-            or _PERSON_AFTER.match(text[match.end() :])
-        ):
-            hyphenated = len(parts) == 2 and _HYPHENATED_GIVEN.fullmatch(parts[1])
-            yield parts[0 if hyphenated else -1], " ".join(parts)
+        if not _plain_name(parts):
+            # "^": another run the surname ends ("George H.W. Bush" beside "Prescott Bush").
+            yield parts[-1], "^" + " ".join(parts)
+            continue
+        hyphenated = len(parts) == 2 and _HYPHENATED_GIVEN.fullmatch(parts[1])
+        yield parts[0 if hyphenated else -1], _mark(text, match, titled) + " ".join(parts)
+
+
+def _mark(text: str, match: re.Match[str], titled: bool) -> str:
+    """How the plain run ``match`` names a person: "" marked as one (a title, a role,
+    speech, an age); "?" unmarked, a full name only if the surname alone speaks
+    (``_standalone``); "^" no name of its own, as in a list of given names that share
+    the surname ending it ("Parents Ashley and Evan Boyle")."""
+    if (
+        titled
+        or _PERSON_BEFORE.search(text[: match.start()])
+        or _PERSON_AFTER.match(text[match.end() :])
+    ):
+        return ""
+    return "^" if _LISTED.match(text, match.end()) else "?"
+
+
+def _standalone(text: str) -> Iterable[tuple[str, bool]]:
+    """Each capitalised word ``text`` gives on its own, out of any run of capitals,
+    and whether it speaks there ("Conlon said", "said Conlon")."""
+    for match in _WORD.finditer(text):
+        if _alone(text, match.start(), match.end()) and match.group().lower() not in _TITLES:
+            yield (
+                match.group(),
+                bool(
+                    _SPEAKER_BEFORE.search(text[: match.start()])
+                    or _SPEAKER_AFTER.match(text[match.end() :])
+                ),
+            )
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of its own, no run of capitals: a
+    capitalised word before it is a title or function word ("But Conlon said")."""
+    before = text[:start].split()[-1:]
+    return (
+        text[start - 1 : start] in ("", " ")
+        and text[end : end + 1] in ("", " ", ",")
+        and not (before and _CAPITALISED.fullmatch(before[0]) and before[0].lower() not in _TITLES)
+        and not (text[end : end + 1] == " " and _CAPITALISED.match(text, end + 1))
+    )
 
 
 def _untitled(run: str) -> tuple[list[str], bool]:
@@ -120,23 +169,82 @@ def _plain_name(parts: list[str]) -> bool:
     )
 
 
+def _unmarked(bare: str, forms: set[str], lower: set[str], alone: set[str]) -> set[str]:
+    """``forms`` with each unmarked one ("?") kept only as a person's name (``_person``)."""
+    out = {form for form in forms if not form.startswith("?")}
+    for form in forms - out:
+        words = form[1:].split()
+        while words and words[0].lower() in lower:
+            words.pop(0)  # it opened a sentence or quotation: "Once Goran Jelisic ..."
+        # A run that is no person's name still shows the surname in another name.
+        out.add(("?" if _person(words, bare, alone) else "^") + " ".join(words))
+    return out
+
+
+def _person(words: list[str], bare: str, alone: set[str]) -> bool:
+    """Whether unmarked ``words`` read as a given name and the surname ``bare``: none of
+    the other words stands alone in the story ("Chile Spain": "Chile" does) or, before
+    the surname, is a compound of a lower-case word ("Republican-led Congress") or an
+    institution's ("Secretary of State Madeleine Albright" gives "State Madeleine Albright")."""
+    given = words[: words.index(bare)] if bare in words else []
+    return (
+        len(words) >= 2
+        and alone.isdisjoint(w for w in words if w != bare)
+        and not any(map(_COMPOUND.search, given))
+        and not any(w.lower() in _INSTITUTIONS for w in given)
+    )
+
+
+def _one_form(forms: set[str], speaks: bool) -> str | None:
+    """The one full name among a surname's ``forms`` (from ``_full_names``), if any.
+
+    Forms marked as a person's decide alone, as before the unmarked ones were
+    counted (a title-less "Secretary-General Kofi Annan" beside "Kofi Annan" is no
+    second person). With none, an unmarked form is the name where the surname
+    speaks on its own (``_unmarked_form``).
+    """
+    runs = {form for form in forms if form[:1] not in "?^"}
+    if speaks and all(form.startswith("~") for form in runs):
+        return _unmarked_form(forms)
+    names = {form.lstrip("~") for form in runs}
+    named = any(not form.startswith("~") for form in runs)
+    return names.pop() if len(names) == 1 and named else None
+
+
+def _unmarked_form(forms: set[str]) -> str | None:
+    """The one unmarked full name ("?") in ``forms``, where every other run the
+    surname is in is that name or ends with it ("Bosnian Serb Goran Jelisic")."""
+    names = {form[1:] for form in forms if form.startswith("?")}
+    name = names.pop() if len(names) == 1 else None
+    if name and all(
+        form[1:] == name or form.endswith(" " + name) for form in forms if form[:1] in "~^"
+    ):
+        return name
+    return None
+
+
 class Names:
     """The full name the story gives each bare name, where it gives exactly one."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         forms: dict[str, set[str]] = {}
         lower: set[str] = set()  # a word the story writes in lower case is no name
+        speakers: set[str] = set()
+        alone: set[str] = set()  # capitalised words the story gives out of any run
         for text in texts:
             lower.update(_LOWER.findall(text))
+            for word, speaks in _standalone(text):
+                alone.add(word)
+                if speaks:
+                    speakers.add(word)
             for bare, full in _full_names(text):
                 forms.setdefault(bare, set()).add(full)
+        forms = {bare: _unmarked(bare, f, lower, alone) for bare, f in forms.items()}
         # A bare name with one full form, and in no other run of capitals.
         self.full = {
             bare: full
             for bare, f in forms.items()
-            if bare.lower() not in lower
-            and len({form.lstrip("~") for form in f}) == 1
-            and (full := max(f, key=lambda form: not form.startswith("~")))[:1] != "~"
+            if bare.lower() not in lower and (full := _one_form(f, bare in speakers))
         }
         self._pattern = (
             re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.full))) + r")\b(?!-)")
