@@ -180,6 +180,16 @@ def test_a_role_or_kin_next_to_a_full_name_marks_a_person(
     ]
 
 
+def test_a_name_inside_a_hyphenated_one_is_no_bare_mention() -> None:
+    # "al-Baghdadi" holds "Baghdadi" after a hyphen: writing it out in full there
+    # gave "al-Abu Omar Baghdadi".
+    story = ["The group was intact, said Abu Omar Baghdadi, a spokesman."]
+    text = "Leader Abu Bakr al-Baghdadi was not among the dead, Baghdadi said."
+    assert Names(story).introduce([text]) == [
+        "Leader Abu Bakr al-Baghdadi was not among the dead, Abu Omar Baghdadi said."
+    ]
+
+
 def test_a_place_with_an_apposition_is_no_person() -> None:
     story = ["Medicine Hat, a city whose mayor resigned, is quiet."]
     assert Names(story).introduce(["Hat said so."]) == ["Hat said so."]

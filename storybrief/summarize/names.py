@@ -247,7 +247,8 @@ class Names:
             if bare.lower() not in lower and (full := _one_form(f, bare in speakers))
         }
         self._pattern = (
-            re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.full))) + r")\b(?!-)")
+            # Not inside a hyphenated name, on either side ("al-Baghdadi", "Ramos-Horta").
+            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(self.full))) + r")\b(?!-)")
             if self.full
             else None
         )
