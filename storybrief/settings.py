@@ -201,7 +201,7 @@ class ConflictSettings:
     # then the higher); scored by 5-fold cross-validation by story (``bench/fnc1.py``), each
     # fold fitting its own.
     debunk_weights: str = ""
-    debunk_probability: float = 0.4
+    debunk_probability: float = 0.425
     # Blame (``conflicts.blame``): the wordllama cosine a denial of blame and another outlet's
     # accusation of the same party need to be on one matter. Chosen on the gold-dev tune half
     # (``bench/analysis.py --conflicts``), checked on the unlabelled Multi-News and DUC clusters.
