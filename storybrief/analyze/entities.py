@@ -232,6 +232,7 @@ _COMPASS = re.compile(r"north|south|east|west")  # the points a name is of: "Sou
 # on over it, which keys the team apart from its bare name. Not a lone number, which
 # can belong to the name ("Windows 8", "Interstate 5").
 _SCORE = re.compile(r"\d+[-–]\d+")
+_OUTLET_WORD = re.compile(r"[A-Z]{2,}\w*|\w*\d\w*")  # "TV3", "BBC", "WKRG", "9News"
 
 
 @dataclass(frozen=True)
@@ -1712,19 +1713,28 @@ def _merge_bodies_named(
 ) -> None:
     """A name the model took for a body that is the end of a person's in two words or
     more: "Amanda Lene Jones" ending in "Lene Jones", "El Hage" that of "Wadih El Hage".
-    Not a place: a name ending in one is a body of that place the model took for a
-    person ("TV3 New Zealand", a broadcaster; "Anonymous New York", a group)."""
+    Not a place ending an outlet's name the model took for a person (``_outlet``):
+    "TV3 New Zealand" is a broadcaster of the place, not the place."""
     for key in bodies:
-        if _place(Counter(m.label for m in by_key[key])):
-            continue
         words = key.split()
         if not 1 < len(words) <= 4 or words != content_words(key):
             continue
+        place = _place(Counter(m.label for m in by_key[key]))
         for p in people:
-            tail = person_words(p)
-            shorter, longer = sorted((words, tail), key=len)
-            if len(shorter) < len(longer) and longer[-len(shorter) :] == shorter:
+            if _ends_name(words, person_words(p)) and not (place and _outlet(by_key[p])):
                 groups.union(key, p)
+
+
+def _ends_name(words: list[str], tail: list[str]) -> bool:
+    """Whether the shorter of two names is the end of the longer one."""
+    shorter, longer = sorted((words, tail), key=len)
+    return len(shorter) < len(longer) and longer[-len(shorter) :] == shorter
+
+
+def _outlet(found: list[Mention]) -> bool:
+    """Whether a name opens with a word no person's name does, one with a digit or in
+    capitals as a broadcaster's ("TV3 New Zealand", "BBC Scotland"); not an initial."""
+    return any(_OUTLET_WORD.fullmatch(m.text.split()[0]) for m in found)
 
 
 def _merge_single_names(
