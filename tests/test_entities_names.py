@@ -197,3 +197,33 @@ def test_a_place_acting_is_not_the_chamber_it_makes_its_laws_in() -> None:
     assert found["Senate"] is found["Texas Senate"]
     # A team named after its city still goes by the city acting.
     assert found["Indianapolis"] is found["Indianapolis Colts"]
+
+
+PSEUDONYM = """Kidnap recalled
+
+John Paul Getty III was kidnapped in Rome in 1973. His captors cut off his ear and sent \
+it to a newspaper. A former guard, "John", told the BBC he was paid to watch the boy. \
+"John" said the boy never cried.
+"""
+
+
+def test_a_first_name_in_quote_marks_is_a_pseudonym_and_joins_no_one() -> None:
+    found = aliases_of(PSEUDONYM)
+    assert found["John"] is not found["John Paul Getty III"]
+    # Unquoted, the lone first name is the one person of it, as before.
+    plain = aliases_of(PSEUDONYM.replace('"John"', "John"))
+    assert plain["John"] is plain["John Paul Getty III"]
+
+
+COUPLE = """Flood couple
+
+Gary Wilson and Jane Wilson lost their home in the flood. Gary said the water rose fast. \
+Gary wants to rebuild, and Gary will start on Monday. Gary called the insurers. Mrs \
+Wilson said she was grateful to the neighbours. Jane Wilson said she would stay with her sister.
+"""
+
+
+def test_mrs_and_a_surname_is_the_woman_of_it_the_story_shows_not_a_man_it_does_not() -> None:
+    found = aliases_of(COUPLE)
+    assert found["Mrs Wilson"] is found["Jane Wilson"]
+    assert found["Mrs Wilson"] is not found["Gary Wilson"]

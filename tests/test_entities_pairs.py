@@ -206,3 +206,16 @@ def test_a_person_called_after_a_place_is_not_the_place() -> None:
     assert found["Wales"] != found["Prince of Wales"]
     # A body after a place is still the place's short name when tagged one kind.
     assert found["Michigan"] == found["University of Michigan"]
+
+
+def test_a_place_ending_a_name_the_model_took_for_a_person_is_no_part_of_a_name() -> None:
+    # The model tags the broadcaster "TV3 New Zealand" as a person: the country is
+    # where it broadcasts, not the end of someone's name.
+    names = [("TV3 New Zealand", "PERSON"), ("New Zealand", "GPE"), ("New Zealand", "GPE")]
+    found = names_of([mention(t, label) for t, label in names], [], EntitySettings()).entities
+    by_alias = {alias: e.name for e in found for alias in e.aliases}
+    assert by_alias["TV3 New Zealand"] != by_alias["New Zealand"]
+    # A name the model took for a body that ends a person's full name still joins it.
+    names = [("Wadih El Hage", "PERSON"), ("El Hage", "ORG")]
+    found = names_of([mention(t, label) for t, label in names], [], EntitySettings()).entities
+    assert len(found) == 1

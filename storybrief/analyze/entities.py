@@ -232,6 +232,7 @@ _COMPASS = re.compile(r"north|south|east|west")  # the points a name is of: "Sou
 # on over it, which keys the team apart from its bare name. Not a lone number, which
 # can belong to the name ("Windows 8", "Interstate 5").
 _SCORE = re.compile(r"\d+[-–]\d+")
+_OUTLET_WORD = re.compile(r"[A-Z]{2,}\w*|\w*\d\w*")  # "TV3", "BBC", "WKRG", "9News"
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,7 @@ class Mention:
     key: str  # what the merge rules compare
     genders: tuple[str, ...] = ()  # what its title and the pronouns it binds say: "m", "f"
     acts: bool = False  # ``_is_acting``, or an owner ("Jacksonville's secondary")
+    quoted: bool = False  # ``_pseudonym``: one word in quote marks, '"John" told the BBC'
 
 
 # Asked again for the same few names by every merge rule and mention (a twentieth of a
@@ -940,7 +942,19 @@ def _mention(
     acts = _is_acting(name.root) or name.root.dep_ == "poss"
     # "Mrs Mark David Chapman" is his wife's name whole: "Mark David Chapman" is his.
     text = alias.text if _titled_full_name(key) else name.text
-    return Mention(text, alias.text, label, sentence.id, sentence.article, key, genders, acts)
+    quoted = label == "PERSON" and _pseudonym(name)
+    return Mention(
+        text, alias.text, label, sentence.id, sentence.article, key, genders, acts, quoted
+    )
+
+
+def _pseudonym(name: Span) -> bool:
+    """Whether a person's name is one word between quote marks: '"John" told the BBC'
+    gives a name the story made up, no one it names otherwise (not John Paul Getty)."""
+    doc = name.doc
+    if len(name) != 1 or name.start == 0 or name.end == len(doc):
+        return False
+    return doc[name.start - 1].text in _NICK_QUOTES and doc[name.end].text in _NICK_QUOTES
 
 
 class _Groups:
@@ -1610,7 +1624,7 @@ def _merge_people(
 ) -> None:
     """A person's full name with its shorter, titled and transliterated forms."""
     people = [k for k in keys if is_person[k] and len(person_words(k)) > 1 and _full_name(k)]
-    _merge_bodies_named(groups, [k for k in keys if not is_person[k]], people)
+    _merge_bodies_named(groups, [k for k in keys if not is_person[k]], people, by_key)
     for a, b in combinations(people, 2):
         if _same_person(a, b, settings):
             groups.union(a, b)
@@ -1694,18 +1708,33 @@ def _merge_nicknames(groups: _Groups, people: list[str], keys: set[str]) -> None
                 groups.union(key, short)
 
 
-def _merge_bodies_named(groups: _Groups, bodies: list[str], people: list[str]) -> None:
+def _merge_bodies_named(
+    groups: _Groups, bodies: list[str], people: list[str], by_key: dict[str, list[Mention]]
+) -> None:
     """A name the model took for a body that is the end of a person's in two words or
-    more: "Amanda Lene Jones" ending in "Lene Jones", "El Hage" that of "Wadih El Hage"."""
+    more: "Amanda Lene Jones" ending in "Lene Jones", "El Hage" that of "Wadih El Hage".
+    Not a place ending an outlet's name the model took for a person (``_outlet``):
+    "TV3 New Zealand" is a broadcaster of the place, not the place."""
     for key in bodies:
         words = key.split()
         if not 1 < len(words) <= 4 or words != content_words(key):
             continue
+        place = _place(Counter(m.label for m in by_key[key]))
         for p in people:
-            tail = person_words(p)
-            shorter, longer = sorted((words, tail), key=len)
-            if len(shorter) < len(longer) and longer[-len(shorter) :] == shorter:
+            if _ends_name(words, person_words(p)) and not (place and _outlet(by_key[p])):
                 groups.union(key, p)
+
+
+def _ends_name(words: list[str], tail: list[str]) -> bool:
+    """Whether the shorter of two names is the end of the longer one."""
+    shorter, longer = sorted((words, tail), key=len)
+    return len(shorter) < len(longer) and longer[-len(shorter) :] == shorter
+
+
+def _outlet(found: list[Mention]) -> bool:
+    """Whether a name opens with a word no person's name does, one with a digit or in
+    capitals as a broadcaster's ("TV3 New Zealand", "BBC Scotland"); not an initial."""
+    return any(_OUTLET_WORD.fullmatch(m.text.split()[0]) for m in found)
 
 
 def _merge_single_names(
@@ -1727,6 +1756,8 @@ def _merge_single_names(
     """
     votes = {k: Counter(g for m in by_key[k] for g in m.genders) for k in keys}
     for key in sorted(keys, key=lambda k: (_titled(k) is not None, -len(by_key[k]), k)):
+        if any(m.quoted for m in by_key[key]):
+            continue  # a pseudonym ('"John" told the BBC') is no one the story names
         options = _single_name_options(groups, key, people, by_key, settings.max_initials)
         chosen = _single_name_choice(groups, key, options, votes, by_key, settings.dominance)
         if chosen is not None:
@@ -1751,11 +1782,22 @@ def _single_name_choice(
     shown = _titled_full_name(key)
     titled = _titled(key) is not None
     for roots in options:
-        fitting = [r for r in roots if not titled or _fits(groups, votes, r, gender, shown)]
+        fitting = _fitting(groups, votes, roots, gender, shown) if titled else list(roots)
         chosen = _dominant(groups, fitting, by_key, dominance)
         if chosen is not None:
             return chosen if _fits(groups, votes, chosen, gender, shown) else None
     return None
+
+
+def _fitting(
+    groups: _Groups, votes: dict[str, Counter[str]], roots: set[str], gender: str, shown: bool
+) -> list[str]:
+    """The groups of ``roots`` a titled name may join: those the story shows of its
+    gender if any, as "Mrs" before a full name needs, else those it shows of no other.
+    "Mrs Wilson" is Jane Wilson, whom "she" follows, not Gary Wilson, of whom the
+    story tells no gender (his first name is a man's, which no rule reads)."""
+    fit = [r for r in roots if _fits(groups, votes, r, gender, shown)]
+    return [r for r in fit if _fits(groups, votes, r, gender, True)] or fit
 
 
 def _told_gender(key: str, votes: dict[str, Counter[str]]) -> str:
