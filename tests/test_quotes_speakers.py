@@ -162,3 +162,24 @@ def test_a_verb_that_answers_back_introduces_the_quote() -> None:
         '"I suppose he has never read a single bill in his life."'
     )
     assert found == {"I suppose he has never read a single bill in his life": "Rubio"}
+
+
+def test_the_columnist_will_read_as_a_modal_still_speaks() -> None:
+    # The tagger reads "Will wrote" as the modal with no subject; a modal takes a bare verb.
+    found = speakers_of(
+        "Columnist George Will renewed his feud with the candidate this week. "
+        "\u201cThe party must abandon every outsider in the race,\u201d Will wrote. "
+        "Instead, Will called the governor \u201ca prosecutor with a steady temperament.\u201d"
+    )
+    assert found == {
+        "The party must abandon every outsider in the race": "George Will",
+        "a prosecutor with a steady temperament": "George Will",
+    }
+
+
+def test_a_modal_will_in_a_question_names_no_one() -> None:
+    found = speakers_of(
+        "Will Sanders come down off the pique? \u201cWe will fight on to the convention,\u201d "
+        "his campaign manager said."
+    )
+    assert found == {"We will fight on to the convention": "his campaign manager"}

@@ -665,7 +665,20 @@ def _parsed_subject(verb: Token, outside: set[int] | None) -> Token | None:
             if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                 return _antecedent_of_who(child) if child.tag_ == "WP" else verb.head
             return child
-    return None
+    return _name_read_as_modal(verb, outside)
+
+
+def _name_read_as_modal(verb: Token, outside: set[int] | None) -> Token | None:
+    """A capitalised "Will" right before a past or third-person verb: the columnist George
+    Will ("..., Will wrote."), which the tagger reads as the modal, leaving the verb with no
+    subject. A modal takes a bare verb ("Will it last?"), so "Will wrote" is a name; a
+    title-case headline ("... Will Be Unprecedented") capitalises the verb and is left."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.text != "Will" or before.head != verb:
+        return None
+    if verb.tag_ not in _FINITE - {"VBP"} or not verb.text.islower():
+        return None
+    return before if outside is None or before.i in outside else None
 
 
 def _inverted_subject(verb: Token, outside: set[int] | None) -> Token | None:
