@@ -24,19 +24,18 @@ from datetime import date, timedelta
 from spacy.tokens import Token
 
 from storybrief.analyze.context import StoryContext
-from storybrief.clean.dates import MONTH_NAMES, parse_date
+from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS, parse_date
 from storybrief.models import Event, Sentence
 from storybrief.nlp.overlap import words
 from storybrief.summarize.candidates import trim, usable
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Links by which a date qualifies a noun or a side clause rather than the main event.
 _SIDE_LINKS = {"relcl", "acl", "appos", "amod", "compound", "nummod", "poss", "nmod"}
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _PARTS_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _LEAD = r"^(?:on|in|since|by|until|earlier|later|late|early|from)?\s*"
 _WEEKDAY = re.compile(
-    rf"{_LEAD}(?P<rel>last|next|this)?\s*(?P<day>{'|'.join(_WEEKDAYS)})(?:'s)?{_PARTS_OF_DAY}$"
+    rf"{_LEAD}(?P<rel>last|next|this)?\s*(?P<day>{'|'.join(WEEKDAYS)})(?:'s)?{_PARTS_OF_DAY}$"
 )
 _RELATIVE = re.compile(rf"{_LEAD}(?P<word>{'|'.join(_DAY_WORDS)})(?:'s)?{_PARTS_OF_DAY}$")
 _THIS_PART = re.compile(rf"{_LEAD}this\s+(?:morning|afternoon|evening)$")
@@ -77,7 +76,7 @@ def _relative(text: str, anchor: date) -> str | None:
     if _THIS_PART.match(text):
         return anchor.isoformat()
     if m := _WEEKDAY.match(text):
-        back = (anchor.weekday() - _WEEKDAYS.index(m["day"])) % 7
+        back = (anchor.weekday() - WEEKDAYS.index(m["day"])) % 7
         if m["rel"] == "next":
             return (anchor + timedelta(days=(7 - back) or 7)).isoformat()
         return (anchor - timedelta(days=back)).isoformat()

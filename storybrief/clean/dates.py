@@ -25,6 +25,7 @@ _SPELLINGS = (
     ("december", "dec"),
 )
 MONTH_NAMES = tuple(names[0] for names in _SPELLINGS)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {m: i for i, names in enumerate(_SPELLINGS, start=1) for m in names}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = [

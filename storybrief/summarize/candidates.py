@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS
 from storybrief.models import Article, Sentence
 from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, STOPWORDS, balanced_quotes
 from storybrief.nlp.overlap import words
@@ -65,10 +66,6 @@ _LINK = re.compile(
 )
 # A count, not a year: "The 2,000 troops", "The two men", but not "The 2014 World Cup".
 _NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen)"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = tuple(
-    "january february march april may june july august september october november december".split()
-)
 # Words anywhere that need what came before: "also", a time reckoned from an
 # event told earlier, a speaker named by a pronoun ("..., he said."), a
 # contrast with what came before; each pattern with strings one of which every
@@ -101,7 +98,7 @@ _LEANS_CLUED = (
     # "..., too." adds to what the sentence before said, as "also" does.
     (r"\btoo[.!]?[\"”]?$", ("too",)),
     # A dated caption of the quotation before it: "November 1989, as the Berlin Wall ...".
-    (rf"^(?:{'|'.join(_MONTHS)}) \d{{4}},", _MONTHS),
+    (rf"^(?:{'|'.join(MONTH_NAMES)}) \d{{4}},", MONTH_NAMES),
     # A live blog's entry, "9:31 P.M. Rocket sirens sound ...": of which day?
     (r"^\d{1,2}:\d\d ?[ap]\.?m\b", (":",)),
     # "In the article, colleagues ...": which article?
@@ -120,7 +117,7 @@ _DEMONSTRATIVE = re.compile(
     r"(?<=\S )(?:(?:this|these) (?!(?:week|weekend|year|month|morning|afternoon|evening"
     r"|night|summer|spring|fall|autumn|winter|season|time|century|decade|past|coming"
     r"|is|was|are|were|has|have|had|will|would|could|can|may|might|should|does|did"
-    rf"|{'|'.join(w.title() for w in (*_WEEKDAYS, *_MONTHS))})\b)[A-Za-z]"
+    rf"|{'|'.join(w.title() for w in (*WEEKDAYS, *MONTH_NAMES))})\b)[A-Za-z]"
     r"|those (?!(?:who|whom|whose|which|that|of|in|with|at|for|on|from|responsible|involved"
     r"|close|familiar)\b|[a-z]+(?:ed|ing)\b)[a-z])"
 )
@@ -164,7 +161,7 @@ _MODIFIERS = frozenset(
 # "It's", "He'd": the pronoun under its contraction.
 _CONTRACTION = re.compile(r"['’](?:s|re|d|ll|ve)$")
 _DAYS = (
-    rf"{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|tomorrow|(?:last|this|next) (?:week|weekend)"
+    rf"{'|'.join(WEEKDAYS)}|yesterday|today|tonight|tomorrow|(?:last|this|next) (?:week|weekend)"
 )
 # A day named from the article's date: read in a summary, it needs that date.
 _RELATIVE_DAY = re.compile(rf"\b(?:{_DAYS})\b", re.IGNORECASE)
@@ -361,9 +358,12 @@ def _points_back(text: str, lowered: str) -> bool:
     """Whether ``text`` says "this", "these", "those" or "that" of something told before,
     outside quotation marks."""
     demonstrative = "this" in lowered or "these" in lowered or "those" in lowered
-    if demonstrative and _DEMONSTRATIVE.search(_QUOTATION.sub("", text)):
+    if not (demonstrative or " that " in lowered):
+        return False
+    bare = _QUOTATION.sub("", text)
+    if demonstrative and _DEMONSTRATIVE.search(bare):
         return True
-    return " that " in lowered and _that_of_before(_QUOTATION.sub("", text))
+    return " that " in lowered and _that_of_before(bare)
 
 
 def _that_of_before(text: str) -> bool:
@@ -390,8 +390,8 @@ def _date_of(name: str, day: date) -> date | None:
         return day
     if name == "yesterday":
         return day - timedelta(days=1)
-    if name in _WEEKDAYS:
-        return day - timedelta(days=(day.weekday() - _WEEKDAYS.index(name)) % 7)
+    if name in WEEKDAYS:
+        return day - timedelta(days=(day.weekday() - WEEKDAYS.index(name)) % 7)
     return None  # "tomorrow", "last week": no one day
 
 
@@ -473,7 +473,7 @@ def _named(text: str, match: re.Match[str]) -> bool:
     name = day.group() if day else ""
     # Weekdays are capitalised anywhere; "Today" is only at the opening.
     capital = match.start() + (day.start() if day else 0) > 0 and name[:1].isupper()
-    return name.isupper() or (capital and name.lower() not in _WEEKDAYS)
+    return name.isupper() or (capital and name.lower() not in WEEKDAYS)
 
 
 def _quoted(text: str, at: int) -> bool:
