@@ -45,12 +45,14 @@ _ROLES = (
     r"|inspector|owner|teacher|student|doctor"
 )
 _PERSON_BEFORE = re.compile(rf"\b(?:said|says|told|according to|{_ROLES}),? $")
+# Speech or an age right after a name: "Conlon said", "Conlon, 54,".
+_SPEECH_AFTER = r",? (?:said|says|told|added|wrote)\b|, \d{1,3},"
 # After the name: speech, an age, or an apposition naming a role or kin, which
 # introduces the person the story then calls by surname ("Bill Vallie, general
 # manager of the funeral home", "Vel McKee, daughter of Lois Hicks", "Dan Hooper —
 # a senior scientist").
 _PERSON_AFTER = re.compile(
-    r"(?:,? (?:said|says|told|added|wrote)\b|, \d{1,3},"
+    rf"(?:{_SPEECH_AFTER}"
     # ...modifiers first ("general manager"), no clause ("a city whose mayor").
     r"|(?:,| [—–]) (?:a |an |the )?"
     r"(?:(?!(?:who|whose|where|which|that|with|of|in|on|at|for|and)\b)[a-z][\w'-]* ){0,3}"
@@ -60,7 +62,7 @@ _PERSON_AFTER = re.compile(
 # addressee ("told Reuters"): who speaks in news copy is a person (or an outlet, whose
 # longer name is as exact).
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according to),? $")
-_SPEAKER_AFTER = re.compile(r",? (?:said|says|told|added|wrote)\b|, \d{1,3},")
+_SPEAKER_AFTER = re.compile(_SPEECH_AFTER)
 _LISTED = re.compile(r" (?:and|&) [A-Z]")
 _RUN = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+")
 # A given name after a family name, as in "Lee Teng-hui", "Kim Dae-jung".
