@@ -986,6 +986,12 @@ class Ruled:
     infos: dict[str, NameInfo]
     candidates: list[tuple[str, str, int]]
 
+    def groups(self) -> _Groups:
+        """The rules' groups as a union-find of their own, for the scorer to merge on."""
+        groups = _Groups()
+        groups.parent = dict(self.parent)
+        return groups
+
 
 def ruled(found: list[Mention], defined: list[tuple[str, str]], settings: EntitySettings) -> Ruled:
     """The rules' grouping of the mentions ``found`` (``Ruled``)."""
@@ -996,8 +1002,7 @@ def ruled(found: list[Mention], defined: list[tuple[str, str]], settings: Entity
 def _merge(rules: Ruled, settings: EntitySettings, model: PairModel | None = None) -> _Groups:
     """The mention keys grouped into entities: by the rules of the module's docstring,
     then the pairs they leave apart that the learned scorer finds alike."""
-    groups = _Groups()
-    groups.parent = dict(rules.parent)
+    groups = rules.groups()
     if settings.pair_threshold <= 1:
         _merge_scored(groups, rules, settings, model or pair_model())
     return groups
@@ -1147,8 +1152,7 @@ def why_apart(rules: Ruled, settings: EntitySettings, model: PairModel, a: str, 
     --causes``: "person" or "not a candidate" (never scored), "scorer" (rated under
     the threshold), "ambiguous" (``_ambiguous``), "guard" (their rules' groups do not
     link: ``_linked``), else "order" (a merge made before kept them apart)."""
-    groups = _Groups()
-    groups.parent = dict(rules.parent)
+    groups = rules.groups()
     pair = (min(a, b), max(a, b))
     scored = _scored(groups, rules, settings, model)
     if pair not in scored.scores:
