@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from storybrief.clean.dates import MONTH_NAMES
 from storybrief.models import Article
 from storybrief.nlp.embeddings import embed
 from storybrief.nlp.english import STOPWORDS
@@ -105,9 +106,7 @@ def days(articles: list[Article]) -> np.ndarray:
     return out
 
 
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTH_NAMES = [m.title() for m in MONTH_NAMES]
 _NAMES = "|".join(_MONTH_NAMES)
 # A month named as a date: after a preposition or a day ("in June", "on 5 May", "mid-March")
 # or before a number ("June 12"); not the verb of "Thousands March" or a name ("May said").

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS
+
 # Titles that make the name after them a person's.
 _PERSON_TITLES = frozenset(
     "president minister premier gen general sen senator rep gov governor mr mrs ms dr judge"
@@ -25,12 +27,15 @@ _PERSON_TITLES = frozenset(
     " professor prof. father bishop cardinal rabbi imam sheikh ayatollah coach".split()
 )
 # Words that open a run of capitals without being part of a person's name.
-_TITLES = _PERSON_TITLES | frozenset(
-    "the a an in on at of for and but yet nor as by to from with after before when while if this"
-    " that foreign defense interior finance vice chief former leader speaker ambassador st."
-    " monday tuesday wednesday thursday friday saturday sunday january february march april"
-    " may june july august september october november december north south east west new"
-    " united great".split()
+_TITLES = (
+    _PERSON_TITLES
+    | frozenset(
+        "the a an in on at of for and but yet nor as by to from with after before when while if"
+        " this that foreign defense interior finance vice chief former leader speaker ambassador"
+        " st. north south east west new united great".split()
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTH_NAMES)
 )
 # A role, or speech, just before a name; speech or an age just after it.
 _ROLES = (
