@@ -74,7 +74,7 @@ def _grouped(ordered: Features, rows: list[int], settings: ClusterSettings) -> l
     if len(rows) < 2:
         return [list(rows)] if rows else []
     weighted, frequency = weigh(ordered.counts)
-    when = When(ordered.days, ordered.months)
+    when = When(ordered.days, ordered.months, ordered.weekdays)
     pairs = in_window(
         candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
     )
