@@ -12,7 +12,9 @@ article left alone that is a near miss of one story then joins it);
 two articles whose dates are more than ``window_days`` apart, or whose
 openings name different months as dates ("in March", "June 12": the jobs
 report of one month and of the next), are never one story (undated articles
-are near every date). The
+are near every date); two short texts whose openings name different weekdays
+need more in common, naming the same one less (a lead names its event's day).
+The
 numbers are in ``ClusterSettings`` (``storybrief.settings``), measured by
 ``bench/clustering.py`` (BENCHMARKS.md).
 
