@@ -316,9 +316,10 @@ def storybrief(articles: list[Article]) -> list[list[Article]]:
     return stories(articles)[0]
 
 
-# This session's start (4dc2549): the cohesion rule at 0.85 on similarity alone, and every
-# pair's doubt in full.
-START = dataclasses.replace(ClusterSettings(), cohesion=0.85, cohesion_doubt=0.0, close_waiver=0.0)
+# This session's start (ed358e1): no weekday rule, threshold -0.01.
+START = dataclasses.replace(
+    ClusterSettings(), weekday_penalty=0.0, weekday_bonus=0.0, threshold=-0.01
+)
 
 
 def at_start(articles: list[Article]) -> list[list[Article]]:
@@ -329,7 +330,7 @@ def at_start(articles: list[Article]) -> list[list[Article]]:
 METHODS: dict[str, Method] = {
     "storybrief (copies first, then candidates, average linkage against densities)": storybrief,
     "storybrief without the copies step (cluster.group alone)": group,
-    "storybrief at the start (cohesion 0.85 on similarity, full doubt)": at_start,
+    "storybrief at the start (no weekday rule, threshold -0.01)": at_start,
     "single-pass TF-IDF ≥ 0.25 (README baseline)": single_pass,
     "storybrief before (dense TF-IDF, average linkage ≥ 0.1)": previous,
     "wordllama of headline + 3 sentences, average linkage ≥ 0.4": lead_embeddings,

@@ -12,7 +12,9 @@ article left alone that is a near miss of one story then joins it);
 two articles whose dates are more than ``window_days`` apart, or whose
 openings name different months as dates ("in March", "June 12": the jobs
 report of one month and of the next), are never one story (undated articles
-are near every date). The
+are near every date); two short texts whose openings name different weekdays
+need more in common, naming the same one less (a lead names its event's day).
+The
 numbers are in ``ClusterSettings`` (``storybrief.settings``), measured by
 ``bench/clustering.py`` (BENCHMARKS.md).
 
@@ -74,7 +76,7 @@ def _grouped(ordered: Features, rows: list[int], settings: ClusterSettings) -> l
     if len(rows) < 2:
         return [list(rows)] if rows else []
     weighted, frequency = weigh(ordered.counts)
-    when = When(ordered.days, ordered.months)
+    when = When(ordered.days, ordered.months, ordered.weekdays)
     pairs = in_window(
         candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
     )

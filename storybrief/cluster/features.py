@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storybrief.cluster.duplicates import signatures
-from storybrief.cluster.vectors import counts, days, lead_vectors, lengths, months
+from storybrief.cluster.vectors import counts, days, lead_vectors, lengths, months, weekdays
 from storybrief.models import Article
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class Features:
     vectors: np.ndarray
     days: np.ndarray
     months: np.ndarray
+    weekdays: np.ndarray  # a bit per weekday the opening names (``vectors.weekdays``)
     words: np.ndarray  # words of the body, counted up to ``short_words`` (``vectors.lengths``)
     signatures: np.ndarray  # one row per article; an article with no words has none (``signed``)
     signed: np.ndarray
@@ -62,6 +63,7 @@ class Features:
             vectors=self.vectors[rows],
             days=self.days[rows],
             months=self.months[rows],
+            weekdays=self.weekdays[rows],
             words=self.words[rows],
             signatures=self.signatures[rows],
             signed=self.signed[rows],
@@ -80,6 +82,7 @@ def features(articles: list[Article], settings: ClusterSettings) -> Features:
         vectors=lead_vectors(articles, settings),
         days=days(articles),
         months=months(articles, settings),
+        weekdays=weekdays(articles, settings),
         words=lengths(articles, settings),
         signatures=signature,
         signed=signed,
@@ -94,7 +97,7 @@ def _digest(body: str) -> str:
 def concat(parts: list[Features]) -> Features:
     """The features of every article of ``parts``, in turn, on one shared vocabulary."""
     vocabulary, matrix = _shared_columns(parts)
-    arrays = ("vectors", "days", "months", "words", "signatures", "signed")
+    arrays = ("vectors", "days", "months", "weekdays", "words", "signatures", "signed")
     return Features(
         keys=[k for p in parts for k in p.keys],
         published=[d for p in parts for d in p.published],

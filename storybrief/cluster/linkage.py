@@ -12,7 +12,9 @@ similar to it as its closest (``circle``). A story of ten articles is then
 judged against what lies around it, not against itself. A pair of short
 texts also loses a doubt (``Judge.doubt``): two excerpts that share a few
 rare words are less sure to be one story than two pages that share many;
-less so when each is among the other's ``close_ranks`` closest candidates.
+less so when each is among the other's ``close_ranks`` closest candidates; and
+two short texts whose openings name different weekdays lose more, naming the
+same one less (``Judge.days``): a lead names its event's day.
 
 Groups merge while the mean score of all their pairs is at least
 ``threshold`` (average linkage: a group stays together only while most of
@@ -70,11 +72,13 @@ def densities(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray
 
 @dataclass(frozen=True)
 class When:
-    """When each article's story happened: its day of publication (NaN if undated) and the
-    months its headline and opening name as dates (a bit each, ``vectors.months``)."""
+    """When each article's story happened: its day of publication (NaN if undated), the
+    months its headline and opening name as dates and the weekdays they name (a bit each,
+    ``vectors.months``, ``vectors.weekdays``)."""
 
     days: np.ndarray
     months: np.ndarray
+    weekdays: np.ndarray
 
     def apart(self, first: np.ndarray, second: np.ndarray, settings: ClusterSettings) -> np.ndarray:
         """Whether articles ``first`` and ``second`` (index arrays, broadcast) cannot be one
@@ -93,11 +97,11 @@ def in_window(pairs: Pairs, when: When, settings: ClusterSettings) -> Pairs:
 
 
 def scores(pairs: Pairs, judge: Judge) -> np.ndarray:
-    """Each pair's similarity less its articles' mean density and its ``Judge.doubt``
-    (``unrelated`` if barely similar)."""
+    """Each pair's similarity less its articles' mean density, its ``Judge.doubt`` and what
+    its weekdays cost (``Judge.days``; ``unrelated`` if barely similar)."""
     density, settings = judge.density, judge.settings
     score = pairs.similarity - (density[pairs.first] + density[pairs.second]) / 2
-    score -= judge.doubt(pairs.first, pairs.second)
+    score -= judge.doubt(pairs.first, pairs.second) + judge.days(pairs.first, pairs.second)
     return np.where(pairs.similarity >= settings.min_similarity, score, settings.unrelated)
 
 
@@ -197,6 +201,21 @@ class Judge:
             self.settings.short_penalty * np.maximum(self.short[first], self.short[second]) * waived
         )
 
+    def days(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """What a pair's score loses (gains, if negative) for the weekdays its openings name
+        (index arrays, broadcast): ``weekday_penalty`` if each names days the other does not,
+        minus ``weekday_bonus`` if they name one day; times the shortness of the shorter.
+
+        A lead of 60 words names the day of its event ("on Friday"); a storyline's next day
+        names the next (the INF treaty suspended on Friday, ended on Saturday). A page names
+        many days of a story that runs over a week, so the longer a pair, the less it counts."""
+        settings = self.settings
+        days_a, days_b = self.when.weekdays[first], self.when.weekdays[second]
+        same = (days_a & days_b) != 0
+        differ = ~same & (days_a != 0) & (days_b != 0)
+        days = settings.weekday_penalty * differ - settings.weekday_bonus * same
+        return np.maximum(self.short[first], self.short[second]) * days
+
     def likeness(self, alike: np.ndarray, doubt: np.ndarray) -> np.ndarray:
         """What the ``cohesion`` rule counts of pairs of similarity ``alike`` and ``doubt``: less
         ``cohesion_doubt`` times the doubt (a relative likeness of excerpts is weak evidence)."""
@@ -214,6 +233,7 @@ class Judge:
             rows, columns = np.array(some)[:, None], np.array(second)
             doubt = self.doubt(rows, columns)
             less = (self.density[rows] + self.density[columns]) / 2 + doubt
+            less += self.days(rows, columns)
             apart = self.when.apart(rows, columns, self.settings)
             unrelated = (alike < self.settings.min_similarity) | apart
             score += float(np.where(unrelated, self.settings.unrelated, alike - less).sum())

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from storybrief.clean.dates import MONTH_NAMES
+from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS
 from storybrief.models import Article
 from storybrief.nlp.embeddings import embed
 from storybrief.nlp.english import STOPWORDS
@@ -124,6 +124,20 @@ def months(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
         lead = " ".join([article.title or "", *opening(article, settings.month_words)])
         for before, after in _MONTH.findall(lead):
             out[n] |= 1 << _MONTH_NAMES.index(before or after)
+    return out
+
+
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def weekdays(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
+    """The weekdays each article's headline and first ``weekday_words`` words name, a bit per
+    day (0: none)."""
+    out = np.zeros(len(articles), dtype=np.int64)
+    for n, article in enumerate(articles):
+        lead = " ".join([article.title or "", *opening(article, settings.weekday_words)])
+        for day in _WEEKDAY.findall(lead):
+            out[n] |= 1 << WEEKDAYS.index(day.casefold())
     return out
 
 
