@@ -3,7 +3,7 @@
 en_core_web_sm's attribute ruler (after its tagger and parser) sets each token's
 coarse part of speech, morphology and some lemmas by 179 Matcher rules; all but
 a few match one token, on its tag, lower-case form, dependency label and whether
-it is a space. spaCy's Matcher tries every rule on every token: about a tenth of
+it is a space. spaCy's Matcher tries every rule on every token: about a sixth of
 the parse's time (BENCHMARKS.md, tenth session). What the one-token rules do to a
 token follows from those four values and the attributes it had before, so
 ``RuleTable`` works it out once for each such key, with the ruler's own code, and
@@ -102,6 +102,8 @@ class RuleTable:
         were, so it is worked out (with the ruler's own code) once for each of those.
         """
         rules = self._single.of(token, key)
+        # The rules, then (after -1, no rule's number) what they may write, as it was:
+        # part of speech, morphology, lemma, tag, label.
         found = (*rules, -1, *key[4:], key[0], key[2])
         if found not in self._by_rules:
             matches = [(n, self._labels[n], token.i, token.i + 1) for n in rules]
