@@ -9,11 +9,13 @@ loads included) on the stories-dev pile (or whole gold stories of it drawn to
 (``--workers 1``), on two worker processes (``--workers 2``), then with
 ``--dask local`` (a LocalCluster of this machine's cores: its start included),
 and checks that all write the same output file (and, with ``--briefs``, the
-same briefs). ``--before TREE`` first runs one process of another source
-tree (an older commit, ``git archive`` d into TREE) on the same pile and
-checks it writes the same too. Prints wall and CPU seconds (of the command
-and its children: on a loaded machine the steadier figure), articles/s and
-the ratio to the baseline of the same run: the one-process run (of TREE if given).
+same briefs). ``--before TREE`` first runs another source tree (an older
+commit, ``git archive`` d into TREE) on the same pile, in one process and on two
+workers, and checks whether it writes the same (it does unless the code changed
+what it writes). ``--no-dask`` leaves the Dask run out. Prints wall and CPU
+seconds (of the command and its children: on a loaded machine the steadier
+figure), articles/s and the ratio to the baseline of the same run: the
+one-process run (of TREE if given).
 """
 
 from __future__ import annotations
@@ -80,6 +82,14 @@ def pile_rows(args: argparse.Namespace) -> list[dict]:
     return draw(rows, args.size) if args.size else rows
 
 
+def runs_asked(args: argparse.Namespace) -> list[tuple[str, list[str], Path | None]]:
+    """The runs to make: each one's name, options and source tree (None: this one)."""
+    ours = RUNS[:2] if args.no_dask else RUNS
+    # Both ways, options given: an older tree's default may differ from this one's.
+    runs = [(f"{args.before} {n}", o, args.before) for n, o in RUNS[:2]] if args.before else []
+    return runs + [(name, options, None) for name, options in ours]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -88,7 +98,8 @@ def main() -> None:
     parser.add_argument("--size", type=int, help="draw whole stories to this many articles")
     parser.add_argument("--synthetic", type=int, help="a synthetic pile of this many instead")
     parser.add_argument("--briefs", action="store_true", help="write every story's brief too")
-    parser.add_argument("--before", type=Path, help="a source tree to run in one process first")
+    parser.add_argument("--before", type=Path, help="a source tree to run first, the baseline")
+    parser.add_argument("--no-dask", action="store_true", help="leave the Dask run out")
     args = parser.parse_args()
     rows = pile_rows(args)
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,15 +110,13 @@ def main() -> None:
             "".join(json.dumps({k: v for k, v in r.items() if k != "story"}) + "\n" for r in rows)
         )
         print(f"{len(rows):,} articles, briefs: {args.briefs}")
-        runs = [(f"{args.before} one process", [], args.before)] if args.before else []
-        runs += [(name, options, None) for name, options in RUNS]
+        runs = runs_asked(args)
         timed = []
         for n, (_, options, tree) in enumerate(runs):
             (folder / str(n)).mkdir()
             timed.append(run(src, folder / str(n), args.briefs, options, tree))
-        # This tree's runs are checked against its own one-process run: an older tree's
-        # output differs wherever the code changed what it writes.
-        own = 1 if args.before else 0
+        # Every run is checked against this tree's one-process run.
+        own = 2 if args.before else 0
         table([name for name, _, _ in runs], timed, len(rows), folder, own)
 
 
@@ -121,7 +130,7 @@ def table(
     base = timed[0][0]
     for n, (name, (wall, cpu)) in enumerate(zip(names, timed, strict=True)):
         label = f"{name} (baseline)" if n == 0 else name
-        alike = "–" if n < own else same(folder / str(own), folder / str(n))
+        alike = "–" if n == own else same(folder / str(own), folder / str(n))
         speed = articles / wall
         print(f"| {label} | {wall:.1f} | {cpu:.1f} | {speed:,.1f} | {base / wall:.2f}× | {alike} |")
 
