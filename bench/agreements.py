@@ -1,6 +1,7 @@
 """Agreement recall and repeats on the gold-dev stories (``../shared/data/gold-dev``).
 
 Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report] [--pairs P]
+       [--encoder C]
        .venv/bin/python bench/agreements.py --half tune --read 20
 
 gold-dev facts carry no evidence snippets (the seed's do, ``bench/analysis.py``), so an
@@ -44,6 +45,8 @@ from typing import Any
 import numpy as np
 from nltk.stem.porter import PorterStemmer
 
+from storybrief.analyze import run
+from storybrief.analyze.context import StoryContext
 from storybrief.models import Agreement, Article
 from storybrief.nlp import minilm
 from storybrief.nlp.embeddings import embed
@@ -52,6 +55,7 @@ from storybrief.settings import DEFAULT, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
+PILE = DATA / "stories-dev" / "allsides-neus-dev.jsonl"
 MIN_SHARED = 2
 TOPIC_SHARE = 0.25
 # The matcher's bar on the mean of MiniLM's cosine and the weighted word share, chosen by
@@ -268,6 +272,62 @@ def _read(stories: list[Story], n: int) -> None:
             print(f"{k:2d} {value:.2f} FACT {fact}\n         AGREEMENT {text[:220]}")
 
 
+def fresh(pile: Path, first: int, last: int, settings: Settings) -> None:
+    """What MiniLM's pair lift changes (``settings``, against them with the lift off) in the
+    agreements of the AllSides roundups whose sorted gold-story positions fall in
+    ``[first, last)`` (``PILE``: three outlets' leads a story, never labelled for
+    agreements), to read: each agreement it adds, NEW (a fact none showed) or GROWN (it
+    holds the sentences of one it replaces: a merge), with its sentences, and those lost."""
+    stories: dict[str, list[dict[str, Any]]] = {}
+    with pile.open(encoding="utf-8") as lines:
+        for article in map(json.loads, lines):
+            stories.setdefault(article["story"], []).append(article)
+    off = dataclasses.replace(
+        settings, agreements=dataclasses.replace(settings.agreements, encoder_pair=2.0)
+    )
+    counts: Counter[str] = Counter()
+    for key in sorted(stories)[first:last]:
+        texts = [f"{a['title'] or ''}\n\n{a['text']}" for a in sorted(stories[key], key=_id)]
+        context = StoryContext.from_texts(*texts, settings=settings)
+        counts += _changed(key, context, _agreements(texts, off))
+    print(f"\n{dict(counts)} on {last - first} roundups")
+
+
+def _changed(key: str, context: StoryContext, before: list[Agreement]) -> Counter[str]:
+    """Print one roundup's added and lost agreements; count them by kind."""
+    after = _agreements_of(context)
+    old = {a.text for a in before}
+    counts: Counter[str] = Counter()
+    for agreement in (a for a in after if a.text not in old):
+        grown = any(set(b.sentence_ids) <= set(agreement.sentence_ids) for b in before)
+        kind = "GROWN" if grown else "NEW"
+        counts[kind] += 1
+        print(f"\n[{key}] {kind} {agreement.sources}")
+        for sid in agreement.sentence_ids:
+            print(f"   {sid}: {context.by_id[sid].text[:200]}")
+        for other in after:  # a sentence of it another agreement shows: a repeat, read
+            if other is not agreement and set(other.sentence_ids) & set(agreement.sentence_ids):
+                print(f"   (shares a sentence with) {other.text[:160]}")
+    for agreement in (b for b in before if b.text not in {a.text for a in after}):
+        counts["lost"] += 1
+        print(f"[{key}] LOST {agreement.sources} {agreement.text[:160]}")
+    return counts
+
+
+def _id(article: dict[str, Any]) -> str:
+    return article["id"]
+
+
+def _agreements_of(context: StoryContext) -> list[Agreement]:
+    found = run(context, "agreements")
+    assert isinstance(found, list)
+    return found
+
+
+def _agreements(texts: list[str], settings: Settings) -> list[Agreement]:
+    return _agreements_of(StoryContext.from_texts(*texts, settings=settings))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -277,13 +337,23 @@ def main() -> None:
     parser.add_argument(
         "--pairs", type=float, help="brief with the learned pair decision at this probability"
     )
+    parser.add_argument(
+        "--fresh", type=int, nargs=2, help="read what changes on AllSides roundups FIRST LAST"
+    )
+    parser.add_argument(
+        "--encoder", type=float, help="MiniLM's bar on candidate pairs (over 1: off)"
+    )
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
     halves = {"tune": paths[::2], "report": paths[1::2]}
-    settings = DEFAULT
-    if args.pairs is not None:
-        pairs = dataclasses.replace(DEFAULT.agreements, pair_probability=args.pairs)
-        settings = dataclasses.replace(DEFAULT, agreements=pairs)
+    changed = {"pair_probability": args.pairs, "encoder_pair": args.encoder}
+    agreements = {k: v for k, v in changed.items() if v is not None}
+    settings = dataclasses.replace(
+        DEFAULT, agreements=dataclasses.replace(DEFAULT.agreements, **agreements)
+    )
+    if args.fresh:
+        fresh(PILE, *args.fresh, settings)
+        return
     print("| half | facts | recall | repeats per fact | proxy recall / repeats | baseline |")
     print("|---|---:|---:|---:|---:|---:|")
     for half, chosen in halves.items():
