@@ -1,8 +1,8 @@
 """Agreement recall and repeats on the gold-dev stories (``../shared/data/gold-dev``).
 
 Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report] [--pairs P]
-       [--encoder C]
        .venv/bin/python bench/agreements.py --half tune --read 20
+       .venv/bin/python bench/agreements.py --fresh FIRST LAST --pairs P
 
 gold-dev facts carry no evidence snippets (the seed's do, ``bench/analysis.py``), so an
 agreement is matched to a fact by its words. Two matchers are printed side by side:
@@ -24,6 +24,10 @@ Baseline (``baseline``), scored by the same matcher: the closest pairs of senten
 articles (wordllama cosine >= 0.7), as many as the brief lists.
 ``--show`` prints each fact with the agreements credited to it; ``--read N`` a fixed random
 sample of N credited (agreement, fact) pairs and N best-but-uncredited ones, to judge.
+``--fresh FIRST LAST`` reads a change on stories no agreement was ever tuned on: what the
+flags' settings add to the defaults' agreements on AllSides roundups (``fresh``), each
+agreement marked new, grown (a merge) or repeat (``kind``), to count right and wrong by
+reading.
 
 Split, fixed before tuning: the ten stories sorted by file name, the 1st, 3rd, ... tune,
 the 2nd, 4th, ... report.
@@ -273,41 +277,48 @@ def _read(stories: list[Story], n: int) -> None:
 
 
 def fresh(pile: Path, first: int, last: int, settings: Settings) -> None:
-    """What MiniLM's pair lift changes (``settings``, against them with the lift off) in the
-    agreements of the AllSides roundups whose sorted gold-story positions fall in
-    ``[first, last)`` (``PILE``: three outlets' leads a story, never labelled for
-    agreements), to read: each agreement it adds, NEW (a fact none showed) or GROWN (it
-    holds the sentences of one it replaces: a merge), with its sentences, and those lost."""
+    """What ``settings`` change in the agreements against the defaults', on the AllSides
+    roundups whose sorted gold-story positions fall in ``[first, last)`` (``PILE``: three
+    outlets' leads a story, never labelled for agreements), to read (``_changed``)."""
     stories: dict[str, list[dict[str, Any]]] = {}
     with pile.open(encoding="utf-8") as lines:
         for article in map(json.loads, lines):
             stories.setdefault(article["story"], []).append(article)
-    off = dataclasses.replace(
-        settings, agreements=dataclasses.replace(settings.agreements, encoder_pair=2.0)
-    )
     counts: Counter[str] = Counter()
     for key in sorted(stories)[first:last]:
         texts = [f"{a['title'] or ''}\n\n{a['text']}" for a in sorted(stories[key], key=_id)]
         context = StoryContext.from_texts(*texts, settings=settings)
-        counts += _changed(key, context, _agreements(texts, off))
+        counts += _changed(key, context, _agreements(texts, DEFAULT))
     print(f"\n{dict(counts)} on {last - first} roundups")
 
 
+def kind(agreement: Agreement, before: list[Agreement], after: list[Agreement]) -> str:
+    """What an agreement ``after`` a change is against those ``before`` it: "kept" (one
+    showed it already), "grown" (it holds all the sentences of one before: a merge), or
+    "repeat" when it shares a sentence with another agreement after (most often one fact
+    shown twice, though a sentence may tell two), else "new"."""
+    if agreement.text in {b.text for b in before}:
+        return "kept"
+    ids = set(agreement.sentence_ids)
+    if any(set(b.sentence_ids) <= ids for b in before):
+        return "grown"
+    if any(a is not agreement and ids & set(a.sentence_ids) for a in after):
+        return "repeat"
+    return "new"
+
+
 def _changed(key: str, context: StoryContext, before: list[Agreement]) -> Counter[str]:
-    """Print one roundup's added and lost agreements; count them by kind."""
+    """Print one roundup's added agreements (``kind``) with their sentences and the lost
+    ones; count them by kind."""
     after = _agreements_of(context)
-    old = {a.text for a in before}
     counts: Counter[str] = Counter()
-    for agreement in (a for a in after if a.text not in old):
-        grown = any(set(b.sentence_ids) <= set(agreement.sentence_ids) for b in before)
-        kind = "GROWN" if grown else "NEW"
-        counts[kind] += 1
-        print(f"\n[{key}] {kind} {agreement.sources}")
-        for sid in agreement.sentence_ids:
-            print(f"   {sid}: {context.by_id[sid].text[:200]}")
-        for other in after:  # a sentence of it another agreement shows: a repeat, read
-            if other is not agreement and set(other.sentence_ids) & set(agreement.sentence_ids):
-                print(f"   (shares a sentence with) {other.text[:160]}")
+    for agreement in after:
+        found = kind(agreement, before, after)
+        if found != "kept":
+            counts[found] += 1
+            print(f"\n[{key}] {found.upper()} {agreement.sources}")
+            for sid in agreement.sentence_ids:
+                print(f"   {sid}: {context.by_id[sid].text[:200]}")
     for agreement in (b for b in before if b.text not in {a.text for a in after}):
         counts["lost"] += 1
         print(f"[{key}] LOST {agreement.sources} {agreement.text[:160]}")
@@ -338,19 +349,18 @@ def main() -> None:
         "--pairs", type=float, help="brief with the learned pair decision at this probability"
     )
     parser.add_argument(
-        "--fresh", type=int, nargs=2, help="read what changes on AllSides roundups FIRST LAST"
-    )
-    parser.add_argument(
-        "--encoder", type=float, help="MiniLM's bar on candidate pairs (over 1: off)"
+        "--fresh",
+        type=int,
+        nargs=2,
+        help="read what --pairs changes on AllSides roundups FIRST LAST",
     )
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
     halves = {"tune": paths[::2], "report": paths[1::2]}
-    changed = {"pair_probability": args.pairs, "encoder_pair": args.encoder}
-    agreements = {k: v for k, v in changed.items() if v is not None}
-    settings = dataclasses.replace(
-        DEFAULT, agreements=dataclasses.replace(DEFAULT.agreements, **agreements)
-    )
+    settings = DEFAULT
+    if args.pairs is not None:
+        pairs = dataclasses.replace(DEFAULT.agreements, pair_probability=args.pairs)
+        settings = dataclasses.replace(DEFAULT, agreements=pairs)
     if args.fresh:
         fresh(PILE, *args.fresh, settings)
         return

@@ -56,7 +56,6 @@ from storybrief.analyze.lexicon import NEGATIONS, entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
 from storybrief.analyze.syntax import entity_span, heads_condition
 from storybrief.models import Agreement, Sentence
-from storybrief.nlp import minilm
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
 from storybrief.nlp.paraphrase import defined_by, synonyms
@@ -624,8 +623,6 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     """
     scored = _blended(story, units, names)
     settings = story.settings.agreements
-    if settings.encoder_pair <= 1:
-        _encoded(units, scored, settings, story.cosines.agreement_best)
     if settings.pair_probability > 1:
         return scored  # the decision is off (the default): no probability can reach the bar
     rare = _rare(story, scored.lexicon)
@@ -637,42 +634,6 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
         scored.scores[admitted[:, 0], admitted[:, 1]] = story.cosines.agreement_best
         scored.scores[admitted[:, 1], admitted[:, 0]] = story.cosines.agreement_best
     return scored
-
-
-def _encoded(units: list[_Unit], scored: _Scored, settings: AgreementSettings, bar: float) -> None:
-    """Raise to the bar the pairs of units of two articles that MiniLM reads as one
-    statement (``AgreementSettings.encoder_pair``), among those scoring from
-    ``encoder_floor`` up that share a name or a figure.
-
-    Outlets word one fact apart ("At least nine of the activists were arrested by
-    Detroit police" / "Detroit police on Thursday arrested eight people", 0.36): a
-    sentence encoder trained on paraphrase pairs reads them alike, where word vectors
-    and lemmas do not. It runs only on such candidates, batched (it costs some
-    hundred times wordllama per text), and the name or figure keeps a topical
-    neighbour out ("Seattle's soda tax is burdensome" / "Seattle is trying to
-    discourage soda").
-    """
-    pairs = _candidates(units, scored, settings.encoder_floor, bar)
-    if not len(pairs):
-        return
-    rows = np.unique(pairs)
-    vectors = np.zeros((len(units), minilm.DIM), dtype=np.float32)
-    vectors[rows] = minilm.embed([units[i].text for i in rows])
-    same = np.einsum("ij,ij->i", vectors[pairs[:, 0]], vectors[pairs[:, 1]])
-    admitted = pairs[same >= settings.encoder_pair]
-    scored.scores[admitted[:, 0], admitted[:, 1]] = bar
-    scored.scores[admitted[:, 1], admitted[:, 0]] = bar
-
-
-def _candidates(units: list[_Unit], scored: _Scored, floor: float, bar: float) -> np.ndarray:
-    """The pairs (i < j) of units of two articles scoring from ``floor`` to just under
-    ``bar`` that share a name (a lemma that is no word, ``_Lexicon.said``) or a figure."""
-    lex = scored.lexicon
-    names = lex.has * (1 - lex.said)
-    article = np.array([u.sentence.article for u in units])
-    band = (scored.scores >= floor) & (scored.scores < bar)
-    band &= (article[:, None] != article[None, :]) & ((names @ names.T > 0) | _same_figure(units))
-    return np.argwhere(np.triu(band, k=1))
 
 
 def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
