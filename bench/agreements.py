@@ -348,7 +348,6 @@ def main() -> None:
     parser.add_argument(
         "--pairs", type=float, help="brief with the learned pair decision at this probability"
     )
-    parser.add_argument("--encoder", type=float, help="MiniLM's bar on candidate pairs")
     parser.add_argument(
         "--fresh",
         type=int,
@@ -358,11 +357,10 @@ def main() -> None:
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
     halves = {"tune": paths[::2], "report": paths[1::2]}
-    changed = {"pair_probability": args.pairs, "encoder_pair": args.encoder}
-    agreements = {k: v for k, v in changed.items() if v is not None}
-    settings = dataclasses.replace(
-        DEFAULT, agreements=dataclasses.replace(DEFAULT.agreements, **agreements)
-    )
+    settings = DEFAULT
+    if args.pairs is not None:
+        pairs = dataclasses.replace(DEFAULT.agreements, pair_probability=args.pairs)
+        settings = dataclasses.replace(DEFAULT, agreements=pairs)
     if args.fresh:
         fresh(PILE, *args.fresh, settings)
         return

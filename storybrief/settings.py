@@ -166,12 +166,6 @@ class AgreementSettings:
     # 0.00 -> 0.01 (``bench/agreements.py``); 14 of 21 agreements it added on unlabelled
     # Multi-News dev clusters read right, 2 half right, 5 wrong (BENCHMARKS.md).
     sentence_units: bool = True
-    # MiniLM on candidate pairs (``agreements._encoded``): two units of two articles sharing
-    # a name or a figure, scoring from ``encoder_floor``, whose MiniLM cosine reaches
-    # ``encoder_pair`` count as a cluster's closest pair. Over 1: off.
-    encoder_floor: float = 0.2
-    encoder_pair: float = 2.0
-    retold: float = 0.7
 
 
 @dataclass(frozen=True)

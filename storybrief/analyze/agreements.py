@@ -56,7 +56,6 @@ from storybrief.analyze.lexicon import NEGATIONS, entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
 from storybrief.analyze.syntax import entity_span, heads_condition
 from storybrief.models import Agreement, Sentence
-from storybrief.nlp import minilm
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
 from storybrief.nlp.paraphrase import defined_by, synonyms
@@ -610,7 +609,6 @@ class _Scored:
     cosine: np.ndarray
     lexicon: _Lexicon
     vectors: np.ndarray
-    lifted: np.ndarray | None = None  # the pairs MiniLM raised to the bar (``_encoded``)
 
 
 def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
@@ -625,8 +623,6 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     """
     scored = _blended(story, units, names)
     settings = story.settings.agreements
-    if settings.encoder_pair <= 1:
-        _encoded(units, scored, settings, story.cosines.agreement_best)
     if settings.pair_probability > 1:
         return scored  # the decision is off (the default): no probability can reach the bar
     rare = _rare(story, scored.lexicon)
@@ -638,46 +634,6 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
         scored.scores[admitted[:, 0], admitted[:, 1]] = story.cosines.agreement_best
         scored.scores[admitted[:, 1], admitted[:, 0]] = story.cosines.agreement_best
     return scored
-
-
-def _encoded(units: list[_Unit], scored: _Scored, settings: AgreementSettings, bar: float) -> None:
-    """Raise to the bar the pairs of units of two articles that MiniLM reads as one
-    statement (``AgreementSettings.encoder_pair``), among those scoring from
-    ``encoder_floor`` up that share a name or a figure.
-
-    Outlets word one fact apart ("At least nine of the activists were arrested by
-    Detroit police" / "Detroit police on Thursday arrested eight people", 0.36): a
-    sentence encoder trained on paraphrase pairs reads them alike, where word vectors
-    and lemmas do not. It runs only on such candidates, batched (it costs some
-    hundred times wordllama per text), and the name or figure keeps a topical
-    neighbour out ("Seattle's soda tax is burdensome" / "Seattle is trying to
-    discourage soda").
-    """
-    pairs = _candidates(units, scored, settings.encoder_floor, bar)
-    if not len(pairs):
-        return
-    rows = np.unique(pairs)
-    vectors = np.zeros((len(units), minilm.DIM), dtype=np.float32)
-    vectors[rows] = minilm.embed([units[i].text for i in rows])
-    same = np.einsum("ij,ij->i", vectors[pairs[:, 0]], vectors[pairs[:, 1]])
-    admitted = pairs[same >= settings.encoder_pair]
-    scored.scores[admitted[:, 0], admitted[:, 1]] = bar
-    scored.scores[admitted[:, 1], admitted[:, 0]] = bar
-    scored.lifted = np.zeros(scored.scores.shape, dtype=bool)
-    scored.lifted[admitted[:, 0], admitted[:, 1]] = scored.lifted[
-        admitted[:, 1], admitted[:, 0]
-    ] = True
-
-
-def _candidates(units: list[_Unit], scored: _Scored, floor: float, bar: float) -> np.ndarray:
-    """The pairs (i < j) of units of two articles scoring from ``floor`` to just under
-    ``bar`` that share a name (a lemma that is no word, ``_Lexicon.said``) or a figure."""
-    lex = scored.lexicon
-    names = lex.has * (1 - lex.said)
-    article = np.array([u.sentence.article for u in units])
-    band = (scored.scores >= floor) & (scored.scores < bar)
-    band &= (article[:, None] != article[None, :]) & ((names @ names.T > 0) | _same_figure(units))
-    return np.argwhere(np.triu(band, k=1))
 
 
 def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
@@ -983,24 +939,6 @@ def _ranked(
     return [(ids, cluster, sources, carried_by) for _, ids, cluster, sources, carried_by in ranked]
 
 
-def _retold(
-    text: str, ids: list[str], joined: bool, kept: list[tuple[Agreement, bool]], bar: float
-) -> bool:
-    """Whether an agreement retells a listed one, when MiniLM joined either (``joined``, the
-    listed one's flag): they share a sentence and MiniLM reads their texts alike (``bar``).
-
-    A sentence's units never share a cluster, so when the encoder pairs one of its units
-    with another outlet's, while another of its units is in a listed agreement, the fact
-    may be listed twice ("stormed into a rabbi's home and stabbed five people" / "Stabbings
-    inside a rabbi's home"); a sentence telling two facts shows two texts unalike.
-    """
-    others = [k.text for k, lifted in kept if (joined or lifted) and set(ids) & set(k.sentence_ids)]
-    if not others:
-        return False
-    vectors = minilm.embed([text, *others])
-    return bool((vectors[1:] @ vectors[0]).max() >= bar)
-
-
 def find_agreements(story: StoryContext) -> list[Agreement]:
     """Facts carried by two or more articles, the most widely carried first."""
     if len(story.articles) < 2:
@@ -1010,18 +948,16 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
     if len(units) < 2:
         return []  # nothing to agree with: and no pair for the clustering to merge
     scored = _scores(story, units, names)
-    kept: list[tuple[Agreement, bool]] = []
+    kept: list[Agreement] = []
     for ids, cluster, sources, carried_by in _ranked(story, units, scored):
         # Two clauses of one sentence and of its copy align twice: say it once.
-        if any(set(ids) <= set(k.sentence_ids) for k, _ in kept):
+        if any(set(ids) <= set(k.sentence_ids) for k in kept):
             continue
-        taken = {k.text for k, _ in kept}
+        taken = {k.text for k in kept}
         text = _text(cluster, units, scored.scores, taken, story.cosines.central_slack)
-        joined = scored.lifted is not None and bool(scored.lifted[np.ix_(cluster, cluster)].any())
-        if text is not None and not _retold(text, ids, joined, kept, settings.retold):
-            kept.append((Agreement(text, sources, carried_by, ids), joined))
-    listed = [k for k, _ in kept]
+        if text is not None:
+            kept.append(Agreement(text, sources, carried_by, ids))
     # Ranked by independent sources: the confirmed facts come first, each cap takes its own.
-    confirmed = [a for a in listed if len(a.independent_sources) > 1]
-    copied = listed[len(confirmed) :]
+    confirmed = [a for a in kept if len(a.independent_sources) > 1]
+    copied = kept[len(confirmed) :]
     return confirmed[: settings.max_agreements] + copied[: settings.max_copy_only]
