@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report] [--pairs P]
        .venv/bin/python bench/agreements.py --half tune --read 20
+       .venv/bin/python bench/agreements.py --fresh FIRST LAST --pairs P
 
 gold-dev facts carry no evidence snippets (the seed's do, ``bench/analysis.py``), so an
 agreement is matched to a fact by its words. Two matchers are printed side by side:
@@ -23,6 +24,10 @@ Baseline (``baseline``), scored by the same matcher: the closest pairs of senten
 articles (wordllama cosine >= 0.7), as many as the brief lists.
 ``--show`` prints each fact with the agreements credited to it; ``--read N`` a fixed random
 sample of N credited (agreement, fact) pairs and N best-but-uncredited ones, to judge.
+``--fresh FIRST LAST`` reads a change on stories no agreement was ever tuned on: what the
+flags' settings add to the defaults' agreements on AllSides roundups (``fresh``), each
+agreement marked new, grown (a merge) or repeat (``kind``), to count right and wrong by
+reading.
 
 Split, fixed before tuning: the ten stories sorted by file name, the 1st, 3rd, ... tune,
 the 2nd, 4th, ... report.
@@ -44,6 +49,8 @@ from typing import Any
 import numpy as np
 from nltk.stem.porter import PorterStemmer
 
+from storybrief.analyze import run
+from storybrief.analyze.context import StoryContext
 from storybrief.models import Agreement, Article
 from storybrief.nlp import minilm
 from storybrief.nlp.embeddings import embed
@@ -52,6 +59,7 @@ from storybrief.settings import DEFAULT, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
+PILE = DATA / "stories-dev" / "allsides-neus-dev.jsonl"
 MIN_SHARED = 2
 TOPIC_SHARE = 0.25
 # The matcher's bar on the mean of MiniLM's cosine and the weighted word share, chosen by
@@ -268,6 +276,69 @@ def _read(stories: list[Story], n: int) -> None:
             print(f"{k:2d} {value:.2f} FACT {fact}\n         AGREEMENT {text[:220]}")
 
 
+def fresh(pile: Path, first: int, last: int, settings: Settings) -> None:
+    """What ``settings`` change in the agreements against the defaults', on the AllSides
+    roundups whose sorted gold-story positions fall in ``[first, last)`` (``PILE``: three
+    outlets' leads a story, never labelled for agreements), to read (``_changed``)."""
+    stories: dict[str, list[dict[str, Any]]] = {}
+    with pile.open(encoding="utf-8") as lines:
+        for article in map(json.loads, lines):
+            stories.setdefault(article["story"], []).append(article)
+    counts: Counter[str] = Counter()
+    for key in sorted(stories)[first:last]:
+        texts = [f"{a['title'] or ''}\n\n{a['text']}" for a in sorted(stories[key], key=_id)]
+        context = StoryContext.from_texts(*texts, settings=settings)
+        counts += _changed(key, context, _agreements(texts, DEFAULT))
+    print(f"\n{dict(counts)} on {last - first} roundups")
+
+
+def kind(agreement: Agreement, before: list[Agreement], after: list[Agreement]) -> str:
+    """What an agreement ``after`` a change is against those ``before`` it: "kept" (one
+    showed it already), "grown" (it holds all the sentences of one before: a merge), or
+    "repeat" when it shares a sentence with another agreement after (most often one fact
+    shown twice, though a sentence may tell two), else "new"."""
+    if agreement.text in {b.text for b in before}:
+        return "kept"
+    ids = set(agreement.sentence_ids)
+    if any(set(b.sentence_ids) <= ids for b in before):
+        return "grown"
+    if any(a is not agreement and ids & set(a.sentence_ids) for a in after):
+        return "repeat"
+    return "new"
+
+
+def _changed(key: str, context: StoryContext, before: list[Agreement]) -> Counter[str]:
+    """Print one roundup's added agreements (``kind``) with their sentences and the lost
+    ones; count them by kind."""
+    after = _agreements_of(context)
+    counts: Counter[str] = Counter()
+    for agreement in after:
+        found = kind(agreement, before, after)
+        if found != "kept":
+            counts[found] += 1
+            print(f"\n[{key}] {found.upper()} {agreement.sources}")
+            for sid in agreement.sentence_ids:
+                print(f"   {sid}: {context.by_id[sid].text[:200]}")
+    for agreement in (b for b in before if b.text not in {a.text for a in after}):
+        counts["lost"] += 1
+        print(f"[{key}] LOST {agreement.sources} {agreement.text[:160]}")
+    return counts
+
+
+def _id(article: dict[str, Any]) -> str:
+    return article["id"]
+
+
+def _agreements_of(context: StoryContext) -> list[Agreement]:
+    found = run(context, "agreements")
+    assert isinstance(found, list)
+    return found
+
+
+def _agreements(texts: list[str], settings: Settings) -> list[Agreement]:
+    return _agreements_of(StoryContext.from_texts(*texts, settings=settings))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -277,6 +348,12 @@ def main() -> None:
     parser.add_argument(
         "--pairs", type=float, help="brief with the learned pair decision at this probability"
     )
+    parser.add_argument(
+        "--fresh",
+        type=int,
+        nargs=2,
+        help="read what --pairs changes on AllSides roundups FIRST LAST",
+    )
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
     halves = {"tune": paths[::2], "report": paths[1::2]}
@@ -284,6 +361,9 @@ def main() -> None:
     if args.pairs is not None:
         pairs = dataclasses.replace(DEFAULT.agreements, pair_probability=args.pairs)
         settings = dataclasses.replace(DEFAULT, agreements=pairs)
+    if args.fresh:
+        fresh(PILE, *args.fresh, settings)
+        return
     print("| half | facts | recall | repeats per fact | proxy recall / repeats | baseline |")
     print("|---|---:|---:|---:|---:|---:|")
     for half, chosen in halves.items():

@@ -1,5 +1,6 @@
 """The gold-dev agreement matcher (``bench/agreements.py``) and the MiniLM encoder it reads
-(``storybrief.nlp.minilm``), on sentences written for these tests."""
+(``storybrief.nlp.minilm``), and its fresh-story reader's marks of what a change adds
+(``kind``), on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -101,3 +102,27 @@ def test_terms_read_figures_whole_and_number_words_as_figures() -> None:
     terms = _bench()._terms("Thirty bodies, 1,200 tons and $15.99 were recovered")
     assert {"30", "1200", "15.99"} <= terms
     assert "recov" in " ".join(terms)  # stemmed: "recovered" meets "recover"
+
+
+def _listed(text: str, *ids: str) -> Agreement:
+    return Agreement(text, sorted({i.split(":")[0] for i in ids}), [], list(ids))
+
+
+POLICE = _listed("Police arrested eight protesters.", "a:0", "b:1")
+PRICE = _listed("Fares rise by a fifth in May.", "a:3", "c:2")
+
+
+def test_an_agreement_shown_before_is_kept() -> None:
+    assert _bench().kind(POLICE, [POLICE], [POLICE]) == "kept"
+
+
+def test_an_agreement_holding_all_of_an_old_ones_sentences_grew_from_it() -> None:
+    merged = _listed("Eight were arrested at the gates.", "a:0", "b:1", "c:4")
+    assert _bench().kind(merged, [POLICE], [merged]) == "grown"
+
+
+def test_an_added_agreement_on_a_sentence_another_shows_is_a_repeat() -> None:
+    again = _listed("At least nine activists were held.", "a:0", "c:4")
+    kind = _bench().kind
+    assert kind(again, [POLICE], [POLICE, again]) == "repeat"
+    assert kind(PRICE, [POLICE], [POLICE, again, PRICE]) == "new"
