@@ -1030,7 +1030,12 @@ def _merge_rules(
     plain = sorted(labels)
     # A name ending in the kind of body it is names no person, whatever the model
     # says: "Betty Ford Center".
-    is_person = {k: labels[k]["PERSON"] > 0 and k.split()[-1] not in FACILITIES for k in plain}
+    is_person = {
+        k: labels[k]["PERSON"] > 0
+        and k.split()[-1] not in FACILITIES
+        and not _names_a_body(k, by_key[k], plain)
+        for k in plain
+    }
     by_words = _merge_same_words(groups, plain)
     spelled = _spelled(plain, is_person, by_key)
     acronyms = {k for k in plain if _written_acronym(k, by_key[k])}
@@ -1043,6 +1048,17 @@ def _merge_rules(
     _merge_misspelled(groups, labels)
     _merge_clipped(groups, bodies, by_key)
     return groups, _name_infos(labels, by_key, is_person)
+
+
+def _names_a_body(key: str, found: list[Mention], keys: list[str]) -> bool:
+    """Whether a name the model takes for a person's stands for a body of the story
+    named after it: none of its mentions acts (subject, object, party or owner) and
+    the story names a body or facility that starts with it. "Checked into Betty Ford"
+    is the Betty Ford Center, "in Surrey" the county of Surrey Police; a person who
+    acts ("Trump said", beside Trump University) stays a person."""
+    if any(m.acts for m in found):
+        return False
+    return any(k.startswith(key + " ") and k.split()[-1] in PLACE_BODIES for k in keys)
 
 
 def _name_infos(
