@@ -378,3 +378,18 @@ def test_a_person_named_only_as_a_place_is_the_body_named_after_them() -> None:
     found = entities_of(CLINIC)
     assert found["Betty Ford"] is found["Betty Ford Center"]
     assert found["John Glenn"] is not found["John Glenn Center"]
+
+
+CUT_NAMES = """Colts clinch
+
+The Chiefs lost to a fourth quarter Indianapolis Colt stampede. Telecom Egypt said the cable \
+was cut near Alexandria. Egypt lost most of its internet traffic.
+"""
+
+
+def test_a_name_the_model_cuts_after_a_place_is_listed_whole() -> None:
+    # The model tags "Indianapolis" and "Colt" apart: "Indianapolis Colt" is Colt's alias.
+    # A place after a name is that name's own ("Telecom Egypt", tagged as two places).
+    found = entities_of(CUT_NAMES)
+    assert found["Indianapolis Colt"] is found["Colt"]
+    assert "Telecom Egypt" not in found["Egypt"].aliases

@@ -81,6 +81,9 @@ _EXTENDABLE = {"ORG", "NORP", "FAC"}
 _CONNECTORS = {"of", "in", "for", "and", "on"}
 _OF = {"of", "in", "for"}  # connectors inside one name: "Islamic State of Iraq"
 _WHEN = {"DATE", "TIME"}
+# What a name may be written after as one with it, though the model cuts the two apart:
+# "Indianapolis Colt".
+_OWNERS = {"GPE", "LOC", "ORG", "FAC"}
 _JOINERS = {"of", "the", "de", "for"}
 _STOPWORDS = {"of", "in", "for", "and", "on", "the", "de", "al"}
 _PARTICLES = re.compile(r"^(?:al|el|ul|ad|as|ash|an|ar|at)-", re.IGNORECASE)
@@ -687,9 +690,8 @@ def _headlines(story: StoryContext, keys: set[str]) -> list[_Found]:
             key = _key(span.text, label, span)
             # "Vincent 'Chin' Gigante" in a headline is the story's Vincent "The Chin" Gigante.
             if without_nickname(key) in keys:
-                mention = Mention(
-                    span.text, span.text, label, f"{article.id}:title", article.id, key
-                )
+                alias = doc[_owner_start(doc, start) : end].text
+                mention = Mention(span.text, alias, label, f"{article.id}:title", article.id, key)
                 found.append((-1, start, mention))
     return found
 
@@ -782,7 +784,8 @@ def _written(story: StoryContext, clues: _Clues, taken: dict[str, set[int]]) -> 
             span = doc[start:end]
             if not (_after_article(span) and _surname(span, clues)):
                 key = _key(span.text, label, span)
-                mention = Mention(span.text, span.text, label, sentence.id, sentence.article, key)
+                alias = doc[_owner_start(doc, start) : end].text
+                mention = Mention(span.text, alias, label, sentence.id, sentence.article, key)
                 found.append((n, start, mention))
     return found
 
@@ -910,10 +913,25 @@ def _titled_mention(
     doc = name.doc
     if label != "PERSON":
         head = _without_place(name)
-        return _mention(story, name, head, label, sentence, _key(head.text, label, head))
+        alias = doc[_owner_start(doc, name.start) : name.end]
+        return _mention(story, alias, head, label, sentence, _key(head.text, label, head))
     first = title_start(doc, opening, taken[sentence.id])
     key = _key(name.text, label, name)
     return _mention(story, doc[first : name.end], name, label, sentence, key)
+
+
+def _owner_start(doc: Doc, start: int) -> int:
+    """Start of a place or body the model tags right before a name of no place, with
+    nothing between, that the name is written with as one ("Indianapolis Colt", cut in
+    two by the model): the name's alias starts there, its key stays its own."""
+    # A place after another name is that name's own: "Telecom Egypt" (which the model
+    # may tag as two places) is no Egypt.
+    if doc[start].ent_type_ in PLACES:
+        return start
+    before = [e for e in doc.ents if e.end == start and e.label_ in _OWNERS]
+    if not before or not doc[start - 1].whitespace_ or doc[start - 1].is_punct:
+        return start
+    return before[0].start
 
 
 def _without_place(name: Span) -> Span:
