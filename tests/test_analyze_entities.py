@@ -362,3 +362,34 @@ def test_a_name_the_model_cuts_after_a_function_word_is_mended() -> None:
     assert saint[slice(*_clean_span(saint, 5, 8))].text == "St. John the Theologian"
     assert bank[slice(*_clean_span(bank, 3, 5))].text == ""
     assert bank[slice(*_clean_span(bank, 3, 4))].text == "Bank"
+
+
+CLINIC = """Actress in rehab
+
+Lindsay Lohan checked into Betty Ford on Thursday. She will stay at Betty Ford for 90 days, \
+her lawyer said. The Betty Ford Center declined to comment. John Glenn spoke at the \
+John Glenn Center on Friday.
+"""
+
+
+def test_a_person_named_only_as_a_place_is_the_body_named_after_them() -> None:
+    # "into Betty Ford": the model's person, who never acts, is the Betty Ford Center;
+    # John Glenn, who acts, stays apart from the John Glenn Center.
+    found = entities_of(CLINIC)
+    assert found["Betty Ford"] is found["Betty Ford Center"]
+    assert found["John Glenn"] is not found["John Glenn Center"]
+
+
+CUT_NAMES = """Colts clinch
+
+The Chiefs lost to a fourth quarter Indianapolis Colt stampede. Telecom Egypt said the cable \
+was cut near Alexandria. Egypt lost most of its internet traffic.
+"""
+
+
+def test_a_name_the_model_cuts_after_a_place_is_listed_whole() -> None:
+    # The model tags "Indianapolis" and "Colt" apart: "Indianapolis Colt" is Colt's alias.
+    # A place after a name is that name's own ("Telecom Egypt", tagged as two places).
+    found = entities_of(CUT_NAMES)
+    assert found["Indianapolis Colt"] is found["Colt"]
+    assert "Telecom Egypt" not in found["Egypt"].aliases
