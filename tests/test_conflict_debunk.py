@@ -116,6 +116,17 @@ def test_a_debunk_of_another_matter_is_no_conflict() -> None:
     assert debunk.detect(ctx) == []
 
 
+def test_a_debunker_answers_only_the_reports_of_its_matter() -> None:
+    # What ``bench/train_debunk.py`` simulates a debunker against: the articles the detector
+    # would set its debunk sentence against were they rated as reporting.
+    ctx = StoryContext.from_texts(REPORT, DEBUNK, ELSEWHERE)
+    run(ctx, "conflicts")
+    article = {a.id: a for a in ctx.articles}
+    assert debunk.answered(ctx, article["t1"]) == {"t0"}
+    # A plain report has no debunk sentence: it answers nothing.
+    assert debunk.answered(ctx, article["t0"]) == set()
+
+
 def test_a_debunk_deep_in_an_article_is_no_conflict() -> None:
     ctx = StoryContext.from_texts(REPORT, DEEP)
     run(ctx, "conflicts")
