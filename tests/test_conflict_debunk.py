@@ -49,11 +49,19 @@ ELSEWHERE = (
     "Rangers said rumours of a shark in the Riverton reservoir were a hoax. "
     "The reservoir reopened to swimmers on Sunday."
 )
+# One cue, last of ten sentences: rated below the threshold (in a four-sentence article the
+# same cue is a quarter of it, rated 0.28, above the 0.1875 fitted in the tenth session).
 DEEP = (
     "Crab photo spreads\n\n"
     "A photograph of a giant crab off the coast of Saltmarsh Bay spread online this week. "
     "Fishermen in the bay said they had never seen anything like it. "
     "The pilot who took it flew over the bay at dawn. "
+    "He said the water was calm and the light was good. "
+    "Local shops have started selling postcards of the crab. "
+    "The harbour master said boats should keep their distance from the shore. "
+    "A school in the town held a drawing contest about the crab. "
+    "Tourists have come from nearby towns to look at the bay. "
+    "The town council will discuss the visitors at its next meeting. "
     "Some readers later called the picture a fake."
 )
 
@@ -114,6 +122,17 @@ def test_a_debunk_of_another_matter_is_no_conflict() -> None:
     ctx = StoryContext.from_texts(REPORT, ELSEWHERE)
     run(ctx, "conflicts")
     assert debunk.detect(ctx) == []
+
+
+def test_a_debunker_answers_only_the_reports_of_its_matter() -> None:
+    # What ``bench/train_debunk.py`` simulates a debunker against: the articles the detector
+    # would set its debunk sentence against were they rated as reporting.
+    ctx = StoryContext.from_texts(REPORT, DEBUNK, ELSEWHERE)
+    run(ctx, "conflicts")
+    article = {a.id: a for a in ctx.articles}
+    assert debunk.answered(ctx, article["t1"]) == {"t0"}
+    # A plain report has no debunk sentence: it answers nothing.
+    assert debunk.answered(ctx, article["t0"]) == set()
 
 
 def test_a_debunk_deep_in_an_article_is_no_conflict() -> None:

@@ -233,6 +233,13 @@ def _pairs(
     return sorted(pairs, key=lambda p: _closeness(ctx, p), reverse=True)
 
 
+def answered(ctx: StoryContext, debunker: Article) -> set[str]:
+    """The articles (ids) a debunker's debunk sentence would be set against were every other
+    article rated as reporting: those ``_pairs`` keeps (one matter, told, independent)."""
+    others = [a for a in ctx.articles if a is not debunker]
+    return {report.article for _, report in _pairs(ctx, debunker, others)}
+
+
 def debunk_sentence(ctx: StoryContext, debunker: Article) -> Sentence | None:
     """A debunking article's side: its first sentence calling a report untrue, else its first
     sentence when that is a denial ("X denied reports that ..."), else none."""
