@@ -340,9 +340,6 @@ GRID = {
     "lead_decay": (3.0, 4.0),
     "length_power": (0.5, 0.6),
     "similarity_power": (3.0, 4.0, 5.0),
-    # The tenth round's single-word term, off or at the other terms' weight (set before
-    # its held-out run; no other value was tried).
-    "words": (0.0, 1.0),
 }
 
 

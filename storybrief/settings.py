@@ -33,10 +33,6 @@ class Weights:
 
     concepts: float = 1.0
     coverage: float = 1.0
-    # Single content words shared across the story, scored as the bigram concepts are
-    # (articles using one × 1 + ln sentences): a fact told in each outlet's own word
-    # order shares words but few bigrams, and ROUGE-1 counts words. 0 is off.
-    words: float = 0.0
     # Gains are multiplied by 1 + lead * 0.5 ** (index / lead_decay): an article's
     # opening sentence gains 2.5 times and the bonus halves every four sentences.
     lead: float = 1.5

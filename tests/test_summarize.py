@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 import numpy as np
@@ -15,7 +15,6 @@ from storybrief.models import Article, Sentence, SummarySentence
 from storybrief.nlp.encoders import WordLlama
 from storybrief.nlp.overlap import CopyIndex, resemblance, words
 from storybrief.segment import segment
-from storybrief.settings import Weights
 from storybrief.summarize import _distinct, story_order, summarize
 from storybrief.summarize.candidates import (
     _CASE_VARIANTS,
@@ -121,37 +120,6 @@ def _positions(articles: list[Article]) -> dict[str, int]:
 def _candidate(article: int, index: int, text: str) -> Candidate:
     sentence = Sentence(f"{'ab'[article]}:{index}", "ab"[article], text, index, paragraph=0)
     return Candidate(sentence, text, words(text), len(text.split()), article)
-
-
-def test_word_concepts_match_word_sets() -> None:
-    # The single-word term's concepts: content stems in two sentences or more.
-    pool = collect_candidates(_articles())
-    stems = [{_stem(w) for w in c.tokens if _stem(w) not in _STOPWORDS} for c in pool]
-    found: dict[str, list[int]] = {}
-    for i, held in enumerate(stems):
-        for stem in held:
-            found.setdefault(stem, []).append(i)
-    kept = sorted(s for s, rows in found.items() if len(rows) >= 2)
-    incidence, weight = _concept_matrix(pool, 1)
-    assert incidence.shape == (len(pool), len(kept)) and "riverton" in kept
-    for j, stem in enumerate(kept):
-        assert np.flatnonzero(incidence[:, j]).tolist() == found[stem]
-        articles = len({pool[i].article for i in found[stem]})
-        assert weight[j] == np.float32(articles * (1.0 + math.log(len(found[stem]))))
-
-
-def test_the_words_term_credits_a_fact_told_in_another_word_order() -> None:
-    pool = [
-        _candidate(0, 0, "The county fair opened despite the rain."),
-        _candidate(0, 1, "Twelve miners were pulled alive from the shaft by rescuers."),
-        _candidate(1, 0, "Rescuers brought the miners out of their shaft alive, all twelve."),
-        _candidate(1, 1, "The county fair opened on Friday with a parade."),
-    ]
-    flat = Weights(lead=0.0, coverage=0.0)
-    # The miners' sentences share five words and no bigram: only words count them
-    # (all gains equal, the first candidate, the fair's, would be picked).
-    assert select(pool, 12, flat)[0].text.startswith("The county fair")
-    assert "miners" in select(pool, 12, replace(flat, concepts=0.0, words=1.0))[0].text
 
 
 @pytest.mark.parametrize(("opener", "alone"), [("He said", False), ("Officials said", True)])

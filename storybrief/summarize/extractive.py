@@ -65,12 +65,11 @@ def _stem(word: str) -> str:
     return word
 
 
-def _concept_matrix(pool: list[Candidate], n: int = 2) -> tuple[np.ndarray, np.ndarray]:
+def _concept_matrix(pool: list[Candidate]) -> tuple[np.ndarray, np.ndarray]:
     """A candidates × concepts incidence matrix and each concept's weight.
 
-    A concept is a word bigram (``n`` 2), of light stems, not made of stopwords
-    alone, or (``n`` 1) a light stem that is no stopword; columns follow the
-    concepts' sorted order. A concept's weight is the
+    A concept is a word bigram, of light stems, not made of stopwords alone;
+    columns follow the concepts' sorted order. A concept's weight is the
     number of articles that use it times 1 + ln(the number of sentences that
     use it): agreement between outlets is the main evidence, and repetition
     within the story adds to it with diminishing returns, which also
@@ -88,10 +87,12 @@ def _concept_matrix(pool: list[Candidate], n: int = 2) -> tuple[np.ndarray, np.n
     ids = np.array(list(map(token_number.__getitem__, tokens)), dtype=np.int64)
     rows = np.repeat(np.arange(len(pool)), [len(candidate.tokens) for candidate in pool])
     stopword = np.array([stem in _STOPWORDS for stem in vocabulary], dtype=bool)
-    gram_rows, codes = _grams(ids, rows, stopword, n)
+    first, second = ids[:-1], ids[1:]
+    bigram = (rows[1:] == rows[:-1]) & ~(stopword[first] & stopword[second])
+    codes = first[bigram] * len(vocabulary) + second[bigram]
     # One cell per sentence and concept, however often the sentence repeats it.
     span = max(len(vocabulary), 1) ** 2
-    cell_rows, cell_codes = np.divmod(np.unique(gram_rows * span + codes), span)
+    cell_rows, cell_codes = np.divmod(np.unique(rows[1:][bigram] * span + codes), span)
     _, concept, sentences = np.unique(cell_codes, return_inverse=True, return_counts=True)
     kept = sentences >= 2
     column = np.cumsum(kept) - 1  # a kept concept's column
@@ -108,19 +109,6 @@ def _concept_matrix(pool: list[Candidate], n: int = 2) -> tuple[np.ndarray, np.n
         for n, k in zip(articles.tolist(), sentences[kept].tolist(), strict=True)
     ]
     return matrix, np.array(weight, dtype=np.float32)
-
-
-def _grams(
-    ids: np.ndarray, rows: np.ndarray, stopword: np.ndarray, n: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each concept occurrence's candidate row and code: a stem's number (``n`` 1), or a
-    bigram's, first stem's number × the vocabulary's size + the second's, which sorts
-    as the bigrams do."""
-    if n == 1:
-        return rows[~stopword[ids]], ids[~stopword[ids]]
-    first, second = ids[:-1], ids[1:]
-    bigram = (rows[1:] == rows[:-1]) & ~(stopword[first] & stopword[second])
-    return rows[1:][bigram], first[bigram] * len(stopword) + second[bigram]
 
 
 def select(
@@ -315,23 +303,20 @@ class _Cover:
     def __init__(
         self, pool: list[Candidate], lengths: np.ndarray, vectors: np.ndarray, weights: Weights
     ) -> None:
-        # Bigram concepts, then single content words (``Weights.words``); each term is
-        # scaled so that covering the whole story is worth its weight.
-        self.terms = [
-            _Concepts(*_concept_matrix(pool, n), weight)
-            for n, weight in ((2, weights.concepts), (1, weights.words))
-            if weight
-        ]
+        self.incidence, concept_weight = _concept_matrix(pool)
         self.similarity = np.clip(vectors @ vectors.T, 0.0, None) ** weights.similarity_power
         position = np.array([c.sentence.index for c in pool], dtype=np.float64)
         self.boost = 1.0 + weights.lead * 0.5 ** (position / weights.lead_decay)
+        # Each term is scaled so that covering the whole story is worth its weight.
+        self.concept_scale = weights.concepts / max(float(concept_weight.sum()), 1.0)
         self.coverage_scale = weights.coverage / len(pool)
         self.cost = lengths**weights.length_power
+        self.uncovered = concept_weight
         self.best_cover = np.zeros(len(pool))
 
     def gains(self) -> np.ndarray:
         """Each candidate's gain in the objective, raised near its article's top, per cost."""
-        concept_gain = sum(term.gains() for term in self.terms)
+        concept_gain = self.concept_scale * (self.incidence @ self.uncovered)
         coverage_gain = self.coverage_scale * np.clip(
             self.similarity - self.best_cover[:, None], 0.0, None
         ).sum(0)
@@ -340,37 +325,20 @@ class _Cover:
     def pair_gain(self, first: int, second: int) -> float:
         """The gain of ``first`` and then ``second``, raised near their articles' tops,
         per their summed cost: a pair is worth what its sentences are on average."""
-        concepts = sum(term.pair_gains(first, second) for term in self.terms)
+        concepts = self.incidence[first] @ self.uncovered
+        after = self.uncovered * (1.0 - self.incidence[first])
+        concepts_then = self.incidence[second] @ after
         covered = np.maximum(self.best_cover, self.similarity[:, first])
         coverage = np.clip(self.similarity[:, first] - self.best_cover, 0.0, None).sum()
         coverage_then = np.clip(self.similarity[:, second] - covered, 0.0, None).sum()
-        raw = np.zeros(2) + concepts + self.coverage_scale * np.array([coverage, coverage_then])
+        raw = [
+            self.concept_scale * c + self.coverage_scale * v
+            for c, v in ((concepts, coverage), (concepts_then, coverage_then))
+        ]
         total = raw[0] * self.boost[first] + raw[1] * self.boost[second]
         return float(total / (self.cost[first] + self.cost[second]))
 
     def add(self, i: int) -> None:
         """Count candidate ``i`` picked: its concepts covered, each sentence as near it as it is."""
-        for term in self.terms:
-            term.add(i)
+        self.uncovered *= 1.0 - self.incidence[i]
         self.best_cover = np.maximum(self.best_cover, self.similarity[:, i])
-
-
-class _Concepts:
-    """One concept term of the objective: the weight of the concepts not yet covered."""
-
-    def __init__(self, incidence: np.ndarray, weight: np.ndarray, scale: float) -> None:
-        self.incidence, self.uncovered = incidence, weight
-        self.scale = scale / max(float(weight.sum()), 1.0)
-
-    def gains(self) -> np.ndarray:
-        return self.scale * (self.incidence @ self.uncovered)
-
-    def pair_gains(self, first: int, second: int) -> np.ndarray:
-        """What ``first`` adds, and ``second`` after it."""
-        after = self.uncovered * (1.0 - self.incidence[first])
-        return self.scale * np.array(
-            [self.incidence[first] @ self.uncovered, self.incidence[second] @ after]
-        )
-
-    def add(self, i: int) -> None:
-        self.uncovered = self.uncovered * (1.0 - self.incidence[i])
