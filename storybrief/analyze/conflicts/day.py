@@ -63,22 +63,32 @@ class _Dated(NamedTuple):
 def detect(ctx: StoryContext) -> list[Conflict]:
     """One conflict per act that two outlets date to two days."""
     dated = [d for s in ctx.sentences for d in _dated(ctx, s)]
-    merged: Merged[tuple[str, str, frozenset[str]]] = Merged(ctx, kind)
+    merged: Merged[tuple[str, tuple[str, ...], frozenset[str]]] = Merged(ctx, kind)
     for one, other in combinations(dated, 2):
         if _one_act(one, other) and told_independently(ctx, one.sentence, other.sentence):
             shared = one.done_to & other.done_to
             name = ctx.names.resolve(one.party) or one.party
             topic = f"the day {name} {one.verb.text} it"
-            merged.add((one.party, one.verb.lemma_, shared), topic, (one.sentence, other.sentence))
+            merged.add((one.party, _act(one.verb), shared), topic, (one.sentence, other.sentence))
     return merged.conflicts()
 
 
 def _one_act(one: _Dated, other: _Dated) -> bool:
     """Whether two dated acts are one act on two days of one kind: one party, one verb, one
     thing done to."""
-    same = one.party == other.party and one.verb.lemma_ == other.verb.lemma_
+    same = one.party == other.party and _act(one.verb) == _act(other.verb)
     comparable = one.day[0] == other.day[0] and one.day != other.day
     return same and comparable and bool(one.done_to & other.done_to)
+
+
+def _act(verb: Token) -> tuple[str, ...]:
+    """A verb with its particle or the preposition right after it: "called for (calm)" is
+    not "called (the death tragic)", "turned down" not "turned up"."""
+    after = verb.nbor() if verb.i + 1 < len(verb.doc) else verb
+    bound = [
+        c.lower_ for c in verb.children if c.dep_ == "prt" or (c == after and c.dep_ == "prep")
+    ]
+    return (verb.lemma_, *bound)
 
 
 def _dated(ctx: StoryContext, sentence: Sentence) -> list[_Dated]:
