@@ -455,7 +455,7 @@ STORY = (REPORT, DENIAL, CONDITIONAL)
 def test_the_registry_holds_every_kind_once_in_report_order() -> None:
     kinds = [d.kind for d in DETECTORS]
     assert kinds == [
-        "figures", "existence", "detail", "state", "place", "day", "denial", "blame", "rebuttal",
+        "figures", "existence", "detail", "state", "place", "denial", "blame", "rebuttal",
         "debunk", "headline",
     ]  # fmt: skip
     assert [d.kind for d in DETECTORS if not d.takes_side] == ["headline"]

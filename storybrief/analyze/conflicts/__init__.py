@@ -10,8 +10,6 @@ Each kind is found by its own detector module, on its own signal:
   place, the two names not both true.
 - ``state``: a person still held (at large) against released (arrested).
 - ``place``: one thing found in two places.
-- ``day``: one act (a party, a verb, a sum or name it is done to) dated to
-  two days.
 - ``denial``: one outlet reports a claim as true, another calls it a hoax,
   false or fabricated, or denies it.
 - ``blame``: a party denies being behind an act ("denied any
@@ -39,7 +37,6 @@ from storybrief.models import Conflict
 
 from . import (
     blame,
-    day,
     debunk,
     denial,
     detail,
@@ -58,7 +55,6 @@ DETECTORS: tuple[Detector, ...] = (
     detail,
     state,
     place,
-    day,
     denial,
     blame,
     rebuttal,
