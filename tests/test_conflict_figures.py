@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from storybrief.analyze import StoryContext, run
+from storybrief.analyze.conflicts import figures as figures_detector
 from storybrief.analyze.context import nlp
 from storybrief.analyze.numbers import figures
 from storybrief.models import Conflict
@@ -132,3 +133,21 @@ def test_a_count_spelled_out_is_the_same_count_in_digits() -> None:
         "Flood deaths", "Forty-nine people have been killed in the flood at the river town."
     )
     assert figure_conflicts(digits, spelled) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (
+            "The report finds the prince approved it, three U.S. officials familiar with it said.",
+            True,
+        ),
+        ("Four officials told reporters that the report was finished.", True),
+        ("Police said three people were arrested at the gate.", False),
+        ("Three officials were arrested at the gate.", False),
+    ],
+)
+def test_a_count_of_who_tells_the_story_is_no_figure_to_dispute(text: str, sources: bool) -> None:
+    doc = nlp()(text)
+    counted = [figures_detector._counted(doc[f.start]) for f in figures(doc)]
+    assert [figures_detector._sources(t) for t in counted] == [sources]
