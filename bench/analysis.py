@@ -3,6 +3,7 @@
 Usage: .venv/bin/python bench/analysis.py [--seeds DIR] [--fixtures DIR] [--data DIR]
        .venv/bin/python bench/analysis.py --unlabelled [--data DIR]
        .venv/bin/python bench/analysis.py --aliases [--data DIR]
+       .venv/bin/python bench/analysis.py --allsides FIRST LAST [--kind KIND ...]
 
 Stories: the seed (``../shared/data/seeds``: ``*.txt`` + ``gold.json``) and
 every ``tests/fixtures/analysis/<name>/`` with a ``gold.json`` in the seed's
@@ -31,6 +32,10 @@ texts out of this repository. Gold article ids are prefixes of ours.
   one of our entities are a true merge when gold puts them in one group.
   ``--aliases`` prints them alone, from the entities analysis alone, for the seed,
   the fixtures and the ``gold-dev`` stories.
+
+``--allsides FIRST LAST [--kind KIND ...]`` prints the conflicts (of those kinds) of the
+AllSides roundups (``stories-dev``, one gold story briefed alone) at sorted gold-story
+positions FIRST to LAST - 1, to be read by hand, and their count per kind.
 
 ``--unlabelled`` counts instead the conflicts reported on the stories no one
 has labelled (every cluster of two or more documents of
@@ -319,6 +324,37 @@ def unlabelled(data: Path = DATA) -> None:
         print(f"\n{name}: {sum(kinds.values())} conflicts on {clusters} clusters, {kinds}")
 
 
+ALLSIDES = Path("stories-dev") / "allsides-neus-dev.jsonl"
+
+
+def _allsides_stories(data: Path) -> dict[str, list[dict[str, Any]]]:
+    """The AllSides roundups' articles by gold story, each story's sorted by id."""
+    stories: dict[str, list[dict[str, Any]]] = {}
+    with (data / ALLSIDES).open(encoding="utf-8") as lines:
+        for article in map(json.loads, lines):
+            stories.setdefault(article["story"], []).append(article)
+    return {k: sorted(v, key=lambda a: a["id"]) for k, v in stories.items()}
+
+
+def allsides(data: Path, positions: list[int], kinds: set[str]) -> None:
+    """Print the conflicts of ``kinds`` (every kind, when empty) of the AllSides roundups at
+    sorted gold-story positions ``[first, last)``, each story briefed alone, to be read by
+    hand (no conflict labels), and their count per kind."""
+    stories = _allsides_stories(data)
+    first, last = positions
+    counted: dict[str, int] = {}
+    for position, story in enumerate(sorted(stories)[first:last], start=first):
+        texts = [f"{a['title'] or ''}\n\n{a['text']}" for a in stories[story]]
+        for conflict in run(StoryContext.from_texts(*texts), "conflicts"):
+            counted[conflict.kind] = counted.get(conflict.kind, 0) + 1
+            if kinds and conflict.kind not in kinds:
+                continue
+            print(f"\n{position} {story} [{conflict.kind}]: {conflict.topic}")
+            for claim in conflict.claims:
+                print(f"  [{claim.source}] {claim.text}")
+    print(f"\nAllSides {first}-{last - 1}: {counted}")
+
+
 CLUSTERS = (("multinews-dev.jsonl", "id"), ("duc2004-dev.jsonl", "cluster_id"))
 
 
@@ -400,6 +436,11 @@ def _conflict_arguments(parser: argparse.ArgumentParser) -> None:
         "--conflicts", action="store_true", help="only the conflict table of every labelled story"
     )
     parser.add_argument("--show-conflicts", choices=("tune", "report"), help="print ours, by story")
+    parser.add_argument(
+        "--allsides", type=int, nargs=2, metavar=("FIRST", "LAST"),
+        help="print the conflicts of AllSides roundups at sorted story positions FIRST..LAST-1",
+    )  # fmt: skip
+    parser.add_argument("--kind", action="append", default=[], help="with --allsides: only these")
 
 
 def main() -> None:
@@ -415,6 +456,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.unlabelled:
         unlabelled(args.data)
+        return
+    if args.allsides:
+        allsides(args.data, args.allsides, set(args.kind))
         return
     if args.aliases:
         alias_table(args)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from storybrief.analyze import StoryContext, run
+from storybrief.analyze.conflicts import figures as figures_detector
 from storybrief.analyze.context import nlp
 from storybrief.analyze.numbers import figures
 from storybrief.models import Conflict
@@ -111,3 +112,42 @@ def test_updates_increments_rounding_bounds_and_other_quantities_are_no_conflict
 def test_the_same_counts_without_the_trap_are_a_conflict(one: str, other: str) -> None:
     # The traps above are silent for their qualifier, not for want of a match.
     assert len(figure_conflicts(one, other)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Forty-nine people were killed in the flood.", 49),
+        ("Two hundred fifty people were evacuated.", 250),
+        ("Two dozen people were evacuated.", 24),
+        ("Police evacuated ninety-one people.", 91),
+    ],
+)
+def test_spelled_numbers_add_tens_and_units_and_multiply_hundreds(text: str, value: int) -> None:
+    assert [f.value for f in figures(nlp()(text))] == [value]
+
+
+def test_a_count_spelled_out_is_the_same_count_in_digits() -> None:
+    digits = story("Flood toll", "At least 49 people were killed in the flood at the river town.")
+    spelled = story(
+        "Flood deaths", "Forty-nine people have been killed in the flood at the river town."
+    )
+    assert figure_conflicts(digits, spelled) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (
+            "The report finds the prince approved it, three U.S. officials familiar with it said.",
+            True,
+        ),
+        ("Four officials told reporters that the report was finished.", True),
+        ("Police said three people were arrested at the gate.", False),
+        ("Three officials were arrested at the gate.", False),
+    ],
+)
+def test_a_count_of_who_tells_the_story_is_no_figure_to_dispute(text: str, sources: bool) -> None:
+    doc = nlp()(text)
+    counted = [figures_detector._counted(doc[f.start]) for f in figures(doc)]
+    assert [figures_detector._sources(t) for t in counted] == [sources]

@@ -9,7 +9,6 @@ meet.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -20,9 +19,14 @@ NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-    "thousand": 1000, "dozen": 12, "million": 1_000_000, "billion": 1_000_000_000,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
+    "million": 1_000_000, "billion": 1_000_000_000,
 }  # fmt: skip
+# Words that multiply what comes before them ("two hundred", "three dozen"); the largest
+# also close a group ("two thousand five hundred": 2,000 + 500).
+_MULTIPLIERS = {"hundred", "dozen"}
+_SCALES = {"thousand", "million", "billion"}
 # Plural scale words name a vague amount: "hundreds" is 200 to 999.
 _VAGUE = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
           "millions": (2e6, 9.99e8)}  # fmt: skip
@@ -92,13 +96,28 @@ def _amount(text: str) -> tuple[float, float] | None:
         (NUMBER_WORDS[w] for w in text.split() if w in {"thousand", "million", "billion"}), 1
     )
     if not numbers:
-        words = [NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text) if w in NUMBER_WORDS]
+        words = [w for w in re.findall(r"[a-z]+", text) if w in NUMBER_WORDS]
         if not words:
             return None
-        numbers = [math.prod(words)]
+        numbers = [_spelled(words)]
         scale = 1
     values = [n * scale for n in numbers]
     return min(values), max(values)
+
+
+def _spelled(words: list[str]) -> float:
+    """The number a run of number words spells: tens and units add ("forty-nine": 49, not
+    40 x 9), multipliers multiply ("two hundred fifty": 250; "two dozen": 24)."""
+    total, group = 0.0, 0.0
+    for word in words:
+        value = NUMBER_WORDS[word]
+        if word in _SCALES:
+            total, group = total + max(group, 1) * value, 0.0
+        elif word in _MULTIPLIERS:
+            group = max(group, 1) * value
+        else:
+            group += value
+    return total + group
 
 
 def _measure(span: Span) -> tuple[str, float] | None:

@@ -23,6 +23,7 @@ from storybrief.analyze.entities import NAMED, Names
 from storybrief.analyze.independence import told_independently
 from storybrief.analyze.lexicon import DENIALS, entity_of, stated
 from storybrief.analyze.numbers import Figure, agree, figures, partitive
+from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.analyze.syntax import entity_span
 from storybrief.models import Claim, Conflict, ConflictKind, Sentence
 from storybrief.nlp.encoders import Cosines
@@ -74,11 +75,20 @@ def _stated_figures(ctx: StoryContext) -> list[_Found]:
     for sentence in ctx.sentences:
         doc = ctx.docs[sentence.id]
         counted = [(f, _counted(doc[f.start])) for f in figures(doc)]
-        found += [(sentence, f, _owner(t, ctx.names)) for f, t in counted if stated(t)]
+        found += [
+            (sentence, f, _owner(t, ctx.names)) for f, t in counted if stated(t) and not _sources(t)
+        ]
     # "Nine of the 50 activists" counts a part of a group, not a second group.
     wholes = [x for x in found if partitive(_climb(ctx.docs[x[0].id][x[1].start])) is None]
     several = _several(wholes)
     return [(s, f, o) for s, f, o in found if (s.article, f.unit) not in several]
+
+
+def _sources(counted: Token) -> bool:
+    """Whether a count is of who tells the story: "three U.S. officials familiar with the
+    matter said", "Four officials told Reuters". Each outlet counts its own sources; a
+    number of them is no quantity two outlets can dispute."""
+    return counted.dep_ == "nsubj" and counted.head.lemma_ in SPEECH_VERBS
 
 
 def _disputes(ctx: StoryContext, found: list[_Found]) -> list[_Group]:
