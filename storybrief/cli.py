@@ -14,7 +14,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -40,6 +40,7 @@ from storybrief.settings import DEFAULT, LIMITS
 if TYPE_CHECKING:
     from storybrief.distributed import DaskPile
     from storybrief.llm import LLMSpec
+    from storybrief.runners import WarmPool
 
 app = typer.Typer(
     help="Turn many news articles about one story into one cited brief.",
@@ -264,10 +265,19 @@ def stories(
     spec = _llm(llm, llm_url, llm_model)
     if jsonl is not None or not inputs or group_only or briefs is not None:
         source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
-        raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask, spec, workers))
-    with _progress("Reading articles") as advance:
-        articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
-    raise typer.Exit(_stories_files(articles, out, fmt.value, words, dask, spec, workers))
+        with _pool(dask, workers if target is not None else 1) as pool:
+            code = _stories_jsonl(source, out, target, fmt.value, words, dask, spec, pool)
+        raise typer.Exit(code)
+    with _pool(dask, workers) as pool:
+        with _progress("Reading articles") as advance:
+            articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
+        raise typer.Exit(_stories_files(articles, out, fmt.value, words, dask, spec, pool))
+
+
+def _pool(dask: str | None, workers: int) -> AbstractContextManager[WarmPool | None]:
+    """The pool writing the briefs (none on Dask), started before the pile is read and
+    grouped: its workers load their models meanwhile (``runners.warm_pool``)."""
+    return runners.warm_pool(workers if dask is None else 1)
 
 
 def _stories_files(
@@ -277,13 +287,13 @@ def _stories_files(
     words: int,
     dask: str | None,
     spec: LLMSpec | None,
-    workers: int,
+    pool: WarmPool | None,
 ) -> int:
     """``stories INPUTS``: group the read articles, brief each story into ``out``."""
     with _progress("Grouping into stories"):
         grouped, copies = pipeline.stories_and_copies(articles)
     skipped = [a for a in articles if not a.ok]
-    write = _local_briefs(grouped, words, dask, workers)
+    write = _local_briefs(grouped, words, dask, pool)
     _write_briefs(len(grouped), out, skipped, fmt, words, spec, write)
     err.print(
         f"storybrief: {len(grouped)} stories in {out}; {copies_phrase(len(copies))}", markup=False
@@ -313,7 +323,7 @@ def _stories_jsonl(
     words: int,
     dask: str | None,
     spec: LLMSpec | None,
-    workers: int,
+    pool: WarmPool | None,
 ) -> int:
     """``stories --jsonl``: group the pile, brief each story into ``target`` unless None."""
     if dask is None:
@@ -321,7 +331,7 @@ def _stories_jsonl(
             lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
         pile = group_pile(lines, progress=_progress, briefs=target is not None)
         if target is not None:
-            write = _local_briefs(pile.stories, words, workers=workers)
+            write = _local_briefs(pile.stories, words, pool=pool)
             _brief_pile(pile, target, fmt, words, spec, write)
     else:
         from storybrief.distributed import DaskPile, dask_client
@@ -342,12 +352,15 @@ BriefAll = Callable[[Callable[[], None]], list[Brief]]
 
 
 def _local_briefs(
-    stories: list[list[Article]], words: int, dask: str | None = None, workers: int = 1
+    stories: list[list[Article]],
+    words: int,
+    dask: str | None = None,
+    pool: WarmPool | None = None,
 ) -> BriefAll:
-    """The briefs written here (on ``workers`` processes), or of stories grouped here on
-    Dask (``--dask`` with INPUTS)."""
+    """The briefs written here (on ``pool``'s processes if given), or of stories grouped
+    here on Dask (``--dask`` with INPUTS)."""
     return lambda advance: runners.brief_stories(
-        stories, words=words, on_done=advance, scheduler=dask, workers=workers
+        stories, words=words, on_done=advance, scheduler=dask, pool=pool
     )
 
 

@@ -20,7 +20,9 @@ worker processes (``workers``), a chunk a task.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -56,9 +58,20 @@ AHEAD_CHARS = 100_000
 
 
 def chunks(stories: list[list[Article]], texts: int) -> Iterator[list[list[Article]]]:
-    """``stories`` in order, in runs of at least ``texts`` texts to parse (``parsed_ahead``),
+    """``stories`` in order, in runs of at least ``texts`` texts to parse (``ahead_size``),
     the last maybe fewer."""
-    return runs(stories, texts, lambda story: len(parsed_ahead(story)))
+    return runs(stories, texts, ahead_size)
+
+
+def ahead_size(story: list[Article]) -> int:
+    """About how many texts ``parsed_ahead(story)`` gives: its usable articles' sentences
+    and titles.
+
+    Counted without ``parsed_ahead``, which imports the analysis (spaCy, a second):
+    the parent of a pool cuts the chunks and need never import it. A chunk's
+    size only shares out the work; the parse, and so the brief, does not depend on it.
+    """
+    return sum(len(a.sentences) + bool(a.title) for a in story if a.ok)
 
 
 def parsed_ahead(story: list[Article]) -> list[str]:
@@ -106,12 +119,14 @@ def brief_stories(
     scheduler: str | None = None,
     budget: float | None = LIMITS.brief_seconds,
     workers: int = 1,
+    pool: WarmPool | None = None,
 ) -> list[Brief]:
     """The brief of each story (prepared articles), in order.
 
     With a ``scheduler`` (a Dask scheduler's address, or "local" for a
     cluster of this machine's cores) the briefs are written on Dask workers;
-    else on ``workers`` processes (this one for 1). They are the same briefs.
+    else on ``pool`` (``warm_pool``) if given, else on ``workers`` processes
+    (this one for 1). They are the same briefs.
     ``on_done`` is called once per brief. Each brief's analysis and summary
     stop at ``budget`` seconds (``pipeline.brief_within``).
     """
@@ -122,6 +137,8 @@ def brief_stories(
 
         return map_on_dask(write, stories, failed_brief, scheduler, on_done)
     parts = list(chunks(stories, AHEAD_TEXTS))
+    if pool is not None and parts:
+        return _on_executor(pool.ready(), write, parts, on_done)
     if workers > 1 and len(parts) > 1:
         return _on_pool(write, parts, workers, on_done)
     briefs = []
@@ -139,20 +156,68 @@ def _on_pool(
     workers: int,
     on_done: Callable[[], None] | None,
 ) -> list[Brief]:
-    """``brief_chunk`` of each of ``parts`` on a pool of ``workers`` processes, in order.
-
-    A chunk whose task fails (its worker died) gives each of its stories a failed brief.
-    """
+    """``brief_chunk`` of each of ``parts`` on a pool of ``workers`` processes, in order."""
     context = worker_context(__name__)
     if context.get_start_method() == "fork":
         _load_models()  # loaded before forking, they are shared by the workers, not loaded twice
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
-        futures = [pool.submit(brief_chunk, write, chunk) for chunk in parts]
-        return [
-            brief
-            for chunk, future in zip(parts, futures, strict=True)
-            for brief in _done(chunk, future, on_done)
-        ]
+        return _on_executor(pool, write, parts, on_done)
+
+
+def _on_executor(
+    pool: ProcessPoolExecutor,
+    write: Callable[[list[Article]], Brief],
+    parts: list[list[list[Article]]],
+    on_done: Callable[[], None] | None,
+) -> list[Brief]:
+    """``brief_chunk`` of each of ``parts`` on ``pool``, in order.
+
+    A chunk whose task fails (its worker died) gives each of its stories a failed brief.
+    """
+    futures = [pool.submit(brief_chunk, write, chunk) for chunk in parts]
+    return [
+        brief
+        for chunk, future in zip(parts, futures, strict=True)
+        for brief in _done(chunk, future, on_done)
+    ]
+
+
+@dataclass(frozen=True)
+class WarmPool:
+    """A pool of worker processes started ahead (``warm_pool``), each loading its models."""
+
+    executor: ProcessPoolExecutor
+    started: list[Future[None]]  # a first task each (``_started``), done once it has its models
+
+    def ready(self) -> ProcessPoolExecutor:
+        """The pool, once its workers have started; raise why one could not."""
+        try:
+            for future in self.started:
+                future.result()
+        except BrokenExecutor as error:
+            raise RuntimeError(f"a worker process died as it started: {describe(error)}") from error
+        return self.executor
+
+
+@contextmanager
+def warm_pool(workers: int) -> Iterator[WarmPool | None]:
+    """A pool of ``workers`` processes to write briefs on (``brief_stories``), started now.
+
+    Its workers import the analysis and load their models (seconds) while this
+    process reads and groups the pile; started before this process has a second
+    thread (a progress bar's), they are forked (``processes.worker_context``).
+    None for one worker: the briefs are written here. Closed on leaving, tasks
+    not started cancelled if it is left on an error.
+    """
+    if workers < 2:
+        yield None
+        return
+    context = worker_context(__name__)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
+    try:
+        yield WarmPool(pool, [pool.submit(_started) for _ in range(workers)])
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _load_models() -> None:
@@ -164,9 +229,22 @@ def _load_models() -> None:
     model()
 
 
+# Why this worker process could not load its models, if it could not.
+_START_ERRORS: list[str] = []
+
+
 def _start_worker() -> None:
     one_blas_thread()
-    _load_models()
+    try:
+        _load_models()
+    except Exception as error:  # said by ``_started``: an initializer's error only breaks the pool
+        _START_ERRORS.append(describe(error))
+
+
+def _started() -> None:
+    """A worker's first task: raise why it could not load its models, if it could not."""
+    if _START_ERRORS:
+        raise RuntimeError(f"a worker process could not load its models: {_START_ERRORS[0]}")
 
 
 def _done(
