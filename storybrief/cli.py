@@ -14,7 +14,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -40,7 +40,6 @@ from storybrief.settings import DEFAULT, LIMITS
 if TYPE_CHECKING:
     from storybrief.distributed import DaskPile
     from storybrief.llm import LLMSpec
-    from storybrief.runners import WarmPool
 
 app = typer.Typer(
     help="Turn many news articles about one story into one cited brief.",
@@ -265,35 +264,36 @@ def stories(
     spec = _llm(llm, llm_url, llm_model)
     if jsonl is not None or not inputs or group_only or briefs is not None:
         source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
-        with _pool(dask, workers if target is not None else 1) as pool:
-            code = _stories_jsonl(source, out, target, fmt.value, words, dask, spec, pool)
-        raise typer.Exit(code)
-    with _pool(dask, workers) as pool:
-        with _progress("Reading articles") as advance:
-            articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
-        raise typer.Exit(_stories_files(articles, out, fmt.value, words, dask, spec, pool))
+        raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask, spec, workers))
+    group = partial(_read_and_group_files, inputs or [], allow_private)
+    grouped = runners.grouped_meanwhile(group, workers if dask is None else 1)
+    raise typer.Exit(_stories_files(*grouped, out, fmt.value, words, dask, spec, workers))
 
 
-def _pool(dask: str | None, workers: int) -> AbstractContextManager[WarmPool | None]:
-    """The pool writing the briefs (none on Dask), started before the pile is read and
-    grouped: its workers load their models meanwhile (``runners.warm_pool``)."""
-    return runners.warm_pool(workers if dask is None else 1)
+def _read_and_group_files(
+    inputs: list[str], allow_private: bool
+) -> tuple[list[Article], list[list[Article]], dict[int, int]]:
+    """The articles of ``inputs``, read and cleaned; their stories and copies."""
+    with _progress("Reading articles") as advance:
+        articles = pipeline.read(inputs, on_read=advance, allow_private=allow_private)
+    with _progress("Grouping into stories"):
+        return articles, *pipeline.stories_and_copies(articles)
 
 
 def _stories_files(
     articles: list[Article],
+    grouped: list[list[Article]],
+    copies: dict[int, int],
     out: Path,
     fmt: str,
     words: int,
     dask: str | None,
     spec: LLMSpec | None,
-    pool: WarmPool | None,
+    workers: int,
 ) -> int:
-    """``stories INPUTS``: group the read articles, brief each story into ``out``."""
-    with _progress("Grouping into stories"):
-        grouped, copies = pipeline.stories_and_copies(articles)
+    """``stories INPUTS``: brief each story of the read articles into ``out``."""
     skipped = [a for a in articles if not a.ok]
-    write = _local_briefs(grouped, words, dask, pool)
+    write = _local_briefs(grouped, words, dask, workers)
     _write_briefs(len(grouped), out, skipped, fmt, words, spec, write)
     err.print(
         f"storybrief: {len(grouped)} stories in {out}; {copies_phrase(len(copies))}", markup=False
@@ -323,15 +323,14 @@ def _stories_jsonl(
     words: int,
     dask: str | None,
     spec: LLMSpec | None,
-    pool: WarmPool | None,
+    workers: int,
 ) -> int:
     """``stories --jsonl``: group the pile, brief each story into ``target`` unless None."""
     if dask is None:
-        with _progress("Reading articles") as advance:
-            lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
-        pile = group_pile(lines, progress=_progress, briefs=target is not None)
+        group = partial(_read_and_group, jsonl, target is not None)
+        pile = runners.grouped_meanwhile(group, workers if target is not None else 1)
         if target is not None:
-            write = _local_briefs(pile.stories, words, pool=pool)
+            write = _local_briefs(pile.stories, words, workers=workers)
             _brief_pile(pile, target, fmt, words, spec, write)
     else:
         from storybrief.distributed import DaskPile, dask_client
@@ -347,20 +346,24 @@ def _stories_jsonl(
     return 1 if any("error" in line.record() for line in pile.lines) else 0
 
 
+def _read_and_group(jsonl: Path, briefs: bool) -> Pile:
+    """The pile of ``jsonl``, read, cleaned and grouped (``pile.group_pile``)."""
+    with _progress("Reading articles") as advance:
+        lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
+    return group_pile(lines, progress=_progress, briefs=briefs)
+
+
 # Writes a brief of each story, calling its argument once per brief written.
 BriefAll = Callable[[Callable[[], None]], list[Brief]]
 
 
 def _local_briefs(
-    stories: list[list[Article]],
-    words: int,
-    dask: str | None = None,
-    pool: WarmPool | None = None,
+    stories: list[list[Article]], words: int, dask: str | None = None, workers: int = 1
 ) -> BriefAll:
-    """The briefs written here (on ``pool``'s processes if given), or of stories grouped
-    here on Dask (``--dask`` with INPUTS)."""
+    """The briefs written here (on ``workers`` processes), or of stories grouped here on
+    Dask (``--dask`` with INPUTS)."""
     return lambda advance: runners.brief_stories(
-        stories, words=words, on_done=advance, scheduler=dask, pool=pool
+        stories, words=words, on_done=advance, scheduler=dask, workers=workers
     )
 
 

@@ -20,17 +20,18 @@ worker processes (``workers``), a chunk a task.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from storybrief import pipeline
 from storybrief.errors import describe
 from storybrief.models import Article, Brief, StageWarning, Text
 from storybrief.processes import blas_on_one_thread, one_blas_thread, runs, worker_context
 from storybrief.settings import DEFAULT, LIMITS, Settings
+
+T = TypeVar("T")
 
 
 def failed_brief(story: list[Article], error: Exception) -> Brief:
@@ -58,20 +59,9 @@ AHEAD_CHARS = 100_000
 
 
 def chunks(stories: list[list[Article]], texts: int) -> Iterator[list[list[Article]]]:
-    """``stories`` in order, in runs of at least ``texts`` texts to parse (``ahead_size``),
+    """``stories`` in order, in runs of at least ``texts`` texts to parse (``parsed_ahead``),
     the last maybe fewer."""
-    return runs(stories, texts, ahead_size)
-
-
-def ahead_size(story: list[Article]) -> int:
-    """About how many texts ``parsed_ahead(story)`` gives: its usable articles' sentences
-    and titles.
-
-    Counted without ``parsed_ahead``, which imports the analysis (spaCy, a second):
-    the parent of a pool cuts the chunks and need never import it. A chunk's
-    size only shares out the work; the parse, and so the brief, does not depend on it.
-    """
-    return sum(len(a.sentences) + bool(a.title) for a in story if a.ok)
+    return runs(stories, texts, lambda story: len(parsed_ahead(story)))
 
 
 def parsed_ahead(story: list[Article]) -> list[str]:
@@ -119,14 +109,12 @@ def brief_stories(
     scheduler: str | None = None,
     budget: float | None = LIMITS.brief_seconds,
     workers: int = 1,
-    pool: WarmPool | None = None,
 ) -> list[Brief]:
     """The brief of each story (prepared articles), in order.
 
     With a ``scheduler`` (a Dask scheduler's address, or "local" for a
     cluster of this machine's cores) the briefs are written on Dask workers;
-    else on ``pool`` (``warm_pool``) if given, else on ``workers`` processes
-    (this one for 1). They are the same briefs.
+    else on ``workers`` processes (this one for 1). They are the same briefs.
     ``on_done`` is called once per brief. Each brief's analysis and summary
     stop at ``budget`` seconds (``pipeline.brief_within``).
     """
@@ -137,8 +125,6 @@ def brief_stories(
 
         return map_on_dask(write, stories, failed_brief, scheduler, on_done)
     parts = list(chunks(stories, AHEAD_TEXTS))
-    if pool is not None and parts:
-        return _on_executor(pool.ready(), write, parts, on_done)
     if workers > 1 and len(parts) > 1:
         return _on_pool(write, parts, workers, on_done)
     briefs = []
@@ -156,68 +142,40 @@ def _on_pool(
     workers: int,
     on_done: Callable[[], None] | None,
 ) -> list[Brief]:
-    """``brief_chunk`` of each of ``parts`` on a pool of ``workers`` processes, in order."""
+    """``brief_chunk`` of each of ``parts`` on a pool of ``workers`` processes, in order.
+
+    A chunk whose task fails (its worker died) gives each of its stories a failed brief.
+    """
     context = worker_context(__name__)
     if context.get_start_method() == "fork":
         _load_models()  # loaded before forking, they are shared by the workers, not loaded twice
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
-        return _on_executor(pool, write, parts, on_done)
+        futures = [pool.submit(brief_chunk, write, chunk) for chunk in parts]
+        return [
+            brief
+            for chunk, future in zip(parts, futures, strict=True)
+            for brief in _done(chunk, future, on_done)
+        ]
 
 
-def _on_executor(
-    pool: ProcessPoolExecutor,
-    write: Callable[[list[Article]], Brief],
-    parts: list[list[list[Article]]],
-    on_done: Callable[[], None] | None,
-) -> list[Brief]:
-    """``brief_chunk`` of each of ``parts`` on ``pool``, in order.
+def grouped_meanwhile(group: Callable[[], T], workers: int) -> T:
+    """``group()`` (reading, cleaning and grouping a pile), in a forked child process while
+    this one loads the models a pool of ``workers`` will share (``_on_pool``).
 
-    A chunk whose task fails (its worker died) gives each of its stories a failed brief.
+    The parent of a pool forks its workers once it has loaded the models (a
+    second and a half: spaCy's import and both models), and before that had one
+    core idle while it grouped (seconds). Each worker loading its own instead
+    would double that work (measured: the pool then waited for them as long).
+    For one worker, or where forking is not safe (``processes.worker_context``),
+    ``group()`` runs here. ``group`` and what it returns must pickle.
     """
-    futures = [pool.submit(brief_chunk, write, chunk) for chunk in parts]
-    return [
-        brief
-        for chunk, future in zip(parts, futures, strict=True)
-        for brief in _done(chunk, future, on_done)
-    ]
-
-
-@dataclass(frozen=True)
-class WarmPool:
-    """A pool of worker processes started ahead (``warm_pool``), each loading its models."""
-
-    executor: ProcessPoolExecutor
-    started: list[Future[None]]  # a first task each (``_started``), done once it has its models
-
-    def ready(self) -> ProcessPoolExecutor:
-        """The pool, once its workers have started; raise why one could not."""
-        try:
-            for future in self.started:
-                future.result()
-        except BrokenExecutor as error:
-            raise RuntimeError(f"a worker process died as it started: {describe(error)}") from error
-        return self.executor
-
-
-@contextmanager
-def warm_pool(workers: int) -> Iterator[WarmPool | None]:
-    """A pool of ``workers`` processes to write briefs on (``brief_stories``), started now.
-
-    Its workers import the analysis and load their models (seconds) while this
-    process reads and groups the pile; started before this process has a second
-    thread (a progress bar's), they are forked (``processes.worker_context``).
-    None for one worker: the briefs are written here. Closed on leaving, tasks
-    not started cancelled if it is left on an error.
-    """
-    if workers < 2:
-        yield None
-        return
     context = worker_context(__name__)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
-    try:
-        yield WarmPool(pool, [pool.submit(_started) for _ in range(workers)])
-    finally:
-        pool.shutdown(cancel_futures=True)
+    if workers < 2 or context.get_start_method() != "fork":
+        return group()
+    with ProcessPoolExecutor(1, mp_context=context) as child:  # shut down: no thread left
+        grouped = child.submit(group)
+        _load_models()
+        return grouped.result()
 
 
 def _load_models() -> None:
@@ -229,22 +187,9 @@ def _load_models() -> None:
     model()
 
 
-# Why this worker process could not load its models, if it could not.
-_START_ERRORS: list[str] = []
-
-
 def _start_worker() -> None:
     one_blas_thread()
-    try:
-        _load_models()
-    except Exception as error:  # said by ``_started``: an initializer's error only breaks the pool
-        _START_ERRORS.append(describe(error))
-
-
-def _started() -> None:
-    """A worker's first task: raise why it could not load its models, if it could not."""
-    if _START_ERRORS:
-        raise RuntimeError(f"a worker process could not load its models: {_START_ERRORS[0]}")
+    _load_models()
 
 
 def _done(

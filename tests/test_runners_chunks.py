@@ -4,10 +4,7 @@ the same briefs, in order, however they are cut and wherever they are written.""
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -33,7 +30,7 @@ def _json(briefs: list[Brief]) -> list[str]:
 
 
 def test_chunks_keep_the_order_and_close_at_the_text_count(stories: list[list[Article]]) -> None:
-    sizes = [runners.ahead_size(s) for s in stories]
+    sizes = [len(runners.parsed_ahead(s)) for s in stories]
     assert all(sizes)  # each fixture story has texts to parse ahead
     cut = list(runners.chunks(stories, texts=sizes[0]))
     assert [s for chunk in cut for s in chunk] == stories
@@ -57,20 +54,6 @@ def test_a_story_over_the_sentence_or_character_limit_is_not_parsed_ahead(
         assert runners.parsed_ahead(story) == []
     monkeypatch.setattr(runners, "AHEAD_CHARS", sum(map(len, texts)) - 1)
     assert runners.parsed_ahead(story) == []
-
-
-def test_a_chunk_s_size_counts_sentences_and_titles_without_importing_the_analysis() -> None:
-    # The parent of a pool cuts the chunks; spaCy (a second to import) is its workers' only.
-    code = (
-        "import json, sys; from storybrief import runners; from storybrief.pipeline import read,"
-        f" stories_of; s = stories_of(read([{str(PILE)!r}])); print(json.dumps(["
-        "[runners.ahead_size(x) for x in s], [len(c) for c in runners.chunks(s, 10**6)],"
-        " 'spacy' in sys.modules]))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    stories = stories_of(read([str(PILE)]))
-    counted = [sum(len(a.sentences) + bool(a.title) for a in s) for s in stories]
-    assert json.loads(done.stdout) == [counted, [len(stories)], False]
 
 
 def test_a_title_with_a_topic_prefix_is_parsed_ahead_without_it_too(

@@ -1,108 +1,98 @@
-"""``runners.warm_pool``: the pool of ``storybrief stories`` starts before the pile is read
-and grouped, is started once, writes the same briefs, says why a worker could not start,
-and is closed however the run ends."""
+"""``runners.grouped_meanwhile``: ``storybrief stories`` reads and groups its pile in a
+forked child while it loads the models its pool will share; the same pile, the same
+briefs, a clear error whichever side fails, and no thread left to stop the pool forking."""
 
 from __future__ import annotations
 
 import json
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import AbstractContextManager
+import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from storybrief import cli, runners
+from storybrief import runners
 from storybrief.cli import app
-from storybrief.models import Article, Brief
-from storybrief.pipeline import read, stories_of
-from storybrief.render import render
 
 PILE = Path(__file__).parent / "fixtures" / "pile"
 
 
-@pytest.fixture(scope="module")
-def stories() -> list[list[Article]]:
-    return stories_of(read([str(PILE)]))
+def _where() -> int:
+    return os.getpid()
 
 
-def _json(briefs: list[Brief]) -> list[str]:
-    return [render(b, "json") for b in briefs]
+def _fails() -> int:
+    raise ValueError("line 3: not JSON")
 
 
 @pytest.fixture
-def forked(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Forked workers see this test's patches of the module, whatever threads pytest runs.
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Forking allowed whatever threads pytest runs; the pids that loaded the models."""
+    loaded: list[int] = []
     monkeypatch.setattr(runners, "worker_context", lambda _: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(runners, "_load_models", lambda: loaded.append(os.getpid()))
+    return loaded
 
 
-def test_one_worker_has_no_pool() -> None:
-    with runners.warm_pool(1) as pool:
-        assert pool is None
+def test_grouped_in_a_child_while_the_models_load_here(forked: list[int]) -> None:
+    threads = threading.active_count()
+    assert runners.grouped_meanwhile(_where, 2) != os.getpid()
+    assert forked == [os.getpid()]
+    # The child's pool is shut down: no thread of it left to make the brief pool's fork unsafe.
+    assert threading.active_count() == threads
 
 
-def test_a_warm_pool_writes_the_briefs_written_here(stories: list[list[Article]]) -> None:
-    here = _json(runners.brief_stories(stories, words=60, budget=None))
-    done: list[int] = []
-    with runners.warm_pool(2) as pool:
-        assert pool is not None
-        briefs = runners.brief_stories(
-            stories, words=60, budget=None, pool=pool, on_done=lambda: done.append(1)
-        )
-    assert _json(briefs) == here
-    assert len(done) == len(stories)
-
-
-def test_a_worker_that_cannot_load_its_models_is_an_error_saying_why(
-    stories: list[list[Article]], monkeypatch: pytest.MonkeyPatch, forked: None
+def test_one_worker_or_no_safe_fork_groups_here_and_loads_nothing(
+    forked: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    assert runners.grouped_meanwhile(_where, 1) == os.getpid()
+    monkeypatch.setattr(runners, "worker_context", lambda _: multiprocessing.get_context("spawn"))
+    assert runners.grouped_meanwhile(_where, 2) == os.getpid()
+    assert forked == []
+
+
+def test_a_grouping_error_is_raised_here(forked: list[int]) -> None:
+    with pytest.raises(ValueError, match="line 3: not JSON"):
+        runners.grouped_meanwhile(_fails, 2)
+
+
+def test_models_that_cannot_load_are_an_error_saying_why(monkeypatch: pytest.MonkeyPatch) -> None:
     def missing() -> None:
         raise OSError("Can't find model 'en_core_web_sm'")
 
+    monkeypatch.setattr(runners, "worker_context", lambda _: multiprocessing.get_context("fork"))
     monkeypatch.setattr(runners, "_load_models", missing)
-    with runners.warm_pool(2) as pool, pytest.raises(RuntimeError) as error:
-        runners.brief_stories(stories, pool=pool)
-    assert str(error.value) == (
-        "a worker process could not load its models: OSError: Can't find model 'en_core_web_sm'"
-    )
+    with pytest.raises(OSError, match="en_core_web_sm"):
+        runners.grouped_meanwhile(_where, 2)
 
 
-def test_the_pool_is_shut_down_when_the_run_fails() -> None:
-    pools: list[ProcessPoolExecutor] = []
-    with pytest.raises(ValueError), runners.warm_pool(2) as pool:
-        assert pool is not None
-        pools.append(pool.executor)
-        raise ValueError("grouping failed")
-    with pytest.raises(RuntimeError, match="after shutdown"):
-        pools[0].submit(int)
+def _stories(tmp_path: Path, workers: str) -> tuple[str, str]:
+    src, out = tmp_path / "in.jsonl", tmp_path / workers / "out.jsonl"
+    out.parent.mkdir()
+    texts = {p.stem: p.read_text(encoding="utf-8").partition("\n\n") for p in PILE.iterdir()}
+    rows = [{"id": k, "title": t, "text": b} for k, (t, _, b) in sorted(texts.items())]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    command = ["stories", "--jsonl", str(src), "--out", str(out), "-f", "json", "-w", "40"]
+    run = CliRunner().invoke(app, [*command, "--workers", workers])
+    assert run.exit_code == 0, run.output
+    index = (out.parent / "out-briefs" / "index.json").read_text(encoding="utf-8")
+    return out.read_text(encoding="utf-8"), index
 
 
-def test_the_stories_command_starts_one_pool_before_reading(
+def test_the_stories_command_groups_and_briefs_alike_on_one_process_or_two(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    events: list[str] = []
-    start, read_lines = runners.warm_pool, cli.read_lines
+    calls: list[int] = []
+    group = runners.grouped_meanwhile
 
-    def started(workers: int) -> AbstractContextManager[runners.WarmPool | None]:
-        events.append(f"pool of {workers}")
-        return start(workers)
+    def counted(work: Callable[[], object], workers: int) -> object:
+        calls.append(workers)
+        return group(work, workers)
 
-    def read(*args: Any, **kwargs: Any) -> Any:
-        events.append("read")
-        return read_lines(*args, **kwargs)
-
-    monkeypatch.setattr(runners, "warm_pool", started)
-    monkeypatch.setattr(cli, "read_lines", read)
-    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    texts = {p.stem: p.read_text(encoding="utf-8").partition("\n\n") for p in PILE.iterdir()}
-    src.write_text(
-        "".join(
-            json.dumps({"id": k, "title": t, "text": b}) + "\n" for k, (t, _, b) in texts.items()
-        )
-    )
-    run = CliRunner().invoke(app, ["stories", "--jsonl", str(src), "--out", str(out)])
-    assert run.exit_code == 0, run.output
-    assert events == ["pool of 2", "read"]
-    assert len(list((tmp_path / "out-briefs").glob("0*.html"))) == 3
+    monkeypatch.setattr(runners, "grouped_meanwhile", counted)
+    monkeypatch.setattr(runners, "worker_context", lambda _: multiprocessing.get_context("fork"))
+    assert _stories(tmp_path, "2") == _stories(tmp_path, "1")
+    assert calls == [2, 1]
