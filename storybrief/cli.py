@@ -265,13 +265,25 @@ def stories(
     if jsonl is not None or not inputs or group_only or briefs is not None:
         source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
         raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask, spec, workers))
+    group = partial(_read_and_group_files, inputs or [], allow_private)
+    grouped = runners.grouped_meanwhile(group, workers if dask is None else 1)
+    raise typer.Exit(_stories_files(*grouped, out, fmt.value, words, dask, spec, workers))
+
+
+def _read_and_group_files(
+    inputs: list[str], allow_private: bool
+) -> tuple[list[Article], list[list[Article]], dict[int, int]]:
+    """The articles of ``inputs``, read and cleaned; their stories and copies."""
     with _progress("Reading articles") as advance:
-        articles = pipeline.read(inputs or [], on_read=advance, allow_private=allow_private)
-    raise typer.Exit(_stories_files(articles, out, fmt.value, words, dask, spec, workers))
+        articles = pipeline.read(inputs, on_read=advance, allow_private=allow_private)
+    with _progress("Grouping into stories"):
+        return articles, *pipeline.stories_and_copies(articles)
 
 
 def _stories_files(
     articles: list[Article],
+    grouped: list[list[Article]],
+    copies: dict[int, int],
     out: Path,
     fmt: str,
     words: int,
@@ -279,9 +291,7 @@ def _stories_files(
     spec: LLMSpec | None,
     workers: int,
 ) -> int:
-    """``stories INPUTS``: group the read articles, brief each story into ``out``."""
-    with _progress("Grouping into stories"):
-        grouped, copies = pipeline.stories_and_copies(articles)
+    """``stories INPUTS``: brief each story of the read articles into ``out``."""
     skipped = [a for a in articles if not a.ok]
     write = _local_briefs(grouped, words, dask, workers)
     _write_briefs(len(grouped), out, skipped, fmt, words, spec, write)
@@ -317,9 +327,8 @@ def _stories_jsonl(
 ) -> int:
     """``stories --jsonl``: group the pile, brief each story into ``target`` unless None."""
     if dask is None:
-        with _progress("Reading articles") as advance:
-            lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
-        pile = group_pile(lines, progress=_progress, briefs=target is not None)
+        group = partial(_read_and_group, jsonl, target is not None)
+        pile = runners.grouped_meanwhile(group, workers if target is not None else 1)
         if target is not None:
             write = _local_briefs(pile.stories, words, workers=workers)
             _brief_pile(pile, target, fmt, words, spec, write)
@@ -335,6 +344,13 @@ def _stories_jsonl(
     write_lines(pile, out)
     err.print(f"storybrief: wrote {out}; {pile.counts()}", markup=False)
     return 1 if any("error" in line.record() for line in pile.lines) else 0
+
+
+def _read_and_group(jsonl: Path, briefs: bool) -> Pile:
+    """The pile of ``jsonl``, read, cleaned and grouped (``pile.group_pile``)."""
+    with _progress("Reading articles") as advance:
+        lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
+    return group_pile(lines, progress=_progress, briefs=briefs)
 
 
 # Writes a brief of each story, calling its argument once per brief written.
