@@ -64,6 +64,8 @@ _THIRD_PERSON = {"he", "she", "they"}
 _THING_ENTITIES = {
     "DATE", "TIME", "LAW", "EVENT", "FAC", "LOC", "MONEY", "QUANTITY", "ORDINAL", "LANGUAGE",
 }  # fmt: skip
+_NUMBER_ENTITIES = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+_QUALIFYING = {"relcl", "appos", "acl"}  # what a phrase says of its noun, beyond naming it
 _HAND_OFF = {",", "?", "!"}  # how a statement ends when the writer names its speaker next
 _FINITE = {"VBD", "VBZ", "VBP", "VBN"}  # "barked" is read VBN now and then
 _APPOSITION_WORDS = 12  # '"...," Murphy, the head of Right to Rise USA, Tweeted'
@@ -101,21 +103,25 @@ _EMBEDDED = {"ccomp", "relcl", "acl", "pcomp", "xcomp"}
 
 
 def _phrase(token: Token) -> str:
-    """The noun phrase headed by ``token``, without relative clauses or appositions."""
-    keep = [t for t in token.subtree if not (set(t.ancestors) & set(_clauses(token)))]
-    words = [t for t in keep if t not in _clauses(token)]
+    """The noun phrase headed by ``token``, without relative clauses or appositions, its
+    own or its nouns' ("one of those advisers, who spoke on the condition ...")."""
+    cut = set(_clauses(token))
+    cut |= {c for t in token.subtree for c in t.children if c.dep_ in _QUALIFYING}
+    words = [t for t in token.subtree if t not in cut and not (set(t.ancestors) & cut)]
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
     return re.sub(r"[\"“”]", "", token.doc[start:end].text).strip(" ,'")
 
 
 def _clauses(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in {"relcl", "appos", "acl", "punct", "cc"}]
+    return [c for c in token.children if c.dep_ in {*_QUALIFYING, "punct", "cc"}]
 
 
 def name_of(token: Token, names: Names) -> str:
-    """An entity name for the phrase headed by ``token``, else the phrase itself."""
+    """An entity name for the phrase headed by ``token``, else the phrase itself: a number
+    is no name ("said one of those advisers" is the advisers' one, not "one")."""
     ent = entity_span(token)
-    text = written_name(ent) if ent is not None else _phrase(token)
+    named = ent is not None and ent.label_ not in _NUMBER_ENTITIES
+    text = written_name(ent) if named else _phrase(token)
     return names.resolve(text) or text
 
 
@@ -412,11 +418,23 @@ def _past_apposition(words: list[Token]) -> list[Token]:
 
 
 def _verb_then_name(words: list[Token]) -> Token | None:
-    """The speaker of '"...," said David Brock, ...': a speech verb, then a name."""
+    """The speaker of '"...," said David Brock, ...': a speech verb, then a name, or a
+    noun that may speak ('"...," said the woman, who ...', which the parser may give to
+    the clause after it)."""
     if words[0].lemma_.lower() not in QUOTE_VERBS:
         return None
     name = _name_run(words[1:])
-    return name[-1] if name and name[0].text not in _THIRD_PERSON else None
+    if not name:
+        return _described(words[1:])
+    return name[-1] if name[0].text not in _THIRD_PERSON else None
+
+
+def _described(words: list[Token]) -> Token | None:
+    """The noun opening ``words`` past its determiner and modifiers ("the woman", "a campaign
+    aide"), if it may speak."""
+    modifiers = {"det", "amod", "nummod", "compound", "poss"}
+    noun = next((t for t in words if t.dep_ not in modifiers or t.pos_ == "PUNCT"), None)
+    return noun if noun is not None and _may_speak(noun) else None
 
 
 def _name_run(words: list[Token]) -> list[Token]:
@@ -658,14 +676,22 @@ def _apposed_name(last: Token, verb: Token) -> Token | None:
 
 
 def _parsed_subject(verb: Token, outside: set[int] | None) -> Token | None:
-    """The subject the parser gives a verb, a relative pronoun read as what it stands for."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS and (outside is None or child.i in outside):
-            # "The source - who said ...": a relative pronoun stands for its antecedent.
-            if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
-                return _antecedent_of_who(child) if child.tag_ == "WP" else verb.head
-            return child
-    return _name_read_as_modal(verb, outside)
+    """The subject the parser gives a verb, a relative pronoun read as what it stands for.
+
+    Of two, a speech verb's is the one after it: the parser gives it the reported clause's
+    as well ("Bill Clinton has been \"very worked up,\" said a source close to ...")."""
+    subjects = [
+        c for c in verb.children if c.dep_ in _SUBJECTS and (outside is None or c.i in outside)
+    ]
+    if len(subjects) > 1 and _attributes(verb):
+        subjects.sort(key=lambda c: c.i < verb.i)
+    if not subjects:
+        return _name_read_as_modal(verb, outside)
+    child = subjects[0]
+    # "The source - who said ...": a relative pronoun stands for its antecedent.
+    if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        return _antecedent_of_who(child) if child.tag_ == "WP" else verb.head
+    return child
 
 
 def _name_read_as_modal(verb: Token, outside: set[int] | None) -> Token | None:
