@@ -54,3 +54,18 @@ def test_a_description_right_after_said_speaks_though_parsed_into_the_next_claus
     )
     quote = "One man came in and said maybe we should all leave if they are staying"
     assert found == {quote: "the woman"}
+
+
+def test_a_role_names_its_holder_only_when_named_close_before() -> None:
+    near = (
+        "Sheriff Tom Brennan opened the hearing on Monday.\n\n"
+        "\u201cWe will find whoever did this to the school,\u201d the sheriff said."
+    )
+    assert speakers_of(near) == {"We will find whoever did this to the school": "Tom Brennan"}
+    # Paragraphs later, "the sheriff" may be another county's: the role is kept as written.
+    far = near.replace(
+        "\n\n",
+        "\n\nThe school reopened on Tuesday.\n\nParents gathered at the gate.\n\n"
+        "A second county sent deputies.\n\n",
+    )
+    assert speakers_of(far) == {"We will find whoever did this to the school": "the sheriff"}

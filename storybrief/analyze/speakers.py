@@ -134,8 +134,12 @@ def _named_role(story: StoryContext, sentence: Sentence, role: Token, names: Nam
     identified as Amanda Lene Jones").
     """
     holders: set[str] = set()
-    # A definite role points back to where its holder was introduced.
+    # A definite role points back to where its holder was introduced, not far: further back
+    # "the actor" of a list of profiles is another item's.
+    back = story.settings.speakers.role_paragraphs_back
     for s in story.article[sentence.article].sentences[: sentence.index + 1]:
+        if s.paragraph < sentence.paragraph - back:
+            continue
         for token in story.docs[s.id]:
             if token.lemma_.lower() == role.lemma_.lower():
                 holders.update(p for t in _beside_role(token) if (p := person_named(t, names)))
