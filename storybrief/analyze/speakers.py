@@ -680,15 +680,8 @@ def _apposed_name(last: Token, verb: Token) -> Token | None:
 
 
 def _parsed_subject(verb: Token, outside: set[int] | None) -> Token | None:
-    """The subject the parser gives a verb, a relative pronoun read as what it stands for.
-
-    Of two, a speech verb's is the one after it: the parser gives it the reported clause's
-    as well ("Bill Clinton has been \"very worked up,\" said a source close to ...")."""
-    subjects = [
-        c for c in verb.children if c.dep_ in _SUBJECTS and (outside is None or c.i in outside)
-    ]
-    if len(subjects) > 1 and _attributes(verb):
-        subjects.sort(key=lambda c: c.i < verb.i)
+    """The subject the parser gives a verb, a relative pronoun read as what it stands for."""
+    subjects = _subject_children(verb, outside)
     if not subjects:
         return _name_read_as_modal(verb, outside)
     child = subjects[0]
@@ -696,6 +689,18 @@ def _parsed_subject(verb: Token, outside: set[int] | None) -> Token | None:
     if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
         return _antecedent_of_who(child) if child.tag_ == "WP" else verb.head
     return child
+
+
+def _subject_children(verb: Token, outside: set[int] | None) -> list[Token]:
+    """A verb's subjects outside quotes, the first the one it has speak: of two, a speech
+    verb's is the one after it, as the parser gives it the reported clause's as well ("Bill
+    Clinton has been \"very worked up,\" said a source close to the campaign")."""
+    subjects = [
+        c for c in verb.children if c.dep_ in _SUBJECTS and (outside is None or c.i in outside)
+    ]
+    if len(subjects) > 1 and _attributes(verb):
+        subjects.sort(key=lambda c: c.i < verb.i)
+    return subjects
 
 
 def _name_read_as_modal(verb: Token, outside: set[int] | None) -> Token | None:
