@@ -106,9 +106,10 @@ class SpeakerSettings:
 
     paragraphs_back: int = 3  # how far back a pronoun's antecedent is looked for
     lookahead: int = 2  # sentences after a person's mention where a pronoun may refer to them
-    # How far back "the sheriff" finds the one person named with that role: PolNeAR train
-    # quarters 0 and 1 (``bench/polnear.py``) resolved roles right within the paragraph
-    # before, and to another person from 2, 8 and 10 paragraphs back.
+    # How far back "the sheriff" finds the one person named with that role: on PolNeAR train
+    # quarters 0 and 1 (``bench/polnear.py``) 6 of 6 roles resolved within the paragraph before
+    # were right, 2 of 6 from 2-16 paragraphs back (a profile list's other actor); quarters 2
+    # and 3 checked.
     role_paragraphs_back: int = 1
 
 
