@@ -134,16 +134,23 @@ def _named_role(story: StoryContext, sentence: Sentence, role: Token, names: Nam
     identified as Amanda Lene Jones").
     """
     holders: set[str] = set()
-    # A definite role points back to where its holder was introduced, not far: further back
-    # "the actor" of a list of profiles is another item's.
-    back = story.settings.speakers.role_paragraphs_back
-    for s in story.article[sentence.article].sentences[: sentence.index + 1]:
-        if s.paragraph < sentence.paragraph - back:
-            continue
+    # A definite role points back to where its holder was introduced.
+    sentences = story.article[sentence.article].sentences[: sentence.index + 1]
+    for s in sentences:
         for token in story.docs[s.id]:
             if token.lemma_.lower() == role.lemma_.lower():
                 holders.update(p for t in _beside_role(token) if (p := person_named(t, names)))
-    return holders.pop() if len(holders) == 1 else None
+    holder = holders.pop() if len(holders) == 1 else None
+    return holder if holder and _in_view(story, sentences, holder, names) else None
+
+
+def _in_view(story: StoryContext, sentences: list[Sentence], person: str, names: Names) -> bool:
+    """Whether ``person`` is named in the last sentence of ``sentences`` or the few
+    paragraphs before it, by any form of the name ("Salazar stated ..."): the one the text is
+    about; one named only further back is another item's ("the actor" of a list of profiles)."""
+    back = story.settings.speakers.role_paragraphs_back
+    near = [s for s in sentences if s.paragraph >= sentences[-1].paragraph - back]
+    return any(named == person for s in near for _, named in _named_heads(story, s, names))
 
 
 def _beside_role(role: Token) -> list[Token]:
