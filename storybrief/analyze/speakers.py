@@ -6,9 +6,9 @@ subject ("..., Rouhani said"; "he replied: ..."; "X told the Guardian that"),
 Iraqi official"). The subject is resolved to an entity name when it is one,
 a lone surname to the full name (after a gendered title, "Mrs. Yeltsin", only
 to the person the entities join the two with: the title tells a gender), "the
-sheriff" to the one person the article gives that title, and a pronoun to the
-nearest person before it who is the subject of a main clause and whose
-gender, as the article gives it, fits.
+sheriff" to the one person the article gives that title when the text names
+that person close before, and a pronoun to the nearest person before it who is
+the subject of a main clause and whose gender, as the article gives it, fits.
 
 Speakers of quotes are only looked for outside quotation marks: a name
 inside a quote is what the speaker talks about. Where the evidence is weak
