@@ -109,6 +109,12 @@ class SpeakerSettings:
 
     paragraphs_back: int = 3  # how far back a pronoun's antecedent is looked for
     lookahead: int = 2  # sentences after a person's mention where a pronoun may refer to them
+    # "The sheriff" is its one holder only when that person is named (any form) this many
+    # paragraphs back or nearer. PolNeAR train quarters 0 and 1 (``bench/polnear.py``): 6 of 6
+    # roles whose holder was named with the role 0-1 paragraphs back were right, 2 of 6 from
+    # 2-16 back (a profile list's other actor); the texas fixture's sheriff is 3 back, his
+    # surname 1. Quarters 2 and 3 checked.
+    role_paragraphs_back: int = 1
 
 
 @dataclass(frozen=True)

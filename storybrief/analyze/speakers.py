@@ -6,9 +6,9 @@ subject ("..., Rouhani said"; "he replied: ..."; "X told the Guardian that"),
 Iraqi official"). The subject is resolved to an entity name when it is one,
 a lone surname to the full name (after a gendered title, "Mrs. Yeltsin", only
 to the person the entities join the two with: the title tells a gender), "the
-sheriff" to the one person the article gives that title, and a pronoun to the
-nearest person before it who is the subject of a main clause and whose
-gender, as the article gives it, fits.
+sheriff" to the one person the article gives that title when the text names
+that person close before, and a pronoun to the nearest person before it who is
+the subject of a main clause and whose gender, as the article gives it, fits.
 
 Speakers of quotes are only looked for outside quotation marks: a name
 inside a quote is what the speaker talks about. Where the evidence is weak
@@ -64,6 +64,8 @@ _THIRD_PERSON = {"he", "she", "they"}
 _THING_ENTITIES = {
     "DATE", "TIME", "LAW", "EVENT", "FAC", "LOC", "MONEY", "QUANTITY", "ORDINAL", "LANGUAGE",
 }  # fmt: skip
+_NUMBER_ENTITIES = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+_QUALIFYING = {"relcl", "appos", "acl"}  # what a phrase says of its noun, beyond naming it
 _HAND_OFF = {",", "?", "!"}  # how a statement ends when the writer names its speaker next
 _FINITE = {"VBD", "VBZ", "VBP", "VBN"}  # "barked" is read VBN now and then
 _APPOSITION_WORDS = 12  # '"...," Murphy, the head of Right to Rise USA, Tweeted'
@@ -101,21 +103,25 @@ _EMBEDDED = {"ccomp", "relcl", "acl", "pcomp", "xcomp"}
 
 
 def _phrase(token: Token) -> str:
-    """The noun phrase headed by ``token``, without relative clauses or appositions."""
-    keep = [t for t in token.subtree if not (set(t.ancestors) & set(_clauses(token)))]
-    words = [t for t in keep if t not in _clauses(token)]
+    """The noun phrase headed by ``token``, without relative clauses or appositions, its
+    own or its nouns' ("one of those advisers, who spoke on the condition ...")."""
+    cut = set(_clauses(token))
+    cut |= {c for t in token.subtree for c in t.children if c.dep_ in _QUALIFYING}
+    words = [t for t in token.subtree if t not in cut and not (set(t.ancestors) & cut)]
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
     return re.sub(r"[\"“”]", "", token.doc[start:end].text).strip(" ,'")
 
 
 def _clauses(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in {"relcl", "appos", "acl", "punct", "cc"}]
+    return [c for c in token.children if c.dep_ in {*_QUALIFYING, "punct", "cc"}]
 
 
 def name_of(token: Token, names: Names) -> str:
-    """An entity name for the phrase headed by ``token``, else the phrase itself."""
+    """An entity name for the phrase headed by ``token``, else the phrase itself: a number
+    is no name ("said one of those advisers" is the advisers' one, not "one")."""
     ent = entity_span(token)
-    text = written_name(ent) if ent is not None else _phrase(token)
+    named = ent is not None and ent.label_ not in _NUMBER_ENTITIES
+    text = written_name(ent) if named else _phrase(token)
     return names.resolve(text) or text
 
 
@@ -129,11 +135,22 @@ def _named_role(story: StoryContext, sentence: Sentence, role: Token, names: Nam
     """
     holders: set[str] = set()
     # A definite role points back to where its holder was introduced.
-    for s in story.article[sentence.article].sentences[: sentence.index + 1]:
+    sentences = story.article[sentence.article].sentences[: sentence.index + 1]
+    for s in sentences:
         for token in story.docs[s.id]:
             if token.lemma_.lower() == role.lemma_.lower():
                 holders.update(p for t in _beside_role(token) if (p := person_named(t, names)))
-    return holders.pop() if len(holders) == 1 else None
+    holder = holders.pop() if len(holders) == 1 else None
+    return holder if holder and _in_view(story, sentences, holder, names) else None
+
+
+def _in_view(story: StoryContext, sentences: list[Sentence], person: str, names: Names) -> bool:
+    """Whether ``person`` is named in the last sentence of ``sentences`` or the few
+    paragraphs before it, by any form of the name ("Salazar stated ..."): the one the text is
+    about; one named only further back is another item's ("the actor" of a list of profiles)."""
+    back = story.settings.speakers.role_paragraphs_back
+    near = [s for s in sentences if s.paragraph >= sentences[-1].paragraph - back]
+    return any(named == person for s in near for _, named in _named_heads(story, s, names))
 
 
 def _beside_role(role: Token) -> list[Token]:
@@ -412,11 +429,23 @@ def _past_apposition(words: list[Token]) -> list[Token]:
 
 
 def _verb_then_name(words: list[Token]) -> Token | None:
-    """The speaker of '"...," said David Brock, ...': a speech verb, then a name."""
+    """The speaker of '"...," said David Brock, ...': a speech verb, then a name, or a
+    noun that may speak ('"...," said the woman, who ...', which the parser may give to
+    the clause after it)."""
     if words[0].lemma_.lower() not in QUOTE_VERBS:
         return None
     name = _name_run(words[1:])
-    return name[-1] if name and name[0].text not in _THIRD_PERSON else None
+    if not name:
+        return _described(words[1:])
+    return name[-1] if name[0].text not in _THIRD_PERSON else None
+
+
+def _described(words: list[Token]) -> Token | None:
+    """The noun opening ``words`` past its determiner and modifiers ("the woman", "a campaign
+    aide"), if it may speak."""
+    modifiers = {"det", "amod", "nummod", "compound", "poss"}
+    noun = next((t for t in words if t.dep_ not in modifiers or t.pos_ == "PUNCT"), None)
+    return noun if noun is not None and _may_speak(noun) else None
 
 
 def _name_run(words: list[Token]) -> list[Token]:
@@ -659,13 +688,26 @@ def _apposed_name(last: Token, verb: Token) -> Token | None:
 
 def _parsed_subject(verb: Token, outside: set[int] | None) -> Token | None:
     """The subject the parser gives a verb, a relative pronoun read as what it stands for."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS and (outside is None or child.i in outside):
-            # "The source - who said ...": a relative pronoun stands for its antecedent.
-            if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
-                return _antecedent_of_who(child) if child.tag_ == "WP" else verb.head
-            return child
-    return _name_read_as_modal(verb, outside)
+    subjects = _subject_children(verb, outside)
+    if not subjects:
+        return _name_read_as_modal(verb, outside)
+    child = subjects[0]
+    # "The source - who said ...": a relative pronoun stands for its antecedent.
+    if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        return _antecedent_of_who(child) if child.tag_ == "WP" else verb.head
+    return child
+
+
+def _subject_children(verb: Token, outside: set[int] | None) -> list[Token]:
+    """A verb's subjects outside quotes, the first the one it has speak: of two, a speech
+    verb's is the one after it, as the parser gives it the reported clause's as well ("Bill
+    Clinton has been \"very worked up,\" said a source close to the campaign")."""
+    subjects = [
+        c for c in verb.children if c.dep_ in _SUBJECTS and (outside is None or c.i in outside)
+    ]
+    if len(subjects) > 1 and _attributes(verb):
+        subjects.sort(key=lambda c: c.i < verb.i)
+    return subjects
 
 
 def _name_read_as_modal(verb: Token, outside: set[int] | None) -> Token | None:
