@@ -17,6 +17,13 @@ def _pid_after(seconds: float) -> int:
     return os.getpid()
 
 
+def _span(seconds: float) -> tuple[int, float, float]:
+    """This worker's pid, and when its job started and ended (one clock for all processes)."""
+    started = time.monotonic()
+    time.sleep(seconds)
+    return os.getpid(), started, time.monotonic()
+
+
 def _fail() -> None:
     raise ValueError("bad input\nsecond line")
 
@@ -32,18 +39,18 @@ def _pool(**limits: float) -> WorkerPool:
 
 
 def test_jobs_run_at_once_in_separate_processes() -> None:
-    async def main() -> tuple[list[int], float]:
+    async def main() -> list[tuple[int, float, float]]:
         pool = _pool(web_workers=2)
-        started = time.monotonic()
         try:
-            pids = await asyncio.gather(*(pool.run(_pid_after, 1.0, gone=_stays) for _ in range(2)))
+            return await asyncio.gather(*(pool.run(_span, 2.0, gone=_stays) for _ in range(2)))
         finally:
             pool.close()
-        return pids, time.monotonic() - started
 
-    pids, took = asyncio.run(main())
-    assert len(set(pids)) == 2 and os.getpid() not in pids
-    assert took < 1.9  # two one-second jobs side by side, not one after the other
+    spans = asyncio.run(main())
+    assert len({pid for pid, _, _ in spans}) == 2 and os.getpid() not in {p for p, _, _ in spans}
+    # Side by side, not one after the other: each job starts before the other ends (a loaded
+    # machine may start one late, but not two seconds late).
+    assert max(start for _, start, _ in spans) < min(end for _, _, end in spans)
 
 
 def test_a_job_past_its_deadline_is_stopped_and_its_worker_replaced() -> None:
@@ -58,10 +65,11 @@ def test_a_job_past_its_deadline_is_stopped_and_its_worker_replaced() -> None:
 
     started = time.monotonic()
     assert asyncio.run(main()) > 0
-    assert time.monotonic() - started < 5
+    # Far inside the 30 s job, with room for a loaded machine.
+    assert time.monotonic() - started < 20
 
 
-def test_an_abandoned_job_stops_within_a_second() -> None:
+def test_an_abandoned_job_stops_long_before_it_would_end() -> None:
     left_at: list[float] = []
 
     async def gone() -> bool:
@@ -78,7 +86,9 @@ def test_an_abandoned_job_stops_within_a_second() -> None:
 
     with pytest.raises(Stopped, match="went away"):
         asyncio.run(main())
-    assert time.monotonic() - left_at[0] < 1
+    # Within a second on a quiet machine; the bound leaves room for a loaded one and is still
+    # far inside the job's 30 s.
+    assert time.monotonic() - left_at[0] < 10
 
 
 def test_a_full_queue_is_busy_at_once() -> None:
