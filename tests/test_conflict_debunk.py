@@ -87,6 +87,17 @@ def test_a_debunk_word_calls_untrue_only_what_it_is_said_of() -> None:
     assert not calls_untrue("The report said the bank had opened fake accounts.")
 
 
+def test_a_negated_debunk_word_calls_nothing_untrue() -> None:
+    assert calls_untrue("The crab photo is a hoax.")
+    assert not calls_untrue("Scientists agree that the warming of the bay is not a hoax.")
+    assert not calls_untrue("The moon landing was no hoax, the agency said.")
+    assert not calls_untrue("The crab photo was never a hoax.")
+    assert not calls_untrue("The spokesman said the reports were not false.")
+    assert not calls_untrue("The claims about the pier have not been debunked.")
+    # A negated truth is the debunk itself.
+    assert calls_untrue("The spokesman said the reports were not true.")
+
+
 def test_a_debunking_outlet_against_a_plain_report_is_one_conflict() -> None:
     ctx = StoryContext.from_texts(REPORT, DEBUNK)
     run(ctx, "conflicts")  # the analyses the detector reads (the story's names)

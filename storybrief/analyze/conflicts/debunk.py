@@ -49,6 +49,7 @@ from storybrief.models import Article, Conflict, ConflictKind, Sentence
 from . import debunk_model
 from .base import Merged
 from .debunk_model import lowered, names_of, pattern
+from .negation import negated
 
 kind: ConflictKind = "debunk"
 takes_side = True
@@ -71,14 +72,28 @@ _SPACES = re.compile(r"\s+")
 
 def calls_untrue(doc: Doc) -> bool:
     """Whether a parsed sentence calls a story untrue: a verdict word, or another cue said of
-    a report ("the claims are false", "no evidence for the claim"); a question asks, and
-    calls nothing."""
+    a report ("the claims are false", "no evidence for the claim"), neither negated ("not a
+    hoax"); a question asks, and calls nothing."""
     if doc.text.rstrip().endswith("?"):
         return False
     text = lowered(doc.text)
-    return bool(_VERDICT.search(text)) or any(
-        _said_of_report(doc, m.start(), m.end()) for p in _CALLS_UNTRUE for m in p.finditer(text)
+    cues, truths = _CALLS_UNTRUE
+    return (
+        any(_affirmed(doc, m.start(), m.end()) for m in _VERDICT.finditer(text))
+        or any(_said_of_report(doc, m.start(), m.end()) for m in truths.finditer(text))
+        or any(
+            _affirmed(doc, m.start(), m.end()) and _said_of_report(doc, m.start(), m.end())
+            for m in cues.finditer(text)
+        )
     )
+
+
+def _affirmed(doc: Doc, start: int, end: int) -> bool:
+    """Whether the cue at ``start:end`` of a sentence is said, not negated: "it is not a
+    hoax", "was no hoax", "has never been debunked" call nothing untrue (FNC-1 fnc017's
+    "climate change ... is not a hoax" was set against both camps)."""
+    cue = doc.char_span(start, end, alignment_mode="expand")
+    return cue is not None and not any(negated(t) for t in cue)
 
 
 def _said_of_report(doc: Doc, start: int, end: int) -> bool:

@@ -35,7 +35,6 @@ from storybrief.analyze.lexicon import (
     CONTROL,
     DEBUNK_ACTS,
     DEBUNKS,
-    NEGATIONS,
     REPORT_HEDGES,
     REPORTING,
     REPORTS,
@@ -48,6 +47,7 @@ from storybrief.analyze.lexicon import (
 from storybrief.models import Conflict, ConflictKind, Sentence
 
 from .base import Merged
+from .negation import negated as _negated
 
 kind: ConflictKind = "denial"
 takes_side = True
@@ -217,12 +217,6 @@ def _is_cue(token: Token) -> bool:
     if lemma in DEBUNK_ACTS and token.pos_ == "VERB":
         return not negated and not _confirm_or(token)
     return lemma in TRUTHS and negated
-
-
-def _negated(token: Token) -> bool:
-    """Whether a word, or the verb it is said with, is negated: "not a hoax", "did not deny"."""
-    heads = [token, token.head] if token.dep_ in {"attr", "acomp"} else [token]
-    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for t in heads for c in t.children)
 
 
 def _confirm_or(verb: Token) -> bool:
