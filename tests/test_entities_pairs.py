@@ -219,3 +219,21 @@ def test_a_place_ending_a_name_the_model_took_for_a_person_is_no_part_of_a_name(
     names = [("Wadih El Hage", "PERSON"), ("El Hage", "ORG")]
     found = names_of([mention(t, label) for t, label in names], [], EntitySettings()).entities
     assert len(found) == 1
+
+
+def test_a_body_named_after_a_person_of_the_story_is_not_that_person() -> None:
+    # "Trump" joined Donald Trump as his surname: the university is no short form of him.
+    names = [("Donald Trump", "PERSON"), ("Trump", "ORG"), ("Trump University", "ORG")]
+    found = groups_of(*names)
+    assert found["Trump"] == found["Donald Trump"]
+    assert found["Trump University"] != found["Donald Trump"]
+    # With no person of that name, the body still goes by its short form.
+    alone = groups_of(("Trump", "ORG"), ("Trump University", "ORG"))
+    assert alone["Trump"] == alone["Trump University"]
+
+
+def test_a_name_ending_in_a_kind_of_body_is_no_person_whatever_its_tag() -> None:
+    names = [("Clinton Foundation", "PERSON"), ("Bill Clinton", "PERSON")]
+    rules = ruled([mention(text, label) for text, label in names], [], EntitySettings())
+    assert not rules.infos["clinton foundation"].is_person
+    assert rules.infos["bill clinton"].is_person
