@@ -32,7 +32,7 @@ def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
 
 HOSPITAL = """Singer treated after crash
 
-The singer was taken to Greenfield Memorial Hospital on Sunday. Doctors at Greenfield \
+The singer was taken to Greenfield Memorial Hospital on Sunday. Doctors at Memorial \
 Hospital said she was in stable condition.
 """
 
@@ -47,9 +47,9 @@ def test_the_scorer_merges_one_body_the_rules_leave_in_two() -> None:
     # Neither name is the other's short form, so the rules keep them apart; the
     # shorter one's words all in the longer, one last word, they score as one.
     apart = entities_of(HOSPITAL, 2.0)
-    assert apart["Greenfield Hospital"] is not apart["Greenfield Memorial Hospital"]
+    assert apart["Memorial Hospital"] is not apart["Greenfield Memorial Hospital"]
     found = entities_of(HOSPITAL, EntitySettings().pair_threshold)
-    assert found["Greenfield Hospital"] is found["Greenfield Memorial Hospital"]
+    assert found["Memorial Hospital"] is found["Greenfield Memorial Hospital"]
 
 
 def mention(text: str, label: str) -> Mention:
