@@ -230,6 +230,9 @@ def test_a_body_named_after_a_person_of_the_story_is_not_that_person() -> None:
     # With no person of that name, the body still goes by its short form.
     alone = groups_of(("Trump", "ORG"), ("Trump University", "ORG"))
     assert alone["Trump"] == alone["Trump University"]
+    # A word the model takes for a person, of no one else's group, is still its short form.
+    tagged = groups_of(("Metatech", "PERSON"), ("Metatech Corporation", "ORG"))
+    assert tagged["Metatech"] == tagged["Metatech Corporation"]
 
 
 def test_a_name_ending_in_a_kind_of_body_is_no_person_whatever_its_tag() -> None:

@@ -1374,13 +1374,14 @@ def _merge_short_forms(
     """A body's name with the short forms the story also writes: without a corporate
     suffix or a kind of water ("Intel Corp." / "Intel", "Mediterranean Sea"), without
     the place it starts with ("Boston Red Sox" / "Red Sox") or ends with after "in"
-    ("Betty Ford Center in Rancho Mirage"). Not a short form the rules made one of the
-    ``people`` (a surname): "Trump" beside Donald Trump is the man, not Trump University."""
+    ("Betty Ford Center in Rancho Mirage"). Not a short form the rules made one of
+    other ``people`` (a surname): "Trump" beside Donald Trump is the man, not Trump
+    University; a word tagged as a person and alone ("Metatech") still may be."""
     places = {k for k, labels in bodies.items() if _place(labels)}
     for key in sorted(bodies):
         for short in _short_forms(key, set() if key in places else places):
             other = by_words.get(folded_words(short), short)
-            if other not in bodies or _of_people(groups, other, people):
+            if other not in bodies or _of_people(groups, other, people - {other}):
                 continue
             if _may_short(bodies[other], bodies[key]):
                 groups.union(key, other)
