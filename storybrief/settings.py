@@ -97,7 +97,7 @@ class EntitySettings:
     # Two names the rules leave apart merge when the learned pair scorer
     # (``analyze.entity_pairs``, fitted on ECB+ topics 1–35) rates them this likely
     # one entity's; above 1 it is off.
-    pair_threshold: float = 0.6
+    pair_threshold: float = 0.7
     # ... and every name of one group scores this much with every name of the other
     # (0: a link of one pair is enough).
     pair_floor: float = 0.2

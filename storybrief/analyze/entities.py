@@ -1054,10 +1054,10 @@ def _merge_rules(
     _merge_defined(groups, defined)
     plain = sorted(labels)
     # A name ending in the kind of body it is names no person, whatever the model
-    # says: "Betty Ford Center".
+    # says: "Betty Ford Center", "Trump University", "Clinton Foundation".
     is_person = {
         k: labels[k]["PERSON"] > 0
-        and k.split()[-1] not in FACILITIES
+        and k.split()[-1] not in INSTITUTIONS
         and not _names_a_body(k, by_key[k], plain)
         for k in plain
     }
@@ -1067,7 +1067,8 @@ def _merge_rules(
     _merge_acronyms(groups, acronyms, spelled, labels, settings.min_prefix)
     _merge_people(groups, plain, is_person, by_key, settings)
     bodies = _bodies(groups, labels, is_person)
-    _merge_short_forms(groups, bodies, by_words)
+    people = {k for k in plain if is_person[k]}
+    _merge_short_forms(groups, bodies, by_words, people)
     _merge_acting_places(groups, bodies, by_key, settings.acting_share)
     _merge_last_words(groups, bodies, by_key)
     _merge_misspelled(groups, labels)
@@ -1365,18 +1366,31 @@ def _place(labels: Counter[str]) -> bool:
 
 
 def _merge_short_forms(
-    groups: _Groups, bodies: dict[str, Counter[str]], by_words: dict[tuple[str, ...], str]
+    groups: _Groups,
+    bodies: dict[str, Counter[str]],
+    by_words: dict[tuple[str, ...], str],
+    people: set[str],
 ) -> None:
     """A body's name with the short forms the story also writes: without a corporate
     suffix or a kind of water ("Intel Corp." / "Intel", "Mediterranean Sea"), without
     the place it starts with ("Boston Red Sox" / "Red Sox") or ends with after "in"
-    ("Betty Ford Center in Rancho Mirage")."""
+    ("Betty Ford Center in Rancho Mirage"). Not a short form the rules made one of
+    other ``people`` (a surname): "Trump" beside Donald Trump is the man, not Trump
+    University; a word tagged as a person and alone ("Metatech") still may be."""
     places = {k for k, labels in bodies.items() if _place(labels)}
     for key in sorted(bodies):
         for short in _short_forms(key, set() if key in places else places):
             other = by_words.get(folded_words(short), short)
-            if other in bodies and _may_short(bodies[other], bodies[key]):
+            if other not in bodies or _of_people(groups, other, people - {other}):
+                continue
+            if _may_short(bodies[other], bodies[key]):
                 groups.union(key, other)
+
+
+def _of_people(groups: _Groups, key: str, people: set[str]) -> bool:
+    """Whether ``key``'s group holds one of the ``people``."""
+    root = groups.find(key)
+    return any(groups.find(p) == root for p in people)
 
 
 def _may_short(short: Counter[str], full: Counter[str]) -> bool:
