@@ -48,6 +48,7 @@ _BASE_UNITS = {unit for unit, _ in _MEASURES.values()}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
+_CURRENCY = "$€£¥ "
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,47 @@ def partitive(count: Token) -> Token | None:
     return of[0] if of and of[0].pos_ == "NOUN" else None
 
 
+# Words that open a list of parts of a count before them: "eight people, including six
+# Americans", "11 dead, among them two children".
+_INCLUDING = {("including",), ("among", "them"), ("among", "whom"), ("among", "those")}
+
+
+def included(doc: Doc, found: list[Figure]) -> set[int]:
+    """The starts of ``found``'s figures that count a part of a group named before them,
+    introduced by "including" or "among them": a larger count of the sentence ("11
+    Americans, including six lawmakers": six) or a plural noun right before the cue
+    ("Peacekeepers including six Americans"). A part is no rival of another outlet's whole."""
+    starts = {f.start for f in found}
+    parts = set()
+    for part in found:
+        cue = _cue_before(doc, part.start, starts)
+        if cue is None:
+            continue
+        larger = any(f.start < cue and f.counts_noun and f.low >= part.high for f in found)
+        if larger or _group_before(doc, cue):
+            parts.add(part.start)
+    return parts
+
+
+def _group_before(doc: Doc, cue: int) -> bool:
+    """Whether a plural noun names a group right before a cue: "Peacekeepers (,) including"."""
+    before = [t for t in doc[max(cue - 2, 0) : cue] if not t.is_punct]
+    return bool(before) and before[-1].tag_ in {"NNS", "NNPS"}
+
+
+def _cue_before(doc: Doc, start: int, starts: set[int]) -> int | None:
+    """Where the nearest "including" / "among them" before a figure begins, if no other
+    figure stands between them and it is within four words of the figure ("including at
+    least six")."""
+    for i in range(start - 1, max(start - 6, -1), -1):
+        if i in starts:
+            return None
+        words = tuple(t.lower_ for t in doc[i : i + 2])
+        if words[:1] in _INCLUDING or words in _INCLUDING:
+            return i
+    return None
+
+
 def part_of(noun: Token, parts: set[str]) -> Token:
     """The group a part names: "members of the Revolutionary Guard" → Guard, else ``noun``."""
     if noun.lemma_.lower() not in parts and noun.lower_.removesuffix("s") not in parts:
@@ -222,7 +264,8 @@ def _qualified(span: Span, low: float, high: float) -> tuple[float, float]:
     """A figure's range as its qualifier leaves it: "more than", "up to", "nearly", "about"."""
     # The qualifier may sit inside the entity: "about eight", "more than 130".
     lead = next((i for i, t in enumerate(span) if t.like_num or t.lower_ in _VAGUE), 0)
-    before = span.doc[: span.start].text + " " + span[:lead].text
+    # A currency sign stands between a qualifier and its number: "up to $60 billion".
+    before = (span.doc[: span.start].text + " " + span[:lead].text).rstrip(_CURRENCY)
     if _AT_LEAST.search(before):
         # A lower bound in news copy sits near the figure: "more than 130" is not 2,000.
         return low, low * 2

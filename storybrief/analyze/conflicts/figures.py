@@ -22,7 +22,7 @@ from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import NAMED, Names
 from storybrief.analyze.independence import told_independently
 from storybrief.analyze.lexicon import DENIALS, entity_of, stated
-from storybrief.analyze.numbers import Figure, agree, figures, partitive
+from storybrief.analyze.numbers import Figure, agree, figures, included, partitive
 from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.analyze.syntax import entity_span
 from storybrief.models import Claim, Conflict, ConflictKind, Sentence
@@ -74,7 +74,10 @@ def _stated_figures(ctx: StoryContext) -> list[_Found]:
     found: list[_Found] = []
     for sentence in ctx.sentences:
         doc = ctx.docs[sentence.id]
-        counted = [(f, _counted(doc[f.start])) for f in figures(doc)]
+        found_here = figures(doc)
+        # "eight people, including six Americans": the six is a part, not a rival count.
+        parts = included(doc, found_here)
+        counted = [(f, _counted(doc[f.start])) for f in found_here if f.start not in parts]
         found += [
             (sentence, f, _owner(t, ctx.names)) for f, t in counted if stated(t) and not _sources(t)
         ]
