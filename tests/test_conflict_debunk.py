@@ -4,8 +4,8 @@ the others on the same matter.
 Small stories written for these tests (no dataset text): an outlet whose lead
 calls a story a hoax and false, against one that tells it plainly, is a
 conflict; two plain reports are none, nor is a debunk of another matter or one
-deep in an article; idioms with a cue word ("made up his mind", "would not
-confirm or deny") and questions call nothing untrue; the packaged weights load,
+deep in an article; idioms with a cue word ("made up his mind", "made up of",
+"would not confirm or deny") and questions call nothing untrue; the packaged weights load,
 and weights for other features are refused. A verdict on a claim ("the ferry bribery
 hoax", "claims ... were false") is no answer to a lead that shares the story's names but
 never tells the claim, nor to one telling it as unproven ("alleged, without evidence").
@@ -76,6 +76,10 @@ def test_idioms_and_questions_call_nothing_untrue() -> None:
     assert not calls_untrue("Is the crab photo a hoax?")
     assert not calls_untrue("The bank opened two million fake accounts.")
     assert calls_untrue("The story was made up, and officials denied it.")
+    # "Made up of": what something consists of, not an invented story.
+    assert not calls_untrue("The reports of the mission, made up of army experts, were read.")
+    assert not calls_untrue("The claims panel is made up of five judges.")
+    assert calls_untrue("The reports were made up out of whole cloth.")
     # A denial is the ``denial`` rules' business: they find the claim it denies.
     assert not calls_untrue("The airline denied claims that it would split passengers.")
 
@@ -375,3 +379,9 @@ UNPROVEN = (
 
 def test_a_report_telling_the_claim_as_unproven_is_no_side() -> None:
     assert [debunk_conflicts(other, FALSE_CLAIMS) for other in (UNPROVEN, BRIBERY)] == [0, 1]
+
+
+def test_made_up_of_is_no_cue_and_made_up_is_one() -> None:
+    # Composition ("a team made up of experts") counts in no cue feature; invention does.
+    assert not debunk_model.has_cue("A team made up of experts visited the site.")
+    assert debunk_model.has_cue("The whole story was made up.")

@@ -41,10 +41,13 @@ def pattern(phrases: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
-# A phrase with a cue word that calls nothing untrue: "made up his mind", "would not confirm
-# or deny" (``lowered`` drops it before the cues are read).
+# A phrase with a cue word that calls nothing untrue: "made up his mind", "made up of" (what
+# something consists of: "a mission made up of military experts"; an invented story is "made
+# up", "made up out of whole cloth", never "made up of"), "would not confirm or deny"
+# (``lowered`` drops it before the cues are read).
 _NOT_CALLING = re.compile(
-    r"\bmade up (?:his|her|their|its|my|our|your) minds?\b|\bconfirm (?:or|nor) deny\b"
+    r"\bmade up (?:his|her|their|its|my|our|your) minds?\b|\bmade up of\b"
+    r"|\bconfirm (?:or|nor) deny\b"
 )
 _VERDICT = pattern(DEBUNK_VERDICTS)
 _DENIAL = pattern(DENIAL_CUES)
