@@ -410,3 +410,13 @@ def test_a_report_must_tell_the_head_of_what_is_called_untrue() -> None:
     # the report's claim (a diver found wearing a life jacket); the second tells it.
     stories = (HULL_FOUND, DIVER_FOUND)
     assert [debunk_conflicts(other, FERRY_RUMOURS) for other in stories] == [0, 1]
+
+
+def test_a_cue_verb_without_an_object_judges_its_subject() -> None:
+    # A joke picture, not a report: what is called doctored is the faces, which no lead on
+    # the story's news tells; before, it named nothing and so answered any lead.
+    said = what_is_called_untrue(
+        "With the faces of the couple photoshopped onto a wedding cake, she posted on Friday."
+    )
+    assert "faces" in said and "cake" not in said
+    assert "claims" not in what_is_called_untrue("Experts debunked the claims about the ferry.")

@@ -176,13 +176,18 @@ _JUDGES_HEAD = {"amod", "compound", "nmod"}
 _JUDGES_SUBJECT = {"acomp", "attr"}
 _JUDGES_OBJECT = {"oprd"}
 _ASSERTED = ("dobj", "ccomp", "nsubjpass", "xcomp")
+# What a cue verb judges, when it asserts nothing: a participle's subject, where it has no
+# object ("her and her husband's faces photoshopped on the couple's bodies": a Multi-News joke
+# photo, parsed as a clause with a subject, was set against a lead that never tells of it).
+_UNDERGOES = (*_ASSERTED, "nsubj")
 
 
 def _judged(cue: Token) -> list[Token]:
     """The words a cue word judges, the heads of what it calls untrue: see ``_JUDGES_HEAD``; a
     cue noun judges itself too ("the Russia collusion hoax", "no evidence for the claim that
     ..."), a cue verb its object ("debunking the voting machine claims", "claims were
-    debunked"); a cue's other words ("not" of "not true") judge nothing."""
+    debunked"; its subject when it has none, ``_UNDERGOES``); a cue's other words ("not" of
+    "not true") judge nothing."""
     head = cue.head
     noun = [cue] if cue.pos_ in {"NOUN", "PROPN"} else []
     if cue.dep_ in _JUDGES_HEAD:
@@ -193,7 +198,7 @@ def _judged(cue: Token) -> list[Token]:
         return noun + _child(head, ("dobj",))
     if cue.dep_ == "advmod":
         return _child(head, _ASSERTED)
-    return noun or (_child(cue, _ASSERTED) if cue.pos_ == "VERB" else [])
+    return noun or (_child(cue, _UNDERGOES) if cue.pos_ == "VERB" else [])
 
 
 def _child(head: Token, dependencies: tuple[str, ...]) -> list[Token]:
