@@ -385,3 +385,38 @@ def test_made_up_of_is_no_cue_and_made_up_is_one() -> None:
     # Composition ("a team made up of experts") counts in no cue feature; invention does.
     assert not debunk_model.has_cue("A team made up of experts visited the site.")
     assert debunk_model.has_cue("The whole story was made up.")
+
+
+FERRY_RUMOURS = (
+    "Ferry rumours\n\n"
+    "Many rumours about the Harbour Queen ferry have proved untrue, including a false report "
+    "that a diver was found wearing a life jacket, which would have meant the crew survived. "
+    "Families wait at the quay."
+)
+HULL_FOUND = (
+    "Ferry hull found\n\n"
+    "Searchers looking for the Harbour Queen ferry have found its hull on the sea bed, and "
+    "officials said none of the crew survived. The search goes on."
+)
+DIVER_FOUND = (
+    "Diver found alive\n\n"
+    "A diver from the Harbour Queen ferry was found wearing a life jacket on Monday. "
+    "The search goes on."
+)
+
+
+def test_a_report_must_tell_the_head_of_what_is_called_untrue() -> None:
+    # The hull report shares "found" and the clause's "crew survived": two words, but not
+    # the report's claim (a diver found wearing a life jacket); the second tells it.
+    stories = (HULL_FOUND, DIVER_FOUND)
+    assert [debunk_conflicts(other, FERRY_RUMOURS) for other in stories] == [0, 1]
+
+
+def test_a_cue_verb_without_an_object_judges_its_subject() -> None:
+    # A joke picture, not a report: what is called doctored is the faces, which no lead on
+    # the story's news tells; before, it named nothing and so answered any lead.
+    said = what_is_called_untrue(
+        "With the faces of the couple photoshopped onto a wedding cake, she posted on Friday."
+    )
+    assert "faces" in said and "cake" not in said
+    assert "claims" not in what_is_called_untrue("Experts debunked the claims about the ferry.")

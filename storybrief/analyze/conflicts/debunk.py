@@ -27,6 +27,7 @@ first, finds the claim a sentence denies; this one is the fallback.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -131,9 +132,32 @@ def called_untrue(doc: Doc) -> str:
     the judging adjectives, the report nouns and the cues ("the claims **of a massacre** were
     not true", "**Egan's** false claims", "the **Russia collusion** hoax", "falsely asserts
     **election fraud**"); "" when it names nothing ("the story is false")."""
+    return " ".join(t.text for t in _said(doc))
+
+
+def _said(doc: Doc) -> list[Token]:
+    """The words of what a sentence calls untrue (``called_untrue``), in sentence order."""
     cues = _cue_words(doc)
     said = {t for c in cues for j in _judged(c) for t in _governed(j, j in cues) if t not in cues}
-    return " ".join(t.text for t in sorted(said, key=lambda t: t.i))
+    return sorted(said, key=lambda t: t.i)
+
+
+def _core(said: list[Token], carries: Callable[[Token], bool]) -> list[Token]:
+    """The words carrying what is called untrue: the head of each phrase of it (the first
+    level down that ``carries`` a word, past "of" in "the claims of a massacre") and the
+    head's own dependents in it, not its clauses' words ("a false report that a body was
+    found wearing a life jacket, which would have indicated passengers": found, body,
+    wearing; not passengers)."""
+    inside = {t.i for t in said}
+    level = [t for t in said if t.head.i not in inside or t.head is t]
+    while level and not any(map(carries, level)):
+        level = _dependents(level, inside)
+    return level + _dependents(level, inside)
+
+
+def _dependents(heads: list[Token], inside: set[int]) -> list[Token]:
+    """The dependents of some words that are among the words ``inside`` (by index)."""
+    return [c for t in heads for c in t.children if c.i in inside]
 
 
 def _cue_words(doc: Doc) -> list[Token]:
@@ -152,13 +176,18 @@ _JUDGES_HEAD = {"amod", "compound", "nmod"}
 _JUDGES_SUBJECT = {"acomp", "attr"}
 _JUDGES_OBJECT = {"oprd"}
 _ASSERTED = ("dobj", "ccomp", "nsubjpass", "xcomp")
+# What a cue verb judges, when it asserts nothing: a participle's subject, where it has no
+# object ("her and her husband's faces photoshopped on the couple's bodies": a Multi-News joke
+# photo, parsed as a clause with a subject, was set against a lead that never tells of it).
+_UNDERGOES = (*_ASSERTED, "nsubj")
 
 
 def _judged(cue: Token) -> list[Token]:
     """The words a cue word judges, the heads of what it calls untrue: see ``_JUDGES_HEAD``; a
     cue noun judges itself too ("the Russia collusion hoax", "no evidence for the claim that
     ..."), a cue verb its object ("debunking the voting machine claims", "claims were
-    debunked"); a cue's other words ("not" of "not true") judge nothing."""
+    debunked"; its subject when it has none, ``_UNDERGOES``); a cue's other words ("not" of
+    "not true") judge nothing."""
     head = cue.head
     noun = [cue] if cue.pos_ in {"NOUN", "PROPN"} else []
     if cue.dep_ in _JUDGES_HEAD:
@@ -169,7 +198,7 @@ def _judged(cue: Token) -> list[Token]:
         return noun + _child(head, ("dobj",))
     if cue.dep_ == "advmod":
         return _child(head, _ASSERTED)
-    return noun or (_child(cue, _ASSERTED) if cue.pos_ == "VERB" else [])
+    return noun or (_child(cue, _UNDERGOES) if cue.pos_ == "VERB" else [])
 
 
 def _child(head: Token, dependencies: tuple[str, ...]) -> list[Token]:
@@ -357,10 +386,17 @@ def _tells(ctx: StoryContext, debunk: Sentence, report: Sentence) -> bool:
     Sharing the story's names is not enough: "unfounded claims of ballot fraud" or "the Russia
     collusion hoax" in one outlet's lead is no answer to another's lead on a firing or a
     hearing that never tells the claim (AllSides stories-dev), nor "the claims of a massacre
-    were not true" to East Timor leads on other events (a DUC topic cluster)."""
-    said = content(called_untrue(ctx.docs[debunk.id]), ctx.names)
-    told = said & _asserted(ctx, ctx.docs[report.id])
-    return len(told) >= min(len(said), ctx.settings.conflicts.debunk_told)
+    were not true" to East Timor leads on other events (a DUC topic cluster). Nor are any
+    words of it enough: as many must be its head's (``_core``), or "a false report that a body
+    was found wearing a life jacket, which would have indicated passengers ..." answers a
+    lead on the wreck search that "found" parts of a "passenger" jet (a Multi-News cluster)."""
+    words = _said(ctx.docs[debunk.id])
+    told = _asserted(ctx, ctx.docs[report.id])
+    core = _core(words, lambda t: bool(content(t.text, ctx.names)))
+    return all(
+        len(said & told) >= min(len(said), ctx.settings.conflicts.debunk_told)
+        for said in (content(" ".join(t.text for t in w), ctx.names) for w in (words, core))
+    )
 
 
 def _asserted(ctx: StoryContext, doc: Doc) -> set[str]:
