@@ -93,9 +93,7 @@ def _amount(text: str) -> tuple[float, float] | None:
     if text in _VAGUE:
         return _VAGUE[text]
     numbers = [float(n.replace(",", "")) for n in _NUMBER.findall(text)]
-    scale = next(
-        (NUMBER_WORDS[w] for w in text.split() if w in {"thousand", "million", "billion"}), 1
-    )
+    scale = next((NUMBER_WORDS[w] for w in text.split() if w in _SCALES), 1)
     if not numbers:
         words = [w for w in re.findall(r"[a-z]+", text) if w in NUMBER_WORDS]
         if not words:
