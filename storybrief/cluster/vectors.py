@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -119,12 +120,9 @@ _MONTH = re.compile(
 def months(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     """The months each article's headline and first ``month_words`` words name as dates,
     a bit per month (0: none)."""
-    out = np.zeros(len(articles), dtype=np.int64)
-    for n, article in enumerate(articles):
-        lead = " ".join([article.title or "", *opening(article, settings.month_words)])
-        for before, after in _MONTH.findall(lead):
-            out[n] |= 1 << _MONTH_NAMES.index(before or after)
-    return out
+    return _named(
+        articles, settings.month_words, _MONTH, lambda m: _MONTH_NAMES.index(m[1] or m[2])
+    )
 
 
 _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
@@ -133,11 +131,20 @@ _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 def weekdays(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     """The weekdays each article's headline and first ``weekday_words`` words name, a bit per
     day (0: none)."""
+    return _named(
+        articles, settings.weekday_words, _WEEKDAY, lambda m: WEEKDAYS.index(m[1].casefold())
+    )
+
+
+def _named(
+    articles: list[Article], count: int, pattern: re.Pattern[str], bit: Callable[[re.Match], int]
+) -> np.ndarray:
+    """For each article, a bit (``bit`` of the match) per name ``pattern`` finds in its
+    headline and first ``count`` words (0: none)."""
     out = np.zeros(len(articles), dtype=np.int64)
     for n, article in enumerate(articles):
-        lead = " ".join([article.title or "", *opening(article, settings.weekday_words)])
-        for day in _WEEKDAY.findall(lead):
-            out[n] |= 1 << WEEKDAYS.index(day.casefold())
+        for match in pattern.finditer(_lead(article, count)):
+            out[n] |= 1 << bit(match)
     return out
 
 
