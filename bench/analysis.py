@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/analysis.py [--seeds DIR] [--fixtures DIR] [--data DIR]
        .venv/bin/python bench/analysis.py --unlabelled [--data DIR]
        .venv/bin/python bench/analysis.py --aliases [--data DIR]
-       .venv/bin/python bench/analysis.py --allsides FIRST LAST [--kind KIND ...]
+       .venv/bin/python bench/analysis.py --allsides|--ecbplus FIRST LAST [--kind KIND ...]
 
 Stories: the seed (``../shared/data/seeds``: ``*.txt`` + ``gold.json``) and
 every ``tests/fixtures/analysis/<name>/`` with a ``gold.json`` in the seed's
@@ -35,7 +35,9 @@ texts out of this repository. Gold article ids are prefixes of ours.
 
 ``--allsides FIRST LAST [--kind KIND ...]`` prints the conflicts (of those kinds) of the
 AllSides roundups (``stories-dev``, one gold story briefed alone) at sorted gold-story
-positions FIRST to LAST - 1, to be read by hand, and their count per kind.
+positions FIRST to LAST - 1, to be read by hand, and their count per kind; ``--ecbplus
+FIRST LAST`` the same for the 66 ECB+ stories (``ecbplus-dev``, topic order: 0-33 are
+topics 1-17, 34-65 topics 18-35).
 
 ``--unlabelled`` counts instead the conflicts reported on the stories no one
 has labelled (every cluster of two or more documents of
@@ -327,24 +329,43 @@ def unlabelled(data: Path = DATA) -> None:
 ALLSIDES = Path("stories-dev") / "allsides-neus-dev.jsonl"
 
 
-def _allsides_stories(data: Path) -> dict[str, list[dict[str, Any]]]:
-    """The AllSides roundups' articles by gold story, each story's sorted by id."""
+ECBPLUS = Path("ecbplus-dev") / "ecbplus_dev.json"
+
+
+def _allsides_stories(data: Path) -> list[tuple[str, list[str]]]:
+    """The AllSides roundups by sorted gold-story id, each as its articles' title and text
+    (sorted by article id)."""
     stories: dict[str, list[dict[str, Any]]] = {}
     with (data / ALLSIDES).open(encoding="utf-8") as lines:
         for article in map(json.loads, lines):
             stories.setdefault(article["story"], []).append(article)
-    return {k: sorted(v, key=lambda a: a["id"]) for k, v in stories.items()}
+    return [
+        (story, [f"{a['title'] or ''}\n\n{a['text']}" for a in sorted(arts, key=lambda a: a["id"])])
+        for story, arts in sorted(stories.items())
+    ]
 
 
-def allsides(data: Path, positions: list[int], kinds: set[str]) -> None:
-    """Print the conflicts of ``kinds`` (every kind, when empty) of the AllSides roundups at
-    sorted gold-story positions ``[first, last)``, each story briefed alone, to be read by
-    hand (no conflict labels), and their count per kind."""
-    stories = _allsides_stories(data)
+def _ecbplus_stories(data: Path) -> list[tuple[str, list[str]]]:
+    """The 66 ECB+ stories (topic x sub-topic) in topic order, each as its articles' texts
+    (a sentence a paragraph): topics 1-17 are positions 0-33, topics 18-35 are 34-65."""
+    subtopics = json.loads((data / ECBPLUS).read_text(encoding="utf-8"))["subtopics"]
+    subtopics.sort(key=lambda s: (int(s["id"].rstrip("ecbplus")), s["id"]))
+    return [
+        (sub["id"], ["\n\n".join(text for _, text in doc["sentences"]) for doc in sub["docs"]])
+        for sub in subtopics
+    ]
+
+
+FRESH = {"allsides": _allsides_stories, "ecbplus": _ecbplus_stories}
+
+
+def fresh(data: Path, pile: str, positions: list[int], kinds: set[str]) -> None:
+    """Print the conflicts of ``kinds`` (every kind, when empty) of an unlabelled pile's
+    stories at positions ``[first, last)`` (AllSides roundups or ECB+ stories), each story
+    briefed alone, to be read by hand (no conflict labels), and their count per kind."""
     first, last = positions
     counted: dict[str, int] = {}
-    for position, story in enumerate(sorted(stories)[first:last], start=first):
-        texts = [f"{a['title'] or ''}\n\n{a['text']}" for a in stories[story]]
+    for position, (story, texts) in enumerate(FRESH[pile](data)[first:last], start=first):
         for conflict in run(StoryContext.from_texts(*texts), "conflicts"):
             counted[conflict.kind] = counted.get(conflict.kind, 0) + 1
             if kinds and conflict.kind not in kinds:
@@ -352,7 +373,7 @@ def allsides(data: Path, positions: list[int], kinds: set[str]) -> None:
             print(f"\n{position} {story} [{conflict.kind}]: {conflict.topic}")
             for claim in conflict.claims:
                 print(f"  [{claim.source}] {claim.text}")
-    print(f"\nAllSides {first}-{last - 1}: {counted}")
+    print(f"\n{pile} {first}-{last - 1}: {counted}")
 
 
 CLUSTERS = (("multinews-dev.jsonl", "id"), ("duc2004-dev.jsonl", "cluster_id"))
@@ -436,11 +457,12 @@ def _conflict_arguments(parser: argparse.ArgumentParser) -> None:
         "--conflicts", action="store_true", help="only the conflict table of every labelled story"
     )
     parser.add_argument("--show-conflicts", choices=("tune", "report"), help="print ours, by story")
-    parser.add_argument(
-        "--allsides", type=int, nargs=2, metavar=("FIRST", "LAST"),
-        help="print the conflicts of AllSides roundups at sorted story positions FIRST..LAST-1",
-    )  # fmt: skip
-    parser.add_argument("--kind", action="append", default=[], help="with --allsides: only these")
+    for pile in FRESH:
+        parser.add_argument(
+            f"--{pile}", type=int, nargs=2, metavar=("FIRST", "LAST"),
+            help=f"print the conflicts of {pile} stories at positions FIRST..LAST-1",
+        )  # fmt: skip
+    parser.add_argument("--kind", action="append", default=[], help="with a pile: only these")
 
 
 def main() -> None:
@@ -457,9 +479,10 @@ def main() -> None:
     if args.unlabelled:
         unlabelled(args.data)
         return
-    if args.allsides:
-        allsides(args.data, args.allsides, set(args.kind))
-        return
+    for pile in FRESH:
+        if getattr(args, pile):
+            fresh(args.data, pile, getattr(args, pile), set(args.kind))
+            return
     if args.aliases:
         alias_table(args)
         return
