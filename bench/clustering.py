@@ -1,7 +1,7 @@
 """Benchmark story grouping: piles of articles of known stories, split back into stories.
 
     python bench/clustering.py [MULTINEWS_JSONL] [DUC_JSONL] [--stories JSONL] [--ecb JSON]
-                               [--tune] [--scale N] [--briefs]
+                               [--tune] [--leads N] [--scale N] [--grain G] [--briefs]
 
 Every pile is read and cleaned as ``storybrief stories`` reads a pile, and each
 method splits it into stories. Scored with B-cubed precision, recall and F1
@@ -12,9 +12,10 @@ story (precision) and the share of its true story it was grouped with
 (recall). Each row also gives articles per second (wordllama loaded before
 the first row) and the peak memory the method allocated (tracemalloc, in a
 second run: Python and NumPy allocations). The first row is what ``storybrief
-stories`` does (near-exact copies set aside first, ``cluster.stories``), the
-second the grouping alone (``cluster.group``), to show what the copies step
-changes.
+stories`` does (near-exact copies set aside first, ``cluster.stories``, at the
+default event grain), the second the same at the topic grain (``--grain
+topic``, ``ClusterSettings.grain``), the third the grouping alone
+(``cluster.group``), to show what the copies step changes.
 
 Piles:
 
@@ -35,6 +36,10 @@ Piles:
   half 32 stories / 363 articles). The ninth session chose ``cohesion`` and
   ``cohesion_doubt`` with its tune half in view; the report half is printed
   (``--tune``: the tune half), and the whole.
+* ``--leads N``: the pooled Multi-News and DUC clusters cut to their first N
+  words, whole and the half of ``pooled_half`` (the topic grain's settings
+  were chosen on the tune halves of the pooled pages, of these leads at 40
+  words and of ECB+, eleventh session).
 
 Baselines of the same run: the single-pass TF-IDF clustering that the
 stories-dev README names (scikit-learn, an article joins the most similar
