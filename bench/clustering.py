@@ -1,7 +1,7 @@
 """Benchmark story grouping: piles of articles of known stories, split back into stories.
 
     python bench/clustering.py [MULTINEWS_JSONL] [DUC_JSONL] [--stories JSONL] [--ecb JSON]
-                               [--tune] [--scale N] [--briefs]
+                               [--tune] [--leads N] [--scale N] [--grain G] [--briefs]
 
 Every pile is read and cleaned as ``storybrief stories`` reads a pile, and each
 method splits it into stories. Scored with B-cubed precision, recall and F1
@@ -12,9 +12,10 @@ story (precision) and the share of its true story it was grouped with
 (recall). Each row also gives articles per second (wordllama loaded before
 the first row) and the peak memory the method allocated (tracemalloc, in a
 second run: Python and NumPy allocations). The first row is what ``storybrief
-stories`` does (near-exact copies set aside first, ``cluster.stories``), the
-second the grouping alone (``cluster.group``), to show what the copies step
-changes.
+stories`` does (near-exact copies set aside first, ``cluster.stories``, at the
+default event grain), the second the same at the topic grain (``--grain
+topic``, ``ClusterSettings.grain``), the third the grouping alone
+(``cluster.group``), to show what the copies step changes.
 
 Piles:
 
@@ -35,6 +36,10 @@ Piles:
   half 32 stories / 363 articles). The ninth session chose ``cohesion`` and
   ``cohesion_doubt`` with its tune half in view; the report half is printed
   (``--tune``: the tune half), and the whole.
+* ``--leads N``: the pooled Multi-News and DUC clusters cut to their first N
+  words, whole and the half of ``pooled_half`` (the topic grain's settings
+  were chosen on the tune halves of the pooled pages, of these leads at 40
+  words and of ECB+, eleventh session).
 
 Baselines of the same run: the single-pass TF-IDF clustering that the
 stories-dev README names (scikit-learn, an article joins the most similar
@@ -87,7 +92,7 @@ from storybrief.nlp.overlap import words
 from storybrief.pipeline import prepare
 from storybrief.render import render
 from storybrief.runners import brief_stories
-from storybrief.settings import ClusterSettings
+from storybrief.settings import GRAINS, ClusterSettings
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -316,10 +321,16 @@ def storybrief(articles: list[Article]) -> list[list[Article]]:
     return stories(articles)[0]
 
 
-# This session's start (ed358e1): no weekday rule, threshold -0.01.
-START = dataclasses.replace(
-    ClusterSettings(), weekday_penalty=0.0, weekday_bonus=0.0, threshold=-0.01
-)
+TOPIC = ClusterSettings(grain="topic")
+
+
+def by_topic(articles: list[Article]) -> list[list[Article]]:
+    """What ``storybrief stories --grain topic`` does: a story is a storyline over days."""
+    return stories(articles, TOPIC)[0]
+
+
+# This session's start (20cb657): the tenth session's settings, the event grain.
+START = dataclasses.replace(ClusterSettings())
 
 
 def at_start(articles: list[Article]) -> list[list[Article]]:
@@ -329,14 +340,15 @@ def at_start(articles: list[Article]) -> list[list[Article]]:
 
 METHODS: dict[str, Method] = {
     "storybrief (copies first, then candidates, average linkage against densities)": storybrief,
+    "storybrief --grain topic (no weekday or window rule, its own bar)": by_topic,
     "storybrief without the copies step (cluster.group alone)": group,
-    "storybrief at the start (no weekday rule, threshold -0.01)": at_start,
+    "storybrief at the start (the event grain of 20cb657)": at_start,
     "single-pass TF-IDF ≥ 0.25 (README baseline)": single_pass,
     "storybrief before (dense TF-IDF, average linkage ≥ 0.1)": previous,
     "wordllama of headline + 3 sentences, average linkage ≥ 0.4": lead_embeddings,
     "every article its own story": lambda articles: [[a] for a in articles],
 }
-MEASURED = 5  # the first methods' peak memory is measured (the others are baselines of shape)
+MEASURED = 6  # the first methods' peak memory is measured (the others are baselines of shape)
 
 
 def measure(method: Method, articles: list[Article], memory: bool) -> tuple[list, float, float]:
@@ -394,8 +406,9 @@ def _memory_mb(field: str) -> float:
     return math.nan
 
 
-def scale(path: Path, size: int) -> None:
-    """Group a synthetic pile of ``size`` articles here; print speed and this process's memory.
+def scale(path: Path, size: int, grain: str) -> None:
+    """Group a synthetic pile of ``size`` articles here at ``grain``; print speed and this
+    process's memory.
 
     Its B³ means little (copies of one story share their common words), so it is not printed.
     """
@@ -403,7 +416,7 @@ def scale(path: Path, size: int) -> None:
     articles = stories_pile(rows)[0]
     before = _memory_mb("VmRSS")
     start = time.perf_counter()
-    grouped = storybrief(articles)
+    grouped = stories(articles, ClusterSettings(grain=grain))[0]
     seconds = time.perf_counter() - start
     peak = _memory_mb("VmHWM")
     print(f"| {size:,} | {len(grouped):,} | {size / seconds:,.0f} | {before:,.0f} | {peak:,.0f} |")
@@ -426,10 +439,13 @@ def _piles(args: argparse.Namespace) -> dict[str, Pile]:
         f"ECB+ dev, {half}": ecb_half(ecb, args.tune),
     }
     for lead in args.leads:  # big stories of short texts, as a feed of leads gives
-        cut = pile(args.multinews, lead), pile(args.duc, lead)
-        piles[f"Multi-News and DUC pooled, leads of {lead} words (not tuned on)"] = (
+        cut = [pile(args.multinews, lead), pile(args.duc, lead)]
+        piles[f"Multi-News and DUC pooled, leads of {lead} words (half tuned on)"] = (
             cut[0][0] + cut[1][0],
             {**cut[0][1], **cut[1][1]},
+        )
+        piles[f"Multi-News and DUC pooled, leads of {lead} words, {half}"] = pooled_half(
+            cut, args.tune
         )
     return piles
 
@@ -450,10 +466,16 @@ def main() -> None:
     parser.add_argument(
         "--leads", type=int, nargs="*", default=[], help="also the pooled piles cut to N words"
     )
+    parser.add_argument(
+        "--grain",
+        choices=GRAINS,
+        default="event",
+        help="the grain the synthetic piles are grouped at",
+    )
     parser.add_argument("--only-scale", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.only_scale:
-        return scale(args.stories, args.only_scale)
+        return scale(args.stories, args.only_scale, args.grain)
     piles = _piles(args)
     multinews = piles["Multi-News dev"]
     embed(["wordllama loaded before the timings"])
@@ -461,11 +483,21 @@ def main() -> None:
     for name, (articles, truth) in piles.items():
         table(name, articles, truth)
     if args.scale:
-        print("\nSynthetic piles (`synthetic`), storybrief alone, each in a fresh process:\n")
+        print(
+            f"\nSynthetic piles (`synthetic`), storybrief alone at the {args.grain} grain,"
+            " each in a fresh process:\n"
+        )
         print("| articles | stories | articles/s | RSS before grouping MB | peak RSS MB |")
         print("|---:|---:|---:|---:|---:|")
         for size in args.scale:
-            command = [sys.executable, __file__, "--stories", str(args.stories)]
+            command = [
+                sys.executable,
+                __file__,
+                "--stories",
+                str(args.stories),
+                "--grain",
+                args.grain,
+            ]
             subprocess.run([*command, "--only-scale", str(size)], check=True)
     if args.briefs:
         time_briefs(storybrief(multinews[0]))

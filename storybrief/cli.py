@@ -35,7 +35,7 @@ from storybrief.render import render
 from storybrief.render.common import headline
 from storybrief.render.index import Entry, to_index, with_back_link
 from storybrief.render.jsondoc import article_dict
-from storybrief.settings import DEFAULT, LIMITS
+from storybrief.settings import DEFAULT, LIMITS, ClusterSettings
 
 if TYPE_CHECKING:
     from storybrief.distributed import DaskPile
@@ -54,6 +54,13 @@ class BriefFormat(StrEnum):
     md = "md"
     json = "json"
     html = "html"
+
+
+class Grain(StrEnum):
+    """What a story is (``ClusterSettings.grain``): a day's event, or a storyline's topic."""
+
+    event = "event"
+    topic = "topic"
 
 
 class CleanFormat(StrEnum):
@@ -256,28 +263,37 @@ def stories(
     workers: Annotated[
         int, typer.Option(min=1, help="Worker processes writing the briefs (without --dask).")
     ] = 2,
+    grain: Annotated[
+        Grain,
+        typer.Option(
+            help="What a story is: one event (a day's feed: a storyline's days apart) or a topic"
+            " (an archive: a storyline over days or weeks, one story)."
+        ),
+    ] = Grain.event,
     llm: UseLLM = False,
     llm_url: LLMUrl = None,
     llm_model: LLMModel = None,
 ) -> None:
     """Split a pile of articles (a feed, a crawl) into stories and write a brief of each."""
     spec = _llm(llm, llm_url, llm_model)
+    settings = ClusterSettings(grain=grain.value)
     if jsonl is not None or not inputs or group_only or briefs is not None:
         source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
-        raise typer.Exit(_stories_jsonl(source, out, target, fmt.value, words, dask, spec, workers))
-    group = partial(_read_and_group_files, inputs or [], allow_private)
+        run = _JsonlRun(source, out, target, settings)
+        raise typer.Exit(_stories_jsonl(run, fmt.value, words, dask, spec, workers))
+    group = partial(_read_and_group_files, inputs or [], allow_private, settings)
     grouped = runners.grouped_meanwhile(group, workers if dask is None else 1)
     raise typer.Exit(_stories_files(*grouped, out, fmt.value, words, dask, spec, workers))
 
 
 def _read_and_group_files(
-    inputs: list[str], allow_private: bool
+    inputs: list[str], allow_private: bool, settings: ClusterSettings
 ) -> tuple[list[Article], list[list[Article]], dict[int, int]]:
-    """The articles of ``inputs``, read and cleaned; their stories and copies."""
+    """The articles of ``inputs``, read and cleaned; their stories (``settings``) and copies."""
     with _progress("Reading articles") as advance:
         articles = pipeline.read(inputs, on_read=advance, allow_private=allow_private)
     with _progress("Grouping into stories"):
-        return articles, *pipeline.stories_and_copies(articles)
+        return articles, *pipeline.stories_and_copies(articles, settings)
 
 
 def _stories_files(
@@ -315,19 +331,24 @@ def _jsonl_run(
     return jsonl, None if group_only else briefs or out.with_name(f"{out.stem}-briefs")
 
 
+@dataclasses.dataclass(frozen=True)
+class _JsonlRun:
+    """A ``stories --jsonl`` run: the pile, its output file, where its briefs go (None:
+    nowhere) and how it is grouped."""
+
+    jsonl: Path
+    out: Path
+    target: Path | None
+    settings: ClusterSettings
+
+
 def _stories_jsonl(
-    jsonl: Path,
-    out: Path,
-    target: Path | None,
-    fmt: str,
-    words: int,
-    dask: str | None,
-    spec: LLMSpec | None,
-    workers: int,
+    run: _JsonlRun, fmt: str, words: int, dask: str | None, spec: LLMSpec | None, workers: int
 ) -> int:
-    """``stories --jsonl``: group the pile, brief each story into ``target`` unless None."""
+    """``stories --jsonl``: group the pile, brief each story into ``run.target`` unless None."""
+    jsonl, target = run.jsonl, run.target
     if dask is None:
-        group = partial(_read_and_group, jsonl, target is not None)
+        group = partial(_read_and_group, jsonl, target is not None, run.settings)
         pile = runners.grouped_meanwhile(group, workers if target is not None else 1)
         if target is not None:
             write = _local_briefs(pile.stories, words, workers=workers)
@@ -336,21 +357,21 @@ def _stories_jsonl(
         from storybrief.distributed import DaskPile, dask_client
 
         with dask_client(dask) as client:
-            job = DaskPile(client)
+            job = DaskPile(client, run.settings)
             with _progress("Reading, cleaning and grouping on Dask") as advance:
                 pile = job.group(jsonl_lines(jsonl), str(jsonl), on_read=advance)
             if target is not None:
                 _brief_pile(pile, target, fmt, words, spec, _dask_briefs(job, pile.stories, words))
-    write_lines(pile, out)
-    err.print(f"storybrief: wrote {out}; {pile.counts()}", markup=False)
+    write_lines(pile, run.out)
+    err.print(f"storybrief: wrote {run.out}; {pile.counts()}", markup=False)
     return 1 if any("error" in line.record() for line in pile.lines) else 0
 
 
-def _read_and_group(jsonl: Path, briefs: bool) -> Pile:
-    """The pile of ``jsonl``, read, cleaned and grouped (``pile.group_pile``)."""
+def _read_and_group(jsonl: Path, briefs: bool, settings: ClusterSettings) -> Pile:
+    """The pile of ``jsonl``, read, cleaned and grouped (``pile.group_pile``) by ``settings``."""
     with _progress("Reading articles") as advance:
         lines = read_lines(jsonl_lines(jsonl), str(jsonl), on_read=advance)
-    return group_pile(lines, progress=_progress, briefs=briefs)
+    return group_pile(lines, settings, progress=_progress, briefs=briefs)
 
 
 # Writes a brief of each story, calling its argument once per brief written.

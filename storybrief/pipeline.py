@@ -26,7 +26,7 @@ from storybrief.models import Article, Brief, StageWarning, SummarySentence, Tex
 from storybrief.nlp.overlap import CopyIndex
 from storybrief.processes import blas_on_one_thread
 from storybrief.segment import segment
-from storybrief.settings import DEFAULT, LIMITS, Settings
+from storybrief.settings import DEFAULT, LIMITS, ClusterSettings, Settings
 from storybrief.summarize import story_order, summarize
 from storybrief.summarize.candidates import Candidate, collect_candidates
 from storybrief.summarize.headline import headline_of
@@ -306,9 +306,12 @@ def stories_of(articles: list[Article]) -> list[list[Article]]:
     return stories_and_copies(articles)[0]
 
 
-def stories_and_copies(articles: list[Article]) -> tuple[list[list[Article]], dict[int, int]]:
-    """``stories_of``, and each near-exact copy's original (``cluster.stories``' indices)."""
-    stories, copies = group_stories(articles)
+def stories_and_copies(
+    articles: list[Article], settings: ClusterSettings | None = None
+) -> tuple[list[list[Article]], dict[int, int]]:
+    """``stories_of``, and each near-exact copy's original (``cluster.stories``' indices);
+    grouped by ``settings`` (its ``grain``: a day's events or a storyline's topics)."""
+    stories, copies = group_stories(articles, settings)
     drop_furniture(stories)
     return stories, copies
 

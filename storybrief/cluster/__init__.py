@@ -14,6 +14,9 @@ openings name different months as dates ("in March", "June 12": the jobs
 report of one month and of the next), are never one story (undated articles
 are near every date); two short texts whose openings name different weekdays
 need more in common, naming the same one less (a lead names its event's day).
+That is the *event* grain, a day's news (``ClusterSettings.grain``); at the
+*topic* grain, a storyline over days or weeks (a topic's archive), the
+weekday and window rules are off and the bar is lower (``ClusterSettings.grained``).
 The
 numbers are in ``ClusterSettings`` (``storybrief.settings``), measured by
 ``bench/clustering.py`` (BENCHMARKS.md).
@@ -75,6 +78,7 @@ def _grouped(ordered: Features, rows: list[int], settings: ClusterSettings) -> l
     """Group ``ordered``, the features of ``rows`` in canonical order; stories of ``rows``."""
     if len(rows) < 2:
         return [list(rows)] if rows else []
+    settings = settings.grained()
     weighted, frequency = weigh(ordered.counts)
     when = When(ordered.days, ordered.months, ordered.weekdays)
     pairs = in_window(
