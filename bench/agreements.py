@@ -3,6 +3,7 @@
 Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report] [--pairs P]
        .venv/bin/python bench/agreements.py --half tune --read 20
        .venv/bin/python bench/agreements.py --fresh FIRST LAST --pairs P
+       .venv/bin/python bench/agreements.py --fresh FIRST LAST --before-retold inf
 
 gold-dev facts carry no evidence snippets (the seed's do, ``bench/analysis.py``), so an
 agreement is matched to a fact by its words. Two matchers are printed side by side:
@@ -25,7 +26,8 @@ articles (wordllama cosine >= 0.7), as many as the brief lists.
 ``--show`` prints each fact with the agreements credited to it; ``--read N`` a fixed random
 sample of N credited (agreement, fact) pairs and N best-but-uncredited ones, to judge.
 ``--fresh FIRST LAST`` reads a change on stories no agreement was ever tuned on: what the
-flags' settings add to the defaults' agreements on AllSides roundups (``fresh``), each
+flags' settings add to the agreements of the defaults (or of ``--before-retold``'s
+retelling bar: ``inf`` turns the retelling join off) on AllSides roundups (``fresh``), each
 agreement marked new, grown (a merge) or repeat (``kind``), to count right and wrong by
 reading.
 

@@ -35,6 +35,9 @@ more independent articles (a copy counts once with its original,
 ``syndication``) is an agreement; the brief lists the best-supported few:
 the most independent sources first, then the most central to the story. A
 fact carried only by an outlet and its reprint has one witness: it comes last.
+A cluster sharing a sentence with a listed fact, its other sentences alike that
+fact's, retells it (a sentence and one of its clauses, each paired with another
+outlet): it is taken into the listed fact, not listed again (``_retold``).
 """
 
 from __future__ import annotations
@@ -961,9 +964,13 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
         text = _text(cluster, units, scored.scores, taken, story.cosines.central_slack)
         if text is not None:
             kept.append(_Listed(Agreement(text, sources, carried_by, ids), cluster))
-    # Ranked by independent sources (a grown fact may have gained some; the sort is stable):
-    # the confirmed facts come first, each cap takes its own.
-    listed = sorted((k.agreement for k in kept), key=lambda a: -len(a.independent_sources))
+    return _capped([k.agreement for k in kept], settings)
+
+
+def _capped(kept: list[Agreement], settings: AgreementSettings) -> list[Agreement]:
+    """The agreements ranked by independent sources (a grown fact may have gained some;
+    the sort is stable): the confirmed facts first, each cap taking its own."""
+    listed = sorted(kept, key=lambda a: -len(a.independent_sources))
     confirmed = [a for a in listed if len(a.independent_sources) > 1]
     copied = listed[len(confirmed) :]
     return confirmed[: settings.max_agreements] + copied[: settings.max_copy_only]
@@ -1002,16 +1009,19 @@ def _retold(
     second's cluster, but the other outlets' sentences of the two are unlike.
     """
     sentence = [u.sentence.id for u in units]
-    ids = {sentence[i] for i in cluster}
-    for listed in kept:
-        common = ids & set(listed.agreement.sentence_ids)
-        if not common:
-            continue
-        own = [i for i in cluster if sentence[i] not in common]
-        told = [j for j in listed.members if sentence[j] not in common]
-        if not told:
-            return listed
-        alike = scores[np.ix_(own, told)]
-        if np.isfinite(alike).all() and alike.mean() >= bar:
-            return listed
-    return None
+    return next((k for k in kept if _retells(cluster, k, sentence, scores, bar)), None)
+
+
+def _retells(
+    cluster: list[int], listed: _Listed, sentence: list[str], scores: np.ndarray, bar: float
+) -> bool:
+    """Whether a cluster retells one listed fact (``_retold``); ``sentence`` is each unit's."""
+    common = {sentence[i] for i in cluster} & set(listed.agreement.sentence_ids)
+    if not common:
+        return False
+    own = [i for i in cluster if sentence[i] not in common]
+    told = [j for j in listed.members if sentence[j] not in common]
+    if not told:
+        return True
+    alike = scores[np.ix_(own, told)]
+    return bool(np.isfinite(alike).all() and alike.mean() >= bar)
