@@ -351,7 +351,6 @@ def main() -> None:
         "--pairs", type=float, help="brief with the learned pair decision at this probability"
     )
     parser.add_argument("--retold", type=float, help="brief with this retelling bar")
-    parser.add_argument("--named", type=float, help="brief with this named-pair floor")
     parser.add_argument(
         "--fresh",
         type=int,
@@ -364,7 +363,7 @@ def main() -> None:
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
     halves = {"tune": paths[::2], "report": paths[1::2]}
-    settings = _settings(args.pairs, args.retold, args.named)
+    settings = _settings(args.pairs, args.retold)
     if args.fresh:
         fresh(PILE, *args.fresh, settings, _settings(None, args.before_retold))
         return
@@ -375,9 +374,9 @@ def main() -> None:
             _half(half, [story(p, args.data, settings) for p in chosen], args)
 
 
-def _settings(pairs: float | None, retold: float | None, named: float | None = None) -> Settings:
+def _settings(pairs: float | None, retold: float | None) -> Settings:
     """The defaults, with the pair decision's probability and the retelling bar given."""
-    changes = {"pair_probability": pairs, "retold": retold, "named_pair": named}
+    changes = {"pair_probability": pairs, "retold": retold}
     chosen = {k: v for k, v in changes.items() if v is not None}
     return dataclasses.replace(
         DEFAULT, agreements=dataclasses.replace(DEFAULT.agreements, **chosen)

@@ -181,9 +181,6 @@ class AgreementSettings:
     # Read on AllSides roundups 0-199 (``bench/agreements.py --fresh``), measured on the
     # gold-dev tune half; BENCHMARKS.md, eleventh session.
     retold: float = 0.35
-    # Tried (eleventh session), off: a pair of units of two articles scoring from this
-    # up that shares a name and a rare word or paraphrase counts as a closest pair.
-    named_pair: float = 1.01
 
 
 @dataclass(frozen=True)

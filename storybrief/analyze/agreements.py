@@ -626,8 +626,6 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     """
     scored = _blended(story, units, names)
     settings = story.settings.agreements
-    if settings.named_pair <= 1:
-        _named_pairs(story, units, scored)
     if settings.pair_probability > 1:
         return scored  # the decision is off (the default): no probability can reach the bar
     rare = _rare(story, scored.lexicon)
@@ -639,20 +637,6 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
         scored.scores[admitted[:, 0], admitted[:, 1]] = story.cosines.agreement_best
         scored.scores[admitted[:, 1], admitted[:, 0]] = story.cosines.agreement_best
     return scored
-
-
-def _named_pairs(story: StoryContext, units: list[_Unit], scored: _Scored) -> None:
-    """Raise to the bar the pairs of units of two articles from ``named_pair`` up that
-    share a name of the story's and a rare word or a WordNet paraphrase (``band_pairs``)."""
-    bar = story.cosines.agreement_best
-    rare = _rare(story, scored.lexicon)
-    pairs = band_pairs(units, scored, rare, story.settings.agreements.named_pair, bar)
-    lex = scored.lexicon
-    names = lex.has * (1 - lex.said)
-    i, j = pairs[:, 0], pairs[:, 1]
-    admitted = pairs[(names[i] * names[j]).sum(axis=1) > 0]
-    scored.scores[admitted[:, 0], admitted[:, 1]] = bar
-    scored.scores[admitted[:, 1], admitted[:, 0]] = bar
 
 
 def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
