@@ -3,6 +3,7 @@
 Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|report] [--pairs P]
        .venv/bin/python bench/agreements.py --half tune --read 20
        .venv/bin/python bench/agreements.py --fresh FIRST LAST --pairs P
+       .venv/bin/python bench/agreements.py --fresh FIRST LAST --before-retold inf
 
 gold-dev facts carry no evidence snippets (the seed's do, ``bench/analysis.py``), so an
 agreement is matched to a fact by its words. Two matchers are printed side by side:
@@ -25,7 +26,8 @@ articles (wordllama cosine >= 0.7), as many as the brief lists.
 ``--show`` prints each fact with the agreements credited to it; ``--read N`` a fixed random
 sample of N credited (agreement, fact) pairs and N best-but-uncredited ones, to judge.
 ``--fresh FIRST LAST`` reads a change on stories no agreement was ever tuned on: what the
-flags' settings add to the defaults' agreements on AllSides roundups (``fresh``), each
+flags' settings add to the agreements of the defaults (or of ``--before-retold``'s
+retelling bar: ``inf`` turns the retelling join off) on AllSides roundups (``fresh``), each
 agreement marked new, grown (a merge) or repeat (``kind``), to count right and wrong by
 reading.
 
@@ -276,8 +278,8 @@ def _read(stories: list[Story], n: int) -> None:
             print(f"{k:2d} {value:.2f} FACT {fact}\n         AGREEMENT {text[:220]}")
 
 
-def fresh(pile: Path, first: int, last: int, settings: Settings) -> None:
-    """What ``settings`` change in the agreements against the defaults', on the AllSides
+def fresh(pile: Path, first: int, last: int, settings: Settings, before: Settings) -> None:
+    """What ``settings`` change in the agreements against ``before``'s, on the AllSides
     roundups whose sorted gold-story positions fall in ``[first, last)`` (``PILE``: three
     outlets' leads a story, never labelled for agreements), to read (``_changed``)."""
     stories: dict[str, list[dict[str, Any]]] = {}
@@ -288,18 +290,18 @@ def fresh(pile: Path, first: int, last: int, settings: Settings) -> None:
     for key in sorted(stories)[first:last]:
         texts = [f"{a['title'] or ''}\n\n{a['text']}" for a in sorted(stories[key], key=_id)]
         context = StoryContext.from_texts(*texts, settings=settings)
-        counts += _changed(key, context, _agreements(texts, DEFAULT))
+        counts += _changed(key, context, _agreements(texts, before))
     print(f"\n{dict(counts)} on {last - first} roundups")
 
 
 def kind(agreement: Agreement, before: list[Agreement], after: list[Agreement]) -> str:
     """What an agreement ``after`` a change is against those ``before`` it: "kept" (one
-    showed it already), "grown" (it holds all the sentences of one before: a merge), or
-    "repeat" when it shares a sentence with another agreement after (most often one fact
-    shown twice, though a sentence may tell two), else "new"."""
-    if agreement.text in {b.text for b in before}:
-        return "kept"
+    showed it already, from the same sentences), "grown" (it holds all the sentences of
+    one before: a merge), or "repeat" when it shares a sentence with another agreement
+    after (most often one fact shown twice, though a sentence may tell two), else "new"."""
     ids = set(agreement.sentence_ids)
+    if any(b.text == agreement.text and set(b.sentence_ids) == ids for b in before):
+        return "kept"
     if any(set(b.sentence_ids) <= ids for b in before):
         return "grown"
     if any(a is not agreement and ids & set(a.sentence_ids) for a in after):
@@ -316,7 +318,7 @@ def _changed(key: str, context: StoryContext, before: list[Agreement]) -> Counte
         found = kind(agreement, before, after)
         if found != "kept":
             counts[found] += 1
-            print(f"\n[{key}] {found.upper()} {agreement.sources}")
+            print(f"\n[{key}] {found.upper()} {agreement.sources} {agreement.text[:160]}")
             for sid in agreement.sentence_ids:
                 print(f"   {sid}: {context.by_id[sid].text[:200]}")
     for agreement in (b for b in before if b.text not in {a.text for a in after}):
@@ -348,27 +350,37 @@ def main() -> None:
     parser.add_argument(
         "--pairs", type=float, help="brief with the learned pair decision at this probability"
     )
+    parser.add_argument("--retold", type=float, help="brief with this retelling bar")
     parser.add_argument(
         "--fresh",
         type=int,
         nargs=2,
-        help="read what --pairs changes on AllSides roundups FIRST LAST",
+        help="read what --pairs / --retold change on AllSides roundups FIRST LAST",
+    )
+    parser.add_argument(
+        "--before-retold", type=float, help="--fresh: the retelling bar of the briefs before"
     )
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
     halves = {"tune": paths[::2], "report": paths[1::2]}
-    settings = DEFAULT
-    if args.pairs is not None:
-        pairs = dataclasses.replace(DEFAULT.agreements, pair_probability=args.pairs)
-        settings = dataclasses.replace(DEFAULT, agreements=pairs)
+    settings = _settings(args.pairs, args.retold)
     if args.fresh:
-        fresh(PILE, *args.fresh, settings)
+        fresh(PILE, *args.fresh, settings, _settings(None, args.before_retold))
         return
     print("| half | facts | recall | repeats per fact | proxy recall / repeats | baseline |")
     print("|---|---:|---:|---:|---:|---:|")
     for half, chosen in halves.items():
         if not args.half or half == args.half:
             _half(half, [story(p, args.data, settings) for p in chosen], args)
+
+
+def _settings(pairs: float | None, retold: float | None) -> Settings:
+    """The defaults, with the pair decision's probability and the retelling bar given."""
+    changes = {"pair_probability": pairs, "retold": retold}
+    chosen = {k: v for k, v in changes.items() if v is not None}
+    return dataclasses.replace(
+        DEFAULT, agreements=dataclasses.replace(DEFAULT.agreements, **chosen)
+    )
 
 
 def _half(half: str, stories: list[Story], args: argparse.Namespace) -> None:

@@ -126,3 +126,9 @@ def test_an_added_agreement_on_a_sentence_another_shows_is_a_repeat() -> None:
     kind = _bench().kind
     assert kind(again, [POLICE], [POLICE, again]) == "repeat"
     assert kind(PRICE, [POLICE], [POLICE, again, PRICE]) == "new"
+
+
+def test_an_agreement_keeping_its_text_but_taking_in_sentences_grew() -> None:
+    # The retelling join keeps the listed text and adds the sentences of the cluster it takes.
+    joined = _listed(POLICE.text, "a:0", "b:1", "c:4")
+    assert _bench().kind(joined, [POLICE], [joined]) == "grown"

@@ -35,6 +35,9 @@ more independent articles (a copy counts once with its original,
 ``syndication``) is an agreement; the brief lists the best-supported few:
 the most independent sources first, then the most central to the story. A
 fact carried only by an outlet and its reprint has one witness: it comes last.
+A cluster sharing a sentence with a listed fact, its other sentences alike that
+fact's, retells it (a sentence and one of its clauses, each paired with another
+outlet): it is taken into the listed fact, not listed again (``_retold``).
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ from storybrief.analyze.independence import independent_articles
 from storybrief.analyze.lexicon import NEGATIONS, entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
 from storybrief.analyze.syntax import entity_span, heads_condition
-from storybrief.models import Agreement, Sentence
+from storybrief.models import Agreement, Sentence, Syndication
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
 from storybrief.nlp.paraphrase import defined_by, synonyms
@@ -948,16 +951,77 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
     if len(units) < 2:
         return []  # nothing to agree with: and no pair for the clustering to merge
     scored = _scores(story, units, names)
-    kept: list[Agreement] = []
+    kept: list[_Listed] = []
     for ids, cluster, sources, carried_by in _ranked(story, units, scored):
         # Two clauses of one sentence and of its copy align twice: say it once.
-        if any(set(ids) <= set(k.sentence_ids) for k in kept):
+        if any(set(ids) <= set(k.agreement.sentence_ids) for k in kept):
             continue
-        taken = {k.text for k in kept}
+        retold = _retold(cluster, kept, units, scored.scores, settings.retold)
+        if retold is not None:
+            retold.grow(cluster, units, story.syndication)
+            continue
+        taken = {k.agreement.text for k in kept}
         text = _text(cluster, units, scored.scores, taken, story.cosines.central_slack)
         if text is not None:
-            kept.append(Agreement(text, sources, carried_by, ids))
-    # Ranked by independent sources: the confirmed facts come first, each cap takes its own.
-    confirmed = [a for a in kept if len(a.independent_sources) > 1]
-    copied = kept[len(confirmed) :]
+            kept.append(_Listed(Agreement(text, sources, carried_by, ids), cluster))
+    return _capped([k.agreement for k in kept], settings)
+
+
+def _capped(kept: list[Agreement], settings: AgreementSettings) -> list[Agreement]:
+    """The agreements ranked by independent sources (a grown fact may have gained some;
+    the sort is stable): the confirmed facts first, each cap taking its own."""
+    listed = sorted(kept, key=lambda a: -len(a.independent_sources))
+    confirmed = [a for a in listed if len(a.independent_sources) > 1]
+    copied = listed[len(confirmed) :]
     return confirmed[: settings.max_agreements] + copied[: settings.max_copy_only]
+
+
+@dataclass
+class _Listed:
+    """An agreement the brief lists, and its cluster's units."""
+
+    agreement: Agreement
+    members: list[int]
+
+    def grow(self, cluster: list[int], units: list[_Unit], syndication: list[Syndication]) -> None:
+        """Take in a cluster that retells this fact (``_retold``): its sentences and sources."""
+        self.members = sorted(set(self.members) | set(cluster))
+        a = self.agreement
+        sources = sorted(set(a.sources) | {units[i].sentence.article for i in cluster})
+        ids = set(a.sentence_ids) | {units[i].sentence.id for i in cluster}
+        a.sources = sources
+        a.independent_sources = independent_articles(sources, syndication)
+        a.sentence_ids = sorted(ids, key=_order)
+
+
+def _retold(
+    cluster: list[int], kept: list[_Listed], units: list[_Unit], scores: np.ndarray, bar: float
+) -> _Listed | None:
+    """The listed fact a cluster retells, if any: one sharing a sentence with it, whose
+    other sentences' units are alike the cluster's own (their average pair scoring ``bar``;
+    a denial never retells an assertion), or all told by the cluster too.
+
+    Two units of one sentence never share a cluster, so one fact told by a whole sentence
+    and by one of its clauses forms two clusters, each pairing the sentence with another
+    outlet ("Trump will call for pressure on North Korea at the UN": t1-t2 and t0-t2): one
+    fact listed twice, each time with a source too few. A sentence telling two facts ("the
+    House passed the act" / "the act was passed in 2019 too") shares a sentence with the
+    second's cluster, but the other outlets' sentences of the two are unlike.
+    """
+    sentence = [u.sentence.id for u in units]
+    return next((k for k in kept if _retells(cluster, k, sentence, scores, bar)), None)
+
+
+def _retells(
+    cluster: list[int], listed: _Listed, sentence: list[str], scores: np.ndarray, bar: float
+) -> bool:
+    """Whether a cluster retells one listed fact (``_retold``); ``sentence`` is each unit's."""
+    common = {sentence[i] for i in cluster} & set(listed.agreement.sentence_ids)
+    if not common:
+        return False
+    own = [i for i in cluster if sentence[i] not in common]
+    told = [j for j in listed.members if sentence[j] not in common]
+    if not told:
+        return True
+    alike = scores[np.ix_(own, told)]
+    return bool(np.isfinite(alike).all() and alike.mean() >= bar)
