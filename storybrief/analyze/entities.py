@@ -677,18 +677,35 @@ def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]
     clues = _clues(found, defined)
     found += _untagged(story, clues, taken)
     found += _written(story, clues, taken)
-    found += _headlines(story, {without_nickname(m.key) for _, _, m in found})
+    found += _headlines(story, _labels_by_key([m for _, _, m in found]))
     return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
 
 
-def _headlines(story: StoryContext, keys: set[str]) -> list[_Found]:
+def _labels_by_key(found: list[Mention]) -> dict[str, str]:
+    """The label the sentences give each name most (its nickname aside), ties by label."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in found:
+        labels[without_nickname(m.key)][m.label] += 1
+    return {k: _most(c) for k, c in labels.items()}
+
+
+def _most(labels: Counter[str]) -> str:
+    """The label given most, the first in order of those given as often."""
+    return min(labels, key=lambda label: (-labels[label], label))
+
+
+def _headlines(story: StoryContext, labels: dict[str, str]) -> list[_Found]:
     """The names in the articles' headlines that the story's sentences give too
-    (``_headline_spans``): the headline is part of the article the entity cites."""
+    (``_headline_spans``; ``labels``, by key): the headline is part of the article the
+    entity cites. A run of capitals takes the label the sentences give its name: a
+    headline tells what is named, not what kind of thing it is."""
     titled = [a for a in story.articles if a.title]
     case = _case_counts(story)
     found: list[_Found] = []
     for article, doc in zip(titled, parse(a.title for a in titled), strict=True):
-        for start, end, label, key in _headline_spans(doc, case, keys):
+        for start, end, label, key in _headline_spans(doc, case, set(labels)):
+            if label == WRITTEN:
+                label = labels[without_nickname(key)]
             alias = doc[_owner_start(doc, start) : end].text
             text = doc[start:end].text
             mention = Mention(text, alias, label, f"{article.id}:title", article.id, key)
@@ -1135,7 +1152,7 @@ def _name_infos(
             words=folded_words(key),
             core=tuple(_core(key.split())),
             person=tuple(person_words(key)) if is_person[key] else (),
-            label=min(labels[key], key=lambda label: (-labels[key][label], label)),
+            label=_most(labels[key]),
             place=_place(labels[key]),
             is_person=is_person[key],
             mentions=len(by_key[key]),
