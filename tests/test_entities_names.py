@@ -88,6 +88,19 @@ and Cheeks said he understood. The Sixers play the Celtics next. Fans of the Six
 """
 
 
+def test_a_title_case_headline_gives_the_story_s_names_and_not_its_words() -> None:
+    # In title case every word is capitalised: the run is cut at the words the
+    # sentences write in lower case, and only the names they give are kept.
+    headline = (
+        "Sixers Fire Coach After Slow Start\n\n"
+        "The team let its coach go on Saturday. The fire marshal was not needed, a coach said.\n"
+    )
+    context = StoryContext.from_texts(TEAM, headline)
+    found = {a: e for e in run(context, "entities").entities for a in e.aliases}
+    assert found["Sixers"].sources == ["t0", "t1"]
+    assert not {"Fire", "Coach", "Slow Start", "Sixers Fire Coach"} & found.keys()
+
+
 def test_capitalised_words_the_model_tags_as_common_nouns_are_names() -> None:
     found = {
         a: e for e in run(StoryContext.from_texts(TEAM), "entities").entities for a in e.aliases

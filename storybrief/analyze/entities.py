@@ -677,27 +677,77 @@ def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]
     clues = _clues(found, defined)
     found += _untagged(story, clues, taken)
     found += _written(story, clues, taken)
-    found += _headlines(story, {without_nickname(m.key) for _, _, m in found})
+    found += _headlines(story, _labels_by_key([m for _, _, m in found]))
     return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
 
 
-def _headlines(story: StoryContext, keys: set[str]) -> list[_Found]:
-    """The names in the articles' headlines that the story's sentences give too, their
-    nicknames aside (in title case the model tags "Checks Into Rehab" as a name): the
-    headline is part of the article the entity cites."""
+def _labels_by_key(found: list[Mention]) -> dict[str, str]:
+    """The label the sentences give each name most (its nickname aside), ties by label."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in found:
+        labels[without_nickname(m.key)][m.label] += 1
+    return {k: _most(c) for k, c in labels.items()}
+
+
+def _most(labels: Counter[str]) -> str:
+    """The label given most, the first in order of those given as often."""
+    return min(labels, key=lambda label: (-labels[label], label))
+
+
+def _headlines(story: StoryContext, labels: dict[str, str]) -> list[_Found]:
+    """The names in the articles' headlines that the story's sentences give too
+    (``_headline_spans``; ``labels``, by key): the headline is part of the article the
+    entity cites. A run of capitals takes the label the sentences give its name: a
+    headline tells what is named, not what kind of thing it is."""
     titled = [a for a in story.articles if a.title]
+    case = _case_counts(story)
     found: list[_Found] = []
     for article, doc in zip(titled, parse(a.title for a in titled), strict=True):
-        spans, _ = _spans(doc)
-        for start, end, label in spans:
-            span = doc[start:end]
-            key = _key(span.text, label, span)
-            # "Vincent 'Chin' Gigante" in a headline is the story's Vincent "The Chin" Gigante.
-            if without_nickname(key) in keys:
-                alias = doc[_owner_start(doc, start) : end].text
-                mention = Mention(span.text, alias, label, f"{article.id}:title", article.id, key)
-                found.append((-1, start, mention))
+        for start, end, label, key in _headline_spans(doc, case, set(labels)):
+            if label == WRITTEN:
+                label = labels[without_nickname(key)]
+            alias = doc[_owner_start(doc, start) : end].text
+            text = doc[start:end].text
+            mention = Mention(text, alias, label, f"{article.id}:title", article.id, key)
+            found.append((-1, start, mention))
     return found
+
+
+def _headline_spans(
+    doc: Doc, case: dict[str, list[int]], keys: set[str]
+) -> list[tuple[int, int, str, str]]:
+    """The names of a headline the story's sentences give too (``keys``), their
+    nicknames aside, with their keys: those the model tags, then its works and
+    products, then its runs of capitals cut at the words the sentences write in lower
+    case. In title case every word is capitalised and the model tags "Checks Into
+    Rehab" as a name: "Sixers Fire Coach" gives "Sixers" alone."""
+    spans, _ = _spans(doc)
+    kept = _story_names(doc, spans, keys)
+    taken = {i for start, end, _, _ in kept for i in range(start, end)}
+    kept += _story_names(doc, _works(doc, taken), keys)
+    taken |= {i for start, end, _, _ in kept for i in range(start, end)}
+    common = {t.i for t in doc if _lower_case_word(t, case)}
+    runs = [(a, b, WRITTEN) for a, b in _capital_runs(doc, taken | common)]
+    return kept + _story_names(doc, runs, keys)
+
+
+def _story_names(
+    doc: Doc, spans: list[tuple[int, int, str]], keys: set[str]
+) -> list[tuple[int, int, str, str]]:
+    """The spans whose key, its nickname aside, is one of ``keys``, with their keys:
+    "Vincent 'Chin' Gigante" in a headline is the story's Vincent "The Chin" Gigante."""
+    named = [
+        (start, end, label, _key(doc[start:end].text, label, doc[start:end]))
+        for start, end, label in spans
+        if start < end
+    ]
+    return [span for span in named if without_nickname(span[3]) in keys]
+
+
+def _lower_case_word(token: Token, case: dict[str, list[int]]) -> bool:
+    """Whether the story's sentences write a word in lower case more often than not."""
+    capital, lower = case.get(token.lower_, [0, 0])
+    return lower > capital
 
 
 def _tagged(
@@ -798,14 +848,19 @@ def _other_spans(
     doc: Doc, taken: set[int], case: dict[str, list[int]]
 ) -> list[tuple[int, int, str]]:
     """The spans of ``_written`` names in a sentence, and their labels."""
-    spans = [
+    spans = _works(doc, taken)
+    busy = taken | {t.i for ent in doc.ents for t in ent}
+    spans += [(a, b, WRITTEN) for a, b in _capital_runs(doc, busy) if _named(doc[a:b], case)]
+    return [span for span in spans if span[0] < span[1]]
+
+
+def _works(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
+    """The works, products, laws and events the model tags where no name is taken."""
+    return [
         (*_clean_span(doc, e.start, e.end), e.label_)
         for e in doc.ents
         if e.label_ in OTHER_NAMES and e.start not in taken
     ]
-    busy = taken | {t.i for ent in doc.ents for t in ent}
-    spans += [(a, b, WRITTEN) for a, b in _capital_runs(doc, busy) if _named(doc[a:b], case)]
-    return [span for span in spans if span[0] < span[1]]
 
 
 def _after_article(span: Span) -> bool:
@@ -1097,7 +1152,7 @@ def _name_infos(
             words=folded_words(key),
             core=tuple(_core(key.split())),
             person=tuple(person_words(key)) if is_person[key] else (),
-            label=min(labels[key], key=lambda label: (-labels[key][label], label)),
+            label=_most(labels[key]),
             place=_place(labels[key]),
             is_person=is_person[key],
             mentions=len(by_key[key]),
