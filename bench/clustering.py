@@ -460,7 +460,8 @@ def _piles(args: argparse.Namespace) -> dict[str, Pile]:
     return piles
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
+    """The command line's options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("multinews", nargs="?", type=Path, default=DATA / "multinews-dev.jsonl")
     parser.add_argument("duc", nargs="?", type=Path, default=DATA / "duc2004-dev.jsonl")
@@ -486,7 +487,11 @@ def main() -> None:
         "--window", type=float, nargs="*", default=[], help="also a row for each window in days"
     )
     parser.add_argument("--only-scale", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = _arguments()
     if args.only_scale:
         return scale(args.stories, args.only_scale, args.grain)
     piles = _piles(args)
