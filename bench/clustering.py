@@ -1,7 +1,8 @@
 """Benchmark story grouping: piles of articles of known stories, split back into stories.
 
     python bench/clustering.py [MULTINEWS_JSONL] [DUC_JSONL] [--stories JSONL] [--ecb JSON]
-                               [--tune] [--leads N] [--scale N] [--grain G] [--briefs]
+                               [--tune] [--leads N] [--scale N] [--grain G] [--window D]
+                               [--briefs]
 
 Every pile is read and cleaned as ``storybrief stories`` reads a pile, and each
 method splits it into stories. Scored with B-cubed precision, recall and F1
@@ -15,7 +16,9 @@ second run: Python and NumPy allocations). The first row is what ``storybrief
 stories`` does (near-exact copies set aside first, ``cluster.stories``, at the
 default event grain), the second the same at the topic grain (``--grain
 topic``, ``ClusterSettings.grain``), the third the grouping alone
-(``cluster.group``), to show what the copies step changes.
+(``cluster.group``), to show what the copies step changes. ``--window D ...`` adds
+a row for each date window of D days (``ClusterSettings.window_days``; ``inf``:
+none), as the eleventh session tuned it on the tune halves.
 
 Piles:
 
@@ -34,8 +37,9 @@ Piles:
   rehab stays, two earthquakes): split by topic (``ecb_half``: even first byte
   of the BLAKE2b of the topic number → tune, 34 stories / 409 articles; report
   half 32 stories / 363 articles). The ninth session chose ``cohesion`` and
-  ``cohesion_doubt`` with its tune half in view; the report half is printed
-  (``--tune``: the tune half), and the whole.
+  ``cohesion_doubt`` with its tune half in view, the eleventh ``window_days``
+  (the only dated pile: the cleaner reads dates from the text); the report
+  half is printed (``--tune``: the tune half), and the whole.
 * ``--leads N``: the pooled Multi-News and DUC clusters cut to their first N
   words, whole and the half of ``pooled_half`` (the topic grain's settings
   were chosen on the tune halves of the pooled pages, of these leads at 40
@@ -329,8 +333,8 @@ def by_topic(articles: list[Article]) -> list[list[Article]]:
     return stories(articles, TOPIC)[0]
 
 
-# This session's start (20cb657): the tenth session's settings, the event grain.
-START = dataclasses.replace(ClusterSettings())
+# This session's start (0ea0a92): the event grain's window was 3 days.
+START = dataclasses.replace(ClusterSettings(), window_days=3.0)
 
 
 def at_start(articles: list[Article]) -> list[list[Article]]:
@@ -342,13 +346,19 @@ METHODS: dict[str, Method] = {
     "storybrief (copies first, then candidates, average linkage against densities)": storybrief,
     "storybrief --grain topic (no weekday or window rule, its own bar)": by_topic,
     "storybrief without the copies step (cluster.group alone)": group,
-    "storybrief at the start (the event grain of 20cb657)": at_start,
+    "storybrief at the start (the event grain of 0ea0a92, window 3 days)": at_start,
     "single-pass TF-IDF ≥ 0.25 (README baseline)": single_pass,
     "storybrief before (dense TF-IDF, average linkage ≥ 0.1)": previous,
     "wordllama of headline + 3 sentences, average linkage ≥ 0.4": lead_embeddings,
     "every article its own story": lambda articles: [[a] for a in articles],
 }
 MEASURED = 6  # the first methods' peak memory is measured (the others are baselines of shape)
+
+
+def windowed(days: float) -> Method:
+    """``storybrief`` with a window of ``days`` (``ClusterSettings.window_days``), for a row."""
+    settings = ClusterSettings(window_days=days)
+    return lambda articles: stories(articles, settings)[0]
 
 
 def measure(method: Method, articles: list[Article], memory: bool) -> tuple[list, float, float]:
@@ -450,7 +460,8 @@ def _piles(args: argparse.Namespace) -> dict[str, Pile]:
     return piles
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
+    """The command line's options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("multinews", nargs="?", type=Path, default=DATA / "multinews-dev.jsonl")
     parser.add_argument("duc", nargs="?", type=Path, default=DATA / "duc2004-dev.jsonl")
@@ -472,11 +483,20 @@ def main() -> None:
         default="event",
         help="the grain the synthetic piles are grouped at",
     )
+    parser.add_argument(
+        "--window", type=float, nargs="*", default=[], help="also a row for each window in days"
+    )
     parser.add_argument("--only-scale", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = _arguments()
     if args.only_scale:
         return scale(args.stories, args.only_scale, args.grain)
     piles = _piles(args)
+    for days in args.window:  # appended: no memory measured for them
+        METHODS[f"storybrief, window {days:g} days"] = windowed(days)
     multinews = piles["Multi-News dev"]
     embed(["wordllama loaded before the timings"])
     stories([])  # and datasketch (two seconds of imports), which the copies step uses
