@@ -1,7 +1,7 @@
 """Quotes and their speakers on PolNeAR (political news, every attribution labelled by hand).
 
 Usage: .venv/bin/python bench/polnear.py [JSON ...] [--sample N] [--offset K]
-                                       [--show misses|speakers] [--quotes-only]
+                                       [--show misses|speakers] [--quotes-only] [--causes]
 
 Each article is briefed alone, as the evaluator does (``../shared/data/polnear-dev/README.md``):
 its text written to a folder and read by ``storybrief.brief``. Every quote variant of the
@@ -20,6 +20,11 @@ The baseline row, computed in the same run on every gold direct quote, is the RE
 text-only rule: ``"..." NAME said`` / ``said NAME`` / ``NAME said ... "..."`` in the
 quote's paragraph, else the last capitalised name before the quote in it, else the previous
 quote's speaker; a pronoun becomes the last named speaker.
+
+``--causes`` counts the wrong speakers by kind of gold source, statement or embedded quote,
+what was given (none, another name, a common noun, a pronoun) or why no text can give it (a
+headline as source, the source's line dropped by cleaning), and publisher: counts only, so a
+report set's errors can be sized without being read.
 
 Split: rules were tuned on ``polnear_train.json`` (``--sample 4``: every 4th article by
 name, to spare the shared cores; ``--offset 1`` the next quarter, looked at from the
@@ -197,6 +202,7 @@ def _judged(
         if not prefix:
             cause = miss_cause(a, speaker, _source_cut(article["text"], a, cut))
             tally[f"miss|{kind}|{article['publisher']}|{cause}"] += 1
+            tally[f"in|{kind}|{cause}|{article['name']}"] = 1
 
 
 def _source_cut(text: str, a: dict[str, Any], cut: frozenset[str] | set[str]) -> bool:
@@ -236,12 +242,17 @@ def _speaker_form(speaker: str | None, silver: str | None) -> str:
 def causes(tally: Tally) -> list[str]:
     """The misses counted by ``miss_cause``, by kind, cause and publisher: counts only."""
     counts: dict[str, Counter[str]] = {}
+    articles: Counter[str] = Counter()  # in how many articles, a cause one article's or broad
     for key, n in tally.items():
         if key.startswith("miss|"):
             _, kind, publisher, shape, what = key.split("|")
             counts.setdefault(f"{kind} {shape} {what}", Counter())[publisher] += n
+        elif key.startswith("in|"):
+            _, kind, shape, what, _ = key.split("|")
+            articles[f"{kind} {shape} {what}"] += 1
     return [
-        f"{cause}: {sum(c.values())} ({', '.join(f'{p} {n}' for p, n in sorted(c.items()))})"
+        f"{cause}: {sum(c.values())} in {articles[cause]} articles "
+        f"({', '.join(f'{p} {n}' for p, n in sorted(c.items()))})"
         for cause, c in sorted(counts.items(), key=lambda kv: -sum(kv[1].values()))
     ]
 

@@ -4,13 +4,7 @@ indefinite pronoun, a thing that moves a person to speak; on small hand-written 
 
 from __future__ import annotations
 
-from storybrief.analyze import StoryContext, run
-
-
-def speakers_of(body: str) -> dict[str, str | None]:
-    raw = f"Candidates trade barbs before the primary\n\n{body}"
-    quotes = run(StoryContext.from_texts(raw), "quotes")
-    return {q.text.strip(' ,.\u201c\u201d"'): q.speaker for q in quotes}
+from test_quotes_speakers import speakers_of
 
 
 def test_a_passive_speech_verb_has_its_agent_speak() -> None:
