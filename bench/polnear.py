@@ -1,7 +1,7 @@
 """Quotes and their speakers on PolNeAR (political news, every attribution labelled by hand).
 
 Usage: .venv/bin/python bench/polnear.py [JSON ...] [--sample N] [--offset K]
-                                       [--show misses|speakers] [--quotes-only]
+                                       [--show misses|speakers] [--quotes-only] [--causes]
 
 Each article is briefed alone, as the evaluator does (``../shared/data/polnear-dev/README.md``):
 its text written to a folder and read by ``storybrief.brief``. Every quote variant of the
@@ -20,6 +20,11 @@ The baseline row, computed in the same run on every gold direct quote, is the RE
 text-only rule: ``"..." NAME said`` / ``said NAME`` / ``NAME said ... "..."`` in the
 quote's paragraph, else the last capitalised name before the quote in it, else the previous
 quote's speaker; a pronoun becomes the last named speaker.
+
+``--causes`` counts the wrong speakers by kind of gold source, statement or embedded quote,
+what was given (none, another name, a common noun, a pronoun) or why no text can give it (a
+headline as source, the source's line dropped by cleaning), and publisher: counts only, so a
+report set's errors can be sized without being read.
 
 Split: rules were tuned on ``polnear_train.json`` (``--sample 4``: every 4th article by
 name, to spare the shared cores; ``--offset 1`` the next quarter, looked at from the
@@ -154,8 +159,11 @@ def judge(attribution: dict[str, Any], speaker: str | None) -> bool | None:
 Tally = Counter[str]
 
 
-def score_article(article: Article, found: list[Found], tally: Tally, show: str | None) -> None:
-    """Adds one article's counts to ``tally`` (and prints its faults when ``show``)."""
+def score_article(
+    article: Article, found: list[Found], tally: Tally, show: str | None, cut: set[str]
+) -> None:
+    """Adds one article's counts to ``tally`` (and prints its faults when ``show``); ``cut``
+    holds the lines cleaning dropped."""
     gold = article["attributions"]
     first: dict[str, Found] = {}
     for f in found:
@@ -172,11 +180,17 @@ def score_article(article: Article, found: list[Found], tally: Tally, show: str 
             continue
         tally["recalled"] += 1
         tally["long_recalled"] += is_long(a)
-        _judged(tally, a, first[a["id"]].speaker, "", article, show == "speakers")
+        _judged(tally, a, first[a["id"]].speaker, "", article, show == "speakers", cut)
 
 
 def _judged(
-    tally: Tally, a: dict[str, Any], speaker: str | None, prefix: str, article: Article, show: bool
+    tally: Tally,
+    a: dict[str, Any],
+    speaker: str | None,
+    prefix: str,
+    article: Article,
+    show: bool,
+    cut: frozenset[str] | set[str] = frozenset(),
 ) -> None:
     kind, right = source_kind(a), judge(a, speaker)
     if right is None:
@@ -185,6 +199,62 @@ def _judged(
     tally[f"{prefix}{kind}_right"] += right
     if not right:
         _print(show, article, a, f"{kind}: {speaker!r}", a["source_silver"])
+        if not prefix:
+            cause = miss_cause(a, speaker, _source_cut(article["text"], a, cut))
+            tally[f"miss|{kind}|{article['publisher']}|{cause}"] += 1
+            tally[f"in|{kind}|{cause}|{article['name']}"] = 1
+
+
+def _source_cut(text: str, a: dict[str, Any], cut: frozenset[str] | set[str]) -> bool:
+    """Whether cleaning dropped the line that holds the gold source ("Stated Stone:")."""
+    if not a["source"]:
+        return False
+    at = a["source"][0][0]
+    line = text[text.rfind("\n", 0, at) + 1 : len(text) if (e := text.find("\n", at)) < 0 else e]
+    return line.strip() in cut or any(len(c) > 10 and c in line for c in cut)
+
+
+def miss_cause(a: dict[str, Any], speaker: str | None, source_cut: bool = False) -> str:
+    """What a wrong speaker is, told from its form alone, and whether the quote is a whole
+    statement or a phrase in the writer's sentence: counts a set's errors by cause (``--causes``)
+    without printing its texts, for a report set whose errors are not to be read."""
+    shape = "statement" if (a["content_text"] or " ")[0] in MARKS else "embedded"
+    gold = a["source_text"] or ""
+    if gold.isupper() and len(gold.split()) > 2:
+        return f"{shape}|gold-headline"
+    if source_cut:
+        return f"{shape}|source-line-cleaned-away"
+    return f"{shape}|{_speaker_form(speaker, a['source_silver'])}"
+
+
+def _speaker_form(speaker: str | None, silver: str | None) -> str:
+    if speaker is None:
+        return "none"
+    if speaker.lower() in PRONOUNS:
+        return "pronoun"
+    if not any(w[:1].isupper() for w in speaker.split()):
+        return "common-noun"
+    if content_words(speaker) & content_words(silver):
+        return "silver-form"  # the person the coreference gives, as the gold does not write it
+    return "other-name"
+
+
+def causes(tally: Tally) -> list[str]:
+    """The misses counted by ``miss_cause``, by kind, cause and publisher: counts only."""
+    counts: dict[str, Counter[str]] = {}
+    articles: Counter[str] = Counter()  # in how many articles, a cause one article's or broad
+    for key, n in tally.items():
+        if key.startswith("miss|"):
+            _, kind, publisher, shape, what = key.split("|")
+            counts.setdefault(f"{kind} {shape} {what}", Counter())[publisher] += n
+        elif key.startswith("in|"):
+            _, kind, shape, what, _ = key.split("|")
+            articles[f"{kind} {shape} {what}"] += 1
+    return [
+        f"{cause}: {sum(c.values())} in {articles[cause]} articles "
+        f"({', '.join(f'{p} {n}' for p, n in sorted(c.items()))})"
+        for cause, c in sorted(counts.items(), key=lambda kv: -sum(kv[1].values()))
+    ]
 
 
 def _print(show: bool, article: Article, a: dict[str, Any], what: str, silver: str | None) -> None:
@@ -273,7 +343,9 @@ def brief(article: Article, quotes_only: bool = False) -> Brief:
 def evaluate(articles: list[Article], show: str | None, quotes_only: bool = False) -> Tally:
     tally: Tally = Counter()
     for article in articles:
-        score_article(article, locate(article, brief(article, quotes_only)), tally, show)
+        made = brief(article, quotes_only)
+        cut = {r.line.strip() for a in made.articles for r in a.removed}
+        score_article(article, locate(article, made), tally, show, cut)
         for a, speaker in baseline_speakers(article):
             _judged(tally, a, speaker, "base_", article, False)
     return tally
@@ -310,6 +382,7 @@ def main() -> None:
     parser.add_argument("--offset", type=int, default=0, help="the first of them (0 tunes)")
     parser.add_argument("--show", choices=("misses", "speakers"))
     parser.add_argument("--quotes-only", action="store_true", help="skip the other stages")
+    parser.add_argument("--causes", action="store_true", help="count misses by cause, no text")
     args = parser.parse_args()
     rows = [
         "| system | data | recall (n) | long recall (n) | precision (n) | named (n) "
@@ -320,7 +393,10 @@ def main() -> None:
         articles = json.loads(path.read_text(encoding="utf-8"))["articles"]
         articles = sorted(articles, key=lambda a: a["name"])[args.offset :: args.sample]
         name = f"{path.stem} ({len(articles)} articles)"
-        rows += table(name, evaluate(articles, args.show, args.quotes_only))
+        tally = evaluate(articles, args.show, args.quotes_only)
+        rows += table(name, tally)
+        if args.causes:
+            print("\n".join([f"misses of {name}:", *causes(tally)]))
     print("\n".join(rows))
 
 

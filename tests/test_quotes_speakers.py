@@ -183,3 +183,33 @@ def test_a_modal_will_in_a_question_names_no_one() -> None:
         "his campaign manager said."
     )
     assert found == {"We will fight on to the convention": "his campaign manager"}
+
+
+def test_a_statement_paragraph_takes_the_speaker_the_next_one_names() -> None:
+    found = speakers_of(
+        "Conservative leaders met in Virginia on Monday.\n\n"
+        "\u201cNot only can Ted Cruz win in November, he is the one with the best chance.\u201d\n\n"
+        "\u201cHe may be the only one because Trump does not unite the party,\u201d "
+        "Richard Viguerie notes."
+    )
+    assert set(found.values()) == {"Richard Viguerie"}
+
+
+def test_a_statement_paragraph_after_a_writers_paragraph_names_no_one_from_the_next() -> None:
+    # The next paragraph opens with the writer's words, not a statement: no one is named.
+    found = speakers_of(
+        "Conservative leaders met in Virginia on Monday.\n\n"
+        "\u201cNot only can Ted Cruz win in November, he is the one with the best chance.\u201d\n\n"
+        "Others disagreed. \u201cHe may be the only one because Trump does not unite the "
+        "party,\u201d Richard Viguerie said."
+    )
+    first = "Not only can Ted Cruz win in November, he is the one with the best chance"
+    assert found[first] is None
+
+
+def test_one_who_spoke_before_a_statement_speaks_it() -> None:
+    found = speakers_of(
+        "Cecile Richards spoke about the case before the Supreme Court on Friday. "
+        "\u201cIt is not a right if you cannot access it.\u201d"
+    )
+    assert found == {"It is not a right if you cannot access it": "Cecile Richards"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import numpy as np
 from spacy.tokens import Doc
@@ -160,13 +160,15 @@ def article_passages(story: StoryContext, article: Article, names: Names) -> lis
 
     An unattributed statement continues the quote before it in its
     paragraph, or the one that ends the paragraph before when it opens its
-    own: news style names a speaker once for a run of quotes. Quotes too
-    short to report still carry their speaker on to the quote that follows.
+    own: news style names a speaker once for a run of quotes. A statement
+    paragraph still without one takes the speaker the next paragraph names
+    (``_named_next``). Quotes too short to report still carry their speaker
+    on to the quote that follows.
     """
     by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
     for s in article.sentences:
         by_paragraph[s.paragraph].append(s)
-    passages: list[Passage] = []
+    found: list[tuple[Passage, bool]] = []  # each passage, and whether its own text names one
     previous: Passage | None = None
     for paragraph in sorted(by_paragraph):
         for passage, chars in _paragraph_passages(story, by_paragraph[paragraph]):
@@ -175,10 +177,29 @@ def article_passages(story: StoryContext, article: Article, names: Names) -> lis
             if not attributed and previous is not None and _runs_on(story, passage, previous):
                 passage.speaker = previous.speaker
             previous = passage
-            if _reported(story, passage, attributed):
-                passage.pieces = split_sentences(passage.text)
-                passages.append(passage)
+            found.append((passage, attributed))
+    _named_next(story, found)
+    passages = [p for p, attributed in found if _reported(story, p, attributed)]
+    for passage in passages:
+        passage.pieces = split_sentences(passage.text)
     return passages
+
+
+def _named_next(story: StoryContext, found: list[tuple[Passage, bool]]) -> None:
+    """Gives a statement paragraph with no speaker the one named in the next paragraph, when
+    that opens with a statement of its own ('"Not only can Ted Cruz win ..." ¶ "He may be the
+    only one ...," Viguerie notes.'): news style may name the speaker of a run in its second
+    paragraph."""
+    for (passage, _), (after, attributed) in pairwise(found):
+        if (
+            passage.speaker is None
+            and attributed
+            and passage.at_paragraph_start
+            and after.at_paragraph_start
+            and after.paragraph == passage.paragraph + 1
+            and _bare(story, passage)
+        ):
+            passage.speaker = after.speaker
 
 
 def _reported(story: StoryContext, passage: Passage, attributed: bool) -> bool:

@@ -42,7 +42,7 @@ QUOTE_VERBS = SPEECH_VERBS | {
     "dub", "term", "brand", "refer", "accuse", "praise", "criticize", "blast", "slam", "mock",
     "decry", "vow", "promise", "pledge", "demand", "complain", "boast", "characterize",
     "quip", "tout", "allege", "point", "yell", "shout", "scream", "chant", "bark", "echo",
-    "retort", "concede", "remark", "lament", "proclaim", "muse", "emphasize", "read",
+    "retort", "concede", "remark", "lament", "proclaim", "muse", "emphasize", "read", "speak",
 }  # fmt: skip
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Bodies and documents that news copy has say things: 'The board saw him as "the
@@ -56,6 +56,9 @@ _SOURCE_NOUNS = {
     "ad", "release", "editor",
 }  # fmt: skip
 _THIRD_PERSON = {"he", "she", "they"}
+# Pronouns that name no one: 'When someone in the audience shouted, "Cruz," Beck joked, ...'
+# (parsed with "joked" under "shouted") has the finders look on for the one who speaks.
+_INDEFINITE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "no one"}
 # Names of what never speaks, though a parse may make one a speech verb's subject or object
 # ('"...," the nominee, Donald Trump, tweeted Sunday': "Sunday" read as "said Rouhani" is).
 # Places that speak for a government ("Russia said") are GPE, and works are often papers
@@ -347,7 +350,7 @@ def _introduces(found: Token | None) -> bool:
     """Whether what a finder found may speak: anything but a date, place or law by name
     ("tweeted Sunday"), so the next finder looks on. A common noun a speech verb has speak
     ("said one employee", "its Amazon summary reads") is a source as PolNeAR marks it."""
-    return found is not None and not _thing_named(found)
+    return found is not None and not _thing_named(found) and found.lower_ not in _INDEFINITE
 
 
 def _thing_named(token: Token) -> bool:
@@ -541,7 +544,22 @@ def _colon_introducer(doc: Doc, outside: set[int], quote: tuple[int, int]) -> To
         subject = _subject(verb, outside)
         if subject is not None:
             return subject
-    return root if root.pos_ == "PROPN" else _subject(root, outside)
+    return root if root.pos_ == "PROPN" else _colon_subject(root, outside)
+
+
+def _colon_subject(verb: Token, outside: set[int]) -> Token | None:
+    """The subject of the clause before a colon; when that is a thing acting on a person
+    ("The timing of Sanders' surge doesn't surprise Republican pollster Daron Shaw: ..."),
+    the person, whose response follows."""
+    subject = _subject(verb, outside)
+    if subject is None or _may_speak(subject) or subject.pos_ == "PRON":
+        return subject
+    objects = (
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.i in outside and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
+    )
+    return next(objects, subject)
 
 
 def _quote_verbs(tokens: Iterable[Token], outside: set[int]) -> list[Token]:
@@ -594,6 +612,8 @@ def _governing(doc: Doc, quote: tuple[int, int]) -> list[Token]:
     for ancestor in heads[0].ancestors:
         if child.dep_ not in {"conj", "cc"}:
             chain.append(ancestor)
+        if _absolute(ancestor):
+            break  # "..., with Lewandowski taking to Twitter to call Fields \"...\"": his own
         child = ancestor
     return chain
 
@@ -604,6 +624,8 @@ def _speaker(story: StoryContext, sentence: Sentence, subject: Token, names: Nam
         return antecedent(story, sentence, subject, names)
     if subject.pos_ == "PRON" or subject.text.startswith("@"):
         return None  # "I", "you", "it": the writer, a hypothetical, a document
+    if subject.pos_ == "NOUN" and (person := _apposed_person(subject)) is not None:
+        subject = person  # "the nominee, Donald Trump,": the name, not the role
     role = _named_role(story, sentence, subject, names) if _one_holder(subject) else None
     who = person_named(subject, names) or role or name_of(subject, names)
     return _full_name(story, sentence, who)
@@ -633,11 +655,9 @@ def _full_name(story: StoryContext, sentence: Sentence, name: str) -> str:
 
 def _subject(verb: Token, outside: set[int] | None = None) -> Token | None:
     """The subject of a speech verb, among tokens ``outside`` quotes when given."""
-    subject = _parsed_subject(verb, outside)
-    if subject is None and _attributes(verb):
-        # Only a speech verb puts its subject after it: a verb a participle clause hangs
-        # from ("Warren endorsed Clinton, saying ...") has its object there.
-        subject = _inverted_subject(verb, outside)
+    subject = _agent(verb, outside) or _parsed_subject(verb, outside)
+    if subject is None:
+        subject = _compound_name(verb, outside) or _after_speech_verb(verb, outside)
     if subject is None and verb.dep_ == "conj":
         subject = _conjunct_subject(verb, outside)
     if subject is None and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}:
@@ -647,6 +667,65 @@ def _subject(verb: Token, outside: set[int] | None = None) -> Token | None:
     if subject is None and verb.dep_ == "ROOT":
         subject = _stranded_subject(verb, outside)
     return subject
+
+
+def _after_speech_verb(verb: Token, outside: set[int] | None) -> Token | None:
+    """A subject after its verb, or the noun a verb was parsed as qualifying. Only a speech
+    verb puts its subject after it: a verb a participle clause hangs from ("Warren endorsed
+    Clinton, saying ...") has its object there."""
+    if not _attributes(verb):
+        return None
+    subject = _inverted_subject(verb, outside)
+    if subject is None and verb.dep_ == "acl":
+        subject = _reduced_subject(verb, outside)
+    return subject
+
+
+def _agent(verb: Token, outside: set[int] | None) -> Token | None:
+    """Who a passive naming verb has speak: the X of 'has been called "strategic ambiguity" by
+    X', whose subject is the one named, not the speaker; the parser may hang "by X" on the
+    quoted words."""
+    # A naming verb only: "was asked by a caller why ..." has the one asked answer.
+    if verb.lemma_ not in _NAMING or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agents = [o for o in _by_objects(verb) if _may_speak(o)]
+    return next((o for o in agents if outside is None or o.i in outside), None)
+
+
+def _by_objects(verb: Token) -> list[Token]:
+    """The X of each "by X" hanging from ``verb`` or from what it names ("called \"...\" by
+    X", parsed with "by" under the quoted words)."""
+    near = [verb, *(c for c in verb.children if c.dep_ in {"oprd", "attr", "dobj"})]
+    by = [c for t in near for c in t.children if c.lower_ == "by"]
+    return [o for c in by for o in c.children if o.dep_ == "pobj"]
+
+
+def _compound_name(verb: Token, outside: set[int] | None) -> Token | None:
+    """A name right before a verb that the parser made the verb's compound, as if the verb
+    were a noun ('..., “Cruz,” Beck joked, ...'): a verb has no compounds, so it is the
+    subject."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.head != verb or before.dep_ != "compound":
+        return None
+    named = before.pos_ == "PROPN" and (outside is None or before.i in outside)
+    return before if named and not _thing_named(before) else None
+
+
+def _reduced_subject(verb: Token, outside: set[int] | None) -> Token | None:
+    """The noun a speech verb was parsed as qualifying, as if a reduced relative ('"...," the
+    presumptive GOP nominee, Donald Trump, tweeted Sunday': "the nominee tweeted" read as
+    "the nominee [who was] tweeted"): a finite verb after it with no object speaks for it."""
+    noun = verb.head
+    if verb.tag_ not in _FINITE or any(c.dep_ in {"dobj", "agent"} for c in verb.children):
+        return None
+    if outside is not None and noun.i not in outside:
+        return None
+    return noun if _may_speak(noun) or _apposed_person(noun) is not None else None
+
+
+def _apposed_person(noun: Token) -> Token | None:
+    """The person a description is set beside ("the nominee, Donald Trump,")."""
+    return next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
 def _conjunct_subject(verb: Token, outside: set[int] | None) -> Token | None:
@@ -726,7 +805,7 @@ def _name_read_as_modal(verb: Token, outside: set[int] | None) -> Token | None:
 def _inverted_subject(verb: Token, outside: set[int] | None) -> Token | None:
     """ "..., said President Rouhani": the subject may be parsed as an object after the verb,
     unless the verb takes an addressee ("told the BBC's Victoria Derbyshire")."""
-    if verb.lemma_ in _ADDRESSING or verb.lemma_ in _NAMING:
+    if not _inverts(verb):
         return None
     after = (
         c
@@ -739,14 +818,32 @@ def _inverted_subject(verb: Token, outside: set[int] | None) -> Token | None:
     return next(after, None)
 
 
+def _inverts(verb: Token) -> bool:
+    """Whether a verb may have its subject after it: a finite one ("began saying the Lord's
+    Prayer" says the prayer) that takes no addressee nor one it names."""
+    return verb.lemma_ not in _ADDRESSING | _NAMING and verb.tag_ not in {"VBG", "VB"}
+
+
 def _main_verb(clause: Token) -> Token:
     """The verb a participle clause hangs from; one the parser hangs inside an embedded
     clause ("dismissed reports that troops had been sent ..., saying") belongs to the main
     clause."""
     head = clause.head
     while (head.dep_ in _EMBEDDED or head.pos_ not in {"VERB", "AUX"}) and head.dep_ != "ROOT":
+        if _absolute(head):
+            break
         head = head.head
     return head
+
+
+def _absolute(verb: Token) -> bool:
+    """Whether a verb heads a "with X doing" clause, which has a subject of its own ("...,
+    with Lewandowski taking to Twitter to call Fields \"totally delusional\"")."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "with"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _antecedent_of_who(who: Token) -> Token:
