@@ -40,7 +40,6 @@ from storybrief.analyze.lexicon import (
     DENIAL_CUES,
     MAKING_CLAIMS,
     NEGATED_TRUTHS,
-    REFUSED,
     REPORTS,
     UNPROVEN,
     content,
@@ -304,14 +303,70 @@ def debunk_sentence(ctx: StoryContext, debunker: Article) -> Sentence | None:
 
 
 def _refuses(doc: Doc) -> bool:
-    """Whether a sentence's first denial refuses something asked for ("the administration
-    denied US embassy requests to fly the flag", "his request was denied"), calling no report
-    untrue (AllSides stories-dev: set against a lead on the flag ban)."""
-    verb = _denial_verb(doc)
-    objects = {"dobj", "nsubjpass", "dative"}
-    return verb is not None and any(
-        c.dep_ in objects and c.lemma_.lower() in REFUSED for c in verb.children
-    )
+    """Whether a sentence's first denial refuses a thing granted, calling no claim untrue: it
+    has a recipient ("denied them entry", "the couple was denied a wedding cake") or denies
+    what is no claim ("deny funding to clinics", "his request was denied", "climate denial").
+    A denial of a claim takes a clause ("denied that ...", "denied having ...") or a claim
+    (``_is_claim``: "denied the reports", "denies any wrongdoing"), or says no more ("the
+    ministry denied"). AllSides stories-dev: refusals were set against leads on the funding
+    rule, the cake ruling, the flag ban."""
+    cue = _denial_cue(doc)
+    if cue is None or any(c.dep_ in _CLAUSES for c in cue.children):
+        return False
+    return _recipient(cue) or not all(map(_is_claim, _denied(cue)))
+
+
+# A denial verb's dependents that are what it calls untrue as a clause: "denied that she met
+# him" (ccomp), "denied having met him" (xcomp, or pcomp under a preposition).
+_CLAUSES = {"ccomp", "xcomp", "pcomp"}
+# What a denial of a claim denies, when a noun: a report (``lexicon.REPORTS``) or an
+# accusation of a wrong ("denies sexual misconduct", "denied involvement in the attack").
+_CLAIMS = REPORTS | {
+    "accusation", "charge", "wrongdoing", "misconduct", "involvement", "responsibility",
+    "role", "knowledge", "link", "tie", "connection", "existence", "guilt", "complicity",
+    "collusion", "affair", "participation", "presence", "contact", "account",
+}  # fmt: skip
+# Pronouns naming a recipient, not a claim: "denied them", "he was denied".
+_PERSONS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them"}
+
+
+def _denial_cue(doc: Doc) -> Token | None:
+    """The word of a sentence's first denial cue ("denied", "denial")."""
+    found = _DENIAL.search(lowered(doc.text))
+    cue = None if found is None else doc.char_span(*found.span(), alignment_mode="expand")
+    return None if cue is None else cue.root
+
+
+def _recipient(cue: Token) -> bool:
+    """Whether a denial has a recipient: a dative ("denied them entry"), one a passive's
+    subject when a thing is denied too ("the couple was denied a cake"), or a "to" phrase
+    ("denied a wedding cake to the couple")."""
+    deps = {c.dep_ for c in cue.children}
+    passive = "nsubjpass" in deps and "dobj" in deps
+    to = any(c.dep_ == "prep" and c.lower_ == "to" for c in cue.children)
+    return "dative" in deps or passive or (to and "dobj" in deps)
+
+
+def _denied(cue: Token) -> list[Token]:
+    """What a denial denies, as words: a verb's object or passive subject ("his request was
+    denied"), a noun's "of" object or compound ("denial of funding", "climate denial")."""
+    if cue.pos_ in {"VERB", "AUX"}:
+        return [c for c in cue.children if c.dep_ in {"dobj", "nsubjpass"}]
+    of = [g for c in cue.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return [c for c in cue.children if c.dep_ == "compound"] + of
+
+
+def _is_claim(denied: Token) -> bool:
+    """Whether what a denial denies is a claim: a claim noun (``_CLAIMS``), a phrase with a
+    clause ("the story that ..."), a pronoun other than a person's ("denied it")."""
+    clause = any(c.dep_ in {"acl", "ccomp"} and _has_mark(c) for c in denied.children)
+    pronoun = denied.pos_ == "PRON" and denied.lower_ not in _PERSONS
+    return denied.lemma_.lower() in _CLAIMS or clause or pronoun
+
+
+def _has_mark(clause: Token) -> bool:
+    """Whether a clause opens with a conjunction ("that the embassy flew the flag")."""
+    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _names_denier(ctx: StoryContext, denial: Sentence, report: Sentence) -> bool:
@@ -337,11 +392,8 @@ def _denier_names(doc: Doc) -> set[str]:
 
 def _denial_verb(doc: Doc) -> Token | None:
     """The verb of a sentence's first denial cue ("denied", or the verb a "denial" hangs on)."""
-    found = _DENIAL.search(lowered(doc.text))
-    cue = None if found is None else doc.char_span(*found.span(), alignment_mode="expand")
-    if cue is None:
-        return None
-    return cue.root if cue.root.pos_ in {"VERB", "AUX"} else cue.root.head
+    cue = _denial_cue(doc)
+    return cue if cue is None or cue.pos_ in {"VERB", "AUX"} else cue.head
 
 
 def _without(head: Token, dependencies: set[str]) -> list[Token]:
