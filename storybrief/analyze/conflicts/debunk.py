@@ -32,6 +32,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.context import StoryContext
+from storybrief.analyze.entities import Names
 from storybrief.analyze.independence import told_independently
 from storybrief.analyze.lexicon import (
     CLAIMED_BENEFITS,
@@ -447,8 +448,14 @@ def _tells(ctx: StoryContext, debunk: Sentence, report: Sentence) -> bool:
     core = _core(words, lambda t: bool(content(t.text, ctx.names)))
     return all(
         len(said & told) >= min(len(said), ctx.settings.conflicts.debunk_told)
-        for said in (content(" ".join(t.text for t in w), ctx.names) for w in (words, core))
+        for said in (_content(w, ctx.names) for w in (words, core))
     )
+
+
+def _content(tokens: list[Token], names: Names) -> set[str]:
+    """The content words of some tokens (``lexicon.content``), read token by token: a word
+    never spans two tokens, so this is their joined text's content, without the joining."""
+    return {w for t in tokens for w in content(t.text, names)}
 
 
 def _asserted(ctx: StoryContext, doc: Doc) -> set[str]:
@@ -461,7 +468,7 @@ def _asserted(ctx: StoryContext, doc: Doc) -> set[str]:
     if any(p.search(text) for p in (*_CALLS_UNTRUE, _VERDICT, _UNPROVEN)):
         return set()
     reported = {t.i for r in doc if r.pos_ == "NOUN" and _is_report(r) for t in r.subtree}
-    return content(" ".join(t.text for t in doc if t.i not in reported), ctx.names)
+    return _content([t for t in doc if t.i not in reported], ctx.names)
 
 
 def _topic(ctx: StoryContext, report: Sentence) -> str:
