@@ -42,6 +42,7 @@ from storybrief.analyze.lexicon import (
     MAKING_CLAIMS,
     NEGATED_TRUTHS,
     REPORTS,
+    TRUTHS,
     UNPROVEN,
     content,
 )
@@ -312,7 +313,9 @@ def _refuses(doc: Doc) -> bool:
     ministry denied"). AllSides stories-dev: refusals were set against leads on the funding
     rule, the cake ruling, the flag ban."""
     cue = _denial_cue(doc)
-    if cue is None or any(c.dep_ in _CLAUSES for c in cue.children):
+    # A clause before the cue is none it denies ("Senate to pass bill ..., deny Trump wall
+    # funding": "pass" parsed as the denial's clause).
+    if cue is None or any(c.dep_ in _CLAUSES and c.i > cue.i for c in cue.children):
         return False
     return _recipient(cue) or not all(map(_is_claim, _denied(cue)))
 
@@ -320,12 +323,14 @@ def _refuses(doc: Doc) -> bool:
 # A denial verb's dependents that are what it calls untrue as a clause: "denied that she met
 # him" (ccomp), "denied having met him" (xcomp, or pcomp under a preposition).
 _CLAUSES = {"ccomp", "xcomp", "pcomp"}
-# What a denial of a claim denies, when a noun: a report (``lexicon.REPORTS``) or an
-# accusation of a wrong ("denies sexual misconduct", "denied involvement in the attack").
-_CLAIMS = REPORTS | {
+# What a denial of a claim denies, when a noun: a report (``lexicon.REPORTS``), its truth
+# ("denied any evidence of collusion"), an accusation of a wrong ("denies sexual misconduct",
+# "denied involvement in the attack") or a reported intent ("denies plan to send troops").
+_CLAIMS = REPORTS | TRUTHS | {
     "accusation", "charge", "wrongdoing", "misconduct", "involvement", "responsibility",
     "role", "knowledge", "link", "tie", "connection", "existence", "guilt", "complicity",
-    "collusion", "affair", "participation", "presence", "contact", "account",
+    "collusion", "affair", "participation", "presence", "contact", "account", "plan",
+    "deal", "agreement", "intention",
 }  # fmt: skip
 # Pronouns naming a recipient, not a claim: "denied them", "he was denied".
 _PERSONS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them"}
@@ -350,8 +355,9 @@ def _recipient(cue: Token) -> bool:
 
 def _denied(cue: Token) -> list[Token]:
     """What a denial denies, as words: a verb's object or passive subject ("his request was
-    denied"), a noun's "of" object or compound ("denial of funding", "climate denial")."""
-    if cue.pos_ in {"VERB", "AUX"}:
+    denied"), a noun's "of" object or compound ("denial of funding", "climate denial"). The
+    word, not its tag, tells the noun: a title's "Trump Denies Knowing" is tagged a name."""
+    if not cue.lower_.startswith("denial"):
         return [c for c in cue.children if c.dep_ in {"dobj", "nsubjpass"}]
     of = [g for c in cue.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return [c for c in cue.children if c.dep_ == "compound"] + of
