@@ -68,6 +68,8 @@ REFUSALS = (
     "The ministry denied the ferry line two new aircraft.",
     "The state will deny funding to clinics that offer the treatment.",
     "The border agents denied them entry at the harbour.",
+    # A clause before the cue is not what it denies.
+    "The council will pass the budget, deny the ferry club funding.",
 )
 CLAIM_DENIALS = (
     "The ministry denied reports that the embassy had flown the harbour flag.",
@@ -76,6 +78,9 @@ CLAIM_DENIALS = (
     "The senator denied any wrongdoing in the harbour contract.",
     "The ferry line denied involvement in the harbour spill.",
     "The harbour master denied it on Monday.",
+    "The ministry denied a plan to close the harbour in June.",
+    # A title's cue, tagged a name, is still a verb.
+    "Harbour Master Denies Ordering Ferry Out In Storm.",
 )
 
 
