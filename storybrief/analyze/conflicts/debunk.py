@@ -10,9 +10,9 @@ cue falls, whether it is said of a report or names what the other leads
 name, and how many other articles carry a cue too). Articles at or above
 ``ConflictSettings.debunk_probability`` debunk; when some articles debunk and
 others do not, each debunker's first sentence calling a report untrue (else its
-first sentence, when that is a denial, against reports sharing three content
-words with it) is set against each reporter's lead sentence most like it,
-told independently, when
+first sentence, when that denies a claim and refuses nothing (``_refuses``), against
+reports sharing three content words with it) is set against each reporter's
+lead sentence most like it, told independently, when
 the two are about one matter (a shared name, or a cosine of
 ``Cosines.debunk_report``) and, when the debunk names what it calls untrue
 ("the claims of a massacre", "the Russia collusion hoax"), the report asserts it in its own
