@@ -5,8 +5,10 @@ is counted by reading what this prints: every ``debunk`` conflict of the stories
 gold-story positions fall in ``[FIRST, LAST)``, with the path that found it ("untrue": an
 outlet calls something untrue; "denial": an opening denial) and its claims. The sets read so
 far are named in BENCHMARKS.md ("Conflicts on labelled stories"): 0-599 were written on,
-600-899 checked once; 900-1199 read at each debunk threshold tried since the ninth session
-(BENCHMARKS.md, "Conflicts on FNC-1 claim stories").
+600-899 checked once; 900-1199 read at each debunk threshold tried since the ninth session;
+1200-2129 read in the tenth session and, before and after the refusal rule, in the eleventh
+(the rule was designed on its denials: in sample for it) (BENCHMARKS.md, "Conflicts on FNC-1
+claim stories").
 
     PYTHONPATH=. .venv/bin/python bench/allsides_debunk.py 600 900
 """

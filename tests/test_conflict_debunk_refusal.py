@@ -57,3 +57,43 @@ def test_a_passive_refusal_is_no_debunking_side() -> None:
     )
     ctx = StoryContext.from_texts(passive)
     assert debunk.debunk_sentence(ctx, ctx.articles[0]) is None
+
+
+# Opening denials written for the tests below: what the parse says is denied, not a list of
+# refused nouns, tells a refusal from a denial of a claim.
+REFUSALS = (
+    "The council denied the harbour club funding for the regatta on Monday.",
+    "The couple was denied a wedding cake by the harbour bakery.",
+    "The bakery denied a wedding cake to the couple last spring.",
+    "The ministry denied the ferry line two new aircraft.",
+    "The state will deny funding to clinics that offer the treatment.",
+    "The border agents denied them entry at the harbour.",
+    # A clause before the cue is not what it denies.
+    "The council will pass the budget, deny the ferry club funding.",
+)
+CLAIM_DENIALS = (
+    "The ministry denied reports that the embassy had flown the harbour flag.",
+    "The harbour master denied that the ferry had left without its lights.",
+    "The harbour master denied having ordered the ferry out in the storm.",
+    "The senator denied any wrongdoing in the harbour contract.",
+    "The ferry line denied involvement in the harbour spill.",
+    "The harbour master denied it on Monday.",
+    "The ministry denied a plan to close the harbour in June.",
+    # A title's cue, tagged a name, is still a verb.
+    "Harbour Master Denies Ordering Ferry Out In Storm.",
+)
+
+
+def _sides(openings: tuple[str, ...]) -> list[bool]:
+    """Whether each opening denial is its article's debunking side."""
+    tail = "Officials said the harbour would reopen on Friday."
+    ctx = StoryContext.from_texts(*(f"Harbour news\n\n{o} {tail}" for o in openings))
+    return [debunk.debunk_sentence(ctx, a) is not None for a in ctx.articles]
+
+
+def test_a_denial_with_a_recipient_or_a_thing_granted_is_a_refusal() -> None:
+    assert _sides(REFUSALS) == [False] * len(REFUSALS)
+
+
+def test_a_denial_of_a_clause_a_claim_or_a_wrong_is_a_debunking_side() -> None:
+    assert _sides(CLAIM_DENIALS) == [True] * len(CLAIM_DENIALS)

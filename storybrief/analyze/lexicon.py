@@ -311,15 +311,6 @@ UNPROVEN = frozenset(
         "without offering proof", "without providing proof",
     }
 )  # fmt: skip
-# What a denial refuses, not calls untrue: "denied US embassy requests to fly the flag" is a
-# refusal, no answer to a report (``conflicts.debunk``; AllSides stories-dev, first 300 ids).
-REFUSED = frozenset(
-    {
-        "request", "application", "permission", "permit", "visa", "entry", "access", "bail",
-        "parole", "appeal", "motion", "petition", "waiver", "license", "licence", "exemption",
-        "clearance", "admission",
-    }
-)  # fmt: skip
 # What a "claim" is filed for when it names one: "bogus asylum claims" are applications, not
 # reports called untrue (``conflicts.debunk``; AllSides stories-dev, first 300 ids).
 CLAIMED_BENEFITS = frozenset(

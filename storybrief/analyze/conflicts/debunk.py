@@ -10,9 +10,9 @@ cue falls, whether it is said of a report or names what the other leads
 name, and how many other articles carry a cue too). Articles at or above
 ``ConflictSettings.debunk_probability`` debunk; when some articles debunk and
 others do not, each debunker's first sentence calling a report untrue (else its
-first sentence, when that is a denial, against reports sharing three content
-words with it) is set against each reporter's lead sentence most like it,
-told independently, when
+first sentence, when that denies a claim and refuses nothing (``_refuses``), against
+reports sharing three content words with it) is set against each reporter's
+lead sentence most like it, told independently, when
 the two are about one matter (a shared name, or a cosine of
 ``Cosines.debunk_report``) and, when the debunk names what it calls untrue
 ("the claims of a massacre", "the Russia collusion hoax"), the report asserts it in its own
@@ -32,6 +32,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.context import StoryContext
+from storybrief.analyze.entities import Names
 from storybrief.analyze.independence import told_independently
 from storybrief.analyze.lexicon import (
     CLAIMED_BENEFITS,
@@ -40,8 +41,8 @@ from storybrief.analyze.lexicon import (
     DENIAL_CUES,
     MAKING_CLAIMS,
     NEGATED_TRUTHS,
-    REFUSED,
     REPORTS,
+    TRUTHS,
     UNPROVEN,
     content,
 )
@@ -304,14 +305,75 @@ def debunk_sentence(ctx: StoryContext, debunker: Article) -> Sentence | None:
 
 
 def _refuses(doc: Doc) -> bool:
-    """Whether a sentence's first denial refuses something asked for ("the administration
-    denied US embassy requests to fly the flag", "his request was denied"), calling no report
-    untrue (AllSides stories-dev: set against a lead on the flag ban)."""
-    verb = _denial_verb(doc)
-    objects = {"dobj", "nsubjpass", "dative"}
-    return verb is not None and any(
-        c.dep_ in objects and c.lemma_.lower() in REFUSED for c in verb.children
-    )
+    """Whether a sentence's first denial refuses a thing granted, calling no claim untrue: it
+    has a recipient ("denied them entry", "the couple was denied a wedding cake") or denies
+    what is no claim ("deny funding to clinics", "his request was denied", "climate denial").
+    A denial of a claim takes a clause ("denied that ...", "denied having ...") or a claim
+    (``_is_claim``: "denied the reports", "denies any wrongdoing"), or says no more ("the
+    ministry denied"). AllSides stories-dev: refusals were set against leads on the funding
+    rule, the cake ruling, the flag ban."""
+    cue = _denial_cue(doc)
+    # A clause before the cue is none it denies ("Senate to pass bill ..., deny Trump wall
+    # funding": "pass" parsed as the denial's clause).
+    if cue is None or any(c.dep_ in _CLAUSES and c.i > cue.i for c in cue.children):
+        return False
+    return _recipient(cue) or not all(map(_is_claim, _denied(cue)))
+
+
+# A denial verb's dependents that are what it calls untrue as a clause: "denied that she met
+# him" (ccomp), "denied having met him" (xcomp, or pcomp under a preposition).
+_CLAUSES = {"ccomp", "xcomp", "pcomp"}
+# What a denial of a claim denies, when a noun: a report (``lexicon.REPORTS``), its truth
+# ("denied any evidence of collusion"), an accusation of a wrong ("denies sexual misconduct",
+# "denied involvement in the attack") or a reported intent ("denies plan to send troops").
+_CLAIMS = REPORTS | TRUTHS | {
+    "accusation", "charge", "wrongdoing", "misconduct", "involvement", "responsibility",
+    "role", "knowledge", "link", "tie", "connection", "existence", "guilt", "complicity",
+    "collusion", "affair", "participation", "presence", "contact", "account", "plan",
+    "deal", "agreement", "intention",
+}  # fmt: skip
+# Pronouns naming a recipient, not a claim: "denied them", "he was denied".
+_PERSONS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them"}
+
+
+def _denial_cue(doc: Doc) -> Token | None:
+    """The word of a sentence's first denial cue ("denied", "denial")."""
+    found = _DENIAL.search(lowered(doc.text))
+    cue = None if found is None else doc.char_span(*found.span(), alignment_mode="expand")
+    return None if cue is None else cue.root
+
+
+def _recipient(cue: Token) -> bool:
+    """Whether a denial has a recipient: a dative ("denied them entry"), one a passive's
+    subject when a thing is denied too ("the couple was denied a cake"), or a "to" phrase
+    ("denied a wedding cake to the couple")."""
+    deps = {c.dep_ for c in cue.children}
+    passive = "nsubjpass" in deps and "dobj" in deps
+    to = any(c.dep_ == "prep" and c.lower_ == "to" for c in cue.children)
+    return "dative" in deps or passive or (to and "dobj" in deps)
+
+
+def _denied(cue: Token) -> list[Token]:
+    """What a denial denies, as words: a verb's object or passive subject ("his request was
+    denied"), a noun's "of" object or compound ("denial of funding", "climate denial"). The
+    word, not its tag, tells the noun: a title's "Trump Denies Knowing" is tagged a name."""
+    if not cue.lower_.startswith("denial"):
+        return [c for c in cue.children if c.dep_ in {"dobj", "nsubjpass"}]
+    of = [g for c in cue.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return [c for c in cue.children if c.dep_ == "compound"] + of
+
+
+def _is_claim(denied: Token) -> bool:
+    """Whether what a denial denies is a claim: a claim noun (``_CLAIMS``), a phrase with a
+    clause ("the story that ..."), a pronoun other than a person's ("denied it")."""
+    clause = any(c.dep_ in {"acl", "ccomp"} and _has_mark(c) for c in denied.children)
+    pronoun = denied.pos_ == "PRON" and denied.lower_ not in _PERSONS
+    return denied.lemma_.lower() in _CLAIMS or clause or pronoun
+
+
+def _has_mark(clause: Token) -> bool:
+    """Whether a clause opens with a conjunction ("that the embassy flew the flag")."""
+    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _names_denier(ctx: StoryContext, denial: Sentence, report: Sentence) -> bool:
@@ -337,11 +399,8 @@ def _denier_names(doc: Doc) -> set[str]:
 
 def _denial_verb(doc: Doc) -> Token | None:
     """The verb of a sentence's first denial cue ("denied", or the verb a "denial" hangs on)."""
-    found = _DENIAL.search(lowered(doc.text))
-    cue = None if found is None else doc.char_span(*found.span(), alignment_mode="expand")
-    if cue is None:
-        return None
-    return cue.root if cue.root.pos_ in {"VERB", "AUX"} else cue.root.head
+    cue = _denial_cue(doc)
+    return cue if cue is None or cue.pos_ in {"VERB", "AUX"} else cue.head
 
 
 def _without(head: Token, dependencies: set[str]) -> list[Token]:
@@ -395,8 +454,14 @@ def _tells(ctx: StoryContext, debunk: Sentence, report: Sentence) -> bool:
     core = _core(words, lambda t: bool(content(t.text, ctx.names)))
     return all(
         len(said & told) >= min(len(said), ctx.settings.conflicts.debunk_told)
-        for said in (content(" ".join(t.text for t in w), ctx.names) for w in (words, core))
+        for said in (_content(w, ctx.names) for w in (words, core))
     )
+
+
+def _content(tokens: list[Token], names: Names) -> set[str]:
+    """The content words of some tokens (``lexicon.content``), read token by token: a word
+    never spans two tokens, so this is their joined text's content, without the joining."""
+    return {w for t in tokens for w in content(t.text, names)}
 
 
 def _asserted(ctx: StoryContext, doc: Doc) -> set[str]:
@@ -409,7 +474,7 @@ def _asserted(ctx: StoryContext, doc: Doc) -> set[str]:
     if any(p.search(text) for p in (*_CALLS_UNTRUE, _VERDICT, _UNPROVEN)):
         return set()
     reported = {t.i for r in doc if r.pos_ == "NOUN" and _is_report(r) for t in r.subtree}
-    return content(" ".join(t.text for t in doc if t.i not in reported), ctx.names)
+    return _content([t for t in doc if t.i not in reported], ctx.names)
 
 
 def _topic(ctx: StoryContext, report: Sentence) -> str:
