@@ -48,6 +48,7 @@ from storybrief.models import Conflict, ConflictKind, Sentence
 
 from .base import Merged
 from .negation import negated as _negated
+from .shared import LIGHT
 
 kind: ConflictKind = "denial"
 takes_side = True
@@ -56,7 +57,6 @@ _CLIMB = {"attr", "acomp", "oprd", "pobj", "prep", "amod", "advmod", "npadvmod",
 _CLAUSES = {"ccomp", "xcomp", "pcomp", "acl", "relcl"}
 _STANDINS = {"it", "this", "that", "these", "those"}  # "this is false": a report told before
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}  # words that tell a matter, not a manner
-_LIGHT = {"be", "have", "do", "say", "tell", "get", "go", "make"}  # verbs that tell no act
 _BE = {"be", "seem", "appear", "prove", "turn"}  # "these turned out to be false"
 _PAST = {
     "deny": "denied", "dismiss": "dismissed", "reject": "rejected", "refute": "refuted",
@@ -181,7 +181,7 @@ def _act(verb: Token) -> set[str]:
     if verb.lemma_ in _BE:
         return _predicate(verb)
     goes_on = any(c.dep_ == "xcomp" for c in verb.children)
-    if verb.lemma_ in _LIGHT or (goes_on and verb.lemma_ in CONTROL):
+    if verb.lemma_ in LIGHT or (goes_on and verb.lemma_ in CONTROL):
         return set()
     return {verb.lemma_.lower()}
 
