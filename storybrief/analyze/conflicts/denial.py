@@ -44,6 +44,7 @@ from storybrief.analyze.lexicon import (
     stated,
     verb_of,
 )
+from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.models import Conflict, ConflictKind, Sentence
 
 from .base import Merged
@@ -229,7 +230,8 @@ def _debunked(cue: Token) -> Token | None:
     """What a debunking word calls untrue: a denial's object, the noun it qualifies, or the
     subject it is said of ("the photo is a hoax", "branded the photo a hoax")."""
     if cue.pos_ == "VERB" and (cue.lemma_.lower() in DEBUNK_ACTS or _passive(cue)):
-        return _object(cue)  # "denied taking ...", "the scene was staged"
+        found = _object(cue)  # "denied taking ...", "the scene was staged"
+        return found if found is None or _rejectable(cue, found) else None
     if cue.dep_ == "amod" and cue.head.pos_ in {"NOUN", "PROPN"}:
         return cue.head
     if cue.lemma_.lower() in {"evidence", "truth", "basis"}:
@@ -238,6 +240,15 @@ def _debunked(cue: Token) -> Token | None:
     while verb.dep_ in _CLIMB and verb.head is not verb and verb.pos_ not in {"VERB", "AUX"}:
         verb = verb.head
     return _said_of(verb, cue)
+
+
+def _rejectable(cue: Token, found: Token) -> bool:
+    """Whether a debunking verb's object is something it calls untrue: one denies a deed
+    ("denied taking"), but one rejects, dismisses or refutes a claim, a report or what a
+    "that" clause says; "rejecting what he said were four offers" turns down offers."""
+    if cue.lemma_.lower() == "deny" or _passive(cue):
+        return True
+    return found.lemma_.lower() in REPORTS or _that_clause(found) or found.lower_ in _STANDINS
 
 
 def _passive(verb: Token) -> bool:
@@ -255,7 +266,9 @@ def _object(verb: Token) -> Token | None:
 def _complement(noun: Token) -> Token | None:
     """What "no evidence" is of: the clause or object after it ("no evidence that ...")."""
     for child in noun.children:
-        if child.dep_ in _CLAUSES:
+        # Not a relative clause nor a verb of saying: "no evidence against X, the prosecutor
+        # announced" is parsed with the attribution as the noun's clause.
+        if child.dep_ in _CLAUSES - {"relcl"} and child.lemma_ not in SPEECH_VERBS:
             return child
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "to"}:
             return next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
@@ -330,8 +343,10 @@ def _hedged_as_report(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.lower_ in REPORT_HEDGES or lemma in REPORT_HEDGES:
         return True
-    if token.lower_ == "according" or (token.dep_ == "ROOT" and lemma in REPORTING):
-        return True  # "according to the paper, ...", "the Mail reported that ..."
+    if token.lower_ == "according" or (token.pos_ == "VERB" and lemma in REPORTING):
+        # "according to the paper, ...", "the Mail reported that ...", "he was mistaken in
+        # claiming that ...": what follows is someone's claim, not the outlet's word.
+        return True
     return _passive(token) and lemma in SAID
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from storybrief.analyze.context import StoryContext, parse
 from storybrief.analyze.entities import Names
-from storybrief.analyze.lexicon import HEDGES, qualifies, stated
+from storybrief.analyze.lexicon import qualifies, stated
 from storybrief.analyze.syntax import in_condition
 from storybrief.models import Article, Attribution, Claim, Conflict, ConflictKind, Sentence
 
@@ -146,8 +146,7 @@ def _act(verb: Token) -> set[str]:
 
 def _hedged_acts(doc: Doc, parties: set[str], names: Names) -> list[tuple[Token, str]]:
     """Verbs whose subject is one of ``parties`` and which are not stated as plain fact, with
-    the party; not a verb that is itself the hedge ("is considering a run" tells plainly
-    that the party weighs it)."""
+    the party."""
     return [
         (t.head, party)
         for t in doc
@@ -155,5 +154,4 @@ def _hedged_acts(doc: Doc, parties: set[str], names: Names) -> list[tuple[Token,
         and t.head.pos_ == "VERB"
         and (party := entity_named(t, names)) in parties
         and not stated(t.head)
-        and t.head.lemma_.lower() not in HEDGES
     ]
