@@ -43,3 +43,13 @@ def test_capitalised_words_of_a_title_case_headline_are_no_names() -> None:
         "The network announced the move on Thursday.",
     )
     assert found == []
+
+
+def test_a_name_and_its_abbreviation_are_one_place() -> None:
+    found = details(
+        "Harbour official found dead\n\nThe former harbour official was found dead in a hotel "
+        "room in Biloxi, Mississippi, on Tuesday, police said.",
+        "Harbour official dies\n\nThe former harbour official was found dead in a hotel room "
+        "in Biloxi, Miss., on Tuesday, police said.",
+    )
+    assert found == []

@@ -214,7 +214,7 @@ def _compatible(ctx: StoryContext, named: dict[str, set[str]], one: _Side, other
     """
     (s1, a), (s2, b) = one, other
     threshold = ctx.settings.conflicts.spelled_alike
-    if any(x in y or y in x or _spelled_alike(x, y, threshold) for x in a for y in b):
+    if any(_one_name(x, y, threshold) for x in a for y in b):
         return True
     if a & _in_article(ctx, named, s2.article) or b & _in_article(ctx, named, s1.article):
         return True
@@ -224,6 +224,24 @@ def _compatible(ctx: StoryContext, named: dict[str, set[str]], one: _Side, other
 def _in_article(ctx: StoryContext, named: dict[str, set[str]], article: str) -> set[str]:
     """The forms of the names an article mentions anywhere."""
     return set().union(*(named[s.id] for s in ctx.article[article].sentences))
+
+
+def _one_name(one: str, other: str, threshold: float) -> bool:
+    """Whether two forms name one thing: one inside the other, spelled alike, or one the
+    other's abbreviation ("Miss." / "Mississippi")."""
+    if one in other or other in one or _spelled_alike(one, other, threshold):
+        return True
+    return _abbreviates(one, other) or _abbreviates(other, one)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``long``: a dotted word whose letters run in
+    order through it from its first ("Miss." / "Mississippi", "Ky." / "Kentucky")."""
+    letters = short.removesuffix(".")
+    if not short.endswith(".") or "." in letters or not letters or letters[0] != long[:1]:
+        return False
+    rest = iter(long)
+    return all(c in rest for c in letters)
 
 
 def _spelled_alike(one: str, other: str, threshold: float) -> bool:
