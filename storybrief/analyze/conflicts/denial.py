@@ -230,8 +230,7 @@ def _debunked(cue: Token) -> Token | None:
     """What a debunking word calls untrue: a denial's object, the noun it qualifies, or the
     subject it is said of ("the photo is a hoax", "branded the photo a hoax")."""
     if cue.pos_ == "VERB" and (cue.lemma_.lower() in DEBUNK_ACTS or _passive(cue)):
-        found = _object(cue)  # "denied taking ...", "the scene was staged"
-        return found if found is None or _rejectable(cue, found) else None
+        return _denied_object(cue)  # "denied taking ...", "the scene was staged"
     if cue.dep_ == "amod" and cue.head.pos_ in {"NOUN", "PROPN"}:
         return cue.head
     if cue.lemma_.lower() in {"evidence", "truth", "basis"}:
@@ -242,13 +241,15 @@ def _debunked(cue: Token) -> Token | None:
     return _said_of(verb, cue)
 
 
-def _rejectable(cue: Token, found: Token) -> bool:
-    """Whether a debunking verb's object is something it calls untrue: one denies a deed
+def _denied_object(cue: Token) -> Token | None:
+    """A debunking verb's object, if it is something the verb calls untrue: one denies a deed
     ("denied taking"), but one rejects, dismisses or refutes a claim, a report or what a
     "that" clause says; "rejecting what he said were four offers" turns down offers."""
-    if cue.lemma_.lower() == "deny" or _passive(cue):
-        return True
-    return found.lemma_.lower() in REPORTS or _that_clause(found) or found.lower_ in _STANDINS
+    found = _object(cue)
+    if found is None or cue.lemma_.lower() == "deny" or _passive(cue):
+        return found
+    kept = found.lemma_.lower() in REPORTS or _that_clause(found) or found.lower_ in _STANDINS
+    return found if kept else None
 
 
 def _passive(verb: Token) -> bool:

@@ -9,6 +9,7 @@ disputed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -112,15 +113,22 @@ def _hedged_evidence(
     does ("If we see that the United States takes action ..." under "Iran, US join fight").
     """
     parties = {e for t in title if (e := entity_named(t, ctx.names))}
-    subjects = {e for t in _subjects(title) if (e := entity_named(t, ctx.names))}
-    acts = {t.lemma_.lower() for t in title if t.pos_ in {"VERB", "NOUN"}} - LIGHT
+    gainsays = _gainsaying(title, ctx.names)
     evidence = [
         (in_condition(verb), similarity[s.id], s)
         for s in article.sentences
         for verb, doer in _hedged_acts(ctx.docs[s.id], parties, ctx.names)
-        if _act(verb) & acts or (in_condition(verb) and doer in subjects)
+        if gainsays(verb, doer)
     ]
     return max(evidence, key=lambda e: e[:2])[2] if evidence else None
+
+
+def _gainsaying(title: Doc, names: Names) -> Callable[[Token, str], bool]:
+    """Whether a hedged verb of a party hedges the title's own event: one of the title's
+    words, or a condition on what the title's subject does."""
+    subjects = {e for t in _subjects(title) if (e := entity_named(t, names))}
+    acts = {t.lemma_.lower() for t in title if t.pos_ in {"VERB", "NOUN"}} - LIGHT
+    return lambda verb, doer: bool(_act(verb) & acts) or (in_condition(verb) and doer in subjects)
 
 
 def _subjects(title: Doc) -> list[Token]:
