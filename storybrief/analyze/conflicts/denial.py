@@ -57,6 +57,7 @@ takes_side = True
 _CLIMB = {"attr", "acomp", "oprd", "pobj", "prep", "amod", "advmod", "npadvmod", "dobj", "conj"}
 _CLAUSES = {"ccomp", "xcomp", "pcomp", "acl", "relcl"}
 _STANDINS = {"it", "this", "that", "these", "those"}  # "this is false": a report told before
+_CLAIMING = {"claim", "allege"}  # verbs telling their clause as a claim, not as fact
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}  # words that tell a matter, not a manner
 _BE = {"be", "seem", "appear", "prove", "turn"}  # "these turned out to be false"
 _PAST = {
@@ -344,9 +345,12 @@ def _hedged_as_report(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.lower_ in REPORT_HEDGES or lemma in REPORT_HEDGES:
         return True
-    if token.lower_ == "according" or (token.pos_ == "VERB" and lemma in REPORTING):
-        # "according to the paper, ...", "the Mail reported that ...", "he was mistaken in
-        # claiming that ...": what follows is someone's claim, not the outlet's word.
+    if token.lower_ == "according" or (token.dep_ == "ROOT" and lemma in REPORTING):
+        return True  # "according to the paper, ...", "the Mail reported that ..."
+    if token.pos_ == "VERB" and lemma in _CLAIMING:
+        # "he was mistaken in claiming that ...": someone's claim wherever it stands; not
+        # "reported" below the root ("As reported by Canada.com, two restaurants still serve
+        # ..." tells the claim a debunk answers: FNC-1 fnc043).
         return True
     return _passive(token) and lemma in SAID
 
