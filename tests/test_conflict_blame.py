@@ -82,3 +82,15 @@ def test_the_same_story_in_any_order_gives_the_same_sides() -> None:
         run(ctx, "conflicts")
         sides.append({c.text for conflict in blame.detect(ctx) for c in conflict.claims})
     assert sides[0] == sides[1] and sides[0]
+
+
+def test_agents_blame_whose_agents_they_are_not_a_member_listed() -> None:
+    # "career agents including Felt" are the bureau's agents: no blame laid on Felt.
+    listed = nlp()("Nixon passed over career agents including Felt when he chose a new chief.")
+    assert not blame.accuses(listed, ("felt",))
+    assert blame.accuses(
+        nlp()("Police said Pyongyang's agents carried out the attack."), ("pyongyang",)
+    )
+    assert blame.accuses(
+        nlp()("It was an attack by agents of Ruritania, police said."), ("ruritania",)
+    )

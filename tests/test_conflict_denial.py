@@ -118,3 +118,53 @@ def test_a_bare_denial_names_too_little_to_match_a_report() -> None:
         "Inspectors found the Port Ellen harbour pier safe for ferries and fishing boats."
     )
     assert denials(bare, pier) == []
+
+
+def test_rejecting_offers_calls_no_report_untrue() -> None:
+    rejecting = (
+        "Aid talks stall\n\nThe chief of staff lashed the opposition for rejecting what he "
+        "said were four offers to extend the weekly jobless payment, which expires on Friday."
+    )
+    ending = (
+        "Jobless payment ends\n\nThe weekly jobless payment expires on Friday after talks on "
+        "four offers to extend it stalled."
+    )
+    assert denials(rejecting, ending) == []
+
+
+def test_rejecting_a_claim_is_a_denial() -> None:
+    rejecting = (
+        "Aid talks stall\n\nThe chief of staff rejected claims that the government had cut "
+        "the weekly jobless payment for farm workers."
+    )
+    cut = (
+        "Jobless payment cut\n\nThe government cut the weekly jobless payment for farm "
+        "workers on Friday."
+    )
+    assert len(denials(rejecting, cut)) == 1
+
+
+def test_a_claim_told_as_claimed_is_no_report_of_it() -> None:
+    called_wrong = (
+        "Senator walks back pandemic remark\n\nSenator Ray Holt said on Thursday his claim "
+        "that the previous government left no plan for a flu pandemic was wrong."
+    )
+    mistaken = (
+        "Holt walks back remark\n\nSenator Ray Holt said on Thursday he was mistaken in "
+        "claiming that the previous government had left no plan for a flu pandemic."
+    )
+    assert denials(called_wrong, mistaken) == []
+
+
+def test_the_attribution_of_no_evidence_is_not_what_it_denies() -> None:
+    cleared = (
+        "Verdicts in reporter killing\n\nThere was no evidence against the royal adviser "
+        "Omar Saleh, deputy prosecutor Karim Aziz announced at a televised press conference "
+        "on Monday."
+    )
+    sentenced = (
+        "Five sentenced in reporter killing\n\nFive people were sentenced to death on Monday, "
+        "but the royal adviser Omar Saleh was cleared because of insufficient evidence, the "
+        "prosecutor announced."
+    )
+    assert denials(cleared, sentenced) == []

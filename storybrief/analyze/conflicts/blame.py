@@ -37,6 +37,7 @@ takes_side = True
 _NAMES = {"PROPN"}
 _OWNERS = {"poss", "nsubj", "nsubjpass"}
 _SHORT = 4  # a party word this long or longer also names its demonym: "korea" → "korean"
+_WHOSE = {"amod", "compound", "poss", "nmod", "appos"}  # what makes a blaming noun a party's
 _ACCUSE = {"accuse", "blame", "indict", "charge"}  # their object is blamed, not their subject
 
 
@@ -113,8 +114,20 @@ def _blamed(word: Token) -> list[Token]:
         return _under(word, {"nsubjpass", accused})
     if word.pos_ in {"NOUN", "PROPN"}:
         named = list(word.head.subtree) if word.dep_ == "appos" else []
-        return list(word.subtree) + named
+        return [word, *_whose(word), *named]
     return _under(word.head, {"nsubj", "nsubjpass"})
+
+
+def _whose(noun: Token) -> list[Token]:
+    """The words telling whose a blaming noun is: its modifiers ("North Korean agents",
+    "Pyongyang's agents"), a name beside it, "of X"; not a member it lists ("career agents
+    including Felt" are the FBI's, no blame on Felt)."""
+    return [
+        t
+        for c in noun.children
+        if c.dep_ in _WHOSE or (c.dep_ == "prep" and c.lower_ == "of")
+        for t in c.subtree
+    ]
 
 
 def _under(head: Token, deps: set[str]) -> list[Token]:

@@ -44,10 +44,12 @@ from storybrief.analyze.lexicon import (
     stated,
     verb_of,
 )
+from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.models import Conflict, ConflictKind, Sentence
 
 from .base import Merged
 from .negation import negated as _negated
+from .shared import LIGHT
 
 kind: ConflictKind = "denial"
 takes_side = True
@@ -55,8 +57,8 @@ takes_side = True
 _CLIMB = {"attr", "acomp", "oprd", "pobj", "prep", "amod", "advmod", "npadvmod", "dobj", "conj"}
 _CLAUSES = {"ccomp", "xcomp", "pcomp", "acl", "relcl"}
 _STANDINS = {"it", "this", "that", "these", "those"}  # "this is false": a report told before
+_CLAIMING = {"claim", "allege"}  # verbs telling their clause as a claim, not as fact
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}  # words that tell a matter, not a manner
-_LIGHT = {"be", "have", "do", "say", "tell", "get", "go", "make"}  # verbs that tell no act
 _BE = {"be", "seem", "appear", "prove", "turn"}  # "these turned out to be false"
 _PAST = {
     "deny": "denied", "dismiss": "dismissed", "reject": "rejected", "refute": "refuted",
@@ -181,7 +183,7 @@ def _act(verb: Token) -> set[str]:
     if verb.lemma_ in _BE:
         return _predicate(verb)
     goes_on = any(c.dep_ == "xcomp" for c in verb.children)
-    if verb.lemma_ in _LIGHT or (goes_on and verb.lemma_ in CONTROL):
+    if verb.lemma_ in LIGHT or (goes_on and verb.lemma_ in CONTROL):
         return set()
     return {verb.lemma_.lower()}
 
@@ -229,7 +231,7 @@ def _debunked(cue: Token) -> Token | None:
     """What a debunking word calls untrue: a denial's object, the noun it qualifies, or the
     subject it is said of ("the photo is a hoax", "branded the photo a hoax")."""
     if cue.pos_ == "VERB" and (cue.lemma_.lower() in DEBUNK_ACTS or _passive(cue)):
-        return _object(cue)  # "denied taking ...", "the scene was staged"
+        return _denied_object(cue)  # "denied taking ...", "the scene was staged"
     if cue.dep_ == "amod" and cue.head.pos_ in {"NOUN", "PROPN"}:
         return cue.head
     if cue.lemma_.lower() in {"evidence", "truth", "basis"}:
@@ -238,6 +240,17 @@ def _debunked(cue: Token) -> Token | None:
     while verb.dep_ in _CLIMB and verb.head is not verb and verb.pos_ not in {"VERB", "AUX"}:
         verb = verb.head
     return _said_of(verb, cue)
+
+
+def _denied_object(cue: Token) -> Token | None:
+    """A debunking verb's object, if it is something the verb calls untrue: one denies a deed
+    ("denied taking"), but one rejects, dismisses or refutes a claim, a report or what a
+    "that" clause says; "rejecting what he said were four offers" turns down offers."""
+    found = _object(cue)
+    if found is None or cue.lemma_.lower() == "deny" or _passive(cue):
+        return found
+    kept = found.lemma_.lower() in REPORTS or _that_clause(found) or found.lower_ in _STANDINS
+    return found if kept else None
 
 
 def _passive(verb: Token) -> bool:
@@ -255,7 +268,9 @@ def _object(verb: Token) -> Token | None:
 def _complement(noun: Token) -> Token | None:
     """What "no evidence" is of: the clause or object after it ("no evidence that ...")."""
     for child in noun.children:
-        if child.dep_ in _CLAUSES:
+        # Not a relative clause nor a verb of saying: "no evidence against X, the prosecutor
+        # announced" is parsed with the attribution as the noun's clause.
+        if child.dep_ in _CLAUSES - {"relcl"} and child.lemma_ not in SPEECH_VERBS:
             return child
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "to"}:
             return next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
@@ -332,6 +347,11 @@ def _hedged_as_report(token: Token) -> bool:
         return True
     if token.lower_ == "according" or (token.dep_ == "ROOT" and lemma in REPORTING):
         return True  # "according to the paper, ...", "the Mail reported that ..."
+    if token.pos_ == "VERB" and lemma in _CLAIMING:
+        # "he was mistaken in claiming that ...": someone's claim wherever it stands; not
+        # "reported" below the root ("As reported by Canada.com, two restaurants still serve
+        # ..." tells the claim a debunk answers: FNC-1 fnc043).
+        return True
     return _passive(token) and lemma in SAID
 
 

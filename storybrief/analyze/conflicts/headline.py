@@ -9,6 +9,7 @@ disputed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -20,7 +21,7 @@ from storybrief.analyze.syntax import in_condition
 from storybrief.models import Article, Attribution, Claim, Conflict, ConflictKind, Sentence
 
 from .base import claim
-from .shared import entity_named
+from .shared import LIGHT, entity_named
 
 kind: ConflictKind = "headline"
 takes_side = False
@@ -102,24 +103,63 @@ def _supported(ctx: StoryContext, article: Article, similarity: dict[str, float]
 def _hedged_evidence(
     ctx: StoryContext, article: Article, title: Doc, similarity: dict[str, float]
 ) -> Sentence | None:
-    """The body sentence where a party of the title acts only hedged, the conditional first,
-    then the one most like the title."""
+    """The body sentence where the title's event is told only hedged, the conditional first,
+    then the one most like the title.
+
+    A headline compresses its lead, so a body sentence that hedges *another* act of a party
+    the title names ("though Bloomberg has not made a final decision" under "Bloomberg makes
+    preparations") does not gainsay it: the hedged act must be the title's own (the same
+    verb, "could shut" under "Bridge shuts"), or a condition on what the title's subject
+    does ("If we see that the United States takes action ..." under "Iran, US join fight").
+    """
     parties = {e for t in title if (e := entity_named(t, ctx.names))}
+    gainsays = _gainsaying(title, ctx.names)
     evidence = [
         (in_condition(verb), similarity[s.id], s)
         for s in article.sentences
-        for verb in _hedged_acts(ctx.docs[s.id], parties, ctx.names)
+        for verb, doer in _hedged_acts(ctx.docs[s.id], parties, ctx.names)
+        if gainsays(verb, doer)
     ]
     return max(evidence, key=lambda e: e[:2])[2] if evidence else None
 
 
-def _hedged_acts(doc: Doc, parties: set[str], names: Names) -> list[Token]:
-    """Verbs whose subject is one of ``parties`` and which are not stated as plain fact."""
+def _gainsaying(title: Doc, names: Names) -> Callable[[Token, str], bool]:
+    """Whether a hedged verb of a party hedges the title's own event: one of the title's
+    words, or a condition on what the title's subject does."""
+    subjects = {e for t in _subjects(title) if (e := entity_named(t, names))}
+    acts = {t.lemma_.lower() for t in title if t.pos_ in {"VERB", "NOUN"}} - LIGHT
+    return lambda verb, doer: bool(_act(verb) & acts) or (in_condition(verb) and doer in subjects)
+
+
+def _subjects(title: Doc) -> list[Token]:
+    """Who a title says acts: its subjects and what they are listed with; a headline's "X, Y
+    join ..." or "X announces ..." the small model often parses as a noun phrase, its first
+    name the root ("Iran") or an unlabelled dependent ("Kenya")."""
+    heads = [
+        t
+        for t in title
+        if t.dep_ in {"nsubj", "nsubjpass"}
+        or (t.dep_ in {"ROOT", "dep"} and t.pos_ in {"PROPN", "NOUN"})
+    ]
+    return [w for t in heads for w in (t, *t.conjuncts)]
+
+
+def _act(verb: Token) -> set[str]:
+    """What a verb says was done: its lemma, or for a light verb its object's ("made a final
+    decision": decision)."""
+    if verb.lemma_.lower() not in LIGHT:
+        return {verb.lemma_.lower()}
+    return {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+
+
+def _hedged_acts(doc: Doc, parties: set[str], names: Names) -> list[tuple[Token, str]]:
+    """Verbs whose subject is one of ``parties`` and which are not stated as plain fact, with
+    the party."""
     return [
-        t.head
+        (t.head, party)
         for t in doc
         if t.dep_ == "nsubj"
         and t.head.pos_ == "VERB"
-        and entity_named(t, names) in parties
+        and (party := entity_named(t, names)) in parties
         and not stated(t.head)
     ]

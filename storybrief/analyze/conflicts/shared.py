@@ -12,6 +12,7 @@ from storybrief.analyze.syntax import entity_span
 
 EVENT_DEPS = {"dobj", "nsubjpass"}  # what is sent, dispatched, deployed, found
 _PARTS = {"member", "unit", "division"}  # "units of its Revolutionary Guard" are the Guard
+LIGHT = {"be", "have", "do", "say", "tell", "get", "go", "make"}  # verbs that tell no act
 
 
 def thing(noun: Token) -> str:
