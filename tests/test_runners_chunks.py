@@ -34,8 +34,15 @@ def test_chunks_keep_the_order_and_close_at_the_text_count(stories: list[list[Ar
     assert all(sizes)  # each fixture story has texts to parse ahead
     cut = list(runners.chunks(stories, texts=sizes[0]))
     assert [s for chunk in cut for s in chunk] == stories
-    assert cut[0] == stories[:1]
+    assert len(cut) == round(sum(sizes) / sizes[0])
     assert list(runners.chunks(stories, texts=sum(sizes) + 1)) == [stories]
+
+
+def test_chunks_come_in_a_multiple_of_the_workers(stories: list[list[Article]]) -> None:
+    # A pool's workers take as many chunks each, so none waits alone for a short last one.
+    texts = sum(len(runners.parsed_ahead(s)) for s in stories) + 1
+    assert len(list(runners.chunks(stories, texts=texts, workers=2))) == 2
+    assert [s for c in runners.chunks(stories, texts=texts, workers=2) for s in c] == stories
 
 
 def test_a_story_over_the_sentence_or_character_limit_is_not_parsed_ahead(
