@@ -8,10 +8,11 @@ Shared by the pools of ``storybrief.runners`` (briefs), ``storybrief.batch``
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -41,6 +42,25 @@ def blas_on_one_thread() -> AbstractContextManager[Any]:
     looked up once: ``threadpool_limits`` looks them up each time, milliseconds a brief.
     """
     return _controller().limit(limits=1, user_api="blas")
+
+
+@contextmanager
+def spared_by_collector() -> Iterator[None]:
+    """A block within which the objects alive at its start are left out of the cyclic
+    garbage collector's passes (``gc.freeze``); they are its again after it.
+
+    Briefing a chunk of stories builds and drops many small objects, and each
+    full pass of the collector walked the models' objects (155,000 of them,
+    loaded once) and the chunk's parses too: 0.31 s of a 1,002-article pile's
+    16.7 s of briefs, 0.06 s spared so (measured, one process). In a forked
+    worker a pass also writes to every page of the parent's objects it walks,
+    copying it. Only the collector's timing changes, never what is found.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @lru_cache(maxsize=1)
@@ -78,5 +98,23 @@ def runs(items: list[T], at_least: int, size: Callable[[T], int]) -> Iterator[li
         if total >= at_least:
             yield run
             run, total = [], 0
+    if run:
+        yield run
+
+
+def even_runs(items: list[T], sizes: list[int], count: int) -> Iterator[list[T]]:
+    """``items`` in order, in at most ``count`` runs of about equal ``sizes`` each: a run
+    closes at the item whose size takes the total past its share (the k-th of ``count``)."""
+    total = sum(sizes)
+    run: list[T] = []
+    done = 0
+    share = 1  # the share of ``total`` the open run must reach
+    for item, size in zip(items, sizes, strict=True):
+        run.append(item)
+        done += size
+        if share < count and done * count >= share * total:
+            yield run
+            run = []
+            share = done * count // total + 1 if total else share + 1
     if run:
         yield run

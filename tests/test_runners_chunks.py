@@ -32,10 +32,19 @@ def _json(briefs: list[Brief]) -> list[str]:
 def test_chunks_keep_the_order_and_close_at_the_text_count(stories: list[list[Article]]) -> None:
     sizes = [len(runners.parsed_ahead(s)) for s in stories]
     assert all(sizes)  # each fixture story has texts to parse ahead
+    # The fixture's stories have 17, 8 and 8 texts: two chunks of at most about 17 each.
     cut = list(runners.chunks(stories, texts=sizes[0]))
-    assert [s for chunk in cut for s in chunk] == stories
-    assert cut[0] == stories[:1]
-    assert list(runners.chunks(stories, texts=sum(sizes) + 1)) == [stories]
+    assert sizes == [17, 8, 8] and cut == [stories[:1], stories[1:]]
+    assert list(runners.chunks(stories, texts=sum(sizes))) == [stories]
+
+
+def test_chunks_come_in_a_multiple_of_the_workers(stories: list[list[Article]]) -> None:
+    # A pool's workers take as many chunks each, so none waits alone for a short last one;
+    # a pile of less than one chunk stays one, briefed without a pool.
+    sizes = [len(runners.parsed_ahead(s)) for s in stories]
+    halves = list(runners.chunks(stories, texts=sum(sizes) - 1, workers=3))
+    assert len(halves) == 3 and [s for c in halves for s in c] == stories
+    assert len(list(runners.chunks(stories, texts=sum(sizes), workers=2))) == 1
 
 
 def test_a_story_over_the_sentence_or_character_limit_is_not_parsed_ahead(

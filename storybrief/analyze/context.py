@@ -44,7 +44,8 @@ QUOTE_MARKS = '"“”„'
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """The process-wide spaCy pipeline (tagger, parser, NER), loaded on first use."""
-    pipeline = spacy.load(SPACY_MODEL)
+    # The sentence recognizer ships disabled (the parser sets sentence starts): not loaded.
+    pipeline = spacy.load(SPACY_MODEL, exclude=["senter"])
     _numpy_products(pipeline)
     # The same attributes, found by a lookup of what the rules do (``nlp.rules``).
     patterns = pipeline.get_pipe("attribute_ruler").patterns

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import partial
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,7 @@ _KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation",
 _ADDITIVE = re.compile(r"\b(?:also|another|among|including|too|both|each|other|one of)\b", re.I)
 
 _Op = tuple[str, int, int, int, int]  # a ``SequenceMatcher`` opcode
+_Units = tuple[list[Span], list[str]]  # a sentence's units and what aligns of each (``_key``)
 _Side = tuple[Sentence, set[str]]  # a sentence and the forms of the name it gives
 
 
@@ -52,12 +54,23 @@ def detect(ctx: StoryContext) -> list[Conflict]:
             continue
         if ctx.similarity(s1, s2) < ctx.cosines.same_statement:
             continue
-        for one, other in _swapped_names(ctx.docs[s1.id], ctx.docs[s2.id], frame):
+        for one, other in _swapped_names(_aligning(ctx, s1), _aligning(ctx, s2), frame):
             sides = ((s1, _forms(names, one)), (s2, _forms(names, other)))
             if _detail(one) and _detail(other) and not _compatible(ctx, named, *sides):
                 key = frozenset((_resolved(names, one), _resolved(names, other)))
                 merged.add(key, _slot(one, other), (s1, s2))
     return merged.conflicts()
+
+
+def _aligning(ctx: StoryContext, sentence: Sentence) -> _Units:
+    """``sentence``'s units and their keys, made once: every pair the sentence is in reads
+    them (remade for each pair, they were most of this detector's time)."""
+    return ctx.per_sentence("detail.units", sentence, None, partial(_keyed, ctx.docs[sentence.id]))
+
+
+def _keyed(doc: Doc) -> _Units:
+    units = _units(doc)
+    return units, [_key(u) for u in units]
 
 
 def _units(doc: Doc) -> list[Span]:
@@ -103,13 +116,13 @@ def _key(unit: Span) -> str:
     return re.sub(r"[\W_]", "", unit.text.lower())
 
 
-def _aligned(one: list[Span], other: list[Span]) -> list[_Op]:
-    """Opcodes aligning two sentences' units, spellings run together counted as equal.
+def _aligned(a: list[str], b: list[str]) -> list[_Op]:
+    """Opcodes aligning two sentences' units by their keys (``_key``), spellings run
+    together counted as equal.
 
     "Logan Square daycare" against "Palmer Square day care" is a replaced name
     and an equal "daycare".
     """
-    a, b = [_key(u) for u in one], [_key(u) for u in other]
     ops: list[_Op] = []
     for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         for part in _respelled(a, b, op):
@@ -140,14 +153,14 @@ def _joined_suffix(a: list[str], b: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _swapped_names(one: Doc, other: Doc, frame: int) -> list[tuple[Span, Span]]:
+def _swapped_names(one: _Units, other: _Units, frame: int) -> list[tuple[Span, Span]]:
     """Names in the same place of two sentences worded alike around them.
 
     The name must be all that differs there: the words before it match for
     ``frame`` units, and so do those after it, or both sentences end there.
     """
-    a, b = _units(one), _units(other)
-    ops = _aligned(a, b)
+    (a, a_keys), (b, b_keys) = one, other
+    ops = _aligned(a_keys, b_keys)
     return [
         (a[op[1]], b[op[3]])
         for n, op in enumerate(ops)
@@ -200,7 +213,7 @@ def _forms(names: Names, name: Span) -> set[str]:
 def _named(ctx: StoryContext) -> dict[str, set[str]]:
     """The forms of the names each sentence mentions, by sentence id."""
     return {
-        s.id: {f for u in _units(ctx.docs[s.id]) if _is_name(u.root) for f in _forms(ctx.names, u)}
+        s.id: {f for u in _aligning(ctx, s)[0] if _is_name(u.root) for f in _forms(ctx.names, u)}
         for s in ctx.sentences
     }
 
