@@ -85,10 +85,13 @@ def stories(
     allow_private: bool = False,
     scheduler: str | None = None,
     budget: float | None = LIMITS.brief_seconds,
+    grouping: ClusterSettings | None = None,
 ) -> tuple[list[Brief], list[Article]]:
     """Group a pile of articles into stories: a brief of each, biggest first, and the skipped.
 
-    ``paths_or_texts`` and ``settings`` are as for ``brief``. With a
+    ``paths_or_texts`` and ``settings`` are as for ``brief``; ``grouping`` as
+    ``settings`` for ``group`` (``ClusterSettings(grain="topic")`` groups a
+    storyline's days as one story, ``storybrief stories --grain topic``). With a
     ``scheduler`` (a Dask scheduler's address, or "local"), the briefs are
     written on a Dask cluster. A story whose brief cannot be written still
     gets one, of its articles and a warning saying why; the other stories
@@ -101,6 +104,7 @@ def stories(
         allow_private=allow_private,
         scheduler=scheduler,
         budget=budget,
+        grouping=grouping,
     )
 
 

@@ -35,7 +35,7 @@ from storybrief.processes import (
     spared_by_collector,
     worker_context,
 )
-from storybrief.settings import DEFAULT, LIMITS, Settings
+from storybrief.settings import DEFAULT, LIMITS, ClusterSettings, Settings
 
 T = TypeVar("T")
 
@@ -234,14 +234,16 @@ def run_stories(
     allow_private: bool = False,
     scheduler: str | None = None,
     budget: float | None = LIMITS.brief_seconds,
+    grouping: ClusterSettings | None = None,
 ) -> tuple[list[Brief], list[Article]]:
-    """Read a pile of ``inputs`` (``pipeline.read``), group it into stories, brief each.
+    """Read a pile of ``inputs`` (``pipeline.read``), group it into stories by ``grouping``
+    (its ``grain``; the default event grain when None), brief each.
 
     Returns the briefs, biggest story first, and the inputs that could not be
     used. ``scheduler`` and ``budget`` as for ``brief_stories``.
     """
     articles = pipeline.read(inputs, on_read=on_read, allow_private=allow_private)
-    stories = pipeline.stories_of(articles)
+    stories = pipeline.stories_and_copies(articles, grouping)[0]
     briefs = brief_stories(
         stories, words=words, settings=settings, scheduler=scheduler, budget=budget
     )

@@ -159,3 +159,14 @@ def test_the_topic_grain_on_dask_gives_the_stories_of_this_process(tmp_path: Pat
     assert code == 0
     assert _partition(on_dask) == _partition(api) == BY_TOPIC
     assert api == storybrief.group(_records(), settings=ClusterSettings(grain="topic"))
+
+
+def test_the_python_stories_call_groups_at_the_grain_asked(tmp_path: Path) -> None:
+    # ``storybrief.stories`` briefs each story; its ``grouping`` is the grain of ``--grain``.
+    for key, (title, text) in PILE.items():
+        (tmp_path / f"{key}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+    files = sorted(str(p) for p in tmp_path.glob("*.txt"))
+    by_event, _ = storybrief.stories(files)
+    by_topic, _ = storybrief.stories(files, grouping=ClusterSettings(grain="topic"))
+    assert sorted(len(b.articles) for b in by_event) == [2, 2, 2, 2]
+    assert sorted(len(b.articles) for b in by_topic) == [2, 2, 4]
