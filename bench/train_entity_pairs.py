@@ -14,7 +14,9 @@ pairs, cross-validated over the same 5 folds by topic as ``bench/ecbplus.py`` (e
 fold scored by a model fitted on the other four), at each threshold that benchmark
 chooses among; the whole analysis is cross-validated there. Then the weights fitted
 on all 66 stories, which ship, and the threshold and floor chosen for them on all 66
-as each fold chooses its own (``ecbplus.choose``), which ``EntitySettings`` holds.
+as each fold chooses its own (``ecbplus.choose``, the lowest of a tie), which
+``EntitySettings`` holds once its extra merges on unread Multi-News clusters are read
+(a higher one of a tie may be kept for precision; see BENCHMARKS "Entity aliases").
 ``--write`` writes the weights. The held-out topics 36–45 are not here.
 """
 
