@@ -1,0 +1,163 @@
+"""A figure conflict needs one quantity of one event: the same period (no "last year", "so
+far", "a total of ... in five raids" on one side only), no part of a larger count ("were
+among", "part of", a list joined by "and"), and each outlet's count told once. Small stories
+written for these tests (no dataset text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storybrief.analyze import StoryContext, run
+from storybrief.analyze.context import nlp
+from storybrief.analyze.numbers import figures, parts, period
+from storybrief.models import Conflict
+
+
+def figure_conflicts(*texts: str) -> list[Conflict]:
+    conflicts = run(StoryContext.from_texts(*texts), "conflicts")
+    return [c for c in conflicts if c.kind == "figures"]
+
+
+def story(title: str, *sentences: str) -> str:
+    return f"{title}\n\n" + " ".join(sentences)
+
+
+def periods(text: str) -> dict[str, set[str]]:
+    doc = nlp()(text)
+    return {f.text: set(period(doc, f)) for f in figures(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day of the story is no other period.
+        ("Police arrested 23 people on Saturday.", {"23": set()}),
+        ("Police arrested 23 people on Dec. 13.", {"23": set()}),
+        ("Police arrested 23 people last month.", {"23": {"last month"}}),
+        ("Police arrested 23 people in 2003.", {"23": {"2003"}}),
+        # A date of another clause is not the figure's: "a decade ago" is the 55 million's.
+        (
+            "Ratings for last year's show fell, with 32 million people tuning in, "
+            "compared with 55 million a decade ago.",
+            {"32 million": {"last year"}, "55 million": {"last year", "a decade ago"}},
+        ),
+        ("Divers have recovered 30 bodies so far.", {"30": {"total"}}),
+        ("The navy seized a total of 14 rifles.", {"14": {"total"}}),
+        (
+            "The navy seized 14 rifles during its five operations.",
+            {"14": {"total"}, "five": {"total"}},
+        ),
+        ("The navy seized six rifles during the operation.", {"six": set()}),
+    ],
+)
+def test_a_figure_tells_the_period_of_its_own_clause(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    assert periods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Four Americans were among 19 people killed in the attack.", ["Four"]),
+        ("The firm paid $25 million, part of a larger $47 million settlement.", ["$25 million"]),
+        ("Police said three people were shot and two killed.", ["three"]),
+        ("Two people were fatally shot and one was injured.", ["Two"]),
+        ("Commandos seized 12 Somali and 11 Yemeni nationals.", ["12", "11"]),
+        ("The navy seized 14 rifles, 31 magazines and 923 rounds.", ["14", "31", "923"]),
+        # No larger count in the complement, no bare count in the joined clause, no list.
+        ("Four Americans were among the people killed in the attack.", []),
+        ("Police arrested 12 people and charged them with arson.", []),
+        ("Police arrested 23 people, and 12 of them were charged.", []),
+    ],
+)
+def test_a_part_of_a_larger_count_or_a_list(text: str, part: list[str]) -> None:
+    doc = nlp()(text)
+    found = figures(doc)
+    assert [f.text for f in found if f.start in parts(doc, found)] == part
+
+
+def test_a_number_in_a_name_is_no_amount() -> None:
+    (found,) = figures(nlp()("The navy seized 14 AK-47 rifles from the boat."))
+    assert (found.low, found.high) == (14, 14)
+
+
+ONE_RAID = story(
+    "Navy raid",
+    "During the raid, six rifles were found and confiscated, the officer said.",
+    "The boat was towed to port.",
+)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (  # a running total of several operations against one operation's count
+            ONE_RAID,
+            story(
+                "Navy haul",
+                "The navy has seized a total of 14 rifles during the five raids it carried out, "
+                "the officer said.",
+            ),
+        ),
+        (  # last year's audience against this year's
+            story("Show ratings", "Only 6 million viewers tuned in to the show, its network said."),
+            story(
+                "Ratings fall",
+                "Ratings for last year's show plunged, with 32 million viewers tuning in, the "
+                "network said.",
+            ),
+        ),
+        (  # a part of the whole named in the same sentence
+            story(
+                "Attack", "Four Americans were among 19 people killed in the attack, police said."
+            ),
+            story(
+                "Toll", "Nineteen people, most of them tourists, died in the attack, police said."
+            ),
+        ),
+        (  # a list of one group: the two killed are of the three shot
+            story("Shooting", "Police said three people were shot and two killed."),
+            story(
+                "Shooting toll", "Two people were fatally shot and one was injured, police said."
+            ),
+        ),
+    ],
+)
+def test_other_periods_and_parts_are_no_conflict(one: str, other: str) -> None:
+    assert figure_conflicts(one, other) == []
+
+
+def test_counts_of_one_raid_still_dispute() -> None:
+    # The guards above are silent for their period or part, not for want of a match.
+    other = story(
+        "Navy raid report",
+        "Marines found 14 rifles aboard the boat during the raid, a navy spokesman said.",
+    )
+    found = figure_conflicts(ONE_RAID, other)
+    assert len(found) == 1
+    assert sorted(c.value for c in found[0].claims) == [6, 14]
+
+
+def test_an_outlet_repeating_its_count_is_one_side() -> None:
+    one = story(
+        "Arrests",
+        "Police arrested nine protesters at the depot on Thursday, a spokesman said.",
+        "The nine protesters were arrested after blocking the gate, the spokesman said.",
+    )
+    other = story("Depot arrests", "Police arrested six protesters at the depot on Thursday.")
+    (found,) = figure_conflicts(one, other)
+    assert sorted(c.value for c in found.claims) == [6, 9]
+
+
+def test_one_agents_things_of_two_nouns_are_no_one_count() -> None:
+    # Both owners are the navy only as the subject of what it did: pirates are no boats.
+    one = story(
+        "Navy captures pirates",
+        "The Indian navy captured 23 pirates in the gulf on Saturday, the ministry said.",
+    )
+    other = story(
+        "Pirate boats seized",
+        "The Indian navy seized two small boats in the gulf on Saturday, the military said.",
+    )
+    assert figure_conflicts(one, other) == []
