@@ -64,7 +64,8 @@ def test_a_figure_tells_the_period_of_its_own_clause(
         ("Police said three people were shot and two killed.", ["three"]),
         ("Two people were fatally shot and one was injured.", ["Two"]),
         ("Commandos seized 12 Somali and 11 Yemeni nationals.", ["12", "11"]),
-        ("The navy seized 14 rifles, 31 magazines and 923 rounds.", ["14", "31", "923"]),
+        # Items each with its own noun are several quantities, no parts of one.
+        ("The navy seized 14 rifles, 31 magazines and 923 rounds.", []),
         # No larger count in the complement, no bare count in the joined clause, no list.
         ("Four Americans were among the people killed in the attack.", []),
         ("Police arrested 12 people and charged them with arson.", []),
@@ -159,5 +160,18 @@ def test_one_agents_things_of_two_nouns_are_no_one_count() -> None:
     other = story(
         "Pirate boats seized",
         "The Indian navy seized two small boats in the gulf on Saturday, the military said.",
+    )
+    assert figure_conflicts(one, other) == []
+
+
+def test_a_count_of_two_owners_is_no_one_owners() -> None:
+    # "Somali and Yemeni pirates" are not Somalia's: the 12 Somalis are a part of them.
+    one = story(
+        "Pirates caught",
+        "The navy said it arrested 23 Somali and Yemeni pirates in the gulf on Saturday.",
+    )
+    other = story(
+        "Navy catches pirates",
+        "Marines caught 12 Somalis and 11 Yemenis on the pirate boat, the navy said.",
     )
     assert figure_conflicts(one, other) == []

@@ -356,12 +356,14 @@ def _listed(doc: Doc, found: list[Figure]) -> set[int]:
 
 
 def _items(doc: Doc, found: list[Figure]) -> set[int]:
-    """The figures of one list of counts: "12 Somali and 11 Yemeni nationals", "14 rifles,
-    31 magazines and 923 rounds". Each counts a part of what the list counts."""
+    """The figures of one list of counts of a noun they share: "12 Somali and 11 Yemeni
+    nationals". Each counts a part of what the list counts; "a dozen ships and 300 crewmen"
+    are two quantities, each with its own noun."""
     out: set[int] = set()
     for one, other in pairwise(sorted(found, key=lambda f: f.start)):
         between = doc[one.start + 1 : other.start]
-        joined = any(t.lower_ in {"and", ","} for t in between)
+        shared = count_word(doc[one.start]).i >= other.start
+        joined = shared and any(t.lower_ in {"and", ","} for t in between)
         # "23 people and 12 were charged" joins two clauses, not two items.
         clause = any(t.pos_ in {"VERB", "AUX"} for t in between) or (
             count_word(doc[other.start]).dep_ in {"nsubj", "nsubjpass"}

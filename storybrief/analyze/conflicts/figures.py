@@ -159,7 +159,10 @@ def _counted(token: Token) -> Token:
 def _owner(counted: Token, names: Names, agent: bool = True) -> str | None:
     """Whose things a noun counts: "130 Iranian Guards" → iran, "ISIS has ..." → isis (with
     ``agent``: the subject of the verb that does something to them)."""
-    owners = (entity_of(c.text, names) for c in _owner_candidates(counted, agent))
+    candidates = _owner_candidates(counted, agent)
+    if any(c.dep_ == "conj" for w in candidates for c in w.children):
+        return None  # "23 Somali and Yemeni pirates" count a group of two owners
+    owners = (entity_of(c.text, names) for c in candidates)
     return next((o for o in owners if o), None)
 
 
