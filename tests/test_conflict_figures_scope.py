@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from storybrief.analyze import StoryContext, run
+from storybrief.analyze.conflicts import figures as figures_detector
 from storybrief.analyze.context import nlp
 from storybrief.analyze.numbers import figures, parts, period
 from storybrief.models import Conflict
@@ -93,12 +94,12 @@ ONE_RAID = story(
 @pytest.mark.parametrize(
     ("one", "other"),
     [
-        (  # a running total of several operations against one operation's count
+        (  # a running total of several raids against one raid's count
             ONE_RAID,
             story(
                 "Navy haul",
-                "The navy has seized a total of 14 rifles during the five raids it carried out, "
-                "the officer said.",
+                "So far, 14 rifles have been found and confiscated in the raids, a navy "
+                "spokesman said.",
             ),
         ),
         (  # last year's audience against this year's
@@ -107,14 +108,6 @@ ONE_RAID = story(
                 "Ratings fall",
                 "Ratings for last year's show plunged, with 32 million viewers tuning in, the "
                 "network said.",
-            ),
-        ),
-        (  # a part of the whole named in the same sentence
-            story(
-                "Attack", "Four Americans were among 19 people killed in the attack, police said."
-            ),
-            story(
-                "Toll", "Nineteen people, most of them tourists, died in the attack, police said."
             ),
         ),
         (  # a list of one group: the two killed are of the three shot
@@ -152,26 +145,32 @@ def test_an_outlet_repeating_its_count_is_one_side() -> None:
 
 
 def test_one_agents_things_of_two_nouns_are_no_one_count() -> None:
-    # Both owners are the navy only as the subject of what it did: pirates are no boats.
+    # Both are India's only as the subject of what it did: pirates are no boats.
     one = story(
-        "Navy captures pirates",
-        "The Indian navy captured 23 pirates in the gulf on Saturday, the ministry said.",
+        "India captures pirates",
+        "India captured 23 pirates in the Gulf of Aden on Saturday, the ministry said.",
     )
     other = story(
         "Pirate boats seized",
-        "The Indian navy seized two small boats in the gulf on Saturday, the military said.",
+        "India seized two small boats in the Gulf of Aden on Saturday, the military said.",
     )
     assert figure_conflicts(one, other) == []
 
 
 def test_a_count_of_two_owners_is_no_one_owners() -> None:
-    # "Somali and Yemeni pirates" are not Somalia's: the 12 Somalis are a part of them.
-    one = story(
-        "Pirates caught",
-        "The navy said it arrested 23 Somali and Yemeni pirates in the gulf on Saturday.",
+    # "Somali and Yemeni pirates" are no one owner's, whatever else names them.
+    ctx = StoryContext.from_texts(
+        story("Pirates caught", "The navy arrested 23 Somali and Yemeni pirates in Somalia."),
+        story("Navy catches pirates", "The navy arrested 12 Somali pirates near Yemen."),
     )
-    other = story(
-        "Navy catches pirates",
-        "Marines caught 12 Somalis and 11 Yemenis on the pirate boat, the navy said.",
-    )
-    assert figure_conflicts(one, other) == []
+    run(ctx, "conflicts")
+    owners = []
+    for sentence in ctx.sentences:
+        doc = ctx.docs[sentence.id]
+        for figure in figures(doc):
+            owners.append(
+                figures_detector._owner(figures_detector._counted(doc[figure.start]), ctx.names)
+            )
+    # The one owner found for the 12 is the navy that arrested them (the agent).
+    assert owners[0] is None
+    assert owners[1] is not None
