@@ -415,6 +415,16 @@ def period(doc: Doc, figure: Figure) -> frozenset[str]:
     return frozenset(dates | ({"total"} if _running_total(scope) else set()))
 
 
+# Periods longer than a story's news cycle: a year, a season, a decade, a year's number.
+_LONG = re.compile(r"year|season|decade|centur|\b\d{4}\b")
+
+
+def long_period(periods: frozenset[str]) -> bool:
+    """Whether ``period``'s markers tell a period longer than a story's own days (a running
+    total, last year, this season, 2003), not a week or a month it may have happened in."""
+    return any(p == "total" or _LONG.search(p) for p in periods)
+
+
 def _ancestors(token: Token) -> list[Token]:
     """A token and every token above it, up to its sentence's root."""
     out = [token]

@@ -27,6 +27,7 @@ from storybrief.analyze.numbers import (
     agree,
     count_word,
     figures,
+    long_period,
     partitive,
     parts,
     period,
@@ -69,22 +70,9 @@ def detect(ctx: StoryContext) -> list[Conflict]:
     groups = _disputes(ctx, found)
     for group in groups:
         _add_denials(ctx, group)
-    conflicts = [Conflict(_topic(ctx, g), _one_per_value(list(g.values())), kind) for g in groups]
+    conflicts = [Conflict(_topic(ctx, group), list(group.values()), kind) for group in groups]
     conflicts.sort(key=lambda c: (-len(c.claims), c.claims[0].sentence_id or ""))
     return conflicts
-
-
-def _one_per_value(claims: list[Claim]) -> list[Claim]:
-    """The first claim of each article and figure: an outlet telling its count twice is one
-    side, told once (its denial and a report it cites, with no figure, are two)."""
-    seen: set[tuple[str, float]] = set()
-    kept = []
-    for c in claims:
-        if c.value is None or (c.source, c.value) not in seen:
-            kept.append(c)
-        if c.value is not None:
-            seen.add((c.source, c.value))
-    return kept
 
 
 def _stated_figures(ctx: StoryContext) -> list[_Found]:
@@ -203,8 +191,7 @@ def _match(ctx: StoryContext, one: _Found, other: _Found) -> int:
     (s1, f1, _), (s2, f2, _) = one, other
     if not told_independently(ctx, s1, s2):
         return 0
-    # "32 million people tuning in" to last year's show is no count of this year's viewers.
-    if period(ctx.docs[s1.id], f1) != period(ctx.docs[s2.id], f2):
+    if _other_times(ctx, one, other):
         return 0
     similarity = ctx.similarity(s1, s2)
     if f1.measured or f2.measured:
@@ -217,6 +204,16 @@ def _match(ctx: StoryContext, one: _Found, other: _Found) -> int:
     if _framed(ctx, one, other) and similarity >= ctx.cosines.same_frame:
         return FRAMED
     return _count_match(ctx.cosines, one, other, similarity)
+
+
+def _other_times(ctx: StoryContext, one: _Found, other: _Found) -> bool:
+    """Whether two figures count in two periods: both tell one and they differ ("last week",
+    "in March"), or one tells a long one the other does not ("32 million people tuning in" to
+    last year's show, "a total of 14 rifles" in five raids). A week or a month on one side
+    only is when the story's own event happened ("sent 3,000 troops last week")."""
+    (s1, f1, _), (s2, f2, _) = one, other
+    p1, p2 = period(ctx.docs[s1.id], f1), period(ctx.docs[s2.id], f2)
+    return p1 != p2 and bool((p1 and p2) or long_period(p1 | p2))
 
 
 def _owned_in_words(ctx: StoryContext, found: _Found) -> bool:
@@ -384,16 +381,15 @@ def _add_denials(ctx: StoryContext, group: _Group) -> None:
     """
     things, owners, verbs = _counted_event(ctx, group)
     reports: list[tuple[Sentence, str]] = []
-    denied: set[str] = set()  # the articles denying it: each is one side, told once
+    denied = False
     for s in _near(ctx, group):
         for verb in _acts_on(ctx, s, things, owners):
-            if not _denied(verb):
-                if stated(verb) and not figures(ctx.docs[s.id]):
-                    reports.append((s, verb.lemma_))
-            elif s.article not in denied:
+            if _denied(verb):
                 group[s.id] = claim(ctx, s)
                 verbs.add(verb.lemma_)
-                denied.add(s.article)
+                denied = True
+            elif stated(verb) and not figures(ctx.docs[s.id]):
+                reports.append((s, verb.lemma_))
     # A report without a figure ("Iran has sent units") is a side against a denial only: in
     # a dispute over how many, it states no quantity.
     if denied:
