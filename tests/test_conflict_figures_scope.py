@@ -10,7 +10,7 @@ import pytest
 from storybrief.analyze import StoryContext, run
 from storybrief.analyze.conflicts import figures as figures_detector
 from storybrief.analyze.context import nlp
-from storybrief.analyze.numbers import figures, parts, period
+from storybrief.analyze.numbers import figures, long_period, parts, period
 from storybrief.models import Conflict
 
 
@@ -163,3 +163,23 @@ def test_a_count_of_two_owners_is_no_one_owners() -> None:
     # The one owner found for the 12 is the navy that arrested them (the agent).
     assert owners[0] is None
     assert owners[1] is not None
+
+
+@pytest.mark.parametrize(
+    ("markers", "long"),
+    [({"total"}, True), ({"last year"}, True), ({"this season"}, True), ({"2003"}, True),
+     ({"last week"}, False), ({"last month"}, False), (set(), False)],
+)  # fmt: skip
+def test_a_long_period_is_a_year_a_season_or_a_running_total(markers: set[str], long: bool) -> None:
+    assert long_period(frozenset(markers)) is long
+
+
+def test_a_week_on_one_side_only_is_the_events_own() -> None:
+    one = story(
+        "Rally arrests",
+        "Police arrested 23 people at the rally last week, a police spokesman said.",
+    )
+    other = story(
+        "Arrests at rally", "City police arrested 40 people at the rally, officials said."
+    )
+    assert len(figure_conflicts(one, other)) == 1
