@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,7 +46,8 @@ _MEASURES = {"km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 
              "ton": ("t", 0.907), "kg": ("t", 0.001),
              "%": ("%", 1.0), "percent": ("%", 1.0), "per cent": ("%", 1.0)}  # fmt: skip
 _BASE_UNITS = {unit for unit, _ in _MEASURES.values()}
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# A number glued to a name by a hyphen is part of the name ("AK-47", "F-16"), not an amount.
+_NUMBER = re.compile(r"(?<![A-Za-z]-)(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _CURRENCY = "$€£¥ "
@@ -287,3 +289,183 @@ def _strong(doc: Doc, taken: set[int]) -> list[Figure]:
             value = float(match.group(1).replace(",", ""))
             found.append(Figure(token.text, value, value, head.lemma_.lower(), token.i, value))
     return found
+
+
+def count_word(token: Token) -> Token:
+    """The word of a figure that stands for it in its clause: the noun it counts, or the
+    number itself ("nine of the activists were arrested"); from its number ("an estimated
+    5,000 people": 5,000)."""
+    number = next((t for t in token.doc[token.i : token.i + 4] if t.like_num), token)
+    token = number
+    while token.dep_ in {"nummod", "quantmod", "amod", "advmod", "compound"} and (
+        token.head != token
+    ):
+        token = token.head
+    return token
+
+
+# What a count is said to be a part of, after "be" or in apposition: "Four Americans were
+# **among** 19 people killed", "$25 million, **part of** a larger $47 million settlement".
+_AMONG = "among"
+_PART_DEPS = {"attr", "prep", "appos"}
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}
+_ITEM_GAP = 4  # words between two counts of one list: "14 AK-47 rifles, 31"
+
+
+def parts(doc: Doc, found: list[Figure]) -> set[int]:
+    """The starts of ``found``'s figures that count a part of something another figure of the
+    sentence counts: a part after "including" (``included``), one said to be among or part of
+    a larger count (``_predicated``), or one of a list of counts joined by "and" (``_listed``).
+    A part is no rival of another outlet's count of the whole."""
+    return included(doc, found) | _predicated(doc, found) | _listed(doc, found)
+
+
+def _predicated(doc: Doc, found: list[Figure]) -> set[int]:
+    """The figures said to be among, or a part of, a larger count of their sentence."""
+    return {
+        part.start
+        for part in found
+        for whole in _predicates(count_word(doc[part.start]))
+        if _holds_larger(whole, part, found)
+    }
+
+
+def _holds_larger(whole: Token, part: Figure, found: list[Figure]) -> bool:
+    """Whether ``whole`` is "among ..." or "part of ..." a count larger than ``part``."""
+    if whole.lower_ != _AMONG and not any(c.lower_ == "of" for c in whole.children):
+        return False
+    inside = {t.i for t in whole.subtree}
+    return any(f.start in inside and f.low >= part.high for f in found if f is not part)
+
+
+def _predicates(count: Token) -> list[Token]:
+    """What a count is said to be: the complement of its "be" ("were among ...", "is part of
+    ..."), or its apposition ("$25 million, part of ...")."""
+    said = [c for c in count.children if c.dep_ == "appos"]
+    if count.dep_ in {"nsubj", "nsubjpass"} and count.head.lemma_ == "be":
+        said += [c for c in count.head.children if c.dep_ in _PART_DEPS]
+    return said
+
+
+def _listed(doc: Doc, found: list[Figure]) -> set[int]:
+    """The figures of a clause joined by "and" to one counting by a bare number: "three
+    people were shot and two killed", "two were fatally shot and one was injured". Such a
+    list splits one group (the two killed are of the three shot), so no item is the whole."""
+    joined = {f.start for f in found if _joined_to_bare(count_word(doc[f.start]))}
+    return joined | _items(doc, found)
+
+
+def _items(doc: Doc, found: list[Figure]) -> set[int]:
+    """The figures of one list of counts of a noun they share: "12 Somali and 11 Yemeni
+    nationals". Each counts a part of what the list counts; "a dozen ships and 300 crewmen"
+    are two quantities, each with its own noun."""
+    out: set[int] = set()
+    for one, other in pairwise(sorted(found, key=lambda f: f.start)):
+        between = doc[one.start + 1 : other.start]
+        shared = count_word(doc[one.start]).i >= other.start
+        joined = shared and any(t.lower_ in {"and", ","} for t in between)
+        # "23 people and 12 were charged" joins two clauses, not two items.
+        clause = any(t.pos_ in {"VERB", "AUX"} for t in between) or (
+            count_word(doc[other.start]).dep_ in {"nsubj", "nsubjpass"}
+        )
+        if joined and not clause and len(between) <= _ITEM_GAP:
+            out |= {one.start, other.start}
+    return out
+
+
+def _joined_to_bare(count: Token) -> bool:
+    """Whether a count's verb is joined by "and" to a verb whose argument is a bare number."""
+    verb = count.head
+    if count.dep_ not in _ARGUMENTS or verb.pos_ != "VERB":
+        return False
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    joined += [verb.head] if verb.dep_ == "conj" else []
+    return any(_bare(a) for v in joined for a in v.children)
+
+
+def _bare(argument: Token) -> bool:
+    """Whether a verb's argument is a number standing for its noun ("two killed"), not a
+    part of the other clause's count ("12 of them were charged")."""
+    partitive_of = any(c.lower_ == "of" for c in argument.children)
+    return argument.dep_ in _ARGUMENTS and argument.like_num and not partitive_of
+
+
+# A figure's own time is the story's day ("on Saturday", "Dec. 13", "this morning"); any
+# other date in its clause ("last month", "a decade ago", "in 2003", "this season") tells
+# another period, and these words a running total ("so far", "to date", "a total of").
+_DAYS = re.compile(
+    r"\b(?:\w+day|today|tonight|tomorrow|morning|afternoon|evening|night)\b", re.I
+)  # fmt: skip
+_MONTH_DAY = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}\b|\b\d{1,2} [A-Z][a-z]{2,8}\b")
+_TOTALS = {("so", "far"), ("to", "date"), ("in", "total"), ("altogether",)}
+_OVER = {"during", "in", "over", "across", "throughout"}  # "during the five operations"
+
+
+def period(doc: Doc, figure: Figure) -> frozenset[str]:
+    """The periods other than the story's day that a figure's clause tells ("last year",
+    "a decade ago", "total" for a running total), none for the story's own day. Two figures
+    of different periods count different quantities, whatever their nouns."""
+    chain = set(_ancestors(doc[figure.start]))
+    scope = [t for t in doc if _in_clause(t, chain)]
+    dates = {
+        e.text.lower().removesuffix("'s").strip()
+        for e in doc.ents
+        if e.label_ == "DATE" and e.root in scope and not _day(e.text)
+    }
+    return frozenset(dates | ({"total"} if _running_total(scope) else set()))
+
+
+# Periods longer than a story's news cycle: a year, a season, a decade, a year's number.
+_LONG = re.compile(r"year|season|decade|centur|\b\d{4}\b")
+
+
+def long_period(periods: frozenset[str]) -> bool:
+    """Whether ``period``'s markers tell a period longer than a story's own days (a running
+    total, last year, this season, 2003), not a week or a month it may have happened in."""
+    return any(p == "total" or _LONG.search(p) for p in periods)
+
+
+def _ancestors(token: Token) -> list[Token]:
+    """A token and every token above it, up to its sentence's root."""
+    out = [token]
+    while out[-1].head != out[-1]:
+        out.append(out[-1].head)
+    return out
+
+
+def _in_clause(token: Token, chain: set[Token]) -> bool:
+    """Whether a token belongs to the clauses a figure stands in (``chain``: the figure and
+    the words above it), not to another clause hanging off them ("compared with 55.3
+    million a decade ago" is not the clause of "32 million people tuning in")."""
+    while token not in chain:
+        if token.pos_ in {"VERB", "AUX"} or token.head == token:
+            return False
+        token = token.head
+    return True
+
+
+def _day(text: str) -> bool:
+    """Whether a date names a day ("Saturday", "Dec. 13", "this morning"), not a period."""
+    return bool(_DAYS.search(text) or _MONTH_DAY.search(text))
+
+
+def _running_total(scope: list[Token]) -> bool:
+    """Whether a clause tells a running total: "so far", "a total of", or over several
+    events ("during the five operations", "in three raids")."""
+    words = [t.lower_ for t in scope]
+    pairs = set(pairwise(words)) | {(w,) for w in words}
+    return "total" in words or bool(pairs & _TOTALS) or any(map(_over_several, scope))
+
+
+def _over_several(token: Token) -> bool:
+    """Whether a word is "during", "in", "over" ... several events: "the five operations"."""
+    objects = [o for o in token.children if o.dep_ == "pobj" and o.tag_ == "NNS"]
+    return token.lower_ in _OVER and any(_several(n) for o in objects for n in o.children)
+
+
+def _several(token: Token) -> bool:
+    """Whether a word counts more than one: "five", "several" (of "five operations")."""
+    if token.dep_ != "nummod" and token.lower_ not in {"several", "many"}:
+        return False
+    amount = _amount(token.text)
+    return amount is None or amount[0] > 1

@@ -22,7 +22,16 @@ from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import NAMED, Names
 from storybrief.analyze.independence import told_independently
 from storybrief.analyze.lexicon import DENIALS, entity_of, stated
-from storybrief.analyze.numbers import Figure, agree, figures, included, partitive
+from storybrief.analyze.numbers import (
+    Figure,
+    agree,
+    count_word,
+    figures,
+    long_period,
+    partitive,
+    parts,
+    period,
+)
 from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.analyze.syntax import entity_span
 from storybrief.models import Claim, Conflict, ConflictKind, Sentence
@@ -76,13 +85,13 @@ def _stated_figures(ctx: StoryContext) -> list[_Found]:
         doc = ctx.docs[sentence.id]
         found_here = figures(doc)
         # "eight people, including six Americans": the six is a part, not a rival count.
-        parts = included(doc, found_here)
-        counted = [(f, _counted(doc[f.start])) for f in found_here if f.start not in parts]
+        part = parts(doc, found_here)
+        counted = [(f, _counted(doc[f.start])) for f in found_here if f.start not in part]
         found += [
             (sentence, f, _owner(t, ctx.names)) for f, t in counted if stated(t) and not _sources(t)
         ]
     # "Nine of the 50 activists" counts a part of a group, not a second group.
-    wholes = [x for x in found if partitive(_climb(ctx.docs[x[0].id][x[1].start])) is None]
+    wholes = [x for x in found if partitive(count_word(ctx.docs[x[0].id][x[1].start])) is None]
     several = _several(wholes)
     return [(s, f, o) for s, f, o in found if (s.article, f.unit) not in several]
 
@@ -131,34 +140,25 @@ def _join(ctx: StoryContext, groups: list[_Group], pair: tuple[_Found, _Found], 
 def _counted(token: Token) -> Token:
     """The noun a figure's token counts: "a 2,000-strong advance force" → force, "nine of
     the activists" → activists."""
-    count = _climb(token)
+    count = count_word(token)
     return partitive(count) or count
 
 
-def _climb(token: Token) -> Token:
-    """The word of a figure that stands for it in its clause: the noun it counts, or the
-    number itself ("nine of the activists were arrested"); from its number ("an estimated
-    5,000 people": 5,000)."""
-    number = next((t for t in token.doc[token.i : token.i + 4] if t.like_num), token)
-    token = number
-    while token.dep_ in {"nummod", "quantmod", "amod", "advmod", "compound"} and (
-        token.head != token
-    ):
-        token = token.head
-    return token
-
-
-def _owner(counted: Token, names: Names) -> str | None:
-    """Whose things a noun counts: "130 Iranian Guards" → iran, "ISIS has ..." → isis."""
-    owners = (entity_of(c.text, names) for c in _owner_candidates(counted))
+def _owner(counted: Token, names: Names, agent: bool = True) -> str | None:
+    """Whose things a noun counts: "130 Iranian Guards" → iran, "ISIS has ..." → isis (with
+    ``agent``: the subject of the verb that does something to them)."""
+    candidates = _owner_candidates(counted, agent)
+    if any(c.dep_ == "conj" for w in candidates for c in w.children):
+        return None  # "23 Somali and Yemeni pirates" count a group of two owners
+    owners = (entity_of(c.text, names) for c in candidates)
     return next((o for o in owners if o), None)
 
 
-def _owner_candidates(counted: Token) -> list[Token]:
+def _owner_candidates(counted: Token, agent: bool = True) -> list[Token]:
     """The words that may name a counted noun's owner: its modifiers, "of X", the subject."""
     of = [obj for prep in counted.children if prep.lower_ == "of" for obj in prep.children]
     candidates = _owner_words(counted) + [w for obj in of for w in (obj, *_owner_words(obj))]
-    if counted.dep_ in {"dobj", "attr"}:
+    if agent and counted.dep_ in {"dobj", "attr"}:
         candidates += [c for c in counted.head.children if c.dep_ == "nsubj"]
     return candidates
 
@@ -191,12 +191,36 @@ def _match(ctx: StoryContext, one: _Found, other: _Found) -> int:
     (s1, f1, _), (s2, f2, _) = one, other
     if not told_independently(ctx, s1, s2):
         return 0
+    if _other_times(ctx, one, other):
+        return 0
     similarity = ctx.similarity(s1, s2)
     if f1.measured or f2.measured:
         return _measure_match(ctx, one, other, similarity)
+    if f1.unit != f2.unit and not (_owned_in_words(ctx, one) or _owned_in_words(ctx, other)):
+        # "The navy captured 23 pirates" and "the navy seized two boats": one agent's things
+        # of two nouns are one owner's count only where a count names its owner itself
+        # ("130 Iranian Guards" against "Tehran had sent a 2,000-strong force").
+        one, other = (s1, f1, None), (s2, f2, None)
     if _framed(ctx, one, other) and similarity >= ctx.cosines.same_frame:
         return FRAMED
     return _count_match(ctx.cosines, one, other, similarity)
+
+
+def _other_times(ctx: StoryContext, one: _Found, other: _Found) -> bool:
+    """Whether two figures count in two periods: both tell one and they differ ("last week",
+    "in March"), or one tells a long one the other does not ("32 million people tuning in" to
+    last year's show, "a total of 14 rifles" in five raids). A week or a month on one side
+    only is when the story's own event happened ("sent 3,000 troops last week")."""
+    (s1, f1, _), (s2, f2, _) = one, other
+    p1, p2 = period(ctx.docs[s1.id], f1), period(ctx.docs[s2.id], f2)
+    return p1 != p2 and bool((p1 and p2) or long_period(p1 | p2))
+
+
+def _owned_in_words(ctx: StoryContext, found: _Found) -> bool:
+    """Whether a count names its owner in its own words: "Iranian Guards", "members of ISIS"."""
+    sentence, figure, _ = found
+    counted = _counted(ctx.docs[sentence.id][figure.start])
+    return _owner(counted, ctx.names, agent=False) is not None
 
 
 def _framed(ctx: StoryContext, one: _Found, other: _Found) -> bool:
@@ -216,7 +240,7 @@ def _frame(doc: Doc, figure: Figure) -> frozenset[str]:
     state it is in ("in custody"); nothing for a change ("rose to") or an increment ("12
     more bodies"), which tell another time's count."""
     number = doc[figure.start]
-    count = _climb(number)
+    count = count_word(number)
     verb = _verb_of(count)
     if _another_time(number, count, verb):
         return frozenset()
@@ -357,13 +381,25 @@ def _add_denials(ctx: StoryContext, group: _Group) -> None:
     """
     things, owners, verbs = _counted_event(ctx, group)
     reports: list[tuple[Sentence, str]] = []
+    denied = False
     for s in _near(ctx, group):
         for verb in _acts_on(ctx, s, things, owners):
             if _denied(verb):
                 group[s.id] = claim(ctx, s)
                 verbs.add(verb.lemma_)
+                denied = True
             elif stated(verb) and not figures(ctx.docs[s.id]):
                 reports.append((s, verb.lemma_))
+    # A report without a figure ("Iran has sent units") is a side against a denial only: in
+    # a dispute over how many, it states no quantity.
+    if denied:
+        _add_reports(ctx, group, reports, verbs)
+
+
+def _add_reports(
+    ctx: StoryContext, group: _Group, reports: list[tuple[Sentence, str]], verbs: set[str]
+) -> None:
+    """The attributed reports (sentence, verb) that tell one of ``verbs`` of the event."""
     for s, verb in reports:
         report = claim(ctx, s)
         if verb in verbs and report.attributed_to and s.id not in group:
