@@ -311,7 +311,8 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
     removed: list[RemovedLine] = []
     why: str | None = None
     in_list = False
-    for i, (line, following) in enumerate(zip(lines, [*lines[1:], None], strict=True)):
+    # Each line with the one after it (None after the last; no line, no pair).
+    for i, (line, following) in enumerate(zip(lines, [*lines[1:], None], strict=False)):
         if i < start and line.text in (article.title, article.dek, article.byline):
             why, in_list = None, False
             continue
