@@ -22,6 +22,7 @@ WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _STOPS = (".", "!", "?", "…")
 _CLOSERS = "\"'”’)]"
 _FINAL_QUOTES = ('"', "”", "’")
+_OPENING_MARKS = '"“‘„'
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?|‘[^’]*’")
 _CREDIT = re.compile(r"^[\w .'’-]{2,40}\s/\s[\w .'’-]{2,30}$")
 # "(Photo: Getty Images)", "Photo credit: AP", "(AP Photo/Evan Vucci)": a credit
@@ -73,6 +74,24 @@ WEB_TERMS = frozenset(
     share tweet facebook twitter instagram whatsapp pinterest linkedin youtube tv related
     premium paywall""".split()
 )
+
+
+# The forms of a verb of speech that hand a quote to its speaker in a lead-in line: "Stated
+# Stone:", "Cruz continued:", "One user tweeted:", "From X writing at Mediaite:". No "posted"
+# ("Posted: 6:56 pm" is a stamp's label) and no bare nouns ("Comments:" is a widget).
+_SPEECH_FORMS = frozenset(
+    """said says say stated states continued continues added adds argued argues told tells
+    wrote writes writing tweeted explained explains noted notes asked asks replied replies
+    responded responds declared declares remarked insisted insists warned warns recalled
+    quipped joked concluded answered testified""".split()
+)
+# A noun of speech owned by someone: "Beck's remarks", "Clinton’s statement".
+_OWNED_SPEECH = re.compile(
+    r"\w['’]s\s+(?:full\s+)?(?:remarks|comments|statement|speech|words|testimony)\b"
+)
+# A lead-in is a clause at most: "Watch the full video of Beck's remarks below:".
+_MAX_LEAD_IN_WORDS = 12
+_MAX_NAME_LABEL_WORDS = 3  # "Trump:", "Sen. Ted Cruz:"
 
 
 @dataclass(frozen=True)
@@ -187,6 +206,42 @@ class Line:
     def is_signed_post(self) -> bool:
         """An embedded social-media post, signed with its author's handle."""
         return "(@" in self.text and bool(_SIGNED_POST.search(self.text))
+
+    @property
+    def is_lead_in(self) -> bool:
+        """A short line ending in ":", not said to the reader: it may hand on to a speaker."""
+        return (
+            self.n <= _MAX_LEAD_IN_WORDS
+            and self.text.rstrip().endswith(":")
+            and not self.second_person
+            and not self.time_stamp
+        )
+
+    @property
+    def speaks(self) -> bool:
+        """The line tells someone speaking: a verb of speech, or someone's remarks."""
+        return bool(_SPEECH_FORMS & self.word_set) or bool(_OWNED_SPEECH.search(self.text))
+
+    @property
+    def is_name_label(self) -> bool:
+        """A name and nothing more before a colon ("Trump:"), not a page's label word.
+
+        Every word capitalised, not all in capitals ("CORRECTION:", "UPDATE:" are labels),
+        none a web term ("Related:", "Advertisement:"), not opening on an imperative ("Watch:").
+        """
+        words = self.words
+        return (
+            0 < len(words) <= _MAX_NAME_LABEL_WORDS
+            and all(w[:1].isupper() for w in words)
+            and not self.text.isupper()
+            and not self.web_terms
+            and not self.starts_imperative
+        )
+
+    @property
+    def opens_quote(self) -> bool:
+        """The line opens with a quotation mark: someone's words follow."""
+        return self.text.lstrip()[:1] in _OPENING_MARKS
 
     @property
     def is_dangling_label(self) -> bool:

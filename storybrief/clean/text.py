@@ -110,6 +110,22 @@ def _marked_why(line: Line) -> str | None:
     return None
 
 
+def introduces_quote(line: Line, following: Line | None) -> bool:
+    """Whether a short line ending in ":" hands the next paragraph to its speaker.
+
+    Such a line is the article's text, not a caption marker or a label: without it the quote
+    after it has no speaker ("Stated Stone:", "Cruz continued:" before a quotation). A verb
+    of speech is enough before any kept line; a name alone ("Trump:"), or a player line
+    naming someone's remarks ("Watch Beck's remarks below:"), only before a quotation, so
+    "Watch the ad below:", "Related:", "Read more:" still go.
+    """
+    if following is None or not line.is_lead_in:
+        return False
+    if following.opens_quote:
+        return line.speaks or line.is_name_label
+    return line.speaks and not line.starts_imperative and furniture_why(following) is None
+
+
 def _prompt_why(line: Line) -> str | None:
     """Why a line is the page talking to its reader or about itself rather than news."""
     if _addresses_reader(line):
@@ -205,9 +221,19 @@ def _is_dek(article: Article, line: Line) -> bool:
 
 
 def _body_why(
-    line: Line, previous_why: str | None, in_list: bool, repeats: int, position: Position
+    line: Line,
+    previous_why: str | None,
+    in_list: bool,
+    repeats: int,
+    position: Position,
+    following: Line | None = None,
 ) -> str | None:
-    """Why a body line is not the article's text, judged with the line before it and its repeats."""
+    """Why a body line is not the article's text, judged with the lines around it and its repeats.
+
+    ``following`` is the line after it (None at the end).
+    """
+    if introduces_quote(line, following):
+        return None
     if why := furniture_why(line):
         return why
     if line.is_time_stamp:
@@ -285,13 +311,14 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
     removed: list[RemovedLine] = []
     why: str | None = None
     in_list = False
-    for i, line in enumerate(lines):
+    # Each line with the one after it (None after the last; no line, no pair).
+    for i, (line, following) in enumerate(zip(lines, [*lines[1:], None], strict=False)):
         if i < start and line.text in (article.title, article.dek, article.byline):
             why, in_list = None, False
             continue
         position = Position(i, len(lines), shared=line.key in shared_keys)
         why = _shown_why(line, i < start, header_keys, kept_keys) or _body_why(
-            line, why, in_list, counts[line.key], position
+            line, why, in_list, counts[line.key], position, following=following
         )
         if why:
             removed.append(RemovedLine(article.id, line.text, why))
