@@ -93,6 +93,13 @@ AllowPrivate = Annotated[
     ),
 ]
 
+StoryGrain = Annotated[
+    Grain,
+    typer.Option(
+        help="What a story is: one event (a day's feed: a storyline's days apart) or a topic"
+        " (an archive: a storyline over days or weeks, one story)."
+    ),
+]
 UseLLM = Annotated[
     bool,
     typer.Option(
@@ -263,13 +270,7 @@ def stories(
     workers: Annotated[
         int, typer.Option(min=1, help="Worker processes writing the briefs (without --dask).")
     ] = 2,
-    grain: Annotated[
-        Grain,
-        typer.Option(
-            help="What a story is: one event (a day's feed: a storyline's days apart) or a topic"
-            " (an archive: a storyline over days or weeks, one story)."
-        ),
-    ] = Grain.event,
+    grain: StoryGrain = Grain.event,
     llm: UseLLM = False,
     llm_url: LLMUrl = None,
     llm_model: LLMModel = None,

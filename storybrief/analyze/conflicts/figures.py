@@ -80,20 +80,23 @@ def _stated_figures(ctx: StoryContext) -> list[_Found]:
 
     A figure in a conditional or hedged clause ("could sign two deals") is no claim.
     """
-    found: list[_Found] = []
-    for sentence in ctx.sentences:
-        doc = ctx.docs[sentence.id]
-        found_here = figures(doc)
-        # "eight people, including six Americans": the six is a part, not a rival count.
-        part = parts(doc, found_here)
-        counted = [(f, _counted(doc[f.start])) for f in found_here if f.start not in part]
-        found += [
-            (sentence, f, _owner(t, ctx.names)) for f, t in counted if stated(t) and not _sources(t)
-        ]
+    found = [x for sentence in ctx.sentences for x in _sentence_figures(ctx, sentence)]
     # "Nine of the 50 activists" counts a part of a group, not a second group.
     wholes = [x for x in found if partitive(count_word(ctx.docs[x[0].id][x[1].start])) is None]
     several = _several(wholes)
     return [(s, f, o) for s, f, o in found if (s.article, f.unit) not in several]
+
+
+def _sentence_figures(ctx: StoryContext, sentence: Sentence) -> list[_Found]:
+    """A sentence's figures stated as fact, but its parts and its counts of sources."""
+    doc = ctx.docs[sentence.id]
+    found_here = figures(doc)
+    # "eight people, including six Americans": the six is a part, not a rival count.
+    part = parts(doc, found_here)
+    counted = [(f, _counted(doc[f.start])) for f in found_here if f.start not in part]
+    return [
+        (sentence, f, _owner(t, ctx.names)) for f, t in counted if stated(t) and not _sources(t)
+    ]
 
 
 def _sources(counted: Token) -> bool:
