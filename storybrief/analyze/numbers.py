@@ -405,7 +405,8 @@ def period(doc: Doc, figure: Figure) -> frozenset[str]:
     """The periods other than the story's day that a figure's clause tells ("last year",
     "a decade ago", "total" for a running total), none for the story's own day. Two figures
     of different periods count different quantities, whatever their nouns."""
-    chain = set(_ancestors(doc[figure.start]))
+    number = doc[figure.start]
+    chain = {number, *number.ancestors}
     scope = [t for t in doc if _in_clause(t, chain)]
     dates = {
         e.text.lower().removesuffix("'s").strip()
@@ -423,14 +424,6 @@ def long_period(periods: frozenset[str]) -> bool:
     """Whether ``period``'s markers tell a period longer than a story's own days (a running
     total, last year, this season, 2003), not a week or a month it may have happened in."""
     return any(p == "total" or _LONG.search(p) for p in periods)
-
-
-def _ancestors(token: Token) -> list[Token]:
-    """A token and every token above it, up to its sentence's root."""
-    out = [token]
-    while out[-1].head != out[-1]:
-        out.append(out[-1].head)
-    return out
 
 
 def _in_clause(token: Token, chain: set[Token]) -> bool:

@@ -14,6 +14,7 @@ Bonn, 100 in Vienna) counts several groups, so takes no side.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from itertools import combinations
 
 from spacy.tokens import Doc, Token
@@ -214,9 +215,18 @@ def _other_times(ctx: StoryContext, one: _Found, other: _Found) -> bool:
     "in March"), or one tells a long one the other does not ("32 million people tuning in" to
     last year's show, "a total of 14 rifles" in five raids). A week or a month on one side
     only is when the story's own event happened ("sent 3,000 troops last week")."""
-    (s1, f1, _), (s2, f2, _) = one, other
-    p1, p2 = period(ctx.docs[s1.id], f1), period(ctx.docs[s2.id], f2)
+    p1, p2 = _period(ctx, one), _period(ctx, other)
     return p1 != p2 and bool((p1 and p2) or long_period(p1 | p2))
+
+
+def _period(ctx: StoryContext, found: _Found) -> frozenset[str]:
+    """``numbers.period`` of a figure, read once: each figure meets every other of the story
+    (``_disputes``' pairs), and reading its clause walks the sentence's every word."""
+    sentence, figure, _ = found
+    doc = ctx.docs[sentence.id]
+    return ctx.per_sentence(
+        f"figures.period.{figure.start}", sentence, None, partial(period, doc, figure)
+    )
 
 
 def _owned_in_words(ctx: StoryContext, found: _Found) -> bool:
