@@ -676,8 +676,10 @@ def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]
     found, defined, taken = _tagged(story)
     clues = _clues(found, defined)
     found += _untagged(story, clues, taken)
-    found += _written(story, clues, taken)
-    found += _headlines(story, _labels_by_key([m for _, _, m in found]))
+    # How the sentences write each word, read by both: a name is written capitalised.
+    case = _case_counts(story)
+    found += _written(story, clues, taken, case)
+    found += _headlines(story, _labels_by_key([m for _, _, m in found]), case)
     return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
 
 
@@ -694,13 +696,14 @@ def _most(labels: Counter[str]) -> str:
     return min(labels, key=lambda label: (-labels[label], label))
 
 
-def _headlines(story: StoryContext, labels: dict[str, str]) -> list[_Found]:
+def _headlines(
+    story: StoryContext, labels: dict[str, str], case: dict[str, list[int]]
+) -> list[_Found]:
     """The names in the articles' headlines that the story's sentences give too
     (``_headline_spans``; ``labels``, by key): the headline is part of the article the
     entity cites. A run of capitals takes the label the sentences give its name: a
-    headline tells what is named, not what kind of thing it is."""
+    headline tells what is named, not what kind of thing it is. ``case``: ``_case_counts``."""
     titled = [a for a in story.articles if a.title]
-    case = _case_counts(story)
     found: list[_Found] = []
     for article, doc in zip(titled, parse(a.title for a in titled), strict=True):
         for start, end, label, key in _headline_spans(doc, case, set(labels)):
@@ -824,13 +827,15 @@ def _untagged(story: StoryContext, clues: _Clues, taken: dict[str, set[int]]) ->
     return found
 
 
-def _written(story: StoryContext, clues: _Clues, taken: dict[str, set[int]]) -> list[_Found]:
+def _written(
+    story: StoryContext, clues: _Clues, taken: dict[str, set[int]], case: dict[str, list[int]]
+) -> list[_Found]:
     """Names of things other than people, bodies and places where no name is found
     yet: those the model tags as works, products, laws or events ("Twilight",
     "Internet Explorer"), and runs of proper nouns it tags as nothing ("Tar Heels")
     each of whose words the story writes capitalised mid-sentence at least as often
-    as not, as it writes a name. A person's surname after "the" is none ("the Nobel")."""
-    case = _case_counts(story)
+    as not, as it writes a name (``case``: ``_case_counts``). A person's surname after
+    "the" is none ("the Nobel")."""
     found: list[_Found] = []
     for n, sentence in enumerate(story.sentences):
         doc = story.docs[sentence.id]
