@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.analyze.entities import GENDER_WORDS, Names
-from storybrief.analyze.syntax import entity_span, person_named, written_name
+from storybrief.analyze.syntax import entity_span, passive, person_named, written_name
 from storybrief.models import Attribution, Sentence
 
 SPEECH_VERBS = {
@@ -686,7 +686,7 @@ def _agent(verb: Token, outside: set[int] | None) -> Token | None:
     X', whose subject is the one named, not the speaker; the parser may hang "by X" on the
     quoted words."""
     # A naming verb only: "was asked by a caller why ..." has the one asked answer.
-    if verb.lemma_ not in _NAMING or not any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.lemma_ not in _NAMING or not passive(verb):
         return None
     agents = [o for o in _by_objects(verb) if _may_speak(o)]
     return next((o for o in agents if outside is None or o.i in outside), None)

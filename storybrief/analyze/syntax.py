@@ -18,6 +18,11 @@ CONDITIONS = {"if", "unless"}
 _NAME_LABELS = {"PERSON", "ORG", "NORP"}  # labels the small model gives a lone surname
 
 
+def passive(verb: Token) -> bool:
+    """Whether a verb is passive: "was fabricated", "have been debunked", "has been called"."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def entity_span(token: Token) -> Span | None:
     """The named entity a word is part of ("States" of "the United States"), if any."""
     return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

@@ -45,6 +45,7 @@ from storybrief.analyze.lexicon import (
     verb_of,
 )
 from storybrief.analyze.speakers import SPEECH_VERBS
+from storybrief.analyze.syntax import passive
 from storybrief.models import Conflict, ConflictKind, Sentence
 
 from .base import Merged
@@ -230,7 +231,7 @@ def _confirm_or(verb: Token) -> bool:
 def _debunked(cue: Token) -> Token | None:
     """What a debunking word calls untrue: a denial's object, the noun it qualifies, or the
     subject it is said of ("the photo is a hoax", "branded the photo a hoax")."""
-    if cue.pos_ == "VERB" and (cue.lemma_.lower() in DEBUNK_ACTS or _passive(cue)):
+    if cue.pos_ == "VERB" and (cue.lemma_.lower() in DEBUNK_ACTS or passive(cue)):
         return _denied_object(cue)  # "denied taking ...", "the scene was staged"
     if cue.dep_ == "amod" and cue.head.pos_ in {"NOUN", "PROPN"}:
         return cue.head
@@ -247,20 +248,15 @@ def _denied_object(cue: Token) -> Token | None:
     ("denied taking"), but one rejects, dismisses or refutes a claim, a report or what a
     "that" clause says; "rejecting what he said were four offers" turns down offers."""
     found = _object(cue)
-    if found is None or cue.lemma_.lower() == "deny" or _passive(cue):
+    if found is None or cue.lemma_.lower() == "deny" or passive(cue):
         return found
     kept = found.lemma_.lower() in REPORTS or _that_clause(found) or found.lower_ in _STANDINS
     return found if kept else None
 
 
-def _passive(verb: Token) -> bool:
-    """Whether a verb is passive: "was fabricated", "have been debunked"."""
-    return any(c.dep_ == "auxpass" for c in verb.children)
-
-
 def _object(verb: Token) -> Token | None:
     """A denial's object: "denied taking ...", "dismissed claims", "reports ... were debunked"."""
-    deps = ("nsubjpass",) if _passive(verb) else ("dobj",)
+    deps = ("nsubjpass",) if passive(verb) else ("dobj",)
     found = [c for c in verb.children if c.dep_ in deps or c.dep_ in _CLAUSES - {"relcl"}]
     return found[0] if found else None
 
@@ -352,7 +348,7 @@ def _hedged_as_report(token: Token) -> bool:
         # "reported" below the root ("As reported by Canada.com, two restaurants still serve
         # ..." tells the claim a debunk answers: FNC-1 fnc043).
         return True
-    return _passive(token) and lemma in SAID
+    return passive(token) and lemma in SAID
 
 
 def _matches(ctx: StoryContext, debunk: _Debunk, sentence: Sentence) -> bool:
