@@ -684,29 +684,22 @@ def main() -> None:
         help="with --read: the summaries `storybrief brief` writes, not the batch's",
     )
     args = parser.parse_args()
+    corpora = {
+        "duc": Corpus("DUC 2004", _rows(args.duc), DUC_WORDS),
+        "multinews": Corpus("Multi-News", _rows(args.multinews), MULTINEWS_WORDS),
+    }
     if args.read:
-        corpora = {
-            "duc": Corpus("DUC 2004", _rows(args.duc), DUC_WORDS),
-            "multinews": Corpus("Multi-News", _rows(args.multinews), MULTINEWS_WORDS),
-        }
         picks = {k: [int(p) for p in v.split(",")] for k, v in (a.split(":") for a in args.read)}
         print("\n".join(reading(corpora, picks, args.brief)))
-        return
-    if args.shipped:
-        corpora = [
-            Corpus("DUC 2004", _rows(args.duc), DUC_WORDS),
-            Corpus("Multi-News", _rows(args.multinews), MULTINEWS_WORDS),
-        ]
-        print("\n".join(shipped_tables(corpora)))
-        return
-    if not args.cv:
-        print("\n".join(duc_table(args.duc)))
-        print()
-        print("\n".join(multinews_table(args.multinews)))
-        print()
-    duc = Corpus("DUC 2004", _rows(args.duc), DUC_WORDS)
-    multinews = Corpus("Multi-News", _rows(args.multinews), MULTINEWS_WORDS)
-    print("\n".join(cv_tables([duc, multinews], args.save)))
+    elif args.shipped:
+        print("\n".join(shipped_tables(list(corpora.values()))))
+    else:
+        if not args.cv:
+            print("\n".join(duc_table(args.duc)))
+            print()
+            print("\n".join(multinews_table(args.multinews)))
+            print()
+        print("\n".join(cv_tables(list(corpora.values()), args.save)))
 
 
 if __name__ == "__main__":
