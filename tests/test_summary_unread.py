@@ -1,7 +1,8 @@
 """Sentences that lean on one the summary may leave out, found reading clusters never read
 before (issue 15, twelfth round): a time or place reckoned from an event told earlier, an
 opening that takes what came before as its object ("Prior to that,", "Among them"),
-"Others", a transcript's turn, and the rest of a sentence a hard-wrapped line broke off."""
+"Others", a transcript's turn, and the rest of a sentence a hard-wrapped line broke off;
+and a name written family name first ("Geng Shuang": "said Geng"), given in full."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from storybrief.nlp.overlap import words
 from storybrief.segment import segment
 from storybrief.summarize import summarize
 from storybrief.summarize.candidates import collect_candidates, in_quotation, leans_on_context
+from storybrief.summarize.names import Names
 
 
 @pytest.mark.parametrize(
@@ -92,3 +94,46 @@ def test_a_sentence_reckoned_from_an_earlier_one_enters_only_after_it() -> None:
         told = [s.text for s in summarize([article], budget)]
         if told and told[-1].startswith("Prior to that"):
             assert len(told) >= 2 and told[-2].startswith("The captain, 35")
+
+
+def test_a_name_written_family_name_first_is_given_in_full() -> None:
+    story = [
+        "A foreign ministry spokesman, Geng Shuang, said Beijing was ready for talks.",
+        '"China will fight back if it must," said Geng.',
+        "Geng gave no indication whether the two sides would resume negotiations.",
+    ]
+    names = Names(story)
+    assert names.introduce([story[2]]) == [
+        "Geng Shuang gave no indication whether the two sides would resume negotiations."
+    ]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # The last word stands alone too: the story calls him by it, not the first.
+        [
+            "A foreign ministry spokesman, Geng Shuang, spoke on Monday.",
+            "Shuang said the talks would go on, said Geng.",
+        ],
+        # The first word opens two people's names.
+        [
+            "Spokesman Geng Shuang spoke first.",
+            "Spokesman Geng Wei spoke next.",
+            "The talks will go on, said Geng.",
+        ],
+        # A word that stands alone but never speaks is no person's ("China Sports Daily").
+        ["The China Sports Daily said the team was ready.", "China won the final on Sunday."],
+    ],
+)
+def test_no_family_name_first_where_it_would_not_be_exact(story: list[str]) -> None:
+    first = story[-1].split()[0] if "China" in story[-1] else "Geng"
+    assert first not in Names(story).full
+
+
+def test_a_speaker_ending_the_sentence_speaks_alone() -> None:
+    story = [
+        "Earl Conlon, a Georgia trucker who is handling logistics, drove all night.",
+        "The convoy will leave at dawn, said Conlon.",
+    ]
+    assert Names(story).full.get("Conlon") == "Earl Conlon"
