@@ -31,6 +31,8 @@ from storybrief.summarize.names import Names
         ("Of that, the city is to pay roughly $96 million over ten years.", True),
         ("Others wanted the money spent on the old sea wall and the quay.", True),
         ("Next they had to account for the chance the beacons had failed.", True),
+        ("At that point, the ferry captain stopped and laughed at the crowd.", True),
+        ("For that procedural breakthrough, the board lifted the ban on ferries.", True),
         # ...but not a time, people a clause names, or "that" inside the sentence.
         ("Next week the harbour authority will vote on the new sea wall.", False),
         ("Among those identified as owners was the harbour master's son.", False),

@@ -163,7 +163,9 @@ _DEMONSTRATIVE = re.compile(
 _THAT_NOUN = re.compile(
     r"(?<![\w-])(?:into|in|on|of|for|with|at|from|by|to|about|over|under|after|before|during|through"
     r"|against|like|behind|toward|towards|despite|beyond|within|across|around|along) that"
-    r" ([a-z][a-z-]+)\b"
+    r" ([a-z][a-z-]+)\b",
+    # At the opening too ("At that point, ...", "For that procedural breakthrough, ...").
+    re.IGNORECASE,
 )
 # A person's pronoun inside a sentence (at its opening, ``ANAPHORIC_OPENERS`` has it),
 # and the end of its clause on a name: "As he fled, Breiner, 47, ...".
@@ -418,8 +420,8 @@ def _points_back(text: str, lowered: str) -> bool:
 def _that_of_before(text: str) -> bool:
     """Whether ``text`` says "that" and a noun after a preposition, not a noun it names before."""
     for match in _THAT_NOUN.finditer(text):
-        word = match.group(1)
-        if word not in STOPWORDS and word != "matter" and word not in text[: match.start()]:
+        word = match.group(1).lower()
+        if word not in STOPWORDS | {"matter"} and word not in text[: match.start()].lower():
             return True
     return False
 
