@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from storybrief.models import Article, Sentence
+from storybrief.models import Article
 from storybrief.nlp.overlap import words
 from storybrief.segment import segment
 from storybrief.summarize import summarize
@@ -45,25 +45,19 @@ def test_sentences_that_reckon_from_what_came_before(text: str, leans: bool) -> 
     assert leans_on_context(text, words(text)) is leans
 
 
-def _sentences(*paragraphs: list[str]) -> list[Sentence]:
-    out: list[Sentence] = []
-    for p, paragraph in enumerate(paragraphs):
-        for text in paragraph:
-            out.append(Sentence(f"a:{len(out)}", "a", text, len(out), p))
-    return out
+def _article(paragraphs: list[str]) -> Article:
+    return segment(Article(id="memo", source="memo", paragraphs=paragraphs))
 
 
 def test_a_transcript_turn_is_its_speakers_words_to_the_paragraphs_end() -> None:
-    sentences = _sentences(
-        ["Jane Moss: That was a smart decision by the harbour board.", "Ridley has a ship due."],
-        ["The harbour reopened on Monday after eight months of repairs."],
-        ["JM: Women have been saying it for years.", "They were told not to complain."],
+    article = _article(
+        [
+            "Jane Moss: That was a smart decision by the harbour board. Ridley has a ship due.",
+            "The harbour reopened on Monday after eight months of repairs.",
+            "JM: Women have been saying it for years. They were told not to complain.",
+        ]
     )
-    assert in_quotation(sentences) == [False, True, False, False, True]
-
-
-def _article(paragraphs: list[str]) -> Article:
-    return segment(Article(id="memo", source="memo", paragraphs=paragraphs))
+    assert in_quotation(article.sentences) == [False, True, False, False, True]
 
 
 def test_a_turn_only_initials_name_and_a_broken_off_line_are_no_candidates() -> None:
