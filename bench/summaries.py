@@ -3,6 +3,7 @@
     python bench/summaries.py [--cv] [DUC_JSONL] [MULTINEWS_JSONL]
     python bench/summaries.py --read duc:1,3 multinews:4,14   # summaries to read by hand
     python bench/summaries.py --read duc:1 --brief   # the same, as `storybrief brief` writes them
+    python bench/summaries.py --shipped   # only the all-cluster rows at Weights(), no timing
 
 * DUC 2004 Task 2: ROUGE-1/2 recall of the first 100 words, stemmed, averaged
   over the four references, then over clusters; rows are storybrief, sumy's
@@ -522,6 +523,35 @@ def cv_tables(corpora: list[Corpus], save: Path | None = None) -> list[str]:
     return lines
 
 
+def shipped_tables(corpora: list[Corpus]) -> list[str]:
+    """storybrief at the shipped ``Weights()`` on every cluster, with the baselines of the run.
+
+    A quick before/after for a change to the candidates (not the weights): no grid, no
+    folds, no timing; the published DUC systems' best two rows and the LexRank and lead
+    baselines scored in the same run.
+    """
+    lines: list[str] = []
+    for corpus in corpora:
+        rows = {"storybrief, shipped Weights()": corpus.run(Weights(), MemoEncoder())}
+        baselines = corpus.baselines()
+        published = sorted(
+            (n for n in baselines if n.startswith("published")),
+            key=lambda n: -baselines[n][:, 0].mean(),
+        )
+        rows |= {
+            name: baselines[name] for name in [*published[:2], "sumy LexRank", "lead (round-robin)"]
+        }
+        lines += [
+            "",
+            f"| {corpus.name}, all {len(corpus.rows)} clusters | R-1 | R-2 |",
+            "|---|---:|---:|",
+        ]
+        lines += [
+            f"| {name} | {r[:, 0].mean():.2f} | {r[:, 1].mean():.2f} |" for name, r in rows.items()
+        ]
+    return lines
+
+
 def _chosen(runs: list[np.ndarray], folds: list[np.ndarray]) -> dict[str, list[int]]:
     """Each rule's grid point per fold, chosen on the other folds."""
     return {
@@ -640,6 +670,9 @@ def main() -> None:
     )
     parser.add_argument("--save", type=Path, help="with --cv: the grid's scores to this .npz")
     parser.add_argument(
+        "--shipped", action="store_true", help="only the all-cluster rows at Weights()"
+    )
+    parser.add_argument(
         "--read",
         nargs="+",
         metavar="SET:POSITIONS",
@@ -651,22 +684,22 @@ def main() -> None:
         help="with --read: the summaries `storybrief brief` writes, not the batch's",
     )
     args = parser.parse_args()
+    corpora = {
+        "duc": Corpus("DUC 2004", _rows(args.duc), DUC_WORDS),
+        "multinews": Corpus("Multi-News", _rows(args.multinews), MULTINEWS_WORDS),
+    }
     if args.read:
-        corpora = {
-            "duc": Corpus("DUC 2004", _rows(args.duc), DUC_WORDS),
-            "multinews": Corpus("Multi-News", _rows(args.multinews), MULTINEWS_WORDS),
-        }
         picks = {k: [int(p) for p in v.split(",")] for k, v in (a.split(":") for a in args.read)}
         print("\n".join(reading(corpora, picks, args.brief)))
-        return
-    if not args.cv:
-        print("\n".join(duc_table(args.duc)))
-        print()
-        print("\n".join(multinews_table(args.multinews)))
-        print()
-    duc = Corpus("DUC 2004", _rows(args.duc), DUC_WORDS)
-    multinews = Corpus("Multi-News", _rows(args.multinews), MULTINEWS_WORDS)
-    print("\n".join(cv_tables([duc, multinews], args.save)))
+    elif args.shipped:
+        print("\n".join(shipped_tables(list(corpora.values()))))
+    else:
+        if not args.cv:
+            print("\n".join(duc_table(args.duc)))
+            print()
+            print("\n".join(multinews_table(args.multinews)))
+            print()
+        print("\n".join(cv_tables(list(corpora.values()), args.save)))
 
 
 if __name__ == "__main__":

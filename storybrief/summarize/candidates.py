@@ -56,7 +56,9 @@ _UNNAMED_WE = re.compile(r"(?:We|Our|Us)\b")
 _CONNECTIVES = frozenset(
     "also and but however meanwhile still instead nevertheless nonetheless yet moreover"
     " besides then thus so otherwise likewise similarly furthermore later earlier"
-    " afterward afterwards there it its such both finally eventually ultimately lastly".split()
+    " afterward afterwards there it its such both finally eventually ultimately lastly"
+    # "Others wanted to pay off the national debt.": others than those told before.
+    " others".split()
 )
 # An opening connective that only ties the sentence to the one before ("But the
 # rebels took Kindu."): without it the sentence states the same fact, alone.
@@ -73,13 +75,26 @@ _NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight
 _LEANS_CLUED = (
     (r"\balso\b", ("also",)),
     (
-        r"\b(?:the|that) (?:previous|following|next|same|prior) (?:day|night|morning|afternoon"
-        r"|evening|week|weekend|month)\b"
+        r"\b(?:the|that) (?:very )?(?:previous|following|next|same|prior) (?:day|night|morning"
+        r"|afternoon|evening|week|weekend|month)\b"
         r"|\bthat (?:day|night|morning|afternoon|evening|week|weekend)\b"
         r"|\bthe (?:day|night|week) (?:before|after)\b"
-        rf"|\b(?:a|an|one|{_NUMBERS}) (?:days?|weeks?|months?|years?) (?:earlier|later)\b"
+        # "Six minutes later", "Four days and several moves later": after what?
+        rf"|\b(?:a|an|one|few|several|{_NUMBERS}) (?:minutes?|hours?|days?|weeks?|months?|years?)"
+        r"(?: and [\w ]{1,25}?)? (?:earlier|later)\b(?! than)"
         r"|\b(?:earlier|later) that (?:day|night|week|month)\b",
-        ("day", "night", "morning", "afternoon", "evening", "week", "month", "year"),
+        (
+            "day",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+            "week",
+            "month",
+            "year",
+            "minute",
+            "hour",
+        ),
     ),
     (r"\bthe same (?:statement|interview|speech|letter|report|meeting|period)\b", ("same",)),
     (r"^(?:by|in) contrast\b", ("contrast",)),
@@ -101,6 +116,23 @@ _LEANS_CLUED = (
     (rf"^(?:{'|'.join(MONTH_NAMES)}) \d{{4}},", MONTH_NAMES),
     # A live blog's entry, "9:31 P.M. Rocket sirens sound ...": of which day?
     (r"^\d{1,2}:\d\d ?[ap]\.?m\b", (":",)),
+    # What the sentence before told, as the opening's object: "Prior to that, he served
+    # ...", "With that, United joins ...", "Among them were ...", "Of these, ...". Not
+    # people a clause names ("Among those identified as ...", "For those who ...").
+    (
+        r"^(?:\w+ ){0,3}?(?:to|after|before|besides|beyond|despite|like|of|with|from|than)"
+        r" that,|^(?:among|of) (?:them|these|those|which)\b(?! (?:who|whom|that|which"
+        r"|[a-z]+(?:ed|ing))\b)",
+        ("that", "them", "these", "those", "which"),
+    ),
+    # A next step, "Next they had to ...", not a time ("Next week ...").
+    (
+        r"^next,? (?!(?:week|weekend|year|month|day|morning|night|season|time|summer|spring"
+        rf"|fall|winter|{'|'.join((*WEEKDAYS, *MONTH_NAMES))})\b)",
+        ("next",),
+    ),
+    # A place reckoned from one told before: "About 500 yards farther up, ...".
+    (r"\bfarther (?:up|down|on|along|away|north|south|east|west)\b", ("farther",)),
     # "In the article, colleagues ...": which article?
     (
         r"^in the (?:article|report|statement|interview|letter|study|paper)\b",
@@ -131,7 +163,9 @@ _DEMONSTRATIVE = re.compile(
 _THAT_NOUN = re.compile(
     r"(?<![\w-])(?:into|in|on|of|for|with|at|from|by|to|about|over|under|after|before|during|through"
     r"|against|like|behind|toward|towards|despite|beyond|within|across|around|along) that"
-    r" ([a-z][a-z-]+)\b"
+    r" ([a-z][a-z-]+)\b",
+    # At the opening too ("At that point, ...", "For that procedural breakthrough, ...").
+    re.IGNORECASE,
 )
 # A person's pronoun inside a sentence (at its opening, ``ANAPHORIC_OPENERS`` has it),
 # and the end of its clause on a name: "As he fled, Breiner, 47, ...".
@@ -237,6 +271,18 @@ _QUOTE_MARKS = "\"“”'‘’`"
 # does not name: read out of its article, it points at no one. ("we", "my" and
 # "me" too, but leaving those out cost Multi-News 0.2 R-1 and 0.35 R-2 more.)
 _FIRST_PERSON = re.compile(r"\bI\b")
+# A line a hard-wrapped text (a PDF's) broke off mid-sentence: it ends on a comma,
+# a hyphen or a word no sentence ends on ("... public interest in the memorandum, the"),
+# so the line after it is the rest of that sentence, not one of its own.
+_CUT_OFF = re.compile(
+    r"(?:[,;(–—-]|(?<![\w'’-])(?:the|a|an|of|in|to|for|with|on|at|by|from|and|or|but|is|are"
+    r"|was|were|be|as|into|its|their|his|her|our|your|my|than|that))$"
+)
+# A transcript's turn, "MD: A lot of people said ...", "Peter Travers: We live now ...":
+# the paragraph is the speaker's words, as a quotation's is.
+_TURN = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: ")
+# A turn whose speaker only initials name ("MD:", "PT:"): read alone, no one's words.
+_INITIALS_TURN = re.compile(r"[A-Z]{2,3}: ")
 _TYPOGRAPHIC = re.compile("|".join(map(re.escape, (*OPENING_QUOTES, *CLOSING_QUOTES))))
 _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
 
@@ -272,12 +318,17 @@ def in_quotation(sentences: list[Sentence]) -> list[bool]:
     important to go to AA."' the second sentence has no quotation mark, yet it
     is the speaker's, whom only the sentences before it name. A paragraph starts
     outside: news copy opens each paragraph of a long quotation anew; so does a
-    sentence opening on a quotation mark.
+    sentence opening on a quotation mark. A transcript's turn ("MD: That was
+    smart. Ridley has a big movie ...") is the speaker's to its paragraph's end.
     """
-    inside, paragraph, out = False, -1, []
+    inside, turn, paragraph, out = False, False, -1, []
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             inside, paragraph = False, sentence.paragraph
+            turn = bool(_TURN.match(sentence.text))
+        elif turn:
+            out.append(True)
+            continue
         out.append(inside and not sentence.text.startswith(tuple(_QUOTE_MARKS)))
         inside = _open_after(sentence.text, inside)
     return out
@@ -369,8 +420,8 @@ def _points_back(text: str, lowered: str) -> bool:
 def _that_of_before(text: str) -> bool:
     """Whether ``text`` says "that" and a noun after a preposition, not a noun it names before."""
     for match in _THAT_NOUN.finditer(text):
-        word = match.group(1)
-        if word not in STOPWORDS and word != "matter" and word not in text[: match.start()]:
+        word = match.group(1).lower()
+        if word not in STOPWORDS | {"matter"} and word not in text[: match.start()].lower():
             return True
     return False
 
@@ -515,8 +566,14 @@ def usable(text: str, tokens: list[str]) -> bool:
         and balanced_quotes(text)
         and not _bare_quote(text)
         and not _furniture(text)
-        and not _FIRST_PERSON.search(_QUOTATION.sub("", text))
+        and not _unknown_speaker(text)
     )
+
+
+def _unknown_speaker(text: str) -> bool:
+    """Whether ``text`` speaks for someone it does not name: an unquoted "I", or a
+    transcript's turn that only initials name ("MD: A lot of people said ...")."""
+    return bool(_FIRST_PERSON.search(_QUOTATION.sub("", text)) or _INITIALS_TURN.match(text))
 
 
 def collect_candidates(articles: list[Article]) -> list[Candidate]:
@@ -534,7 +591,7 @@ def collect_candidates(articles: list[Article]) -> list[Candidate]:
         for sentence, before, quoted_on in zip(article.sentences, befores, quoted, strict=False):
             text = trim(sentence.text)
             tokens = words(text)
-            if not usable(text, tokens):
+            if not usable(text, tokens) or _CUT_OFF.search(before.rstrip()):
                 continue
             candidate = _candidate(sentence, text, tokens, day, position)
             if candidate is not None:

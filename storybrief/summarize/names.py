@@ -133,23 +133,23 @@ def _standalone(text: str) -> Iterable[tuple[str, bool]]:
     """Each capitalised word ``text`` gives on its own, out of any run of capitals,
     and whether it speaks there ("Conlon said", "said Conlon")."""
     for match in _WORD.finditer(text):
-        if _alone(text, match.start(), match.end()) and match.group().lower() not in _TITLES:
-            yield (
-                match.group(),
-                bool(
-                    _SPEAKER_BEFORE.search(text[: match.start()])
-                    or _SPEAKER_AFTER.match(text[match.end() :])
-                ),
-            )
+        if match.group().lower() in _TITLES:
+            continue
+        spoken = bool(_SPEAKER_BEFORE.search(text[: match.start()]))
+        # "..., said Geng." ends on the speaker: alone, though a full stop follows.
+        ending = spoken and text[match.end() : match.end() + 1] == "."
+        if _alone(text, match.start(), match.end(), ending):
+            yield match.group(), spoken or bool(_SPEAKER_AFTER.match(text[match.end() :]))
 
 
-def _alone(text: str, start: int, end: int) -> bool:
+def _alone(text: str, start: int, end: int, ending: bool = False) -> bool:
     """Whether ``text[start:end]`` is a word of its own, no run of capitals: a
-    capitalised word before it is a title or function word ("But Conlon said")."""
+    capitalised word before it is a title or function word ("But Conlon said").
+    ``ending``: a full stop after it ends the sentence on it."""
     before = text[:start].split()[-1:]
     return (
         text[start - 1 : start] in ("", " ")
-        and text[end : end + 1] in ("", " ", ",")
+        and (text[end : end + 1] in ("", " ", ",") or ending)
         and not (before and _CAPITALISED.fullmatch(before[0]) and before[0].lower() not in _TITLES)
         and not (text[end : end + 1] == " " and _CAPITALISED.match(text, end + 1))
     )
@@ -230,6 +230,29 @@ def _unmarked_form(forms: set[str]) -> str | None:
     return None
 
 
+def _family_first(
+    forms: dict[str, set[str]], alone: set[str], speakers: set[str]
+) -> dict[str, str]:
+    """Full names whose first word is the one the story has speak alone ("Geng Shuang",
+    "Kim Jong Un": "said Geng"), for names written family name first.
+
+    The run must be marked as a person's under its last word, be the only run that
+    word opens, and that last word never stand alone in the story: then the first word
+    alone can only mean that person. It must speak alone somewhere, as a person does
+    ("China" opens "China Sports Daily" and stands alone, but says nothing).
+    """
+    out: dict[str, str] = {}
+    for first in speakers:
+        runs = forms.get(first, set())
+        if len(runs) != 1 or not next(iter(runs)).startswith("~"):
+            continue
+        name = next(iter(runs))[1:]
+        last = name.split()[-1]
+        if last not in alone and name in forms.get(last, set()):
+            out[first] = name
+    return out
+
+
 class Names:
     """The full name the story gives each bare name, where it gives exactly one."""
 
@@ -253,6 +276,7 @@ class Names:
             for bare, f in forms.items()
             if bare.lower() not in lower and (full := _one_form(f, bare in speakers))
         }
+        self.full |= _family_first(forms, alone, speakers - lower.union(map(str.title, lower)))
         self._pattern = (
             # Not inside a hyphenated name, on either side ("al-Baghdadi", "Ramos-Horta").
             re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(self.full))) + r")\b(?!-)")
