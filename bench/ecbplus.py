@@ -584,10 +584,19 @@ def _right_wrong(story: Story, groups: list[set[str]], gold: list[tuple[str, str
     return f"{sum(_joined(groups, *g) for g in gold)} / {_wrong(story, groups)}"
 
 
+def _b3_recall_sum(story: Story, answer: Answer) -> float:
+    """The story's mention B³ recall summed over its mentions: what it adds to a split's
+    B³ recall numerator (a story of many mentions of one split entity weighs most)."""
+    tally = Tally()
+    tally.add(story, answer)
+    return tally.b3_recall
+
+
 def _story_row(story: Story, entities: list[Entity], pairs: list[GapPair]) -> str:
     """One story's line of the gap table: gold pairs, each system's right and wrong
-    pairs, the pairs only one joins, its gold mentions and its most written chain's
-    forms and mentions (a chain of many forms weighs n(n-1)/2 pairs)."""
+    pairs, the pairs only one joins, its gold mentions, its most written chain's
+    forms and mentions (a chain of many forms weighs n(n-1)/2 pairs) and each
+    system's B³ recall summed over its mentions."""
     chains = chains_of(story)
     gold = [(a, b) for a, b in combinations(sorted(chains), 2) if chains[a] & chains[b]]
     ours = [{form(e.name), *map(form, e.aliases)} for e in entities]
@@ -602,20 +611,23 @@ def _story_row(story: Story, entities: list[Entity], pairs: list[GapPair]) -> st
         len(story.gold),
         f"{sum(largest in cs for cs in chains.values())} / "
         f"{sum(m.chain == largest for m in story.gold)}",
+        f"{_b3_recall_sum(story, baseline_answer(story, contained)):.1f} / "
+        f"{_b3_recall_sum(story, storybrief_answer(story, entities)):.1f}",
     ]
     return f"| {story.id} | {story.split} | " + " | ".join(map(str, cells)) + " |"
 
 
 GAP_HEADER = (
     "| story | split | gold pairs | containment right / wrong | ours right / wrong "
-    "| lost | won | mentions | most written chain: forms / mentions |"
+    "| lost | won | mentions | most written chain: forms / mentions "
+    "| B³ recall summed over mentions: containment / ours |"
 )
 
 
 def causes(stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]) -> None:
     """Where storybrief's (shipped settings) variant-pair recall differs from name
-    containment's, pair by pair: per story with a difference (gold pairs, each
-    system's right and wrong, the pairs only one joins), then by breakdown
+    containment's, pair by pair: per story (gold pairs, each system's right and
+    wrong, the pairs only one joins, mentions and B³ recall), then by breakdown
     (``GAP_DIMENSIONS``) for each split. Forms are printed for ``train`` stories only
     (the errors the rules may be written from); other splits give counts."""
     pairs: list[GapPair] = []
@@ -624,8 +636,7 @@ def causes(stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled
         entities = _entities(story.id, found, rules, EntitySettings())
         story_pairs = gap_pairs(story, entities, found[story.id], rules[story.id])
         pairs += story_pairs
-        if story_pairs:
-            print(_story_row(story, entities, story_pairs))
+        print(_story_row(story, entities, story_pairs))
     for split in [*sorted({s.split for s in stories}), "all"]:
         print_gap(pairs, split)
 
