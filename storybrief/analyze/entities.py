@@ -1121,7 +1121,7 @@ def _merge_rules(
         and not _names_a_body(k, by_key[k], plain)
         for k in plain
     }
-    is_person.update(dict.fromkeys(_mistagged_people(plain, is_person, settings), True))
+    is_person.update(dict.fromkeys(_mistagged_people(plain, is_person, by_key, settings), True))
     by_words = _merge_same_words(groups, plain)
     spelled = _spelled(plain, is_person, by_key)
     acronyms = {k for k in plain if _written_acronym(k, by_key[k])}
@@ -1138,19 +1138,25 @@ def _merge_rules(
 
 
 def _mistagged_people(
-    keys: list[str], is_person: dict[str, bool], settings: EntitySettings
+    keys: list[str],
+    is_person: dict[str, bool],
+    by_key: dict[str, list[Mention]],
+    settings: EntitySettings,
 ) -> list[str]:
     """The names of a few plain words the model never tags as a person's that are a
     person's full name of the story written another way (``_same_length_person``:
     one surname, first names alike). The model tags a name by its context, and one
     article's "Bettie Mae Page" comes out a body beside another's "Betty Mae Page";
-    the person the story names so tells what it is."""
+    the person the story names so tells what it is. A first word written in
+    capitals is initials, no first name ("A.M. Mortar" beside a "mm mortar" the
+    model took for a person)."""
     people = _full_names(keys, is_person)
     return [
         k
         for k in keys
         if not is_person[k]
         and _plain_name(k.split())
+        and not any(_capitals(m.text, 0) for m in by_key[k])
         and any(_same_length_person(k, p, settings) for p in people)
     ]
 
