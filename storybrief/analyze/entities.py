@@ -35,6 +35,9 @@ story, not lists of this story's names:
   body of its own ("Texas" is no Texas Senate);
 * a name the model takes for a person's that never acts and starts the name of
   a body of the story is that body's: "checked into Betty Ford" (the Center);
+  and a name it never takes for one that is a person's full name of the story
+  written alike (one surname, first names alike) is that person's: "Bettie Mae
+  Page" tagged a body beside "Betty Mae Page";
 * acronyms spelled by the written name ("U.S. Geological Survey" is USGS),
   never by a place the model does not tag the acronym as, and a standard one
   ("U.N.", "AP") only for its standard expansion, not "Upper Nile";
