@@ -37,9 +37,10 @@ and all 66 stories:
 * storybrief, rules only: the scorer off.
 
 ``--errors SPLIT`` prints the CV run's wrong and missed pairs of that split (read
-``train`` only); ``--causes SPLIT``, the gold pairs name containment joins and the
-shipped entities leave apart, by cause (``causes``: the pairs themselves for
-``train`` only, counts for others); ``--split train`` briefs and cross-validates the
+``train`` only); ``--causes SPLIT``, the pairs that only one of name containment
+and the shipped entities joins, per story and by outcome, kind, article, chain size
+and cause (``causes``: the whole difference between their pair scores; the pairs
+themselves for ``train`` only, counts for others); ``--split train`` briefs and cross-validates the
 ``train`` stories alone; ``--cache FILE`` keeps the found names (spaCy's part) between runs.
 """
 
@@ -52,7 +53,7 @@ import re
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations, product
 from pathlib import Path
@@ -107,6 +108,7 @@ class Mention:
     doc: str
     form: str
     chain: str
+    tag: str = ""  # the gold entity type: HUMAN_PART_PER, LOC_GEO, ...
 
 
 @dataclass
@@ -132,7 +134,7 @@ def load(path: Path) -> list[Story]:
                 Path(tmp, f"{doc['doc']}.txt").write_text(article_text(doc), encoding="utf-8")
             articles = read([tmp])
         gold = [
-            Mention(doc["doc"], form(m["name"]), m["chain"])
+            Mention(doc["doc"], form(m["name"]), m["chain"], m["tag"])
             for doc in sub["docs"]
             for m in doc["mentions"]
             if "name" in m
@@ -179,9 +181,7 @@ def examples(story: Story, found: Found, rules: Ruled) -> tuple[list[list[float]
     """The story's candidate pairs (``entities.candidate_pairs``) with a gold label:
     "same" when a gold mention written as one and one written as the other share a
     chain, "different" when both are gold forms and none do; other pairs left out."""
-    chains: dict[str, set[str]] = defaultdict(set)
-    for m in story.gold:
-        chains[m.form].add(m.chain)
+    chains = chains_of(story)
     of_key: dict[str, set[str]] = defaultdict(set)
     for m in found[0]:
         of_key[m.key].update(c for f in {form(m.text), form(m.alias)} for c in chains.get(f, ()))
@@ -318,9 +318,7 @@ class Tally:
         self._bcubed(story, clusters)
 
     def _pairs(self, story: Story, groups: list[set[str]]) -> None:
-        chains: dict[str, set[str]] = defaultdict(set)
-        for m in story.gold:
-            chains[m.form].add(m.chain)
+        chains = chains_of(story)
         for a, b in combinations(sorted(chains), 2):
             gold = bool(chains[a] & chains[b])
             ours = any(a in g and b in g for g in groups)
@@ -404,45 +402,243 @@ def systems(
     }
 
 
-def causes(stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]) -> Counter:
-    """Why the shipped entities leave apart each gold pair name containment joins: a
-    form no entity lists ("unlisted"), else ``entities.why_apart`` of the keys the
-    forms are found under. Each pair is printed for ``train`` stories only (the
-    errors the rules may be written from); the counts are returned."""
-    settings, tally = EntitySettings(), Counter()
-    for story in stories:
-        entities = _entities(story.id, found, rules, settings)
-        forms = [{form(e.name), *map(form, e.aliases)} for e in entities]
-        keys: dict[str, str] = {}
-        for m in found[story.id][0]:
-            for f in sorted({form(m.text), form(m.alias)}):
-                keys.setdefault(f, m.key)
-        listed = set().union(*forms) & keys.keys()
-        for a, b in _containment_misses(story, forms):
-            apart = {a, b} <= listed
-            cause = (
-                why_apart(rules[story.id], settings, pair_model(), keys[a], keys[b])
-                if apart
-                else "unlisted"
-            )
-            tally[cause] += 1
-            if story.split == "train":
-                print(f"{story.id}: {cause:16} {a!r} ~ {b!r}")
-    return tally
-
-
-def _containment_misses(story: Story, forms: list[set[str]]) -> list[tuple[str, str]]:
-    """The gold "same" pairs of the story that name containment joins and no entity lists."""
+def chains_of(story: Story) -> dict[str, set[str]]:
+    """The gold chains each normalised form of the story is written in."""
     chains: dict[str, set[str]] = defaultdict(set)
     for m in story.gold:
         chains[m.form].add(m.chain)
-    return [
-        (a, b)
+    return chains
+
+
+@dataclass(frozen=True)
+class GapPair:
+    """A pair of two forms of a story that exactly one of storybrief and name
+    containment joins: what makes up the difference between their pair scores."""
+
+    story: str
+    split: str
+    forms: tuple[str, str]
+    # "lost": a gold pair containment joins and storybrief does not; "spared": a
+    # pair of two entities containment joins and storybrief does not; "won": a gold
+    # pair storybrief joins and containment does not; "wrong": the last, not gold.
+    outcome: str
+    direct: bool  # the containment test holds for the pair itself, not only through others
+    within: bool  # some article writes both forms
+    kind: str  # the gold entity types, coarse (person, body, place, other), "+" for two
+    chain_forms: int  # forms of the pair's most written gold chain (n forms, n(n-1)/2 pairs)
+    cause: str  # why storybrief leaves a pair containment joins apart (``_why_lost``)
+
+
+OUTCOMES = ("lost", "spared", "won", "wrong")
+
+
+def _kind(tags: set[str]) -> str:
+    """A chain's coarse entity type from its ECB+ tags (the most specific one wins)."""
+    for suffix, kind in (("_PER", "person"), ("_ORG", "body"), ("_GPE", "place")):
+        if any(t.endswith(suffix) for t in tags):
+            return kind
+    return "place" if any(t.startswith("LOC") for t in tags) else "other"
+
+
+@dataclass
+class _StoryView:
+    """What the gap analysis reads of one story: its gold forms by chain and article,
+    the groups containment and storybrief make, and where storybrief found each form."""
+
+    chains: dict[str, set[str]]
+    docs: dict[str, set[str]]
+    tags: dict[str, set[str]]
+    containment: list[set[str]]
+    ours: list[set[str]]
+    keys: dict[str, str]  # form -> the key of a found mention written so
+
+    def kind(self, a: str, b: str) -> str:
+        """The pair's gold kind: its shared chain's, else both forms' chains'."""
+        shared = self.chains[a] & self.chains[b]
+        if shared:
+            return _kind(self.tags[min(shared)])
+        kinds = {_kind(set().union(*(self.tags[c] for c in self.chains[f]))) for f in (a, b)}
+        return "+".join(sorted(kinds))
+
+    def chain_forms(self, a: str, b: str) -> int:
+        return max(
+            sum(chain in cs for cs in self.chains.values())
+            for chain in self.chains[a] | self.chains[b]
+        )
+
+
+def _view(story: Story, entities: list[Entity], found: Found) -> _StoryView:
+    docs: dict[str, set[str]] = defaultdict(set)
+    tags: dict[str, set[str]] = defaultdict(set)
+    for m in story.gold:
+        docs[m.form].add(m.doc)
+        tags[m.chain].add(m.tag)
+    keys: dict[str, str] = {}
+    for m in found[0]:
+        for f in sorted({form(m.text), form(m.alias)}):
+            keys.setdefault(f, m.key)
+    return _StoryView(
+        chains_of(story),
+        docs,
+        tags,
+        baseline_answer(story, contained)[0],
+        [{form(e.name), *map(form, e.aliases)} for e in entities],
+        keys,
+    )
+
+
+def _joined(groups: list[set[str]], a: str, b: str) -> bool:
+    return any(a in g and b in g for g in groups)
+
+
+def gap_pairs(story: Story, entities: list[Entity], found: Found, rules: Ruled) -> list[GapPair]:
+    """The story's pairs of forms that exactly one of storybrief and containment joins."""
+    view = _view(story, entities, found)
+    pairs = []
+    for a, b in combinations(sorted(view.chains), 2):
+        ours, theirs = _joined(view.ours, a, b), _joined(view.containment, a, b)
+        if ours == theirs:
+            continue
+        gold = bool(view.chains[a] & view.chains[b])
+        outcome = OUTCOMES[2 * ours + (not gold)]
+        cause = _why_lost(view, rules, a, b) if theirs else ""
+        within = bool(view.docs[a] & view.docs[b])
+        args = (story.id, story.split, (a, b), outcome, contained(a, b), within)
+        pairs.append(GapPair(*args, view.kind(a, b), view.chain_forms(a, b), cause))
+    return pairs
+
+
+def _why_lost(view: _StoryView, rules: Ruled, a: str, b: str) -> str:
+    """Why storybrief leaves a gold pair apart: a form it never finds ("unfound"), one it
+    finds and lists in no entity ("unlisted"), one it lists only as an alias made
+    otherwise ("not a key"), else ``entities.why_apart`` of the two forms' keys."""
+    listed = set().union(*view.ours)
+    for f in (a, b):
+        if f not in listed:
+            return "unlisted" if f in view.keys else f"unfound: {_span_cut(f, view.keys)}"
+    if not {a, b} <= view.keys.keys():
+        return "not a key"
+    return why_apart(rules, EntitySettings(), pair_model(), view.keys[a], view.keys[b])
+
+
+def _span_cut(missing: str, found: Collection[str]) -> str:
+    """How the spans storybrief found sit against a form it never finds: one holds it
+    ("longer"), it holds one ("shorter"), or neither ("no span")."""
+    padded = f" {missing} "
+    if any(f" {missing} " in f" {f} " for f in found):
+        return "longer"
+    return "shorter" if any(f" {f} " in padded for f in found) else "no span"
+
+
+def _wrong(story: Story, groups: list[set[str]]) -> int:
+    """The pairs of forms ``groups`` joins that share no gold chain."""
+    chains = chains_of(story)
+    return sum(
+        not chains[a] & chains[b] and _joined(groups, a, b)
         for a, b in combinations(sorted(chains), 2)
-        if chains[a] & chains[b]
-        and contained(a, b)
-        and not any(a in group and b in group for group in forms)
+    )
+
+
+def _bucket(n: int) -> str:
+    return "2" if n == 2 else "3-4" if n <= 4 else "5+"
+
+
+# The gap's breakdowns: a name and what each pair counts under.
+GAP_DIMENSIONS: dict[str, Callable[[GapPair], str]] = {
+    "kind": lambda p: p.kind,
+    "containment": lambda p: "direct" if p.direct else "transitive",
+    "articles": lambda p: "within one" if p.within else "across only",
+    "chain forms": lambda p: _bucket(p.chain_forms),
+    "cause": lambda p: p.cause,
+    "kind and cause": lambda p: f"{p.kind} {p.cause}",
+}
+
+
+def print_gap(pairs: list[GapPair], split: str) -> None:
+    """The pairs only one system joins on one split, by outcome (``GapPair.outcome``)
+    and each breakdown; the forms of containment's pairs for ``train`` only."""
+    chosen = [p for p in pairs if split in {"all", p.split}]
+    totals = Counter(p.outcome for p in chosen)
+    print(f"\n{split}: " + ", ".join(f"{o} {totals[o]}" for o in OUTCOMES))
+    for name, of in GAP_DIMENSIONS.items():
+        print(f"  {name} ({' / '.join(OUTCOMES)}):")
+        print("\n".join(_breakdown(chosen, of)))
+    if split == "train":
+        for p in (p for p in chosen if p.cause):
+            a, b = p.forms
+            print(f"  {p.story}: {p.outcome:6} {p.cause:16} {p.kind:6} {a!r} ~ {b!r}")
+
+
+def _breakdown(pairs: list[GapPair], of: Callable[[GapPair], str]) -> list[str]:
+    """One line per value of a breakdown: its pairs' counts by outcome."""
+    by_value: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in pairs:
+        by_value[of(p)][p.outcome] += 1
+    return [
+        f"    {value}: " + " / ".join(str(counts[o]) for o in OUTCOMES)
+        for value, counts in sorted(by_value.items())
     ]
+
+
+def _right_wrong(story: Story, groups: list[set[str]], gold: list[tuple[str, str]]) -> str:
+    return f"{sum(_joined(groups, *g) for g in gold)} / {_wrong(story, groups)}"
+
+
+def _b3_recall_sum(story: Story, answer: Answer) -> float:
+    """The story's mention B³ recall summed over its mentions: what it adds to a split's
+    B³ recall numerator (a story of many mentions of one split entity weighs most)."""
+    tally = Tally()
+    tally.add(story, answer)
+    return tally.b3_recall
+
+
+def _story_row(story: Story, entities: list[Entity], pairs: list[GapPair]) -> str:
+    """One story's line of the gap table: gold pairs, each system's right and wrong
+    pairs, the pairs only one joins, its gold mentions, its most written chain's
+    forms and mentions (a chain of many forms weighs n(n-1)/2 pairs) and each
+    system's B³ recall summed over its mentions."""
+    chains = chains_of(story)
+    gold = [(a, b) for a, b in combinations(sorted(chains), 2) if chains[a] & chains[b]]
+    ours = [{form(e.name), *map(form, e.aliases)} for e in entities]
+    largest = Counter(c for cs in chains.values() for c in cs).most_common(1)[0][0]
+    outcomes = Counter(p.outcome for p in pairs)
+    cells = [
+        len(gold),
+        _right_wrong(story, baseline_answer(story, contained)[0], gold),
+        _right_wrong(story, ours, gold),
+        outcomes["lost"],
+        outcomes["won"],
+        len(story.gold),
+        f"{sum(largest in cs for cs in chains.values())} / "
+        f"{sum(m.chain == largest for m in story.gold)}",
+        f"{_b3_recall_sum(story, baseline_answer(story, contained)):.1f} / "
+        f"{_b3_recall_sum(story, storybrief_answer(story, entities)):.1f}",
+    ]
+    return f"| {story.id} | {story.split} | " + " | ".join(map(str, cells)) + " |"
+
+
+GAP_HEADER = (
+    "| story | split | gold pairs | containment right / wrong | ours right / wrong "
+    "| lost | won | mentions | most written chain: forms / mentions "
+    "| B³ recall summed over mentions: containment / ours |"
+)
+
+
+def causes(stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]) -> None:
+    """Where storybrief's (shipped settings) variant-pair recall differs from name
+    containment's, pair by pair: per story (gold pairs, each system's right and
+    wrong, the pairs only one joins, mentions and B³ recall), then by breakdown
+    (``GAP_DIMENSIONS``) for each split. Forms are printed for ``train`` stories only
+    (the errors the rules may be written from); other splits give counts."""
+    pairs: list[GapPair] = []
+    print(GAP_HEADER)
+    for story in stories:
+        entities = _entities(story.id, found, rules, EntitySettings())
+        story_pairs = gap_pairs(story, entities, found[story.id], rules[story.id])
+        pairs += story_pairs
+        print(_story_row(story, entities, story_pairs))
+    for split in [*sorted({s.split for s in stories}), "all"]:
+        print_gap(pairs, split)
 
 
 def check_full(stories: list[Story], shipped: dict[str, list[Entity]]) -> None:
@@ -488,7 +684,7 @@ def main() -> None:
     seconds = time.perf_counter() - started
     if args.causes:
         chosen = [s for s in stories if args.causes in {"all", s.split}]
-        print(causes(chosen, found, rules_of(found)))
+        causes(chosen, found, rules_of(found))
         return
     entities = systems(stories, found, rules_of(found))
     if args.full:

@@ -256,3 +256,25 @@ def test_a_name_ending_in_a_kind_of_body_is_no_person_whatever_its_tag() -> None
     rules = ruled([mention(text, label) for text, label in names], [], EntitySettings())
     assert not rules.infos["clinton foundation"].is_person
     assert rules.infos["bill clinton"].is_person
+
+
+def test_a_full_name_the_model_tags_otherwise_is_the_person_written_alike() -> None:
+    # One article's "Katherine Gomes" tagged a facility, another's "Kathryn Gomes" a
+    # person: one surname and first names alike make it hers, and "Gomes" then hers
+    # alone. A body named after someone, another first name or initials in capitals
+    # (a time's "A.M." beside a "mm mortar" the model took for a person) stays apart.
+    found = groups_of(
+        ("Kathryn Gomes", "PERSON"),
+        ("Katherine Gomes", "FAC"),
+        ("Gomes", "PERSON"),
+        ("Gomes", "PERSON"),
+        ("Maria Gomes", "GPE"),
+        ("John Kennedy", "PERSON"),
+        ("Kennedy Center", "FAC"),
+        ("mm mortar", "PERSON"),
+        ("A.M. Mortar", "ORG"),
+    )
+    assert found["Katherine Gomes"] == found["Kathryn Gomes"] == found["Gomes"]
+    assert found["Maria Gomes"] != found["Kathryn Gomes"]
+    assert found["Kennedy Center"] != found["John Kennedy"]
+    assert found["A.M. Mortar"] != found["mm mortar"]  # initials are no first name

@@ -35,6 +35,9 @@ story, not lists of this story's names:
   body of its own ("Texas" is no Texas Senate);
 * a name the model takes for a person's that never acts and starts the name of
   a body of the story is that body's: "checked into Betty Ford" (the Center);
+  and a name it never takes for one that is a person's full name of the story
+  written alike (one surname, first names alike) is that person's: "Bettie Mae
+  Page" tagged a body beside "Betty Mae Page";
 * acronyms spelled by the written name ("U.S. Geological Survey" is USGS),
   never by a place the model does not tag the acronym as, and a standard one
   ("U.N.", "AP") only for its standard expansion, not "Upper Nile";
@@ -1121,6 +1124,7 @@ def _merge_rules(
         and not _names_a_body(k, by_key[k], plain)
         for k in plain
     }
+    is_person.update(dict.fromkeys(_mistagged_people(plain, is_person, by_key, settings), True))
     by_words = _merge_same_words(groups, plain)
     spelled = _spelled(plain, is_person, by_key)
     acronyms = {k for k in plain if _written_acronym(k, by_key[k])}
@@ -1134,6 +1138,45 @@ def _merge_rules(
     _merge_misspelled(groups, labels)
     _merge_clipped(groups, bodies, by_key)
     return groups, _name_infos(labels, by_key, is_person)
+
+
+def _mistagged_people(
+    keys: list[str],
+    is_person: dict[str, bool],
+    by_key: dict[str, list[Mention]],
+    settings: EntitySettings,
+) -> list[str]:
+    """The names of a few plain words the model never tags as a person's that are a
+    person's full name of the story written another way (``_same_length_person``:
+    one surname, first names alike). The model tags a name by its context, and one
+    article's "Bettie Mae Page" comes out a body beside another's "Betty Mae Page";
+    the person the story names so tells what it is. A first word written in
+    capitals is initials, no first name ("A.M. Mortar" beside a "mm mortar" the
+    model took for a person)."""
+    people = _full_names(keys, is_person)
+    return [
+        k
+        for k in keys
+        if not is_person[k]
+        and _plain_name(k.split())
+        and not any(_capitals(m.text, 0) for m in by_key[k])
+        and any(_same_length_person(k, p, settings) for p in people)
+    ]
+
+
+def _full_names(keys: list[str], is_person: dict[str, bool]) -> list[str]:
+    """The people's names of more than one word that name one person (``_full_name``)."""
+    return [k for k in keys if is_person[k] and len(person_words(k)) > 1 and _full_name(k)]
+
+
+def _same_length_person(key: str, person: str, settings: EntitySettings) -> bool:
+    """Whether a name is a person's full name of as many words written another way.
+    A longer one ending in it stays what the model says ("Interior Dirk Kempthorne",
+    "NBA Charlotte Bobcats"): ``_merge_bodies_named`` joins such a name to the
+    person without making it one."""
+    return len(person_words(key)) == len(person_words(person)) and _same_person(
+        key, person, settings
+    )
 
 
 def _names_a_body(key: str, found: list[Mention], keys: list[str]) -> bool:
@@ -1742,7 +1785,7 @@ def _merge_people(
     settings: EntitySettings,
 ) -> None:
     """A person's full name with its shorter, titled and transliterated forms."""
-    people = [k for k in keys if is_person[k] and len(person_words(k)) > 1 and _full_name(k)]
+    people = _full_names(keys, is_person)
     _merge_bodies_named(groups, [k for k in keys if not is_person[k]], people, by_key)
     for a, b in combinations(people, 2):
         if _same_person(a, b, settings):
