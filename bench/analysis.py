@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/analysis.py [--seeds DIR] [--fixtures DIR] [--data DIR]
        .venv/bin/python bench/analysis.py --unlabelled [--data DIR]
        .venv/bin/python bench/analysis.py --aliases [--data DIR]
-       .venv/bin/python bench/analysis.py --allsides|--ecbplus FIRST LAST [--kind KIND ...]
+       .venv/bin/python bench/analysis.py --allsides|--ecbplus|--polnear FIRST LAST [--kind K ...]
 
 Stories: the seed (``../shared/data/seeds``: ``*.txt`` + ``gold.json``) and
 every ``tests/fixtures/analysis/<name>/`` with a ``gold.json`` in the seed's

@@ -6,20 +6,10 @@ were the only figure conflicts on PolNeAR's design half. Small stories written f
 from __future__ import annotations
 
 import pytest
+from test_conflict_figures_scope import figure_conflicts, story
 
-from storybrief.analyze import StoryContext, run
 from storybrief.analyze.context import nlp
 from storybrief.analyze.numbers import figures, polled
-from storybrief.models import Conflict
-
-
-def figure_conflicts(*texts: str) -> list[Conflict]:
-    conflicts = run(StoryContext.from_texts(*texts), "conflicts")
-    return [c for c in conflicts if c.kind == "figures"]
-
-
-def story(title: str, *sentences: str) -> str:
-    return f"{title}\n\n" + " ".join(sentences)
 
 
 def poll_figures(text: str) -> dict[str, bool]:
