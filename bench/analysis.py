@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/analysis.py [--seeds DIR] [--fixtures DIR] [--data DIR]
        .venv/bin/python bench/analysis.py --unlabelled [--data DIR]
        .venv/bin/python bench/analysis.py --aliases [--data DIR]
-       .venv/bin/python bench/analysis.py --allsides|--ecbplus FIRST LAST [--kind KIND ...]
+       .venv/bin/python bench/analysis.py --allsides|--ecbplus|--polnear FIRST LAST [--kind K ...]
 
 Stories: the seed (``../shared/data/seeds``: ``*.txt`` + ``gold.json``) and
 every ``tests/fixtures/analysis/<name>/`` with a ``gold.json`` in the seed's
@@ -37,7 +37,9 @@ texts out of this repository. Gold article ids are prefixes of ours.
 AllSides roundups (``stories-dev``, one gold story briefed alone) at sorted gold-story
 positions FIRST to LAST - 1, to be read by hand, and their count per kind; ``--ecbplus
 FIRST LAST`` the same for the 66 ECB+ stories (``ecbplus-dev``, topic order: 0-33 are
-topics 1-17, 34-65 topics 18-35).
+topics 1-17, 34-65 topics 18-35); ``--polnear FIRST LAST`` the same for the PolNeAR train
+articles grouped by ``storybrief.group`` (event grain), stories of two or more publishers
+ordered by their first article's name (126: 0-62 the design half, 63-125 the check half).
 
 ``--unlabelled`` counts instead the conflicts reported on the stories no one
 has labelled (every cluster of two or more documents of
@@ -60,10 +62,12 @@ from typing import Any
 
 import numpy as np
 
+from storybrief import group
 from storybrief.analyze import StoryContext, run
 from storybrief.models import Article, Brief
 from storybrief.nlp.overlap import words
 from storybrief.pipeline import brief_of, prepare
+from storybrief.settings import ClusterSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -356,12 +360,47 @@ def _ecbplus_stories(data: Path) -> list[tuple[str, list[str]]]:
     ]
 
 
-FRESH = {"allsides": _allsides_stories, "ecbplus": _ecbplus_stories}
+POLNEAR = Path("polnear-dev") / "polnear_train.json"
+
+
+def _polnear_stories(data: Path) -> list[tuple[str, list[str]]]:
+    """The PolNeAR train articles grouped into stories by storybrief's own grouping
+    (``storybrief.group``, event grain: one day's event), those of two or more publishers
+    kept, ordered by their first article's name; each as its articles' title and text (by
+    name). The dev file is never read: its quotes are kept for the quotes benchmark."""
+    articles = json.loads((data / POLNEAR).read_text(encoding="utf-8"))["articles"]
+    lines = [
+        {"id": a["name"], "title": a["title"], "text": a["text"], "published": a["date"],
+         "outlet": a["publisher"]}
+        for a in articles
+    ]  # fmt: skip
+    by_name = {a["name"]: a for a in articles}
+    stories: dict[str, list[str]] = {}
+    for record in group(lines, settings=ClusterSettings(grain="event")):
+        if record.get("story") is not None:
+            stories.setdefault(record["story"], []).append(record["id"])
+    kept = sorted(
+        sorted(names)
+        for names in stories.values()
+        if len({by_name[n]["publisher"] for n in names}) >= 2
+    )
+    print(f"polnear train: {len(kept)} stories of two or more publishers (event grain)")
+    return [
+        (names[0], [f"{by_name[n]['title'] or ''}\n\n{by_name[n]['text']}" for n in names])
+        for names in kept
+    ]
+
+
+FRESH = {
+    "allsides": _allsides_stories,
+    "ecbplus": _ecbplus_stories,
+    "polnear": _polnear_stories,
+}
 
 
 def fresh(data: Path, pile: str, positions: list[int], kinds: set[str]) -> None:
     """Print the conflicts of ``kinds`` (every kind, when empty) of an unlabelled pile's
-    stories at positions ``[first, last)`` (AllSides roundups or ECB+ stories), each story
+    stories at positions ``[first, last)`` (AllSides roundups, ECB+ or PolNeAR stories), each story
     briefed alone, to be read by hand (no conflict labels), and their count per kind."""
     first, last = positions
     counted: dict[str, int] = {}

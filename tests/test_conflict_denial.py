@@ -168,3 +168,24 @@ def test_the_attribution_of_no_evidence_is_not_what_it_denies() -> None:
         "prosecutor announced."
     )
     assert denials(cleared, sentenced) == []
+
+
+CHARGED = (
+    "Ex-aide charged\n\n"
+    "Prosecutors have charged the former harbour commissioner with knowingly making false "
+    "statements to state inspectors about his meetings with the dredging contractor. He is due "
+    "in court on Monday."
+)
+PLEADS = (
+    "Commissioner to plead guilty\n\n"
+    "The former harbour commissioner has agreed to plead guilty to lying to state inspectors "
+    "about his meetings with the dredging contractor, his lawyer said. The plea hearing is set "
+    "for Monday."
+)
+
+
+def test_statements_judged_by_their_makers_act_are_no_report_called_untrue() -> None:
+    # "making false statements" names a lie (here a charge), which the other outlet tells too:
+    # no report of it is called untrue (AllSides stories-dev: Flynn's and Stone's charges).
+    assert denials(CHARGED, PLEADS) == []
+    assert [c.kind for c in run(StoryContext.from_texts(CHARGED, PLEADS), "conflicts")] == []

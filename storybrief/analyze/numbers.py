@@ -462,3 +462,69 @@ def _several(token: Token) -> bool:
         return False
     amount = _amount(token.text)
     return amount is None or amount[0] > 1
+
+
+# A poll's figures (PolNeAR train stories 0-62, twelfth session: both figure conflicts there
+# set two polls' figures against each other): whom it asked ("surveyed 1,000 adults", "a poll
+# of 1,005 adults") and the share of people giving an answer ("16 percent of Democratic
+# voters say ...", "a majority of likely voters, 56%, have ..."). Each is one poll's, of one
+# question, which the sentence seldom names in full; and its margin of error.
+_POLLING = {"poll", "survey", "sample"}  # not "interview": police interview witnesses
+_ANSWERING = {
+    "say", "think", "believe", "feel", "expect", "approve", "disapprove", "support", "oppose",
+    "favor", "favour", "prefer", "want", "agree", "disagree",
+}  # fmt: skip
+_PEOPLE = {
+    "voter", "adult", "respondent", "people", "person", "resident", "citizen", "american",
+    "democrat", "republican", "independent", "supporter", "parent", "woman", "man",
+}  # fmt: skip
+
+
+def polled(doc: Doc, figure: Figure) -> bool:
+    """Whether a figure is a poll's: the people it asked, the share of people giving an
+    answer, or its margin of error. Polls are many and each asks many questions, so two
+    outlets' poll figures are seldom one quantity, and no rival counts of the story's event."""
+    count = count_word(doc[figure.start])
+    if figure.unit == "%":
+        return _answering(count) or _people_who(count)
+    counted = partitive(count) or count
+    asked_by = counted.head.head if counted.dep_ == "pobj" else counted.head
+    asked = counted.dep_ in {"dobj", "pobj"} and asked_by.lemma_.lower() in _POLLING
+    return asked or _margin(count)
+
+
+def _margin(count: Token) -> bool:
+    """Whether a figure is a poll's margin of error: "a margin of error of 2.8 points", "a
+    margin of error between 3.1 and 4.9"."""
+    margins = [a for a in count.ancestors if a.lemma_.lower() == "margin"]
+    of = [o for m in margins for p in m.children if p.lower_ == "of" for o in p.children]
+    return any(o.lemma_.lower() == "error" for o in of)
+
+
+def _answering(share: Token) -> bool:
+    """Whether a share is of those who say or think something: "72 percent said yes", "18%
+    who say"."""
+    verbs = [share.head] if share.dep_ == "nsubj" else []
+    verbs += [c for c in share.children if c.dep_ == "relcl"]
+    return any(v.lemma_.lower() in _ANSWERING for v in verbs)
+
+
+def _people_who(share: Token) -> bool:
+    """Whether a share is of people and what they do or hold: the subject of its clause, of
+    people ("16 percent of voters still say", "a majority of likely voters, 56%, have"); not
+    what is done to them ("killed 30 percent of the residents")."""
+    holders = [share, share.head] if share.dep_ == "appos" else [share]
+    groups = [
+        o
+        for h in holders
+        for p in h.children
+        if p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return holders[-1].dep_ == "nsubj" and any(_people(g) for g in groups)
+
+
+def _people(group: Token) -> bool:
+    """Whether a noun names people: a nationality or party ("Democrats"), or a word for them."""
+    return group.ent_type_ == "NORP" or group.lemma_.lower() in _PEOPLE

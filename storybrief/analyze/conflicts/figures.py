@@ -32,6 +32,7 @@ from storybrief.analyze.numbers import (
     partitive,
     parts,
     period,
+    polled,
 )
 from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.analyze.syntax import entity_span
@@ -89,11 +90,12 @@ def _stated_figures(ctx: StoryContext) -> list[_Found]:
 
 
 def _sentence_figures(ctx: StoryContext, sentence: Sentence) -> list[_Found]:
-    """A sentence's figures stated as fact, but its parts and its counts of sources."""
+    """A sentence's figures stated as fact, but its parts, its counts of sources and a poll's
+    figures (``numbers.polled``: another outlet's poll, or question, is no rival count)."""
     doc = ctx.docs[sentence.id]
     found_here = figures(doc)
     # "eight people, including six Americans": the six is a part, not a rival count.
-    part = parts(doc, found_here)
+    part = parts(doc, found_here) | {f.start for f in found_here if polled(doc, f)}
     counted = [(f, _counted(doc[f.start])) for f in found_here if f.start not in part]
     return [
         (sentence, f, _owner(t, ctx.names)) for f, t in counted if stated(t) and not _sources(t)
