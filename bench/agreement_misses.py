@@ -73,40 +73,58 @@ class _Story:
     raw_articles: list[str]
 
 
-def _raw_sentences(article: Article) -> list[str]:
-    """An article's raw text cut into sentences with no cleaning: what the cleaner was given."""
-    return [s for p in article.raw.split("\n\n") for s in split_sentences(p) if s.strip()]
+def _raw_sentences(articles: list[Article]) -> list[tuple[str, str]]:
+    """The articles' raw texts cut into sentences with no cleaning, what the cleaner was
+    given, as (article, sentence)."""
+    paragraphs = [(a.id, p) for a in articles for p in a.raw.split("\n\n")]
+    return [(a, s) for a, p in paragraphs for s in split_sentences(p) if s.strip()]
 
 
 def _load(path: Path, data: Path) -> _Story:
+    """A tune story briefed without the caps (and its capped list), read by the matcher."""
     gold = json.loads(path.read_text(encoding="utf-8"))
     facts = [f for f in gold["agreements"] if len(f["sources"]) >= 2]
-    raw = _articles(path, data)
     articles = [a for a in prepare(_articles(path, data)) if a.ok]
     rarity = _rarity([s.text for a in articles for s in a.sentences])
-    context = StoryContext(articles, _UNCAPPED)
-    uncapped = run(context, "agreements")
-    assert isinstance(uncapped, list)
+    units, scores, clusters, uncapped = _analysed(articles)
     listed = found_by._capped(uncapped, DEFAULT.agreements)
-    units = found_by._units(context, context.names)
-    scores = found_by._scores(context, units, context.names).scores
-    sentences = [s for a in articles for s in a.sentences]
-    said = fact_scores([(s.article, s.text) for s in sentences], facts, rarity)
-    raw_texts = [(a.id, s) for a in raw for s in _raw_sentences(a)]
+    said, texts = _sentences_read(articles, facts, rarity)
+    raw_texts = _raw_sentences(_articles(path, data))
     return _Story(
         facts,
         units,
         scores,
-        found_by._clusters(scores, context.cosines),
+        clusters,
         listed,
         uncapped,
         _credits(listed, facts, rarity),
         fact_scores([(u.sentence.article, u.text) for u in units], facts, rarity),
-        {s.id: said[k] for k, s in enumerate(sentences)},
-        {s.id: s.text for s in sentences},
+        said,
+        texts,
         fact_scores(raw_texts, facts, rarity),
         [a for a, _ in raw_texts],
     )
+
+
+def _sentences_read(
+    articles: list[Article], facts: list[dict], rarity: dict[str, float]
+) -> tuple[dict[str, np.ndarray], dict[str, str]]:
+    """Each sentence's matcher reading against each fact, and its text, by sentence id."""
+    sentences = [s for a in articles for s in a.sentences]
+    said = fact_scores([(s.article, s.text) for s in sentences], facts, rarity)
+    return {s.id: said[k] for k, s in enumerate(sentences)}, {s.id: s.text for s in sentences}
+
+
+def _analysed(
+    articles: list[Article],
+) -> tuple[list[found_by._Unit], np.ndarray, list[list[int]], list[Agreement]]:
+    """The story's units, their pair scores and clusters, and its agreements uncapped."""
+    context = StoryContext(articles, _UNCAPPED)
+    uncapped = run(context, "agreements")
+    assert isinstance(uncapped, list)
+    units = found_by._units(context, context.names)
+    scores = found_by._scores(context, units, context.names).scores
+    return units, scores, found_by._clusters(scores, context.cosines), uncapped
 
 
 def _closest(one: _Story, n: int, sources: set[str]) -> str:
@@ -129,11 +147,7 @@ def stage(one: _Story, n: int, reading: float = MATCH_SHARE) -> tuple[str, str]:
     sources = {f"d{s}" for s in one.facts[n]["sources"]}
     told = [sid for sid, score in one.sentence_scores.items() if score[n] >= reading]
     if _sources_of([sid.split(":")[0] for sid in told], sources) < 2:
-        tells = one.raw_scores[:, n] >= reading
-        raw = [a for a, said in zip(one.raw_articles, tells, strict=True) if said]
-        lost = _sources_of(raw, sources) >= 2
-        where = "a. sentences: in the raw text only" if lost else "a. sentences: none"
-        return where, _closest(one, n, sources)
+        return _unsaid(one, n, sources, reading), _closest(one, n, sources)
     tells = one.unit_scores[:, n] >= reading
     telling = [k for k in np.flatnonzero(tells) if one.units[k].sentence.article in sources]
     if _sources_of([one.units[k].sentence.article for k in telling], sources) < 2:
@@ -141,29 +155,39 @@ def stage(one: _Story, n: int, reading: float = MATCH_SHARE) -> tuple[str, str]:
     return _after_units(one, telling)
 
 
+def _unsaid(one: _Story, n: int, sources: set[str], reading: float) -> str:
+    """Stage a: no sentence of two sources tells the fact; did the raw text have them?"""
+    tells = one.raw_scores[:, n] >= reading
+    raw = [a for a, said in zip(one.raw_articles, tells, strict=True) if said]
+    lost = _sources_of(raw, sources) >= 2
+    return "a. sentences: in the raw text only" if lost else "a. sentences: none"
+
+
+def _best_pair(one: _Story, telling: list[int]) -> tuple[int, int]:
+    """The best-scoring pair of ``telling`` units of two articles."""
+    article = {k: one.units[k].sentence.article for k in telling}
+    pairs = [(i, j) for i in telling for j in telling if article[i] < article[j]]
+    return max(pairs, key=lambda p: one.scores[p])
+
+
 def _after_units(one: _Story, telling: list[int]) -> tuple[str, str]:
     """Stages c-f for a fact whose units two sources have (``telling``)."""
-    article = [one.units[k].sentence.article for k in telling]
-    pairs = [
-        (i, j)
-        for a, i in zip(article, telling, strict=True)
-        for b, j in zip(article, telling, strict=True)
-        if a < b
-    ]
-    best = max(pairs, key=lambda p: one.scores[p])
+    best = _best_pair(one, telling)
     score = float(one.scores[best])
-    bar = DEFAULT.cosines.agreement_best
     note = f"{score:.2f} {one.units[best[0]].text[:90]!r} / {one.units[best[1]].text[:90]!r}"
     if not np.isfinite(score):
         return "c. pair: a guard", note
-    if score < bar:
+    if score < DEFAULT.cosines.agreement_best:
         return f"c. pair: {_band(score)}", f"{note} ({_admitted(one, score)} pairs in [it, bar))"
     units = set(telling)
-    if not any(
-        len({one.units[k].sentence.article for k in set(c) & units}) >= 2 for c in one.clusters
-    ):
+    clustered = (len({one.units[k].sentence.article for k in set(c) & units}) for c in one.clusters)
+    if max(clustered, default=0) < 2:
         return "d. cluster", note
-    ids = {one.units[k].sentence.id for k in telling}
+    return _listing(one, {one.units[k].sentence.id for k in telling}, note)
+
+
+def _listing(one: _Story, ids: set[str], note: str) -> tuple[str, str]:
+    """Stages e-f for a clustered fact whose telling sentences are ``ids``."""
     holding = [a for a in one.listed if _holds(a, ids, one)]
     if not holding:
         capped = any(_holds(a, ids, one) for a in one.uncapped)
