@@ -60,7 +60,34 @@ def test_one_figure_of_another_fact_is_no_agreement() -> None:
         ("killed 213 people, 12 of them Americans", {"213", "12"}),
         ("46,000 notices and $1.75 an ounce", {"46000", "1.75"}),
         ("in 2014, 3 people", set()),  # a year and a single digit tell no fact apart
+        # A scale is part of its figure: "$1 million" is no single digit, "$1.9T" the lead's
+        # "$1.9 trillion", and "$1.75 billion" not the "$1.75" of another fact.
+        ("a $1 million fund", {"1000000"}),
+        ("the $1.9T bill, the $1.9 trillion bill", {"1900000000000"}),
+        ("$1.75 billion", {"1750000000"}),
+        ("£5m and 5 bn", {"5000000", "5000000000"}),
+        ("an 18m hull", {"18"}),  # a scale letter only after a currency sign: metres
     ],
 )
 def test_figures(text: str, figures: set[str]) -> None:
     assert _figures(text) == figures
+
+
+def test_a_scaled_figure_joins_its_fact() -> None:
+    # "$1 million" was once read as the single digit 1, which tells no fact apart.
+    fund = (
+        "Water fund\n\nThe water department announced a $1 million fund on Tuesday for "
+        "residents struggling to pay their bills. Crews kept working through the week.\n"
+    )
+    plans = (
+        "Help for customers\n\nA new $1 million program will help residents who cannot pay "
+        "water bills. The mayor spoke at noon.\n"
+    )
+    found = agreements_of(fund, plans)
+    assert [(a.sources, a.text) for a in found] == [
+        (["t0", "t1"], "A new $1 million program will help residents who cannot pay water bills.")
+    ]
+    # The words alone are too unlike: the figure is what joins them.
+    assert agreements_of(fund, plans, figure_pair=float("inf")) == []
+    # Nor does another scale of the same digits ("$1 billion").
+    assert agreements_of(fund, plans.replace("million", "billion")) == []

@@ -23,13 +23,21 @@ def unit(sentence_id: str) -> _Unit:
 UNITS = [unit("t2:1"), unit("t2:1"), unit("t1:1"), unit("t0:1"), unit("t0:4"), unit("t0:1")]
 
 
-def scores(t0_t1: float, t0_t1_other: float = 0.0) -> np.ndarray:
+def scores(t0_t1: float, t0_t1_other: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """Pair scores: t0's sentence of the fact against t1's ``t0_t1``; t0's other
-    sentence against t1's ``t0_t1_other``."""
+    sentence against t1's ``t0_t1_other``; and no pair stating a figure alike."""
     found = np.zeros((len(UNITS), len(UNITS)))
     found[2, 3] = found[3, 2] = t0_t1
     found[2, 4] = found[4, 2] = t0_t1_other
-    return found
+    return found, np.zeros_like(found, dtype=bool)
+
+
+def one_figure(alike: tuple[np.ndarray, np.ndarray], *pairs: tuple[int, int]) -> tuple:
+    """``alike`` with ``pairs`` stating a figure alike."""
+    found, figure = alike[0], alike[1].copy()
+    for i, j in pairs:
+        figure[i, j] = figure[j, i] = True
+    return found, figure
 
 
 def listed() -> _Listed:
@@ -59,7 +67,7 @@ def test_a_cluster_sharing_no_sentence_retells_nothing() -> None:
 
 def test_a_denial_never_retells_an_assertion() -> None:
     denied = scores(0.9)
-    denied[2, 3] = denied[3, 2] = -np.inf
+    denied[0][2, 3] = denied[0][3, 2] = -np.inf
     assert _retold([1, 3], [listed()], UNITS, denied, BAR) is None
 
 
@@ -74,3 +82,21 @@ def test_a_grown_fact_counts_a_reprint_as_no_witness() -> None:
     kept = listed()
     kept.grow([1, 3], UNITS, [Syndication(copy="t0", original="t1", shared_fraction=0.9)])
     assert kept.agreement.independent_sources == ["t1", "t2"]
+
+
+def test_a_cluster_stating_the_listed_facts_figure_retells_it() -> None:
+    # t0's sentence is unlike t1's in words ("$5 billion FTC fine" / "a roughly $5 billion
+    # settlement") but states its figure.
+    kept = [listed()]
+    assert _retold([1, 3], kept, UNITS, scores(BAR - 0.2), BAR) is None
+    assert _retold([1, 3], kept, UNITS, one_figure(scores(BAR - 0.2), (2, 3)), BAR) is kept[0]
+
+
+def test_a_figure_stated_by_another_sentence_is_no_retelling() -> None:
+    # t0's sentence of another fact states the figure, not t0's sentence in the cluster.
+    alike = one_figure(scores(BAR - 0.2, BAR - 0.2), (2, 4))
+    assert _retold([1, 3], [listed()], UNITS, alike, BAR) is None
+    # Nor does a figure join a denial to an assertion.
+    denied = one_figure(scores(BAR - 0.2), (2, 3))
+    denied[0][2, 3] = denied[0][3, 2] = -np.inf
+    assert _retold([1, 3], [listed()], UNITS, denied, BAR) is None

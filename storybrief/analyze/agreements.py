@@ -66,7 +66,16 @@ from storybrief.settings import AgreementSettings
 from storybrief.summarize.candidates import trim
 
 PAIR_WEIGHTS = Path(__file__).with_name("agreement_pairs.json")
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+# A figure and the scale after it: "$1 million" is 1000000, not the single digit 1, and a
+# headline's "$1.9T" its lead's "$1.9 trillion". A scale letter counts only after a currency
+# sign: "18m" may be metres, "$18m" is money.
+_FIGURE = re.compile(
+    r"(?P<currency>[$£€]?)(?P<number>\d[\d,.]*\d|\d)"
+    r"(?:\s*(?P<word>million|billion|trillion|mn|bn)\b|(?P<letter>[mbt])\b)?",
+    re.IGNORECASE,
+)
+_SCALES = {"m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
+_SCALES |= {"million": 10**6, "billion": 10**9, "trillion": 10**12}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "parataxis"}
 # Attribution verbs say who speaks, not what the fact is.
@@ -606,12 +615,14 @@ def _paraphrases(column: dict[str, int], settings: AgreementSettings) -> list[tu
 class _Scored:
     """The blended score of each pair of units (``scores``), and what the pair decision
     reads besides: the encoder's cosine and the lemmas; the units' unit ``vectors``, from
-    which the ranking reads how central a fact is."""
+    which the ranking reads how central a fact is; which pairs state a figure alike
+    (``figure``), from which the retelling join reads one fact's figure."""
 
     scores: np.ndarray
     cosine: np.ndarray
     lexicon: _Lexicon
     vectors: np.ndarray
+    figure: np.ndarray
 
 
 def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
@@ -657,7 +668,8 @@ def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     cosine = vectors @ vectors.T
     scores = settings.vector_weight * cosine + (1 - settings.vector_weight) * lexicon.overlap
     scores[~lexicon.shared] = np.minimum(scores[~lexicon.shared], 0)
-    lift = _same_figure(units) & (scores >= settings.figure_pair)
+    figure = _same_figure(units)
+    lift = figure & (scores >= settings.figure_pair)
     scores[lift] = np.maximum(scores[lift], story.cosines.agreement_best)
     sentence = np.array([u.sentence.id for u in units])
     scores[sentence[:, None] == sentence[None, :]] = -np.inf
@@ -666,7 +678,7 @@ def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     # help") share their words, not their meaning.
     negated = np.array([u.negated for u in units])
     scores[negated[:, None] != negated[None, :]] = -np.inf
-    return _Scored(scores, cosine, lexicon, vectors)
+    return _Scored(scores, cosine, lexicon, vectors, figure)
 
 
 def band_pairs(
@@ -760,10 +772,24 @@ def story_pairs(
 
 
 def _figures(text: str) -> set[str]:
-    """The figures a text states ("213", "46,000" as 46000, "1.75"), but for a single
-    digit or a year: those are in too many facts of a story to tell one."""
-    found = {f.replace(",", "").rstrip(".") for f in _FIGURE.findall(text)}
+    """The figures a text states ("213", "46,000" as 46000, "1.75", "$1.2 million" as
+    1200000, "$1.9T" as 1900000000000), but for a single digit or a year: those are in too
+    many facts of a story to tell one. A scale is part of its figure: "$1 million" is no
+    single digit, and "$1.75 billion" is not the "1.75 cents" of another fact."""
+    found = set()
+    for match in _FIGURE.finditer(text):
+        figure = match["number"].replace(",", "").rstrip(".")
+        scale = match["word"] or (match["letter"] if match["currency"] else None)
+        found.add(_scaled(figure, _SCALES[scale.lower()]) if scale else figure)
     return {f for f in found if len(f) > 1 and not _YEAR.fullmatch(f)}
+
+
+def _scaled(figure: str, scale: int) -> str:
+    """A figure times its scale word, written whole ("1.2", a million: "1200000")."""
+    whole, _, part = figure.partition(".")
+    if not (whole + part).isdigit():
+        return figure  # "1.2.3": no number to scale
+    return str(int(whole + part) * scale // 10 ** len(part))
 
 
 def _same_figure(units: list[_Unit]) -> np.ndarray:
@@ -956,7 +982,7 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
         # Two clauses of one sentence and of its copy align twice: say it once.
         if any(set(ids) <= set(k.agreement.sentence_ids) for k in kept):
             continue
-        retold = _retold(cluster, kept, units, scored.scores, settings.retold)
+        retold = _retold(cluster, kept, units, (scored.scores, scored.figure), settings.retold)
         if retold is not None:
             retold.grow(cluster, units, story.syndication)
             continue
@@ -995,11 +1021,18 @@ class _Listed:
 
 
 def _retold(
-    cluster: list[int], kept: list[_Listed], units: list[_Unit], scores: np.ndarray, bar: float
+    cluster: list[int],
+    kept: list[_Listed],
+    units: list[_Unit],
+    alike: tuple[np.ndarray, np.ndarray],
+    bar: float,
 ) -> _Listed | None:
     """The listed fact a cluster retells, if any: one sharing a sentence with it, whose
-    other sentences' units are alike the cluster's own (their average pair scoring ``bar``;
-    a denial never retells an assertion), or all told by the cluster too.
+    other sentences' units are alike the cluster's own (``alike``: their pair scores, and
+    which pairs state a figure alike; a denial never retells an assertion): their average
+    pair scoring ``bar``, or one of the cluster's stating a figure one of the listed fact's
+    states ("Facebook's $5 billion FTC fine is a joke" / "approved a roughly $5 billion
+    settlement"), or all told by the cluster too.
 
     Two units of one sentence never share a cluster, so one fact told by a whole sentence
     and by one of its clauses forms two clusters, each pairing the sentence with another
@@ -1009,11 +1042,15 @@ def _retold(
     second's cluster, but the other outlets' sentences of the two are unlike.
     """
     sentence = [u.sentence.id for u in units]
-    return next((k for k in kept if _retells(cluster, k, sentence, scores, bar)), None)
+    return next((k for k in kept if _retells(cluster, k, sentence, alike, bar)), None)
 
 
 def _retells(
-    cluster: list[int], listed: _Listed, sentence: list[str], scores: np.ndarray, bar: float
+    cluster: list[int],
+    listed: _Listed,
+    sentence: list[str],
+    alike: tuple[np.ndarray, np.ndarray],
+    bar: float,
 ) -> bool:
     """Whether a cluster retells one listed fact (``_retold``); ``sentence`` is each unit's."""
     common = {sentence[i] for i in cluster} & set(listed.agreement.sentence_ids)
@@ -1023,5 +1060,14 @@ def _retells(
     told = [j for j in listed.members if sentence[j] not in common]
     if not told:
         return True
-    alike = scores[np.ix_(own, told)]
-    return bool(np.isfinite(alike).all() and alike.mean() >= bar)
+    return _alike(own, told, alike, bar)
+
+
+def _alike(
+    own: list[int], told: list[int], alike: tuple[np.ndarray, np.ndarray], bar: float
+) -> bool:
+    """Whether two sets of units tell one fact (``_retells``): no pair of them is kept apart
+    (a denial and an assertion, two actors), and their average pair scores ``bar`` or one
+    pair states a figure alike."""
+    scores, figure = (pairs[np.ix_(own, told)] for pairs in alike)
+    return bool(np.isfinite(scores).all() and (scores.mean() >= bar or figure.any()))
