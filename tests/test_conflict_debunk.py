@@ -49,8 +49,9 @@ ELSEWHERE = (
     "Rangers said rumours of a shark in the Riverton reservoir were a hoax. "
     "The reservoir reopened to swimmers on Sunday."
 )
-# One cue, last of ten sentences: rated below the threshold (in a four-sentence article the
-# same cue is a quarter of it, rated 0.28, above the 0.1875 fitted in the tenth session).
+# One cue, last of ten sentences: rated below an article that debunks in its lead. (Above the
+# threshold since the twelfth session's refit, 0.17 against 0.1125: a sentence calling a
+# report untrue anywhere now counts, and it does call the picture a fake.)
 DEEP = (
     "Crab photo spreads\n\n"
     "A photograph of a giant crab off the coast of Saltmarsh Bay spread online this week. "
@@ -150,10 +151,10 @@ def test_a_debunker_answers_only_the_reports_of_its_matter() -> None:
     assert debunk.answered(ctx, article["t0"]) == set()
 
 
-def test_a_debunk_deep_in_an_article_is_no_conflict() -> None:
-    ctx = StoryContext.from_texts(REPORT, DEEP)
-    run(ctx, "conflicts")
-    assert debunk.detect(ctx) == []
+def test_a_debunk_deep_in_an_article_is_rated_below_one_in_its_lead() -> None:
+    deep = debunk.probabilities(StoryContext.from_texts(REPORT, DEEP))["t1"]
+    lead = debunk.probabilities(StoryContext.from_texts(REPORT, DEBUNK))["t1"]
+    assert deep < lead
 
 
 def test_the_packaged_weights_load_and_read_the_features_in_order() -> None:

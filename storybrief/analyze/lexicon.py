@@ -302,6 +302,31 @@ NEGATED_TRUTHS = frozenset(
         "not genuine", "not authentic", "never happened",
     }
 )  # fmt: skip
+# Words that call something untrue, derived from WordNet by ``bench/untruth_words.py`` (ten
+# generic seeds, their first senses' synonyms, similar adjectives and derivations, each word
+# through its own first sense; fixed before being read against any FNC-1 body). Noisy
+# ("mongrel", "wry"): an article's count of them is a feature the debunk scorer weighs
+# (``conflicts.debunk_model``), never a cue on its own.
+UNTRUTHS = frozenset(
+    {
+        "baseless", "bastard", "bogus", "bruit", "cod", "counterfeit", "deceitful", "deny",
+        "disaffirmation", "dissembler", "dissimulator", "dupe", "dupery", "fable",
+        "fabricated", "fabrication", "fake", "faker", "false", "falsehood", "falseness",
+        "falsity", "fancied", "fiction", "fictitious", "fraudulent", "groundless",
+        "groundlessness", "hearsay", "hoax", "humbug", "hypocrite", "imposter", "impostor",
+        "ironic", "ironist", "irony", "lampoon", "mongrel", "myth", "mythic", "mythical",
+        "mythologic", "mythological", "phoney", "phony", "pseud", "pseudo", "ridiculer",
+        "rumor", "rumour", "sarcasm", "sarcastic", "satire", "satiric", "satirical",
+        "satirise", "satirist", "satirize", "specious", "spurious", "trumped-up", "unfounded",
+        "unreal", "unsupported", "untrue", "untruth", "wry",
+    }
+)  # fmt: skip
+# Verbs by which a report tells what it holds: negated, with a report as their subject ("the
+# first story says nothing about X", "the photos were not meant to show X"), they disown what
+# other outlets tell of it (``conflicts.debunk``; the issue's "negated reporting verbs").
+SHOWING = frozenset(
+    {"say", "show", "mention", "report", "confirm", "prove", "depict", "support", "state"}
+)
 # A claim told as unproven by the outlet telling it: "alleged, without evidence, that ..."
 # (``conflicts.debunk``: such a report is no side against a debunk; AllSides stories-dev).
 UNPROVEN = frozenset(

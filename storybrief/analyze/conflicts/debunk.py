@@ -7,7 +7,10 @@ probably a well-doctored hoax"); a reporting outlet tells the claim in its
 lead. Each article gets a probability that it debunks what the others report
 (``debunk_model``: a logistic regression over cue families, where the first
 cue falls, whether it is said of a report or names what the other leads
-name, and how many other articles carry a cue too). Articles at or above
+name, how many other articles carry a cue too, and word classes: sentences
+calling a report untrue, WordNet untruth words). A report disowning what it
+is told to hold calls that untrue too ("the first story ... says nothing
+about X", ``_disowned``). Articles at or above
 ``ConflictSettings.debunk_probability`` debunk; when some articles debunk and
 others do not, each debunker's first sentence calling a report untrue (else its
 first sentence, when that denies a claim and refuses nothing (``_refuses``), against
@@ -41,7 +44,9 @@ from storybrief.analyze.lexicon import (
     DENIAL_CUES,
     MAKING_CLAIMS,
     NEGATED_TRUTHS,
+    NEGATIONS,
     REPORTS,
+    SHOWING,
     TRUTHS,
     UNPROVEN,
     content,
@@ -75,19 +80,53 @@ _SPACES = re.compile(r"\s+")
 def calls_untrue(doc: Doc) -> bool:
     """Whether a parsed sentence calls a story untrue: a verdict word, or another cue said of
     a report ("the claims are false", "no evidence for the claim"), neither negated ("not a
-    hoax"); a question asks, and calls nothing."""
+    hoax"), or a report disowning what it is told to hold (``_disowned``); a question asks,
+    and calls nothing."""
     if doc.text.rstrip().endswith("?"):
         return False
     text = lowered(doc.text)
     cues, truths = _CALLS_UNTRUE
     return (
-        any(_affirmed(doc, m.start(), m.end()) for m in _VERDICT.finditer(text))
+        bool(_disowned(doc))
+        or any(_affirmed(doc, m.start(), m.end()) for m in _VERDICT.finditer(text))
         or any(_said_of_report(doc, m.start(), m.end()) for m in truths.finditer(text))
         or any(
             _affirmed(doc, m.start(), m.end()) and _said_of_report(doc, m.start(), m.end())
             for m in cues.finditer(text)
         )
     )
+
+
+def _disowned(doc: Doc) -> list[Token]:
+    """The heads of what a report disowns, told to hold it (``_held``), by the sentence's first
+    verb that disowns a thing: a showing verb (``lexicon.SHOWING``) negated, itself or the
+    verb it completes or is joined to, with a report its subject or that verb's ("the first
+    story ... says nothing about X", "the images aren't meant to show X"): the issue's negated
+    reporting verbs, a word class, not one outlet's phrase. None when it names nothing ("the
+    report did not say how many died" disowns no claim)."""
+    return next((held for t in doc if _disowns(t) and (held := _held(t))), [])
+
+
+def _disowns(verb: Token) -> bool:
+    """Whether a word is a showing verb a report's subject negates (``_disowned``)."""
+    if verb.lemma_.lower() not in SHOWING or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    verbs = [verb, verb.head] if verb.dep_ in {"xcomp", "conj"} else [verb]
+    subjects = [c for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(map(negated, verbs)) and any(map(_is_report, subjects))
+
+
+def _held(verb: Token) -> list[Token]:
+    """The heads of what a showing verb tells: its object ("show **lunches**") and what it is
+    "about" ("says nothing about **Bieber**"); not a negation word ("nothing")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return [t for t in objects if t.lower_ not in NEGATIONS] + _about([verb, *objects])
+
+
+def _about(words: list[Token]) -> list[Token]:
+    """The objects of some words' "about" phrases ("nothing about **Bieber**")."""
+    about = [c for t in words for c in t.children if c.dep_ == "prep" and c.lower_ == "about"]
+    return [g for c in about for g in c.children if g.dep_ == "pobj"]
 
 
 def _affirmed(doc: Doc, start: int, end: int) -> bool:
@@ -139,7 +178,9 @@ def called_untrue(doc: Doc) -> str:
 def _said(doc: Doc) -> list[Token]:
     """The words of what a sentence calls untrue (``called_untrue``), in sentence order."""
     cues = _cue_words(doc)
-    said = {t for c in cues for j in _judged(c) for t in _governed(j, j in cues) if t not in cues}
+    judged = [(j, j in cues) for c in cues for j in _judged(c)]
+    judged += [(j, False) for j in _disowned(doc)]
+    said = {t for j, cue in judged for t in _governed(j, cue) if t not in cues}
     return sorted(said, key=lambda t: t.i)
 
 
@@ -451,10 +492,12 @@ def _tells(ctx: StoryContext, debunk: Sentence, report: Sentence) -> bool:
     lead on the wreck search that "found" parts of a "passenger" jet (a Multi-News cluster)."""
     words = _said(ctx.docs[debunk.id])
     told = _asserted(ctx, ctx.docs[report.id])
-    core = _core(words, lambda t: bool(content(t.text, ctx.names)))
+    # Each word's content read once, for the core's test and for both sets.
+    read = {t.i: content(t.text, ctx.names) for t in words}
+    core = _core(words, lambda t: bool(read[t.i]))
     return all(
         len(said & told) >= min(len(said), ctx.settings.conflicts.debunk_told)
-        for said in (_content(w, ctx.names) for w in (words, core))
+        for said in ({w for t in tokens for w in read[t.i]} for tokens in (words, core))
     )
 
 

@@ -5,7 +5,10 @@ The features are families of debunk cues (``lexicon.DEBUNK_CUES``, negated
 truths, denials), where the first one falls, whether it is said of a report,
 whether the debunk names what the other outlets' leads name, the article's
 hedges, and how many other articles carry a cue too (when every outlet
-debunks, none is set against the rest). The weights (``debunk_weights.json``)
+debunks, none is set against the rest); and, as word classes rather than
+words (twelfth session), how many sentences anywhere call a report untrue in
+the parse and how many carry a WordNet untruth word (``lexicon.UNTRUTHS``).
+The weights (``debunk_weights.json``)
 are fitted by ``bench/train_debunk.py`` on the FNC-1 dev stories
 (``../shared/data/fnc1-dev/``, article-level stances); ``bench/fnc1.py``
 reports them by cross-validation by story.
@@ -29,6 +32,7 @@ from storybrief.analyze.lexicon import (
     DENIAL_CUES,
     NEGATED_TRUTHS,
     REPORT_HEDGES,
+    UNTRUTHS,
 )
 from storybrief.models import Article, Sentence
 
@@ -53,6 +57,9 @@ _VERDICT = pattern(DEBUNK_VERDICTS)
 _DENIAL = pattern(DENIAL_CUES)
 _CUE = pattern(DEBUNK_CUES | NEGATED_TRUTHS | DENIAL_CUES)
 _HEDGE = pattern(REPORT_HEDGES | {"claim*"})
+# The WordNet untruth words that are no cue already: a feature of their own, so the scorer
+# weighs the noisy class ("irony", "fiction") apart from the cues.
+_UNTRUTHS_BEYOND_CUES = frozenset(w for w in UNTRUTHS if not _CUE.fullmatch(w))
 
 
 def lowered(text: str) -> str:
@@ -70,13 +77,13 @@ def has_cue(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Reading:
-    """What the features read of one article: its lead, its sentences with a cue, and whether
-    a lead sentence calls a report untrue in the parse (``debunk.calls_untrue``)."""
+    """What the features read of one article: its lead, its sentences with a cue, and its
+    sentences calling a report untrue in the parse (``debunk.calls_untrue``)."""
 
     article: Article
     lead: list[Sentence]
     cued: list[Sentence]
-    said_of_report: bool
+    untrue: list[Sentence]
 
 
 def _lead_text(reading: Reading) -> str:
@@ -95,7 +102,7 @@ FEATURES: dict[str, Feature] = {
     # A verdict word (hoax, prank, satire ...) in the title or lead.
     "verdict_lead": lambda ctx, r, o: float(bool(_VERDICT.search(_lead_text(r)))),
     # A lead sentence calls a report untrue in its parse ("the claims are false").
-    "said_of_report": lambda ctx, r, o: float(r.said_of_report),
+    "said_of_report": lambda ctx, r, o: float(any(s in r.lead for s in r.untrue)),
     # Any cue in the title or lead.
     "cue_lead": lambda ctx, r, o: float(bool(_CUE.search(_lead_text(r)))),
     # A denial in the title or lead ("denied taking a selfie").
@@ -118,19 +125,34 @@ FEATURES: dict[str, Feature] = {
     "hedged_lead": lambda ctx, r, o: float(bool(_HEDGE.search(_lead_text(r)))),
     # The share of the other articles that carry a cue as well.
     "others_cued": lambda ctx, r, o: sum(bool(x.cued) for x in o) / len(o) if o else 1.0,
+    # Word classes, not words (twelfth session): how many sentences anywhere call a report
+    # untrue in the parse (a cue said of one, a report disowning what it is told to hold) ...
+    "untrue_sentences": lambda ctx, r, o: math.log1p(len(r.untrue)),
+    # ... and how many carry a WordNet untruth word that is no cue (``lexicon.UNTRUTHS``).
+    "untruth_words": lambda ctx, r, o: math.log1p(
+        sum(_has_untruth_word(ctx, s) for s in r.article.sentences)
+    ),
 }
+
+
+def _has_untruth_word(ctx: StoryContext, sentence: Sentence) -> bool:
+    """Whether a sentence has a WordNet untruth word beyond the cues, as written or lemma."""
+    words = _UNTRUTHS_BEYOND_CUES
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in ctx.docs[sentence.id])
+
 
 FEATURES_INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 
-def readings(ctx: StoryContext, said_of_report: Callable[[Sentence], bool]) -> list[Reading]:
+def readings(ctx: StoryContext, calls_untrue: Callable[[Sentence], bool]) -> list[Reading]:
     """Each article's reading, in the story's article order."""
     size = ctx.settings.conflicts.debunk_lead
     found = []
     for article in ctx.articles:
         lead = [s for s in article.sentences if s.index < size]
         cued = [s for s in article.sentences if has_cue(s.text)]
-        found.append(Reading(article, lead, cued, any(map(said_of_report, lead))))
+        untrue = [s for s in article.sentences if calls_untrue(s)]
+        found.append(Reading(article, lead, cued, untrue))
     return found
 
 
