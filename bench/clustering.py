@@ -2,7 +2,7 @@
 
     python bench/clustering.py [MULTINEWS_JSONL] [DUC_JSONL] [--stories JSONL] [--ecb JSON]
                                [--tune] [--leads N] [--scale N] [--grain G] [--window D]
-                               [--briefs]
+                               [--briefs] [--drift]
 
 Every pile is read and cleaned as ``storybrief stories`` reads a pile, and each
 method splits it into stories. Scored with B-cubed precision, recall and F1
