@@ -2,7 +2,7 @@
 
     python bench/clustering.py [MULTINEWS_JSONL] [DUC_JSONL] [--stories JSONL] [--ecb JSON]
                                [--tune] [--leads N] [--scale N] [--grain G] [--window D]
-                               [--briefs]
+                               [--briefs] [--drift]
 
 Every pile is read and cleaned as ``storybrief stories`` reads a pile, and each
 method splits it into stories. Scored with B-cubed precision, recall and F1
@@ -50,6 +50,14 @@ stories-dev README names (scikit-learn, an article joins the most similar
 story centroid at cosine ≥ 0.25, else starts a story, in input order), the
 grouping storybrief had before (dense average linkage at ≥ 0.1), and
 wordllama vectors with average linkage.
+
+``--drift`` measures how grouping drifts with the size of the pile (twelfth
+session): each half (``--tune``: the tune halves) is grouped alone and inside
+its whole pile (the pooled pages, their 40-word leads, ECB+; stories-dev's
+1,000-article draw inside the whole half), and scored over the half's
+articles both ways: B³ of the predicted stories as they are, and restricted
+to the half's articles (the decisions among them); with the pairs of the
+half's articles that only the bigger pile joins or parts, right and wrong.
 
 ``--scale N ...`` groups a synthetic pile of N articles made from stories-dev
 (see ``synthetic``) in a fresh process and prints its speed and the
@@ -215,8 +223,11 @@ def synthetic(rows: list[dict], size: int) -> list[dict]:
     return made
 
 
-def bcubed(stories: list[list[Article]], truth: dict[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 over every gold article; one not grouped is alone."""
+def bcubed(
+    stories: list[list[Article]], truth: dict[str, str], over: set[str] | None = None
+) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 over every gold article (or those ``over``); one not
+    grouped is alone."""
     predicted: dict[str, object] = {a.id: i for i, story in enumerate(stories) for a in story}
     for article_id in truth:
         predicted.setdefault(article_id, ("alone", article_id))
@@ -224,12 +235,13 @@ def bcubed(stories: list[list[Article]], truth: dict[str, str]) -> tuple[float, 
     for article_id, story in predicted.items():
         members["p", story].add(article_id)
         members["t", truth[article_id]].add(article_id)
+    scored = predicted if over is None else over
     precision = recall = 0.0
-    for article_id, story in predicted.items():
-        mine, true = members["p", story], members["t", truth[article_id]]
+    for article_id in scored:
+        mine, true = members["p", predicted[article_id]], members["t", truth[article_id]]
         precision += len(mine & true) / len(mine)
         recall += len(mine & true) / len(true)
-    precision, recall = precision / len(predicted), recall / len(predicted)
+    precision, recall = precision / len(scored), recall / len(scored)
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
@@ -333,8 +345,8 @@ def by_topic(articles: list[Article]) -> list[list[Article]]:
     return stories(articles, TOPIC)[0]
 
 
-# This session's start (0ea0a92): the event grain's window was 3 days.
-START = dataclasses.replace(ClusterSettings(), window_days=3.0)
+# This session's start (447b5fa): a word's IDF against the pile's own size.
+START = dataclasses.replace(ClusterSettings(), idf_reference=None)
 
 
 def at_start(articles: list[Article]) -> list[list[Article]]:
@@ -346,7 +358,7 @@ METHODS: dict[str, Method] = {
     "storybrief (copies first, then candidates, average linkage against densities)": storybrief,
     "storybrief --grain topic (no weekday or window rule, its own bar)": by_topic,
     "storybrief without the copies step (cluster.group alone)": group,
-    "storybrief at the start (the event grain of 0ea0a92, window 3 days)": at_start,
+    "storybrief at the start (447b5fa: IDF against the pile's own size)": at_start,
     "single-pass TF-IDF ≥ 0.25 (README baseline)": single_pass,
     "storybrief before (dense TF-IDF, average linkage ≥ 0.1)": previous,
     "wordllama of headline + 3 sentences, average linkage ≥ 0.4": lead_embeddings,
@@ -391,6 +403,72 @@ def table(name: str, articles: list[Article], truth: dict[str, str]) -> None:
         print(
             f"| {method_name} | {len(stories)} | {p:.3f} | {r:.3f} | {f:.3f} | {speed} | {memory} |"
         )
+
+
+def restricted(
+    stories: list[list[Article]], truth: dict[str, str], kept: set[str]
+) -> tuple[float, float, float]:
+    """B³ over the articles ``kept``, each predicted story cut to its articles in ``kept``."""
+    cut = [[a for a in story if a.id in kept] for story in stories]
+    return bcubed([story for story in cut if story], {a: truth[a] for a in kept})
+
+
+def _together(stories: list[list[Article]], kept: set[str]) -> set[tuple[str, str]]:
+    """The pairs of articles of ``kept`` that ``stories`` put in one story."""
+    joined = set()
+    for story in stories:
+        ids = sorted(a.id for a in story if a.id in kept)
+        joined.update((a, b) for n, a in enumerate(ids) for b in ids[n + 1 :])
+    return joined
+
+
+def drift(name: str, whole: Pile, part: Pile, method: Method = storybrief) -> None:
+    """``part`` grouped alone and inside ``whole``, scored over ``part``'s articles (rows)."""
+    (articles, truth), kept = whole, {a.id for a in part[0]}
+    alone, inside = method(part[0]), method(articles)
+    rows = {
+        "alone": bcubed(alone, part[1]),
+        "inside, as predicted": bcubed(inside, truth, kept),
+        "inside, restricted to the part": restricted(inside, truth, kept),
+    }
+    for label, (p, r, f) in rows.items():
+        print(f"| {name} | {label} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    before, after = _together(alone, kept), _together(inside, kept)
+    right = {pair for pair in before | after if truth[pair[0]] == truth[pair[1]]}
+    print(
+        f"| {name} | pairs of the part only the whole pile joins: {len(after - before)}"
+        f" ({len((after - before) & right)} right); parts: {len(before - after)}"
+        f" ({len((before - after) - right)} right) | | | |"
+    )
+
+
+def drift_tables(args: argparse.Namespace) -> None:
+    """The ``--drift`` table: each half grouped alone and inside its whole pile."""
+    half = "tune" if args.tune else "report"
+    multinews, duc, ecb = pile(args.multinews), pile(args.duc), ecb_pile(args.ecb)
+    leads = [pile(args.multinews, 40), pile(args.duc, 40)]
+    rows = [json.loads(line) for line in args.stories.open(encoding="utf-8")]
+    stories_half = halves(rows)[0 if args.tune else 1]
+    pairs = {
+        f"pooled pages, {half} half in the whole (524)": (
+            (multinews[0] + duc[0], {**multinews[1], **duc[1]}),
+            pooled_half([multinews, duc], args.tune),
+        ),
+        f"40-word leads, {half} half in the whole (524)": (
+            (leads[0][0] + leads[1][0], {**leads[0][1], **leads[1][1]}),
+            pooled_half(leads, args.tune),
+        ),
+        f"ECB+, {half} half in the whole (772)": (ecb, ecb_half(ecb, args.tune)),
+        f"stories-dev {half} half, 1,000 in all": (
+            stories_pile(draw(stories_half, None)),
+            stories_pile(draw(stories_half, 1000)),
+        ),
+    }
+    embed(["wordllama loaded"])
+    print("\n| pile | grouped | B³ P | B³ R | B³ F1 |\n|---|---|---:|---:|---:|")
+    for name, (whole, part) in pairs.items():
+        drift(name, whole, part)
+        drift(f"{name}, at the start", whole, part, at_start)
 
 
 def stories_dev_piles(path: Path, tune: bool) -> dict[str, Pile]:
@@ -486,6 +564,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--window", type=float, nargs="*", default=[], help="also a row for each window in days"
     )
+    parser.add_argument(
+        "--drift", action="store_true", help="each half grouped alone and in its whole pile"
+    )
     parser.add_argument("--only-scale", type=int, help=argparse.SUPPRESS)
     return parser.parse_args()
 
@@ -494,6 +575,8 @@ def main() -> None:
     args = _arguments()
     if args.only_scale:
         return scale(args.stories, args.only_scale, args.grain)
+    if args.drift:
+        return drift_tables(args)
     piles = _piles(args)
     for days in args.window:  # appended: no memory measured for them
         METHODS[f"storybrief, window {days:g} days"] = windowed(days)

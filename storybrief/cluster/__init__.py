@@ -1,7 +1,8 @@
 """Cluster: split a pile of articles (a feed, a day's crawl) into stories.
 
 Articles are compared by the words of their headline and opening (TF-IDF
-with the pile's own document frequencies, ``vectors``) blended with their
+with the pile's own document frequencies, against its size up to a bound:
+``vectors``) blended with their
 wordllama vectors. No n×n matrix is built: each article is compared with
 candidates that share its uncommon words, found a block of rows at a time
 (``candidates``), so memory grows with the pile, not its square. A pair is
@@ -79,7 +80,7 @@ def _grouped(ordered: Features, rows: list[int], settings: ClusterSettings) -> l
     if len(rows) < 2:
         return [list(rows)] if rows else []
     settings = settings.grained()
-    weighted, frequency = weigh(ordered.counts)
+    weighted, frequency = weigh(ordered.counts, settings.idf_reference)
     when = When(ordered.days, ordered.months, ordered.weekdays)
     pairs = in_window(
         candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
