@@ -384,8 +384,9 @@ def _local_briefs(
 ) -> BriefAll:
     """The briefs written here (on ``workers`` processes), or of stories grouped here on
     Dask (``--dask`` with INPUTS)."""
+    write = runners.writer(words)
     return lambda advance: runners.briefs_in_order(
-        stories, words=words, on_done=advance, scheduler=dask, workers=workers
+        stories, write, on_done=advance, scheduler=dask, workers=workers
     )
 
 

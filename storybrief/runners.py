@@ -119,6 +119,15 @@ def brief_chunk(write: Callable[[list[Article]], Brief], chunk: list[list[Articl
         return [write(story) for story in chunk]
 
 
+def writer(
+    words: int = pipeline.DEFAULT_WORDS,
+    settings: Settings = DEFAULT,
+    budget: float | None = LIMITS.brief_seconds,
+) -> Callable[[list[Article]], Brief]:
+    """What writes one story's brief: ``brief_or_warning`` with these options."""
+    return partial(brief_or_warning, words=words, settings=settings, budget=budget)
+
+
 def brief_stories(
     stories: list[list[Article]],
     *,
@@ -137,37 +146,27 @@ def brief_stories(
     ``on_done`` is called once per brief. Each brief's analysis and summary
     stop at ``budget`` seconds (``pipeline.brief_within``).
     """
-    return list(
-        briefs_in_order(
-            stories,
-            words=words,
-            settings=settings,
-            on_done=on_done,
-            scheduler=scheduler,
-            budget=budget,
-            workers=workers,
-        )
-    )
+    write = writer(words, settings, budget)
+    briefs = briefs_in_order(stories, write, on_done=on_done, scheduler=scheduler, workers=workers)
+    return list(briefs)
 
 
 def briefs_in_order(
     stories: list[list[Article]],
+    write: Callable[[list[Article]], Brief],
     *,
-    words: int = pipeline.DEFAULT_WORDS,
-    settings: Settings = DEFAULT,
     on_done: Callable[[], None] | None = None,
     scheduler: str | None = None,
-    budget: float | None = LIMITS.brief_seconds,
     workers: int = 1,
 ) -> Iterator[Brief]:
-    """``brief_stories``, each brief given as soon as it and those before it are written.
+    """``write`` of each story (``writer``), as ``brief_stories`` writes them, each brief
+    given as soon as it and those before it are written.
 
     So a caller writes each story's page while a pool's workers write the next
     briefs: on a pool the parent process is otherwise idle until the last brief,
     and only then renders and writes every page (a few tenths of a second of a
     1,002-article pile's run, with both cores idle but one).
     """
-    write = partial(brief_or_warning, words=words, settings=settings, budget=budget)
     if scheduler is not None:
         # Imported here: Dask is an optional dependency, and slow to import.
         from storybrief.distributed import map_on_dask
