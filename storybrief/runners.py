@@ -218,10 +218,27 @@ def grouped_meanwhile(group: Callable[[], T], workers: int) -> T:
     context = worker_context(__name__)
     if workers < 2 or context.get_start_method() != "fork":
         return group()
+    _load_shared()
     with ProcessPoolExecutor(1, mp_context=context) as child:  # shut down: no thread left
         grouped = child.submit(group)
         _load_models()
         return grouped.result()
+
+
+def _load_shared() -> None:
+    """Load what both the grouping child and the pool's workers use, once, before forking.
+
+    Each of the two processes loaded the sentence encoder and imported datasketch
+    (scipy's integrate module with it: the LSH of ``cluster.duplicates``, the
+    MinHash of ``analyze.syndication``) after the fork, 0.5 s of CPU twice. Done
+    here, it is done once, on one core for half a second, and the parent's part
+    after the fork (spaCy and the models) shortens by as much as it adds here.
+    """
+    import datasketch  # noqa: F401  # imported for the two processes: nothing to call here
+
+    from storybrief.nlp.embeddings import model
+
+    model()
 
 
 def _load_models() -> None:
