@@ -16,12 +16,20 @@ what it writes). ``--no-dask`` leaves the Dask run out. Prints wall and CPU
 seconds (of the command and its children: on a loaded machine the steadier
 figure), articles/s and the ratio to the baseline of the same run: the
 one-process run (of TREE if given).
+
+``--trace`` runs each command (not on Dask) through this script's ``traced``,
+which stamps the phases of every process (the parent, the grouping child, each
+pool worker: CPU, system CPU, minor page faults, wall time) and prints where
+each run's CPU and wall time went: the serial part before the pool, each
+worker's chunks (its first, cold, against the others), its idle time at the
+end, and the parent's part after the pool.
 """
 
 from __future__ import annotations
 
 import argparse
 import filecmp
+import inspect
 import json
 import os
 import resource
@@ -29,9 +37,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from clustering import DATA, draw, synthetic
+from typing import Any
 
 # The runs of this tree: a name, and the options that make it.
 RUNS = (
@@ -41,16 +50,23 @@ RUNS = (
 )
 
 
+# The phases ``--trace`` stamps, as (label, one line of JSON each), in this file.
+TRACE = "STORIES_DASK_TRACE"
+
+
 def run(
-    src: Path, out: Path, briefs: bool, options: list[str], tree: Path | None
+    src: Path, out: Path, briefs: bool, options: list[str], tree: Path | None, trace: bool = False
 ) -> tuple[float, float]:
     """Wall and CPU seconds ``storybrief stories --jsonl`` takes over ``src``, into ``out``;
-    run with ``tree`` first on the import path if given."""
-    command = [sys.executable, "-m", "storybrief", "stories", "--jsonl", str(src)]
+    run with ``tree`` first on the import path if given; its phases stamped into
+    ``out``/trace.jsonl if ``trace`` (``traced``)."""
+    start = [__file__, "--traced"] if trace else ["-m", "storybrief"]
+    command = [sys.executable, *start, "stories", "--jsonl", str(src)]
     command += ["--out", str(out / "out.jsonl"), "-f", "json", *options]
     command += ["--briefs", str(out / "briefs")] if briefs else ["--group-only"]
     # Run in ``tree``: ``python -m`` puts the working directory first on the import path.
     env = os.environ | ({"PYTHONPATH": str(tree)} if tree else {})
+    env |= {TRACE: str(out / "trace.jsonl")} if trace else {}
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False, env=env, cwd=tree)
@@ -76,6 +92,8 @@ def same(a: Path, b: Path) -> bool:
 
 def pile_rows(args: argparse.Namespace) -> list[dict]:
     """The pile the options ask for: stories-dev whole, drawn to a size, or synthetic."""
+    from clustering import draw, synthetic  # here: a ``--traced`` run must import storybrief itself
+
     rows = [json.loads(line) for line in args.stories.open(encoding="utf-8")]
     if args.synthetic:
         return synthetic(rows, args.synthetic)
@@ -91,6 +109,8 @@ def runs_asked(args: argparse.Namespace) -> list[tuple[str, list[str], Path | No
 
 
 def main() -> None:
+    from clustering import DATA
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--stories", type=Path, default=DATA / "stories-dev/allsides-neus-dev.jsonl"
@@ -100,6 +120,7 @@ def main() -> None:
     parser.add_argument("--briefs", action="store_true", help="write every story's brief too")
     parser.add_argument("--before", type=Path, help="a source tree to run first, the baseline")
     parser.add_argument("--no-dask", action="store_true", help="leave the Dask run out")
+    parser.add_argument("--trace", action="store_true", help="where each process's time went")
     args = parser.parse_args()
     rows = pile_rows(args)
     with tempfile.TemporaryDirectory() as tmp:
@@ -114,10 +135,14 @@ def main() -> None:
         timed = []
         for n, (_, options, tree) in enumerate(runs):
             (folder / str(n)).mkdir()
-            timed.append(run(src, folder / str(n), args.briefs, options, tree))
+            trace = args.trace and "--dask" not in options
+            timed.append(run(src, folder / str(n), args.briefs, options, tree, trace))
         # Every run is checked against this tree's one-process run.
         own = 2 if args.before else 0
         table([name for name, _, _ in runs], timed, len(rows), folder, own)
+        for n, (name, _, _) in enumerate(runs):
+            if (folder / str(n) / "trace.jsonl").exists():
+                accounts(name, folder / str(n) / "trace.jsonl")
 
 
 def table(
@@ -135,5 +160,103 @@ def table(
         print(f"| {label} | {wall:.1f} | {cpu:.1f} | {speed:,.1f} | {base / wall:.2f}× | {alike} |")
 
 
+def stamp(what: str, **extra: Any) -> None:
+    """Append this process's CPU, system CPU, minor faults and the time to the trace."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = used.ru_utime + used.ru_stime
+    line = {"pid": os.getpid(), "what": what, "wall": time.time(), "cpu": cpu}
+    line |= {"sys": used.ru_stime, "faults": used.ru_minflt, **extra}
+    with open(os.environ[TRACE], "a", encoding="utf-8") as file:
+        file.write(json.dumps(line) + "\n")
+
+
+# What ``_Stamped`` wraps, by name: held here, as a stamped function must pickle by name alone
+# (to the pool's forked workers and the grouping child, which have this module as it is).
+_WRAPPED: dict[str, Callable[..., Any]] = {}
+
+
+class _Stamped:
+    """A wrapped callable (``_WRAPPED``), stamped on entry and exit."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, *args: Any) -> Any:
+        stamp(f"{self.name} in")
+        done = _WRAPPED[self.name](*args)
+        if inspect.isgenerator(done):  # a pool giving its briefs as they come
+            return self._through(done)
+        stamp(f"{self.name} out")
+        return done
+
+    def _through(self, briefs: Iterator[Any]) -> Iterator[Any]:
+        yield from briefs
+        stamp(f"{self.name} out")
+
+
+def traced() -> None:
+    """``storybrief`` with its arguments after ``--traced``, its processes' phases stamped."""
+    stamp("start")
+    sys.path.insert(0, os.getcwd())  # as ``python -m`` would: the tree run is the cwd's
+    from storybrief import cli, runners
+
+    stamp("imported")
+    for name in ("brief_chunk", "_load_models", "_on_pool"):
+        _WRAPPED[name] = getattr(runners, name)
+        setattr(runners, name, _Stamped(name))
+    meanwhile = runners.grouped_meanwhile
+
+    def grouped(group: Callable[[], Any], workers: int) -> Any:
+        _WRAPPED["group"] = group
+        return meanwhile(_Stamped("group"), workers)
+
+    runners.grouped_meanwhile = grouped
+    sys.argv = ["storybrief", *sys.argv[2:]]
+    try:
+        cli.app()
+    finally:
+        stamp("end")
+
+
+def accounts(name: str, path: Path) -> None:
+    """Print where one traced run's time went, process by process."""
+    lines = [json.loads(line) for line in path.open(encoding="utf-8")]
+    by_pid: dict[int, list[dict]] = defaultdict(list)
+    for line in lines:
+        by_pid[line["pid"]].append(line)
+    parent = by_pid.pop(lines[0]["pid"])
+    at = {line["what"]: line for line in parent}
+    print(f"\n{name}: {_spent([parent[0], at['end']])}; the imports {_spent(parent[:2])}")
+    if "_on_pool in" in at:
+        before, after = [parent[1], at["_on_pool in"]], [at["_on_pool out"], at["end"]]
+        print(f"  parent: before the pool {_spent(before)}; after it {_spent(after)}")
+    else:
+        print(f"  {_chunks(parent)}")
+    pool_end = max((own[-1]["wall"] for own in by_pid.values()), default=0)
+    for own in by_pid.values():
+        if own[0]["what"] == "group in":
+            print(f"  grouping child: {_spent(own)}")
+        else:
+            idle = pool_end - own[-1]["wall"]
+            print(f"  worker: {_spent(own)}; {_chunks(own)}; idle at the end {idle:.2f} s")
+
+
+def _spent(span: list[dict]) -> str:
+    """Wall, CPU, system CPU and minor faults from the first stamp of ``span`` to its last."""
+    a, b = span[0], span[-1]
+    cpu, system, faults = (b[k] - a[k] for k in ("cpu", "sys", "faults"))
+    wall = b["wall"] - a["wall"]
+    return f"{wall:.2f} s wall, {cpu:.2f} s CPU ({system:.2f} system, {faults:,} faults)"
+
+
+def _chunks(own: list[dict]) -> str:
+    """The CPU of a process's chunks: its first (cold), the others on average."""
+    ins = [line for line in own if line["what"] == "brief_chunk in"]
+    outs = [line for line in own if line["what"] == "brief_chunk out"]
+    cpu = [b["cpu"] - a["cpu"] for a, b in zip(ins, outs, strict=True)]
+    rest = sum(cpu[1:]) / max(1, len(cpu) - 1)
+    return f"{len(cpu)} chunks, {sum(cpu):.2f} s CPU: the first {cpu[0]:.2f}, the others {rest:.2f}"
+
+
 if __name__ == "__main__":
-    main()
+    traced() if sys.argv[1:2] == ["--traced"] else main()

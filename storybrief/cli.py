@@ -13,7 +13,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
@@ -376,7 +376,7 @@ def _read_and_group(jsonl: Path, briefs: bool, settings: ClusterSettings) -> Pil
 
 
 # Writes a brief of each story, calling its argument once per brief written.
-BriefAll = Callable[[Callable[[], None]], list[Brief]]
+BriefAll = Callable[[Callable[[], None]], Iterable[Brief]]
 
 
 def _local_briefs(
@@ -384,8 +384,9 @@ def _local_briefs(
 ) -> BriefAll:
     """The briefs written here (on ``workers`` processes), or of stories grouped here on
     Dask (``--dask`` with INPUTS)."""
-    return lambda advance: runners.brief_stories(
-        stories, words=words, on_done=advance, scheduler=dask, workers=workers
+    write = runners.writer(words)
+    return lambda advance: runners.briefs_in_order(
+        stories, write, on_done=advance, scheduler=dask, workers=workers
     )
 
 
@@ -433,15 +434,17 @@ def _write_briefs(
 
     Returns the reason of each story (numbered from 1) whose brief failed.
     """
+    out.mkdir(parents=True, exist_ok=True)
     # No refresh thread: a process with a second thread cannot safely fork its workers.
     with _progress("Writing briefs", count, thread=False) as advance:
         briefs = brief_all(advance)
-    if spec is not None:  # here, not on Dask workers: one model, loaded once, in this process
-        from storybrief.llm import rewrite
+        if spec is not None:  # here, not on Dask workers: one model, loaded once, in this process
+            from storybrief.llm import rewrite
 
-        briefs = [rewrite(b, spec, DEFAULT.llm, words=words) for b in briefs]
-    out.mkdir(parents=True, exist_ok=True)
-    entries = [_page(out, n, brief, fmt) for n, brief in enumerate(briefs, start=1)]
+            briefs = [rewrite(b, spec, DEFAULT.llm, words=words) for b in briefs]
+        # Each page written as its brief comes (``runners.briefs_in_order``), while a pool
+        # writes the next briefs.
+        entries = [_page(out, n, brief, fmt) for n, brief in enumerate(briefs, start=1)]
     _write(to_index(entries, skipped, fmt), out / f"index.{fmt}")
     if fmt != "json":
         (out / "index.json").write_text(to_index(entries, skipped, "json"), encoding="utf-8")

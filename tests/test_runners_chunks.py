@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -126,6 +128,31 @@ def test_a_chunk_whose_worker_dies_gives_each_story_a_failed_brief(
     stories: list[list[Article]],
 ) -> None:
     cut = [stories[:1], stories[1:]]
-    briefs = runners._on_pool(_dies, cut, 2, None)
+    briefs = list(runners._on_pool(_dies, cut, 2, None))
     assert [b.articles for b in briefs] == stories
     assert all(b.warnings[0].stage == "brief" for b in briefs)
+
+
+def _after_flag(flag: Path, first: str, story: list[Article]) -> Brief:
+    """A story's brief; but that of any story other than ``first``'s only once ``flag`` exists."""
+    deadline = time.monotonic() + 30
+    while story[0].id != first and not flag.exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the first chunk's briefs were held back until the last")
+        time.sleep(0.02)
+    return Brief(articles=story)
+
+
+def test_a_pool_gives_each_chunks_briefs_before_the_later_chunks_are_written(
+    stories: list[list[Article]], tmp_path: Path
+) -> None:
+    # The second chunk's brief waits for the first's to be taken: a pool that gave
+    # its briefs only at the end would time out there, and fail that story.
+    flag = tmp_path / "first-brief-taken"
+    write = partial(_after_flag, flag, stories[0][0].id)
+    briefs = runners._on_pool(write, [stories[:1], stories[1:]], 2, None)
+    first = next(briefs)
+    flag.touch()
+    rest = list(briefs)
+    assert [first.articles, *(b.articles for b in rest)] == stories
+    assert not any(b.warnings for b in rest)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -16,12 +17,20 @@ from typer.testing import CliRunner
 
 from storybrief import runners
 from storybrief.cli import app
+from storybrief.nlp import embeddings
 
 PILE = Path(__file__).parent / "fixtures" / "pile"
 
 
 def _where() -> int:
     return os.getpid()
+
+
+_ENCODER_LOADS: list[int] = []  # the pids that loaded the sentence encoder, as a process sees it
+
+
+def _encoder_loads() -> list[int]:
+    return list(_ENCODER_LOADS)
 
 
 def _fails() -> int:
@@ -43,6 +52,18 @@ def test_grouped_in_a_child_while_the_models_load_here(forked: list[int]) -> Non
     assert forked == [os.getpid()]
     # The child's pool is shut down: no thread of it left to make the brief pool's fork unsafe.
     assert threading.active_count() == threads
+
+
+def test_the_encoder_both_sides_use_is_loaded_once_before_the_child_forks(
+    forked: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads = _ENCODER_LOADS
+    loads.clear()
+    monkeypatch.setattr(embeddings, "model", lambda: loads.append(os.getpid()))
+    # The child sees the parent's load: it happened before the fork, and not again in the child.
+    assert runners.grouped_meanwhile(_encoder_loads, 2) == [os.getpid()]
+    assert loads == [os.getpid()]
+    assert "datasketch" in sys.modules
 
 
 def test_one_worker_or_no_safe_fork_groups_here_and_loads_nothing(
