@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.analyze.entities import GENDER_WORDS, Names
@@ -346,6 +346,23 @@ def speaker_of(
     return None if introducer is None else _speaker(story, sentence, introducer, names)
 
 
+def signature(story: StoryContext, sentence: Sentence, names: Names) -> str | None:
+    """The person a line that is a name and nothing more names ("-Michelle Marks,
+    Philadelphia."; "-President Obama, tweeting after Clinton's speech."): the signature a
+    paper sets under a statement it prints alone, a reader's or a post's words."""
+    doc = story.docs[sentence.id]
+    if not signs(doc):
+        return None
+    who = _speaker(story, sentence, doc[:].root, names)
+    return who.lstrip("-–— ") if who else None
+
+
+def signs(doc: Doc) -> bool:
+    """Whether a sentence is a person's name and what is set beside it, no clause."""
+    root = doc[:].root
+    return root.pos_ == "PROPN" and root.ent_type_ == "PERSON"
+
+
 def _introduces(found: Token | None) -> bool:
     """Whether what a finder found may speak: anything but a date, place or law by name
     ("tweeted Sunday"), so the next finder looks on. A common noun a speech verb has speak
@@ -532,7 +549,7 @@ def _colon_introducer(doc: Doc, outside: set[int], quote: tuple[int, int]) -> To
     colon = _colon(doc, outside, quote)
     if colon is None:
         return None
-    caption = _caption_name(doc, colon.i)
+    caption = _caption_name(doc, colon.i) or _lead_in(doc[: colon.i])
     if caption is not None:
         return caption
     root = doc[: colon.i].root
@@ -585,6 +602,15 @@ def _caption_name(doc: Doc, colon: int) -> Token | None:
         start -= 1
     opens = start == 0 or doc[start - 1].text in {"-", "–", "—", "--"}
     return doc[colon - 1] if opens and start < colon and doc[colon - 1].pos_ == "PROPN" else None
+
+
+def _lead_in(words: Span) -> Token | None:
+    """The source a short line before a colon presents and nothing more ("From the report:",
+    "From Bloomberg:"), if it may speak."""
+    if not len(words) or words[0].lower_ != "from":
+        return None
+    found = [t for t in words[1:] if t.dep_ == "pobj" and t.head == words[0]]
+    return found[0] if found and _may_speak(found[0]) else None
 
 
 def _according_to(doc: Doc, outside: set[int]) -> Token | None:
