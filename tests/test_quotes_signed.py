@@ -48,3 +48,32 @@ def test_from_a_thing_before_a_colon_names_no_one() -> None:
         "note began."
     )
     assert "start" not in str(found.values())
+
+
+NARRATIVE = "The board voted on Monday to close the plant in Springfield, ending 300 jobs.\n\n"
+
+
+def test_someones_remarks_before_a_colon_are_that_persons() -> None:
+    found = speakers_of(
+        f"{NARRATIVE}Watch the full video of Beck\u2019s remarks below:\n\n"
+        "\u201cOur jobs are fleeing the country, they are going to Mexico and elsewhere.\u201d"
+    )
+    assert found == {
+        "Our jobs are fleeing the country, they are going to Mexico and elsewhere": "Beck"
+    }
+
+
+def test_a_statement_goes_on_from_the_person_the_paragraph_before_ends_on() -> None:
+    found = speakers_of(
+        f"{NARRATIVE}Hillary Clinton spoke to supporters in Ohio on Monday.\n\n"
+        "\u201cWe are stronger together than we are apart, and we always will be.\u201d\n\n"
+        "She then turned to the economy.\n\n"
+        "\u201cWe need an economy that works for everyone, not just those at the top.\u201d\n\n"
+        "The crowd cheered loudly.\n\n"
+        "\u201cI will never stop fighting for you and your families, whatever it takes.\u201d"
+    )
+    assert found["We need an economy that works for everyone, not just those at the top"] == (
+        "Hillary Clinton"
+    )
+    # A crowd is no person: the statement after it is left without a speaker.
+    assert found["I will never stop fighting for you and your families, whatever it takes"] is None

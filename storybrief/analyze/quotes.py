@@ -33,7 +33,7 @@ from storybrief.analyze.context import (
 )
 from storybrief.analyze.entities import Names
 from storybrief.analyze.lexicon import content
-from storybrief.analyze.speakers import signature, signs, speaker_of
+from storybrief.analyze.speakers import acting_person, signature, signs, speaker_of
 from storybrief.models import Article, Quote, Sentence
 from storybrief.segment import split_sentences
 
@@ -187,6 +187,7 @@ def article_passages(story: StoryContext, article: Article, names: Names) -> lis
             found.append((passage, attributed))
     _named_next(story, found)
     _signed(story, article, [p for p, _ in found])
+    _carried(story, article, [p for p, _ in found])
     passages = [p for p, attributed in found if _reported(story, p, attributed)]
     for passage in passages:
         passage.pieces = split_sentences(passage.text)
@@ -226,6 +227,24 @@ def _signed(story: StoryContext, article: Article, passages: list[Passage]) -> N
             and (len(after) == 1 or after[1].paragraph > after[0].paragraph)
         ):
             passage.speaker = signature(story, after[0], story.names)
+
+
+def _carried(story: StoryContext, article: Article, passages: list[Passage]) -> None:
+    """Gives a statement paragraph with no speaker the person the writer's paragraph before it
+    ends on ('Clinton spoke in Ohio. ... She then turned to the economy. ¶ "We need ..."'):
+    a speech reported paragraph by paragraph, the narrative naming who goes on."""
+    for passage in passages:
+        first = story.by_id[passage.sentence_ids[0]]
+        before = article.sentences[first.index - 1] if first.index else None
+        if (
+            passage.speaker is None
+            and before is not None
+            and before.paragraph == passage.paragraph - 1
+            and passage.at_paragraph_start
+            and _bare(story, passage)
+            and not any(ch in QUOTE_MARKS for ch in before.text)
+        ):
+            passage.speaker = acting_person(story, before, story.names)
 
 
 def _reported(story: StoryContext, passage: Passage, attributed: bool) -> bool:

@@ -91,6 +91,8 @@ _PERSON_NOUNS = {
 }  # fmt: skip
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
 _OUTLET_VERBS = {"cite", "quote"}
+# What someone said, owned: "Beck's remarks below:" shows Beck's words (``_lead_in``).
+_REMARK_NOUNS = {"remark", "remarks", "comment", "statement", "speech", "word", "testimony"}
 # Verbs news copy puts before a common-noun speaker ('"...," said a source close to the
 # campaign', 'reads an editorial in the Register'), where other verbs take an object.
 _INVERTING = {"say", "add", "ask", "write", "note", "explain", "continue", "read", "tweet"}
@@ -363,6 +365,21 @@ def signs(doc: Doc) -> bool:
     return root.pos_ == "PROPN" and root.ent_type_ == "PERSON"
 
 
+def acting_person(story: StoryContext, sentence: Sentence, names: Names) -> str | None:
+    """The person a sentence's main clause has act, by name or as he or she ("She then
+    turned to the economy."): the one a statement opening the next paragraph goes on from."""
+    doc = story.docs[sentence.id]
+    subject = _parsed_subject(doc[:].root, outside_quotes(story, sentence))
+    if subject is None:
+        return None
+    person = subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"
+    return (
+        _speaker(story, sentence, subject, names)
+        if person or subject.lower_ in {"he", "she"}
+        else None
+    )
+
+
 def _introduces(found: Token | None) -> bool:
     """Whether what a finder found may speak: anything but a date, place or law by name
     ("tweeted Sunday"), so the next finder looks on. A common noun a speech verb has speak
@@ -605,12 +622,22 @@ def _caption_name(doc: Doc, colon: int) -> Token | None:
 
 
 def _lead_in(words: Span) -> Token | None:
-    """The source a short line before a colon presents and nothing more ("From the report:",
-    "From Bloomberg:"), if it may speak."""
-    if not len(words) or words[0].lower_ != "from":
-        return None
-    found = [t for t in words[1:] if t.dep_ == "pobj" and t.head == words[0]]
+    """The source a line before a colon presents: "From the report:", "From Bloomberg:", or
+    the one whose words it shows ("Watch the full video of Beck's remarks below:"), if it
+    may speak."""
+    if len(words) and words[0].lower_ == "from":
+        found = [t for t in words[1:] if t.dep_ == "pobj" and t.head == words[0]]
+    else:
+        found = [o for t in words if (o := _owner(t)) is not None]
     return found[0] if found and _may_speak(found[0]) else None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Who owns a remark noun ("Beck's remarks"), however the parse hangs the "'s"."""
+    if noun.lemma_.lower() not in _REMARK_NOUNS or noun.i < 2:
+        return None
+    case = noun.doc[noun.i - 1]
+    return noun.doc[noun.i - 2] if case.lower_ in {"'s", "’s"} else None
 
 
 def _according_to(doc: Doc, outside: set[int]) -> Token | None:
