@@ -215,14 +215,11 @@ def _signed(story: StoryContext, article: Article, passages: list[Passage]) -> N
     """Gives a statement paragraph with no speaker the person a one-line paragraph after it
     names and nothing more ('"The whole idea of a 'Crooked Hillary' ..." ¶ -Michelle Marks,
     Philadelphia.'): a signature, as a notebook or a list of readers' words sets them."""
-    for passage in passages:
+    for passage in filter(lambda p: _unattributed(story, p), passages):
         last = story.by_id[passage.sentence_ids[-1]]
         after = article.sentences[last.index + 1 : last.index + 3]
         if (
-            passage.speaker is None
-            and passage.at_paragraph_start
-            and _bare(story, passage)
-            and after
+            after
             and after[0].paragraph == passage.paragraph + 1
             and (len(after) == 1 or after[1].paragraph > after[0].paragraph)
         ):
@@ -233,18 +230,20 @@ def _carried(story: StoryContext, article: Article, passages: list[Passage]) -> 
     """Gives a statement paragraph with no speaker the person the writer's paragraph before it
     ends on ('Clinton spoke in Ohio. ... She then turned to the economy. ¶ "We need ..."'):
     a speech reported paragraph by paragraph, the narrative naming who goes on."""
-    for passage in passages:
+    for passage in filter(lambda p: _unattributed(story, p), passages):
         first = story.by_id[passage.sentence_ids[0]]
         before = article.sentences[first.index - 1] if first.index else None
         if (
-            passage.speaker is None
-            and before is not None
+            before is not None
             and before.paragraph == passage.paragraph - 1
-            and passage.at_paragraph_start
-            and _bare(story, passage)
             and not any(ch in QUOTE_MARKS for ch in before.text)
         ):
             passage.speaker = acting_person(story, before, story.names)
+
+
+def _unattributed(story: StoryContext, passage: Passage) -> bool:
+    """Whether a passage is a statement paragraph of its own with no speaker yet."""
+    return passage.speaker is None and passage.at_paragraph_start and _bare(story, passage)
 
 
 def _reported(story: StoryContext, passage: Passage, attributed: bool) -> bool:
