@@ -241,12 +241,27 @@ def source_place(text: str, a: dict[str, Any]) -> str:
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     source = _paragraph_at(paragraphs, a["source"][0][0])
     quote = _paragraph_at(paragraphs, min(s for s, _ in a["content"]))
-    if quote <= source:
-        return "same-paragraph" if quote == source else "after"
+    if quote == source:
+        return _in_paragraph(a, paragraphs[quote])
+    if quote < source:
+        return "after"
     colon = text[slice(*paragraphs[source])].rstrip().endswith(":")
     run = all(text[s:e].lstrip()[:1] in MARKS for s, e in paragraphs[source + 1 : quote + 1])
     back = f"{quote - source}-above" if quote - source < 3 else "3+-above"
     return back + "-colon" * colon + "-run" * run
+
+
+def _in_paragraph(a: dict[str, Any], paragraph: Span) -> str:
+    """Where a source lies in its statement's paragraph: before or after it, how many
+    characters away, whether it is written in capitals (a headline) and whether the paragraph
+    is a long unbroken block (over 1,500 characters)."""
+    (s, e), content = a["source"][0], a["content"]
+    side = "before" if s < min(c for c, _ in content) else "after"
+    gap = max(0, min(c for c, _ in content) - e, s - max(c for _, c in content))
+    near = "near" if gap <= 40 else "mid" if gap <= 300 else "far"
+    caps = "-caps" * (len(a["source_text"] or "") > 3 and a["source_text"].isupper())
+    block = "-block" * (paragraph[1] - paragraph[0] > 1500)
+    return f"same-paragraph-{side}-{near}{caps}{block}"
 
 
 def _paragraph_at(paragraphs: list[Span], at: int) -> int:

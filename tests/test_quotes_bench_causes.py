@@ -61,6 +61,16 @@ def test_where_the_source_of_a_statement_lies_is_counted_by_paragraph() -> None:
     assert polnear.source_place(text, gold) == "no-source"
 
 
+def test_a_source_in_the_statements_paragraph_is_told_by_side_distance_and_capitals() -> None:
+    text = "OBAMA\u2019S LAST SPEECH \u201cWe will go on.\u201d Obama said it twice."
+    quote = [[text.index("\u201c"), text.index("on.") + 4]]
+    headline = {"source": [[0, 18]], "content": quote, "source_text": text[:18]}
+    assert polnear.source_place(text, headline) == "same-paragraph-before-near-caps"
+    at = text.index("Obama said")
+    after = {"source": [[at, at + 5]], "content": quote, "source_text": "Obama"}
+    assert polnear.source_place(text, after) == "same-paragraph-after-near"
+
+
 def test_each_matched_quotes_speaker_is_written_one_line_each(tmp_path: Path) -> None:
     tally = Counter({"said|b|E2|named|True|Stone": 1, "said|a|E1|named|None|None": 1, "x": 1})
     polnear._write_speakers(tmp_path / "s.txt", tally)
