@@ -77,3 +77,24 @@ def test_a_statement_goes_on_from_the_person_the_paragraph_before_ends_on() -> N
     )
     # A crowd is no person: the statement after it is left without a speaker.
     assert found["I will never stop fighting for you and your families, whatever it takes"] is None
+
+
+def test_a_dash_and_a_name_after_a_statement_sign_it() -> None:
+    found = speakers_of(
+        f"{NARRATIVE}\u201cI will be the greatest jobs president that God ever created.\u201d "
+        "\u2014 Donald Trump\n\n"
+        "\u201cWe are stronger together than we are apart, always.\u201d \u2014 Hillary Clinton, "
+        "in Ohio"
+    )
+    assert found == {
+        "I will be the greatest jobs president that God ever created": "Donald Trump",
+        "We are stronger together than we are apart, always": "Hillary Clinton",
+    }
+
+
+def test_a_byline_after_an_attributed_quote_does_not_take_it() -> None:
+    found = speakers_of(
+        f"{NARRATIVE}Sanchez insisted that his party was \u201cstill the first force in all "
+        "of Spain.\u201d --Kim Hjelmgaard."
+    )
+    assert found == {"still the first force in all of Spain": "Sanchez"}

@@ -69,7 +69,8 @@ _THING_ENTITIES = {
 }  # fmt: skip
 _NUMBER_ENTITIES = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _QUALIFYING = {"relcl", "appos", "acl"}  # what a phrase says of its noun, beyond naming it
-_HAND_OFF = {",", "?", "!"}  # how a statement ends when the writer names its speaker next
+_HAND_OFF = {",", "?", "!"}
+_DASHES = {"-", "–", "—", "--"}  # how a statement ends when the writer names its speaker next
 _FINITE = {"VBD", "VBZ", "VBP", "VBN"}  # "barked" is read VBN now and then
 _APPOSITION_WORDS = 12  # '"...," Murphy, the head of Right to Rise USA, Tweeted'
 
@@ -343,6 +344,7 @@ def speaker_of(
         lambda: _verb_introducer(doc, outside, quote, [v for v in doc if v not in governing]),
         lambda: _named_actor(doc, outside, quote) if 0 <= quote[0] < len(doc) else None,
         lambda: _handed_to(doc, outside, quote),
+        lambda: _dash_signed(doc, outside, quote),
     )
     introducer = next((found for find in finders if _introduces(found := find())), None)
     return None if introducer is None else _speaker(story, sentence, introducer, names)
@@ -355,8 +357,7 @@ def signature(story: StoryContext, sentence: Sentence, names: Names) -> str | No
     doc = story.docs[sentence.id]
     if not signs(doc):
         return None
-    who = _speaker(story, sentence, doc[:].root, names)
-    return who.lstrip("-–— ") if who else None
+    return _speaker(story, sentence, doc[:].root, names)
 
 
 def signs(doc: Doc) -> bool:
@@ -445,6 +446,16 @@ def _handed_to(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | N
     if after and after[0].i == end + 1 + (doc[end + 1].text == ","):
         return _name_then_verb(after) or _verb_then_name(after)
     return None
+
+
+def _dash_signed(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
+    """The person a dash names right after a statement ('"…" — Donald Trump', a list of
+    remarks or posts), in its sentence or opening the next (``quote`` before it)."""
+    at = quote[1] + 1 if 0 <= quote[1] < len(doc) else 0
+    if at >= len(doc) - 1 or doc[at].text not in _DASHES or at not in outside:
+        return None
+    name = _name_run([t for t in doc[at + 1 :] if t.i in outside])
+    return name[-1] if name and name[-1].ent_type_ == "PERSON" else None
 
 
 def _name_then_verb(words: list[Token]) -> Token | None:
@@ -681,7 +692,8 @@ def _speaker(story: StoryContext, sentence: Sentence, subject: Token, names: Nam
         subject = person  # "the nominee, Donald Trump,": the name, not the role
     role = _named_role(story, sentence, subject, names) if _one_holder(subject) else None
     who = person_named(subject, names) or role or name_of(subject, names)
-    return _full_name(story, sentence, who)
+    # A caption's dash may be read into the name ("— Donald Trump", "-President Obama").
+    return _full_name(story, sentence, who.lstrip("-–— "))
 
 
 def _one_holder(subject: Token) -> bool:
