@@ -180,6 +180,8 @@ def score_article(
             continue
         tally["recalled"] += 1
         tally["long_recalled"] += is_long(a)
+        said = first[a["id"]].speaker
+        tally[f"said|{article['name']}|{a['id']}|{source_kind(a)}|{judge(a, said)}|{said}"] = 1
         _judged(tally, a, first[a["id"]].speaker, "", article, show == "speakers", cut)
 
 
@@ -203,6 +205,8 @@ def _judged(
             cause = miss_cause(a, speaker, _source_cut(article["text"], a, cut))
             tally[f"miss|{kind}|{article['publisher']}|{cause}"] += 1
             tally[f"in|{kind}|{cause}|{article['name']}"] = 1
+            if cause == "statement|none":
+                tally[f"place|{kind}|{source_place(article['text'], a)}"] += 1
 
 
 def _source_cut(text: str, a: dict[str, Any], cut: frozenset[str] | set[str]) -> bool:
@@ -225,6 +229,43 @@ def miss_cause(a: dict[str, Any], speaker: str | None, source_cut: bool = False)
     if source_cut:
         return f"{shape}|source-line-cleaned-away"
     return f"{shape}|{_speaker_form(speaker, a['source_silver'])}"
+
+
+def source_place(text: str, a: dict[str, Any]) -> str:
+    """Where a quote's gold source lies from its statement, by paragraph (a non-empty line):
+    in it, after it, or how many above, and whether the paragraph above ends with a colon
+    and those between all open with a quote (a run of quote paragraphs): counts the format
+    of a set's statements given no speaker without printing a text."""
+    if not a["source"]:
+        return "no-source"
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    source = _paragraph_at(paragraphs, a["source"][0][0])
+    quote = _paragraph_at(paragraphs, min(s for s, _ in a["content"]))
+    if quote == source:
+        return _in_paragraph(a, paragraphs[quote])
+    if quote < source:
+        return "after"
+    colon = text[slice(*paragraphs[source])].rstrip().endswith(":")
+    run = all(text[s:e].lstrip()[:1] in MARKS for s, e in paragraphs[source + 1 : quote + 1])
+    back = f"{quote - source}-above" if quote - source < 3 else "3+-above"
+    return back + "-colon" * colon + "-run" * run
+
+
+def _in_paragraph(a: dict[str, Any], paragraph: Span) -> str:
+    """Where a source lies in its statement's paragraph: before or after it, how many
+    characters away, whether it is written in capitals (a headline) and whether the paragraph
+    is a long unbroken block (over 1,500 characters)."""
+    (s, e), content = a["source"][0], a["content"]
+    side = "before" if s < min(c for c, _ in content) else "after"
+    gap = max(0, min(c for c, _ in content) - e, s - max(c for _, c in content))
+    near = "near" if gap <= 40 else "mid" if gap <= 300 else "far"
+    caps = "-caps" * (len(a["source_text"] or "") > 3 and a["source_text"].isupper())
+    block = "-block" * (paragraph[1] - paragraph[0] > 1500)
+    return f"same-paragraph-{side}-{near}{caps}{block}"
+
+
+def _paragraph_at(paragraphs: list[Span], at: int) -> int:
+    return next((n for n, (_, e) in enumerate(paragraphs) if at < e), len(paragraphs) - 1)
 
 
 def _speaker_form(speaker: str | None, silver: str | None) -> str:
@@ -250,7 +291,12 @@ def causes(tally: Tally) -> list[str]:
         elif key.startswith("in|"):
             _, kind, shape, what, _ = key.split("|")
             articles[f"{kind} {shape} {what}"] += 1
+    places = sorted((k.split("|", 1)[1], n) for k, n in tally.items() if k.startswith("place|"))
     return [
+        f"{kind} statement none, source {place}: {n}"
+        for kind_place, n in places
+        for kind, place in [kind_place.split("|")]
+    ] + [
         f"{cause}: {sum(c.values())} in {articles[cause]} articles "
         f"({', '.join(f'{p} {n}' for p, n in sorted(c.items()))})"
         for cause, c in sorted(counts.items(), key=lambda kv: -sum(kv[1].values()))
@@ -374,6 +420,14 @@ def table(name: str, tally: Tally) -> list[str]:
     ]
 
 
+def _write_speakers(path: Path, tally: Tally) -> None:
+    """Each matched gold quote's given speaker, one ``article|id|kind|right|speaker`` line in name
+    order: two runs' files compared (``diff``) count the speakers a change moved, right to
+    wrong as well as none to some, where the accuracy only gives the net."""
+    said = sorted(key.removeprefix("said|") for key in tally if key.startswith("said|"))
+    path.write_text("".join(f"{line}\n" for line in said), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = [DATA / "polnear_dev.json"]
@@ -383,6 +437,7 @@ def main() -> None:
     parser.add_argument("--show", choices=("misses", "speakers"))
     parser.add_argument("--quotes-only", action="store_true", help="skip the other stages")
     parser.add_argument("--causes", action="store_true", help="count misses by cause, no text")
+    parser.add_argument("--speakers", type=Path, help="write each matched quote's speaker")
     args = parser.parse_args()
     rows = [
         "| system | data | recall (n) | long recall (n) | precision (n) | named (n) "
@@ -397,6 +452,8 @@ def main() -> None:
         rows += table(name, tally)
         if args.causes:
             print("\n".join([f"misses of {name}:", *causes(tally)]))
+        if args.speakers:
+            _write_speakers(args.speakers, tally)
     print("\n".join(rows))
 
 

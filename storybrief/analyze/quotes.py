@@ -33,7 +33,7 @@ from storybrief.analyze.context import (
 )
 from storybrief.analyze.entities import Names
 from storybrief.analyze.lexicon import content
-from storybrief.analyze.speakers import speaker_of
+from storybrief.analyze.speakers import acting_person, signature, signs, speaker_of
 from storybrief.models import Article, Quote, Sentence
 from storybrief.segment import split_sentences
 
@@ -123,25 +123,32 @@ def _beside(
     ):
         found.append((after, (-1, -1)))
     before = sentences[covered[0].index - 1] if covered[0].index else None
-    if before is not None and _introduces(before, passage, _bare(story, passage)):
+    if before is not None and _introduces(story, before, passage):
         edge = len(story.docs[before.id])
         found.append((before, (edge, edge)))
     return found
 
 
-def _introduces(before: Sentence, passage: Passage, bare: bool) -> bool:
+def _introduces(story: StoryContext, before: Sentence, passage: Passage) -> bool:
     """Whether the sentence before a statement may name its speaker: it ends with a colon
     ("Driver told the Guardian:"), or it is the writer's, unquoted, in the statement's
     paragraph ('Clinton touted her credentials. "We need ..."'), where news style has the
-    one just named go on speaking; or it ends the paragraph before a ``bare`` statement
-    that opens its own ('Ash argued in his email, ... ¶ "In light of ..."')."""
+    one just named go on speaking; or it ends the paragraph before a bare statement that
+    opens its own ('Ash argued in his email, ... ¶ "In light of ..."'), unless it is a name
+    alone, the signature of the statement above it (``_signed``)."""
     text = before.text.rstrip()
     if text.endswith(":"):
         return True
     if any(ch in QUOTE_MARKS for ch in text):
         return False
-    opens = bare and passage.at_paragraph_start and before.paragraph == passage.paragraph - 1
-    return before.paragraph == passage.paragraph or opens
+    if before.paragraph == passage.paragraph:
+        return True
+    return (
+        before.paragraph == passage.paragraph - 1
+        and passage.at_paragraph_start
+        and _bare(story, passage)
+        and not signs(story.docs[before.id])
+    )
 
 
 def _bare(story: StoryContext, passage: Passage) -> bool:
@@ -179,6 +186,8 @@ def article_passages(story: StoryContext, article: Article, names: Names) -> lis
             previous = passage
             found.append((passage, attributed))
     _named_next(story, found)
+    _signed(story, article, [p for p, _ in found])
+    _carried(story, article, [p for p, _ in found])
     passages = [p for p, attributed in found if _reported(story, p, attributed)]
     for passage in passages:
         passage.pieces = split_sentences(passage.text)
@@ -200,6 +209,41 @@ def _named_next(story: StoryContext, found: list[tuple[Passage, bool]]) -> None:
             and _bare(story, passage)
         ):
             passage.speaker = after.speaker
+
+
+def _signed(story: StoryContext, article: Article, passages: list[Passage]) -> None:
+    """Gives a statement paragraph with no speaker the person a one-line paragraph after it
+    names and nothing more ('"The whole idea of a 'Crooked Hillary' ..." ¶ -Michelle Marks,
+    Philadelphia.'): a signature, as a notebook or a list of readers' words sets them."""
+    for passage in filter(lambda p: _unattributed(story, p), passages):
+        last = story.by_id[passage.sentence_ids[-1]]
+        after = article.sentences[last.index + 1 : last.index + 3]
+        if (
+            after
+            and after[0].paragraph == passage.paragraph + 1
+            and (len(after) == 1 or after[1].paragraph > after[0].paragraph)
+        ):
+            passage.speaker = signature(story, after[0], story.names)
+
+
+def _carried(story: StoryContext, article: Article, passages: list[Passage]) -> None:
+    """Gives a statement paragraph with no speaker the person the writer's paragraph before it
+    ends on ('Clinton spoke in Ohio. ... She then turned to the economy. ¶ "We need ..."'):
+    a speech reported paragraph by paragraph, the narrative naming who goes on."""
+    for passage in filter(lambda p: _unattributed(story, p), passages):
+        first = story.by_id[passage.sentence_ids[0]]
+        before = article.sentences[first.index - 1] if first.index else None
+        if (
+            before is not None
+            and before.paragraph == passage.paragraph - 1
+            and not any(ch in QUOTE_MARKS for ch in before.text)
+        ):
+            passage.speaker = acting_person(story, before, story.names)
+
+
+def _unattributed(story: StoryContext, passage: Passage) -> bool:
+    """Whether a passage is a statement paragraph of its own with no speaker yet."""
+    return passage.speaker is None and passage.at_paragraph_start and _bare(story, passage)
 
 
 def _reported(story: StoryContext, passage: Passage, attributed: bool) -> bool:

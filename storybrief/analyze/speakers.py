@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.analyze.entities import GENDER_WORDS, Names
@@ -69,7 +69,8 @@ _THING_ENTITIES = {
 }  # fmt: skip
 _NUMBER_ENTITIES = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _QUALIFYING = {"relcl", "appos", "acl"}  # what a phrase says of its noun, beyond naming it
-_HAND_OFF = {",", "?", "!"}  # how a statement ends when the writer names its speaker next
+_HAND_OFF = {",", "?", "!"}
+_DASHES = {"-", "–", "—", "--"}  # how a statement ends when the writer names its speaker next
 _FINITE = {"VBD", "VBZ", "VBP", "VBN"}  # "barked" is read VBN now and then
 _APPOSITION_WORDS = 12  # '"...," Murphy, the head of Right to Rise USA, Tweeted'
 
@@ -91,6 +92,8 @@ _PERSON_NOUNS = {
 }  # fmt: skip
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
 _OUTLET_VERBS = {"cite", "quote"}
+# What someone said, owned: "Beck's remarks below:" shows Beck's words (``_lead_in``).
+_REMARK_NOUNS = {"remark", "remarks", "comment", "statement", "speech", "word", "testimony"}
 # Verbs news copy puts before a common-noun speaker ('"...," said a source close to the
 # campaign', 'reads an editorial in the Register'), where other verbs take an object.
 _INVERTING = {"say", "add", "ask", "write", "note", "explain", "continue", "read", "tweet"}
@@ -341,9 +344,41 @@ def speaker_of(
         lambda: _verb_introducer(doc, outside, quote, [v for v in doc if v not in governing]),
         lambda: _named_actor(doc, outside, quote) if 0 <= quote[0] < len(doc) else None,
         lambda: _handed_to(doc, outside, quote),
+        lambda: _dash_signed(doc, outside, quote),
     )
     introducer = next((found for find in finders if _introduces(found := find())), None)
     return None if introducer is None else _speaker(story, sentence, introducer, names)
+
+
+def signature(story: StoryContext, sentence: Sentence, names: Names) -> str | None:
+    """The person a line that is a name and nothing more names ("-Michelle Marks,
+    Philadelphia."; "-President Obama, tweeting after Clinton's speech."): the signature a
+    paper sets under a statement it prints alone, a reader's or a post's words."""
+    doc = story.docs[sentence.id]
+    if not signs(doc):
+        return None
+    return _speaker(story, sentence, doc[:].root, names)
+
+
+def signs(doc: Doc) -> bool:
+    """Whether a sentence is a person's name and what is set beside it, no clause."""
+    root = doc[:].root
+    return root.pos_ == "PROPN" and root.ent_type_ == "PERSON"
+
+
+def acting_person(story: StoryContext, sentence: Sentence, names: Names) -> str | None:
+    """The person a sentence's main clause has act, by name or as he or she ("She then
+    turned to the economy."): the one a statement opening the next paragraph goes on from."""
+    doc = story.docs[sentence.id]
+    subject = _parsed_subject(doc[:].root, outside_quotes(story, sentence))
+    if subject is None:
+        return None
+    person = subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"
+    return (
+        _speaker(story, sentence, subject, names)
+        if person or subject.lower_ in {"he", "she"}
+        else None
+    )
 
 
 def _introduces(found: Token | None) -> bool:
@@ -411,6 +446,16 @@ def _handed_to(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | N
     if after and after[0].i == end + 1 + (doc[end + 1].text == ","):
         return _name_then_verb(after) or _verb_then_name(after)
     return None
+
+
+def _dash_signed(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
+    """The person a dash names right after a statement ('"…" — Donald Trump', a list of
+    remarks or posts), in its sentence or opening the next (``quote`` before it)."""
+    at = quote[1] + 1 if 0 <= quote[1] < len(doc) else 0
+    if at >= len(doc) - 1 or doc[at].text not in _DASHES or at not in outside:
+        return None
+    name = _name_run([t for t in doc[at + 1 :] if t.i in outside])
+    return name[-1] if name and name[-1].ent_type_ == "PERSON" else None
 
 
 def _name_then_verb(words: list[Token]) -> Token | None:
@@ -532,7 +577,7 @@ def _colon_introducer(doc: Doc, outside: set[int], quote: tuple[int, int]) -> To
     colon = _colon(doc, outside, quote)
     if colon is None:
         return None
-    caption = _caption_name(doc, colon.i)
+    caption = _caption_name(doc, colon.i) or _lead_in(doc[: colon.i])
     if caption is not None:
         return caption
     root = doc[: colon.i].root
@@ -587,6 +632,25 @@ def _caption_name(doc: Doc, colon: int) -> Token | None:
     return doc[colon - 1] if opens and start < colon and doc[colon - 1].pos_ == "PROPN" else None
 
 
+def _lead_in(words: Span) -> Token | None:
+    """The source a line before a colon presents: "From the report:", "From Bloomberg:", or
+    the one whose words it shows ("Watch the full video of Beck's remarks below:"), if it
+    may speak."""
+    if len(words) and words[0].lower_ == "from":
+        found = [t for t in words[1:] if t.dep_ == "pobj" and t.head == words[0]]
+    else:
+        found = [o for t in words if (o := _owner(t)) is not None]
+    return found[0] if found and _may_speak(found[0]) else None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Who owns a remark noun ("Beck's remarks"), however the parse hangs the "'s"."""
+    if noun.lemma_.lower() not in _REMARK_NOUNS or noun.i < 2:
+        return None
+    case = noun.doc[noun.i - 1]
+    return noun.doc[noun.i - 2] if case.lower_ in {"'s", "’s"} else None
+
+
 def _according_to(doc: Doc, outside: set[int]) -> Token | None:
     """The X of "according to X" among tokens ``outside`` quotes, if the sentence has one."""
     for token in doc[:-1]:
@@ -628,7 +692,8 @@ def _speaker(story: StoryContext, sentence: Sentence, subject: Token, names: Nam
         subject = person  # "the nominee, Donald Trump,": the name, not the role
     role = _named_role(story, sentence, subject, names) if _one_holder(subject) else None
     who = person_named(subject, names) or role or name_of(subject, names)
-    return _full_name(story, sentence, who)
+    # A caption's dash may be read into the name ("— Donald Trump", "-President Obama").
+    return _full_name(story, sentence, who.lstrip("-–— "))
 
 
 def _one_holder(subject: Token) -> bool:

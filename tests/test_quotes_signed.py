@@ -1,0 +1,100 @@
+"""Statements printed alone with their speaker on a line of its own: a signature after
+("-Michelle Marks, Philadelphia."), a "From X:" lead-in before; on small hand-written
+stories."""
+
+from __future__ import annotations
+
+from test_quotes_speakers import speakers_of
+
+NOTEBOOK = (
+    "Delegates filled the hall on the last night of the convention.\n\n"
+    "\u201cGreat speech. She is tested. She is ready. She never quits.\u201d\n\n"
+    "-President Obama, tweeting after Clinton's speech.\n\n"
+    "\u201cThe whole idea of a crooked candidate is something we hear all the time.\u201d\n\n"
+    "-Michelle Marks, Philadelphia."
+)
+
+
+def test_a_name_alone_after_a_statement_signs_it() -> None:
+    found = speakers_of(NOTEBOOK)
+    assert found["Great speech. She is tested. She is ready. She never quits"] == "President Obama"
+    whole_idea = "The whole idea of a crooked candidate is something we hear all the time"
+    # The signature above it signs the statement before, not this one.
+    assert found[whole_idea] == "Michelle Marks"
+
+
+def test_a_writers_line_after_a_statement_signs_nothing() -> None:
+    found = speakers_of(
+        "Delegates filled the hall on the last night of the convention.\n\n"
+        "\u201cWe went to the store and bought some bread before the speech.\u201d\n\n"
+        "The store was closed by the time Michelle Marks arrived."
+    )
+    assert found == {"We went to the store and bought some bread before the speech": None}
+
+
+def test_from_a_source_before_a_colon_names_the_source() -> None:
+    found = speakers_of(
+        "Not all web panels are created equal. From the report: \u201cIn general, samples "
+        "with more elaborate weighting produced more accurate estimates.\u201d\n\n"
+        "From Bloomberg:\n\n"
+        "\u201cThe senator is expected to announce his run on Monday, people familiar said.\u201d"
+    )
+    assert set(found.values()) == {"the report", "Bloomberg"}
+
+
+def test_from_a_thing_before_a_colon_names_no_one() -> None:
+    found = speakers_of(
+        "From the start: \u201cWe went to the store and bought some bread today,\u201d the "
+        "note began."
+    )
+    assert "start" not in str(found.values())
+
+
+NARRATIVE = "The board voted on Monday to close the plant in Springfield, ending 300 jobs.\n\n"
+
+
+def test_someones_remarks_before_a_colon_are_that_persons() -> None:
+    found = speakers_of(
+        f"{NARRATIVE}Watch the full video of Beck\u2019s remarks below:\n\n"
+        "\u201cOur jobs are fleeing the country, they are going to Mexico and elsewhere.\u201d"
+    )
+    assert found == {
+        "Our jobs are fleeing the country, they are going to Mexico and elsewhere": "Beck"
+    }
+
+
+def test_a_statement_goes_on_from_the_person_the_paragraph_before_ends_on() -> None:
+    found = speakers_of(
+        f"{NARRATIVE}Hillary Clinton spoke to supporters in Ohio on Monday.\n\n"
+        "\u201cWe are stronger together than we are apart, and we always will be.\u201d\n\n"
+        "She then turned to the economy.\n\n"
+        "\u201cWe need an economy that works for everyone, not just those at the top.\u201d\n\n"
+        "The crowd cheered loudly.\n\n"
+        "\u201cI will never stop fighting for you and your families, whatever it takes.\u201d"
+    )
+    assert found["We need an economy that works for everyone, not just those at the top"] == (
+        "Hillary Clinton"
+    )
+    # A crowd is no person: the statement after it is left without a speaker.
+    assert found["I will never stop fighting for you and your families, whatever it takes"] is None
+
+
+def test_a_dash_and_a_name_after_a_statement_sign_it() -> None:
+    found = speakers_of(
+        f"{NARRATIVE}\u201cI will be the greatest jobs president that God ever created.\u201d "
+        "\u2014 Donald Trump\n\n"
+        "\u201cWe are stronger together than we are apart, always.\u201d \u2014 Hillary Clinton, "
+        "in Ohio"
+    )
+    assert found == {
+        "I will be the greatest jobs president that God ever created": "Donald Trump",
+        "We are stronger together than we are apart, always": "Hillary Clinton",
+    }
+
+
+def test_a_byline_after_an_attributed_quote_does_not_take_it() -> None:
+    found = speakers_of(
+        f"{NARRATIVE}Sanchez insisted that his party was \u201cstill the first force in all "
+        "of Spain.\u201d --Kim Hjelmgaard."
+    )
+    assert found == {"still the first force in all of Spain": "Sanchez"}
