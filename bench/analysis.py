@@ -54,7 +54,7 @@ import argparse
 import json
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 from pathlib import Path
 from types import SimpleNamespace
@@ -363,6 +363,15 @@ def _ecbplus_stories(data: Path) -> list[tuple[str, list[str]]]:
 POLNEAR = Path("polnear-dev") / "polnear_train.json"
 
 
+def _story_members(records: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
+    """The ids of each story ``storybrief.group`` gives, by story (skipped lines left out)."""
+    stories: dict[str, list[str]] = {}
+    for record in records:
+        if record.get("story") is not None:
+            stories.setdefault(record["story"], []).append(record["id"])
+    return stories
+
+
 def _polnear_stories(data: Path) -> list[tuple[str, list[str]]]:
     """The PolNeAR train articles grouped into stories by storybrief's own grouping
     (``storybrief.group``, event grain: one day's event), those of two or more publishers
@@ -375,10 +384,7 @@ def _polnear_stories(data: Path) -> list[tuple[str, list[str]]]:
         for a in articles
     ]  # fmt: skip
     by_name = {a["name"]: a for a in articles}
-    stories: dict[str, list[str]] = {}
-    for record in group(lines, settings=ClusterSettings(grain="event")):
-        if record.get("story") is not None:
-            stories.setdefault(record["story"], []).append(record["id"])
+    stories = _story_members(group(lines, settings=ClusterSettings(grain="event")))
     kept = sorted(
         sorted(names)
         for names in stories.values()

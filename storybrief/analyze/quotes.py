@@ -185,13 +185,23 @@ def article_passages(story: StoryContext, article: Article, names: Names) -> lis
                 passage.speaker = previous.speaker
             previous = passage
             found.append((passage, attributed))
-    _named_next(story, found)
-    _signed(story, article, [p for p, _ in found])
-    _carried(story, article, [p for p, _ in found])
+    _speakers_nearby(story, article, found)
     passages = [p for p, attributed in found if _reported(story, p, attributed)]
     for passage in passages:
         passage.pieces = split_sentences(passage.text)
     return passages
+
+
+def _speakers_nearby(
+    story: StoryContext, article: Article, found: list[tuple[Passage, bool]]
+) -> None:
+    """Gives the statement paragraphs still without a speaker the one the paragraphs around
+    them name: the next paragraph's (``_named_next``), a signature line's (``_signed``), the
+    person the writer's paragraph before ends on (``_carried``)."""
+    _named_next(story, found)
+    passages = [p for p, _ in found]
+    _signed(story, article, passages)
+    _carried(story, article, passages)
 
 
 def _named_next(story: StoryContext, found: list[tuple[Passage, bool]]) -> None:
