@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from storybrief.clean import clean
 from storybrief.clean.lines import Line
 from storybrief.clean.text import introduces_quote
+from storybrief.ingest import read_inputs
 from storybrief.models import Article
 
 OPENING = (
@@ -68,3 +72,76 @@ def test_a_lead_in_said_to_the_reader_or_at_the_end_is_no_lead_in() -> None:
 
 def test_a_speech_verb_lead_in_before_furniture_still_goes() -> None:
     assert not introduces_quote(Line("Quinn added:"), Line("Photo credit: AP"))
+
+
+# At the top of the body: the header reader took a lead-in of six words or more for the dek
+# (a standfirst), so the quote after it lost its speaker and the brief lost the line.
+STATEMENT = "Mayor Quinn said in a statement:"
+STANDFIRST = "Council backs the ferry plan after a long and bitter debate"
+
+
+def _cleaned(raw: str, title: str | None = None) -> Article:
+    (article,) = clean([Article(id="t", source="<t>", raw=raw, title=title)])
+    return article
+
+
+def test_a_lead_in_right_after_the_title_is_the_body_not_the_dek() -> None:
+    article = _cleaned("\n\n".join(["Harbourton levy approved", STATEMENT, QUOTE, OPENING]))
+    assert article.dek is None
+    assert article.paragraphs[:2] == [STATEMENT, QUOTE]
+
+
+def test_a_lead_in_opening_a_text_with_its_title_given_is_kept(tmp_path: Path) -> None:
+    # A JSONL record gives the title apart, so its text opens on the lead-in.
+    record = {"id": "j", "title": "Harbourton levy approved", "text": f"{STATEMENT}\n\n{QUOTE}"}
+    path = tmp_path / "story.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (article,) = clean(read_inputs([path]))
+    assert (article.title, article.dek) == ("Harbourton levy approved", None)
+    assert article.paragraphs == [STATEMENT, QUOTE]
+
+
+def test_an_untitled_text_opening_on_a_lead_in_gets_no_title_from_it() -> None:
+    article = _cleaned("\n\n".join([STATEMENT, QUOTE, OPENING]))
+    assert article.title is None
+    assert article.paragraphs[:2] == [STATEMENT, QUOTE]
+
+
+def test_a_standfirst_is_still_the_dek() -> None:
+    # A dek ending in ":" that hands to no speaker stays a dek ("The Latest on …:").
+    for dek in (STANDFIRST, "The Latest on the Harbourton levy vote (all times local):"):
+        article = _cleaned("\n\n".join(["Harbourton levy approved", dek, OPENING]))
+        assert article.dek == dek and article.paragraphs == [OPENING], dek
+
+
+def test_a_lead_in_after_a_dek_and_byline_is_kept() -> None:
+    raw = "\n\n".join(["Harbourton levy", STANDFIRST, "By Dana Reyes", STATEMENT, QUOTE])
+    article = _cleaned(raw)
+    assert (article.dek, article.byline) == (STANDFIRST, "Dana Reyes")
+    assert article.paragraphs == [STATEMENT, QUOTE]
+
+
+def test_a_copy_of_a_header_field_is_removed_with_its_reason() -> None:
+    # A copy of the title or the dek within the header was skipped as the field itself: no record.
+    title = "Harbourton levy approved"
+    for copy in (title, STANDFIRST):
+        article = _cleaned("\n\n".join([title, STANDFIRST, copy, "By Dana Reyes", OPENING]))
+        assert (article.title, article.dek) == (title, STANDFIRST)
+        assert (copy, "repeats the headline") in [(r.line, r.why) for r in article.removed]
+
+
+def test_every_line_is_a_field_a_paragraph_or_a_removal() -> None:
+    lines = ["Harbourton levy approved", "Harbourton levy approved", STATEMENT, QUOTE]
+    lines += ["Photo: AP", "By Dana Reyes", "June 3, 2024", OPENING, LATER]
+    article = _cleaned("\n\n".join(lines))
+    shown = [article.title, *article.paragraphs, *(r.line for r in article.removed)]
+    assert sorted(shown) == sorted(lines)
+
+
+def test_a_page_keeps_a_lead_in_under_its_headline() -> None:
+    # The HTML path reads no header from the body; this guards it against the same drop.
+    paragraphs = [STATEMENT, QUOTE, OPENING, LATER]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"<html><body><article><h1>Harbourton levy approved</h1>{body}</article></body></html>"
+    (article,) = clean([Article(id="h", source="h.html", kind="html", raw=page)])
+    assert article.paragraphs[:2] == [STATEMENT, QUOTE]

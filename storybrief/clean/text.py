@@ -163,17 +163,20 @@ def _is_byline(line: Line) -> bool:
     )
 
 
-def _read_header(article: Article, lines: list[Line]) -> int:
-    """Fill title, dek, byline and date from the top lines; return where the body starts.
+def _read_header(article: Article, lines: list[Line]) -> set[int]:
+    """Fill title, dek, byline and date from the top lines; return the indexes that gave them.
 
-    The header ends at the first line that reads as body prose: a sentence of
-    some length. Lines in the header that are none of the fields are left for
-    the body rules to judge.
+    The header ends at the first line that reads as body text: a sentence of
+    some length, or a lead-in handing the next paragraph to its speaker ("X said
+    in a statement:" reads like a standfirst, but without it the quote after it
+    has no speaker). Lines in the header that are none of the fields are left
+    for the body rules to judge.
     """
     fields_at: set[int] = set()
     after_marker = False
-    for i, line in enumerate(lines[:_MAX_HEADER_LINES]):
-        if line.is_sentence and line.n >= 8:
+    top = lines[:_MAX_HEADER_LINES]
+    for i, (line, following) in enumerate(zip(top, [*lines[1 : len(top) + 1], None], strict=False)):
+        if (line.is_sentence and line.n >= 8) or introduces_quote(line, following):
             break
         follows_marker, after_marker = after_marker, line.is_dangling_label
         if follows_marker or furniture_why(line):
@@ -182,7 +185,7 @@ def _read_header(article: Article, lines: list[Line]) -> int:
             name, value = field
             setattr(article, name, getattr(article, name) or value)
             fields_at.add(i)
-    return max(fields_at, default=-1) + 1
+    return fields_at
 
 
 def _header_field(article: Article, line: Line, first: bool) -> tuple[str, str] | None:
@@ -303,7 +306,8 @@ def _shown_why(
 
 def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> None:
     """Read an article's header fields, then keep its text lines and record the others with why."""
-    start = _read_header(article, lines)
+    fields_at = _read_header(article, lines)
+    start = max(fields_at, default=-1) + 1
     header_keys = {v.lower() for v in (article.title, article.dek) if v}
     counts = Counter(line.key for line in lines)
     kept_keys: set[str] = set()
@@ -313,7 +317,8 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
     in_list = False
     # Each line with the one after it (None after the last; no line, no pair).
     for i, (line, following) in enumerate(zip(lines, [*lines[1:], None], strict=False)):
-        if i < start and line.text in (article.title, article.dek, article.byline):
+        # Only a field's own line is shown as the field: a copy of it is removed, with why.
+        if i in fields_at and line.text in (article.title, article.dek, article.byline):
             why, in_list = None, False
             continue
         position = Position(i, len(lines), shared=line.key in shared_keys)
