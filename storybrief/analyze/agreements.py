@@ -57,7 +57,7 @@ from storybrief.analyze.entities import HONORIFICS, NAMED, Names
 from storybrief.analyze.independence import independent_articles
 from storybrief.analyze.lexicon import NEGATIONS, entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
-from storybrief.analyze.syntax import entity_span, heads_condition
+from storybrief.analyze.syntax import clause_apart, entity_span, heads_condition, negation_holds
 from storybrief.models import Agreement, Sentence, Syndication
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
@@ -108,7 +108,8 @@ class _Unit:
 
 
 def _heads(doc: Doc) -> list[Token]:
-    """The verbs heading a unit: the root, and coordinated, adverbial or relative clauses.
+    """The verbs heading a unit: the root, and coordinated, adverbial or relative clauses,
+    and a clause a semicolon parts from its head (``clause_apart``).
 
     A condition ("if the government asks us") stays with the clause it
     conditions: it asserts nothing on its own, and alone it would pass for
@@ -117,7 +118,7 @@ def _heads(doc: Doc) -> list[Token]:
     return [
         t
         for t in doc
-        if t.dep_ in _CLAUSE_DEPS
+        if (t.dep_ in _CLAUSE_DEPS or clause_apart(t))
         and (t.dep_ == "ROOT" or t.pos_ in _VERBS)
         and not heads_condition(t)
     ]
@@ -182,16 +183,38 @@ def _negated(tokens: list[Token]) -> bool:
     negation counts when it negates a verb or a noun ("no request"), not an
     adverb or adjective ("not far from the border").
     """
-    negations = sum(
-        (
-            t.lemma_.casefold() in _NEGATIONS
-            and (t.head.pos_ in _VERBS or t.dep_ == "det")
-            and not _withholds(t)
-        )
-        or (t.lemma_ == "rule" and any(c.lower_ == "out" for c in t.children))
-        for t in tokens
-    )
+    clause = set(tokens)
+    negations = sum(_negates(t) and negation_holds(t, clause) for t in tokens)
     return negations % 2 == 1
+
+
+def _negates(token: Token) -> bool:
+    """Whether a word turns its clause's polarity: a negation of a verb or a noun, "rule
+    out", or the "yet" of "has yet to confirm", which says it has not (``_not_yet``)."""
+    return (
+        (
+            token.lemma_.casefold() in _NEGATIONS
+            and (token.head.pos_ in _VERBS or token.dep_ == "det")
+            and not _withholds(token)
+        )
+        or (token.lemma_ == "rule" and any(c.lower_ == "out" for c in token.children))
+        or _not_yet(token)
+    )
+
+
+def _not_yet(token: Token) -> bool:
+    """Whether a "yet" says its infinitive has not happened: "North Korea has yet to
+    confirm", "the boxes are yet to be located" (as "has not confirmed" does), but not
+    the "yet" of "the best yet" or "has not yet confirmed" (the "not" denies that)."""
+    if token.lower_ != "yet" or token.dep_ != "advmod":
+        return False
+    if any(c.dep_ == "neg" for c in token.head.children):
+        return False  # "has not yet decided whether to go": the "not" denies it
+    verbs = (token.head, *token.head.children)
+    return any(
+        v.dep_ == "xcomp" and any(c.lower_ == "to" and c.i > token.i for c in v.children)
+        for v in verbs
+    )
 
 
 def _withholds(token: Token) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from storybrief.analyze.entities import Names, title_start, titled_surname
 
 CONDITIONS = {"if", "unless"}
+_SUBJECTS = {"nsubj", "nsubjpass", "expl"}
 _NAME_LABELS = {"PERSON", "ORG", "NORP"}  # labels the small model gives a lone surname
 
 
@@ -50,6 +51,35 @@ def in_condition(token: Token) -> bool:
         for t in (token, *token.ancestors)
         for c in t.children
     )
+
+
+def clause_apart(verb: Token) -> bool:
+    """Whether a verb heads a clause that stands on its own within its sentence: it has
+    its own subject, and it is a conjunct ("... but police did not say why") or a
+    semicolon parts it from its head ("customers are not stupid; retailers have posted
+    signs", which the parser may hang as one clause's complement).
+
+    Its negation is its own: it does not deny the clause it hangs from, nor the other way.
+    """
+    if verb.head.i == verb.i or not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    low, high = sorted((verb.i, verb.head.i))
+    return verb.dep_ == "conj" or any(
+        t.text == ";" and t.head in (verb, verb.head) for t in verb.doc[low + 1 : high]
+    )
+
+
+def negation_holds(negation: Token, clause: set[Token]) -> bool:
+    """Whether a negation word denies the clause ``clause``'s tokens make: going up from
+    it to the clause's top, it meets no clause apart (``clause_apart``) on the way, so
+    the "not" of "customers are not stupid; Costco posted signs" does not deny the posting.
+    """
+    token = negation
+    while token.head in clause and token.head.i != token.i:
+        if clause_apart(token):
+            return False
+        token = token.head
+    return True
 
 
 def written_name(name: Span) -> str:
