@@ -350,6 +350,25 @@ CLAIMED_BENEFITS = frozenset(
 MAKING_CLAIMS = frozenset(
     {"make", "repeat", "spread", "push", "peddle", "parrot", "tout", "promote", "amplify"}
 )
+# Words charging a party with what their "with", "of" or "to" phrase names: "charge Flynn with
+# false statements", "accused him of false claims", "pleaded guilty to false statements".
+CHARGING = frozenset(
+    {"charge", "accuse", "accusation", "indict", "indictment", "convict", "guilty"}
+)
+
+
+def judges_maker(report: Token) -> bool:
+    """Whether a report noun's untruth is said of its maker's act, not of a report another
+    outlet tells as true: the object of a verb making it ("Trump made several false claims",
+    "charged with making false statements") or of a charge ("charge Flynn with false
+    statements to FBI"): a lie or a charge (AllSides stories-dev positions 411 and 771,
+    twelfth session). Read alike by ``conflicts.denial`` and ``conflicts.debunk``."""
+    if report.dep_ == "dobj":
+        return report.head.lemma_.lower() in MAKING_CLAIMS
+    prep = report.head if report.dep_ == "pobj" else None
+    return prep is not None and prep.dep_ == "prep" and prep.head.lemma_.lower() in CHARGING
+
+
 # Denials as an article's debunk cues are read (``conflicts.debunk_model``): "denied", "denies".
 DENIAL_CUES = frozenset({"deny*", "denied", "denies", "denial*"})
 # Verbs whose object is called untrue: "denied taking a selfie", "reports ... debunked".
