@@ -346,10 +346,14 @@ CLAIMED_BENEFITS = frozenset(
     }
 )  # fmt: skip
 # Verbs whose subject makes the claims they take: "Trump made several false claims" judges
-# its maker, no outlet's report (``conflicts.debunk``; AllSides stories-dev, first 300 ids).
+# its maker, no outlet's report (``conflicts.debunk``; AllSides stories-dev, first 300 ids);
+# "give" as in a charge's "giving false statements" (stories-dev position 771).
 MAKING_CLAIMS = frozenset(
-    {"make", "repeat", "spread", "push", "peddle", "parrot", "tout", "promote", "amplify"}
-)
+    {
+        "make", "give", "repeat", "spread", "push", "peddle", "parrot", "tout", "promote",
+        "amplify",
+    }
+)  # fmt: skip
 # Words charging a party with what their "with", "of" or "to" phrase names: "charge Flynn with
 # false statements", "accused him of false claims", "pleaded guilty to false statements".
 CHARGING = frozenset(
