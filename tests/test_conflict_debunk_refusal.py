@@ -49,6 +49,7 @@ def test_a_debunk_word_on_statements_someone_is_charged_with_calls_nothing_untru
     assert not calls_untrue("The board accused him of false claims about the harbour loan.")
     assert not calls_untrue("He pleaded guilty to false statements to state inspectors.")
     assert not calls_untrue("He was arrested on charges of giving false statements to FBI.")
+    assert not calls_untrue("He was charged with obstruction, false statements and bribery.")
     # The same words with no charge above them stay reports called untrue.
     assert calls_untrue("The board said his statements to inspectors were false.")
     assert calls_untrue("The board rejected false claims about the harbour loan.")

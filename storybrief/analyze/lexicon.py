@@ -366,10 +366,15 @@ def judges_maker(report: Token) -> bool:
     outlet tells as true: the object of a verb making it ("Trump made several false claims",
     "charged with making false statements") or of a charge ("charge Flynn with false
     statements to FBI"): a lie or a charge (AllSides stories-dev positions 411 and 771,
-    twelfth session). Read alike by ``conflicts.denial`` and ``conflicts.debunk``."""
-    if report.dep_ == "dobj":
-        return report.head.lemma_.lower() in MAKING_CLAIMS
-    prep = report.head if report.dep_ == "pobj" else None
+    twelfth session); one of a list is read as its first ("charged with obstruction, false
+    statements and witness tampering"). Read alike by ``conflicts.denial`` and
+    ``conflicts.debunk``."""
+    first = report
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "dobj":
+        return first.head.lemma_.lower() in MAKING_CLAIMS
+    prep = first.head if first.dep_ == "pobj" else None
     return prep is not None and prep.dep_ == "prep" and prep.head.lemma_.lower() in CHARGING
 
 
