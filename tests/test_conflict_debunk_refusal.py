@@ -1,13 +1,14 @@
 """What a debunking outlet's side is not: a refusal ("denied the embassy's requests to fly
 the flag"), a debunk word said of claims filed for a benefit ("bogus asylum claims") or of
-claims its subject makes ("the senator made false claims", a judgement of their maker) call
-no report untrue. Small texts written for these tests (no dataset text); each rule is set
-beside a control that still calls a report untrue, so the rule cannot pass by calling nothing.
+claims its subject makes or is charged with ("the senator made false claims", "charged
+with false statements", a judgement of their maker) call no report untrue. Small texts
+written for these tests (no dataset text); each rule is set beside a control that still
+calls a report untrue, so the rule cannot pass by calling nothing.
 """
 
 from __future__ import annotations
 
-from storybrief.analyze import StoryContext
+from storybrief.analyze import StoryContext, run
 from storybrief.analyze.conflicts import debunk
 from storybrief.analyze.context import nlp
 
@@ -40,6 +41,46 @@ def test_a_debunk_word_on_claims_its_subject_makes_calls_nothing_untrue() -> Non
     assert not calls_untrue("The mayor keeps repeating the same baseless claim.")
     # Claims said to be false by someone else stay reports called untrue.
     assert calls_untrue("The senator said claims about the harbour vote were false.")
+
+
+def test_a_debunk_word_on_statements_someone_is_charged_with_calls_nothing_untrue() -> None:
+    # A charge judges the maker of the statements, as "made false claims" does.
+    assert not calls_untrue("Prosecutors to charge commissioner with false statements to FBI")
+    assert not calls_untrue("The board accused him of false claims about the harbour loan.")
+    assert not calls_untrue("He pleaded guilty to false statements to state inspectors.")
+    assert not calls_untrue("He was arrested on charges of giving false statements to FBI.")
+    assert not calls_untrue("He was charged with obstruction, false statements and bribery.")
+    # The same words with no charge above them stay reports called untrue.
+    assert calls_untrue("The board said his statements to inspectors were false.")
+    assert calls_untrue("The board rejected false claims about the harbour loan.")
+
+
+# A charge, and another outlet's lead telling the meetings the statements were about: the
+# charge judges the commissioner, it calls no report untrue, so neither the denial rules nor
+# the debunk fallback may set it against the lead (AllSides stories-dev position 411's shape).
+CHARGE = (
+    "Commissioner charged\n\n"
+    "Prosecutors will charge the former harbour commissioner with false statements to state "
+    "inspectors about his meetings with the dredging contractor. He is due in court on Monday."
+)
+MEETINGS = (
+    "Commissioner met contractor\n\n"
+    "The former harbour commissioner told state inspectors about his meetings with the "
+    "dredging contractor in June. The inspectors asked him about the contract in July."
+)
+
+
+def test_a_charge_with_false_statements_is_no_side_of_a_conflict() -> None:
+    ctx = StoryContext.from_texts(CHARGE, MEETINGS)
+    assert [debunk.debunk_sentence(ctx, a) for a in ctx.articles] == [None, None]
+    assert run(StoryContext.from_texts(CHARGE, MEETINGS), "conflicts") == []
+    # Control: the same lead with its statements called false is a debunking side.
+    called = CHARGE.replace(
+        "Prosecutors will charge the former harbour commissioner with false statements",
+        "The board said the former harbour commissioner's statements were false, his statements",
+    )
+    ctx = StoryContext.from_texts(called, MEETINGS)
+    assert debunk.debunk_sentence(ctx, ctx.articles[0]) is not None
 
 
 def test_an_opening_refusal_is_no_debunking_side() -> None:

@@ -189,3 +189,6 @@ def test_statements_judged_by_their_makers_act_are_no_report_called_untrue() -> 
     # no report of it is called untrue (AllSides stories-dev: Flynn's and Stone's charges).
     assert denials(CHARGED, PLEADS) == []
     assert [c.kind for c in run(StoryContext.from_texts(CHARGED, PLEADS), "conflicts")] == []
+    # The statements hung on the charge itself, no "making" between: the same judgement.
+    charged = CHARGED.replace("with knowingly making false", "with false")
+    assert [c.kind for c in run(StoryContext.from_texts(charged, PLEADS), "conflicts")] == []

@@ -346,10 +346,38 @@ CLAIMED_BENEFITS = frozenset(
     }
 )  # fmt: skip
 # Verbs whose subject makes the claims they take: "Trump made several false claims" judges
-# its maker, no outlet's report (``conflicts.debunk``; AllSides stories-dev, first 300 ids).
+# its maker, no outlet's report (``conflicts.debunk``; AllSides stories-dev, first 300 ids);
+# "give" as in a charge's "giving false statements" (stories-dev position 771).
 MAKING_CLAIMS = frozenset(
-    {"make", "repeat", "spread", "push", "peddle", "parrot", "tout", "promote", "amplify"}
+    {
+        "make", "give", "repeat", "spread", "push", "peddle", "parrot", "tout", "promote",
+        "amplify",
+    }
+)  # fmt: skip
+# Words charging a party with what their "with", "of" or "to" phrase names: "charge Flynn with
+# false statements", "accused him of false claims", "pleaded guilty to false statements".
+CHARGING = frozenset(
+    {"charge", "accuse", "accusation", "indict", "indictment", "convict", "guilty"}
 )
+
+
+def judges_maker(report: Token) -> bool:
+    """Whether a report noun's untruth is said of its maker's act, not of a report another
+    outlet tells as true: the object of a verb making it ("Trump made several false claims",
+    "charged with making false statements") or of a charge ("charge Flynn with false
+    statements to FBI"): a lie or a charge (AllSides stories-dev positions 411 and 771,
+    twelfth session); one of a list is read as its first ("charged with obstruction, false
+    statements and witness tampering"). Read alike by ``conflicts.denial`` and
+    ``conflicts.debunk``."""
+    first = report
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "dobj":
+        return first.head.lemma_.lower() in MAKING_CLAIMS
+    prep = first.head if first.dep_ == "pobj" else None
+    return prep is not None and prep.dep_ == "prep" and prep.head.lemma_.lower() in CHARGING
+
+
 # Denials as an article's debunk cues are read (``conflicts.debunk_model``): "denied", "denies".
 DENIAL_CUES = frozenset({"deny*", "denied", "denies", "denial*"})
 # Verbs whose object is called untrue: "denied taking a selfie", "reports ... debunked".

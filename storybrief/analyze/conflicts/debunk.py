@@ -42,7 +42,6 @@ from storybrief.analyze.lexicon import (
     DEBUNK_CUES,
     DEBUNK_VERDICTS,
     DENIAL_CUES,
-    MAKING_CLAIMS,
     NEGATED_TRUTHS,
     NEGATIONS,
     REPORTS,
@@ -50,6 +49,7 @@ from storybrief.analyze.lexicon import (
     TRUTHS,
     UNPROVEN,
     content,
+    judges_maker,
 )
 from storybrief.models import Article, Conflict, ConflictKind, Sentence
 
@@ -151,13 +151,13 @@ def _reports_near(doc: Doc, start: int, end: int) -> set[Token]:
 
 def _is_report(token: Token) -> bool:
     """Whether a word names a report called untrue: not "bogus asylum claims" (filed for a
-    benefit) nor "Trump made several false claims" (a judgement of their maker, which no
-    other outlet's lead reports as true): AllSides stories-dev."""
+    benefit) nor statements judged by their maker's act (``lexicon.judges_maker``: "Trump
+    made several false claims", "charge Flynn with false statements"), which no other
+    outlet's lead reports as true: AllSides stories-dev."""
     filed = any(
         c.dep_ == "compound" and c.lemma_.lower() in CLAIMED_BENEFITS for c in token.children
     )
-    made = token.dep_ == "dobj" and token.head.lemma_.lower() in MAKING_CLAIMS
-    return token.lemma_.lower() in _REPORTS and not filed and not made
+    return token.lemma_.lower() in _REPORTS and not filed and not judges_maker(token)
 
 
 def _near(cue: Span) -> set[Token]:

@@ -35,13 +35,13 @@ from storybrief.analyze.lexicon import (
     CONTROL,
     DEBUNK_ACTS,
     DEBUNKS,
-    MAKING_CLAIMS,
     REPORT_HEDGES,
     REPORTING,
     REPORTS,
     SAID,
     TRUTHS,
     content,
+    judges_maker,
     stated,
     verb_of,
 )
@@ -298,12 +298,9 @@ def _child(token: Token, deps: set[str], but: Token) -> Token | None:
 
 def _reportlike(target: Token) -> bool:
     """Whether what is called untrue is a report, a told act or a stand-in for one; not
-    statements judged by their maker's act ("charged with making false statements", "made
-    false claims"): a lie or a charge, no report another outlet tells as true (AllSides
-    stories-dev positions 411 and 771, twelfth session; ``debunk._is_report`` alike)."""
-    if target.dep_ == "dobj" and target.head.lemma_.lower() in MAKING_CLAIMS:
-        return False
-    return (
+    statements judged by their maker's act (``lexicon.judges_maker``: "charged with making
+    false statements", "made false claims")."""
+    return not judges_maker(target) and (
         target.lemma_.lower() in REPORTS
         or target.pos_ in {"VERB", "AUX"}
         or target.lower_ in _STANDINS
