@@ -28,6 +28,7 @@ import argparse
 import json
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,7 @@ def story_bodies(story: dict[str, Any]) -> list[Body]:
     # The detector's checks read the story's names and copies.
     run(ctx, "entities")
     run(ctx, "syndication")
-    found = debunk_model.readings(ctx, lambda s: debunk.calls_untrue(ctx.docs[s.id]))
+    found = debunk_model.readings(ctx, partial(debunk.sentence_untrue, ctx))
     vectors = debunk_model.features(ctx, found)
     stance = {f"body{b['body_id']}": b["stance"] for b in story["bodies"]}
     bodies = [

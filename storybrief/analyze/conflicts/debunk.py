@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,6 +95,14 @@ def calls_untrue(doc: Doc) -> bool:
             _affirmed(doc, m.start(), m.end()) and _said_of_report(doc, m.start(), m.end())
             for m in cues.finditer(text)
         )
+    )
+
+
+def sentence_untrue(ctx: StoryContext, sentence: Sentence) -> bool:
+    """``calls_untrue`` of a story's sentence, read once: the scorer's features read it of
+    every sentence, then the debunk sentence and its pairs read it again."""
+    return ctx.per_sentence(
+        "debunk.untrue", sentence, None, partial(calls_untrue, ctx.docs[sentence.id])
     )
 
 
@@ -274,7 +283,7 @@ def _describes(child: Token, cue: bool) -> bool:
 def probabilities(ctx: StoryContext) -> dict[str, float]:
     """Each article's probability of debunking what the others report, by article id."""
     model = debunk_model.load(ctx.settings.conflicts.debunk_weights)
-    found = debunk_model.readings(ctx, lambda s: calls_untrue(ctx.docs[s.id]))
+    found = debunk_model.readings(ctx, partial(sentence_untrue, ctx))
     return {a: model.probability(x) for a, x in debunk_model.features(ctx, found).items()}
 
 
@@ -306,7 +315,7 @@ def _pairs(
     lead = [*_lead(ctx, debunker.sentences), debunk]
     # A denial says what it denies: the report must tell it ("denied that Kenya had sent
     # troops" is no answer to "Kenyan soldiers allegedly raided a camp").
-    words = 0 if calls_untrue(ctx.docs[debunk.id]) else ctx.settings.conflicts.denial_shared
+    words = 0 if sentence_untrue(ctx, debunk) else ctx.settings.conflicts.denial_shared
     pairs = [
         (debunk, best)
         for r in reports
@@ -334,7 +343,7 @@ def debunk_sentence(ctx: StoryContext, debunker: Article) -> Sentence | None:
     # against an unrelated lead on an unlabelled Multi-News cluster. An article that opens
     # with a denial and is rated as debunking is the denial's story (FNC-1 traces: two such
     # articles had no side).
-    untrue = (s for s in debunker.sentences if calls_untrue(ctx.docs[s.id]))
+    untrue = (s for s in debunker.sentences if sentence_untrue(ctx, s))
     denial = (
         s
         for s in debunker.sentences[:1]
