@@ -362,8 +362,12 @@ def signature(story: StoryContext, sentence: Sentence, names: Names) -> str | No
 
 def signs(doc: Doc) -> bool:
     """Whether a sentence is a person's name and what is set beside it, no clause."""
-    root = doc[:].root
-    return root.pos_ == "PROPN" and root.ent_type_ == "PERSON"
+    return _person_name(doc[:].root)
+
+
+def _person_name(token: Token) -> bool:
+    """Whether a word is a person's name: a proper noun the model tags a person's."""
+    return token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
 
 
 def acting_person(story: StoryContext, sentence: Sentence, names: Names) -> str | None:
@@ -373,10 +377,9 @@ def acting_person(story: StoryContext, sentence: Sentence, names: Names) -> str 
     subject = _parsed_subject(doc[:].root, outside_quotes(story, sentence))
     if subject is None:
         return None
-    person = subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"
     return (
         _speaker(story, sentence, subject, names)
-        if person or subject.lower_ in {"he", "she"}
+        if _person_name(subject) or subject.lower_ in {"he", "she"}
         else None
     )
 
@@ -599,11 +602,7 @@ def _colon_subject(verb: Token, outside: set[int]) -> Token | None:
     subject = _subject(verb, outside)
     if subject is None or _may_speak(subject) or subject.pos_ == "PRON":
         return subject
-    objects = (
-        c
-        for c in verb.children
-        if c.dep_ == "dobj" and c.i in outside and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
-    )
+    objects = (c for c in verb.children if c.dep_ == "dobj" and c.i in outside and _person_name(c))
     return next(objects, subject)
 
 
