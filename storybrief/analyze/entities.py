@@ -729,12 +729,15 @@ def _headline_spans(
     Rehab" as a name: "Sixers Fire Coach" gives "Sixers" alone."""
     spans, _ = _spans(doc)
     kept = _story_names(doc, spans, keys)
-    taken = {i for start, end, _, _ in kept for i in range(start, end)}
-    kept += _story_names(doc, _works(doc, taken), keys)
-    taken |= {i for start, end, _, _ in kept for i in range(start, end)}
+    kept += _story_names(doc, _works(doc, _covered(kept)), keys)
     common = {t.i for t in doc if _lower_case_word(t, case)}
-    runs = [(a, b, WRITTEN) for a, b in _capital_runs(doc, taken | common)]
+    runs = [(a, b, WRITTEN) for a, b in _capital_runs(doc, _covered(kept) | common)]
     return kept + _story_names(doc, runs, keys)
+
+
+def _covered(spans: list[tuple[int, int, str, str]]) -> set[int]:
+    """The token indexes some spans cover."""
+    return {i for start, end, _, _ in spans for i in range(start, end)}
 
 
 def _story_names(
