@@ -115,24 +115,6 @@ def test_a_sentence_of_two_agreements_cites_the_one_it_states() -> None:
     assert len(_offers(summary)) == 1
 
 
-@pytest.mark.parametrize("budget", [60, 90, 200])
-def test_a_sentence_of_two_agreements_never_enters_beside_either_fact(budget: int) -> None:
-    # A fourth outlet tells the inspections (north's third sentence, its own fact, the
-    # one it cites) and the offer in one sentence: beside an offer it tells the offer twice.
-    both = (
-        "Inspectors checked more than 400 buildings in Varno, and governor Ana Lenz "
-        "offered housing to families whose homes were found unsafe."
-    )
-    articles = [*_articles(), segment(Article(id="hill", source="hill", paragraphs=[both]))]
-    inspected = Agreement(both, ["hill", "north"], ["hill", "north"], ["hill:0", "north:2"])
-    offer = _agreement()
-    offer.sentence_ids.append("hill:0")
-    only_agreements = Weights(same_fact=1.01, same_fact_shared=99)
-    summary = summarize(articles, budget, agreements=[offer, inspected], weights=only_agreements)
-    assert len([s for s in summary if "housing" in s.text]) == 1
-    assert [s.sources for s in summary if s.text == both] == [["hill", "north"]]
-
-
 def _candidate(article: int, index: int, text: str) -> Candidate:
     sentence = Sentence(f"{'abc'[article]}:{index}", "abc"[article], text, index, paragraph=0)
     return Candidate(sentence, text, words(text), len(text.split()), article)

@@ -77,9 +77,9 @@ def summarize(
     a sentence takes a side in (``analyze.conflicts.disputed_sentences``): a
     summary sentence is marked with those of every sentence that states its fact.
     ``agreements`` are the facts the analysis found several articles state
-    (``Brief.agreements``): no two sentences of one enter (a sentence in two
-    agreements shares each), and the one that does cites them all.
-    ``encoder`` embeds the sentences compared (``WordLlama`` by default).
+    (``Brief.agreements``): no two sentences of one enter, and the one that
+    does cites them all. ``encoder`` embeds the sentences compared
+    (``WordLlama`` by default).
     """
     usable = story_order([a for a in articles if a.ok])
     index = copy_index
@@ -89,9 +89,7 @@ def summarize(
     position = {a.id: n for n, a in enumerate(usable)}
     pool = _distinct(collect_candidates(usable), index, position)
     names = Names(s.text for s in facts.sentence.values())
-    # Every agreement a sentence sits in, not only the one it cites: a sentence of two
-    # facts beside one telling either tells that fact twice.
-    chosen = select(pool, words, weights, encoder, [facts.held(c.sentence) for c in pool], names)
+    chosen = select(pool, words, weights, encoder, [facts.of(c.sentence) for c in pool], names)
     return _shown(_story_order(chosen, usable), names, facts, disputed or {})
 
 
@@ -124,14 +122,6 @@ class _Facts:
         self.sentence = {s.id: s for a in usable for s in a.sentences}
         self.rank = {s.id: (n, s.index) for n, a in enumerate(usable) for s in a.sentences}
 
-    def held(self, sentence: Sentence) -> frozenset[int]:
-        """The numbers of the agreements that hold ``sentence`` or a copy: every fact it tells
-        that another article tells too."""
-        if not self.agreements:  # the batch path: no analysis, and a copy lookup costs
-            return frozenset()
-        ids = {sentence.id, *(s.id for s in self.index.copies(sentence))}
-        return frozenset(n for n, held in enumerate(self.agreements) if ids & held)
-
     def of(self, sentence: Sentence) -> frozenset[int]:
         """The number of the agreement that states ``sentence``'s fact, if one does.
 
@@ -139,7 +129,10 @@ class _Facts:
         nearest its own: a sentence of two facts can sit in the agreements of
         both, and its own is the one it says most of.
         """
-        holding = sorted(self.held(sentence))
+        if not self.agreements:  # the batch path: no analysis, and a copy lookup costs
+            return frozenset()
+        ids = {sentence.id, *(s.id for s in self.index.copies(sentence))}
+        holding = [n for n, held in enumerate(self.agreements) if ids & held]
         if len(holding) <= 1:
             return frozenset(holding)
         own = content_words(sentence.text)
