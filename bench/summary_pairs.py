@@ -1,0 +1,110 @@
+"""What the agreement alignment's scorer says of each pair of a brief's summary sentences.
+
+    PYTHONPATH=.:bench .venv/bin/python bench/summary_pairs.py multinews:0,3,5 [duc:18] [--same]
+
+For the clusters picked (positions in sorted id order, as ``bench/summaries.py --read``), the
+summary ``storybrief brief`` writes, each sentence with its article, then every pair of its
+sentences from two articles (``--same``: from one article too) with what the agreements'
+scorer reads of their clause units (``storybrief.analyze.agreements``): the best blended
+score of a unit pair (the clustering joins a pair from ``Cosines.agreement_best``, 0.5; -inf:
+a guard keeps every pair apart), the highest learned pair probability (``agreement_pairs.json``;
+it was fitted on pairs scoring 0.3-0.5 that share a rare word, so elsewhere it only ranks),
+and whether one of the brief's agreements holds both. A reader marks which pairs repeat a
+fact: that is what tells whether a bar on either score would keep repeats out of the summary
+(BENCHMARKS.md, *Summaries*, thirteenth session).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from pathlib import Path
+
+import numpy as np
+from summaries import DUC_WORDS, MULTINEWS_WORDS, _rows
+
+from storybrief.analyze import StoryContext, run
+from storybrief.analyze import agreements as found_by
+from storybrief.analyze.context import parsing
+from storybrief.models import Article, Brief
+from storybrief.pipeline import brief_of, prepare
+from storybrief.settings import DEFAULT
+
+DATA = Path("../shared/data")
+Scores = tuple[
+    dict[str, list[int]], np.ndarray, np.ndarray
+]  # units by sentence, blend, probability
+SETS = {
+    "duc": ("duc2004-dev.jsonl", DUC_WORDS),
+    "multinews": ("multinews-dev.jsonl", MULTINEWS_WORDS),
+}
+
+
+def unit_scores(articles: list[Article]) -> Scores:
+    """The units of each sentence (by id), and each unit pair's blended score and probability."""
+    with parsing():
+        story = StoryContext(articles, DEFAULT)
+        run(story, "agreements")
+        units = found_by._units(story, story.names)
+        scored = found_by._blended(story, units, story.names)
+        rare = found_by._rare(story, scored.lexicon)
+    pairs = np.argwhere(np.triu(np.ones((len(units), len(units)), dtype=bool), k=1))
+    probability = np.full((len(units), len(units)), np.nan)
+    if len(pairs):
+        found = found_by.pair_model().probability(found_by._pair_features(pairs, scored, rare))
+        probability[pairs[:, 0], pairs[:, 1]] = probability[pairs[:, 1], pairs[:, 0]] = found
+    held: dict[str, list[int]] = {}
+    for n, unit in enumerate(units):
+        held.setdefault(unit.sentence.id, []).append(n)
+    return held, scored.scores, probability
+
+
+def pair_line(brief: Brief, a: int, b: int, found: Scores) -> str:
+    """One pair of summary sentences: best blend, highest probability, a shared agreement."""
+    held, scores, probability = found
+    ids = brief.summary[a].sentence_ids[0], brief.summary[b].sentence_ids[0]
+    rows, columns = held.get(ids[0], []), held.get(ids[1], [])
+    blend = scores[np.ix_(rows, columns)]
+    finite = np.isfinite(blend)
+    best = float(blend[finite].max()) if finite.any() else float("-inf")
+    likely = float(probability[np.ix_(rows, columns)][finite].max()) if finite.any() else np.nan
+    shared = any(set(ids) <= set(agreement.sentence_ids) for agreement in brief.agreements)
+    return f"  {a}-{b}: blend {best:.2f}  probability {likely:.2f}  one agreement {shared}"
+
+
+def cluster_lines(docs: list[str], words: int, label: str, same: bool) -> list[str]:
+    """The cluster's summary and its pairs' scores."""
+    articles = prepare([Article(id=f"d{n}", source=f"d{n}", raw=d) for n, d in enumerate(docs)])
+    brief = brief_of(articles, words=words)
+    found = unit_scores([a for a in articles if a.ok])
+    lines = [f"## {label}"]
+    lines += [f"[{n}] ({s.sentence_ids[0]}) {s.text}" for n, s in enumerate(brief.summary)]
+    for a, b in itertools.combinations(range(len(brief.summary)), 2):
+        apart = (
+            brief.summary[a].sentence_ids[0].split(":")[0]
+            != (brief.summary[b].sentence_ids[0].split(":")[0])
+        )
+        if apart or same:
+            lines.append(pair_line(brief, a, b, found))
+    return [*lines, ""]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("picks", nargs="+", metavar="SET:POSITIONS")
+    parser.add_argument("--same", action="store_true", help="pairs from one article too")
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args()
+    for name, positions in (p.split(":") for p in args.picks):
+        file, words = SETS[name]
+        rows = _rows(args.data / file)
+        order = sorted(
+            range(len(rows)), key=lambda i: str(rows[i].get("cluster_id", rows[i].get("id")))
+        )
+        for p in positions.split(","):
+            docs = rows[order[int(p)]]["docs"]
+            print("\n".join(cluster_lines(docs, words, f"{name} {p}", args.same)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
