@@ -10,14 +10,7 @@ import numpy as np
 import pytest
 
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.agreements import (
-    PAIR_FEATURES,
-    _overlap,
-    _same_deed,
-    _units,
-    pair_model,
-    story_pairs,
-)
+from storybrief.analyze.agreements import PAIR_FEATURES, pair_model, story_pairs
 from storybrief.models import Agreement
 from storybrief.settings import DEFAULT
 
@@ -84,33 +77,3 @@ def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
     weights.write_text(json.dumps({"features": ["cosine"], "weights": [1.0], "bias": 0}), "utf-8")
     with pytest.raises(ValueError, match="features"):
         pair_model(str(weights))
-
-
-def test_a_pair_telling_one_deed_is_marked_so() -> None:
-    story = StoryContext.from_texts(
-        "Arrests\n\nPolice arrested several protesters on Friday. The mayor promised a review.",
-        "Protest\n\nOfficers arrested a group of activists. Residents owe the utility millions.",
-        settings=DEFAULT,
-    )
-    run(story, "entities")
-    units = _units(story, story.names)
-    text = [u.text for u in units]
-    police = next(i for i, t in enumerate(text) if t.startswith("Police"))
-    officers = next(i for i, t in enumerate(text) if t.startswith("Officers"))
-    mayor = next(i for i, t in enumerate(text) if t.startswith("The mayor"))
-    pairs = np.array([[police, officers], [police, mayor]])
-    verb, what = _same_deed(pairs, units, _overlap(story, units))
-    assert list(verb) == [1.0, 0.0]
-    assert list(what) == [0.0, 0.0]  # protesters are no group, nor a review
-
-
-def test_a_deed_is_read_down_a_report_and_from_a_noun_of_an_act() -> None:
-    story = StoryContext.from_texts(
-        "Towns fall\n\nThe army said it seized the bridge. Iran was alarmed by the seizure of "
-        "several towns in the north.",
-        settings=DEFAULT,
-    )
-    run(story, "entities")
-    deeds = {u.text: u.deed for u in _units(story, story.names)}
-    assert ("seize", "bridge") in deeds.values()
-    assert ("seize", "town") in deeds.values()

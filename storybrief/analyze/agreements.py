@@ -105,7 +105,6 @@ class _Unit:
     negated: bool  # whether it says that something is not so
     places: set[str]  # its lemmas that name a town, region or country
     words: set[str]  # its lemmas that are no name nor title: what it says of them
-    deed: tuple[str, str] = ("", "")  # its verb's lemma and its object's (``_deed``)
 
 
 def _heads(doc: Doc) -> list[Token]:
@@ -408,45 +407,7 @@ def _unit(
         # "that may have been a weapon": one word to match on, whatever the fact.
         return []
     places = {entity_of(t.text, names) or "" for t in tokens if t.ent_type_ == "GPE"}
-    deed = _deed(tokens, names, predicates or {})
-    return [_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas, words, deed)]
-
-
-_THEMES = {"dobj", "nsubjpass", "attr"}
-
-
-def _deed(
-    tokens: list[Token], names: Names, predicates: dict[Token, str]
-) -> tuple[str, str]:
-    """What a unit says is done, and to what: its top verb's lemma (down reported
-    complements, ``_told``) and the lemma of that verb's object or passive subject; for a
-    noun of an act, the act's verb and its "of" object ("the seizure of towns": seize,
-    town). Empty where the unit has none. What the pair decision reads as a shared deed."""
-    inside = set(tokens)
-    top = [t for t in tokens if t.head not in inside or t.head.i == t.i]
-    act = next((t for t in top if t in predicates), None)
-    if act is not None:
-        of = [o for c in act.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        return predicates[act], _theme_lemma(of, names)
-    verb = next((t for t in top if t.pos_ in _VERBS), None)
-    if verb is None:
-        return "", ""
-    while verb.lemma_ in SPEECH_VERBS | _KNOWING:
-        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if complement is None:
-            break
-        verb = complement
-    themes = [c for c in verb.children if c.dep_ in _THEMES]
-    return verb.lemma_.casefold(), _theme_lemma(themes, names)
-
-
-def _theme_lemma(candidates: list[Token], names: Names) -> str:
-    """The lemma (or entity) of the first of ``candidates`` that tells what, else ""."""
-    for token in candidates:
-        lemma, _ = _lemma(token, names, {})
-        if lemma:
-            return lemma
-    return ""
+    return [_Unit(sentence, text, lemmas, actor, "not" in lemmas, places & lemmas, words)]
 
 
 def _speaking_nouns(story: StoryContext) -> set[str]:
@@ -608,7 +569,6 @@ class _Lexicon:
     said: np.ndarray
     covers: np.ndarray
     vocabulary: list[str]
-    synonym: np.ndarray  # [a, b]: whether lemmas a and b count as one
 
 
 def _overlap(story: StoryContext, units: list[_Unit]) -> _Lexicon:
@@ -631,7 +591,7 @@ def _overlap(story: StoryContext, units: list[_Unit]) -> _Lexicon:
     total = sizes[:, None] + sizes[None, :]
     overlap = np.divide(hits + hits.T, total, out=np.zeros_like(hits), where=total > 0)
     shared = said @ (said @ synonym > 0).T > 0
-    return _Lexicon(overlap, shared, has, said, covers, vocabulary, synonym)
+    return _Lexicon(overlap, shared, has, said, covers, vocabulary)
 
 
 def _rare(story: StoryContext, lex: _Lexicon) -> np.ndarray:
@@ -721,7 +681,7 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     rare = _rare(story, scored.lexicon)
     pairs = band_pairs(units, scored, rare, settings.pair_floor, story.cosines.agreement_best)
     if len(pairs):
-        found = _pair_features(pairs, scored, rare, units)
+        found = _pair_features(pairs, scored, rare)
         model = pair_model(settings.pair_weights)
         admitted = pairs[model.probability(found) >= settings.pair_probability]
         scored.scores[admitted[:, 0], admitted[:, 1]] = story.cosines.agreement_best
@@ -787,14 +747,10 @@ def _paraphrased(lex: _Lexicon, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 # No "same figure": a pair stating one figure is already raised above the band (``figure_pair``).
-PAIR_FEATURES = (
-    "blended", "cosine", "rare_words", "names", "paraphrases", "length", "same_verb", "same_object"
-)  # fmt: skip
+PAIR_FEATURES = ("blended", "cosine", "rare_words", "names", "paraphrases", "length")
 
 
-def _pair_features(
-    pairs: np.ndarray, scored: _Scored, rare: np.ndarray, units: list[_Unit]
-) -> np.ndarray:
+def _pair_features(pairs: np.ndarray, scored: _Scored, rare: np.ndarray) -> np.ndarray:
     """Each pair's features, in ``PAIR_FEATURES`` order: its blended score and cosine;
     how many rare words (``AgreementSettings.rare_word``) and names or titles both
     units have (log1p); how many of one's words the
@@ -813,23 +769,8 @@ def _pair_features(
             np.log1p(names.sum(axis=1)),
             np.log1p(_paraphrased(lex, i, j)),
             np.minimum(sizes[i], sizes[j]) / np.maximum(np.maximum(sizes[i], sizes[j]), 1),
-            *_same_deed(pairs, units, lex),
         ]
     )
-
-
-def _same_deed(pairs: np.ndarray, units: list[_Unit], lex: _Lexicon) -> list[np.ndarray]:
-    """Whether each pair's units tell one verb, and one object (``_Unit.deed``): one lemma
-    or two the lexicon counts as one ("arrest" / "detain"). A verb or object that is no
-    word of its unit (a light verb, "be") matches nothing."""
-    column = {lemma: n for n, lemma in enumerate(lex.vocabulary)}
-    found = []
-    for part in (0, 1):
-        index = np.array([column.get(u.deed[part], -1) for u in units])
-        a, b = index[pairs[:, 0]], index[pairs[:, 1]]
-        known = (a >= 0) & (b >= 0)
-        found.append(known & ((lex.synonym[a, b] > 0) | (a == b)))
-    return [f.astype(np.float64) for f in found]
 
 
 @dataclass(frozen=True)
@@ -866,7 +807,7 @@ def story_pairs(
     bar = story.cosines.agreement_best
     pairs = band_pairs(units, scored, rare, story.settings.agreements.pair_floor, bar)
     texts = [(u.sentence.article, u.text, u.sentence.text) for u in units]
-    return texts, pairs, _pair_features(pairs, scored, rare, units)
+    return texts, pairs, _pair_features(pairs, scored, rare)
 
 
 def _figures(text: str) -> set[str]:
