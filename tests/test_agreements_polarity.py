@@ -1,6 +1,6 @@
 """A unit's polarity is its own clause's (``agreements._negated``): a negation does not
 reach across a semicolon or into a conjunct with its own subject, and "has yet to" says
-a thing has not happened."""
+a thing has not happened, as a verb denying its complement does ("refused to sign")."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ Shoppers in the city are not fooled; grocers like Safeway have put up notices se
 to stores past the county line. The mayor has yet to sign the repeal of the beverage levy. \
 The mayor has not signed the repeal of the beverage levy. The mayor has not yet decided \
 whether to sign the repeal of the levy. The council passed the budget on Monday but the \
-mayor did not sign it.
+mayor did not sign it. The governor refused to release the audit of the levy. The \
+governor refused the audit of the levy. The mayor did not refuse to sign the repeal of the \
+levy. Sales of soda declined sharply after the levy.
 """
 
 
@@ -56,3 +58,24 @@ def test_has_yet_to_denies_as_has_not_does() -> None:
 def test_not_yet_decided_whether_to_is_one_negation() -> None:
     units = polarity()["t0:3"]
     assert units and all(negated for _, negated in units)
+
+
+def test_refused_to_denies_its_complement_and_is_no_word_of_the_fact() -> None:
+    found = polarity()
+    refused = [negated for text, negated in found["t0:5"] if "release" in text]
+    assert refused and all(refused)
+    story = StoryContext.from_texts(STORY)
+    run(story, "entities")
+    unit = next(u for u in _units(story, story.names) if u.sentence.id == "t0:5")
+    assert "refuse" not in unit.lemmas and "release" in unit.lemmas
+
+
+def test_refused_a_thing_or_declined_alone_asserts() -> None:
+    found = polarity()
+    assert [negated for _, negated in found["t0:6"]] == [False]
+    assert [negated for _, negated in found["t0:8"]] == [False]
+
+
+def test_not_refusing_to_sign_asserts() -> None:
+    units = polarity()["t0:7"]
+    assert units and not any(negated for _, negated in units)

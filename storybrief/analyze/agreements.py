@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Token
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import HONORIFICS, NAMED, Names
 from storybrief.analyze.independence import independent_articles
-from storybrief.analyze.lexicon import NEGATIONS, entity_of, verb_of
+from storybrief.analyze.lexicon import NEGATIONS, NEGATIVE_IMPLICATIVES, entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
 from storybrief.analyze.syntax import clause_apart, entity_span, heads_condition, negation_holds
 from storybrief.models import Agreement, Sentence, Syndication
@@ -164,7 +164,7 @@ def _lemma(token: Token, names: Names, predicates: dict[Token, str]) -> tuple[st
 
 def _says_what(token: Token, lemma: str) -> bool:
     """Whether a word tells what the fact is: a content word, no report of it, no
-    negation (the polarity stands for those) and no adverb."""
+    negation nor verb denying its complement (the polarity stands for those) and no adverb."""
     return (
         token.is_alpha
         and not token.is_stop
@@ -172,6 +172,7 @@ def _says_what(token: Token, lemma: str) -> bool:
         and lemma not in _REPORTING
         and lemma not in _NEGATIONS
         and token.pos_ != "ADV"
+        and not _denies_complement(token)
     )
 
 
@@ -190,7 +191,8 @@ def _negated(tokens: list[Token]) -> bool:
 
 def _negates(token: Token) -> bool:
     """Whether a word turns its clause's polarity: a negation of a verb or a noun, "rule
-    out", or the "yet" of "has yet to confirm", which says it has not (``_not_yet``)."""
+    out", the "yet" of "has yet to confirm", which says it has not (``_not_yet``), or a
+    verb denying its complement ("refused to confirm", ``_denies_complement``)."""
     return (
         (
             token.lemma_.casefold() in _NEGATIONS
@@ -199,6 +201,20 @@ def _negates(token: Token) -> bool:
         )
         or (token.lemma_ == "rule" and any(c.lower_ == "out" for c in token.children))
         or _not_yet(token)
+        or _denies_complement(token)
+    )
+
+
+def _denies_complement(token: Token) -> bool:
+    """Whether a verb says the act it governs did not happen: "refused to testify",
+    "declined to comment", "refrained from voting" (``NEGATIVE_IMPLICATIVES``), as "did
+    not testify" does. It is then a polarity word, as "not" is, no word of the fact:
+    "refused to release the returns" and "has not released the returns" are one fact."""
+    if token.lemma_.casefold() not in NEGATIVE_IMPLICATIVES:
+        return False
+    return any(
+        c.dep_ == "xcomp" or (c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children))
+        for c in token.children
     )
 
 

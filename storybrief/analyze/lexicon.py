@@ -198,6 +198,14 @@ DENIALS = frozenset({"deny", "dismiss", "reject", "refute"})
 # sentence's polarity starts from, so that a word one counts is a word all count; a reader
 # that needs more (a verb of denial, "without") widens it where it reads it, and says why.
 NEGATIONS = frozenset({"not", "n't", "no", "never", "none", "nothing", "nobody", "neither", "nor"})
+# Verbs that say their complement did not happen (Karttunen's negative implicatives):
+# "refused to testify", "declined to comment", "failed to pay", "neglected to file",
+# "forgot to lock", "avoided paying", "refrained from voting" each deny the act they
+# govern, as "did not testify" does. Only with that complement: "shares declined", "the
+# bank failed" and "refused the offer" assert what they say.
+NEGATIVE_IMPLICATIVES = frozenset(
+    {"refuse", "decline", "fail", "neglect", "forget", "avoid", "refrain"}
+)
 # Nouns of blame a party denies: "denied any responsibility", "no evidence of his involvement".
 BLAME = frozenset(
     {"responsibility", "involvement", "role", "complicity", "culpability", "link", "hand"}
