@@ -378,11 +378,14 @@ def score(
     stories: Iterable[Story], entities: dict[str, dict[str, list[Entity]]]
 ) -> dict[tuple, Tally]:
     """Tallies by (split, system); "all" pools both splits. ``entities`` holds each
-    storybrief system's entities by story id."""
+    storybrief system's entities by story id; a system that gives none for a story
+    (one split briefed: no train-only fit) is left out of its tallies."""
     tallies: dict[tuple, Tally] = defaultdict(Tally)
     for story in stories:
         answers = {
-            system: storybrief_answer(story, found[story.id]) for system, found in entities.items()
+            system: storybrief_answer(story, found[story.id])
+            for system, found in entities.items()
+            if story.id in found
         }
         answers["name containment"] = baseline_answer(story, contained)
         answers["exact string"] = baseline_answer(story, lambda a, b: False)
@@ -690,11 +693,11 @@ def arguments() -> argparse.Namespace:
 
 
 def print_table(tallies: dict[tuple, Tally], splits: Iterable[str]) -> None:
-    """The table of every system's scores on each of ``splits``."""
+    """The table of every system's scores on each of ``splits`` (those it scored)."""
     print("| split | system | coverage | pair P | pair R | pair F1 | B³ P | B³ R | B³ F1 |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for split in splits:
-        for system in SYSTEMS:
+        for system in (s for s in SYSTEMS if (split, s) in tallies):
             row = tallies[split, system].row(system, coverage=system.startswith("storybrief"))
             print(f"| {split} |{row[1:]}")
 
