@@ -48,3 +48,26 @@ def test_a_chain_is_of_its_most_specific_kind() -> None:
     assert ecbplus._kind({"LOC_GEO", "HUMAN_PART_GPE"}) == "place"
     assert ecbplus._kind({"LOC_FAC"}) == "place"
     assert ecbplus._kind({"NON_HUMAN_PART"}) == "other"
+
+
+def _story(sid: str, split: str, chains: tuple[str, str, str, str]) -> ecbplus.Story:
+    forms = ("red sox", "boston red sox", "new york", "new york times")
+    gold = [ecbplus.Mention("d1", f, c, "LOC_GEO") for f, c in zip(forms, chains, strict=True)]
+    return ecbplus.Story(sid, split, [], gold)
+
+
+def test_the_scorer_fitted_on_train_reads_no_dev_gold() -> None:
+    texts = [("Red Sox", "ORG"), ("Boston Red Sox", "ORG"), ("New York", "GPE")]
+    texts.append(("New York Times", "ORG"))
+    names = [found(text, label, "d1") for text, label in texts]
+    found_by = {sid: (names, []) for sid in ("1ecb", "2ecb")}
+    rules = ecbplus.rules_of(found_by)
+    train = _story("1ecb", "train", ("c1", "c1", "c2", "c3"))
+    entities = [
+        ecbplus.fitted_on_train([train, _story("2ecb", "dev", chains)], found_by, rules)
+        for chains in (("c1", "c1", "c2", "c3"), ("c1", "c2", "c3", "c3"))
+    ]
+    assert entities[0].keys() == {"1ecb", "2ecb"}
+    assert entities[0] == entities[1]
+    # Train stories alone: nothing is held out to check on.
+    assert ecbplus.fitted_on_train([train], found_by, rules) == {}
