@@ -15,6 +15,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from storybrief.analyze.syntax import objects_of
+
 # Number words and their values: the one table of them (``llm.verify`` reads it too).
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -155,7 +157,7 @@ def _counted_noun(span: Span) -> Token:
 
 def partitive(count: Token) -> Token | None:
     """The noun a count is a part of: "nine of the activists" → activists (a count of them)."""
-    of = [o for p in count.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    of = objects_of([count], "of")
     return of[0] if of and of[0].pos_ == "NOUN" else None
 
 
@@ -204,7 +206,7 @@ def part_of(noun: Token, parts: set[str]) -> Token:
     """The group a part names: "members of the Revolutionary Guard" → Guard, else ``noun``."""
     if noun.lemma_.lower() not in parts and noun.lower_.removesuffix("s") not in parts:
         return noun
-    objects = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    objects = objects_of([noun], "of")
     return objects[0] if objects else noun
 
 
@@ -497,8 +499,7 @@ def _margin(count: Token) -> bool:
     """Whether a figure is a poll's margin of error: "a margin of error of 2.8 points", "a
     margin of error between 3.1 and 4.9"."""
     margins = [a for a in count.ancestors if a.lemma_.lower() == "margin"]
-    of = [o for m in margins for p in m.children if p.lower_ == "of" for o in p.children]
-    return any(o.lemma_.lower() == "error" for o in of)
+    return any(o.lemma_.lower() == "error" for o in objects_of(margins, "of", dep=None))
 
 
 def _answering(share: Token) -> bool:
@@ -514,15 +515,7 @@ def _people_who(share: Token) -> bool:
     people ("16 percent of voters still say", "a majority of likely voters, 56%, have"); not
     what is done to them ("killed 30 percent of the residents")."""
     holders = [share, share.head] if share.dep_ == "appos" else [share]
-    groups = [
-        o
-        for h in holders
-        for p in h.children
-        if p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
-    return holders[-1].dep_ == "nsubj" and any(_people(g) for g in groups)
+    return holders[-1].dep_ == "nsubj" and any(map(_people, objects_of(holders, "of")))
 
 
 def _people(group: Token) -> bool:

@@ -35,7 +35,7 @@ from storybrief.analyze.numbers import (
     polled,
 )
 from storybrief.analyze.speakers import SPEECH_VERBS
-from storybrief.analyze.syntax import entity_span
+from storybrief.analyze.syntax import entity_span, objects_of
 from storybrief.models import Claim, Conflict, ConflictKind, Sentence
 from storybrief.nlp.encoders import Cosines
 
@@ -162,7 +162,7 @@ def _owner(counted: Token, names: Names, agent: bool = True) -> str | None:
 
 def _owner_candidates(counted: Token, agent: bool = True) -> list[Token]:
     """The words that may name a counted noun's owner: its modifiers, "of X", the subject."""
-    of = [obj for prep in counted.children if prep.lower_ == "of" for obj in prep.children]
+    of = objects_of([counted], "of", dep=None)
     candidates = _owner_words(counted) + [w for obj in of for w in (obj, *_owner_words(obj))]
     if agent and counted.dep_ in {"dobj", "attr"}:
         candidates += [c for c in counted.head.children if c.dep_ == "nsubj"]
