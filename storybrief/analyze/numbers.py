@@ -311,15 +311,15 @@ def count_word(token: Token) -> Token:
 _AMONG = "among"
 _PART_DEPS = {"attr", "prep", "appos"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}
-_ITEM_GAP = 4  # words between two counts of one list: "14 AK-47 rifles, 31"
 
 
-def parts(doc: Doc, found: list[Figure]) -> set[int]:
+def parts(doc: Doc, found: list[Figure], item_gap: int) -> set[int]:
     """The starts of ``found``'s figures that count a part of something another figure of the
     sentence counts: a part after "including" (``included``), one said to be among or part of
-    a larger count (``_predicated``), or one of a list of counts joined by "and" (``_listed``).
-    A part is no rival of another outlet's count of the whole."""
-    return included(doc, found) | _predicated(doc, found) | _listed(doc, found)
+    a larger count (``_predicated``), or one of a list of counts joined by "and" (``_listed``,
+    items at most ``item_gap`` words apart). A part is no rival of another outlet's count of
+    the whole."""
+    return included(doc, found) | _predicated(doc, found) | _listed(doc, found, item_gap)
 
 
 def _predicated(doc: Doc, found: list[Figure]) -> set[int]:
@@ -349,18 +349,18 @@ def _predicates(count: Token) -> list[Token]:
     return said
 
 
-def _listed(doc: Doc, found: list[Figure]) -> set[int]:
+def _listed(doc: Doc, found: list[Figure], item_gap: int) -> set[int]:
     """The figures of a clause joined by "and" to one counting by a bare number: "three
     people were shot and two killed", "two were fatally shot and one was injured". Such a
     list splits one group (the two killed are of the three shot), so no item is the whole."""
     joined = {f.start for f in found if _joined_to_bare(count_word(doc[f.start]))}
-    return joined | _items(doc, found)
+    return joined | _items(doc, found, item_gap)
 
 
-def _items(doc: Doc, found: list[Figure]) -> set[int]:
+def _items(doc: Doc, found: list[Figure], item_gap: int) -> set[int]:
     """The figures of one list of counts of a noun they share: "12 Somali and 11 Yemeni
     nationals". Each counts a part of what the list counts; "a dozen ships and 300 crewmen"
-    are two quantities, each with its own noun."""
+    are two quantities, each with its own noun. Items are at most ``item_gap`` words apart."""
     out: set[int] = set()
     for one, other in pairwise(sorted(found, key=lambda f: f.start)):
         between = doc[one.start + 1 : other.start]
@@ -370,7 +370,7 @@ def _items(doc: Doc, found: list[Figure]) -> set[int]:
         clause = any(t.pos_ in {"VERB", "AUX"} for t in between) or (
             count_word(doc[other.start]).dep_ in {"nsubj", "nsubjpass"}
         )
-        if joined and not clause and len(between) <= _ITEM_GAP:
+        if joined and not clause and len(between) <= item_gap:
             out |= {one.start, other.start}
     return out
 

@@ -95,7 +95,8 @@ def _sentence_figures(ctx: StoryContext, sentence: Sentence) -> list[_Found]:
     doc = ctx.docs[sentence.id]
     found_here = figures(doc)
     # "eight people, including six Americans": the six is a part, not a rival count.
-    part = parts(doc, found_here) | {f.start for f in found_here if polled(doc, f)}
+    gap = ctx.settings.conflicts.list_item_gap
+    part = parts(doc, found_here, gap) | {f.start for f in found_here if polled(doc, f)}
     counted = [(f, _counted(doc[f.start])) for f in found_here if f.start not in part]
     return [
         (sentence, f, _owner(t, ctx.names)) for f, t in counted if stated(t) and not _sources(t)
