@@ -35,6 +35,16 @@ def objects_of(words: Iterable[Token], preposition: str, dep: str | None = "pobj
     return [o for p in phrases for o in p.children if dep is None or o.dep_ == dep]
 
 
+def that_clause(token: Token) -> bool:
+    """Whether a word heads a "that" clause, the content of a claim or report: "reports
+    **that** the embassy flew the flag". Not a clause of another conjunction: "a request
+    **for** officials to fly it" asks, "no word **whether** it flew" tells nothing.
+    """
+    return token.dep_ in {"acl", "ccomp"} and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+    )
+
+
 def entity_span(token: Token) -> Span | None:
     """The named entity a word is part of ("States" of "the United States"), if any."""
     return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

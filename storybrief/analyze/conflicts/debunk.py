@@ -52,7 +52,7 @@ from storybrief.analyze.lexicon import (
     content,
     judges_maker,
 )
-from storybrief.analyze.syntax import objects_of
+from storybrief.analyze.syntax import objects_of, that_clause
 from storybrief.models import Article, Conflict, ConflictKind, Sentence
 
 from . import debunk_model
@@ -411,14 +411,9 @@ def _denied(cue: Token) -> list[Token]:
 def _is_claim(denied: Token) -> bool:
     """Whether what a denial denies is a claim: a claim noun (``_CLAIMS``), a phrase with a
     clause ("the story that ..."), a pronoun other than a person's ("denied it")."""
-    clause = any(c.dep_ in {"acl", "ccomp"} and _has_mark(c) for c in denied.children)
+    clause = any(map(that_clause, denied.children))
     pronoun = denied.pos_ == "PRON" and denied.lower_ not in _PERSONS
     return denied.lemma_.lower() in _CLAIMS or clause or pronoun
-
-
-def _has_mark(clause: Token) -> bool:
-    """Whether a clause opens with a conjunction ("that the embassy flew the flag")."""
-    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _names_denier(ctx: StoryContext, denial: Sentence, report: Sentence) -> bool:
