@@ -57,6 +57,20 @@ def test_a_plain_text_title_loses_its_outlets_name() -> None:
     )
     (a,) = clean([Article(id="t", source="<t>", raw=raw, outlet="Lakeside Courier")])
     assert a.title == "Harbour Bridge to close for six weeks"
+    # What was cut from the title is a removal like any other, with its reason.
+    assert [(r.line, r.why) for r in a.removed] == [("Lakeside Courier", "site name in the title")]
+
+
+def test_a_label_glued_before_a_title_is_recorded_removed() -> None:
+    raw = (
+        "Story highlights Harbour Bridge to close for six weeks\n\n"
+        "The council approved the closure on Tuesday after engineers found corroded cables."
+    )
+    (a,) = clean([Article(id="t", source="<t>", raw=raw, outlet="Lakeside Courier")])
+    assert a.title == "Harbour Bridge to close for six weeks"
+    assert ("Story highlights", "label glued before the title") in [
+        (r.line, r.why) for r in a.removed
+    ]
 
 
 def _page(head: str, body: str = "") -> str:
