@@ -62,12 +62,10 @@ from typing import Any
 
 import numpy as np
 
-from storybrief import group
 from storybrief.analyze import StoryContext, run
 from storybrief.models import Article, Brief
 from storybrief.nlp.overlap import words
 from storybrief.pipeline import brief_of, prepare
-from storybrief.settings import ClusterSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -384,6 +382,11 @@ def _polnear_stories(data: Path) -> list[tuple[str, list[str]]]:
         for a in articles
     ]  # fmt: skip
     by_name = {a["name"]: a for a in articles}
+    # Imported here: bench/boilerplate.py loads this module on its baseline's older tree,
+    # which has no storybrief.group nor ClusterSettings.
+    from storybrief import group
+    from storybrief.settings import ClusterSettings
+
     stories = _story_members(group(lines, settings=ClusterSettings(grain="event")))
     kept = sorted(
         sorted(names)

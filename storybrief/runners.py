@@ -111,6 +111,11 @@ def brief_chunk(write: Callable[[list[Article]], Brief], chunk: list[list[Articl
     On one BLAS thread (``processes.blas_on_one_thread``), in this process too; the
     models and the chunk's parses spared the garbage collector's passes
     (``processes.spared_by_collector``).
+
+    The texts are made again here, not handed over by ``chunks``, which sized the chunk
+    by them: a pool's worker and a Dask task (whose chunks ``chunks`` never cut) receive
+    the stories alone, and the texts sent beside them would pickle every sentence twice.
+    Remade, they cost one pass over the sentences and titles, nothing beside their parse.
     """
     from storybrief.analyze.context import parsing  # spaCy: a second to import
 

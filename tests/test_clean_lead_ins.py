@@ -130,6 +130,15 @@ def test_a_copy_of_a_header_field_is_removed_with_its_reason() -> None:
         assert (copy, "repeats the headline") in [(r.line, r.why) for r in article.removed]
 
 
+def test_a_by_line_is_the_byline_recorded_as_such_not_judged_as_body() -> None:
+    for line, byline in (("By Dana Reyes", "Dana Reyes"), ("Dana Reyes", "Dana Reyes")):
+        article = _cleaned("\n\n".join(["Harbourton levy approved", line, OPENING]))
+        assert article.byline == byline
+        assert [(r.line, r.why) for r in article.removed] == [
+            (line, "byline (shown as the article's)")
+        ]
+
+
 def test_every_line_is_a_field_a_paragraph_or_a_removal() -> None:
     lines = ["Harbourton levy approved", "Harbourton levy approved", STATEMENT, QUOTE]
     lines += ["Photo: AP", "By Dana Reyes", "June 3, 2024", OPENING, LATER]

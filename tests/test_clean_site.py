@@ -50,13 +50,32 @@ def test_subtitles_and_other_names_stay(title: str, outlet: str) -> None:
     assert without_site_name(title, site_names(outlet)) == title
 
 
-def test_a_plain_text_title_loses_its_outlets_name() -> None:
-    raw = (
-        "Harbour Bridge to close for six weeks | Lakeside Courier\n\n"
-        "The council approved the closure on Tuesday after engineers found corroded cables."
-    )
+CLOSURE = "The council approved the closure on Tuesday after engineers found corroded cables."
+
+
+@pytest.mark.parametrize(
+    ("first", "cut", "why"),
+    [
+        (
+            "Harbour Bridge to close for six weeks | Lakeside Courier",
+            "Lakeside Courier",
+            "site name in the title",
+        ),
+        (
+            "Story highlights Harbour Bridge to close for six weeks",
+            "Story highlights",
+            "label glued before the title",
+        ),
+    ],
+)
+def test_a_plain_text_title_loses_its_outlets_name_or_a_glued_label(
+    first: str, cut: str, why: str
+) -> None:
+    raw = f"{first}\n\n{CLOSURE}"
     (a,) = clean([Article(id="t", source="<t>", raw=raw, outlet="Lakeside Courier")])
     assert a.title == "Harbour Bridge to close for six weeks"
+    # What was cut from the title is a removal like any other, with its reason.
+    assert [(r.line, r.why) for r in a.removed] == [(cut, why)]
 
 
 def _page(head: str, body: str = "") -> str:

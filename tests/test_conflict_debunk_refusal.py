@@ -111,6 +111,8 @@ REFUSALS = (
     "The border agents denied them entry at the harbour.",
     # A clause before the cue is not what it denies.
     "The council will pass the budget, deny the ferry club funding.",
+    # A request's clause ("for ... to") asks; only a "that" clause tells a claim.
+    "The foreign ministry denied the embassy's request for officials to fly the harbour flag.",
 )
 CLAIM_DENIALS = (
     "The ministry denied reports that the embassy had flown the harbour flag.",

@@ -12,6 +12,7 @@ from storybrief.analyze.conflicts import figures as figures_detector
 from storybrief.analyze.context import nlp
 from storybrief.analyze.numbers import figures, long_period, parts, period
 from storybrief.models import Conflict
+from storybrief.settings import DEFAULT
 
 
 def figure_conflicts(*texts: str) -> list[Conflict]:
@@ -76,7 +77,15 @@ def test_a_figure_tells_the_period_of_its_own_clause(
 def test_a_part_of_a_larger_count_or_a_list(text: str, part: list[str]) -> None:
     doc = nlp()(text)
     found = figures(doc)
-    assert [f.text for f in found if f.start in parts(doc, found)] == part
+    part_starts = parts(doc, found, DEFAULT.conflicts.list_item_gap)
+    assert [f.text for f in found if f.start in part_starts] == part
+
+
+def test_list_items_no_farther_apart_than_the_setting() -> None:
+    doc = nlp()("Commandos seized 12 Somali and 11 Yemeni nationals.")
+    found = figures(doc)
+    assert len(parts(doc, found, item_gap=2)) == 2
+    assert parts(doc, found, item_gap=1) == set()
 
 
 def test_a_number_in_a_name_is_no_amount() -> None:

@@ -38,9 +38,9 @@ def test_each_sentence_is_cut_into_units_once_however_many_pairs_read_it(
     made: Counter[str] = Counter()
     units = detail._units
 
-    def counted(doc: Doc) -> list[Span]:
+    def counted(doc: Doc, titled: bool) -> list[Span]:
         made[doc.text] += 1
-        return units(doc)
+        return units(doc, titled)
 
     monkeypatch.setattr(detail, "_units", counted)
     for name in ("entities", "syndication"):
@@ -52,3 +52,20 @@ def test_each_sentence_is_cut_into_units_once_however_many_pairs_read_it(
     assert [c.kind for c in found] == ["detail"]
     told = " ".join(c.text for c in found[0].claims)
     assert "Temescal" in told and "Fruitvale" in told
+
+
+def test_whether_a_sentence_is_title_cased_is_read_once_not_once_per_word(
+    story: StoryContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: Counter[str] = Counter()
+    title_cased = detail._title_cased
+
+    def counted(doc: Doc) -> bool:
+        asked[doc.text] += 1
+        return title_cased(doc)
+
+    monkeypatch.setattr(detail, "_title_cased", counted)
+    for name in ("entities", "syndication"):
+        run(story, name)
+    assert [c.kind for c in detail.detect(story)] == ["detail"]
+    assert sum(asked.values()) == len(story.sentences)

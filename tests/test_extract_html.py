@@ -62,8 +62,10 @@ def test_metadata_from_ingest_wins_over_the_page() -> None:
     article = page("article.html", title="Bridge shut", url="https://mirror.example/b")
     assert (article.title, article.url) == ("Bridge shut", "https://mirror.example/b")
     assert article.byline == "Maria Okafor"
-    # The page's own headline is still not mistaken for body text.
+    # The page's own headline is still not mistaken for body text, and its cut is recorded.
     assert article.paragraphs[0].startswith("The city council")
+    headline = "Harbour bridge to close for six weeks of repairs"
+    assert (headline, "repeats the headline") in [(r.line, r.why) for r in article.removed]
 
 
 def test_description_that_only_repeats_the_lede_is_no_dek() -> None:

@@ -57,7 +57,13 @@ from storybrief.analyze.entities import HONORIFICS, NAMED, Names
 from storybrief.analyze.independence import independent_articles
 from storybrief.analyze.lexicon import NEGATIONS, NEGATIVE_IMPLICATIVES, entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
-from storybrief.analyze.syntax import clause_apart, entity_span, heads_condition, negation_holds
+from storybrief.analyze.syntax import (
+    clause_apart,
+    entity_span,
+    heads_condition,
+    negation_holds,
+    objects_of,
+)
 from storybrief.models import Agreement, Sentence, Syndication
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
@@ -465,10 +471,7 @@ def _act_verb(noun: Token, bodies: set[str]) -> str | None:
 
 def _has_object(noun: Token) -> bool:
     """Whether a noun has a possessive or an "of" object: "the seizure of towns"."""
-    return any(
-        c.dep_ == "poss" or (c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children))
-        for c in noun.children
-    )
+    return any(c.dep_ == "poss" for c in noun.children) or bool(objects_of([noun], "of"))
 
 
 def _agent(noun: Token) -> Token | None:

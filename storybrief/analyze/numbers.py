@@ -15,6 +15,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from storybrief.analyze.syntax import objects_of
+
 # Number words and their values: the one table of them (``llm.verify`` reads it too).
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -155,7 +157,7 @@ def _counted_noun(span: Span) -> Token:
 
 def partitive(count: Token) -> Token | None:
     """The noun a count is a part of: "nine of the activists" → activists (a count of them)."""
-    of = [o for p in count.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    of = objects_of([count], "of")
     return of[0] if of and of[0].pos_ == "NOUN" else None
 
 
@@ -204,7 +206,7 @@ def part_of(noun: Token, parts: set[str]) -> Token:
     """The group a part names: "members of the Revolutionary Guard" → Guard, else ``noun``."""
     if noun.lemma_.lower() not in parts and noun.lower_.removesuffix("s") not in parts:
         return noun
-    objects = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    objects = objects_of([noun], "of")
     return objects[0] if objects else noun
 
 
@@ -309,15 +311,15 @@ def count_word(token: Token) -> Token:
 _AMONG = "among"
 _PART_DEPS = {"attr", "prep", "appos"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}
-_ITEM_GAP = 4  # words between two counts of one list: "14 AK-47 rifles, 31"
 
 
-def parts(doc: Doc, found: list[Figure]) -> set[int]:
+def parts(doc: Doc, found: list[Figure], item_gap: int) -> set[int]:
     """The starts of ``found``'s figures that count a part of something another figure of the
     sentence counts: a part after "including" (``included``), one said to be among or part of
-    a larger count (``_predicated``), or one of a list of counts joined by "and" (``_listed``).
-    A part is no rival of another outlet's count of the whole."""
-    return included(doc, found) | _predicated(doc, found) | _listed(doc, found)
+    a larger count (``_predicated``), or one of a list of counts joined by "and" (``_listed``,
+    items at most ``item_gap`` words apart). A part is no rival of another outlet's count of
+    the whole."""
+    return included(doc, found) | _predicated(doc, found) | _listed(doc, found, item_gap)
 
 
 def _predicated(doc: Doc, found: list[Figure]) -> set[int]:
@@ -347,18 +349,18 @@ def _predicates(count: Token) -> list[Token]:
     return said
 
 
-def _listed(doc: Doc, found: list[Figure]) -> set[int]:
+def _listed(doc: Doc, found: list[Figure], item_gap: int) -> set[int]:
     """The figures of a clause joined by "and" to one counting by a bare number: "three
     people were shot and two killed", "two were fatally shot and one was injured". Such a
     list splits one group (the two killed are of the three shot), so no item is the whole."""
     joined = {f.start for f in found if _joined_to_bare(count_word(doc[f.start]))}
-    return joined | _items(doc, found)
+    return joined | _items(doc, found, item_gap)
 
 
-def _items(doc: Doc, found: list[Figure]) -> set[int]:
+def _items(doc: Doc, found: list[Figure], item_gap: int) -> set[int]:
     """The figures of one list of counts of a noun they share: "12 Somali and 11 Yemeni
     nationals". Each counts a part of what the list counts; "a dozen ships and 300 crewmen"
-    are two quantities, each with its own noun."""
+    are two quantities, each with its own noun. Items are at most ``item_gap`` words apart."""
     out: set[int] = set()
     for one, other in pairwise(sorted(found, key=lambda f: f.start)):
         between = doc[one.start + 1 : other.start]
@@ -368,7 +370,7 @@ def _items(doc: Doc, found: list[Figure]) -> set[int]:
         clause = any(t.pos_ in {"VERB", "AUX"} for t in between) or (
             count_word(doc[other.start]).dep_ in {"nsubj", "nsubjpass"}
         )
-        if joined and not clause and len(between) <= _ITEM_GAP:
+        if joined and not clause and len(between) <= item_gap:
             out |= {one.start, other.start}
     return out
 
@@ -497,8 +499,7 @@ def _margin(count: Token) -> bool:
     """Whether a figure is a poll's margin of error: "a margin of error of 2.8 points", "a
     margin of error between 3.1 and 4.9"."""
     margins = [a for a in count.ancestors if a.lemma_.lower() == "margin"]
-    of = [o for m in margins for p in m.children if p.lower_ == "of" for o in p.children]
-    return any(o.lemma_.lower() == "error" for o in of)
+    return any(o.lemma_.lower() == "error" for o in objects_of(margins, "of", dep=None))
 
 
 def _answering(share: Token) -> bool:
@@ -514,15 +515,7 @@ def _people_who(share: Token) -> bool:
     people ("16 percent of voters still say", "a majority of likely voters, 56%, have"); not
     what is done to them ("killed 30 percent of the residents")."""
     holders = [share, share.head] if share.dep_ == "appos" else [share]
-    groups = [
-        o
-        for h in holders
-        for p in h.children
-        if p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
-    return holders[-1].dep_ == "nsubj" and any(_people(g) for g in groups)
+    return holders[-1].dep_ == "nsubj" and any(map(_people, objects_of(holders, "of")))
 
 
 def _people(group: Token) -> bool:

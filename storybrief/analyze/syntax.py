@@ -10,6 +10,8 @@ article around the sentence, not only its parse.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from storybrief.analyze.entities import Names, title_start, titled_surname
@@ -22,6 +24,25 @@ _NAME_LABELS = {"PERSON", "ORG", "NORP"}  # labels the small model gives a lone 
 def passive(verb: Token) -> bool:
     """Whether a verb is passive: "was fabricated", "have been debunked", "has been called"."""
     return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def objects_of(words: Iterable[Token], preposition: str, dep: str | None = "pobj") -> list[Token]:
+    """The objects of ``words``' ``preposition`` phrases: "nine of **the activists**", "nothing
+    about **Bieber**". With ``dep`` None every word under the preposition counts, a clause's
+    verb too ("denial of having **lied**"), not only its noun object.
+    """
+    phrases = [c for w in words for c in w.children if c.dep_ == "prep" and c.lower_ == preposition]
+    return [o for p in phrases for o in p.children if dep is None or o.dep_ == dep]
+
+
+def that_clause(token: Token) -> bool:
+    """Whether a word heads a "that" clause, the content of a claim or report: "reports
+    **that** the embassy flew the flag". Not a clause of another conjunction: "a request
+    **for** officials to fly it" asks, "no word **whether** it flew" tells nothing.
+    """
+    return token.dep_ in {"acl", "ccomp"} and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+    )
 
 
 def entity_span(token: Token) -> Span | None:

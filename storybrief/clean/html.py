@@ -24,7 +24,7 @@ from storybrief.clean.furniture import family_why
 from storybrief.clean.lines import Line
 from storybrief.clean.region import article_region, block_texts, left_out, page_tree, words
 from storybrief.clean.sentences import trimmed
-from storybrief.clean.site import page_site_name, site_names, without_site_name
+from storybrief.clean.site import cut_site_name, page_site_name, site_names
 from storybrief.models import Article, RemovedLine
 from storybrief.settings import EXTRACTION, ExtractionSettings
 
@@ -88,6 +88,7 @@ def _body(article: Article, doc: Document, settings: ExtractionSettings) -> list
     # Pages repeat the headline as the body's first line; it is the title, not text.
     titles = [words(t) for t in (article.title, _clean(doc.title)) if t]
     if paragraphs and words(paragraphs[0]) in titles:
+        article.removed.append(RemovedLine(article.id, paragraphs[0], "repeats the headline"))
         paragraphs = paragraphs[1:]
     return paragraphs
 
@@ -100,9 +101,7 @@ def _fill_metadata(article: Article, doc: Document, tree: HtmlElement | None) ->
     article.url = article.url or _clean(doc.url)
     declared = _clean(doc.sitename)  # as the page gives it, a tagline and all
     article.outlet = article.outlet or page_site_name(tree, article.url, declared)
-    if article.title:
-        names = site_names(article.outlet, declared, url=article.url)
-        article.title = without_site_name(article.title, names)
+    cut_site_name(article, site_names(article.outlet, declared, url=article.url))
 
 
 def text_paragraphs(text: str | None) -> list[str]:

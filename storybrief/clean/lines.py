@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from storybrief.nlp.english import function_word_share
+from storybrief.nlp.english import BULLET, function_word_share
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # A line ends a sentence with a stop, maybe followed by closing quotes and
@@ -38,7 +38,6 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|all rights reserved", re
 # An e-mail address, a social-media handle or a web address: a way to reach someone.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ADDRESS = re.compile(rf"{EMAIL.pattern}|(?<![\w@])@\w{{2,}}|\bhttps?://\S+|\bwww\.\S+")
-_BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf*–—-]|\d+[.)])\s+")
 # A live blog's time stamp opening a line: "6:56 pm", "7.02pm ET:", "18:30 GMT", "Updated 9:15
 # a.m.". A dotted time needs its "am"/"pm": "1.50 per cent" is no time.
 _TIME_STAMP = re.compile(
@@ -132,7 +131,7 @@ class Line:
 
     @property
     def is_bullet(self) -> bool:
-        return bool(_BULLET.match(self.text))
+        return bool(BULLET.match(self.text))
 
     @property
     def stopword_density(self) -> float:

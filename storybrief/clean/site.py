@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from storybrief.clean.outlet import copyright_holder
+from storybrief.models import Article, RemovedLine
 
 # Where a title's parts meet: the site's name is one part, the headline another.
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|//)\s+")
@@ -32,6 +33,7 @@ _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|//)\s+")
 _PREFIX_END = re.compile(r"\s*(?:\||-|–|—|::|·|»|//|:)\s+")
 _TLD = re.compile(r"\.(?:com|org|net|news|info|co\.uk|com\.au|co)$", re.IGNORECASE)
 _NON_WORD = re.compile(r"[\W_]+")
+_SEPARATOR_MARKS = " |-–—:·»/"  # stripped from a part cut from a title with its separator
 _MIN_TITLE_WORDS = 2  # what is left of a title once the name is cut
 _MAX_NAME_CHARS = 60  # a longer "site name" is a description
 # Platforms that publish pages for others: their name is not the outlet's.
@@ -139,6 +141,24 @@ def site_names(*names: str | None, url: str | None = None) -> list[str]:
     site = host(url)
     found = [*names, site, site.split(".")[0] if site else None]
     return [n for n in found if n]
+
+
+def cut_site_name(article: Article, names: Iterable[str]) -> None:
+    """Cut from ``article``'s title a part that is one of ``names`` (``without_site_name``),
+    recording it removed."""
+    if article.title:
+        retitle(article, without_site_name(article.title, names), "site name in the title")
+
+
+def retitle(article: Article, title: str, why: str) -> None:
+    """Make ``title``, a part of ``article``'s title, its title, and record what is cut
+    before and after it in ``removed`` with ``why``: a title's parts are removals too."""
+    old = article.title or ""
+    at = old.find(title)
+    cut = (old[:at], old[at + len(title) :]) if at >= 0 else ()
+    parts = [p for part in cut if (p := part.strip(_SEPARATOR_MARKS))]
+    article.removed += [RemovedLine(article.id, part, why) for part in parts]
+    article.title = title
 
 
 def without_site_name(title: str, names: Iterable[str]) -> str:

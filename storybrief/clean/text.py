@@ -27,11 +27,14 @@ from storybrief.clean.judge import Position, judges, load_judge
 from storybrief.clean.lines import Line
 from storybrief.clean.outlet import infer_outlet
 from storybrief.clean.sentences import trimmed
-from storybrief.clean.site import site_names, without_site_name
+from storybrief.clean.site import cut_site_name, retitle, site_names
 from storybrief.models import Article, RemovedLine
 from storybrief.nlp.english import STOPWORDS
 
 _JUDGED = "shaped like page furniture (learned line judge)"
+_BYLINE_WHY = "byline (shown as the article's)"
+# The header fields shown from the line that gave them: the line itself is no body text.
+_SHOWN = {"title", "dek", "byline"}
 _MAX_HEADER_LINES = 8
 _MAX_LABEL_WORDS = 8  # a line this short without sentence punctuation is not prose
 _MAX_PROMPT_WORDS = 40  # sign-up boxes and call-outs are short
@@ -163,8 +166,9 @@ def _is_byline(line: Line) -> bool:
     )
 
 
-def _read_header(article: Article, lines: list[Line]) -> set[int]:
-    """Fill title, dek, byline and date from the top lines; return the indexes that gave them.
+def _read_header(article: Article, lines: list[Line]) -> dict[int, str]:
+    """Fill title, dek, byline and date from the top lines; return the indexes that gave
+    them, with the field each gave.
 
     The header ends at the first line that reads as body text: a sentence of
     some length, or a lead-in handing the next paragraph to its speaker ("X said
@@ -172,7 +176,7 @@ def _read_header(article: Article, lines: list[Line]) -> set[int]:
     has no speaker). Lines in the header that are none of the fields are left
     for the body rules to judge.
     """
-    fields_at: set[int] = set()
+    fields_at: dict[int, str] = {}
     after_marker = False
     top = lines[:_MAX_HEADER_LINES]
     for i, (line, following) in enumerate(zip(top, [*lines[1 : len(top) + 1], None], strict=False)):
@@ -184,7 +188,7 @@ def _read_header(article: Article, lines: list[Line]) -> set[int]:
         if field := _header_field(article, line, first=not fields_at):
             name, value = field
             setattr(article, name, getattr(article, name) or value)
-            fields_at.add(i)
+            fields_at[i] = name
     return fields_at
 
 
@@ -318,7 +322,11 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
     # Each line with the one after it (None after the last; no line, no pair).
     for i, (line, following) in enumerate(zip(lines, [*lines[1:], None], strict=False)):
         # Only a field's own line is shown as the field: a copy of it is removed, with why.
-        if i in fields_at and line.text in (article.title, article.dek, article.byline):
+        if fields_at.get(i) in _SHOWN:
+            # The byline's line is recorded too, as the byline (not judged as the body is):
+            # "By Ann Lee, AP Writer" gives the byline less its "By", and names the outlet.
+            if fields_at[i] == "byline":
+                removed.append(RemovedLine(article.id, line.text, _BYLINE_WHY))
             why, in_list = None, False
             continue
         position = Position(i, len(lines), shared=line.key in shared_keys)
@@ -457,4 +465,5 @@ def clean_texts(articles: list[Article], shared: frozenset[int] | None = None) -
             article.outlet = infer_outlet(removed, article.paragraphs)
         if article.title:
             names = site_names(article.outlet, url=article.url)
-            article.title = without_site_name(_GLUED_LABEL.sub("", article.title), names)
+            retitle(article, _GLUED_LABEL.sub("", article.title), "label glued before the title")
+            cut_site_name(article, names)

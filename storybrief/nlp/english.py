@@ -1,12 +1,14 @@
 """Facts about English news text that several stages read the same way.
 
-One function-word list (and the share of a text's words it holds) and one
-test of balanced quotation marks, so that the cleaner, the language check,
-the summarizer, the analysis and the renderers agree on them.
+One function-word list (and the share of a text's words it holds), one list
+item's mark and one test of balanced quotation marks, so that the cleaner,
+the sentence splitter, the language check, the summarizer, the analysis and
+the renderers agree on them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 # English function words: their density separates prose from labels and lists,
@@ -27,6 +29,10 @@ def function_word_share(words: Sequence[str]) -> float:
     """The share of ``words`` (lower case) that are function words; 0 for no words."""
     return sum(w in STOPWORDS for w in words) / max(len(words), 1)
 
+
+# A list item's mark opening a line ("• ", "– ", "3) "): the cleaner keeps such items, and
+# the sentence splitter makes each one an item of its own.
+BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf*–—-]|\d+[.)])\s+")
 
 # Typographic and Penn-Treebank (DUC) forms of double quotation marks.
 OPENING_QUOTES = ("“", "``")

@@ -15,6 +15,7 @@ import threading
 import blingfire
 
 from storybrief.models import Article, RemovedLine, Sentence
+from storybrief.nlp.english import BULLET
 from storybrief.segment.language import not_english_reason
 from storybrief.settings import LIMITS, Limits
 
@@ -24,7 +25,6 @@ _NEVER_FINAL = re.compile(
     r"Rev|Sr|Jr|St|Mt|No|Vol|Fig|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
     r"Oct|Nov|Dec|Inc|Corp|Ltd|Co)\.|\b[A-Z]\.)$"
 )
-_BULLET = re.compile(r"^\s*(?:[•\u2022\u25aa\u25cf\-\*–—]|\d+[.)])\s+")
 _LEADING_CLOSERS = re.compile(r"^([\"”’')\]]+)\s*")
 
 
@@ -88,8 +88,8 @@ def _mend(pieces: list[str]) -> list[str]:
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences; each bullet line is its own item."""
     lines = [line for line in paragraph.splitlines() if line.strip()]
-    if any(_BULLET.match(line) for line in lines):
-        return [s for line in lines for s in _mend(_pieces(_BULLET.sub("", line)))]
+    if any(BULLET.match(line) for line in lines):
+        return [s for line in lines for s in _mend(_pieces(BULLET.sub("", line)))]
     return _mend(_pieces(" ".join(line.strip() for line in lines)))
 
 

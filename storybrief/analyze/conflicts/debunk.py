@@ -52,6 +52,7 @@ from storybrief.analyze.lexicon import (
     content,
     judges_maker,
 )
+from storybrief.analyze.syntax import objects_of, that_clause
 from storybrief.models import Article, Conflict, ConflictKind, Sentence
 
 from . import debunk_model
@@ -129,13 +130,7 @@ def _held(verb: Token) -> list[Token]:
     """The heads of what a showing verb tells: its object ("show **lunches**") and what it is
     "about" ("says nothing about **Bieber**"); not a negation word ("nothing")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return [t for t in objects if t.lower_ not in NEGATIONS] + _about([verb, *objects])
-
-
-def _about(words: list[Token]) -> list[Token]:
-    """The objects of some words' "about" phrases ("nothing about **Bieber**")."""
-    about = [c for t in words for c in t.children if c.dep_ == "prep" and c.lower_ == "about"]
-    return [g for c in about for g in c.children if g.dep_ == "pobj"]
+    return [t for t in objects if t.lower_ not in NEGATIONS] + objects_of([verb, *objects], "about")
 
 
 def _affirmed(doc: Doc, start: int, end: int) -> bool:
@@ -409,21 +404,16 @@ def _denied(cue: Token) -> list[Token]:
     word, not its tag, tells the noun: a title's "Trump Denies Knowing" is tagged a name."""
     if not cue.lower_.startswith("denial"):
         return [c for c in cue.children if c.dep_ in {"dobj", "nsubjpass"}]
-    of = [g for c in cue.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    return [c for c in cue.children if c.dep_ == "compound"] + of
+    compounds = [c for c in cue.children if c.dep_ == "compound"]
+    return compounds + objects_of([cue], "of", dep=None)
 
 
 def _is_claim(denied: Token) -> bool:
     """Whether what a denial denies is a claim: a claim noun (``_CLAIMS``), a phrase with a
     clause ("the story that ..."), a pronoun other than a person's ("denied it")."""
-    clause = any(c.dep_ in {"acl", "ccomp"} and _has_mark(c) for c in denied.children)
+    clause = any(map(that_clause, denied.children))
     pronoun = denied.pos_ == "PRON" and denied.lower_ not in _PERSONS
     return denied.lemma_.lower() in _CLAIMS or clause or pronoun
-
-
-def _has_mark(clause: Token) -> bool:
-    """Whether a clause opens with a conjunction ("that the embassy flew the flag")."""
-    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _names_denier(ctx: StoryContext, denial: Sentence, report: Sentence) -> bool:

@@ -46,7 +46,7 @@ from storybrief.analyze.lexicon import (
     verb_of,
 )
 from storybrief.analyze.speakers import SPEECH_VERBS
-from storybrief.analyze.syntax import passive
+from storybrief.analyze.syntax import passive, that_clause
 from storybrief.models import Conflict, ConflictKind, Sentence
 
 from .base import Merged
@@ -143,7 +143,7 @@ def _claim(ctx: StoryContext, sentence: Sentence, target: Token) -> tuple[Token,
             return None
         target, told_in = found
     if target.pos_ == "NOUN":
-        target = next((c for c in target.subtree if _that_clause(c)), target)
+        target = next((c for c in target.subtree if that_clause(c)), target)
     return target, told_in
 
 
@@ -158,7 +158,7 @@ def _stood_for(
     if sentence.index == 0:
         return None
     previous = ctx.article[sentence.article].sentences[sentence.index - 1]
-    clause = next((t for t in ctx.docs[previous.id] if _that_clause(t)), None)
+    clause = next((t for t in ctx.docs[previous.id] if that_clause(t)), None)
     return (clause, previous) if clause is not None else None
 
 
@@ -251,7 +251,7 @@ def _denied_object(cue: Token) -> Token | None:
     found = _object(cue)
     if found is None or cue.lemma_.lower() == "deny" or passive(cue):
         return found
-    kept = found.lemma_.lower() in REPORTS or _that_clause(found) or found.lower_ in _STANDINS
+    kept = found.lemma_.lower() in REPORTS or that_clause(found) or found.lower_ in _STANDINS
     return found if kept else None
 
 
@@ -411,13 +411,6 @@ def _definite(word: Token, head: Token) -> str:
     if word.head == head and word.lower_ in {"a", "an"}:
         return "the" + word.whitespace_
     return word.text_with_ws
-
-
-def _that_clause(token: Token) -> bool:
-    """Whether a word heads a "that" clause: the content of a claim or report."""
-    return token.dep_ in {"acl", "ccomp"} and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
-    )
 
 
 def _verdict(cue: Token) -> str:

@@ -33,7 +33,8 @@ _KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation",
 _ADDITIVE = re.compile(r"\b(?:also|another|among|including|too|both|each|other|one of)\b", re.I)
 
 _Op = tuple[str, int, int, int, int]  # a ``SequenceMatcher`` opcode
-_Units = tuple[list[Span], list[str]]  # a sentence's units and what aligns of each (``_key``)
+# A sentence's units, what aligns of each (``_key``) and whether each is a name (``_is_name``).
+_Units = tuple[list[Span], list[str], list[bool]]
 _Side = tuple[Sentence, set[str]]  # a sentence and the forms of the name it gives
 
 
@@ -69,11 +70,13 @@ def _aligning(ctx: StoryContext, sentence: Sentence) -> _Units:
 
 
 def _keyed(doc: Doc) -> _Units:
-    units = _units(doc)
-    return units, [_key(u) for u in units]
+    # Whether the sentence is title-cased is read once, not once per word it asks of.
+    titled = _title_cased(doc)
+    units = _units(doc, titled)
+    return units, [_key(u) for u in units], [_is_name(u.root, titled) for u in units]
 
 
-def _units(doc: Doc) -> list[Span]:
+def _units(doc: Doc, titled: bool) -> list[Span]:
     """A sentence as spans to align: each name (a run of proper nouns) whole, each other word.
 
     Dates spelled as proper nouns ("Sunday") are words, not names.
@@ -82,15 +85,17 @@ def _units(doc: Doc) -> list[Span]:
     for token in doc:
         if token.is_punct:
             continue
-        if _is_name(token) and units and _is_name(units[-1][-1]) and units[-1].end == token.i:
+        after_name = units and units[-1].end == token.i and _is_name(units[-1][-1], titled)
+        if after_name and _is_name(token, titled):
             units[-1] = doc[units[-1].start : token.i + 1]
         else:
             units.append(doc[token.i : token.i + 1])
     return units
 
 
-def _is_name(token: Token) -> bool:
+def _is_name(token: Token, titled: bool) -> bool:
     """Whether a word is part of a name: capitalised, and a named entity's or a proper noun.
+    ``titled``: whether its sentence is written in title case (``_title_cased``).
 
     Either signal will do, as the small model tags some names only one way
     ("Temescal" an adjective of a LOC, "Fruitvale" a proper noun of a CARDINAL).
@@ -102,7 +107,7 @@ def _is_name(token: Token) -> bool:
     # In a title written in title case every word is capitalised and the small model calls
     # most of them proper nouns ("Lying About Twitter Post" / "About Hacked Twitter"): there
     # only the entity tagger's names count.
-    return token.pos_ == "PROPN" and token.ent_type_ not in _DATES and not _title_cased(token.doc)
+    return token.pos_ == "PROPN" and token.ent_type_ not in _DATES and not titled
 
 
 def _title_cased(doc: Doc) -> bool:
@@ -159,20 +164,23 @@ def _swapped_names(one: _Units, other: _Units, frame: int) -> list[tuple[Span, S
     The name must be all that differs there: the words before it match for
     ``frame`` units, and so do those after it, or both sentences end there.
     """
-    (a, a_keys), (b, b_keys) = one, other
+    (a, a_keys, a_names), (b, b_keys, b_names) = one, other
     ops = _aligned(a_keys, b_keys)
     return [
         (a[op[1]], b[op[3]])
         for n, op in enumerate(ops)
-        if _name_for_name(op, a, b) and n > 0 and _framed(ops, n, (len(a), len(b)), frame)
+        if _name_for_name(op, a_names, b_names)
+        and n > 0
+        and _framed(ops, n, (len(a), len(b)), frame)
     ]
 
 
-def _name_for_name(op: _Op, a: list[Span], b: list[Span]) -> bool:
-    """Whether an opcode replaces one name of ``a`` by one name of ``b``."""
+def _name_for_name(op: _Op, a_names: list[bool], b_names: list[bool]) -> bool:
+    """Whether an opcode replaces one name by one name (``a_names``, ``b_names``: which
+    units of each sentence are names)."""
     tag, i1, i2, j1, j2 = op
     one_for_one = tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1
-    return one_for_one and _is_name(a[i1].root) and _is_name(b[j1].root)
+    return one_for_one and a_names[i1] and b_names[j1]
 
 
 def _framed(ops: list[_Op], n: int, lengths: tuple[int, int], frame: int) -> bool:
@@ -212,10 +220,13 @@ def _forms(names: Names, name: Span) -> set[str]:
 
 def _named(ctx: StoryContext) -> dict[str, set[str]]:
     """The forms of the names each sentence mentions, by sentence id."""
-    return {
-        s.id: {f for u in _aligning(ctx, s)[0] if _is_name(u.root) for f in _forms(ctx.names, u)}
-        for s in ctx.sentences
-    }
+    return {s.id: _name_forms(ctx, s) for s in ctx.sentences}
+
+
+def _name_forms(ctx: StoryContext, sentence: Sentence) -> set[str]:
+    """The forms of the names a sentence mentions (``_forms``)."""
+    units, _, names = _aligning(ctx, sentence)
+    return {f for u, name in zip(units, names, strict=True) if name for f in _forms(ctx.names, u)}
 
 
 def _compatible(ctx: StoryContext, named: dict[str, set[str]], one: _Side, other: _Side) -> bool:

@@ -35,7 +35,7 @@ from storybrief.analyze.numbers import (
     polled,
 )
 from storybrief.analyze.speakers import SPEECH_VERBS
-from storybrief.analyze.syntax import entity_span
+from storybrief.analyze.syntax import entity_span, objects_of
 from storybrief.models import Claim, Conflict, ConflictKind, Sentence
 from storybrief.nlp.encoders import Cosines
 
@@ -95,7 +95,8 @@ def _sentence_figures(ctx: StoryContext, sentence: Sentence) -> list[_Found]:
     doc = ctx.docs[sentence.id]
     found_here = figures(doc)
     # "eight people, including six Americans": the six is a part, not a rival count.
-    part = parts(doc, found_here) | {f.start for f in found_here if polled(doc, f)}
+    gap = ctx.settings.conflicts.list_item_gap
+    part = parts(doc, found_here, gap) | {f.start for f in found_here if polled(doc, f)}
     counted = [(f, _counted(doc[f.start])) for f in found_here if f.start not in part]
     return [
         (sentence, f, _owner(t, ctx.names)) for f, t in counted if stated(t) and not _sources(t)
@@ -162,7 +163,7 @@ def _owner(counted: Token, names: Names, agent: bool = True) -> str | None:
 
 def _owner_candidates(counted: Token, agent: bool = True) -> list[Token]:
     """The words that may name a counted noun's owner: its modifiers, "of X", the subject."""
-    of = [obj for prep in counted.children if prep.lower_ == "of" for obj in prep.children]
+    of = objects_of([counted], "of", dep=None)
     candidates = _owner_words(counted) + [w for obj in of for w in (obj, *_owner_words(obj))]
     if agent and counted.dep_ in {"dobj", "attr"}:
         candidates += [c for c in counted.head.children if c.dep_ == "nsubj"]
