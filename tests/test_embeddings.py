@@ -36,8 +36,9 @@ def _wordllama(texts: list[str]) -> np.ndarray:
 
 @pytest.fixture
 def cold_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A word cache as a fresh worker starts with, restored afterwards."""
+    """Word and vector caches as a fresh worker starts with, restored afterwards."""
     monkeypatch.setattr(embeddings, "_word_tokens", {})
+    monkeypatch.setattr(embeddings, "_vectors", {})
 
 
 @pytest.mark.usefixtures("cold_cache")
@@ -59,11 +60,33 @@ def test_pooling_follows_wordllamas_order_bit_for_bit() -> None:
 @pytest.mark.usefixtures("cold_cache")
 def test_vectors_do_not_depend_on_what_was_embedded_before() -> None:
     one_by_one = np.vstack([embed([t]) for t in TEXTS])
+    embeddings._vectors.clear()  # computed again, not read from the cache
     assert np.array_equal(embed(list(reversed(TEXTS)))[::-1], one_by_one)
 
 
+@pytest.mark.usefixtures("cold_cache")
+def test_kept_vectors_are_the_computed_ones_and_callers_cannot_change_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    computed = embed(TEXTS)
+    assert set(embeddings._vectors) == set(TEXTS)
+    monkeypatch.setattr(embeddings, "_unit_vectors", None)  # any text computed again fails
+    kept = embed(TEXTS + TEXTS[:2])
+    assert np.array_equal(kept[: len(TEXTS)], computed)
+    kept[:] = 0
+    assert np.array_equal(embed(TEXTS), computed)
+
+
+@pytest.mark.usefixtures("cold_cache")
+def test_full_vector_cache_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embeddings, "_MAX_CACHED_VECTORS", 3)
+    embed(["one", "two"])
+    embed(["three", "four"])
+    assert set(embeddings._vectors) == {"three", "four"}
+
+
+@pytest.mark.usefixtures("cold_cache")
 def test_full_word_cache_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(embeddings, "_word_tokens", {})
     monkeypatch.setattr(embeddings, "_MAX_CACHED_WORDS", 4)
     first = embed(["one two three"])
     assert set(embeddings._word_tokens) == {"one", "two", "three"}

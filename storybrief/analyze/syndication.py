@@ -1,6 +1,6 @@
 """Syndication: which articles reprint another's text, and which one is the original.
 
-Two signals of copying are combined. MinHash (datasketch) estimates how
+Two signals of copying are combined. MinHash (``nlp.minhash``) estimates how
 much of two articles' word shingles coincide, cheaply, for every pair; the
 sentence alignment of ``storybrief.nlp.overlap`` then says which sentences of
 one article are near-copies of the other's. A pair is syndication when the
@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from datasketch import MinHash
+import numpy as np
 
 from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.models import Article, Sentence, Syndication
+from storybrief.nlp.minhash import resemblance, sha1_hashes, signature
 from storybrief.nlp.overlap import shingles
 
 _PERMUTATIONS = 128
@@ -32,19 +33,18 @@ _CREDIT = re.compile(
 )
 
 
-def _minhashes(articles: list[Article]) -> dict[str, MinHash]:
-    """Each article's MinHash of its sentences' shingles, by id.
-
-    In one batch per article, the permutations drawn once (``MinHash.bulk``): the
-    same signatures as updating one shingle at a time, which took a twentieth of
-    a brief's time.
-    """
-    shingled = [
-        [" ".join(shingle).encode() for s in a.sentences for shingle in shingles(s.text)]
+def _minhashes(articles: list[Article]) -> dict[str, np.ndarray]:
+    """Each article's MinHash signature of its sentences' shingles, by id: datasketch's
+    ``MinHash(num_perm=_PERMUTATIONS, seed=1)`` updated with each shingle's words joined."""
+    return {
+        a.id: signature(
+            sha1_hashes(
+                " ".join(shingle).encode() for s in a.sentences for shingle in shingles(s.text)
+            ),
+            _PERMUTATIONS,
+        )
         for a in articles
-    ]
-    signatures = MinHash.bulk(shingled, num_perm=_PERMUTATIONS, seed=1)
-    return {a.id: signature for a, signature in zip(articles, signatures, strict=True)}
+    }
 
 
 Carriers = dict[str, frozenset[str]]  # sentence id → the articles holding it or a near-copy
@@ -135,7 +135,7 @@ def find_syndication(story: StoryContext) -> list[Syndication]:
     carriers = _carriers(story)
     found: list[Syndication] = []
     for a, b in combinations(story.articles, 2):
-        if hashes[a.id].jaccard(hashes[b.id]) < settings.min_resemblance:
+        if resemblance(hashes[a.id], hashes[b.id]) < settings.min_resemblance:
             continue
         copy, original = _ordered(story, carriers, a, b)
         taken, share = _taken(story, carriers, copy, original)

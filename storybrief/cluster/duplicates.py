@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from storybrief.models import Article
+from storybrief.nlp.minhash import signature
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -53,35 +53,19 @@ def shingles(text: str, size: int) -> np.ndarray:
 
 def signatures(articles: list[Article], settings: ClusterSettings) -> tuple[np.ndarray, np.ndarray]:
     """Whether each article's body has words, and its MinHash signature (a row of hash values;
-    zeros for one without words). The same for a pile or any block of it."""
-    template = _template(settings)
-    sign = _signer(template)
+    zeros for one without words). The same for a pile or any block of it.
+
+    The runs are hashed already (``shingles``): a signature takes them as they are, as
+    datasketch's ``MinHash(hashfunc=int)`` would (``nlp.minhash``; its own import is slow).
+    """
+    count = settings.minhash_permutations
     signed = np.zeros(len(articles), dtype=bool)
-    out = np.zeros((len(articles), len(template)), dtype=template.hashvalues.dtype)
+    out = np.zeros((len(articles), count), dtype=np.uint32)
     for n, article in enumerate(articles):
         runs = shingles(article.body, settings.shingle_words)
         if len(runs):
-            signed[n], out[n] = True, sign(runs)
+            signed[n], out[n] = True, signature(runs, count)
     return signed, out
-
-
-def _signer(template: MinHash) -> Callable[[np.ndarray], np.ndarray]:
-    """The hash values ``template.update_batch`` gives a set of run hashes, computed directly.
-
-    A MinHash object per article (copied, filled, read) cost more than its
-    arithmetic; this is datasketch's own arithmetic for its 32-bit scheme
-    (``tests/test_cluster_duplicates.py`` checks that the two agree).
-    """
-    from datasketch.minhash import _fmix
-
-    a, b = template.permutations
-    start = template.hashvalues
-
-    def sign(runs: np.ndarray) -> np.ndarray:
-        mixed = _fmix(runs.astype(start.dtype).reshape(-1, 1), 32)
-        return np.minimum(start, (mixed * a + b).min(axis=0))
-
-    return sign
 
 
 def _root(parent: list[int], item: int) -> int:
