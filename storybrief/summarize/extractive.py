@@ -293,8 +293,14 @@ def _predecessors(pool: list[Candidate]) -> np.ndarray:
     """
     slot = {(c.article, c.sentence.index): i for i, c in enumerate(pool)}
     return np.array(
-        [slot.get((c.article, c.sentence.index - 1), len(pool)) if c.leans else -1 for c in pool]
+        [-1 if (k := _needed(c)) is None else slot.get((c.article, k), len(pool)) for c in pool]
     )
+
+
+def _needed(candidate: Candidate) -> int | None:
+    """The index of the sentence of its article ``candidate`` must follow, if any: the one
+    before it when it leans on it, else the one introducing someone it names bare."""
+    return candidate.sentence.index - 1 if candidate.leans else candidate.antecedent
 
 
 class _Cover:
