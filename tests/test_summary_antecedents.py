@@ -27,6 +27,12 @@ def test_a_title_inside_a_run_of_capitals_opens_the_name() -> None:
     ]
 
 
+def test_a_name_modifying_a_noun_is_no_bare_mention_of_its_bearer() -> None:
+    story = ["U.S. President Bill Clinton arrived in Seoul.", "Clinton said the talks went well."]
+    text = "The North demanded money, Clinton administration officials said."
+    assert Names(story).introduce([text]) == [text]
+
+
 @pytest.mark.parametrize(
     ("story", "bare"),
     [

@@ -186,8 +186,9 @@ _DEFINITE_OPENER = re.compile(
 # probing ..."): it resumes what the sentence before named when that one names its
 # noun ("A plane bound for Amman ...", "... a warrant issued by a Spanish judge").
 _THE_NOUN = re.compile(r"The ([a-z][a-z-]+)\b")
-# "the" and the word after it anywhere in a sentence: a definite description.
-_THE_WORD = re.compile(r"\b[Tt]he ([a-z][a-z-]{2,})\b")
+# "the" and the word after it anywhere in a sentence: a definite description, unless
+# an apposition or "of" says which one ("the rebel, Abdullah Ocalan,", "the head of ...").
+_THE_WORD = re.compile(r"\b[Tt]he ([a-z][a-z-]{2,})\b(?!,? [A-Z]| of\b)")
 # Modifiers, not nouns, after an opening "The": "The new console", "The first flight".
 _MODIFIERS = frozenset(
     "new old first last latest same other former next following previous second third final"

@@ -89,6 +89,11 @@ _INSTITUTIONS = frozenset(
 # A compound of a lower-case word ("Republican-led", "Anti-war"), no given name.
 _COMPOUND = re.compile(r"-[a-z]")
 _LOWER = re.compile(r"\b[a-z][a-z'-]*\b")
+# Nouns a bare name modifies rather than names its bearer with ("Clinton
+# administration officials", "the Netanyahu government", "Trump aides").
+_MODIFIED = frozenset(
+    "administration government era campaign camp presidency regime aides cabinet".split()
+)
 # Particles inside a name: "bin Laden", "de Gaulle" are no bare "Laden", "Gaulle".
 _PARTICLES = frozenset("bin ibn al el de del della di da van von der le la du dos ben".split())
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
@@ -304,6 +309,13 @@ def _people(forms: dict[str, set[str]], said: set[str]) -> set[str]:
     return people
 
 
+def _modifier(after: str) -> bool:
+    """Whether the word after a name makes the name a modifier, no mention of its
+    bearer: a capitalised word ("Clinton Foundation") or a noun a name qualifies
+    ("Clinton administration officials said": no "Bill Clinton administration")."""
+    return bool(_CAPITALISED.fullmatch(after)) or after.rstrip(".,;:") in _MODIFIED
+
+
 class Names:
     """The full name the story gives each bare name, where it gives exactly one,
     and the people it names whom no one full form introduces (``people``)."""
@@ -328,7 +340,8 @@ class Names:
 
     def _mentions(self, text: str) -> Iterable[re.Match[str]]:
         """The bare mentions in ``text``: a known name with no capitalised word,
-        "the" or title ("Gen.") just before it and no capitalised word after it."""
+        "the" or title ("Gen.") just before it and no capitalised word or noun it
+        modifies after it (``_modifier``)."""
         if self._pattern is None:
             return
         for match in self._pattern.finditer(text):
@@ -338,12 +351,7 @@ class Names:
                 _CAPITALISED.fullmatch(before[0]) or before[0].lower() in _PARTICLES | {"the"}
             ):
                 continue
-            if (
-                after
-                and _CAPITALISED.fullmatch(after[0])
-                and match.end() < len(text)
-                and (text[match.end()] == " ")
-            ):
+            if after and text[match.end() : match.end() + 1] == " " and _modifier(after[0]):
                 continue
             yield match
 
