@@ -1,8 +1,7 @@
 """A summary sentence that leans on one left out (issue 15, thirteenth session): a name
 after a title inside a run of capitals ("Moscow Mayor Yuri Luzhkov"), given in full; a
 person no one full form introduces ("said Roula"), who enters only after the sentence of
-their article naming them first; a definite description ("the house") of what the
-sentence before introduced with "a" or "an"."""
+their article naming them first."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ import pytest
 from storybrief.models import Article
 from storybrief.segment import segment
 from storybrief.summarize import summarize
-from storybrief.summarize.candidates import collect_candidates, describes_introduced
 from storybrief.summarize.names import Names, introductions
 
 
@@ -95,52 +93,3 @@ def test_a_named_person_enters_only_after_the_sentence_introducing_them() -> Non
         roula = [n for n, text in enumerate(told) if text.endswith("said Roula.")]
         deejays = [n for n, text in enumerate(told) if text.startswith("The deejays")]
         assert not roula or (deejays and deejays[0] < roula[0])
-
-
-@pytest.mark.parametrize(
-    ("text", "before", "leans"),
-    [
-        (
-            "Detectives searched the yard of the house behind a high fence.",
-            "Police blocked off the street in front of a house near the harbour.",
-            True,
-        ),
-        (
-            "Variety could not verify the episodes the hacker claimed to have shared.",
-            "An anonymous hacker has released five episodes of the series online.",
-            True,
-        ),
-        # The noun was not introduced with "a" or "an" before.
-        (
-            "Detectives searched the yard of the house behind a high fence.",
-            "Police blocked off the street near the harbour on Friday.",
-            False,
-        ),
-        # The sentence names it itself before saying "the".
-        (
-            "A house burned down, and the house next to it was damaged.",
-            "Police found a house on fire near the harbour.",
-            False,
-        ),
-        # Inside a quotation, the speaker's words are never read so.
-        (
-            '"We searched the house," the sheriff said of the search on Friday.',
-            "Police blocked off the street in front of a house near the harbour.",
-            False,
-        ),
-    ],
-)
-def test_a_definite_description_of_what_the_sentence_before_introduced(
-    text: str, before: str, leans: bool
-) -> None:
-    assert describes_introduced(text, before) is leans
-
-
-def test_a_definite_description_leans_on_the_sentence_before() -> None:
-    article = _article(
-        [
-            "Police blocked off the street in front of a house near the old harbour.",
-            "Detectives searched the yard of the house behind a high fence for hours.",
-        ]
-    )
-    assert [c.resuming for c in collect_candidates([article])] == [False, True]

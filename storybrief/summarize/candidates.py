@@ -186,9 +186,6 @@ _DEFINITE_OPENER = re.compile(
 # probing ..."): it resumes what the sentence before named when that one names its
 # noun ("A plane bound for Amman ...", "... a warrant issued by a Spanish judge").
 _THE_NOUN = re.compile(r"The ([a-z][a-z-]+)\b")
-# "the" and the word after it anywhere in a sentence: a definite description, unless
-# an apposition or "of" says which one ("the rebel, Abdullah Ocalan,", "the head of ...").
-_THE_WORD = re.compile(r"\b[Tt]he ([a-z][a-z-]{2,})\b(?!,? [A-Z]| of\b)")
 # Modifiers, not nouns, after an opening "The": "The new console", "The first flight".
 _MODIFIERS = frozenset(
     "new old first last latest same other former next following previous second third final"
@@ -365,26 +362,6 @@ def resumes(text: str, before: str) -> bool:
     named = {w.lower() for w in re.findall(r"[\w-]+", before)}
     # The singular and plural of a noun name one thing: "the rebels" after "a rebel leader".
     return bool({noun, noun.removesuffix("s"), noun + "s"} & named)
-
-
-def describes_introduced(text: str, before: str) -> bool:
-    """Whether ``text`` says "the" of a thing ``before``, the sentence before it, introduced
-    with "a" or "an", outside quotation marks, not naming it before that itself.
-
-    "... searching the yard of the house that is surrounded by a high fence." after
-    "Police blocked off the street in front of a house where ...": which house?
-    """
-    bare = _QUOTATION.sub("", text)
-    for match in _THE_WORD.finditer(bare):
-        noun = match.group(1)
-        if noun in _MODIFIERS or noun in STOPWORDS:
-            continue
-        forms = "|".join(sorted({noun, noun.removesuffix("s"), noun + "s"}))
-        if re.search(
-            rf"\b(?:a|an|another) (?:[\w'-]+ ){{0,3}}?(?:{forms})\b", before, re.I
-        ) and not (re.search(rf"\b(?:{forms})\b", bare[: match.start()], re.I)):
-            return True
-    return False
 
 
 def leans_on_context(text: str, tokens: list[str]) -> bool:
@@ -621,9 +598,7 @@ def collect_candidates(articles: list[Article]) -> list[Candidate]:
                 continue
             candidate = _candidate(sentence, text, tokens, day, position)
             if candidate is not None:
-                candidate.resuming = resumes(candidate.text, before) or describes_introduced(
-                    candidate.text, before
-                )
+                candidate.resuming = resumes(candidate.text, before)
                 candidate.quoted_on = quoted_on
                 out.append(candidate)
     return out
