@@ -365,6 +365,11 @@ class Names:
         full form of the story introduces: only a sentence naming them before can."""
         return {word for word, _, _ in _standalone(text) if word in self.people}
 
+    def given(self, text: str) -> set[str]:
+        """The names ``text`` gives in any form, full or bare ("Clinton administration"):
+        after it, the summary shows none of them in full."""
+        return {b for b, full in self.full.items() if full in text or b in text}
+
     def extra_words(self, name: str) -> int:
         """The words the full form adds to a bare ``name``."""
         return len(self.full[name].split()) - 1
@@ -377,7 +382,7 @@ class Names:
             for name in sorted(self.bare(text) - shown):
                 first = next(m for m in self._mentions(text) if m.group() == name)
                 text = text[: first.start()] + self.full[name] + text[first.end() :]
-            shown.update(b for b, full in self.full.items() if full in text or b in text)
+            shown.update(self.given(text))
             out.append(text)
         return out
 
