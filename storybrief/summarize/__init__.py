@@ -23,7 +23,7 @@ from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate, collect_candidates
 from storybrief.summarize.extractive import select
 from storybrief.summarize.headline import content_words
-from storybrief.summarize.names import Names
+from storybrief.summarize.names import Names, introductions
 
 __all__ = ["summarize"]
 
@@ -89,8 +89,18 @@ def summarize(
     position = {a.id: n for n, a in enumerate(usable)}
     pool = _distinct(collect_candidates(usable), index, position)
     names = Names(s.text for s in facts.sentence.values())
+    _introduced(pool, usable, names)
     chosen = select(pool, words, weights, encoder, [facts.of(c.sentence) for c in pool], names)
     return _shown(_story_order(chosen, usable), names, facts, disputed or {})
+
+
+def _introduced(pool: list[Candidate], usable: list[Article], names: Names) -> None:
+    """Note on each candidate the earlier sentence of its article that introduces
+    someone it names bare, which it must follow (``names.introductions``)."""
+    articles = [[s.text for s in a.sentences] for a in usable]
+    told = [(c.article, c.sentence.index, c.text) for c in pool]
+    for candidate, index in zip(pool, introductions(names, articles, told), strict=True):
+        candidate.antecedent = index
 
 
 def _shown(

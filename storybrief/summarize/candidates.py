@@ -304,6 +304,9 @@ class Candidate:
     resuming: bool = False
     # It goes on with a quotation a sentence before it opened (``in_quotation``).
     quoted_on: bool = False
+    # The index of an earlier sentence of its article that introduces someone it
+    # names bare (``names.introductions``): it reads right only after that one too.
+    antecedent: int | None = None
 
     @property
     def leans(self) -> bool:

@@ -203,8 +203,8 @@ class _Words:
     """The words left in the budget, and what each candidate would spend of them.
 
     A candidate spends its own words and, for each name it gives bare that
-    no sentence taken so far gave bare, the words the name's full form adds:
-    the summary shows each such name in full once (``Names.introduce``).
+    no sentence taken so far gave in any form, the words the name's full form
+    adds: the summary shows each such name in full once (``Names.introduce``).
     """
 
     def __init__(
@@ -212,6 +212,8 @@ class _Words:
     ) -> None:
         self.lengths, self.remaining, self.names = lengths, budget, names
         self.bare = [names.bare(c.text) for c in pool] if names else []
+        # What a candidate taken gives of each name: after it, no full form is shown.
+        self.given = [names.given(c.text) for c in pool] if names else []
         self.charged: set[str] = set()
         self.extra = self._extra()
 
@@ -234,8 +236,8 @@ class _Words:
 
     def take(self, i: int) -> None:
         self.remaining -= int(self.lengths[i] + self.extra[i])
-        if self.names and self.bare[i] - self.charged:
-            self.charged |= self.bare[i]
+        if self.names and self.given[i] - self.charged:
+            self.charged |= self.given[i]
             self.extra = self._extra()
 
 
@@ -293,8 +295,14 @@ def _predecessors(pool: list[Candidate]) -> np.ndarray:
     """
     slot = {(c.article, c.sentence.index): i for i, c in enumerate(pool)}
     return np.array(
-        [slot.get((c.article, c.sentence.index - 1), len(pool)) if c.leans else -1 for c in pool]
+        [-1 if (k := _needed(c)) is None else slot.get((c.article, k), len(pool)) for c in pool]
     )
+
+
+def _needed(candidate: Candidate) -> int | None:
+    """The index of the sentence of its article ``candidate`` must follow, if any: the one
+    before it when it leans on it, else the one introducing someone it names bare."""
+    return candidate.sentence.index - 1 if candidate.leans else candidate.antecedent
 
 
 class _Cover:

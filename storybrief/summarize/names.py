@@ -14,6 +14,7 @@ surname alone speak ("Conlon said"), and it is that surname's only full form.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS
@@ -49,6 +50,9 @@ _ROLES = (
     r"|astronomer|economist|analyst|activist|candidate|nominee|reporter|correspondent"
     r"|inspector|owner|teacher|student|doctor"
 )
+# A person's title, office or role inside a run of capitals: the name follows it
+# ("House Speaker Paul Ryan", "Police Chief Charlie Beck", "Deputy Prosecutor Graham Blewitt").
+_INNER_TITLE = re.compile(rf"{'|'.join(_PERSON_TITLES)}|leader|speaker|ambassador|{_ROLES}")
 _PERSON_BEFORE = re.compile(rf"\b(?:said|says|told|according to|{_ROLES}),? $")
 # Speech or an age right after a name: "Conlon said", "Conlon, 54,".
 _SPEECH_AFTER = r",? (?:said|says|told|added|wrote)\b|, \d{1,3},"
@@ -85,6 +89,11 @@ _INSTITUTIONS = frozenset(
 # A compound of a lower-case word ("Republican-led", "Anti-war"), no given name.
 _COMPOUND = re.compile(r"-[a-z]")
 _LOWER = re.compile(r"\b[a-z][a-z'-]*\b")
+# Nouns a bare name modifies rather than names its bearer with ("Clinton
+# administration officials", "the Netanyahu government", "Trump aides").
+_MODIFIED = frozenset(
+    "administration government era campaign camp presidency regime aides cabinet".split()
+)
 # Particles inside a name: "bin Laden", "de Gaulle" are no bare "Laden", "Gaulle".
 _PARTICLES = frozenset("bin ibn al el de del della di da van von der le la du dos ben".split())
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
@@ -129,17 +138,18 @@ def _mark(text: str, match: re.Match[str], titled: bool) -> str:
     return "^" if _LISTED.match(text, match.end()) else "?"
 
 
-def _standalone(text: str) -> Iterable[tuple[str, bool]]:
+def _standalone(text: str) -> Iterable[tuple[str, bool, bool]]:
     """Each capitalised word ``text`` gives on its own, out of any run of capitals,
-    and whether it speaks there ("Conlon said", "said Conlon")."""
+    whether it speaks there ("Conlon said", "said Conlon"), and whether after
+    "said" ("said Roula": no place or group is named so)."""
     for match in _WORD.finditer(text):
         if match.group().lower() in _TITLES:
             continue
-        spoken = bool(_SPEAKER_BEFORE.search(text[: match.start()]))
+        said = bool(_SPEAKER_BEFORE.search(text[: match.start()]))
         # "..., said Geng." ends on the speaker: alone, though a full stop follows.
-        ending = spoken and text[match.end() : match.end() + 1] == "."
+        ending = said and text[match.end() : match.end() + 1] == "."
         if _alone(text, match.start(), match.end(), ending):
-            yield match.group(), spoken or bool(_SPEAKER_AFTER.match(text[match.end() :]))
+            yield match.group(), said or bool(_SPEAKER_AFTER.match(text[match.end() :])), said
 
 
 def _alone(text: str, start: int, end: int, ending: bool = False) -> bool:
@@ -157,12 +167,21 @@ def _alone(text: str, start: int, end: int, ending: bool = False) -> bool:
 
 def _untitled(run: str) -> tuple[list[str], bool]:
     """The words of a run of capitals without the titles it opens with, and
-    whether one of those was a person's title."""
+    whether one of those was a person's title.
+
+    A person's title inside the run ends what comes before it too, where two
+    words or more follow: "Moscow Mayor Yuri Luzhkov" and "European Commission
+    President Jacques Santer" name Yuri Luzhkov and Jacques Santer, whom the
+    story then calls by surname ("Luzhkov said"). Not "Stephen King".
+    """
     parts = [p.rstrip(".,") for p in run.split()]
     titled = False
     while parts and parts[0].lower() in _TITLES:
         titled = titled or parts[0].lower() in _PERSON_TITLES
         parts.pop(0)
+    inner = [i for i, p in enumerate(parts) if _INNER_TITLE.fullmatch(p.lower())]
+    if inner and inner[-1] < len(parts) - 2:
+        return parts[inner[-1] + 1 :], True
     return parts, titled
 
 
@@ -253,22 +272,56 @@ def _family_first(
     return out
 
 
+def _read(
+    texts: Iterable[str],
+) -> tuple[dict[str, set[str]], set[str], set[str], set[str], set[str]]:
+    """What ``Names`` reads of a story's ``texts``: each bare name's full forms
+    (``_full_names``), the words it writes in lower case (no name), and the
+    capitalised words it gives out of any run of capitals: those that speak
+    there, all of them, and those "said" puts alone."""
+    forms: dict[str, set[str]] = {}
+    lower: set[str] = set()
+    speakers: set[str] = set()
+    alone: set[str] = set()
+    said: set[str] = set()
+    for text in texts:
+        lower.update(_LOWER.findall(text))
+        for word, speaks, after_said in _standalone(text):
+            alone.add(word)
+            if speaks:
+                speakers.add(word)
+            if after_said:
+                said.add(word)
+        for bare, full in _full_names(text):
+            forms.setdefault(bare, set()).add(full)
+    return forms, lower, speakers, alone, said
+
+
+def _people(forms: dict[str, set[str]], said: set[str]) -> set[str]:
+    """The words of every person's name the story gives (``_full_names``' forms read as
+    a person's: marked, or unmarked and read as a person's by ``_unmarked``), and the
+    words "said" puts alone ("said Roula", "said Strawberry"): a speaker."""
+    people = set(said)
+    for found in forms.values():
+        for form in found:
+            if form[:1] not in "~^":
+                people.update(form.lstrip("?").split())
+    return people
+
+
+def _modifier(after: str) -> bool:
+    """Whether the word after a name makes the name a modifier, no mention of its
+    bearer: a capitalised word ("Clinton Foundation") or a noun a name qualifies
+    ("Clinton administration officials said": no "Bill Clinton administration")."""
+    return bool(_CAPITALISED.fullmatch(after)) or after.rstrip(".,;:") in _MODIFIED
+
+
 class Names:
-    """The full name the story gives each bare name, where it gives exactly one."""
+    """The full name the story gives each bare name, where it gives exactly one,
+    and the people it names whom no one full form introduces (``people``)."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        forms: dict[str, set[str]] = {}
-        lower: set[str] = set()  # a word the story writes in lower case is no name
-        speakers: set[str] = set()
-        alone: set[str] = set()  # capitalised words the story gives out of any run
-        for text in texts:
-            lower.update(_LOWER.findall(text))
-            for word, speaks in _standalone(text):
-                alone.add(word)
-                if speaks:
-                    speakers.add(word)
-            for bare, full in _full_names(text):
-                forms.setdefault(bare, set()).add(full)
+        forms, lower, speakers, alone, said = _read(texts)
         forms = {bare: _unmarked(bare, f, lower, alone) for bare, f in forms.items()}
         # A bare name with one full form, and in no other run of capitals.
         self.full = {
@@ -277,6 +330,7 @@ class Names:
             if bare.lower() not in lower and (full := _one_form(f, bare in speakers))
         }
         self.full |= _family_first(forms, alone, speakers - lower.union(map(str.title, lower)))
+        self.people = _people(forms, said) - lower.union(map(str.title, lower)) - set(self.full)
         self._pattern = (
             # Not inside a hyphenated name, on either side ("al-Baghdadi", "Ramos-Horta").
             re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(self.full))) + r")\b(?!-)")
@@ -286,7 +340,8 @@ class Names:
 
     def _mentions(self, text: str) -> Iterable[re.Match[str]]:
         """The bare mentions in ``text``: a known name with no capitalised word,
-        "the" or title ("Gen.") just before it and no capitalised word after it."""
+        "the" or title ("Gen.") just before it and no capitalised word or noun it
+        modifies after it (``_modifier``)."""
         if self._pattern is None:
             return
         for match in self._pattern.finditer(text):
@@ -296,12 +351,7 @@ class Names:
                 _CAPITALISED.fullmatch(before[0]) or before[0].lower() in _PARTICLES | {"the"}
             ):
                 continue
-            if (
-                after
-                and _CAPITALISED.fullmatch(after[0])
-                and match.end() < len(text)
-                and (text[match.end()] == " ")
-            ):
+            if after and text[match.end() : match.end() + 1] == " " and _modifier(after[0]):
                 continue
             yield match
 
@@ -309,6 +359,16 @@ class Names:
         """The names ``text`` gives bare (never in full) that the story gives in full."""
         found = {m.group() for m in self._mentions(text)}
         return frozenset(b for b in found if self.full[b] not in text)
+
+    def unintroduced(self, text: str) -> set[str]:
+        """The people ``text`` names bare ("Lacovara asked", "said Roula") that no one
+        full form of the story introduces: only a sentence naming them before can."""
+        return {word for word, _, _ in _standalone(text) if word in self.people}
+
+    def given(self, text: str) -> set[str]:
+        """The names ``text`` gives in any form, full or bare ("Clinton administration"):
+        after it, the summary shows none of them in full."""
+        return {b for b, full in self.full.items() if full in text or b in text}
 
     def extra_words(self, name: str) -> int:
         """The words the full form adds to a bare ``name``."""
@@ -322,6 +382,39 @@ class Names:
             for name in sorted(self.bare(text) - shown):
                 first = next(m for m in self._mentions(text) if m.group() == name)
                 text = text[: first.start()] + self.full[name] + text[first.end() :]
-            shown.update(b for b, full in self.full.items() if full in text or b in text)
+            shown.update(self.given(text))
             out.append(text)
         return out
+
+
+def introductions(
+    names: Names, articles: Sequence[Sequence[str]], told: Iterable[tuple[int, int, str]]
+) -> list[int | None]:
+    """For each sentence ``told`` (its article's position in ``articles``, its index
+    there, its text), the index of the earlier sentence of its article that first
+    names a person it names bare and no full form introduces (``Names.unintroduced``),
+    where only that article names the person: "“..., we quickly realized this was a
+    one-sided conversation,” said Roula." needs "Deejays Roula and Ryan from Houston's
+    104.1 KRBE ...". None if it needs none. A name several articles give is the
+    story's, as "Trump" is, and needs no introduction.
+    """
+    first = [_first_mentions(texts) for texts in articles]
+    count = Counter(word for seen in first for word in seen)
+    out: list[int | None] = []
+    for article, index, text in told:
+        earlier = [
+            first[article][word]
+            for word in names.unintroduced(text)
+            if count[word] == 1 and first[article].get(word, index) < index
+        ]
+        out.append(max(earlier) if earlier else None)
+    return out
+
+
+def _first_mentions(texts: Sequence[str]) -> dict[str, int]:
+    """The index of the first of ``texts`` that gives each capitalised word."""
+    seen: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        for word in _WORD.findall(text):
+            seen.setdefault(word, i)
+    return seen
