@@ -383,7 +383,7 @@ def brief(article: Article, quotes_only: bool = False) -> Brief:
         return Brief(articles=ctx.articles, quotes=run(ctx, "quotes"))  # type: ignore[arg-type]
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / f"{article['name'][:60]}.txt").write_text(article["text"], encoding="utf-8")
-        return storybrief.brief([folder])
+        return storybrief.brief([folder], budget=None)  # no time budget: a score, not the load
 
 
 def evaluate(articles: list[Article], show: str | None, quotes_only: bool = False) -> Tally:
