@@ -163,7 +163,7 @@ def test_uploads_are_read_and_every_input_is_listed_with_its_status(client: Test
     assert len(listed) == 4
     assert listed[0].startswith(FILES[0].stem) and "skipped" not in listed[0]
     assert listed[1].startswith("bbc") and "skipped" not in listed[1]
-    assert "stories.jsonl:2 — skipped: stories.jsonl:2: invalid JSON" in listed[2]
+    assert "stories.jsonl:2 — skipped: invalid JSON" in listed[2]
     assert "https://127.0.0.1/story.html — skipped: refused: " in listed[3]
     assert "storybrief-" not in response.text  # the temporary folder uploads were read from
 
