@@ -103,6 +103,16 @@ def test_api_rejects_a_body_that_is_not_json(client: TestClient) -> None:
     assert 'Send JSON like {"texts"' in response.json()["detail"]
 
 
+def test_api_names_a_json_syntax_error_as_one_not_as_a_field(client: TestClient) -> None:
+    response = client.post(
+        "/api/brief", content=b"not json", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith(
+        "the body is not JSON (Expecting value at character 0). Send JSON like"
+    )
+
+
 def test_a_one_line_text_is_a_text_never_a_path_on_the_server(client: TestClient) -> None:
     response = client.post("/api/brief", json={"texts": [str(FILES[0])]})
     (article,) = response.json()["articles"]
