@@ -92,15 +92,19 @@ def _summary(cluster: Any, docs: list[str], words: int, furniture: frozenset[str
     return " ".join(s.text for s in summarize(_usable(prepare(articles)), words=words))
 
 
+class NoDocument(ValueError):
+    """A cluster with no usable document: its message is the whole error a reader needs."""
+
+
 def _usable(prepared: list[Article]) -> list[Article]:
-    """The usable documents; raise ``ValueError`` saying why when there is none.
+    """The usable documents; raise ``NoDocument`` saying why when there is none.
 
     An empty summary with no error would read as the summary of nothing.
     """
     usable = [a for a in prepared if a.ok]
     if not usable:
         why = sorted({a.reason for a in prepared if a.reason}) or ['"docs" is empty']
-        raise ValueError(f"no usable document: {'; '.join(why)}")
+        raise NoDocument(f"no usable document: {'; '.join(why)}")
     return usable
 
 
@@ -121,6 +125,8 @@ def summarize_record(
         return {"id": cluster, "summary": "", "error": '"docs" must be a list of strings'}
     try:
         return {"id": cluster, "summary": _summary(cluster, docs, words, furniture)}
+    except NoDocument as error:
+        return {"id": cluster, "summary": "", "error": str(error)}
     except Exception as error:  # one failing cluster must not end the batch
         return {"id": cluster, "summary": "", "error": f"{type(error).__name__}: {error}"}
 

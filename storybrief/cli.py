@@ -30,7 +30,15 @@ from storybrief.cluster import stories_told
 from storybrief.errors import describe
 from storybrief.ingest import jsonl_lines, read_inputs
 from storybrief.models import Article, Brief, StageWarning
-from storybrief.pile import Pile, copies_phrase, fail_story, group_pile, read_lines, write_lines
+from storybrief.pile import (
+    Pile,
+    copies_phrase,
+    fail_story,
+    group_pile,
+    read_lines,
+    stories_phrase,
+    write_lines,
+)
 from storybrief.render import render
 from storybrief.render.common import headline
 from storybrief.render.index import Entry, to_index, with_back_link
@@ -313,7 +321,8 @@ def _stories_files(
     write = _local_briefs(grouped, words, dask, workers)
     _write_briefs(len(grouped), out, skipped, fmt, words, spec, write)
     err.print(
-        f"storybrief: {len(grouped)} stories in {out}; {copies_phrase(len(copies))}", markup=False
+        f"storybrief: {stories_phrase(len(grouped))} in {out}; {copies_phrase(len(copies))}",
+        markup=False,
     )
     return _report([a for story in grouped for a in story] + skipped)
 

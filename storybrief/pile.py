@@ -68,7 +68,9 @@ class Line:
     def record(self) -> dict[str, Any]:
         """The line's output record."""
         out = {"id": self.id, "story": self.story, "duplicate_of": self.duplicate_of}
-        error = self.error or (None if self.article.ok else self.article.reason)
+        # A record has no source field: its error names the line it is about.
+        skip = None if self.article.ok else f"{self.article.source}: {self.article.reason}"
+        error = self.error or skip
         return out if error is None else {**out, "story": None, "error": error}
 
 
@@ -93,9 +95,14 @@ class Pile:
             f"read {len(self.lines)} lines: {len(self.lines) - len(self.skipped)} used, "
             f"{len(self.skipped)} skipped{f' ({why})' if why else ''}; "
             f"{copies_phrase(copies)}; "
-            f"{len(self.stories)} stories"
+            f"{stories_phrase(len(self.stories))}"
             + (f", {failed} of them without a brief" if failed else "")
         )
+
+
+def stories_phrase(stories: int) -> str:
+    """How many stories, in words: "1 story", "3 stories"."""
+    return f"{stories} stor{'y' if stories == 1 else 'ies'}"
 
 
 def copies_phrase(copies: int) -> str:
@@ -104,8 +111,8 @@ def copies_phrase(copies: int) -> str:
 
 
 def _kind_of_reason(article: Article) -> str:
-    """A skip reason without the line it names and its details: "invalid JSON", "empty line"."""
-    return (article.reason or "").removeprefix(f"{article.source}: ").split(" (")[0]
+    """A skip reason without its details: "invalid JSON", "empty line"."""
+    return (article.reason or "").split(" (")[0]
 
 
 def parse_line(number: int, text: str, name: str) -> Line:
@@ -113,7 +120,7 @@ def parse_line(number: int, text: str, name: str) -> Line:
     where, fallback = f"{name}:{number}", f"line-{number}"
     if not text.strip():
         article = Article(id=fallback, source=where)
-        article.skip(f"{where}: empty line")
+        article.skip("empty line")
         return Line(fallback, article)
     line_id, article = jsonl_article(text, where, fallback)
     return Line(fallback if line_id is None else line_id, article)
@@ -125,7 +132,7 @@ def unique_id(article: Article, number: int, seen: set[str]) -> str | None:
 
     Sentence ids are built from article ids: two articles' must not clash.
     """
-    if article.reason == f"{article.source}: empty line":
+    if article.reason == "empty line":
         return None  # an empty line names no article: its id is its line's
     new = f"{article.id}~line-{number}" if article.id in seen else None
     seen.add(new or article.id)

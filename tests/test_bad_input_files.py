@@ -201,5 +201,5 @@ def test_summarize_gives_an_empty_or_non_english_cluster_an_error_and_exits_1(
         tmp_path, [{"id": "empty", "docs": []}, {"id": "de", "docs": [german] * 2}]
     )
     assert status == 1
-    assert records[0]["error"] == 'ValueError: no usable document: "docs" is empty'
+    assert records[0]["error"] == 'no usable document: "docs" is empty'
     assert "not in English" in str(records[1]["error"]) and records[1]["summary"] == ""

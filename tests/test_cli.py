@@ -137,3 +137,13 @@ def test_stderr_holds_storybrief_lines_only(tmp_path: Path) -> None:
     assert done.stderr and all(
         line.startswith("storybrief: ") for line in done.stderr.splitlines()
     ), done.stderr
+
+
+def test_a_bad_jsonl_line_is_named_once_with_its_reason(tmp_path: Path) -> None:
+    pile = tmp_path / "pile.jsonl"
+    good = json.dumps({"id": "ok", "text": "The council met on Tuesday to vote on the budget."})
+    pile.write_text(f"{good}\nnot json\n", encoding="utf-8")
+    run = storybrief("clean", str(pile))
+    assert run.returncode == 1
+    skipped = [line for line in run.stderr.splitlines() if " skipped " in line]
+    assert skipped == [f"storybrief: skipped {pile}:2: invalid JSON (Expecting value (column 1))"]

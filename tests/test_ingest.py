@@ -91,9 +91,10 @@ def test_jsonl_gives_one_article_per_line_and_skips_bad_lines() -> None:
     )
     assert (second.kind, second.outlet, second.ok) == ("html", "Estuary Herald", True)
     assert not broken.ok
-    assert broken.reason.startswith(f"{path}:4: invalid JSON")
+    # The source names the line; the reason, printed after it, does not repeat it.
+    assert (broken.source, broken.reason.split(" (")[0]) == (f"{path}:4", "invalid JSON")
     assert not no_body.ok
-    assert no_body.reason == f'{path}:5: no "text" or "html" string field'
+    assert (no_body.source, no_body.reason) == (f"{path}:5", 'no "text" or "html" string field')
 
 
 @pytest.mark.parametrize(

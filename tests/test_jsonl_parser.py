@@ -42,4 +42,5 @@ def test_a_jsonl_input_bigger_than_the_file_limit_is_read_line_by_line(tmp_path:
     path.write_text("\n".join([line] * 30) + "\n[[[\n")
     articles = read_inputs([path], max_bytes=2_000)  # each line fits, the file does not
     assert [a.ok for a in articles] == [True] * 30 + [False]
-    assert articles[-1].reason == f"{path}:31: invalid JSON (Expecting value (column 4))"
+    assert articles[-1].source == f"{path}:31"
+    assert articles[-1].reason == "invalid JSON (Expecting value (column 4))"

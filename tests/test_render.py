@@ -236,3 +236,10 @@ def test_json_says_which_articles_stop_mid_sentence() -> None:
     whole = Article(id="b", source="b.txt", paragraphs=["Police made an arrest."])
     doc = json.loads(render(Brief(articles=[cut, whole]), "json"))
     assert [a["partial"] for a in doc["articles"]] == [True, False]
+
+
+def test_an_article_with_no_title_or_outlet_is_named_by_its_source_not_its_id_again() -> None:
+    bare = Article(id="bare", source="clips/bare.txt", paragraphs=["Police made an arrest."])
+    brief = Brief(articles=[bare])
+    assert "1. `bare` — clips/bare.txt — " in render(brief, "md")
+    assert "<code>bare</code> — clips/bare.txt — " in render(brief, "html")

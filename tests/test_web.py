@@ -103,6 +103,16 @@ def test_api_rejects_a_body_that_is_not_json(client: TestClient) -> None:
     assert 'Send JSON like {"texts"' in response.json()["detail"]
 
 
+def test_api_names_a_json_syntax_error_as_one_not_as_a_field(client: TestClient) -> None:
+    response = client.post(
+        "/api/brief", content=b"not json", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith(
+        "the body is not JSON (Expecting value at character 0). Send JSON like"
+    )
+
+
 def test_a_one_line_text_is_a_text_never_a_path_on_the_server(client: TestClient) -> None:
     response = client.post("/api/brief", json={"texts": [str(FILES[0])]})
     (article,) = response.json()["articles"]
@@ -163,7 +173,7 @@ def test_uploads_are_read_and_every_input_is_listed_with_its_status(client: Test
     assert len(listed) == 4
     assert listed[0].startswith(FILES[0].stem) and "skipped" not in listed[0]
     assert listed[1].startswith("bbc") and "skipped" not in listed[1]
-    assert "stories.jsonl:2 — skipped: stories.jsonl:2: invalid JSON" in listed[2]
+    assert "stories.jsonl:2 — skipped: invalid JSON" in listed[2]
     assert "https://127.0.0.1/story.html — skipped: refused: " in listed[3]
     assert "storybrief-" not in response.text  # the temporary folder uploads were read from
 

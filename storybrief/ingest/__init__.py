@@ -311,17 +311,18 @@ def parse_jsonl(text: str | Iterable[str], path: Path) -> Iterator[Article]:
 def jsonl_article(line: str, where: str, fallback_id: str) -> tuple[object, Article]:
     """The line's ``"id"`` (None if it has none) and its article, skipped if it cannot be used.
 
-    ``where`` names the line for a reader; ``fallback_id`` is the article's id
-    if the line gives none.
+    ``where`` names the line for a reader (the article's source, which every
+    listing of a skip prints before its reason, so the reason does not repeat
+    it); ``fallback_id`` is the article's id if the line gives none.
     """
     record: object = None
     try:
         record = parse_line(line)
         return _line_id(record), _jsonl_article(record, where, fallback_id)
     except BadLine as exc:
-        return None, _skipped(fallback_id, where, f"{where}: invalid JSON ({exc})")
+        return None, _skipped(fallback_id, where, f"invalid JSON ({exc})")
     except Unusable as exc:
-        return _line_id(record), _skipped(fallback_id, where, f"{where}: {exc}")
+        return _line_id(record), _skipped(fallback_id, where, str(exc))
 
 
 def _line_id(record: object) -> object:

@@ -109,9 +109,13 @@ def copied(syndication: Syndication, label: dict[str, str]) -> str:
 
 
 def describe(article: Article) -> str:
-    """One line naming an article for a reader: outlet, title, byline, date."""
+    """One line naming an article for a reader: outlet, title, byline, date.
+
+    With none of them, where it was read from: the Sources list shows the id
+    beside this line, so the id again would tell the reader nothing.
+    """
     parts = [article.outlet, article.title, article.byline, article.published]
-    return " · ".join(p for p in parts if p) or article.id
+    return " · ".join(p for p in parts if p) or article.source
 
 
 def extent(article: Article) -> str:

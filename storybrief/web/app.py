@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
@@ -223,10 +223,20 @@ async def _http_error(request: Request, exc: HTTPException) -> Response:
 
 
 async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-    problems = "; ".join(
-        f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in exc.errors()
-    )
+    problems = "; ".join(_problem(e) for e in exc.errors())
     return _error(request, f"{problems}. {_USAGE}", 422)
+
+
+def _problem(error: Any) -> str:
+    """One validation error in words, led by the field it is about.
+
+    A JSON syntax error's location is a character offset, not a field: "0: JSON
+    decode error" would read as a field named 0.
+    """
+    if error["type"] == "json_invalid":
+        why = error.get("ctx", {}).get("error", error["msg"])
+        return f"the body is not JSON ({why} at character {error['loc'][-1]})"
+    return f"{'.'.join(str(p) for p in error['loc'][1:]) or 'body'}: {error['msg']}"
 
 
 def _host_name(host: str) -> str:
