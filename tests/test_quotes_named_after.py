@@ -54,15 +54,22 @@ def test_a_name_alone_after_a_statement_in_its_paragraph_signs_it() -> None:
 
 
 def test_a_closing_mark_with_no_space_after_it_ends_the_statement() -> None:
-    assert [t.text for t in nlp().tokenizer('country,"Katie Packer')] == [
+    assert [t.text for t in nlp().tokenizer("country,\u201dKatie Packer")] == [
         "country",
         ",",
-        '"',
+        "\u201d",
         "Katie",
         "Packer",
     ]
-    found = speakers_of(f'"{STATEMENT},"Katie Packer, who chairs the group, said in a statement.')
+    found = speakers_of(
+        f"\u201c{STATEMENT},\u201dKatie Packer, who chairs the group, said in a statement."
+    )
     assert found == {STATEMENT: "Katie Packer"}
+
+
+def test_a_straight_mark_stuck_to_a_word_is_left_whole() -> None:
+    # It may open the quote ('told him,"I have'): a parse of its own decides, as before.
+    assert 'him,"I' in [t.text for t in nlp().tokenizer('told him,"I have a weapon"')]
 
 
 def test_a_name_after_quoted_words_in_the_writers_sentence_is_talked_of() -> None:

@@ -59,10 +59,12 @@ def nlp() -> Language:
 
 
 def _split_stuck_quotes(pipeline: Language) -> None:
-    """Have the tokenizer split a quotation mark a text left with no space between words
-    ('... of immigration,"Katie Packer said', 'voters!”After his rally'): as one token, the
-    name after a statement is read as a word of it and cannot speak it."""
-    stuck = [r"(?<=\w)[,.?!](?=[\"“”])", r"(?<=[,.?!])[\"“”](?=\w)"]
+    """Have the tokenizer split a closing mark a text left with no space before the next
+    word ('... so do voters!”Former candidate Jeb Bush said'): as one token, the name after
+    a statement is read as a word of it and cannot speak it. Only the curly closing mark: a
+    straight one may open the quote ('told him,"I have a weapon"'), which the parse then
+    hangs elsewhere."""
+    stuck = [r"(?<=\w)[,.?!](?=”)", r"(?<=[,.?!])”(?=\w)"]
     infixes = compile_infix_regex([*pipeline.Defaults.infixes, *stuck])
     pipeline.tokenizer.infix_finditer = infixes.finditer
 
