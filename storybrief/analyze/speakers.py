@@ -105,6 +105,9 @@ _NAMING = {
     "blast", "slam", "mock", "decry", "characterize", "describe",
 }  # fmt: skip
 # Dependencies that embed a clause in another: reported speech, relative clauses.
+# What a verb takes besides its subject: with none, a verb after a statement has the
+# statement for its object ('"...?" Beck questioned.').
+_OBJECTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"}
 _EMBEDDED = {"ccomp", "relcl", "acl", "pcomp", "xcomp"}
 
 
@@ -344,6 +347,7 @@ def speaker_of(
         lambda: _verb_introducer(doc, outside, quote, [v for v in doc if v not in governing]),
         lambda: _named_actor(doc, outside, quote) if 0 <= quote[0] < len(doc) else None,
         lambda: _handed_to(doc, outside, quote),
+        lambda: _opens_after_statement(doc, outside, quote),
         lambda: _dash_signed(doc, outside, quote),
     )
     introducer = next((found for find in finders if _introduces(found := find())), None)
@@ -451,14 +455,42 @@ def _handed_to(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | N
     return None
 
 
-def _dash_signed(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
-    """The person a dash names right after a statement ('"…" — Donald Trump', a list of
-    remarks or posts), in its sentence or opening the next (``quote`` before it)."""
-    at = quote[1] + 1 if 0 <= quote[1] < len(doc) else 0
-    if at >= len(doc) - 1 or doc[at].text not in _DASHES or at not in outside:
+def _opens_after_statement(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
+    """The speaker a sentence opening right after a statement (``quote`` before it) names by
+    what it leaves out: '"What was the pivot point?" Beck questioned.', cut from its
+    statement by the "?", a name and a verb whose object is the statement; "Beck left the
+    stage." names no one."""
+    if quote[0] >= 0:
         return None
-    name = _name_run([t for t in doc[at + 1 :] if t.i in outside])
-    return name[-1] if name and name[-1].ent_type_ == "PERSON" else None
+    name = _name_then_verb([t for t in doc if t.i in outside])
+    verb = name.head if name is not None else None
+    if verb is None or verb.pos_ != "VERB" or any(c.dep_ in _OBJECTS for c in verb.children):
+        return None
+    return name
+
+
+def _dash_signed(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
+    """The person named right after a statement, after a dash ('"…" — Donald Trump') or
+    alone with what is set beside it and no verb ('"…" Janet Smith, 45, of Dayton.'): a
+    list of remarks, posts or readers' words, in its sentence or opening the next
+    (``quote`` before it)."""
+    at = quote[1] + 1 if quote[0] >= 0 else 0
+    if at >= len(doc) - 1 or at not in outside:
+        return None
+    dashed = doc[at].text in _DASHES
+    words = [t for t in doc[at + dashed :] if t.i in outside]
+    name = _name_run(words)
+    if not name or name[-1].ent_type_ != "PERSON":
+        return None
+    return name[-1] if dashed or _signs_alone(doc, words, quote) else None
+
+
+def _signs_alone(doc: Doc, words: list[Token], quote: tuple[int, int]) -> bool:
+    """Whether the ``words`` after a quote are a name with no verb that signs it: after a
+    whole statement only, as a name after quoted words in the writer's sentence is talked
+    of ('he tossed in a "lyin\'" Ted Cruz')."""
+    whole = all(t.is_punct for t in doc[: max(quote[0], 0)])
+    return whole and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 def _name_then_verb(words: list[Token]) -> Token | None:
@@ -811,10 +843,25 @@ def _stranded_subject(verb: Token, outside: set[int] | None) -> Token | None:
     said = [t for t in words if outside is None or t.i in outside]  # the writer's words
     if not said:
         return None
-    head = words[0] if words[0].dep_ != "compound" else words[0].head
-    if words[0] == said[0] and _subject_name(head):
+    if words[0] == said[0] and _subject_name(head := _name_head(words[0])):
         return head
-    return _apposed_name(said[-1], verb)
+    return _hung_on_quote(verb, said[0], outside) or _apposed_name(said[-1], verb)
+
+
+def _hung_on_quote(verb: Token, first: Token, outside: set[int] | None) -> Token | None:
+    """The name opening the writer's words after a statement when the parser made the
+    quoted words the verb's subject ('"Very good reporter, ..." Trump, the 2016 GOP
+    frontrunner ..., said', the name hung on "reporter" as an apposition)."""
+    if outside is None:
+        return None
+    quoted = any(c.dep_ in _SUBJECTS and c.i not in outside for c in verb.children)
+    name = _name_head(first)
+    return name if quoted and _person_name(name) else None
+
+
+def _name_head(first: Token) -> Token:
+    """The word a name's first word belongs to ("Sen." of "Sen. Warren" is its compound)."""
+    return first.head if first.dep_ == "compound" else first
 
 
 def _subject_name(token: Token) -> bool:
