@@ -111,6 +111,32 @@ def test_a_lead_is_cut_at_a_clause_boundary(sentence: str, headline: str) -> Non
     assert shorten(sentence) == headline
 
 
+@pytest.mark.parametrize(
+    ("sentence", "headline"),
+    [
+        # The source moves to the end: a sentence's capital goes, a name's stays.
+        (
+            "Officials said the old bridge will close for repairs.",
+            "The old bridge will close for repairs, officials said",
+        ),
+        (
+            "Three engineers said the old bridge will close for repairs.",
+            "The old bridge will close for repairs, three engineers said",
+        ),
+        (
+            "Smith said the old bridge will close for repairs.",
+            "The old bridge will close for repairs, Smith said",
+        ),
+        (
+            "NASA said the new rocket will launch next week.",
+            "The new rocket will launch next week, NASA said",
+        ),
+    ],
+)
+def test_a_credit_moved_to_the_end_keeps_only_a_names_capital(sentence: str, headline: str) -> None:
+    assert shorten(sentence) == headline
+
+
 def test_no_story_with_text_is_headed_story_brief() -> None:
     articles = read([Text("6:56 pm\n\nSenate leaders said they would hold a vote on the bill.")])
     brief = brief_of(articles)

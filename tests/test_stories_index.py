@@ -57,6 +57,7 @@ def test_each_entry_gives_summary_counts_dates_and_failure() -> None:
         "summary": "What happened in zebra, told in one sentence.",
         "articles": ["zebra-0", "zebra-1", "zebra-2"],
         "outlets": 2,
+        "without_outlet": 0,
         "first_published": "2024-03-03",
         "last_published": "2024-03-05",
     }
@@ -81,3 +82,15 @@ def test_the_markdown_index_and_the_links_back() -> None:
     assert '<body><p class="meta"><a href="index.html">← All stories</a></p><h1>' in page
     assert with_back_link("# A brief\n", "md") == "[← All stories](index.md)\n\n# A brief\n"
     assert with_back_link('{"a": 1}\n', "json") == '{"a": 1}\n'
+
+
+def test_articles_naming_no_outlet_are_not_counted_as_outlets() -> None:
+    brief = _brief("fig", ["2024-03-01"] * 4, outlets=2)
+    brief.articles[2].outlet = brief.articles[3].outlet = None
+    doc = json.loads(to_index([Entry(1, brief, "01-fig.html")], [], "json"))["stories"][0]
+    assert (doc["outlets"], doc["without_outlet"]) == (2, 2)
+    page = to_index([Entry(1, brief, "01-fig.html")], [], "html")
+    assert "4 articles from 2 outlets (2 with no outlet named)" in page
+    for article in brief.articles:
+        article.outlet = None
+    assert "Brief of 4 articles (no source named);" in to_html(brief)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -162,6 +161,22 @@ def coverage(brief: Brief) -> list[CoverageRow]:
 
 
 def outlets_count(brief: Brief) -> int:
-    """Distinct outlets among the usable articles; unknown outlets count each."""
-    named = Counter(a.outlet for a in brief.usable if a.outlet)
-    return len(named) + sum(1 for a in brief.usable if not a.outlet)
+    """Distinct named outlets among the usable articles: articles naming none are not
+    counted, since two of them may come from one outlet or from two."""
+    return len({a.outlet for a in brief.usable if a.outlet})
+
+
+def without_outlet(brief: Brief) -> int:
+    """The usable articles that name no outlet."""
+    return sum(1 for a in brief.usable if not a.outlet)
+
+
+def articles_from(brief: Brief, noun: str) -> str:
+    """ "4 articles from 2 outlets (2 with no outlet named)", ``noun`` naming the outlets."""
+    articles = plural(len(brief.usable), "article")
+    known, unknown = outlets_count(brief), without_outlet(brief)
+    if not unknown:
+        return f"{articles} from {plural(known, noun)}"
+    if not known:
+        return f"{articles} (no {noun} named)"
+    return f"{articles} from {plural(known, noun)} ({unknown} with no {noun} named)"

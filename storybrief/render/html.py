@@ -220,7 +220,7 @@ def to_html(brief: Brief) -> str:
     title = escape(common.headline(brief))
     n = len(brief.usable)
     meta = (
-        f"Brief of {n} article{'s' * (n != 1)} from {common.outlets_count(brief)} sources; "
+        f"Brief of {common.articles_from(brief, 'source')}; "
         f"{len(brief.articles) - n} skipped; {len(brief.removed)} boilerplate lines removed."
     )
     body = "".join(

@@ -17,7 +17,7 @@ from html import escape
 from typing import Any
 
 from storybrief.models import Article, Brief
-from storybrief.render.common import headline, outlets_count, plural
+from storybrief.render.common import articles_from, headline, outlets_count, without_outlet
 from storybrief.render.html import _CSS as BRIEF_CSS
 from storybrief.render.jsondoc import article_dict
 
@@ -60,8 +60,7 @@ def _span(brief: Brief) -> str:
 
 def _sources(entry: Entry) -> str:
     brief = entry.brief
-    counts = f"{plural(len(brief.usable), 'article')} from {plural(outlets_count(brief), 'outlet')}"
-    return f"{counts} · {_span(brief)}"
+    return f"{articles_from(brief, 'outlet')} · {_span(brief)}"
 
 
 def ordered(entries: list[Entry]) -> list[Entry]:
@@ -80,6 +79,7 @@ def _story_dict(entry: Entry) -> dict[str, Any]:
         "summary": summary_line(brief),
         "articles": [a.id for a in brief.usable],
         "outlets": outlets_count(brief),
+        "without_outlet": without_outlet(brief),
         "first_published": span[0] if span else None,
         "last_published": span[1] if span else None,
     }

@@ -167,12 +167,11 @@ def _sources(brief: Brief, label: dict[str, str]) -> list[str]:
 
 def to_markdown(brief: Brief) -> str:
     label = common.labels(brief)
-    n, skipped = len(brief.usable), len(brief.articles) - len(brief.usable)
+    skipped = len(brief.articles) - len(brief.usable)
     lines = [
         f"# {_plain(common.headline(brief))}",
         "",
-        f"_Brief of {common.plural(n, 'article')} from "
-        f"{common.plural(common.outlets_count(brief), 'source')}"
+        f"_Brief of {common.articles_from(brief, 'source')}"
         + (f"; {common.plural(skipped, 'input')} skipped" if skipped else "")
         + f"; {common.plural(len(brief.removed), 'boilerplate line')} removed._",
         "",

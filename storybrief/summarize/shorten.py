@@ -46,6 +46,8 @@ _VERBS = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _CLAUSE_MODIFIERS = frozenset({"acl", "relcl", "advcl"})
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Entity labels that name someone or something, as a number or a date ("Three officials") does not.
+_NAMED = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
 _SPACE_BEFORE = re.compile(r"\s+([,;:.!?’”)])")
 _REPEATED = re.compile(r"([,;:])(?:\s*[,;:])+")
 _EDGES = " ,;:—–-_|"
@@ -106,9 +108,16 @@ def _credit(root: Token) -> str:
         return ""
     who = _who(subject)
     text = _join(who)
-    if who[0].dep_ == "det":  # it closes the headline: "…, the military's statement said"
+    # It closes the headline, so a sentence's opening capital goes ("…, officials said",
+    # "…, the military's statement said"), a name's stays ("…, Smith said", "…, NASA said").
+    if who[0].is_sent_start and not _is_name(who[0]):
         text = text[:1].lower() + text[1:]
     return f"{text} {'said' if root.lemma_ == 'tell' else root.text}"
+
+
+def _is_name(token: Token) -> bool:
+    """A proper name by its tag, its entity or its shape (an acronym: "NASA", "UN")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAMED or token.text.isupper()
 
 
 def _who(subject: Token) -> list[Token]:
