@@ -35,7 +35,7 @@ CASES = [
 @pytest.mark.parametrize(("text", "past"), CASES)
 def test_a_weekday_dates_back_only_in_a_past_clause(text: str, past: bool) -> None:
     monday = next(t for t in parse([text])[0] if t.text == "Monday")
-    assert dates_back(monday) is past
+    assert dates_back(monday, FRIDAY) is past
 
 
 @pytest.mark.parametrize(("text", "past"), CASES)
@@ -73,3 +73,25 @@ def test_the_timeline_reads_a_weekday_as_the_summary_does() -> None:
             "2026-06-10"
         ),
     }
+
+
+def test_the_articles_own_weekday_is_its_date_whatever_the_tense() -> None:
+    assert dated("The mayor will speak later Friday at the ferry landing.", FRIDAY) is None
+    assert dated("The mayor speaks later Friday at the ferry landing.", FRIDAY) == (
+        "The mayor speaks later Friday (June 5, 2026) at the ferry landing."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("The council had the chance to inspect the old bridge on Monday.", True),
+        ("The council planned to inspect the old bridge on Monday.", False),
+        ("A report released Monday found cracks in the old bridge.", True),
+        ("Inspecting the old bridge on Monday, engineers found cracks.", True),
+        ("Inspecting the old bridge on Monday, engineers hope to find no cracks.", False),
+    ],
+)
+def test_an_infinitive_or_participle_takes_the_tense_of_its_clause(text: str, past: bool) -> None:
+    monday = next(t for t in parse([text])[0] if t.text == "Monday")
+    assert dates_back(monday, FRIDAY) is past

@@ -143,19 +143,21 @@ def _date_of(
     for entity in story.docs[sentence.id].ents:
         if entity.label_ != "DATE" or not _dates_the_sentence(entity.root):
             continue
-        if not _looks_back(entity):
+        if not _looks_back(entity, anchor):
             continue  # "closes Monday" may be the coming Monday
         if when := resolve(entity.text, anchor):
             return when, entity.text
     return None
 
 
-def _looks_back(entity: Span) -> bool:
+def _looks_back(entity: Span, anchor: date | None) -> bool:
     """Whether a date naming a weekday may be read from the article's date: "next
     Monday" is read ahead by its own word, any other weekday only back, in a clearly
     past clause (``tense.dates_back``). A date naming no weekday may."""
     day = next((t for t in entity if t.lower_ in WEEKDAYS), None)
-    return day is None or any(t.lower_ == "next" for t in entity) or dates_back(day)
+    if day is None or anchor is None or any(t.lower_ == "next" for t in entity):
+        return True
+    return dates_back(day, anchor)
 
 
 def _dates_the_sentence(token: Token) -> bool:

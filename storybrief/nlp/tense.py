@@ -11,7 +11,10 @@ ahead, so such a day is not dated. The summary and the timeline both read it her
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
+
+from storybrief.clean.dates import WEEKDAYS
 
 if TYPE_CHECKING:  # spaCy comes with the parse
     from spacy.tokens import Token
@@ -30,8 +33,12 @@ _INTENT = frozenset(
 )
 
 
-def dates_back(day: Token) -> bool:
-    """Whether the weekday ``day`` is the latest such day on or before the article's date."""
+def dates_back(day: Token, published: date) -> bool:
+    """Whether the weekday ``day``, in an article of ``published``, is the latest such
+    day on or before it. The article's own weekday is its date whatever the tense
+    ("will speak later Friday" in a Friday article)."""
+    if WEEKDAYS.index(day.lower_) == published.weekday():
+        return True
     if any(t.lower_ == "last" for t in day.lefts):
         return True
     return _past(_clause_verb(day))
@@ -49,17 +56,18 @@ def _past(verb: Token) -> bool:
     auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass")]
     if any(t.tag_ == "MD" for t in auxiliaries):
         return False  # "will close"
-    if any(t.lower_ == "to" for t in auxiliaries):
-        return _past_infinitive(verb)
     if any(t.lower_ in _PERFECT for t in auxiliaries):
         return True
     finite = auxiliaries[0] if auxiliaries else verb
-    return finite.tag_ == "VBD"
+    if finite.tag_ in ("VB", "VBG", "TO"):
+        return _past_governor(verb)  # "to speak Tuesday", "dedicating ... on Saturday"
+    # A participle alone is a past tense or a past passive ("a ruling released Thursday").
+    return finite.tag_ == "VBD" or (finite.tag_ == "VBN" and not auxiliaries)
 
 
-def _past_infinitive(verb: Token) -> bool:
-    """Whether an infinitive's clause is past: its governor's is, and intends nothing
-    ("had the chance to speak Tuesday", not "is set to open" or "planned to open")."""
+def _past_governor(verb: Token) -> bool:
+    """Whether an infinitive's or a gerund's clause is past: its governor's is, and
+    intends nothing ("had the chance to speak Tuesday", not "planned to open")."""
     if verb.dep_ == "ROOT":
         return False
     governor = _clause_verb(verb.head)

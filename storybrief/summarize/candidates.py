@@ -464,7 +464,7 @@ def dated(text: str, day: date) -> str | None:
     """
     if not _RELATIVE_DAY.search(text):
         return text
-    if _FUTURE.search(text) or not _weekdays_past(text):
+    if _FUTURE.search(text) or not _weekdays_past(text, day):
         return None
     days = [_date_of(m.group(), day) for m in _RELATIVE_DAY.finditer(text)]
     if None in days:
@@ -473,7 +473,7 @@ def dated(text: str, day: date) -> str | None:
     return _RELATIVE_DAY.sub(lambda m: f"{m.group()} ({next(spelled)})", text)
 
 
-def _weekdays_past(text: str) -> bool:
+def _weekdays_past(text: str, day: date) -> bool:
     """Whether each weekday ``text`` names is in a clearly past clause (``tense.dates_back``):
     "the bridge closes Monday" may be the coming Monday, not the last."""
     starts = {m.start() for m in _RELATIVE_DAY.finditer(text) if m.group().lower() in WEEKDAYS}
@@ -481,7 +481,7 @@ def _weekdays_past(text: str) -> bool:
         return True
     from storybrief.analyze.context import parse  # spaCy loads with the parser, when needed
 
-    return all(dates_back(t) for t in parse([text])[0] if t.idx in starts)
+    return all(dates_back(t, day) for t in parse([text])[0] if t.idx in starts)
 
 
 def unlinked(text: str) -> str:
