@@ -95,3 +95,8 @@ def test_the_articles_own_weekday_is_its_date_whatever_the_tense() -> None:
 def test_an_infinitive_or_participle_takes_the_tense_of_its_clause(text: str, past: bool) -> None:
     monday = next(t for t in parse([text])[0] if t.text == "Monday")
     assert dates_back(monday, FRIDAY) is past
+
+
+def test_a_full_date_with_its_weekday_stays_in_the_timeline() -> None:
+    timeline = _timeline("The ferry service across the river opens on Friday, June 12, 2026.")
+    assert list(timeline.values()) == ["2026-06-12"]

@@ -153,10 +153,12 @@ def _date_of(
 def _looks_back(entity: Span, anchor: date | None) -> bool:
     """Whether a date naming a weekday may be read from the article's date: "next
     Monday" is read ahead by its own word, any other weekday only back, in a clearly
-    past clause (``tense.dates_back``). A date naming no weekday may."""
+    past clause (``tense.dates_back``). A date naming no weekday, or a full date, may."""
     day = next((t for t in entity if t.lower_ in WEEKDAYS), None)
     if day is None or anchor is None or any(t.lower_ == "next" for t in entity):
         return True
+    if _absolute(" ".join(entity.text.casefold().split())):
+        return True  # "Friday, December 4, 2015" is its own date
     return dates_back(day, anchor)
 
 
