@@ -6,7 +6,10 @@ tells which. It is read as the past day only when that clause is clearly past
 (a past tense or a perfect: "said Tuesday", "has closed since Monday") or the
 day is "last Monday"; a present ("Bridge closes Monday"), a progressive ("is
 closing Monday"), "will" or an infinitive ("is set to open Monday") may be
-ahead, so such a day is not dated. The summary and the timeline both read it here.
+ahead, so such a day is not dated. An infinitive or a gerund takes the tense of
+the clause it hangs from ("had the chance to speak Tuesday"), unless that clause
+intends or schedules ("was expected to rule Friday"). The article's own weekday
+is its date whatever the tense. The summary and the timeline both read it here.
 """
 
 from __future__ import annotations
@@ -54,15 +57,20 @@ def _clause_verb(token: Token) -> Token:
 def _past(verb: Token) -> bool:
     """Whether the clause of ``verb`` is in a past tense or a perfect."""
     auxiliaries = [t for t in verb.children if t.dep_ in ("aux", "auxpass")]
-    if any(t.tag_ == "MD" for t in auxiliaries):
-        return False  # "will close"
-    if any(t.lower_ in _PERFECT for t in auxiliaries):
-        return True
+    if (marked := _marked(auxiliaries)) is not None:
+        return marked
     finite = auxiliaries[0] if auxiliaries else verb
     if finite.tag_ in ("VB", "VBG", "TO"):
         return _past_governor(verb)  # "to speak Tuesday", "dedicating ... on Saturday"
     # A participle alone is a past tense or a past passive ("a ruling released Thursday").
     return finite.tag_ == "VBD" or (finite.tag_ == "VBN" and not auxiliaries)
+
+
+def _marked(auxiliaries: list[Token]) -> bool | None:
+    """False for a modal ("will close"), True for a perfect ("has closed"), else None."""
+    if any(t.tag_ == "MD" for t in auxiliaries):
+        return False
+    return True if any(t.lower_ in _PERFECT for t in auxiliaries) else None
 
 
 def _past_governor(verb: Token) -> bool:
