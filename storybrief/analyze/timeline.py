@@ -4,6 +4,9 @@ News copy dates events relative to its own publication ("on Saturday",
 "yesterday"), so a date expression (spaCy's DATE entities) is resolved against
 the article's date: a weekday is the latest such day on or before it, "last
 Friday" too, "next Friday" the first after it; a month and day take its year.
+A weekday other than "next Friday" dates an event only in a clearly past clause
+("closed Monday", not "closes Monday", which may be the coming Monday: the
+summary reads it the same way, ``nlp.tense``).
 An article with no date of its own is read against the newest date of the
 story's other articles, and its events are marked ``estimated``: a story's
 articles are usually days apart, not weeks, but the reader should know. A full
@@ -21,12 +24,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from storybrief.analyze.context import StoryContext
 from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS, parse_date
 from storybrief.models import Event, Sentence
 from storybrief.nlp.overlap import words
+from storybrief.nlp.tense import dates_back
 from storybrief.summarize.candidates import trim, usable
 
 # Links by which a date qualifies a noun or a side clause rather than the main event.
@@ -139,9 +143,23 @@ def _date_of(
     for entity in story.docs[sentence.id].ents:
         if entity.label_ != "DATE" or not _dates_the_sentence(entity.root):
             continue
+        if not _looks_back(entity, anchor):
+            continue  # "closes Monday" may be the coming Monday
         if when := resolve(entity.text, anchor):
             return when, entity.text
     return None
+
+
+def _looks_back(entity: Span, anchor: date | None) -> bool:
+    """Whether a date naming a weekday may be read from the article's date: "next
+    Monday" is read ahead by its own word, any other weekday only back, in a clearly
+    past clause (``tense.dates_back``). A date naming no weekday, or a full date, may."""
+    day = next((t for t in entity if t.lower_ in WEEKDAYS), None)
+    if day is None or anchor is None or any(t.lower_ == "next" for t in entity):
+        return True
+    if _absolute(" ".join(entity.text.casefold().split())):
+        return True  # "Friday, December 4, 2015" is its own date
+    return dates_back(day, anchor)
 
 
 def _dates_the_sentence(token: Token) -> bool:

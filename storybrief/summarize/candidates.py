@@ -39,6 +39,7 @@ from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS
 from storybrief.models import Article, Sentence
 from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, STOPWORDS, balanced_quotes
 from storybrief.nlp.overlap import words
+from storybrief.nlp.tense import dates_back
 
 MIN_WORDS = 8
 MAX_WORDS = 55
@@ -463,13 +464,24 @@ def dated(text: str, day: date) -> str | None:
     """
     if not _RELATIVE_DAY.search(text):
         return text
-    if _FUTURE.search(text):
+    if _FUTURE.search(text) or not _weekdays_past(text, day):
         return None
     days = [_date_of(m.group(), day) for m in _RELATIVE_DAY.finditer(text)]
     if None in days:
         return None
     spelled = iter(f"{d:%B} {d.day}, {d.year}" for d in days if d is not None)
     return _RELATIVE_DAY.sub(lambda m: f"{m.group()} ({next(spelled)})", text)
+
+
+def _weekdays_past(text: str, day: date) -> bool:
+    """Whether each weekday ``text`` names is in a clearly past clause (``tense.dates_back``):
+    "the bridge closes Monday" may be the coming Monday, not the last."""
+    starts = {m.start() for m in _RELATIVE_DAY.finditer(text) if m.group().lower() in WEEKDAYS}
+    if not starts:
+        return True
+    from storybrief.analyze.context import parse  # spaCy loads with the parser, when needed
+
+    return all(dates_back(t, day) for t in parse([text])[0] if t.idx in starts)
 
 
 def unlinked(text: str) -> str:
