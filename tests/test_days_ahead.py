@@ -100,3 +100,10 @@ def test_an_infinitive_or_participle_takes_the_tense_of_its_clause(text: str, pa
 def test_a_full_date_with_its_weekday_stays_in_the_timeline() -> None:
     timeline = _timeline("The ferry service across the river opens on Friday, June 12, 2026.")
     assert list(timeline.values()) == ["2026-06-12"]
+
+
+def test_last_and_the_articles_own_weekday_is_a_week_before() -> None:
+    # FRIDAY is the article's date: "last Friday" is the Friday before, not that day.
+    assert dated("The old bridge closed last Friday for repairs.", FRIDAY) == (
+        "The old bridge closed last Friday (May 29, 2026) for repairs."
+    )

@@ -20,6 +20,7 @@ SATURDAY = date(2014, 6, 14)
         ("Saturday", SATURDAY, "2014-06-14"),  # the article's own day
         ("on Friday", SATURDAY, "2014-06-13"),
         ("last Monday", SATURDAY, "2014-06-09"),
+        ("last Saturday", SATURDAY, "2014-06-07"),  # in a Saturday article: a week before
         ("Sunday", SATURDAY, "2014-06-08"),  # news reports the past: the latest Sunday
         ("next Tuesday", SATURDAY, "2014-06-17"),
         ("Friday night", SATURDAY, "2014-06-13"),

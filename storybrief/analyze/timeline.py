@@ -83,6 +83,8 @@ def _relative(text: str, anchor: date) -> str | None:
         back = (anchor.weekday() - WEEKDAYS.index(m["day"])) % 7
         if m["rel"] == "next":
             return (anchor + timedelta(days=(7 - back) or 7)).isoformat()
+        if m["rel"] == "last":  # "last Friday" in a Friday article is a week before
+            back = back or 7
         return (anchor - timedelta(days=back)).isoformat()
     if m := _MONTH_DAY.match(text):
         month = MONTH_NAMES.index(m["m1"] or m["m2"]) + 1

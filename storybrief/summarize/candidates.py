@@ -438,15 +438,17 @@ def _day_of(published: str | None) -> date | None:
         return None
 
 
-def _date_of(name: str, day: date) -> date | None:
-    """The past day ``name`` ("Tuesday", "yesterday") means in an article of ``day``."""
+def _date_of(name: str, day: date, last: bool = False) -> date | None:
+    """The past day ``name`` ("Tuesday", "yesterday") means in an article of ``day``;
+    ``last`` when it follows "last" ("last Friday" in a Friday article is a week before)."""
     name = name.lower()
     if name in ("today", "tonight"):
         return day
     if name == "yesterday":
         return day - timedelta(days=1)
     if name in WEEKDAYS:
-        return day - timedelta(days=(day.weekday() - WEEKDAYS.index(name)) % 7)
+        back = (day.weekday() - WEEKDAYS.index(name)) % 7
+        return day - timedelta(days=back or (7 if last else 0))
     return None  # "tomorrow", "last week": no one day
 
 
@@ -466,7 +468,10 @@ def dated(text: str, day: date) -> str | None:
         return text
     if _FUTURE.search(text) or not _weekdays_past(text, day):
         return None
-    days = [_date_of(m.group(), day) for m in _RELATIVE_DAY.finditer(text)]
+    days = [
+        _date_of(m.group(), day, last=text[: m.start()].lower().endswith("last "))
+        for m in _RELATIVE_DAY.finditer(text)
+    ]
     if None in days:
         return None
     spelled = iter(f"{d:%B} {d.day}, {d.year}" for d in days if d is not None)
