@@ -102,12 +102,17 @@ class Pile:
 
 def stories_phrase(stories: int) -> str:
     """How many stories, in words: "1 story", "3 stories"."""
-    return f"{stories} stor{'y' if stories == 1 else 'ies'}"
+    return _counted(stories, "story", "stories")
 
 
 def copies_phrase(copies: int) -> str:
     """How many near-exact copies a pile held, in words: "1 near-exact copy"."""
-    return f"{copies} near-exact cop{'y' if copies == 1 else 'ies'}"
+    return _counted(copies, "near-exact copy", "near-exact copies")
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    """``n`` and the noun in the number it takes: "1 story", "0 stories"."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def _kind_of_reason(article: Article) -> str:

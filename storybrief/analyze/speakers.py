@@ -69,8 +69,8 @@ _THING_ENTITIES = {
 }  # fmt: skip
 _NUMBER_ENTITIES = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _QUALIFYING = {"relcl", "appos", "acl"}  # what a phrase says of its noun, beyond naming it
-_HAND_OFF = {",", "?", "!"}
-_DASHES = {"-", "–", "—", "--"}  # how a statement ends when the writer names its speaker next
+_HAND_OFF = {",", "?", "!"}  # how a statement ends when the writer names its speaker next
+_DASHES = {"-", "–", "—", "--"}  # a dash setting a name under a statement: '"…" — Donald Trump'
 _FINITE = {"VBD", "VBZ", "VBP", "VBN"}  # "barked" is read VBN now and then
 _APPOSITION_WORDS = 12  # '"...," Murphy, the head of Right to Rise USA, Tweeted'
 
@@ -104,10 +104,10 @@ _NAMING = {
     "call", "label", "dub", "term", "brand", "refer", "accuse", "praise", "criticize",
     "blast", "slam", "mock", "decry", "characterize", "describe",
 }  # fmt: skip
-# Dependencies that embed a clause in another: reported speech, relative clauses.
 # What a verb takes besides its subject: with none, a verb after a statement has the
 # statement for its object ('"...?" Beck questioned.').
 _OBJECTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"}
+# Dependencies that embed a clause in another: reported speech, relative clauses.
 _EMBEDDED = {"ccomp", "relcl", "acl", "pcomp", "xcomp"}
 
 

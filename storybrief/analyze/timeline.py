@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from storybrief.analyze.context import StoryContext
-from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS, parse_date
+from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS, parse_date, weekday_before
 from storybrief.models import Event, Sentence
 from storybrief.nlp.overlap import words
 from storybrief.nlp.tense import dates_back
@@ -80,12 +80,10 @@ def _relative(text: str, anchor: date) -> str | None:
     if _THIS_PART.match(text):
         return anchor.isoformat()
     if m := _WEEKDAY.match(text):
-        back = (anchor.weekday() - WEEKDAYS.index(m["day"])) % 7
         if m["rel"] == "next":
+            back = (anchor.weekday() - WEEKDAYS.index(m["day"])) % 7
             return (anchor + timedelta(days=(7 - back) or 7)).isoformat()
-        if m["rel"] == "last":  # "last Friday" in a Friday article is a week before
-            back = back or 7
-        return (anchor - timedelta(days=back)).isoformat()
+        return weekday_before(m["day"], anchor, last=m["rel"] == "last").isoformat()
     if m := _MONTH_DAY.match(text):
         month = MONTH_NAMES.index(m["m1"] or m["m2"]) + 1
         return _month_day(month, int(m["d1"] or m["d2"]), anchor)

@@ -7,7 +7,7 @@ form, so a figure in a headline is never taken for one.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 # Each month's name and the abbreviations news copy uses for it.
 _SPELLINGS = (
@@ -37,6 +37,14 @@ _PATTERNS = [
         rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
     ),
 ]
+
+
+def weekday_before(weekday: str, anchor: date, last: bool = False) -> date:
+    """The latest ``weekday`` ("friday") on or before ``anchor``, an article's date; with
+    ``last`` ("last Friday"), strictly before it: in a Friday article, the Friday a week
+    before. The summary and the timeline read a past weekday by this one rule."""
+    back = (anchor.weekday() - WEEKDAYS.index(weekday)) % 7
+    return anchor - timedelta(days=back or (7 if last else 0))
 
 
 def parse_date(text: str) -> str | None:

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS
+from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS, weekday_before
 from storybrief.models import Article, Sentence
 from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, STOPWORDS, balanced_quotes
 from storybrief.nlp.overlap import words
@@ -447,8 +447,7 @@ def _date_of(name: str, day: date, last: bool = False) -> date | None:
     if name == "yesterday":
         return day - timedelta(days=1)
     if name in WEEKDAYS:
-        back = (day.weekday() - WEEKDAYS.index(name)) % 7
-        return day - timedelta(days=back or (7 if last else 0))
+        return weekday_before(name, day, last)
     return None  # "tomorrow", "last week": no one day
 
 
