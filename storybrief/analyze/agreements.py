@@ -673,8 +673,9 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
 
     The blend misses a fact two outlets word apart ("Detroit police arrested eight
     people" / "At least nine activists were arrested", 0.49): a logistic regression
-    over what the blend is made of, and the rare words and names the pair
-    shares (``_pair_features``, weights ``agreement_pairs.json``), decides those
+    over what the blend is made of, the rare words and names the pair shares, how well
+    each unit's words find their like in the other and how alike the sentences beside
+    theirs are (``_pair_features``, weights ``agreement_pairs.json``), decides those
     from ``AgreementSettings.pair_floor`` up.
     """
     scored = _blended(story, units, names)
