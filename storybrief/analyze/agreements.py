@@ -64,6 +64,7 @@ from storybrief.analyze.syntax import (
     objects_of,
 )
 from storybrief.models import Agreement, Sentence, Syndication
+from storybrief.nlp.alignment import aligned
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
 from storybrief.nlp.paraphrase import defined_by, synonyms
@@ -672,8 +673,9 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
 
     The blend misses a fact two outlets word apart ("Detroit police arrested eight
     people" / "At least nine activists were arrested", 0.49): a logistic regression
-    over what the blend is made of, and the rare words and names the pair
-    shares (``_pair_features``, weights ``agreement_pairs.json``), decides those
+    over what the blend is made of, the rare words and names the pair shares, how well
+    each unit's words find their like in the other and how alike the sentences beside
+    theirs are (``_pair_features``, weights ``agreement_pairs.json``), decides those
     from ``AgreementSettings.pair_floor`` up.
     """
     scored = _blended(story, units, names)
@@ -683,7 +685,7 @@ def _scores(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     rare = _rare(story, scored.lexicon)
     pairs = band_pairs(units, scored, rare, settings.pair_floor, story.cosines.agreement_best)
     if len(pairs):
-        found = _pair_features(pairs, scored, rare)
+        found = _pair_features(story, units, pairs, scored, rare)
         model = pair_model(settings.pair_weights)
         admitted = pairs[model.probability(found) >= settings.pair_probability]
         scored.scores[admitted[:, 0], admitted[:, 1]] = story.cosines.agreement_best
@@ -749,15 +751,20 @@ def _paraphrased(lex: _Lexicon, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 # No "same figure": a pair stating one figure is already raised above the band (``figure_pair``).
-PAIR_FEATURES = ("blended", "cosine", "rare_words", "names", "paraphrases", "length")
+PAIR_FEATURES = (
+    "blended", "cosine", "rare_words", "names", "paraphrases", "length", "aligned", "context",
+)  # fmt: skip
 
 
-def _pair_features(pairs: np.ndarray, scored: _Scored, rare: np.ndarray) -> np.ndarray:
+def _pair_features(
+    story: StoryContext, units: list[_Unit], pairs: np.ndarray, scored: _Scored, rare: np.ndarray
+) -> np.ndarray:
     """Each pair's features, in ``PAIR_FEATURES`` order: its blended score and cosine;
     how many rare words (``AgreementSettings.rare_word``) and names or titles both
     units have (log1p); how many of one's words the
     other matches only by a synonym or WordNet paraphrase (log1p); the shorter's share
-    of the longer's lemmas."""
+    of the longer's lemmas; the units' word alignment (``nlp.alignment``); and how alike
+    their sentences' neighbours are (``_context``)."""
     i, j = pairs[:, 0], pairs[:, 1]
     lex = scored.lexicon
     both = lex.has[i] * lex.has[j]
@@ -771,8 +778,30 @@ def _pair_features(pairs: np.ndarray, scored: _Scored, rare: np.ndarray) -> np.n
             np.log1p(names.sum(axis=1)),
             np.log1p(_paraphrased(lex, i, j)),
             np.minimum(sizes[i], sizes[j]) / np.maximum(np.maximum(sizes[i], sizes[j]), 1),
+            aligned([u.text for u in units], pairs, story.embed),
+            _context(units, scored.scores, pairs),
         ]
     )
+
+
+def _context(units: list[_Unit], scores: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """Each pair's best blended score (0 at least) between units of the sentences next to
+    its two units' (one before, one after, in each article): two outlets retelling one
+    passage tell its facts side by side, while a pair of topical neighbours stands alone."""
+    at: dict[tuple[str, int], list[int]] = {}
+    for k, unit in enumerate(units):
+        at.setdefault(_order(unit.sentence.id), []).append(k)
+
+    def beside(k: int) -> list[int]:
+        article, number = _order(units[k].sentence.id)
+        return at.get((article, number - 1), []) + at.get((article, number + 1), [])
+
+    found = np.zeros(len(pairs))
+    for row, (i, j) in enumerate(pairs):
+        near_i, near_j = beside(i), beside(j)
+        if near_i and near_j:
+            found[row] = max(float(scores[np.ix_(near_i, near_j)].max()), 0.0)
+    return found
 
 
 @dataclass(frozen=True)
@@ -809,7 +838,7 @@ def story_pairs(
     bar = story.cosines.agreement_best
     pairs = band_pairs(units, scored, rare, story.settings.agreements.pair_floor, bar)
     texts = [(u.sentence.article, u.text, u.sentence.text) for u in units]
-    return texts, pairs, _pair_features(pairs, scored, rare)
+    return texts, pairs, _pair_features(story, units, pairs, scored, rare)
 
 
 def _figures(text: str) -> set[str]:
