@@ -56,6 +56,15 @@ def test_a_description_that_needs_nothing_before_it(text: str) -> None:
     assert described([article], _told(article, 2)) == [None]
 
 
+def test_a_name_holding_the_noun_introduces_it() -> None:
+    article = [
+        "Reporters waited outside on Tuesday.",
+        "Defense Secretary William Cohen spoke during a visit to Riyadh.",
+        "A Pentagon spokesman said the secretary had not retracted his remarks.",
+    ]
+    assert described([article], _told(article, 2)) == [1]
+
+
 def test_a_noun_told_as_known_before_introduces_nothing() -> None:
     article = [
         "Reporters waited outside on Tuesday.",

@@ -82,9 +82,10 @@ def _noun(word: str) -> bool:
 
 def _introduces(text: str, forms: set[str]) -> bool:
     """Whether ``text`` names one of ``forms`` other than by a definite description:
-    "drug law amendments", "a waterfall", "its boarding process", "the hospital where ..."."""
+    "drug law amendments", "a waterfall", "its boarding process", "the hospital where ...",
+    or in a name ("Defense Secretary William Cohen" for "the secretary")."""
     for match in _WORD.finditer(text):
-        if match.group() not in forms:  # in lower case: a common noun, not part of a name
+        if match.group().lower() not in forms:
             continue
         before = [w.lower() for w in text[: match.start()].split()[-3:]]
         known = next((i for i, w in enumerate(before) if w in _KNOWN), None)
