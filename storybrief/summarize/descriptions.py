@@ -31,11 +31,13 @@ _SAYS_WHICH = re.compile(r",? (?:of|which|who|whom|whose|that|where|when)\b|, [A
 _KNOWN = frozenset({"the", "that", "this", "these", "those"})
 # Speech after a subject ("the rebels said ..."): a verb, no word of the phrase.
 _SPEECH = frozenset("said says say told tells added wrote writes reported announced".split())
+_PHRASE_ENDS = STOPWORDS | _SPEECH
 _WORD = re.compile(r"[\w-]+")
+_COUNT = re.compile(NUMBERS)
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+    return set(map(str.lower, _WORD.findall(text)))
 
 
 def _forms(noun: str) -> set[str]:
@@ -52,9 +54,10 @@ def _nouns(text: str) -> Iterable[set[str]]:
         end = match.start(1) + len(" ".join(phrase)) + 1
         if not phrase or _SAYS_WHICH.match(bare, end):
             continue
-        before = _words(bare[: match.start()])
-        for word in phrase:
-            if _noun(word) and not _forms(word) & before:
+        nouns = [word for word in phrase if _noun(word)]
+        before = _words(bare[: match.start()]) if nouns else set()
+        for word in nouns:
+            if not _forms(word) & before:
                 yield _forms(word)
 
 
@@ -63,7 +66,7 @@ def _phrase(after: str) -> list[str]:
     first word ("the rebels said", "the joined modules")."""
     phrase: list[str] = []
     for word in after.split():
-        if word.lower() in STOPWORDS | _SPEECH or (phrase and word.endswith("ed")):
+        if word.lower() in _PHRASE_ENDS or (phrase and word.endswith("ed")):
             break
         phrase.append(word)
     return phrase
@@ -76,7 +79,7 @@ def _noun(word: str) -> bool:
         and len(word) > 2
         and word not in MODIFIERS
         and not word.endswith("ed")
-        and not re.fullmatch(NUMBERS, word)
+        and not _COUNT.fullmatch(word)
     )
 
 
