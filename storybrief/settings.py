@@ -60,6 +60,22 @@ class Weights:
 
 
 @dataclass(frozen=True)
+class DescriptionSettings:
+    """When a summary sentence's definite description needs the sentence introducing its noun
+    (``summarize.descriptions``). Set on all dev candidates (BENCHMARKS.md, fourteenth session)."""
+
+    # The introducing sentence is one of this many just before: further back, the
+    # article has most often told of the thing again, or the noun is another thing.
+    window: int = 2
+    # A noun more other articles of the story name is the story's ("the government",
+    # "the war"): the summary may tell of it from another article. At 0 (only the
+    # sentence's own article names it, as for ``names.introductions``) about 20 of 25
+    # sentences marked read rightly and Multi-News R-1 holds; at 1 or 2 it marks 1.1-1.5
+    # times as many and costs 0.07-0.18 R-1 (BENCHMARKS.md).
+    story_articles: int = 0
+
+
+@dataclass(frozen=True)
 class SyndicationSettings:
     """When one article is a reprint of another (``analyze.syndication``)."""
 

@@ -21,6 +21,7 @@ from storybrief.nlp.encoders import Encoder
 from storybrief.nlp.overlap import CopyIndex
 from storybrief.settings import Weights
 from storybrief.summarize.candidates import Candidate, collect_candidates
+from storybrief.summarize.descriptions import described
 from storybrief.summarize.extractive import select
 from storybrief.summarize.headline import content_words
 from storybrief.summarize.names import Names, introductions
@@ -96,11 +97,14 @@ def summarize(
 
 def _introduced(pool: list[Candidate], usable: list[Article], names: Names) -> None:
     """Note on each candidate the earlier sentence of its article that introduces
-    someone it names bare, which it must follow (``names.introductions``)."""
+    someone it names bare (``names.introductions``) or the noun of a definite
+    description it holds (``descriptions.described``), which it must follow: the
+    later of the two where both are."""
     articles = [[s.text for s in a.sentences] for a in usable]
     told = [(c.article, c.sentence.index, c.text) for c in pool]
-    for candidate, index in zip(pool, introductions(names, articles, told), strict=True):
-        candidate.antecedent = index
+    found = zip(introductions(names, articles, told), described(articles, told), strict=True)
+    for candidate, indices in zip(pool, found, strict=True):
+        candidate.antecedent = max((i for i in indices if i is not None), default=None)
 
 
 def _shown(

@@ -68,7 +68,7 @@ _LINK = re.compile(
     r"|Nevertheless|Nonetheless|Additionally|In addition|In fact|Even so|Also), (?=\w)"
 )
 # A count, not a year: "The 2,000 troops", "The two men", but not "The 2014 World Cup".
-_NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen)"
+NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen)"
 # Words anywhere that need what came before: "also", a time reckoned from an
 # event told earlier, a speaker named by a pronoun ("..., he said."), a
 # contrast with what came before; each pattern with strings one of which every
@@ -81,7 +81,7 @@ _LEANS_CLUED = (
         r"|\bthat (?:day|night|morning|afternoon|evening|week|weekend)\b"
         r"|\bthe (?:day|night|week) (?:before|after)\b"
         # "Six minutes later", "Four days and several moves later": after what?
-        rf"|\b(?:a|an|one|few|several|{_NUMBERS}) (?:minutes?|hours?|days?|weeks?|months?|years?)"
+        rf"|\b(?:a|an|one|few|several|{NUMBERS}) (?:minutes?|hours?|days?|weeks?|months?|years?)"
         r"(?: and [\w ]{1,25}?)? (?:earlier|later)\b(?! than)"
         r"|\b(?:earlier|later) that (?:day|night|week|month)\b",
         (
@@ -175,7 +175,7 @@ _CATAPHORA = re.compile(r"[^,]*, [A-Z]")
 # At the opening, a definite description of someone or something the article
 # introduced ("The 2,000 troops", "The man").
 _DEFINITE_OPENER = re.compile(
-    rf"The (?:{_NUMBERS} \w+|(?:man|woman|men|women|boy|girl|couple|pair|suspect|victims?"
+    rf"The (?:{NUMBERS} \w+|(?:man|woman|men|women|boy|girl|couple|pair|suspect|victims?"
     r"|teen|teenager|child|driver|gunman|attacker|killer|witness|latter|former"
     # ...or a thing it told of: "The company said ...", "The move came after ..."
     r"|company|firm|move|decision|incident|announcement|deal|lawsuit|letter|video"
@@ -188,7 +188,7 @@ _DEFINITE_OPENER = re.compile(
 # noun ("A plane bound for Amman ...", "... a warrant issued by a Spanish judge").
 _THE_NOUN = re.compile(r"The ([a-z][a-z-]+)\b")
 # Modifiers, not nouns, after an opening "The": "The new console", "The first flight".
-_MODIFIERS = frozenset(
+MODIFIERS = frozenset(
     "new old first last latest same other former next following previous second third final"
     " only main top big small high low long short early late recent current whole entire"
     " total full real".split()
@@ -285,7 +285,7 @@ _TURN = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: ")
 # A turn whose speaker only initials name ("MD:", "PT:"): read alone, no one's words.
 _INITIALS_TURN = re.compile(r"[A-Z]{2,3}: ")
 _TYPOGRAPHIC = re.compile("|".join(map(re.escape, (*OPENING_QUOTES, *CLOSING_QUOTES))))
-_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
+QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
 
 
 @dataclass
@@ -357,7 +357,7 @@ def resumes(text: str, before: str) -> bool:
     delayed ...": read alone, "the plane" is no plane the reader knows of.
     """
     opening = _THE_NOUN.match(text)
-    if opening is None or opening.group(1) in _MODIFIERS | STOPWORDS:
+    if opening is None or opening.group(1) in MODIFIERS | STOPWORDS:
         return False
     noun = opening.group(1)
     named = {w.lower() for w in re.findall(r"[\w-]+", before)}
@@ -402,7 +402,7 @@ def _unnamed_pronoun(text: str, tokens: list[str]) -> bool:
     """
     if tokens[0] not in STOPWORDS or not _PRONOUN.search(text):
         return False
-    bare = _QUOTATION.sub("", text)
+    bare = QUOTATION.sub("", text)
     pronoun = _PRONOUN.search(bare)
     if pronoun is None or any(w[:1].isupper() for w in bare[: pronoun.start()].split()[1:]):
         return False
@@ -415,7 +415,7 @@ def _points_back(text: str, lowered: str) -> bool:
     demonstrative = "this" in lowered or "these" in lowered or "those" in lowered
     if not (demonstrative or " that " in lowered):
         return False
-    bare = _QUOTATION.sub("", text)
+    bare = QUOTATION.sub("", text)
     if demonstrative and _DEMONSTRATIVE.search(bare):
         return True
     return " that " in lowered and _that_of_before(bare)
@@ -548,7 +548,7 @@ def _named(text: str, match: re.Match[str]) -> bool:
 
 def _quoted(text: str, at: int) -> bool:
     """Whether position ``at`` of ``text`` lies in a quotation."""
-    return any(q.start() < at < q.end() for q in _QUOTATION.finditer(text))
+    return any(q.start() < at < q.end() for q in QUOTATION.finditer(text))
 
 
 def trim(text: str) -> str:
@@ -592,7 +592,7 @@ def usable(text: str, tokens: list[str]) -> bool:
 def _unknown_speaker(text: str) -> bool:
     """Whether ``text`` speaks for someone it does not name: an unquoted "I", or a
     transcript's turn that only initials name ("MD: A lot of people said ...")."""
-    return bool(_FIRST_PERSON.search(_QUOTATION.sub("", text)) or _INITIALS_TURN.match(text))
+    return bool(_FIRST_PERSON.search(QUOTATION.sub("", text)) or _INITIALS_TURN.match(text))
 
 
 def collect_candidates(articles: list[Article]) -> list[Candidate]:
