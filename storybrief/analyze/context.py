@@ -24,12 +24,11 @@ import numpy as np
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-from spacy.util import compile_infix_regex
 from thinc.api import NumpyOps
 
 from storybrief.errors import describe
 from storybrief.models import Article, Sentence, StageWarning, Syndication
-from storybrief.nlp import rules
+from storybrief.nlp import rules, tokenizer
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.overlap import CopyIndex
 from storybrief.settings import DEFAULT, Settings
@@ -46,9 +45,10 @@ QUOTE_MARKS = '"“”„'
 def nlp() -> Language:
     """The process-wide spaCy pipeline (tagger, parser, NER), loaded on first use."""
     # The sentence recognizer ships disabled (the parser sets sentence starts): not loaded.
-    pipeline = spacy.load(SPACY_MODEL, exclude=["senter"])
+    # The tokenizer splits a closing mark stuck to the next word (``nlp.tokenizer``).
+    config = {"nlp": {"tokenizer": {"@tokenizers": tokenizer.NAME}}}
+    pipeline = spacy.load(SPACY_MODEL, exclude=["senter"], config=config)
     _numpy_products(pipeline)
-    _split_stuck_quotes(pipeline)
     # The same attributes, found by a lookup of what the rules do (``nlp.rules``).
     patterns = pipeline.get_pipe("attribute_ruler").patterns
     pipeline.replace_pipe("attribute_ruler", rules.FACTORY, config={"patterns": patterns})
@@ -56,17 +56,6 @@ def nlp() -> Language:
         _remember_lemmas(pipeline.get_pipe("lemmatizer"))
         _index_lemmas(pipeline.get_pipe("lemmatizer"))
     return pipeline
-
-
-def _split_stuck_quotes(pipeline: Language) -> None:
-    """Have the tokenizer split a closing mark a text left with no space before the next
-    word ('... so do voters!”Former candidate Jeb Bush said'): as one token, the name after
-    a statement is read as a word of it and cannot speak it. Only the curly closing mark: a
-    straight one may open the quote ('told him,"I have a weapon"'), which the parse then
-    hangs elsewhere."""
-    stuck = [r"(?<=\w)[,.?!](?=”)", r"(?<=[,.?!])”(?=\w)"]
-    infixes = compile_infix_regex([*pipeline.Defaults.infixes, *stuck])
-    pipeline.tokenizer.infix_finditer = infixes.finditer
 
 
 def _numpy_products(pipeline: Language) -> None:
