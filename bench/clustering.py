@@ -582,7 +582,7 @@ def main() -> None:
         METHODS[f"storybrief, window {days:g} days"] = windowed(days)
     multinews = piles["Multi-News dev"]
     embed(["wordllama loaded before the timings"])
-    stories([])  # and what the copies step imports
+    stories([])  # and datasketch (two seconds of imports), which the copies step uses
     for name, (articles, truth) in piles.items():
         table(name, articles, truth)
     if args.scale:

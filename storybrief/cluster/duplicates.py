@@ -4,9 +4,8 @@ Each article's body is cut into overlapping runs of ``shingle_words`` words
 (case and punctuation ignored), and two articles whose sets of runs overlap
 by at least ``duplicate_jaccard`` (Jaccard similarity) are copies. Sets are
 compared by their MinHash signatures, candidates found by locality-sensitive
-hashing (datasketch's banding, by ``nlp.minhash``): no pair of the pile is
-compared unless their signatures agree on a whole band, so the cost grows with
-the pile, not its square.
+hashing (datasketch): no pair of the pile is compared unless their signatures
+agree on a whole band, so the cost grows with the pile, not its square.
 
 Copies of copies are one set, and every article of a set is a copy of the
 set's *original*: its article of the smallest id (then source), so the
@@ -22,9 +21,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storybrief.models import Article
-from storybrief.nlp.minhash import BandIndex, resemblance, signature
+from storybrief.nlp.minhash import signature
 
 if TYPE_CHECKING:
+    from datasketch import MinHash
+
     from storybrief.settings import ClusterSettings
 
 _WORD = re.compile(r"\w+")
@@ -90,18 +91,35 @@ def copies_of(
     settings: ClusterSettings,
 ) -> dict[int, int]:
     """``originals``, from the articles' canonical ``keys`` and their ``signatures``."""
-    threshold = settings.duplicate_jaccard
-    index = BandIndex(threshold, settings.minhash_permutations)
+    from datasketch import MinHashLSH
+    from datasketch.lean_minhash import LeanMinHash
+
+    template = _template(settings)
     order = sorted(range(len(keys)), key=keys.__getitem__)
     rank = {i: n for n, i in enumerate(order)}
+    index = MinHashLSH(threshold=settings.duplicate_jaccard, num_perm=settings.minhash_permutations)
+    signs: dict[int, LeanMinHash] = {}
     # Each article is compared with those before it in the canonical order, so
     # a set's smallest member is always the root it is joined under.
     parent = list(range(len(keys)))
     for i in (i for i in order if signed[i]):
-        for j in index.query(signature[i]):
-            if resemblance(signature[i], signature[j]) >= threshold:
+        signs[i] = sign = LeanMinHash(
+            seed=template.seed, hashvalues=signature[i], scheme=template.scheme
+        )
+        for j in index.query(sign):
+            if sign.jaccard(signs[j]) >= settings.duplicate_jaccard:
                 low, high = sorted((_root(parent, i), _root(parent, j)), key=rank.__getitem__)
                 parent[high] = low
-        index.insert(i, signature[i])
+        index.insert(i, sign)
     copies = {i: _root(parent, i) for i in range(len(keys))}
     return {i: root for i, root in copies.items() if root != i}
+
+
+def _template(settings: ClusterSettings) -> MinHash:
+    """An empty signature of the settings' size: its seed and scheme are every signature's.
+
+    The runs are hashed already (``shingles``): a signature takes them as they are.
+    """
+    from datasketch import MinHash
+
+    return MinHash(num_perm=settings.minhash_permutations, hashfunc=int)
