@@ -376,6 +376,15 @@ def test_an_officer_s_title_the_model_runs_a_body_s_name_into_is_his() -> None:
     assert "Office of the President" in found
 
 
+def test_a_role_left_alone_by_an_officer_s_title_is_no_name() -> None:
+    # "Detective Sgt." less its title would be "Detective", which joins any detective.
+    found = entities_of(
+        "Hearing held\n\nThe first witness, Detective Gardner, handled the dog. The second "
+        "witness was Detective Sgt. Mooney. Detective Gardner said the dog found a scent.\n"
+    )
+    assert "Detective" not in found
+
+
 CLINIC = """Actress in rehab
 
 Lindsay Lohan checked into Betty Ford on Thursday. She will stay at Betty Ford for 90 days, \

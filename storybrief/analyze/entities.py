@@ -343,10 +343,12 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _trimmed_end(doc: Doc, start: int, end: int) -> int:
     """End of a span without a trailing possessive or punctuation, nor a title the
-    person named after it has (``_title_of_next``)."""
+    person named after it has (``_title_of_next``) when a name is left: "Detective
+    Sgt. Mooney" leaves a role alone, no body, which would join any detective."""
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    while end - start > 1 and _title_of_next(doc, end - 1):
+    named = any(t.is_alpha and not _title_word(t, ROLES) for t in doc[start : end - 1])
+    while named and end - start > 1 and _title_of_next(doc, end - 1):
         end -= 1
     return end
 
