@@ -364,6 +364,27 @@ def test_a_name_the_model_cuts_after_a_function_word_is_mended() -> None:
     assert bank[slice(*_clean_span(bank, 3, 4))].text == "Bank"
 
 
+def test_an_officer_s_title_the_model_runs_a_body_s_name_into_is_his() -> None:
+    found = entities_of(
+        "Road closed\n\nMarion Police Sgt. Dana Ruiz said the road was closed. A statement "
+        "from the Office of the President said he would not travel.\n"
+    )
+    assert "Marion Police" in found
+    assert "Marion Police Sgt" not in found
+    assert found["Sgt. Dana Ruiz"].name == "Dana Ruiz"
+    # Not before a name: the title is the body's own.
+    assert "Office of the President" in found
+
+
+def test_a_role_left_alone_by_an_officer_s_title_is_no_name() -> None:
+    # "Detective Sgt." less its title would be "Detective", which joins any detective.
+    found = entities_of(
+        "Hearing held\n\nThe first witness, Detective Gardner, handled the dog. The second "
+        "witness was Detective Sgt. Mooney. Detective Gardner said the dog found a scent.\n"
+    )
+    assert "Detective" not in found
+
+
 CLINIC = """Actress in rehab
 
 Lindsay Lohan checked into Betty Ford on Thursday. She will stay at Betty Ford for 90 days, \

@@ -55,8 +55,8 @@ def test_a_hyphened_title_is_part_of_the_name_as_written() -> None:
     assert found["President-elect Barack Obama"] is found["Obama"]
 
 
-def aliases_of(text: str) -> dict[str, Entity]:
-    found = run(StoryContext.from_texts(text), "entities").entities
+def aliases_of(*texts: str) -> dict[str, Entity]:
+    found = run(StoryContext.from_texts(*texts), "entities").entities
     return {alias: e for e in found for alias in e.aliases}
 
 
@@ -99,6 +99,19 @@ def test_a_title_case_headline_gives_the_story_s_names_and_not_its_words() -> No
     found = {a: e for e in run(context, "entities").entities for a in e.aliases}
     assert found["Sixers"].sources == ["t0", "t1"]
     assert not {"Fire", "Coach", "Slow Start", "Sixers Fire Coach"} & found.keys()
+
+
+def test_a_headline_name_the_model_runs_on_into_title_case_words_is_the_story_s() -> None:
+    # The model tags "Maria Vance Checks Into Rehab" as one person: no name of the
+    # story, but the story's "Maria Vance" is inside it.
+    body = (
+        "Actress Maria Vance has entered a rehab clinic, her spokesman said on Friday. "
+        "Vance, 33, checks into the clinic for the second time.\n"
+    )
+    headline = "Maria Vance Checks Into Rehab\n\nThe clinic would not comment on Friday.\n"
+    found = aliases_of(body, headline)
+    assert found["Maria Vance"].sources == ["t0", "t1"]
+    assert not any("Checks" in alias for alias in found)
 
 
 def test_capitalised_words_the_model_tags_as_common_nouns_are_names() -> None:

@@ -330,16 +330,39 @@ def skeleton(word: str) -> str:
 
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim a leading determiner or stray possessive ("’s Smith"), a trailing possessive,
-    punctuation or score ("Evansville 91-73"), and "(...)"."""
+    punctuation, officer's title ("Police Capt." before his name) or score ("Evansville
+    91-73"), and "(...)"."""
     for i in range(start, end):
         if doc[i].text == "(":
             end = i
             break
     while start < end and (doc[start].lower_ == "the" or doc[start].tag_ == "POS"):
         start += 1
+    return start, _without_score(doc, start, _uncut(doc, start, _trimmed_end(doc, start, end)))
+
+
+def _trimmed_end(doc: Doc, start: int, end: int) -> int:
+    """End of a span without a trailing possessive or punctuation, nor a title the
+    person named after it has (``_title_of_next``) when a name is left: "Detective
+    Sgt. Mooney" leaves a role alone, no body, which would join any detective."""
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    return start, _without_score(doc, start, _uncut(doc, start, end))
+    named = any(t.is_alpha and not _title_word(t, ROLES) for t in doc[start : end - 1])
+    while named and end - start > 1 and _title_of_next(doc, end - 1):
+        end -= 1
+    return end
+
+
+def _title_of_next(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` is a title only a person has, written before the name
+    after it: the model runs a body's name on into its officer's title
+    ("Philadelphia Homicide Capt. James Clark"), which is his, no part of the body's."""
+    after = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "." else i + 1
+    return (
+        _title_word(doc[i], PERSONAL_TITLES)
+        and after < len(doc)
+        and (doc[after].ent_type_ == "PERSON" or _proper_noun(doc[after]))
+    )
 
 
 def _uncut(doc: Doc, start: int, end: int) -> int:
@@ -725,14 +748,19 @@ def _headline_spans(
     """The names of a headline the story's sentences give too (``keys``), their
     nicknames aside, with their keys: those the model tags, then its works and
     products, then its runs of capitals cut at the words the sentences write in lower
-    case. In title case every word is capitalised and the model tags "Checks Into
-    Rehab" as a name: "Sixers Fire Coach" gives "Sixers" alone."""
+    case, then the story's names inside those that are none (``_story_parts``). In
+    title case every word is capitalised and the model tags "Checks Into Rehab" as a
+    name: "Sixers Fire Coach" gives "Sixers" alone."""
     spans, _ = _spans(doc)
     kept = _story_names(doc, spans, keys)
-    kept += _story_names(doc, _works(doc, _covered(kept)), keys)
+    works = _works(doc, _covered(kept))
+    kept += _story_names(doc, works, keys)
     common = {t.i for t in doc if _lower_case_word(t, case)}
     runs = [(a, b, WRITTEN) for a, b in _capital_runs(doc, _covered(kept) | common)]
-    return kept + _story_names(doc, runs, keys)
+    kept += _story_names(doc, runs, keys)
+    for start, end, _ in spans + works + runs:
+        kept += _story_parts(doc, start, end, keys, _covered(kept))
+    return kept
 
 
 def _covered(spans: list[tuple[int, int, str, str]]) -> set[int]:
@@ -751,6 +779,30 @@ def _story_names(
         if start < end
     ]
     return [span for span in named if without_nickname(span[3]) in keys]
+
+
+def _story_parts(
+    doc: Doc, start: int, end: int, keys: set[str], covered: set[int]
+) -> list[tuple[int, int, str, str]]:
+    """The story's names (``keys``) inside a headline span that is none, on words no
+    name found yet ``covered``, the longest first from the left, labelled as the
+    sentences label them (``WRITTEN``): title case runs a name on into the words after
+    it, and the model tags "Lindsay Lohan Checks Into Rehab" as one person."""
+    parts: list[tuple[int, int, str, str]] = []
+    i = start
+    while i < end:
+        free = next((j for j in range(i, end) if j in covered), end)
+        part = next(
+            (
+                (i, j, WRITTEN, key)
+                for j in range(free, i, -1)
+                if (key := _key(doc[i:j].text, WRITTEN, doc[i:j])) in keys
+            ),
+            None,
+        )
+        parts += [part] if part else []
+        i = part[1] if part else i + 1
+    return parts
 
 
 def _lower_case_word(token: Token, case: dict[str, list[int]]) -> bool:
