@@ -254,7 +254,8 @@ def _owners(doc: Doc, heads: list[Token]) -> dict[Token, list[Token]]:
     """
     owned: dict[Token, list[Token]] = {h: [] for h in heads}
     head_at = {h.i: h for h in heads}
-    up = [t.head.i for t in doc]
+    # The parse's own array of relative head offsets: ``Token.head`` made two Tokens a token.
+    up = (doc.to_array("HEAD").astype(np.int64) + np.arange(len(doc))).tolist()
     for token in doc:
         i = token.i
         while i not in head_at and up[i] != i:
