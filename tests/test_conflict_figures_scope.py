@@ -192,3 +192,11 @@ def test_a_week_on_one_side_only_is_the_events_own() -> None:
         "Arrests at rally", "City police arrested 40 people at the rally, officials said."
     )
     assert len(figure_conflicts(one, other)) == 1
+
+
+def test_a_strong_count_is_the_size_of_what_it_qualifies() -> None:
+    """ "a 2,000-strong force": the force's size (the tokenizer splits "2,000", "-",
+    "strong", so the number itself is the figure); a strong wind is no count."""
+    doc = nlp()("The army sent a 2,000-strong force to the border on Monday.")
+    assert [(f.value, f.unit) for f in figures(doc)] == [(2000.0, "force")]
+    assert figures(nlp()("A strong wind hit the coast.")) == []

@@ -182,3 +182,17 @@ def test_support_sums_shares_exactly_so_set_order_cannot_tip_a_tie() -> None:
     words = [f"w{i}" for i in range(10)]
     others = [frozenset({w}) for w in words]  # each word in one of the ten others: share 0.1
     assert support(frozenset(words), others) == 0.1
+
+
+def test_support_gives_each_word_the_share_of_the_others_holding_it() -> None:
+    """Thirds and a whole, as ``statistics.mean`` of the memberships would give them."""
+    import math
+    from statistics import mean
+
+    from storybrief.summarize.headline import support
+
+    others = [frozenset({"a", "b"}), frozenset({"a"}), frozenset({"c"})]
+    words = frozenset({"a", "b", "c", "d"})
+    expected = math.fsum(mean(w in o for o in others) for w in words) / 4
+    assert support(words, others) == expected == (2 / 3 + 1 / 3 + 1 / 3) / 4
+    assert support(frozenset({"a"}), others[:2]) == 1.0

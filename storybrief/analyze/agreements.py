@@ -121,11 +121,12 @@ def _heads(doc: Doc) -> list[Token]:
     conditions: it asserts nothing on its own, and alone it would pass for
     the plain fact ("the government has not asked").
     """
+    # The verb test first: it reads the token alone, ``clause_apart`` its children.
     return [
         t
         for t in doc
-        if (t.dep_ in _CLAUSE_DEPS or clause_apart(t))
-        and (t.dep_ == "ROOT" or t.pos_ in _VERBS)
+        if (t.dep_ == "ROOT" or t.pos_ in _VERBS)
+        and (t.dep_ in _CLAUSE_DEPS or clause_apart(t))
         and not heads_condition(t)
     ]
 
@@ -253,16 +254,16 @@ def _owners(doc: Doc, heads: list[Token]) -> dict[Token, list[Token]]:
     walked on token indexes, as each ``Token.head`` made a new Token object (a twentieth
     of a brief's time went to these walks).
     """
-    owned: dict[Token, list[Token]] = {h: [] for h in heads}
-    head_at = {h.i: h for h in heads}
-    up = [t.head.i for t in doc]
-    for token in doc:
-        i = token.i
-        while i not in head_at and up[i] != i:
+    # By the heads' indexes until the end: a Token hashes slowly, as a key.
+    owned: dict[int, list[Token]] = {h.i: [] for h in heads}
+    # The parse's own array of relative head offsets: ``Token.head`` made two Tokens a token.
+    up = (doc.to_array("HEAD").astype(np.int64) + np.arange(len(doc))).tolist()
+    for i, token in enumerate(doc):
+        while i not in owned and up[i] != i:
             i = up[i]
-        if i in head_at:
-            owned[head_at[i]].append(token)
-    return owned
+        if i in owned:
+            owned[i].append(token)
+    return {h: owned[h.i] for h in heads}
 
 
 def _units(story: StoryContext, names: Names) -> list[_Unit]:
@@ -272,16 +273,17 @@ def _units(story: StoryContext, names: Names) -> list[_Unit]:
     bodies = _speaking_nouns(story)
     for sentence in story.sentences:
         owned = _clauses(story.docs[sentence.id], story.settings.agreements.min_unit_words)
-        clauses = _clause_units(story, sentence, owned, names)
+        teller = _teller(story.docs[sentence.id])
+        clauses = _clause_units(story, sentence, owned, names, teller)
         units += clauses
         units += _act_units(story, sentence, owned, names, bodies)
         if story.settings.agreements.sentence_units and len(clauses) >= 2:
-            units += _sentence_unit(story, sentence, names, clauses)
+            units += _sentence_unit(story, sentence, names, clauses, teller)
     return units
 
 
 def _sentence_unit(
-    story: StoryContext, sentence: Sentence, names: Names, clauses: list[_Unit]
+    story: StoryContext, sentence: Sentence, names: Names, clauses: list[_Unit], teller: set[int]
 ) -> list[_Unit]:
     """A sentence whole, but for who tells it: a fact whose words fall across its clauses
     ("Costco posted signs telling shoppers where they can buy the product without paying
@@ -291,9 +293,7 @@ def _sentence_unit(
     actors = {u.actor for u in clauses if u.actor}
     if len(actors) > 1:
         return []
-    doc = story.docs[sentence.id]
-    teller = _teller(doc)
-    tokens = [t for t in doc if t not in teller]
+    tokens = [t for t in story.docs[sentence.id] if t.i not in teller]
     return _unit(story, sentence, tokens, next(iter(actors), None), names)
 
 
@@ -307,13 +307,17 @@ def _clauses(doc: Doc, min_words: int) -> dict[Token, list[Token]]:
 
 
 def _clause_units(
-    story: StoryContext, sentence: Sentence, owned: dict[Token, list[Token]], names: Names
+    story: StoryContext,
+    sentence: Sentence,
+    owned: dict[Token, list[Token]],
+    names: Names,
+    teller: set[int],
 ) -> list[_Unit]:
-    """The units of a sentence's clauses, without who tells them and where from."""
-    teller = _teller(story.docs[sentence.id])
+    """The units of a sentence's clauses, without who tells them and where from
+    (``teller``, the sentence's ``_teller``)."""
     units: list[_Unit] = []
     for head, tokens in owned.items():
-        tokens = [t for t in tokens if t not in teller]
+        tokens = [t for t in tokens if t.i not in teller]
         subject = _subject(head)
         if subject is not None and subject.head != head:
             # "... held out the prospect ..., but denied reports": the
@@ -327,21 +331,22 @@ def _clause_units(
     return units
 
 
-def _teller(doc: Doc) -> set[Token]:
-    """The tokens of a sentence that tell who reports its fact, or where from.
+def _teller(doc: Doc) -> set[int]:
+    """The tokens of a sentence (by index: a Token hashes slowly) that tell who reports
+    its fact, or where from.
 
     "According to Sheriff Salazar, four deputies fired": who tells the fact
     is not part of it, and would set it apart from its other wordings. Nor is
     where the outlet filed from ("MONTPELIER, Vt. (AP) —").
     """
     attribution = {
-        t
+        t.i
         for according in doc
         if according.lower_ == "according" and any(c.lower_ == "to" for c in according.children)
         for t in according.subtree
     }
     opening = _opening(doc)
-    return attribution | {t for t in doc if t.idx < opening}
+    return attribution | {t.i for t in doc if t.idx < opening}
 
 
 def _speech_setting(report: Token) -> set[Token]:

@@ -114,17 +114,30 @@ FUNCTION_WORDS = frozenset(
 
 def entity_of(word: str, names: Names) -> str | None:
     """The entity a name or demonym stands for ("Americans" → united states), if any."""
+    for name in _name_forms(word):
+        resolved = names.resolve(name)
+        if resolved:
+            return resolved.casefold()
+    return None
+
+
+# Asked for every word of every unit the agreements cut (tens of thousands of times a
+# pile), mostly for the same words; a pure function of the string.
+@lru_cache(maxsize=16_384)
+def _name_forms(word: str) -> tuple[str, ...]:
+    """The forms of ``word`` that may name an entity, in the order they are tried: itself
+    and without a possessive or plural, each also without a demonym's ending."""
     original, word = word, word.casefold()
+    forms = []
     for form in (word, re.sub(r"(?:'s|’s|s)$", "", word)):
         for name in (
             form,
             *(form.removesuffix(end) for end in ("n", "an", "ian", "i") if form.endswith(end)),
         ):
-            resolved = names.resolve(name)
             # Short forms stand for a name only as acronyms: "US", not "us".
-            if resolved and (len(name) > 2 or (name == form == word and original.isupper())):
-                return resolved.casefold()
-    return None
+            if len(name) > 2 or (name == form == word and original.isupper()):
+                forms.append(name)
+    return tuple(forms)
 
 
 def _stem(word: str, names: Names) -> str:

@@ -51,6 +51,7 @@ _BASE_UNITS = {unit for unit, _ in _MEASURES.values()}
 # A number glued to a name by a hyphen is part of the name ("AK-47", "F-16"), not an amount.
 _NUMBER = re.compile(r"(?<![A-Za-z]-)(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_STRONG = re.compile(r"([\d,]+)-strong")  # "a 2,000-strong force" (``_strong``)
 _LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _CURRENCY = "$€£¥ "
 
@@ -283,9 +284,11 @@ def _qualified(span: Span, low: float, high: float) -> tuple[float, float]:
 def _strong(doc: Doc, taken: set[int]) -> list[Figure]:
     """ "a 2,000-strong advance force": the count is the force's size (unless a figure
     already starts there)."""
-    found = []
+    found: list[Figure] = []
+    if "-strong" not in doc.text:
+        return found  # most sentences: no token to make and match
     for token in doc:
-        match = re.fullmatch(r"([\d,]+)-strong", token.text)
+        match = _STRONG.fullmatch(token.text)
         if match and token.i not in taken:
             head = token.head if token.head.pos_ == "NOUN" else token
             value = float(match.group(1).replace(",", ""))

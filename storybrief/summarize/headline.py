@@ -22,7 +22,6 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from statistics import mean
 
 from storybrief.clean.lines import Line
 from storybrief.clean.text import furniture_why
@@ -66,8 +65,9 @@ def support(text_words: frozenset[str], others: list[frozenset[str]], power: flo
     if not text_words or not others:
         return 0.0
     # fsum: a plain sum's last bits follow the set's order, which follows the hash seed,
-    # and a tie between two headlines must not.
-    carried = math.fsum(mean(w in other for other in others) for w in text_words)
+    # and a tie between two headlines must not. Each share is a count over a count, divided
+    # as ``statistics.mean`` divides it (exactly, then rounded once) at a fraction of its cost.
+    carried = math.fsum(sum(w in other for other in others) / len(others) for w in text_words)
     return carried / len(text_words) ** power
 
 

@@ -197,8 +197,9 @@ def _fit(kept: list[Token], clause: Token, settings: HeadlineSettings, reserve: 
     cut at a word.
     """
     target = settings.max_words
+    subtrees: dict[int, set[int]] = {}
     while _count(kept) > target:
-        part = _trailing_part(kept, clause, settings.min_words)
+        part = _trailing_part(kept, clause, settings.min_words, subtrees)
         if part is None:
             break
         kept = [t for t in kept if t.i not in part]
@@ -209,17 +210,24 @@ def _fit(kept: list[Token], clause: Token, settings: HeadlineSettings, reserve: 
     return _drop_loose_end(kept)
 
 
-def _trailing_part(kept: list[Token], clause: Token, min_words: int) -> set[int] | None:
+def _trailing_part(
+    kept: list[Token], clause: Token, min_words: int, subtrees: dict[int, set[int]]
+) -> set[int] | None:
     """The smallest part that ends the kept tokens and may be cut, leaving ``min_words``.
 
     An adjunct of a verb goes before a modifier of a noun, which says what the noun is.
+    ``subtrees``: each part's tokens by its head's position, kept across ``_fit``'s cuts,
+    which ask again for the same parts (each a walk making a spaCy ``Token`` per node).
     """
     kept_ids = {t.i for t in kept}
-    parts = [
-        (token.head.pos_ not in _VERBS, part)
-        for token in _ending_parts(kept, clause)
-        if _count([t for t in kept if t.i not in (part := _subtree(token) & kept_ids)]) >= min_words
-    ]
+    kept_words = {t.i for t in kept if not t.is_punct}
+    parts = []
+    for token in _ending_parts(kept, clause):
+        if token.i not in subtrees:
+            subtrees[token.i] = _subtree(token)
+        part = subtrees[token.i] & kept_ids
+        if len(kept_words - part) >= min_words:
+            parts.append((token.head.pos_ not in _VERBS, part))
     return min(parts, key=lambda p: (p[0], len(p[1])))[1] if parts else None
 
 

@@ -29,6 +29,7 @@ _TITLE_WORD = 4  # words this long are capitalised in a title-case headline, not
 _DATES = {"DATE", "TIME"}  # proper nouns that are no names of a detail: "Sunday", "Dec."
 _KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation",
           "PERSON": "person", "NORP": "group"}  # fmt: skip
+_NON_WORD = re.compile(r"[\W_]")  # what ``_key`` runs a unit's words together without
 # Words that make a name one of a set ("one of the victims", "also"): others may be named.
 _ADDITIVE = re.compile(r"\b(?:also|another|among|including|too|both|each|other|one of)\b", re.I)
 
@@ -118,7 +119,7 @@ def _title_cased(doc: Doc) -> bool:
 
 def _key(unit: Span) -> str:
     """What aligns: the words run together, so "day care" meets "daycare"."""
-    return re.sub(r"[\W_]", "", unit.text.lower())
+    return _NON_WORD.sub("", unit.text.lower())
 
 
 def _aligned(a: list[str], b: list[str]) -> list[_Op]:
