@@ -51,7 +51,6 @@ _BASE_UNITS = {unit for unit, _ in _MEASURES.values()}
 # A number glued to a name by a hyphen is part of the name ("AK-47", "F-16"), not an amount.
 _NUMBER = re.compile(r"(?<![A-Za-z]-)(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_STRONG = re.compile(r"([\d,]+)-strong")  # "a 2,000-strong force" (``_strong``)
 _LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _CURRENCY = "$€£¥ "
 
@@ -224,7 +223,7 @@ def figures(doc: Doc) -> list[Figure]:
         found.append(
             Figure(span.text, *_qualified(span, low, high), _counted(span), span.start, low)
         )
-    return found + _strong(doc, {f.start for f in found})
+    return found
 
 
 def _amounts(doc: Doc) -> list[tuple[Span, tuple[float, float]]]:
@@ -279,21 +278,6 @@ def _qualified(span: Span, low: float, high: float) -> tuple[float, float]:
     if _ABOUT.search(before):
         return low * 0.8, high * 1.2
     return low, high
-
-
-def _strong(doc: Doc, taken: set[int]) -> list[Figure]:
-    """ "a 2,000-strong advance force": the count is the force's size (unless a figure
-    already starts there)."""
-    found: list[Figure] = []
-    if "-strong" not in doc.text:
-        return found  # most sentences: no token to make and match
-    for token in doc:
-        match = _STRONG.fullmatch(token.text)
-        if match and token.i not in taken:
-            head = token.head if token.head.pos_ == "NOUN" else token
-            value = float(match.group(1).replace(",", ""))
-            found.append(Figure(token.text, value, value, head.lemma_.lower(), token.i, value))
-    return found
 
 
 def count_word(token: Token) -> Token:
