@@ -40,9 +40,12 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from quote_routes import passage_route, traced
 
 import storybrief
 from storybrief.models import Brief
@@ -70,6 +73,7 @@ class Found:
 
     span: Span
     speaker: str | None
+    route: str = ""  # which rule named the speaker (``--routes``)
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -86,8 +90,9 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def locate(article: Article, brief: Brief) -> list[Found]:
-    """Where each quote variant of ``brief`` lies in the article, in the brief's order."""
+def locate(article: Article, brief: Brief, passages: list[Any] | None = None) -> list[Found]:
+    """Where each quote variant of ``brief`` lies in the article, in the brief's order; with
+    the route that named its speaker when the traced ``passages`` are given."""
     folded, where = fold(article["text"])
     found = []
     for quote in brief.quotes:
@@ -96,7 +101,8 @@ def locate(article: Article, brief: Brief) -> list[Found]:
             at = folded.find(needle) if needle else -1
             if at >= 0:
                 span = (where[at], where[at + len(needle) - 1] + 1)
-                found.append(Found(span, quote.speaker))
+                route = passage_route(passages or [], variant, quote.speaker)
+                found.append(Found(span, quote.speaker, route if passages is not None else ""))
     return found
 
 
@@ -182,6 +188,9 @@ def score_article(
         tally["long_recalled"] += is_long(a)
         said = first[a["id"]].speaker
         tally[f"said|{article['name']}|{a['id']}|{source_kind(a)}|{judge(a, said)}|{said}"] = 1
+        if route := first[a["id"]].route:
+            tally[f"route|{route}|{source_kind(a)}|{judge(a, said)}"] += 1
+            _print(show == "routes", article, a, f"{route} {judge(a, said)}: {said!r}", None)
         _judged(tally, a, first[a["id"]].speaker, "", article, show == "speakers", cut)
 
 
@@ -386,12 +395,16 @@ def brief(article: Article, quotes_only: bool = False) -> Brief:
         return storybrief.brief([folder], budget=None)  # no time budget: a score, not the load
 
 
-def evaluate(articles: list[Article], show: str | None, quotes_only: bool = False) -> Tally:
+def evaluate(
+    articles: list[Article], show: str | None, quotes_only: bool = False, routes: bool = False
+) -> Tally:
     tally: Tally = Counter()
     for article in articles:
-        made = brief(article, quotes_only)
+        with traced() if routes else nullcontext([]) as passages:
+            made = brief(article, quotes_only)
         cut = {r.line.strip() for a in made.articles for r in a.removed}
-        score_article(article, locate(article, made), tally, show, cut)
+        found = locate(article, made, passages if routes else None)
+        score_article(article, found, tally, show, cut)
         for a, speaker in baseline_speakers(article):
             _judged(tally, a, speaker, "base_", article, False)
     return tally
@@ -420,6 +433,22 @@ def table(name: str, tally: Tally) -> list[str]:
     ]
 
 
+def route_table(tally: Tally) -> list[str]:
+    """Each route's matched quotes by the kind of gold source: right / judged (``--routes``)."""
+    counts: dict[str, Counter[str]] = {}
+    for key, n in tally.items():
+        if key.startswith("route|"):
+            _, route, kind, right = key.split("|")
+            if right != "None":
+                counts.setdefault(route, Counter())[kind] += n
+                counts[route][f"{kind}_right"] += n * (right == "True")
+    rows = ["| route | named | nominal | pronoun |", "|---|---:|---:|---:|"]
+    for route, c in sorted(counts.items(), key=lambda kv: -sum(kv[1].values())):
+        cells = [f"{c[f'{k}_right']}/{c[k]}" for k in ("named", "nominal", "pronoun")]
+        rows.append(f"| {route} | {' | '.join(cells)} |")
+    return rows
+
+
 def _write_speakers(path: Path, tally: Tally) -> None:
     """Each matched gold quote's given speaker, one ``article|id|kind|right|speaker`` line in name
     order: two runs' files compared (``diff``) count the speakers a change moved, right to
@@ -434,10 +463,11 @@ def main() -> None:
     parser.add_argument("data", type=Path, nargs="*", default=default)
     parser.add_argument("--sample", type=int, default=1, help="every Nth article by name")
     parser.add_argument("--offset", type=int, default=0, help="the first of them (0 tunes)")
-    parser.add_argument("--show", choices=("misses", "speakers"))
+    parser.add_argument("--show", choices=("misses", "speakers", "routes"))
     parser.add_argument("--quotes-only", action="store_true", help="skip the other stages")
     parser.add_argument("--causes", action="store_true", help="count misses by cause, no text")
     parser.add_argument("--speakers", type=Path, help="write each matched quote's speaker")
+    parser.add_argument("--routes", action="store_true", help="count right speakers by route")
     args = parser.parse_args()
     rows = [
         "| system | data | recall (n) | long recall (n) | precision (n) | named (n) "
@@ -448,8 +478,10 @@ def main() -> None:
         articles = json.loads(path.read_text(encoding="utf-8"))["articles"]
         articles = sorted(articles, key=lambda a: a["name"])[args.offset :: args.sample]
         name = f"{path.stem} ({len(articles)} articles)"
-        tally = evaluate(articles, args.show, args.quotes_only)
+        tally = evaluate(articles, args.show, args.quotes_only, args.routes)
         rows += table(name, tally)
+        if args.routes:
+            print("\n".join([f"routes of {name}:", *route_table(tally)]))
         if args.causes:
             print("\n".join([f"misses of {name}:", *causes(tally)]))
         if args.speakers:
