@@ -190,6 +190,8 @@ def score_article(
         tally[f"said|{article['name']}|{a['id']}|{source_kind(a)}|{judge(a, said)}|{said}"] = 1
         if route := first[a["id"]].route:
             tally[f"route|{route}|{source_kind(a)}|{judge(a, said)}"] += 1
+            if judge(a, said) is False:
+                tally[f"route_miss|{route}|{source_kind(a)} {miss_cause(a, said)}"] += 1
             _print(show == "routes", article, a, f"{route} {judge(a, said)}: {said!r}", None)
         _judged(tally, a, first[a["id"]].speaker, "", article, show == "speakers", cut)
 
@@ -434,7 +436,8 @@ def table(name: str, tally: Tally) -> list[str]:
 
 
 def route_table(tally: Tally) -> list[str]:
-    """Each route's matched quotes by the kind of gold source: right / judged (``--routes``)."""
+    """Each route's matched quotes by the kind of gold source, right / judged, then its wrong
+    speakers by cause (``miss_cause``: counts only, for a report set) (``--routes``)."""
     counts: dict[str, Counter[str]] = {}
     for key, n in tally.items():
         if key.startswith("route|"):
@@ -446,7 +449,10 @@ def route_table(tally: Tally) -> list[str]:
     for route, c in sorted(counts.items(), key=lambda kv: -sum(kv[1].values())):
         cells = [f"{c[f'{k}_right']}/{c[k]}" for k in ("named", "nominal", "pronoun")]
         rows.append(f"| {route} | {' | '.join(cells)} |")
-    return rows
+    misses = sorted(
+        (k.split("|", 2)[1:], n) for k, n in tally.items() if k.startswith("route_miss|")
+    )
+    return rows + [f"wrong by route: {route}, {cause}: {n}" for (route, cause), n in misses]
 
 
 def _write_speakers(path: Path, tally: Tally) -> None:

@@ -58,3 +58,17 @@ def test_a_route_names_the_winning_finder_and_its_inner_rule() -> None:
     assert quote_routes.route_of([("signs_alone", True), ("dash_signed", token)], "own") == (
         "own:dash_signed>signs_alone"
     )
+
+
+def test_the_route_table_counts_right_speakers_and_wrong_ones_by_cause() -> None:
+    import polnear
+
+    tally = polnear.Tally()
+    tally["route|next:dash_signed>signs_alone|named|True"] = 2
+    tally["route|next:dash_signed>signs_alone|named|False"] = 3
+    tally["route|next:dash_signed>signs_alone|pronoun|None"] = 4  # unjudged: left out
+    tally["route_miss|next:dash_signed>signs_alone|named statement|other-name"] = 3
+    assert polnear.route_table(tally)[2:] == [
+        "| next:dash_signed>signs_alone | 2/5 | 0/0 | 0/0 |",
+        "wrong by route: next:dash_signed>signs_alone, named statement|other-name: 3",
+    ]
