@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quote_routes import passage_route, traced
+from quote_routes import passage_route, traced, without
 
 import storybrief
 from storybrief.models import Brief
@@ -474,6 +474,7 @@ def main() -> None:
     parser.add_argument("--causes", action="store_true", help="count misses by cause, no text")
     parser.add_argument("--speakers", type=Path, help="write each matched quote's speaker")
     parser.add_argument("--routes", action="store_true", help="count right speakers by route")
+    parser.add_argument("--without", nargs="+", default=[], help="rules made to find nothing")
     args = parser.parse_args()
     rows = [
         "| system | data | recall (n) | long recall (n) | precision (n) | named (n) "
@@ -484,7 +485,8 @@ def main() -> None:
         articles = json.loads(path.read_text(encoding="utf-8"))["articles"]
         articles = sorted(articles, key=lambda a: a["name"])[args.offset :: args.sample]
         name = f"{path.stem} ({len(articles)} articles)"
-        tally = evaluate(articles, args.show, args.quotes_only, args.routes)
+        with without(args.without):
+            tally = evaluate(articles, args.show, args.quotes_only, args.routes)
         rows += table(name, tally)
         if args.routes:
             print("\n".join([f"routes of {name}:", *route_table(tally)]))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from storybrief.analyze import quotes, speakers
+from storybrief.analyze import context, quotes, speakers
 
 # The finders ``speakers.speaker_of`` tries in turn: the last one to find a token gave it.
 FINDERS = (
@@ -90,11 +90,20 @@ def _traced_passage_speaker(original: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _from(route: str, origin: Any) -> str:
+    """A handed-on route with the route of the passage it took its speaker from, once: a
+    run of statements names its first one's route ("runs_on<next:dash_signed")."""
+    given = getattr(origin, "route", None) if origin is not None else None
+    if not given:
+        return route
+    return given if given.startswith(f"{route}<") else f"{route}<{given}"
+
+
 def _traced_runs_on(original: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(story: Any, passage: Any, previous: Any) -> bool:
         runs = bool(original(story, passage, previous))
         if runs and previous.speaker is not None:
-            passage.route = "runs_on"
+            passage.route = _from("runs_on", previous)
         return runs
 
     return wrapper
@@ -105,9 +114,10 @@ def _traced_nearby(name: str, original: Callable[..., Any]) -> Callable[..., Any
         passages = [p[0] if isinstance(p, tuple) else p for p in args[-1]]
         before = [p.speaker for p in passages]
         original(story, *args)
-        for passage, had in zip(passages, before, strict=True):
+        for n, (passage, had) in enumerate(zip(passages, before, strict=True)):
             if had is None and passage.speaker is not None:
-                passage.route = name.lstrip("_")
+                given = passages[n + 1] if name == "_named_next" else None
+                passage.route = _from(name.lstrip("_"), given)
 
     return wrapper
 
@@ -150,3 +160,22 @@ def passage_route(passages: list[Any], text: str, speaker: str | None) -> str:
         return "none"
     routes = [getattr(p, "route", None) for p in passages if p.text == text]
     return next((r for r in routes if r), "grouped")
+
+
+@contextmanager
+def without(rules: list[str]) -> Iterator[None]:
+    """Each named rule of the quotes analysis (a function of ``speakers``, ``quotes`` or
+    ``context``, e.g. ``_signs_alone`` or ``_split_stuck_quotes``) made to find nothing while
+    open: ``--without`` runs diffed (``--speakers``) count what a rule changes, where
+    ``--routes`` sees only the speakers it gave."""
+    modules = [m for r in rules for m in (speakers, quotes, context) if hasattr(m, r)]
+    if len(modules) != len(rules):
+        raise SystemExit(f"no such rule among {rules}")
+    saved = [(m, r, getattr(m, r)) for m, r in zip(modules, rules, strict=True)]
+    for module, rule, _ in saved:
+        setattr(module, rule, lambda *args, **kwargs: None)
+    try:
+        yield
+    finally:
+        for module, rule, original in saved:
+            setattr(module, rule, original)

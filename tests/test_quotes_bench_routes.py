@@ -8,6 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
+import pytest
 import quote_routes
 from test_quotes_speakers import speakers_of
 
@@ -31,7 +32,9 @@ def test_each_passage_records_the_route_that_named_its_speaker() -> None:
         "We are going to keep fighting for the working families of this country": (
             "own:verb_introducer"
         ),
-        "Nobody asked us what we wanted before the plant closed down": "runs_on",
+        "Nobody asked us what we wanted before the plant closed down": (
+            "runs_on<own:verb_introducer"
+        ),
     }
     assert quote_routes.passage_route(passages, "Nobody", None) == "none"
 
@@ -72,3 +75,12 @@ def test_the_route_table_counts_right_speakers_and_wrong_ones_by_cause() -> None
         "| next:dash_signed>signs_alone | 2/5 | 0/0 | 0/0 |",
         "wrong by route: next:dash_signed>signs_alone, named statement|other-name: 3",
     ]
+
+
+def test_a_rule_run_without_finds_nothing_and_is_put_back() -> None:
+    story = "\u201cWhat was the massive pivot point to make him change?\u201d Beck questioned."
+    with quote_routes.without(["_opens_after_statement"]):
+        assert speakers_of(story) == {"What was the massive pivot point to make him change?": None}
+    assert speakers_of(story) == {"What was the massive pivot point to make him change?": "Beck"}
+    with pytest.raises(SystemExit), quote_routes.without(["_no_such_rule"]):
+        pass
