@@ -1,7 +1,8 @@
 """Quotes and their speakers on PolNeAR (political news, every attribution labelled by hand).
 
 Usage: .venv/bin/python bench/polnear.py [JSON ...] [--sample N] [--offset K]
-                                       [--show misses|speakers] [--quotes-only] [--causes]
+                                       [--show misses|speakers|routes] [--quotes-only] [--causes]
+                                       [--speakers FILE] [--routes] [--without RULE ...]
 
 Each article is briefed alone, as the evaluator does (``../shared/data/polnear-dev/README.md``):
 its text written to a folder and read by ``storybrief.brief``. Every quote variant of the
@@ -25,6 +26,10 @@ quote's speaker; a pronoun becomes the last named speaker.
 what was given (none, another name, a common noun, a pronoun) or why no text can give it (a
 headline as source, the source's line dropped by cleaning), and publisher: counts only, so a
 report set's errors can be sized without being read.
+
+``--routes`` counts which rule of the quotes analysis named each matched speaker (right / judged,
+and wrong ones by cause: counts only); ``--without`` makes named rules find nothing for a run
+(``bench/quote_routes.py``).
 
 Split: rules were tuned on ``polnear_train.json`` (``--sample 4``: every 4th article by
 name, to spare the shared cores; ``--offset 1`` the next quarter, looked at from the
