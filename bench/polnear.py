@@ -1,7 +1,8 @@
 """Quotes and their speakers on PolNeAR (political news, every attribution labelled by hand).
 
 Usage: .venv/bin/python bench/polnear.py [JSON ...] [--sample N] [--offset K]
-                                       [--show misses|speakers] [--quotes-only] [--causes]
+                                       [--show misses|speakers|routes] [--quotes-only] [--causes]
+                                       [--speakers FILE] [--routes] [--without RULE ...]
 
 Each article is briefed alone, as the evaluator does (``../shared/data/polnear-dev/README.md``):
 its text written to a folder and read by ``storybrief.brief``. Every quote variant of the
@@ -26,6 +27,10 @@ what was given (none, another name, a common noun, a pronoun) or why no text can
 headline as source, the source's line dropped by cleaning), and publisher: counts only, so a
 report set's errors can be sized without being read.
 
+``--routes`` counts which rule of the quotes analysis named each matched speaker (right / judged,
+and wrong ones by cause: counts only); ``--without`` makes named rules find nothing for a run
+(``bench/quote_routes.py``).
+
 Split: rules were tuned on ``polnear_train.json`` (``--sample 4``: every 4th article by
 name, to spare the shared cores; ``--offset 1`` the next quarter, looked at from the
 third session on; ``--offset 2`` and ``--offset 3`` quarters never read, each checked
@@ -40,9 +45,12 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from quote_routes import passage_route, traced, without
 
 import storybrief
 from storybrief.models import Brief
@@ -70,6 +78,7 @@ class Found:
 
     span: Span
     speaker: str | None
+    route: str = ""  # which rule named the speaker (``--routes``)
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -86,8 +95,9 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def locate(article: Article, brief: Brief) -> list[Found]:
-    """Where each quote variant of ``brief`` lies in the article, in the brief's order."""
+def locate(article: Article, brief: Brief, passages: list[Any] | None = None) -> list[Found]:
+    """Where each quote variant of ``brief`` lies in the article, in the brief's order; with
+    the route that named its speaker when the traced ``passages`` are given."""
     folded, where = fold(article["text"])
     found = []
     for quote in brief.quotes:
@@ -96,7 +106,8 @@ def locate(article: Article, brief: Brief) -> list[Found]:
             at = folded.find(needle) if needle else -1
             if at >= 0:
                 span = (where[at], where[at + len(needle) - 1] + 1)
-                found.append(Found(span, quote.speaker))
+                route = passage_route(passages or [], variant, quote.speaker)
+                found.append(Found(span, quote.speaker, route if passages is not None else ""))
     return found
 
 
@@ -182,6 +193,11 @@ def score_article(
         tally["long_recalled"] += is_long(a)
         said = first[a["id"]].speaker
         tally[f"said|{article['name']}|{a['id']}|{source_kind(a)}|{judge(a, said)}|{said}"] = 1
+        if route := first[a["id"]].route:
+            tally[f"route|{route}|{source_kind(a)}|{judge(a, said)}"] += 1
+            if judge(a, said) is False:
+                tally[f"route_miss|{route}|{source_kind(a)} {miss_cause(a, said)}"] += 1
+            _print(show == "routes", article, a, f"{route} {judge(a, said)}: {said!r}", None)
         _judged(tally, a, first[a["id"]].speaker, "", article, show == "speakers", cut)
 
 
@@ -386,12 +402,16 @@ def brief(article: Article, quotes_only: bool = False) -> Brief:
         return storybrief.brief([folder], budget=None)  # no time budget: a score, not the load
 
 
-def evaluate(articles: list[Article], show: str | None, quotes_only: bool = False) -> Tally:
+def evaluate(
+    articles: list[Article], show: str | None, quotes_only: bool = False, routes: bool = False
+) -> Tally:
     tally: Tally = Counter()
     for article in articles:
-        made = brief(article, quotes_only)
+        with traced() if routes else nullcontext([]) as passages:
+            made = brief(article, quotes_only)
         cut = {r.line.strip() for a in made.articles for r in a.removed}
-        score_article(article, locate(article, made), tally, show, cut)
+        found = locate(article, made, passages if routes else None)
+        score_article(article, found, tally, show, cut)
         for a, speaker in baseline_speakers(article):
             _judged(tally, a, speaker, "base_", article, False)
     return tally
@@ -420,6 +440,26 @@ def table(name: str, tally: Tally) -> list[str]:
     ]
 
 
+def route_table(tally: Tally) -> list[str]:
+    """Each route's matched quotes by the kind of gold source, right / judged, then its wrong
+    speakers by cause (``miss_cause``: counts only, for a report set) (``--routes``)."""
+    counts: dict[str, Counter[str]] = {}
+    for key, n in tally.items():
+        if key.startswith("route|"):
+            _, route, kind, right = key.split("|")
+            if right != "None":
+                counts.setdefault(route, Counter())[kind] += n
+                counts[route][f"{kind}_right"] += n * (right == "True")
+    rows = ["| route | named | nominal | pronoun |", "|---|---:|---:|---:|"]
+    for route, c in sorted(counts.items(), key=lambda kv: -sum(kv[1].values())):
+        cells = [f"{c[f'{k}_right']}/{c[k]}" for k in ("named", "nominal", "pronoun")]
+        rows.append(f"| {route} | {' | '.join(cells)} |")
+    misses = sorted(
+        (k.split("|", 2)[1:], n) for k, n in tally.items() if k.startswith("route_miss|")
+    )
+    return rows + [f"wrong by route: {route}, {cause}: {n}" for (route, cause), n in misses]
+
+
 def _write_speakers(path: Path, tally: Tally) -> None:
     """Each matched gold quote's given speaker, one ``article|id|kind|right|speaker`` line in name
     order: two runs' files compared (``diff``) count the speakers a change moved, right to
@@ -434,10 +474,12 @@ def main() -> None:
     parser.add_argument("data", type=Path, nargs="*", default=default)
     parser.add_argument("--sample", type=int, default=1, help="every Nth article by name")
     parser.add_argument("--offset", type=int, default=0, help="the first of them (0 tunes)")
-    parser.add_argument("--show", choices=("misses", "speakers"))
+    parser.add_argument("--show", choices=("misses", "speakers", "routes"))
     parser.add_argument("--quotes-only", action="store_true", help="skip the other stages")
     parser.add_argument("--causes", action="store_true", help="count misses by cause, no text")
     parser.add_argument("--speakers", type=Path, help="write each matched quote's speaker")
+    parser.add_argument("--routes", action="store_true", help="count right speakers by route")
+    parser.add_argument("--without", nargs="+", default=[], help="rules made to find nothing")
     args = parser.parse_args()
     rows = [
         "| system | data | recall (n) | long recall (n) | precision (n) | named (n) "
@@ -448,8 +490,11 @@ def main() -> None:
         articles = json.loads(path.read_text(encoding="utf-8"))["articles"]
         articles = sorted(articles, key=lambda a: a["name"])[args.offset :: args.sample]
         name = f"{path.stem} ({len(articles)} articles)"
-        tally = evaluate(articles, args.show, args.quotes_only)
+        with without(args.without):
+            tally = evaluate(articles, args.show, args.quotes_only, args.routes)
         rows += table(name, tally)
+        if args.routes:
+            print("\n".join([f"routes of {name}:", *route_table(tally)]))
         if args.causes:
             print("\n".join([f"misses of {name}:", *causes(tally)]))
         if args.speakers:

@@ -78,3 +78,19 @@ def test_a_name_after_quoted_words_in_the_writers_sentence_is_talked_of() -> Non
         'Rubio. Somewhere in there, he tossed in a "lyin\' " Ted Cruz.'
     )
     assert found == {"failed candidate": "Trump"}
+
+
+def test_a_signed_statement_does_not_hand_its_signer_to_the_next() -> None:
+    # A signature closes its statement, as in a list of readers' words; a speech verb's
+    # speaker still goes on to the statement after ('"…," Smith said. ¶ "…"').
+    later = "Nobody asked us what we wanted before the plant closed down."
+    signed = speakers_of(
+        f"Voters in Ohio told us what they think.\n\n"
+        f"\u201c{STATEMENT}.\u201d Janet Smith, 45, of Dayton.\n\n\u201c{later}\u201d"
+    )
+    assert signed == {STATEMENT: "Janet Smith", later.rstrip("."): None}
+    said = speakers_of(
+        f"Voters in Ohio told us what they think.\n\n"
+        f"\u201c{STATEMENT},\u201d Janet Smith said.\n\n\u201c{later}\u201d"
+    )
+    assert said == {STATEMENT: "Janet Smith", later.rstrip("."): "Janet Smith"}

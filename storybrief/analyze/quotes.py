@@ -57,6 +57,7 @@ class Passage:
     starts_sentence: bool  # a whole statement, not a phrase inside the writer's sentence
     open_end: bool  # left open at the paragraph's end, so it runs on
     speaker: str | None = None
+    signed: bool = False  # its speaker signs it (``speakers.Found``): the next does not run on
     pieces: list[str] = field(default_factory=list)  # its sentences
 
 
@@ -90,9 +91,10 @@ def _passage_speaker(
     if passage.starts_sentence:
         candidates += _beside(story, passage, covered)
     for sentence, span in candidates:
-        speaker = speaker_of(story, sentence, span, names)
-        if speaker:
-            return speaker
+        found = speaker_of(story, sentence, span, names)
+        if found:
+            passage.signed = found.signed
+            return found.speaker
     return None
 
 
@@ -208,11 +210,12 @@ def _named_next(story: StoryContext, found: list[tuple[Passage, bool]]) -> None:
     """Gives a statement paragraph with no speaker the one named in the next paragraph, when
     that opens with a statement of its own ('"Not only can Ted Cruz win ..." ¶ "He may be the
     only one ...," Viguerie notes.'): news style may name the speaker of a run in its second
-    paragraph."""
+    paragraph; not a signature's, which signs its own statement only."""
     for (passage, _), (after, attributed) in pairwise(found):
         if (
             passage.speaker is None
             and attributed
+            and not after.signed
             and passage.at_paragraph_start
             and after.at_paragraph_start
             and after.paragraph == passage.paragraph + 1
@@ -298,11 +301,15 @@ def _paragraph_passages(
 def _runs_on(story: StoryContext, passage: Passage, previous: Passage) -> bool:
     """Whether an unattributed passage continues the ``previous`` one: it stands alone
     (``_bare``), in the same paragraph, or opening the next one, or after a quote
-    left open."""
-    return _bare(story, passage) and (
-        previous.paragraph == passage.paragraph
-        or (passage.at_paragraph_start and previous.paragraph == passage.paragraph - 1)
-        or previous.open_end
+    left open; not after a signed one, whose signature closes it (a list of remarks)."""
+    return (
+        _bare(story, passage)
+        and not previous.signed
+        and (
+            previous.paragraph == passage.paragraph
+            or (passage.at_paragraph_start and previous.paragraph == passage.paragraph - 1)
+            or previous.open_end
+        )
     )
 
 

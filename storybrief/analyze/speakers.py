@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -318,9 +319,18 @@ def _subjects_before(
         yield from ((previous, t) for t in reversed(main) if t.pos_ != "PRON")
 
 
+class Found(NamedTuple):
+    """A quote's speaker, and whether a signature gave it: a name set under the statement,
+    after a dash or alone ('"…" Janet Smith, 45, of Dayton.'), as a list of remarks signs
+    each one; it closes its statement, so the next one does not run on with that name."""
+
+    speaker: str
+    signed: bool
+
+
 def speaker_of(
     story: StoryContext, sentence: Sentence, quote: tuple[int, int], names: Names
-) -> str | None:
+) -> Found | None:
     """The speaker ``sentence`` names for the quotation at tokens ``quote`` (start, end).
 
     The X of "according to X"; else the subject of the speech verb the quote depends
@@ -348,10 +358,13 @@ def speaker_of(
         lambda: _named_actor(doc, outside, quote) if 0 <= quote[0] < len(doc) else None,
         lambda: _handed_to(doc, outside, quote),
         lambda: _opens_after_statement(doc, outside, quote),
-        lambda: _dash_signed(doc, outside, quote),
+        lambda: _dash_signed(doc, outside, quote),  # last: a signature (``Found.signed``)
     )
-    introducer = next((found for find in finders if _introduces(found := find())), None)
-    return None if introducer is None else _speaker(story, sentence, introducer, names)
+    for n, find in enumerate(finders):
+        if _introduces(introducer := find()):
+            speaker = _speaker(story, sentence, introducer, names)
+            return None if speaker is None else Found(speaker, n == len(finders) - 1)
+    return None
 
 
 def signature(story: StoryContext, sentence: Sentence, names: Names) -> str | None:
