@@ -52,7 +52,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from storybrief.analyze.context import StoryContext
-from storybrief.analyze.entities import HONORIFICS, NAMED, Names
+from storybrief.analyze.entities import HONORIFICS, Names
 from storybrief.analyze.independence import independent_articles
 from storybrief.analyze.lexicon import NEGATIONS, NEGATIVE_IMPLICATIVES, entity_of, verb_of
 from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
@@ -67,6 +67,7 @@ from storybrief.models import Agreement, Sentence, Syndication
 from storybrief.nlp.alignment import aligned
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
+from storybrief.nlp.labels import NAMED
 from storybrief.nlp.paraphrase import defined_by, synonyms
 from storybrief.settings import AgreementSettings
 from storybrief.summarize.candidates import trim

@@ -77,12 +77,9 @@ from storybrief.analyze.context import QUOTE_MARKS, StoryContext, outside_quotes
 from storybrief.analyze.entity_pairs import NameInfo, PairModel, features, pair_model
 from storybrief.analyze.name_variants import nickname_of, unabbreviated
 from storybrief.models import Entity, Sentence
+from storybrief.nlp.labels import NAMED, OTHER_NAMES
 from storybrief.settings import EntitySettings
 
-NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
-# What else a story may name and the brief lists: "Internet Explorer", "Twilight",
-# the "Endangered Species Act".
-OTHER_NAMES = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 # Labels whose span may run on over "of/in ... and the ..." into a longer name.
 _EXTENDABLE = {"ORG", "NORP", "FAC"}
 _CONNECTORS = {"of", "in", "for", "and", "on"}

@@ -153,7 +153,7 @@ def _canonical(name: str, outlet_shape_only: bool) -> str | None:
         return _WIRES.get(words[0], words[0])
     if len(words) == 1:
         return _one_word_outlet(name)
-    if outlet_shape_only and not _is_outlet_shaped(words):
+    if outlet_shape_only and not outlet_shaped(words):
         return None
     return _WIRES.get(name, name)
 
@@ -174,7 +174,7 @@ def _one_word_outlet(word: str) -> str | None:
     return _WIRES.get(word) or (word if _ACRONYM.match(word) or _DOMAIN.match(word) else None)
 
 
-def _is_outlet_shaped(words: list[str]) -> bool:
+def outlet_shaped(words: list[str]) -> bool:
     """A name of several words that reads as an outlet's, not a person's: "The Hill", "NBC News"."""
     return bool(words[0] == "The" or words[-1] in _OUTLET_NOUNS or _ACRONYM.match(words[0]))
 

@@ -25,16 +25,23 @@ from storybrief.clean.dates import parse_date
 from storybrief.clean.furniture import family_why
 from storybrief.clean.judge import Position, judges, load_judge
 from storybrief.clean.lines import Line
-from storybrief.clean.outlet import infer_outlet
+from storybrief.clean.outlet import infer_outlet, outlet_shaped
 from storybrief.clean.sentences import trimmed
 from storybrief.clean.site import cut_site_name, retitle, site_names
 from storybrief.models import Article, RemovedLine
 from storybrief.nlp.english import STOPWORDS
+from storybrief.nlp.paraphrase import names_no_one
 
 _JUDGED = "shaped like page furniture (learned line judge)"
-_BYLINE_WHY = "byline (shown as the article's)"
-# The header fields shown from the line that gave them: the line itself is no body text.
-_SHOWN = {"title", "dek", "byline"}
+# The header fields an article keeps; a column's name is read only to leave the body.
+_ARTICLE_FIELDS = {"title", "dek", "byline", "published"}
+# The header fields taken from the line that gave them: the line itself is no body text.
+_SHOWN = {"title", "dek", "byline", "column"}
+# Why a field's line is recorded removed (the title's and the dek's are shown as they are).
+_FIELD_WHY = {
+    "byline": "byline (shown as the article's)",
+    "column": "column or section name in the header",
+}
 _MAX_HEADER_LINES = 8
 _MAX_LABEL_WORDS = 8  # a line this short without sentence punctuation is not prose
 _MAX_PROMPT_WORDS = 40  # sign-up boxes and call-outs are short
@@ -157,13 +164,42 @@ def _calls_to_action(line: Line) -> bool:
     )
 
 
-def _is_byline(line: Line) -> bool:
+def _header_name(line: Line) -> str | None:
+    """What a short capitalised line of the header names: "byline" for a person or an
+    outlet, "column" for a column or a section alone on its line ("Economic Scene.",
+    "News Analysis."), None for any other line."""
     if _EXPLICIT_BYLINE.match(line.text):
-        return line.n <= 12
-    match = _BYLINE.match(line.text.strip())
-    return bool(match) and not any(
-        w.lower() in STOPWORDS for w in match.group("name").split() if w.lower() != "and"
-    )
+        return "byline" if line.n <= 12 else None
+    return _unprefixed_name(line.text.strip())
+
+
+def _unprefixed_name(text: str) -> str | None:
+    """``_header_name`` of a line without "By": 2-5 capitalised words, maybe then a tail."""
+    match = _BYLINE.match(text)
+    if not match:
+        return None
+    words = match.group("name").split()
+    if any(w.lower() in STOPWORDS for w in words if w.lower() != "and"):
+        return None
+    alone = match.group("name") == text
+    # An outlet's name ("NBC News") is read as before: the byline of wire copy.
+    if outlet_shaped(words) or (_person_shaped(words) and not (alone and _ends_phrase(words))):
+        return "byline"
+    return "column" if alone else None
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Whether capitalised words without "By" may be a person's name: a heading ("United
+    States Capitol", "News Analysis") has a word that names no one. The first word is
+    spared, as given names are often common nouns too (Mike, Will, Pat); initials and
+    suffixes ("J.", "Jr.") are too short to tell."""
+    return not any(names_no_one(w.rstrip(".")) for w in words[1:] if len(w.rstrip(".")) > 2)
+
+
+def _ends_phrase(words: list[str]) -> bool:
+    """A last word with a full stop, not an initial or a suffix: a column's name ("Economic
+    Scene.") ends so, a name alone on its line does not."""
+    return words[-1].endswith(".") and len(words[-1]) > 4
 
 
 def _read_header(article: Article, lines: list[Line]) -> dict[int, str]:
@@ -174,7 +210,8 @@ def _read_header(article: Article, lines: list[Line]) -> dict[int, str]:
     some length, or a lead-in handing the next paragraph to its speaker ("X said
     in a statement:" reads like a standfirst, but without it the quote after it
     has no speaker). Lines in the header that are none of the fields are left
-    for the body rules to judge.
+    for the body rules to judge; a column's name ("Economic Scene.") is read
+    as a field, to be recorded removed, but the article keeps none.
     """
     fields_at: dict[int, str] = {}
     after_marker = False
@@ -187,7 +224,8 @@ def _read_header(article: Article, lines: list[Line]) -> dict[int, str]:
             continue
         if field := _header_field(article, line, first=not fields_at):
             name, value = field
-            setattr(article, name, getattr(article, name) or value)
+            if name in _ARTICLE_FIELDS:
+                setattr(article, name, getattr(article, name) or value)
             fields_at[i] = name
     return fields_at
 
@@ -205,9 +243,15 @@ def _header_field(article: Article, line: Line, first: bool) -> tuple[str, str] 
         return "title", line.text
     if _is_dek(article, line):
         return "dek", line.text
-    if article.byline is None and _is_byline(line):
+    return _named_field(article, line)
+
+
+def _named_field(article: Article, line: Line) -> tuple[str, str] | None:
+    """The byline a line gives, or the column's name after the title; None for other lines."""
+    named = _header_name(line)
+    if named == "byline" and article.byline is None:
         return "byline", re.sub(r"^by\s+", "", line.text.strip(), flags=re.IGNORECASE)
-    return None
+    return ("column", line.text) if named == "column" and article.title else None
 
 
 def _dateline(line: Line) -> str | None:
@@ -325,8 +369,8 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
         if fields_at.get(i) in _SHOWN:
             # The byline's line is recorded too, as the byline (not judged as the body is):
             # "By Ann Lee, AP Writer" gives the byline less its "By", and names the outlet.
-            if fields_at[i] == "byline":
-                removed.append(RemovedLine(article.id, line.text, _BYLINE_WHY))
+            if field_why := _FIELD_WHY.get(fields_at[i]):
+                removed.append(RemovedLine(article.id, line.text, field_why))
             why, in_list = None, False
             continue
         position = Position(i, len(lines), shared=line.key in shared_keys)

@@ -102,3 +102,21 @@ def defined_by(lemma: str, senses: int = 1, max_words: int = 3) -> frozenset[str
         if len(words) <= max_words:
             found.update(w for w in words if w not in _GENERAL and len(w) > 2)
     return frozenset(found - {lemma.lower()})
+
+
+# WordNet's noun.person (18) and the natural kinds that English surnames and given names are
+# also words for: noun.animal (5), noun.food (13), noun.object (17), noun.plant (20),
+# noun.substance (27): Fox, Rose, Stone, Doe, Murphy.
+_NAME_LEXFILES = frozenset({5, 13, 17, 18, 20, 27})
+
+
+@cache
+def names_no_one(word: str) -> bool:
+    """Whether WordNet knows ``word`` (any case) only as a word for no one: an adjective
+    ("economic") or a noun none of whose senses is a person or a natural kind ("capitol",
+    "scene", "courtesy"). "Smith" (a person), "Fox" (an animal) and unknown words may be
+    names. Plurals are not reduced: "Sanders" is no "sander"."""
+    lemma = word.lower()
+    if offsets := _index("noun").get(lemma):
+        return all(int(_lines("noun")[o].split()[1]) not in _NAME_LEXFILES for o in offsets)
+    return lemma in _index("adj")

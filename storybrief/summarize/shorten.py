@@ -21,6 +21,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storybrief.nlp.english import STOPWORDS
+from storybrief.nlp.labels import NAMED, OTHER_NAMES
 from storybrief.settings import HeadlineSettings
 from storybrief.summarize.candidates import ANAPHORIC_OPENERS
 
@@ -47,7 +48,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _CLAUSE_MODIFIERS = frozenset({"acl", "relcl", "advcl"})
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Entity labels that name someone or something, as a number or a date ("Three officials") does not.
-_NAMED = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
+_NAMED = NAMED | OTHER_NAMES | {"LANGUAGE"}
 _SPACE_BEFORE = re.compile(r"\s+([,;:.!?’”)])")
 _REPEATED = re.compile(r"([,;:])(?:\s*[,;:])+")
 _EDGES = " ,;:—–-_|"

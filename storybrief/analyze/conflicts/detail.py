@@ -15,10 +15,11 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.context import StoryContext
-from storybrief.analyze.entities import NAMED, Names, skeleton
+from storybrief.analyze.entities import Names, skeleton
 from storybrief.analyze.independence import written_independently
 from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.models import Conflict, ConflictKind, Sentence
+from storybrief.nlp.labels import NAMED
 
 from .base import Merged
 

@@ -20,7 +20,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 
 from storybrief.analyze.context import StoryContext
-from storybrief.analyze.entities import NAMED, Names
+from storybrief.analyze.entities import Names
 from storybrief.analyze.independence import told_independently
 from storybrief.analyze.lexicon import DENIALS, entity_of, stated
 from storybrief.analyze.numbers import (
@@ -38,6 +38,7 @@ from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.analyze.syntax import entity_span, objects_of
 from storybrief.models import Claim, Conflict, ConflictKind, Sentence
 from storybrief.nlp.encoders import Cosines
+from storybrief.nlp.labels import NAMED
 
 from .base import claim
 from .shared import EVENT_DEPS, entity_named, thing
