@@ -362,6 +362,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
+    if not paths:  # a tree exported elsewhere has no ../shared beside it
+        parser.error(f"no gold-dev stories in {args.data / 'gold-dev'}: pass --data DIR")
     halves = {"tune": paths[::2], "report": paths[1::2]}
     settings = _settings(args.pairs, args.retold)
     if args.fresh:
