@@ -473,7 +473,13 @@ def main() -> None:
     default = [DATA / "polnear_dev.json"]
     parser.add_argument("data", type=Path, nargs="*", default=default)
     parser.add_argument("--sample", type=int, default=1, help="every Nth article by name")
-    parser.add_argument("--offset", type=int, default=0, help="the first of them (0 tunes)")
+    parser.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        help="which of every --sample articles: with --sample 4, 0-3 are the train"
+        " quarters q0-q3 (q0/q1 design, q2/q3 check); alone it skips K articles",
+    )
     parser.add_argument("--show", choices=("misses", "speakers", "routes"))
     parser.add_argument("--quotes-only", action="store_true", help="skip the other stages")
     parser.add_argument("--causes", action="store_true", help="count misses by cause, no text")
