@@ -154,3 +154,35 @@ def test_a_page_keeps_a_lead_in_under_its_headline() -> None:
     page = f"<html><body><article><h1>Harbourton levy approved</h1>{body}</article></body></html>"
     (article,) = clean([Article(id="h", source="h.html", kind="html", raw=page)])
     assert article.paragraphs[:2] == [STATEMENT, QUOTE]
+
+
+# Lead-ins read the analysis's verbs of speech (``nlp.speech``) in every written form.
+NYT_SHAPE = "The Harbourton Herald confirmed that account, reporting:"
+
+
+def test_a_lead_in_with_any_form_of_a_speech_verb_keeps_its_quote() -> None:
+    # "confirmed", "reporting" were missing from a typed list of forms: the line was dropped.
+    for lead_in in (NYT_SHAPE, "The full statement reads as follows:", "Quinn quipped:"):
+        assert introduces_quote(Line(lead_in), Line(QUOTE)), lead_in
+        body = _body(lead_in, QUOTE)
+        assert lead_in in body and QUOTE in body, lead_in
+
+
+def test_credits_and_headings_with_a_speech_word_are_no_lead_ins() -> None:
+    for label in ("Reporting by Dana Reyes:", "Additional reporting:", "Written by:"):
+        assert not introduces_quote(Line(label), Line(QUOTE)), label
+        assert not introduces_quote(Line(label), Line(LATER)), label
+    # One capitalised word before a quotation may be a speaker's name ("Quinn:"): not here.
+    for heading in ("SHORT QUOTES:", "Posted:", "Notes:", "Further reading:"):
+        assert not introduces_quote(Line(heading), Line(LATER)), heading
+
+
+def test_a_credit_line_is_still_removed() -> None:
+    body = _body("Reporting by Dana Reyes; Editing by Sam Cole", QUOTE)
+    assert "Reporting by Dana Reyes; Editing by Sam Cole" not in body and QUOTE in body
+
+
+def test_a_posted_label_is_still_removed() -> None:
+    # "posted" hands on no quote: "Posted:" is a stamp's label.
+    assert not Line("Posted:").speaks
+    assert "Posted:" not in _body("Posted:", LATER)

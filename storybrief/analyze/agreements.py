@@ -55,7 +55,7 @@ from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import HONORIFICS, Names
 from storybrief.analyze.independence import independent_articles
 from storybrief.analyze.lexicon import NEGATIONS, NEGATIVE_IMPLICATIVES, entity_of, verb_of
-from storybrief.analyze.speakers import SPEECH_VERBS, antecedent
+from storybrief.analyze.speakers import antecedent
 from storybrief.analyze.syntax import (
     clause_apart,
     entity_span,
@@ -69,6 +69,7 @@ from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.english import balanced_quotes
 from storybrief.nlp.labels import NAMED
 from storybrief.nlp.paraphrase import defined_by, synonyms
+from storybrief.nlp.speech import SPEECH_VERBS
 from storybrief.settings import AgreementSettings
 from storybrief.summarize.candidates import trim
 

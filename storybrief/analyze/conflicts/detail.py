@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import Names, skeleton
 from storybrief.analyze.independence import written_independently
-from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.models import Conflict, ConflictKind, Sentence
 from storybrief.nlp.labels import NAMED
+from storybrief.nlp.speech import SPEECH_VERBS
 
 from .base import Merged
 

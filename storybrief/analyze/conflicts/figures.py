@@ -34,11 +34,11 @@ from storybrief.analyze.numbers import (
     period,
     polled,
 )
-from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.analyze.syntax import entity_span, objects_of
 from storybrief.models import Claim, Conflict, ConflictKind, Sentence
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.labels import NAMED
+from storybrief.nlp.speech import SPEECH_VERBS
 
 from .base import claim
 from .shared import EVENT_DEPS, entity_named, thing

@@ -7,9 +7,9 @@ from spacy.tokens import Token
 
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.lexicon import STATES, State, stated
-from storybrief.analyze.speakers import SPEECH_VERBS
 from storybrief.analyze.syntax import person_named
 from storybrief.models import Conflict, ConflictKind, Sentence
+from storybrief.nlp.speech import SPEECH_VERBS
 
 from .base import claim
 
