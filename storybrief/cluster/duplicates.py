@@ -21,11 +21,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storybrief.models import Article
-from storybrief.nlp.minhash import signature
+from storybrief.nlp.minhash import SCHEME, SEED, signature
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
-
     from storybrief.settings import ClusterSettings
 
 _WORD = re.compile(r"\w+")
@@ -94,7 +92,6 @@ def copies_of(
     from datasketch import MinHashLSH
     from datasketch.lean_minhash import LeanMinHash
 
-    template = _template(settings)
     order = sorted(range(len(keys)), key=keys.__getitem__)
     rank = {i: n for n, i in enumerate(order)}
     index = MinHashLSH(threshold=settings.duplicate_jaccard, num_perm=settings.minhash_permutations)
@@ -103,9 +100,8 @@ def copies_of(
     # a set's smallest member is always the root it is joined under.
     parent = list(range(len(keys)))
     for i in (i for i in order if signed[i]):
-        signs[i] = sign = LeanMinHash(
-            seed=template.seed, hashvalues=signature[i], scheme=template.scheme
-        )
+        # Made by ``nlp.minhash.signature`` (``signatures``): its seed and scheme.
+        signs[i] = sign = LeanMinHash(seed=SEED, hashvalues=signature[i], scheme=SCHEME)
         for j in index.query(sign):
             if sign.jaccard(signs[j]) >= settings.duplicate_jaccard:
                 low, high = sorted((_root(parent, i), _root(parent, j)), key=rank.__getitem__)
@@ -113,13 +109,3 @@ def copies_of(
         index.insert(i, sign)
     copies = {i: _root(parent, i) for i in range(len(keys))}
     return {i: root for i, root in copies.items() if root != i}
-
-
-def _template(settings: ClusterSettings) -> MinHash:
-    """An empty signature of the settings' size: its seed and scheme are every signature's.
-
-    The runs are hashed already (``shingles``): a signature takes them as they are.
-    """
-    from datasketch import MinHash
-
-    return MinHash(num_perm=settings.minhash_permutations, hashfunc=int)

@@ -19,6 +19,8 @@ from functools import lru_cache
 import numpy as np
 
 EMPTY = np.uint32(0xFFFFFFFF)  # a signature's value before any item: datasketch's too
+# datasketch's defaults, which a signature here is made by: its LSH reads them with it.
+SEED, SCHEME = 1, "affine32"
 # The MurmurHash3 finalizer's shifts and multipliers for 32 bits.
 _FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
@@ -42,7 +44,7 @@ def _mixed(hashes: np.ndarray) -> np.ndarray:
     return mixed ^ (mixed >> s3)
 
 
-def signature(hashes: np.ndarray, count: int, seed: int = 1) -> np.ndarray:
+def signature(hashes: np.ndarray, count: int, seed: int = SEED) -> np.ndarray:
     """The signature (``count`` uint32 values) of a set given by its items' 32-bit hashes."""
     if not len(hashes):
         return np.full(count, EMPTY, dtype=np.uint32)
