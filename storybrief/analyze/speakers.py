@@ -343,13 +343,14 @@ def speaker_of(
         lambda: _named_actor(doc, outside, quote) if 0 <= quote[0] < len(doc) else None,
         lambda: _handed_to(doc, outside, quote),
         lambda: _opens_after_statement(doc, outside, quote),
-        lambda: _dash_signed(doc, outside, quote),  # last: a signature (``Found.signed``)
     )
-    for n, find in enumerate(finders):
-        if _introduces(introducer := find()):
-            speaker = _speaker(story, sentence, introducer, names)
-            return None if speaker is None else Found(speaker, n == len(finders) - 1)
-    return None
+    introducer = next((found for find in finders if _introduces(found := find())), None)
+    # Last, a name set under the statement: it signs it (``Found.signed``).
+    signed = introducer is None
+    if signed and not _introduces(introducer := _dash_signed(doc, outside, quote)):
+        return None
+    speaker = _speaker(story, sentence, introducer, names)
+    return None if speaker is None else Found(speaker, signed)
 
 
 def signature(story: StoryContext, sentence: Sentence, names: Names) -> str | None:
