@@ -30,6 +30,7 @@ from storybrief.cluster import stories_told
 from storybrief.errors import describe
 from storybrief.ingest import jsonl_lines, read_inputs
 from storybrief.models import Article, Brief, StageWarning
+from storybrief.nlp.english import plural
 from storybrief.pile import (
     Pile,
     copies_phrase,
@@ -183,9 +184,9 @@ def _report(articles: list[Article]) -> int:
         err.print(f"storybrief: skipped {a.source}: {a.reason}", markup=False)
     removed = sum(len(a.removed) for a in articles)
     err.print(
-        f"storybrief: read {len(articles)} input{'s' * (len(articles) != 1)}: "
+        f"storybrief: read {plural(len(articles), 'input')}: "
         f"{len(articles) - len(skipped)} used, {len(skipped)} skipped; "
-        f"{removed} boilerplate line{'s' * (removed != 1)} removed.",
+        f"{plural(removed, 'boilerplate line')} removed.",
         markup=False,
     )
     return 1 if skipped or not articles else 0

@@ -34,6 +34,7 @@ from storybrief.cluster import story_rows
 from storybrief.cluster.features import features
 from storybrief.ingest import jsonl_article
 from storybrief.models import Article
+from storybrief.nlp.english import plural
 from storybrief.pipeline import drop_furniture, prepare
 from storybrief.settings import ClusterSettings
 
@@ -102,17 +103,12 @@ class Pile:
 
 def stories_phrase(stories: int) -> str:
     """How many stories, in words: "1 story", "3 stories"."""
-    return _counted(stories, "story", "stories")
+    return plural(stories, "story", "stories")
 
 
 def copies_phrase(copies: int) -> str:
     """How many near-exact copies a pile held, in words: "1 near-exact copy"."""
-    return _counted(copies, "near-exact copy", "near-exact copies")
-
-
-def _counted(n: int, one: str, many: str) -> str:
-    """``n`` and the noun in the number it takes: "1 story", "0 stories"."""
-    return f"{n} {one if n == 1 else many}"
+    return plural(copies, "near-exact copy", "near-exact copies")
 
 
 def _kind_of_reason(article: Article) -> str:

@@ -1,9 +1,9 @@
 """Facts about English news text that several stages read the same way.
 
 One function-word list (and the share of a text's words it holds), one list
-item's mark and one test of balanced quotation marks, so that the cleaner,
-the sentence splitter, the language check, the summarizer, the analysis and
-the renderers agree on them.
+item's mark, one test of balanced quotation marks and one way to count a noun
+("3 stories"), so that the cleaner, the sentence splitter, the language check,
+the summarizer, the analysis, the renderers and the command's reports agree on them.
 """
 
 from __future__ import annotations
@@ -28,6 +28,12 @@ STOPWORDS = frozenset(
 def function_word_share(words: Sequence[str]) -> float:
     """The share of ``words`` (lower case) that are function words; 0 for no words."""
     return sum(w in STOPWORDS for w in words) / max(len(words), 1)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and ``word`` in the number ``n`` takes: "1 source", "3 sources"; ``many``
+    for a plural not made with an "s" ("2 stories", "3 near-exact copies")."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 # A list item's mark opening a line ("• ", "– ", "3) "): the cleaner keeps such items, and

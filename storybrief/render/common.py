@@ -8,6 +8,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from storybrief.models import Article, Brief, Claim, Conflict, Event, Syndication
+from storybrief.nlp.english import plural
 
 T = TypeVar("T")
 _PLAIN_HEADLINE_WORDS = 14  # a failed brief's headline: its first article's opening words
@@ -88,11 +89,6 @@ def event_date(event: Event) -> str:
     else:
         text = str(parts[0])
     return f"≈ {text}" if event.estimated else text
-
-
-def plural(n: int, word: str) -> str:
-    """``n`` and ``word``, with an "s" unless there is one ("1 source", "3 sources")."""
-    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def labels(brief: Brief) -> dict[str, str]:

@@ -17,6 +17,7 @@ from html import escape
 from typing import Any
 
 from storybrief.models import Article, Brief
+from storybrief.nlp.english import plural
 from storybrief.render.common import articles_from, headline, outlets_count, without_outlet
 from storybrief.render.html import _CSS as BRIEF_CSS
 from storybrief.render.jsondoc import article_dict
@@ -95,7 +96,7 @@ def _json(entries: list[Entry], skipped: list[Article]) -> str:
 
 
 def _title(entries: list[Entry]) -> str:
-    return "1 story" if len(entries) == 1 else f"{len(entries)} stories"
+    return plural(len(entries), "story", "stories")
 
 
 def _html_entry(entry: Entry) -> str:
