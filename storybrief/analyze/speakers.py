@@ -345,10 +345,17 @@ def speaker_of(
         lambda: _opens_after_statement(doc, outside, quote),
     )
     introducer = next((found for find in finders if _introduces(found := find())), None)
+    if introducer is not None:
+        return _found(story, sentence, introducer, names, signed=False)
     # Last, a name set under the statement: it signs it (``Found.signed``).
-    signed = introducer is None
-    if signed and not _introduces(introducer := _dash_signed(doc, outside, quote)):
-        return None
+    signer = _dash_signed(doc, outside, quote)
+    return _found(story, sentence, signer, names, signed=True) if _introduces(signer) else None
+
+
+def _found(
+    story: StoryContext, sentence: Sentence, introducer: Token, names: Names, signed: bool
+) -> Found | None:
+    """The speaker ``introducer`` gives (``_speaker``), if any, and whether it signs."""
     speaker = _speaker(story, sentence, introducer, names)
     return None if speaker is None else Found(speaker, signed)
 
