@@ -168,6 +168,21 @@ def test_a_labelled_photo_credit_is_not_taken_for_the_headline() -> None:
     }
 
 
+def test_a_courtesy_credit_in_the_header_is_no_byline() -> None:
+    text = (
+        "Dog pulled from flooded creek\n\n"
+        "Courtesy of Dana Whitfield\n\n"
+        "Courtesy Dana Whitfield\n\n"
+        "By Sam Ortiz\n\n"
+        "A woman waded into a flooded creek on Sunday to free a dog trapped on a log."
+    )
+    (a,) = _articles_from_text(text)
+    assert a.byline == "Sam Ortiz"
+    removed = _removed(a)
+    assert removed["Courtesy of Dana Whitfield"].startswith("photo caption or credit")
+    assert removed["Courtesy Dana Whitfield"].startswith("photo caption or credit")
+
+
 def test_a_wrapped_line_opening_on_a_closing_quote_stays_in_its_paragraph() -> None:
     # DUC copy closes quotes with '' and may wrap right before them.
     text = (

@@ -101,9 +101,11 @@ _CREDIT_IN_BRACKETS = re.compile(rf"\(\s*(?:by\s+)?{_SLASHED.pattern}(?:,[^()]*)
 _CREDIT_AT_END = re.compile(
     rf"(?:^|[.!?”\"’)]\s+)(?:(?:[Pp]hoto\s+)?[Bb]y\s+)?{_SLASHED.pattern}\.?$"
 )
-# "Photo by Ray Ault", "Image courtesy of NASA": a credit stated whole, with no slash.
+# "Photo by Ray Ault", "Image courtesy of NASA", "Courtesy Shannon Trent": a credit stated
+# whole, with no slash. "Courtesy" may open it alone: no byline or heading starts so.
 _CREDIT_BY = re.compile(
-    rf"^(?:Photo(?:graph)?|Image|Picture|Video)s?\s+(?:by|courtesy(?:\s+of)?)\s+{_NAME}\.?$"
+    rf"^(?:(?:Photo(?:graph)?|Image|Picture|Video)s?\s+(?:by|courtesy(?:\s+of)?)"
+    rf"|Courtesy(?:\s+of)?)\s+{_NAME}\.?$"
 )
 _CREDIT_TAG = re.compile(r"(?:^|\s)(?:Photograph|Photo|Picture|Credit|Image)s?:(?=\s*[A-Z])")
 _MARKER_WORDS = frozenset("caption copyright credit source enlarge".split())
