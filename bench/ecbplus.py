@@ -212,7 +212,9 @@ def key_chains(story: Story, found: Found) -> dict[str, set[str]]:
 REACH = ("rules alone", "oracle on candidate pairs", "oracle on any two keys")
 
 
-def reach(stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]) -> dict:
+def reach(
+    stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]
+) -> dict[tuple, Tally]:
     """Tallies by (split, stage) of what merging can reach with the names found: the
     rules' groups; those with every candidate pair the scorer rates (``Ruled.candidates``)
     that gold calls one entity's joined, past every guard and threshold (what no
@@ -231,7 +233,7 @@ def _oracles(story: Story, found: Found, rules: Ruled) -> dict[str, list[Entity]
     chains = key_chains(story, found)
     keys = sorted(k for k, c in chains.items() if c)
     stages = ([], [(a, b) for a, b, _ in rules.candidates], list(combinations(keys, 2)))
-    entities = {}
+    entities: dict[str, list[Entity]] = {}
     for stage, pairs in zip(REACH, stages, strict=True):
         groups = rules.groups()
         for a, b in pairs:
