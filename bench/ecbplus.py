@@ -1,7 +1,7 @@
 """ECB+ entity aliases: are one entity's spellings merged, and different entities kept apart?
 
 Usage: .venv/bin/python bench/ecbplus.py [../shared/data/ecbplus-dev] [--full] [--errors SPLIT]
-       [--split SPLIT]
+       [--split SPLIT] [--reach]
 
 Each story (an ECB+ sub-topic) is briefed as the evaluator briefs it: a folder
 of one ``.txt`` per article, the first sentence as the title line, then one
@@ -45,7 +45,10 @@ and all 66 stories:
 and the shipped entities joins, per story and by outcome, kind, article, chain size
 and cause (``causes``: the whole difference between their pair scores; the pairs
 themselves for ``train`` only, counts for others); ``--split train`` briefs and cross-validates the
-``train`` stories alone; ``--cache FILE`` keeps the found names (spaCy's part) between runs.
+``train`` stories alone; ``--cache FILE`` keeps the found names (spaCy's part) between runs;
+``--reach`` prints, instead of the systems, what merging could reach with the names found
+(``reach``: an oracle joining every gold pair among the scorer's candidates, past every
+guard and threshold, then among any two keys found).
 """
 
 from __future__ import annotations
@@ -185,16 +188,61 @@ def examples(story: Story, found: Found, rules: Ruled) -> tuple[list[list[float]
     """The story's candidate pairs (``entities.candidate_pairs``) with a gold label:
     "same" when a gold mention written as one and one written as the other share a
     chain, "different" when both are gold forms and none do; other pairs left out."""
-    chains = chains_of(story)
-    of_key: dict[str, set[str]] = defaultdict(set)
-    for m in found[0]:
-        of_key[m.key].update(c for f in {form(m.text), form(m.alias)} for c in chains.get(f, ()))
+    of_key = key_chains(story, found)
     xs, ys = [], []
     for a, b, x in candidate_pairs(rules):
         if of_key[a] and of_key[b]:
             xs.append(x)
             ys.append(bool(of_key[a] & of_key[b]))
     return xs, ys
+
+
+def key_chains(story: Story, found: Found) -> dict[str, set[str]]:
+    """The gold chains of each mention key found: those of the gold forms its mentions
+    are written as (text or alias); none for a key no gold form writes."""
+    chains = chains_of(story)
+    of_key: dict[str, set[str]] = defaultdict(set)
+    for m in found[0]:
+        of_key[m.key].update(c for f in {form(m.text), form(m.alias)} for c in chains.get(f, ()))
+    return of_key
+
+
+# The stages an oracle merges at (``reach``): every pair it could join there that
+# gold calls one entity's is joined, and nothing else.
+REACH = ("rules alone", "oracle on candidate pairs", "oracle on any two keys")
+
+
+def reach(
+    stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]
+) -> dict[tuple, Tally]:
+    """Tallies by (split, stage) of what merging can reach with the names found: the
+    rules' groups; those with every candidate pair the scorer rates (``Ruled.candidates``)
+    that gold calls one entity's joined, past every guard and threshold (what no
+    scorer, guard or threshold can beat); and with every such pair of two found keys
+    (what no candidate generation can beat: the rest is spans and forms)."""
+    tallies: dict[tuple, Tally] = defaultdict(Tally)
+    for story in stories:
+        for stage, entities in _oracles(story, found[story.id], rules[story.id]).items():
+            for split in (story.split, "all"):
+                tallies[split, stage].add(story, storybrief_answer(story, entities))
+    return tallies
+
+
+def _oracles(story: Story, found: Found, rules: Ruled) -> dict[str, list[Entity]]:
+    """The story's entities at each ``REACH`` stage."""
+    chains = key_chains(story, found)
+    keys = sorted(k for k, c in chains.items() if c)
+    stages = ([], [(a, b) for a, b, _ in rules.candidates], list(combinations(keys, 2)))
+    entities: dict[str, list[Entity]] = {}
+    for stage, pairs in zip(REACH, stages, strict=True):
+        groups = rules.groups()
+        for a, b in pairs:
+            if chains[a] & chains[b]:
+                groups.union(a, b)
+        oracle = Ruled(dict(groups.parent), rules.infos, [])
+        off = EntitySettings(pair_threshold=RULES_ONLY)
+        entities[stage] = names_of(*found, off, None, oracle).entities
+    return entities
 
 
 def fit(stories: list[Story], found: dict[str, Found], rules: dict[str, Ruled]) -> PairModel:
@@ -689,17 +737,27 @@ def arguments() -> argparse.Namespace:
         "--split", choices=SPLITS, default="all", help="brief only this split's stories"
     )
     parser.add_argument("--cache", type=Path, help="pickle of the stories' found names")
+    parser.add_argument(
+        "--reach", action="store_true", help="what merging can reach with the names found"
+    )
     return parser.parse_args()
 
 
-def print_table(tallies: dict[tuple, Tally], splits: Iterable[str]) -> None:
+def print_table(
+    tallies: dict[tuple, Tally], splits: Iterable[str], systems: Iterable[str] = SYSTEMS
+) -> None:
     """The table of every system's scores on each of ``splits`` (those it scored)."""
     print("| split | system | coverage | pair P | pair R | pair F1 | B³ P | B³ R | B³ F1 |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for split in splits:
-        for system in (s for s in SYSTEMS if (split, s) in tallies):
+        for system in (s for s in systems if (split, s) in tallies):
             row = tallies[split, system].row(system, coverage=system.startswith("storybrief"))
             print(f"| {split} |{row[1:]}")
+
+
+def _splits(split: str) -> tuple[str, ...]:
+    """The table's splits when ``split`` is briefed."""
+    return SPLITS if split == "all" else (split,)
 
 
 def main() -> None:
@@ -712,11 +770,14 @@ def main() -> None:
         chosen = [s for s in stories if args.causes in {"all", s.split}]
         causes(chosen, found, rules_of(found))
         return
+    if args.reach:
+        print_table(reach(stories, found, rules_of(found)), _splits(args.split), REACH)
+        return
     entities = systems(stories, found, rules_of(found))
     if args.full:
         check_full(stories, entities[SYSTEMS[1]])
     tallies = score(stories, entities)
-    print_table(tallies, SPLITS if args.split == "all" else (args.split,))
+    print_table(tallies, _splits(args.split))
     print(f"\n{len(stories)} stories read and their names found in {seconds:.0f} s")
     if args.errors:
         print("\n".join(tallies[args.errors, SYSTEMS[0]].errors))

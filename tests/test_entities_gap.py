@@ -71,3 +71,20 @@ def test_the_scorer_fitted_on_train_reads_no_dev_gold() -> None:
     assert entities[0] == entities[1]
     # Train stories alone: nothing is held out to check on.
     assert ecbplus.fitted_on_train([train], found_by, rules) == {}
+
+
+def test_the_reach_joins_gold_pairs_only_among_candidates_then_among_any_keys() -> None:
+    texts = [("Boston", "GPE"), ("Boston Red Sox", "ORG"), ("Boston Herald", "ORG")]
+    texts += [("Lindsay Lohan", "PERSON"), ("Lilo", "PERSON")]
+    names = [found(text, label, "d1") for text, label in texts]
+    chains = ("c1", "c1", "c2", "c3", "c3")
+    gold = [ecbplus.Mention("d1", norm(t), c, "X") for (t, _), c in zip(texts, chains, strict=True)]
+    story = ecbplus.Story("1ecb", "train", [], gold)
+    tallies = ecbplus.reach([story], {"1ecb": (names, [])}, ecbplus.rules_of({"1ecb": (names, [])}))
+    right = [tallies["train", stage].pairs_right for stage in ecbplus.REACH]
+    # The rules join none; "Boston" / "Boston Red Sox" is a candidate pair (a shared
+    # word), "Lilo" / "Lindsay Lohan" no candidate (people are the rules'); the
+    # Boston Herald, another chain, joins no one at any stage.
+    assert right == [0, 1, 2]
+    same = [tallies["train", stage].pairs_same for stage in ecbplus.REACH]
+    assert same == right
