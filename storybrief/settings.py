@@ -57,10 +57,6 @@ class Weights:
     # summaries, 17 of the 23 pairs so close were one fact told twice (BENCHMARKS.md).
     same_fact_shared: int = 6
     same_fact_near: float = 0.6
-    # A sentence whose word alignment (``nlp.alignment``, over the story's candidates)
-    # with one picked reaches this tells its fact again in other words: it stays out.
-    # Above 1: no such test.
-    same_fact_aligned: float = 0.45
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,6 @@ from itertools import chain
 
 import numpy as np
 
-from storybrief.nlp.alignment import Alignment
 from storybrief.nlp.encoders import Encoder, WordLlama
 from storybrief.nlp.english import STOPWORDS
 from storybrief.settings import Weights
@@ -136,11 +135,9 @@ def select(
         return []
     weights = weights or Weights()
     lengths = np.array([c.words for c in pool], dtype=np.float64)
-    encoder = encoder or WordLlama()
-    vectors = encoder.embed([c.text for c in pool])
+    vectors = (encoder or WordLlama()).embed([c.text for c in pool])
     cover = _Cover(pool, lengths, vectors, weights)
     excluded = _excluded(pool, vectors, weights, facts)
-    echoes = _Echoes(pool, encoder, weights.same_fact_aligned)
     requires = _predecessors(pool)
     free = requires < 0
     # One slot more than the pool, never set: the slot of a predecessor that is no candidate.
@@ -155,7 +152,6 @@ def select(
             done[i] = True
             words.take(i)
             available &= words.fits() & ~excluded[i]
-            available &= ~echoes.of(i, available)
             available[i] = False
     return [pool[i] for i in picked]
 
@@ -274,27 +270,6 @@ def _same_words(pool: list[Candidate], vectors: np.ndarray, weights: Weights) ->
         incidence[i, [column[s] for s in held]] = 1.0
     shared = incidence @ incidence.T
     return (shared >= weights.same_fact_shared) & (vectors @ vectors.T >= weights.same_fact_near)
-
-
-class _Echoes:
-    """Which candidates tell again, in other words, what a picked one tells: a word
-    alignment with it (``nlp.alignment``, word weights over the pool) at ``bar`` or more.
-
-    Read only between a pick and the candidates still open, a few hundred pairs a
-    summary, not the pool's every pair.
-    """
-
-    def __init__(self, pool: list[Candidate], encoder: Encoder, bar: float) -> None:
-        self.bar = bar
-        self.alignment = Alignment([c.text for c in pool], encoder.embed) if bar <= 1 else None
-
-    def of(self, picked: int, among: np.ndarray) -> np.ndarray:
-        """Which of the candidates ``among`` marks (a mask) tell ``picked``'s fact again."""
-        found = np.zeros(len(among), dtype=bool)
-        if self.alignment is not None:
-            for j in np.flatnonzero(among):
-                found[j] = self.alignment.score(picked, int(j)) >= self.bar
-        return found
 
 
 def _other_calendars(pool: list[Candidate]) -> np.ndarray:
