@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from storybrief.nlp.alignment import aligned
+from storybrief.nlp.alignment import Alignment, aligned
 
 # Static vectors standing for an encoder's: "arrested" and "detained" alike, the rest apart.
 _VECTORS = {
@@ -36,3 +36,11 @@ def test_a_word_every_text_has_weighs_nothing() -> None:
 def test_a_text_without_words_aligns_with_nothing() -> None:
     texts = ["police arrested", "...", "rain"]
     assert aligned(texts, np.array([[0, 1], [1, 2]]), _embed).tolist() == [0.0, 0.0]
+
+
+def test_one_pair_reads_as_among_all_pairs() -> None:
+    # The summary reads a pick against the candidates still open, one pair at a time.
+    texts = ["police arrested protesters", "police detained protesters", "rain", "rain"]
+    alignment = Alignment(texts, _embed)
+    assert alignment.score(0, 1) == aligned(texts, np.array([[0, 1]]), _embed)[0]
+    assert alignment.score(1, 2) == 0.0
