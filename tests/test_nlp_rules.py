@@ -100,3 +100,16 @@ def test_a_word_met_again_is_not_matched_again() -> None:
         del table.ruler.set_annotations
     assert not applied
     assert [t.pos_ for t in doc][:3] == ["DET", "NOUN", "VERB"]
+
+
+def test_the_matcher_of_several_tokens_runs_only_where_one_of_its_rules_may_start() -> None:
+    vocab = spacy.blank("en").vocab
+    table = RuleTable(vocab, "rules", RULES)
+    seen: list[str] = []
+    several = table._several
+    table._several = lambda doc, **kw: seen.append(doc[0].text) or several(doc, **kw)  # type: ignore[assignment,method-assign]
+    # No "expl" in the first: none of the two-token rules can start there.
+    table(_doc(vocab, *DOCS[0]))
+    doc = table(_doc(vocab, *DOCS[1]))
+    assert seen == ["there"]
+    assert doc[1].lemma_ == "exist"

@@ -331,7 +331,8 @@ def outside_quotes(story: StoryContext, sentence: Sentence) -> set[int]:
     over the whole paragraph, not the sentence alone.
     """
     _, starts, spans = story.paragraphs[(sentence.article, sentence.paragraph)]
+    doc = story.docs[sentence.id]
+    if not spans:  # most paragraphs quote no one: every token, without a Token made for each
+        return set(range(len(doc)))
     offset = starts[sentence.id]
-    return {
-        t.i for t in story.docs[sentence.id] if not any(a <= offset + t.idx <= b for a, b in spans)
-    }
+    return {t.i for t in doc if not any(a <= offset + t.idx <= b for a, b in spans)}

@@ -8,9 +8,11 @@ the parse's time (BENCHMARKS.md, tenth session). What the one-token rules do to 
 token follows from those four values and the attributes it had before, so
 ``RuleTable`` works it out once for each such key, with the ruler's own code, and
 then writes the outcome on every token with that key. The few rules of several
-tokens keep a Matcher of their own; a Doc one of them matches is annotated as the
-ruler does it, every rule in the ruler's order. The same attributes either way
-(checked on the texts of stories-dev, see BENCHMARKS.md).
+tokens keep a Matcher of their own, run only on a Doc with a token that one of their
+patterns may start with (also found once per key: the Matcher took half the table's
+time, on every Doc, for rules that match a few); a Doc one of them matches is
+annotated as the ruler does it, every rule in the ruler's order. The same attributes
+either way (checked on the texts of stories-dev, see BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -63,16 +65,23 @@ class RuleTable:
             ]
         )
         self._several = Matcher(vocab)
+        starts: list[dict[str, Any]] = []
         for n, rule in enumerate(patterns):
             if any(len(pattern) > 1 for pattern in rule["patterns"]):
                 # Under the ruler's own key, so its matches sort among the others as the ruler's do.
                 self._several.add(str(n), rule["patterns"])
+                starts += [_checked(pattern[0]) for pattern in rule["patterns"]]
+        self._starts = Starts(starts)
         self._outcomes: dict[Key, Outcome] = {}
         self._by_rules: dict[tuple[int, ...], Outcome] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         keys = [tuple(row) for row in doc.to_array(_KEY).tolist()]
-        several = self._several(doc, allow_missing=True, as_spans=False)
+        several = (
+            self._several(doc, allow_missing=True, as_spans=False)
+            if self._starts.any_in(doc, keys)
+            else []
+        )
         if several:
             self._annotate(doc, keys, several)
             return doc
@@ -143,8 +152,7 @@ class OneTokenRules:
     def of(self, token: Token, key: Key) -> tuple[int, ...]:
         """The numbers of the rules that match ``token`` (whose ``key`` it is), in order."""
         if key[:4] not in self._of:
-            values = {"TAG": token.tag_, "LOWER": token.lower_, "DEP": token.dep_}
-            values["IS_SPACE"] = token.is_space
+            values = _values(token)
             free = (token.tag_, token.dep_, token.is_space)
             if free not in self._free_of:
                 self._free_of[free] = [n for n, specs in self._free if _any(specs, values)]
@@ -152,6 +160,30 @@ class OneTokenRules:
             found = self._free_of[free] + [n for n, specs in tried if _any(specs, values)]
             self._of[key[:4]] = tuple(sorted(set(found)))
         return self._of[key[:4]]
+
+
+class Starts:
+    """Whether a Doc has a token that one of some token patterns (the first tokens of the
+    rules of several tokens) matches, found once per tag, word, label and space flag."""
+
+    def __init__(self, specs: list[dict[str, Any]]) -> None:
+        self._specs = specs
+        self._of: dict[Key, bool] = {}
+
+    def any_in(self, doc: Doc, keys: list[Key]) -> bool:
+        """Whether a token of ``doc`` (whose ``keys`` they are, ``_KEY``) matches one."""
+        for i, key in enumerate(keys):
+            found = self._of.get(key[:4])
+            if found is None:
+                found = self._of[key[:4]] = _any(self._specs, _values(doc[i]))
+            if found:
+                return True
+        return False
+
+
+def _values(token: Token) -> dict[str, str | bool]:
+    """What the patterns test of ``token`` (``_ATTRIBUTES``), by attribute."""
+    return {"TAG": token.tag_, "LOWER": token.lower_, "DEP": token.dep_, "IS_SPACE": token.is_space}
 
 
 def _words(specs: list[dict[str, Any]]) -> set[str]:
