@@ -121,7 +121,7 @@ def _beside(
     if (
         after is not None
         and after.paragraph == passage.paragraph
-        and not any(ch in QUOTE_MARKS for ch in after.text)
+        and not _quotes_speech(after.text)
     ):
         found.append((after, (-1, -1)))
     before = sentences[covered[0].index - 1] if covered[0].index else None
@@ -129,6 +129,16 @@ def _beside(
         edge = len(story.docs[before.id])
         found.append((before, (edge, edge)))
     return found
+
+
+def _quotes_speech(text: str) -> bool:
+    """Whether the writer's sentence ``text`` quotes words of its own, not only a title
+    ('Clinton remarked, alluding to the actor's turn in "The Revenant."' names the
+    statement before it, where a quote of its own would be that quote's speaker's)."""
+    return any(
+        (inner := text[start + 1 : end].strip()) and not _is_title(inner)
+        for start, end in quote_spans(text)
+    )
 
 
 def _introduces(story: StoryContext, before: Sentence, passage: Passage) -> bool:

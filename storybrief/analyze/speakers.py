@@ -762,13 +762,25 @@ def _subject(verb: Token, outside: set[int] | None = None) -> Token | None:
         subject = _compound_name(verb, outside) or _after_speech_verb(verb, outside)
     if subject is None and verb.dep_ == "conj":
         subject = _conjunct_subject(verb, outside)
-    if subject is None and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}:
-        # A participle clause ("insisting: ...", "upon saying") takes the subject of the
-        # verb it hangs from.
-        subject = _subject(_main_verb(verb), outside)
+    if subject is None:
+        subject = _participle_subject(verb, outside)
     if subject is None and verb.dep_ == "ROOT":
         subject = _stranded_subject(verb, outside)
     return subject
+
+
+def _participle_subject(verb: Token, outside: set[int] | None) -> Token | None:
+    """The subject of a participle clause ("insisting: ...", "upon saying"): that of the verb
+    it hangs from; or, where the parser made it the subject of the quoted words after it
+    ('Flea shared the news, writing “Feels great ...”': "writing" under "Feels"), that of
+    the writer's clause before it, as a participle is no one's subject there."""
+    if verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}:
+        return _subject(_main_verb(verb), outside)
+    quoted_head = outside is not None and verb.head.i not in outside
+    if verb.tag_ != "VBG" or verb.dep_ not in _SUBJECTS or not quoted_head or verb.i == 0:
+        return None
+    clause = verb.doc[: verb.i].root
+    return _subject(clause, outside) if clause.pos_ in {"VERB", "AUX"} else None
 
 
 def _after_speech_verb(verb: Token, outside: set[int] | None) -> Token | None:
