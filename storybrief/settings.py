@@ -204,6 +204,12 @@ class AgreementSettings:
     # one fact); gold-dev tune half unchanged; read on fresh roundups 200-599: 23 of 28 joins
     # right, 3 half, 2 wrong (``bench/agreements.py --fresh``; BENCHMARKS.md).
     retold: float = 0.35
+    # A cluster is also taken into a listed fact when, in the shared sentences of this many
+    # articles or more, its unit and the listed fact's are parts of one telling: a sentence
+    # whole and one of its clauses, or two coordinated clauses ("have seized Mosul and are
+    # moving closer to Baghdad"; ``agreements._one_telling``). Listed apart, each shows a
+    # sentence telling both. Fifteenth session (BENCHMARKS.md); a large number turns it off.
+    one_telling: int = 2
 
 
 @dataclass(frozen=True)
