@@ -155,3 +155,20 @@ def test_an_act_inside_a_clause_is_no_part_of_its_telling() -> None:
     # killed 224" (clause 2): the clause tells more than the act.
     units = [*told()[:3], told_with("t1:1", 4, set()), told_with("t2:1", 4, set()), unit("t0:1")]
     assert _retold([3, 4, 5], [seized()], units, unlike(), SETTINGS) is None
+
+
+def test_a_cluster_retelling_the_fact_before_it_grew_still_retells_it() -> None:
+    # t1's sentence is listed with t3's (part 0); a cluster of t3's and t4's sentences was
+    # taken in (part 1). A cluster sharing t1's sentence and alike t3's retells the fact,
+    # though unlike t4's: the parts are not averaged together.
+    units = [unit("t1:1"), unit("t3:1"), unit("t3:1"), unit("t4:1"), unit("t1:1"), unit("t0:1")]
+    agreement = Agreement("Sentence t1:1.", ["t1", "t3"], [], ["t1:1", "t3:1"])
+    kept = _Listed(agreement, [0, 1])
+    kept.grow([2, 3], units, [])
+    found = np.zeros((6, 6))
+    found[5, 1] = found[1, 5] = BAR + 0.1
+    alike = (found, np.zeros_like(found, dtype=bool))
+    assert kept.parts == [[0, 1], [2, 3]]
+    assert _retold([4, 5], [kept], units, alike, SETTINGS) is kept
+    merged = _Listed(agreement, kept.members)  # the same units as one part average lower
+    assert _retold([4, 5], [merged], units, alike, SETTINGS) is None

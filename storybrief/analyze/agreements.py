@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -1104,14 +1104,21 @@ def _capped(kept: list[Agreement], settings: AgreementSettings) -> list[Agreemen
 
 @dataclass
 class _Listed:
-    """An agreement the brief lists, and its cluster's units."""
+    """An agreement the brief lists, its cluster's units (``members``), and each cluster it
+    took in kept apart (``parts``, its own first): a cluster retelling one of them retells
+    the fact, though the parts taken together average lower."""
 
     agreement: Agreement
     members: list[int]
+    parts: list[list[int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.parts = self.parts or [self.members]
 
     def grow(self, cluster: list[int], units: list[_Unit], syndication: list[Syndication]) -> None:
         """Take in a cluster that retells this fact (``_retold``): its sentences and sources."""
         self.members = sorted(set(self.members) | set(cluster))
+        self.parts.append(cluster)
         a = self.agreement
         sources = sorted(set(a.sources) | {units[i].sentence.article for i in cluster})
         ids = set(a.sentence_ids) | {units[i].sentence.id for i in cluster}
@@ -1132,8 +1139,9 @@ def _retold(
     which pairs state a figure alike; a denial never retells an assertion): their average
     pair scoring ``settings.retold``, or one of the cluster's stating a figure one of the
     listed fact's states ("Facebook's $5 billion FTC fine is a joke" / "approved a roughly
-    $5 billion settlement"), or all told by the cluster too; or one it is told as one with
-    in the sentences of ``settings.one_telling`` articles (``_one_telling``).
+    $5 billion settlement"), or all told by the cluster too; each cluster the listed fact took
+    in is read apart (``_Listed.parts``). Or one it is told as one with in the sentences of
+    ``settings.one_telling`` articles (``_one_telling``).
 
     Two units of one sentence never share a cluster, so one fact told by a whole sentence
     and by one of its clauses forms two clusters, each pairing the sentence with another
@@ -1157,11 +1165,13 @@ def _retells(
     common = {sentence[i] for i in cluster} & set(listed.agreement.sentence_ids)
     if not common:
         return False
-    own = [i for i in cluster if sentence[i] not in common]
-    told = [j for j in listed.members if sentence[j] not in common]
-    if not told or _one_telling(cluster, listed.members, units) >= settings.one_telling:
+    if _one_telling(cluster, listed.members, units) >= settings.one_telling:
         return True
-    return _alike(own, told, alike, settings.retold)
+    own = [i for i in cluster if sentence[i] not in common]
+    return any(
+        _alike(own, [j for j in part if sentence[j] not in common], alike, settings.retold)
+        for part in listed.parts
+    )
 
 
 def _one_telling(cluster: list[int], members: list[int], units: list[_Unit]) -> int:
@@ -1187,6 +1197,9 @@ def _alike(
 ) -> bool:
     """Whether two sets of units tell one fact (``_retells``): no pair of them is kept apart
     (a denial and an assertion, two actors), and their average pair scores ``bar`` or one
-    pair states a figure alike."""
+    pair states a figure alike; or the listed fact has none left (``told``): the cluster
+    holds all its sentences."""
+    if not told:
+        return True
     scores, figure = (pairs[np.ix_(own, told)] for pairs in alike)
     return bool(np.isfinite(scores).all() and (scores.mean() >= bar or figure.any()))
