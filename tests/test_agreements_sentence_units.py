@@ -43,3 +43,22 @@ def test_a_sentence_of_two_actors_doings_is_no_unit_whole() -> None:
     # unit, with no single actor to keep it from either, would join both.
     found = units_of(sentence_units=True)["t0:0"]
     assert [actor for _, actor in found] == ["barack obama", "hassan rouhani"]
+
+
+def test_each_unit_knows_the_clauses_it_is_told_with() -> None:
+    # "arrested ... and seized ..., officials said": "arrested" is reported, so in the unit of
+    # "said"; "seized" is told with that unit, and the sentence whole with both
+    # (``agreements._one_telling`` reads these).
+    agreements = dataclasses.replace(DEFAULT.agreements, sentence_units=True)
+    settings = dataclasses.replace(DEFAULT, agreements=agreements)
+    story = StoryContext.from_texts(STORY, settings=settings)
+    run(story, "entities")
+    found = [u for u in _units(story, story.names) if u.sentence.id == "t0:1"]
+    whole = next(u for u in found if u.text == ARREST)
+    seized = next(u for u in found if u.text.startswith("Police seized"))
+    said = next(u for u in found if u is not whole and u is not seized)
+    assert whole.head == -1 and whole.joins == {seized.head, said.head}
+    assert seized.joins == {seized.head, said.head}
+    # Obama's and Rouhani's clauses are subordinated ("while"), not coordinated.
+    obama, rouhani = (u for u in _units(story, story.names) if u.sentence.id == "t0:0")
+    assert obama.joins == {obama.head} and rouhani.joins == {rouhani.head}

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -113,6 +113,11 @@ class _Unit:
     negated: bool  # whether it says that something is not so
     places: set[str]  # its lemmas that name a town, region or country
     words: set[str]  # its lemmas that are no name nor title: what it says of them
+    # Where it stands in its sentence (``_one_telling``): its clause head's token index (-1
+    # for a sentence whole, a noun's for an act), and the clause heads it is told as one
+    # with: its own and its conjuncts' for a clause, every clause's for a sentence whole.
+    head: int = -1
+    joins: frozenset[int] = frozenset()
 
 
 def _heads(doc: Doc) -> list[Token]:
@@ -296,7 +301,15 @@ def _sentence_unit(
     if len(actors) > 1:
         return []
     tokens = [t for t in story.docs[sentence.id] if t.i not in teller]
-    return _unit(story, sentence, tokens, next(iter(actors), None), names)
+    found = _unit(story, sentence, tokens, next(iter(actors), None), names)
+    return _placed(found, -1, frozenset(u.head for u in clauses))
+
+
+def _placed(units: list[_Unit], head: int, joins: frozenset[int]) -> list[_Unit]:
+    """The units (none or one) with their place in their sentence (``_Unit.head``)."""
+    for unit in units:
+        unit.head, unit.joins = head, joins
+    return units
 
 
 def _clauses(doc: Doc, min_words: int) -> dict[Token, list[Token]]:
@@ -329,8 +342,17 @@ def _clause_units(
             setting = _speech_setting(head)
             tokens = [t for t in tokens if t not in setting]
         actor = _actor(story, sentence, head, names)
-        units += _unit(story, sentence, tokens, actor, names)
+        found = _unit(story, sentence, tokens, actor, names)
+        units += _placed(found, head.i, _coordinated(head, owned))
     return units
+
+
+def _coordinated(head: Token, owned: dict[Token, list[Token]]) -> frozenset[int]:
+    """A clause head and the heads of the units its conjuncts are in, by token index: in
+    "Police arrested the driver and seized his cargo, officials said", "seized" is told with
+    the unit of "said", which holds "arrested" (a reported verb heads no unit)."""
+    unit_of = {t.i: h.i for h, tokens in owned.items() for t in tokens}
+    return frozenset({head.i} | {unit_of[c.i] for c in head.conjuncts if c.i in unit_of})
 
 
 def _teller(doc: Doc) -> set[int]:
@@ -384,7 +406,8 @@ def _act_units(
             continue
         tokens = [t for t in tokens if clause[t] == clause[noun]]
         actor = _named(story, sentence, _agent(noun), names)
-        units += _unit(story, sentence, tokens, actor, names, {noun: acts[noun]})
+        found = _unit(story, sentence, tokens, actor, names, {noun: acts[noun]})
+        units += _placed(found, noun.i, frozenset())
     return units
 
 
@@ -1059,7 +1082,7 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
         # Two clauses of one sentence and of its copy align twice: say it once.
         if any(set(ids) <= set(k.agreement.sentence_ids) for k in kept):
             continue
-        retold = _retold(cluster, kept, units, (scored.scores, scored.figure), settings.retold)
+        retold = _retold(cluster, kept, units, (scored.scores, scored.figure), settings)
         if retold is not None:
             retold.grow(cluster, units, story.syndication)
             continue
@@ -1081,14 +1104,21 @@ def _capped(kept: list[Agreement], settings: AgreementSettings) -> list[Agreemen
 
 @dataclass
 class _Listed:
-    """An agreement the brief lists, and its cluster's units."""
+    """An agreement the brief lists, its cluster's units (``members``), and each cluster it
+    took in kept apart (``parts``, its own first): a cluster retelling one of them retells
+    the fact, though the parts taken together average lower."""
 
     agreement: Agreement
     members: list[int]
+    parts: list[list[int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.parts = self.parts or [self.members]
 
     def grow(self, cluster: list[int], units: list[_Unit], syndication: list[Syndication]) -> None:
         """Take in a cluster that retells this fact (``_retold``): its sentences and sources."""
         self.members = sorted(set(self.members) | set(cluster))
+        self.parts.append(cluster)
         a = self.agreement
         sources = sorted(set(a.sources) | {units[i].sentence.article for i in cluster})
         ids = set(a.sentence_ids) | {units[i].sentence.id for i in cluster}
@@ -1102,14 +1132,16 @@ def _retold(
     kept: list[_Listed],
     units: list[_Unit],
     alike: tuple[np.ndarray, np.ndarray],
-    bar: float,
+    settings: AgreementSettings,
 ) -> _Listed | None:
     """The listed fact a cluster retells, if any: one sharing a sentence with it, whose
     other sentences' units are alike the cluster's own (``alike``: their pair scores, and
     which pairs state a figure alike; a denial never retells an assertion): their average
-    pair scoring ``bar``, or one of the cluster's stating a figure one of the listed fact's
-    states ("Facebook's $5 billion FTC fine is a joke" / "approved a roughly $5 billion
-    settlement"), or all told by the cluster too.
+    pair scoring ``settings.retold``, or one of the cluster's stating a figure one of the
+    listed fact's states ("Facebook's $5 billion FTC fine is a joke" / "approved a roughly
+    $5 billion settlement"), or all told by the cluster too; each cluster the listed fact took
+    in is read apart (``_Listed.parts``). Or one it is told as one with in the sentences of
+    ``settings.one_telling`` articles (``_one_telling``).
 
     Two units of one sentence never share a cluster, so one fact told by a whole sentence
     and by one of its clauses forms two clusters, each pairing the sentence with another
@@ -1118,26 +1150,46 @@ def _retold(
     House passed the act" / "the act was passed in 2019 too") shares a sentence with the
     second's cluster, but the other outlets' sentences of the two are unlike.
     """
-    sentence = [u.sentence.id for u in units]
-    return next((k for k in kept if _retells(cluster, k, sentence, alike, bar)), None)
+    return next((k for k in kept if _retells(cluster, k, units, alike, settings)), None)
 
 
 def _retells(
     cluster: list[int],
     listed: _Listed,
-    sentence: list[str],
+    units: list[_Unit],
     alike: tuple[np.ndarray, np.ndarray],
-    bar: float,
+    settings: AgreementSettings,
 ) -> bool:
-    """Whether a cluster retells one listed fact (``_retold``); ``sentence`` is each unit's."""
+    """Whether a cluster retells one listed fact (``_retold``)."""
+    sentence = [u.sentence.id for u in units]
     common = {sentence[i] for i in cluster} & set(listed.agreement.sentence_ids)
     if not common:
         return False
-    own = [i for i in cluster if sentence[i] not in common]
-    told = [j for j in listed.members if sentence[j] not in common]
-    if not told:
+    if _one_telling(cluster, listed.members, units) >= settings.one_telling:
         return True
-    return _alike(own, told, alike, bar)
+    own = [i for i in cluster if sentence[i] not in common]
+    return any(
+        _alike(own, [j for j in part if sentence[j] not in common], alike, settings.retold)
+        for part in listed.parts
+    )
+
+
+def _one_telling(cluster: list[int], members: list[int], units: list[_Unit]) -> int:
+    """In how many articles a cluster's unit and a listed fact's are parts of one telling in
+    one sentence: a sentence whole and one of its clauses, or two coordinated clauses
+    (``_Unit.joins``), not an act and its clause ("the bombings" / "the bombings killed
+    224": the clause tells more). Outlets that tell two predicates in one sentence ("have
+    seized Mosul and are moving closer to Baghdad", "have seized several cities and are
+    closing in on Baghdad") would otherwise have each listed by those same sentences."""
+    return len(
+        {
+            units[i].sentence.article
+            for i in cluster
+            for j in members
+            if units[i].sentence.id == units[j].sentence.id
+            and (units[i].head in units[j].joins or units[j].head in units[i].joins)
+        }
+    )
 
 
 def _alike(
@@ -1145,6 +1197,9 @@ def _alike(
 ) -> bool:
     """Whether two sets of units tell one fact (``_retells``): no pair of them is kept apart
     (a denial and an assertion, two actors), and their average pair scores ``bar`` or one
-    pair states a figure alike."""
+    pair states a figure alike; or the listed fact has none left (``told``): the cluster
+    holds all its sentences."""
+    if not told:
+        return True
     scores, figure = (pairs[np.ix_(own, told)] for pairs in alike)
     return bool(np.isfinite(scores).all() and (scores.mean() >= bar or figure.any()))
