@@ -318,7 +318,7 @@ def _pairs(
     ctx: StoryContext, debunker: Article, reports: list[Article]
 ) -> list[tuple[Sentence, Sentence]]:
     """A debunker's debunk sentence (``debunk_sentence``) against each report's lead sentence
-    most like it of those answering it (``_answers``), the closest pair first."""
+    most like it, the closest pair first, when that sentence answers it (``_answers``)."""
     debunk = debunk_sentence(ctx, debunker)
     if debunk is None:
         return []
@@ -327,7 +327,7 @@ def _pairs(
     pairs = [
         (debunk, best)
         for r in reports
-        if (best := _closest(ctx, debunk, [s for s in r.sentences if answers(s)]))
+        if (best := _closest(ctx, debunk, r.sentences)) and answers(best)
     ]
     return sorted(pairs, key=lambda p: _closeness(ctx, p), reverse=True)
 
@@ -335,10 +335,9 @@ def _pairs(
 def _answers(ctx: StoryContext, debunking: list[Sentence], report: Sentence) -> bool:
     """Whether a report's sentence is one a debunk answers: about one matter with the debunking
     article (``_one_matter``), asserting what the debunk calls untrue (``_tells``), and, for a
-    denial, telling what it denies. Each lead sentence is tried, not only the one most like the
-    debunk: "branded the photo a hoax" is most like a report's "The crabs human see or eat are
-    usually only six or so inches across", not its "An aerial image taken in the UK captured a
-    massive crab" (FNC-1 tune half). ``debunking``: the lead, then the debunk."""
+    denial, telling what it denies. ``debunking``: the lead, then the debunk. Only the report's
+    lead sentence most like the debunk is tried: trying each (fifteenth session) set debunks
+    against leads on their own side (AllSides, FNC-1 tune half; BENCHMARKS.md)."""
     debunk = debunking[-1]
     # A denial says what it denies: the report must tell it ("denied that Kenya had sent
     # troops" is no answer to "Kenyan soldiers allegedly raided a camp").
