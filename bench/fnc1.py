@@ -1,6 +1,7 @@
 """Conflicts on FNC-1 claim stories: outlets that report a claim against outlets that debunk it.
 
 Usage: PYTHONPATH=. .venv/bin/python bench/fnc1.py [STORIES_JSON] [--show tune|report|all]
+       PYTHONPATH=. .venv/bin/python bench/fnc1.py [STORIES_JSON] --bodies tune|report|all
 
 Each story of ``fnc1_dev_stories.json`` (``../shared/data/fnc1-dev/``) is
 briefed as the evaluator briefs it: its bodies written to a folder as
@@ -26,7 +27,8 @@ other four; the pooled out-of-fold scores over all 41), and the **fixed
 split** (within each kind, stories by id, the 1st, 3rd, ... the tune half,
 fitted on, and the 2nd, 4th, ... the report half, scored). Every story is
 briefed with the weights of the fold that held it out. ``--show`` prints the
-cross-validated conflicts of one half, to be read.
+cross-validated conflicts of one half, to be read; ``--bodies`` instead prints, per body of a
+half, its out-of-fold probability and the bodies its debunk sentence answers, and no scores.
 """
 
 from __future__ import annotations
@@ -165,13 +167,42 @@ def show(stories: list[Story], briefs: dict[str, Brief]) -> None:
                 print(f"  [{c.source} {stance[c.source]}] {c.text}")
 
 
+def show_bodies(stories: list[Story], shown: list[Story]) -> None:
+    """Per body of the ``shown`` stories, out of fold, as the threshold's simulation reads it
+    (``train_debunk.sides``): its stance, its label, its fold's probability (``*`` at or over
+    the fold's threshold) and the bodies its debunk sentence answers; no story is briefed, so
+    it takes half the time of the scores, and says which debunking body is in no conflict."""
+    from train_debunk import sides, story_bodies, train_model
+
+    from storybrief.analyze.conflicts import debunk_model
+
+    bodies = {s["id"]: story_bodies(s) for s in stories}
+    wanted = {s["id"] for s in shown}
+    for fold in folds(stories):
+        held = {s["id"] for s in fold}
+        weights, threshold = train_model({i: b for i, b in bodies.items() if i not in held})
+        model = debunk_model.checked(weights)
+        for story in sorted(held & wanted):
+            found = any(map(cross_stance, sides(bodies[story], model, threshold)))
+            print(f"\n{story} (threshold {threshold}) cross-stance: {found}")
+            for b in bodies[story]:
+                p = model.probability(b.features)
+                mark = "*" if p >= threshold else " "
+                answers = " ".join(sorted(b.answers))
+                print(f"  {b.article:10s} {b.stance:9s} label {b.label} {p:.3f}{mark} {answers}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stories", type=Path, nargs="?", default=STORIES)
     parser.add_argument("--show", choices=("tune", "report", "all"))
+    parser.add_argument("--bodies", choices=("tune", "report", "all"), help="per body, no scores")
     args = parser.parse_args()
     stories = json.loads(args.stories.read_text(encoding="utf-8"))["stories"]
     halves = split(stories)
+    if args.bodies:
+        show_bodies(stories, halves[args.bodies])
+        return
     briefs = cross_validated(stories, halves)
     rows = [
         ("storybrief, 5-fold CV by story", "all", _sides_of(stories, briefs["cv"])),

@@ -165,10 +165,22 @@ def _is_report(token: Token) -> bool:
 
 
 def _near(cue: Span) -> set[Token]:
-    """A cue's words and their heads, their dependents, and those prepositions' objects."""
-    near = {t for word in cue for t in (word, word.head)}
+    """A cue's words and their heads, their dependents, and those prepositions' objects; and
+    what a cue after "as" is predicated of (``_predicated``)."""
+    near = {t for word in cue for t in (word, word.head, *_predicated(word))}
     near |= {child for t in list(near) for child in t.children}
     return near | {g for t in list(near) if t.dep_ == "prep" for g in t.children}
+
+
+def _predicated(word: Token) -> list[Token]:
+    """What a word after "as" is said of: the object of the verb "as" hangs on ("rate the
+    photograph as a likely fake", "termed the reports as false"), or its passive subject ("the
+    claims were dismissed as false"): a verb's object complement, a class of the syntax, not a
+    list of judging verbs."""
+    prep = word.head
+    if prep.lower_ != "as" or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    return _child(prep.head, ("dobj", "nsubjpass"))
 
 
 def called_untrue(doc: Doc) -> str:
@@ -236,6 +248,8 @@ def _judged(cue: Token) -> list[Token]:
     "not true") judge nothing."""
     head = cue.head
     noun = [cue] if cue.pos_ in {"NOUN", "PROPN"} else []
+    if predicated := _predicated(cue):
+        return predicated
     if cue.dep_ in _JUDGES_HEAD:
         return [head]
     if cue.dep_ in _JUDGES_SUBJECT:
@@ -263,7 +277,9 @@ def _governed(judged: Token, cue: bool) -> list[Token]:
         t
         for child in kept
         for t in (child.subtree if child is not judged else [child])
-        if t.lemma_.lower() not in _REPORTS
+        # A preposition tells nothing, nor one spelt as a verb ("the statements regarding the
+        # photo are completely false" names nothing beyond the photo: FNC-1 tune half).
+        if t.lemma_.lower() not in _REPORTS and t.dep_ != "prep"
     ]
 
 
@@ -302,25 +318,36 @@ def _pairs(
     ctx: StoryContext, debunker: Article, reports: list[Article]
 ) -> list[tuple[Sentence, Sentence]]:
     """A debunker's debunk sentence (``debunk_sentence``) against each report's lead sentence
-    most like it, the closest pair first, when the two articles are about one matter
-    (``_one_matter``)."""
+    most like it, the closest pair first, when that sentence answers it (``_answers``)."""
     debunk = debunk_sentence(ctx, debunker)
     if debunk is None:
         return []
     lead = [*_lead(ctx, debunker.sentences), debunk]
-    # A denial says what it denies: the report must tell it ("denied that Kenya had sent
-    # troops" is no answer to "Kenyan soldiers allegedly raided a camp").
-    words = 0 if sentence_untrue(ctx, debunk) else ctx.settings.conflicts.denial_shared
+    answers = partial(_answers, ctx, lead)
     pairs = [
         (debunk, best)
         for r in reports
-        if (best := _closest(ctx, debunk, r.sentences))
-        and _one_matter(ctx, lead, best)
-        and _tells(ctx, debunk, best)
-        and len(content(debunk.text, ctx.names) & content(best.text, ctx.names)) >= words
-        and (not words or _names_denier(ctx, debunk, best))
+        if (best := _closest(ctx, debunk, r.sentences)) and answers(best)
     ]
     return sorted(pairs, key=lambda p: _closeness(ctx, p), reverse=True)
+
+
+def _answers(ctx: StoryContext, debunking: list[Sentence], report: Sentence) -> bool:
+    """Whether a report's sentence is one a debunk answers: about one matter with the debunking
+    article (``_one_matter``), asserting what the debunk calls untrue (``_tells``), and, for a
+    denial, telling what it denies. ``debunking``: the lead, then the debunk. Only the report's
+    lead sentence most like the debunk is tried: trying each (fifteenth session) set debunks
+    against leads on their own side (AllSides, FNC-1 tune half; BENCHMARKS.md)."""
+    debunk = debunking[-1]
+    # A denial says what it denies: the report must tell it ("denied that Kenya had sent
+    # troops" is no answer to "Kenyan soldiers allegedly raided a camp").
+    words = 0 if sentence_untrue(ctx, debunk) else ctx.settings.conflicts.denial_shared
+    return (
+        _one_matter(ctx, debunking, report)
+        and _tells(ctx, debunk, report)
+        and len(content(debunk.text, ctx.names) & content(report.text, ctx.names)) >= words
+        and (not words or _names_denier(ctx, debunk, report))
+    )
 
 
 def answered(ctx: StoryContext, debunker: Article) -> set[str]:
