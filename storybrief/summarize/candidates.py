@@ -18,8 +18,11 @@ by a pronoun ("..., he said."), says "also", ", however," or "too", or dates its
 against another event ("the previous week", "a day later"); it goes on with a
 quotation a sentence before it opened (``in_quotation``), says "this", "these" or
 "those" of something told before ("this incident", "those claims"), names someone
-"he" or "she" before naming anyone ("From a poor family, he ..."), or opens on a
-"We" no quotation gives a speaker to.
+"he" or "she" before naming anyone ("From a poor family, he ..."), opens on a
+"We" no quotation gives a speaker to, or, read in its parse once picked
+(``read_parses``), opens on an adverb and a comma that point back ("Again,").
+A candidate whose parse finds no clause (a heading, a name list, "Photo: ...")
+is no sentence and never enters.
 A day named relative to the article's date ("on Tuesday", "yesterday") is
 given that date in parentheses when the article is dated and the day is
 past, so exact; in a dated article a day that cannot be dated so is left

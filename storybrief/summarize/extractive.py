@@ -144,8 +144,7 @@ def select(
     # One slot more than the pool, never set: the slot of a predecessor that is no candidate.
     done = np.zeros(len(pool) + 1, dtype=bool)
     words = _Words(pool, lengths, budget, names)
-    # A candidate whose parse found no clause (``Candidate.clause``) is no sentence.
-    available = words.fits() & np.array([c.clause for c in pool], dtype=bool)
+    available = words.fits() & _clauses(pool)
     picked: list[int] = []
     while (ready := available & (free | done[requires])).any():
         for i in _step(cover, words, ready, available & ~ready, requires, excluded):
@@ -156,6 +155,12 @@ def select(
             available &= words.fits() & ~excluded[i]
             available[i] = False
     return [pool[i] for i in picked]
+
+
+def _clauses(pool: list[Candidate]) -> np.ndarray:
+    """Which candidates hold a clause: one whose parse found none (``Candidate.clause``) is
+    no sentence, never picked."""
+    return np.array([c.clause for c in pool], dtype=bool)
 
 
 def _excluded(
