@@ -9,7 +9,7 @@ from itertools import permutations
 
 import pytest
 
-from storybrief.analyze.context import parse
+from storybrief.analyze.context import parse, parse_syntax, parsing
 from storybrief.models import Article, Sentence
 from storybrief.nlp.overlap import words
 from storybrief.segment import segment
@@ -99,3 +99,13 @@ def test_summaries_read_in_parses_are_the_same_in_any_order() -> None:
         tuple(s.text for s in summarize(_story(list(order)), 40)) for order in permutations("ab")
     }
     assert len(summaries) == 1
+
+
+def test_the_syntax_read_outside_a_parsing_block_is_the_full_parse_s() -> None:
+    texts = ["Again, the council voted to rebuild the wall.", "Greg Vaughn: Big power."]
+    full, light = parse(texts), parse_syntax(texts)
+    for a, b in zip(full, light, strict=True):
+        assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+    with parsing(texts):
+        kept = parse(texts)
+        assert all(a is b for a, b in zip(kept, parse_syntax(texts), strict=True))

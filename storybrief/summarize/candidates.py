@@ -356,9 +356,10 @@ def read_parses(candidates: Sequence[Candidate]) -> None:
     Parsed only when picked: the batch path parses nothing else, and most
     candidates are never picked (``summarize``'s selection reads each pick so).
     """
-    from storybrief.analyze.context import parse  # spaCy loads with the parser, when needed
+    from storybrief.analyze.context import parse_syntax  # spaCy loads with the parser
 
-    for candidate, doc in zip(candidates, parse(c.text for c in candidates), strict=True):
+    docs = parse_syntax([c.text for c in candidates])
+    for candidate, doc in zip(candidates, docs, strict=True):
         candidate.parsed = True
         candidate.clause = has_clause(doc)
         candidate.opens_back = opens_back(doc)
@@ -386,7 +387,6 @@ def opens_back(doc: Doc) -> bool:
         first.tag_ == "RB"
         and first.dep_ == "advmod"
         and first.head.dep_ == "ROOT"
-        and not first.ent_type_  # a name the tagger takes for an adverb ("Pinochet, ...")
         and (word in DISCOURSE_ADVERBS or not word.endswith("ly"))
     )
 
