@@ -20,7 +20,7 @@ from storybrief.models import Agreement, Article, Sentence, SummarySentence
 from storybrief.nlp.encoders import Encoder
 from storybrief.nlp.overlap import CopyIndex
 from storybrief.settings import Weights
-from storybrief.summarize.candidates import Candidate, collect_candidates
+from storybrief.summarize.candidates import Candidate, collect_candidates, read_parses
 from storybrief.summarize.descriptions import described
 from storybrief.summarize.extractive import select
 from storybrief.summarize.headline import content_words
@@ -91,8 +91,33 @@ def summarize(
     pool = _distinct(collect_candidates(usable), index, position)
     names = Names(s.text for s in facts.sentence.values())
     _introduced(pool, usable, names)
-    chosen = select(pool, words, weights, encoder, [facts.of(c.sentence) for c in pool], names)
+    chosen = _read_selection(
+        pool, words, weights, encoder, [facts.of(c.sentence) for c in pool], names
+    )
     return _shown(_story_order(chosen, usable), names, facts, disputed or {})
+
+
+def _read_selection(
+    pool: list[Candidate],
+    words: int,
+    weights: Weights | None,
+    encoder: Encoder | None,
+    facts: list[frozenset[int]],
+    names: Names,
+) -> list[Candidate]:
+    """``select``'s picks, each read in its parse (``read_parses``), chosen again while a
+    pick turns out to be no sentence or to lean on the one before it.
+
+    Only picks are parsed: the batch path parses nothing else. Each round reads
+    new picks only and a reading never changes back, so the rounds end.
+    """
+    while True:
+        chosen = select(pool, words, weights, encoder, facts, names)
+        unread = [c for c in chosen if not c.parsed]
+        leaning = [c.leans for c in unread]
+        read_parses(unread)
+        if all(c.clause and c.leans == was for c, was in zip(unread, leaning, strict=True)):
+            return chosen
 
 
 def _introduced(pool: list[Candidate], usable: list[Article], names: Names) -> None:

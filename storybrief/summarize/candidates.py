@@ -18,8 +18,11 @@ by a pronoun ("..., he said."), says "also", ", however," or "too", or dates its
 against another event ("the previous week", "a day later"); it goes on with a
 quotation a sentence before it opened (``in_quotation``), says "this", "these" or
 "those" of something told before ("this incident", "those claims"), names someone
-"he" or "she" before naming anyone ("From a poor family, he ..."), or opens on a
-"We" no quotation gives a speaker to.
+"he" or "she" before naming anyone ("From a poor family, he ..."), opens on a
+"We" no quotation gives a speaker to, or, read in its parse once picked
+(``read_parses``), opens on an adverb and a comma that point back ("Again,").
+A candidate whose parse finds no clause (a heading, a name list, "Photo: ...")
+is no sentence and never enters.
 A day named relative to the article's date ("on Tuesday", "yesterday") is
 given that date in parentheses when the article is dated and the day is
 past, so exact; in a dated article a day that cannot be dated so is left
@@ -32,14 +35,19 @@ such days from one article at most (``extractive.select``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS, weekday_before
 from storybrief.models import Article, Sentence
 from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, STOPWORDS, balanced_quotes
 from storybrief.nlp.overlap import words
 from storybrief.nlp.tense import dates_back
+
+if TYPE_CHECKING:  # spaCy comes with the parse, read only for the sentences picked
+    from spacy.tokens import Doc
 
 MIN_WORDS = 8
 MAX_WORDS = 55
@@ -288,6 +296,23 @@ _TYPOGRAPHIC = re.compile("|".join(map(re.escape, (*OPENING_QUOTES, *CLOSING_QUO
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
 
 
+# The parse's marks of a clause: a finite verb (past, present, modal), or a subject of
+# anything; the small model tags many a past verb VBN or a verb NN ("The delay cost
+# NASA ..."), but still gives it its subject. Without either: a name list, a heading, a
+# caption, a speaker's label ("Greg Vaughn: Big-time power ..."), an imperative.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# The discourse adverbials of the Penn Discourse Treebank 2.0 (Prasad et al. 2008):
+# each relates its sentence to one before it ("Indeed, ...", "Consequently, ...").
+DISCOURSE_ADVERBS = frozenset(
+    "accordingly additionally afterward afterwards also alternatively besides consequently"
+    " conversely earlier finally further furthermore hence indeed instead later likewise"
+    " meantime meanwhile moreover nevertheless next nonetheless otherwise overall previously"
+    " rather regardless separately similarly simultaneously specifically still thereafter"
+    " thereby therefore thus ultimately".split()
+)
+
+
 @dataclass
 class Candidate:
     """A sentence that may be quoted in a summary, with the text it would show."""
@@ -308,11 +333,62 @@ class Candidate:
     # The index of an earlier sentence of its article that introduces someone it
     # names bare (``names.introductions``): it reads right only after that one too.
     antecedent: int | None = None
+    # What its parse tells (``read_parses``), read only once it is picked: whether it was
+    # read, whether it holds a clause, and whether it opens on an adverb pointing back.
+    parsed: bool = False
+    clause: bool = True
+    opens_back: bool = False
 
     @property
     def leans(self) -> bool:
         """Whether it reads right only after the sentence before it in its article."""
-        return self.resuming or self.quoted_on or leans_on_context(self.text, self.tokens)
+        return (
+            self.resuming
+            or self.quoted_on
+            or self.opens_back
+            or leans_on_context(self.text, self.tokens)
+        )
+
+
+def read_parses(candidates: Sequence[Candidate]) -> None:
+    """Note on each of ``candidates`` what its parse tells: a clause, an opening pointing back.
+
+    Parsed only when picked: the batch path parses nothing else, and most
+    candidates are never picked (``summarize``'s selection reads each pick so).
+    """
+    from storybrief.analyze.context import parse_syntax  # spaCy loads with the parser
+
+    docs = parse_syntax([c.text for c in candidates])
+    for candidate, doc in zip(candidates, docs, strict=True):
+        candidate.parsed = True
+        candidate.clause = has_clause(doc)
+        candidate.opens_back = opens_back(doc)
+
+
+def has_clause(doc: Doc) -> bool:
+    """Whether the parse finds a clause in ``doc``: a finite verb, or a subject of a word."""
+    return any(t.tag_ in _FINITE_TAGS or t.dep_ in _SUBJECTS for t in doc)
+
+
+def opens_back(doc: Doc) -> bool:
+    """Whether ``doc`` opens on an adverb of its main clause and a comma that relates it to
+    what came before: "Again, ...", "Indeed, ...", "Here, too, ...", "Together, they ...".
+
+    The adverb is a discourse adverbial (``DISCOURSE_ADVERBS``) or one not made of an
+    adjective by "-ly": those are pro-forms of a time, place or step told before ("now",
+    "here", "again", "before"), while "Sadly,", "Recently," or "Normally," state the
+    writer's view or a time and stand alone.
+    """
+    if len(doc) < 2 or doc[1].text != ",":
+        return False
+    first = doc[0]
+    word = first.lower_
+    return (
+        first.tag_ == "RB"
+        and first.dep_ == "advmod"
+        and first.head.dep_ == "ROOT"
+        and (word in DISCOURSE_ADVERBS or not word.endswith("ly"))
+    )
 
 
 def in_quotation(sentences: list[Sentence]) -> list[bool]:

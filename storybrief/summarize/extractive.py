@@ -129,7 +129,8 @@ def select(
     ``names``, if given, are the story's full names: a candidate's first bare
     name in the summary costs the words its full form adds (``Names.introduce``).
     A candidate that leans on the sentence before it enters after that one
-    (``_step``: alone once it is picked, or the two together).
+    (``_step``: alone once it is picked, or the two together); one without a
+    clause never does.
     """
     if not pool or budget <= 0:
         return []
@@ -143,7 +144,7 @@ def select(
     # One slot more than the pool, never set: the slot of a predecessor that is no candidate.
     done = np.zeros(len(pool) + 1, dtype=bool)
     words = _Words(pool, lengths, budget, names)
-    available = words.fits()
+    available = words.fits() & _clauses(pool)
     picked: list[int] = []
     while (ready := available & (free | done[requires])).any():
         for i in _step(cover, words, ready, available & ~ready, requires, excluded):
@@ -154,6 +155,12 @@ def select(
             available &= words.fits() & ~excluded[i]
             available[i] = False
     return [pool[i] for i in picked]
+
+
+def _clauses(pool: list[Candidate]) -> np.ndarray:
+    """Which candidates hold a clause: one whose parse found none (``Candidate.clause``) is
+    no sentence, never picked."""
+    return np.array([c.clause for c in pool], dtype=bool)
 
 
 def _excluded(
