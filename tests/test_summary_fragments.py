@@ -109,3 +109,13 @@ def test_the_syntax_read_outside_a_parsing_block_is_the_full_parse_s() -> None:
     with parsing(texts):
         kept = parse(texts)
         assert all(a is b for a, b in zip(kept, parse_syntax(texts), strict=True))
+
+
+def test_a_pick_no_reader_parsed_is_read_without_entities_and_not_kept() -> None:
+    seen, unseen = "The council met in Paris on Monday.", "The mayor flew to Berlin on Friday."
+    with parsing([seen]):
+        kept, light = parse_syntax([seen, unseen])
+        assert kept is parse([seen])[0] and kept.ents
+        assert not light.ents  # parsed for its tags and dependencies only
+        full = parse([unseen])[0]  # a later reader gets the full parse, entities and all
+        assert full is not light and [e.text for e in full.ents] == ["Berlin", "Friday"]

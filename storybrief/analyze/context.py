@@ -133,15 +133,19 @@ def parse(texts: Iterable[str]) -> list[Doc]:
 
 
 def parse_syntax(texts: list[str]) -> list[Doc]:
-    """Each of ``texts`` tagged and parsed: within ``parsing``, ``parse``'s kept Docs; outside
-    it, a parse without entities or lemmas, for a reader of tags and dependencies only.
+    """Each of ``texts`` tagged and parsed, for a reader of tags and dependencies only:
+    ``parse``'s Doc where ``parsing`` kept one, else a parse without entities or lemmas.
 
     Without them the tags and dependencies are the same (300 Multi-News dev sentences) in
-    under half the time: the batch path reads the summary's picks so (``summarize``).
+    under half the time: the summary reads its picks so (``summarize``). Such a Doc is not
+    kept, as a later reader of the kept Docs may want its entities.
     """
-    if getattr(_kept, "docs", None) is not None:
-        return parse(texts)
-    return list(nlp().pipe(texts, disable=["ner", "lemmatizer"]))
+    kept: dict[str, Doc] = getattr(_kept, "docs", None) or {}
+    missing = [t for t in dict.fromkeys(texts) if t not in kept]
+    # Not even an empty batch: spaCy's pipe costs milliseconds before its first text.
+    docs = nlp().pipe(missing, disable=["ner", "lemmatizer"]) if missing else []
+    parsed = dict(zip(missing, docs, strict=True))
+    return [kept[t] if t in kept else parsed[t] for t in texts]
 
 
 @contextmanager
