@@ -10,8 +10,8 @@ score of a unit pair (the clustering joins a pair from ``Cosines.agreement_best`
 a guard keeps every pair apart), the highest learned pair probability (``agreement_pairs.json``;
 it was fitted on pairs scoring 0.3-0.5 that share a rare word, so elsewhere it only ranks),
 whether one of the brief's agreements holds both, and the two sentences' word alignment
-(``nlp.alignment``, word weights over the story's summary candidates: the summary's own
-``Weights.same_fact_aligned`` test reads it). A reader marks which pairs repeat a fact:
+(``nlp.alignment``, word weights over the story's summary candidates, as the repeat test tried
+and not kept in the fifteenth session read it). A reader marks which pairs repeat a fact:
 that is what tells whether a bar on a score would keep repeats out of the summary
 (BENCHMARKS.md, *Summaries*, thirteenth and fifteenth sessions).
 """
@@ -89,8 +89,8 @@ def pair_line(brief: Brief, a: int, b: int, found: Scores, words: Aligned) -> st
 
 
 def candidate_alignment(articles: list[Article]) -> Aligned:
-    """The word alignment over the story's summary candidates, as the summary reads it,
-    and each candidate's row by sentence id."""
+    """The word alignment over the story's summary candidates (the pool the summary picks
+    from), and each candidate's row by sentence id."""
     pool = collect_candidates(story_order([a for a in articles if a.ok]))
     alignment = Alignment([c.text for c in pool], DEFAULT.encoder.embed)
     return alignment, {c.sentence.id: n for n, c in enumerate(pool)}

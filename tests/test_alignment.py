@@ -39,7 +39,7 @@ def test_a_text_without_words_aligns_with_nothing() -> None:
 
 
 def test_one_pair_reads_as_among_all_pairs() -> None:
-    # The summary reads a pick against the candidates still open, one pair at a time.
+    # Read once for all texts, one pair scores as it does among all pairs (``aligned``).
     texts = ["police arrested protesters", "police detained protesters", "rain", "rain"]
     alignment = Alignment(texts, _embed)
     assert alignment.score(0, 1) == aligned(texts, np.array([[0, 1]]), _embed)[0]

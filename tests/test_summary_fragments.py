@@ -25,9 +25,10 @@ from storybrief.summarize.extractive import select
         ("Police say the ferry left the harbour two hours before the storm.", True),
         # A subject marks a clause even where the verb's tense is read wrong.
         ("Inspectors found cracks along the old sea wall of the eastern quay.", True),
-        # A speaker's label, a name list, a caption: no clause.
-        ("Greg Vaughn: Big power on anything high and over the plate.", False),
+        # A list of names inside a clause is a sentence.
         ("Members include Austria, Belgium, Chile, Denmark, Estonia and France.", True),
+        # A speaker's label, a caption: no clause.
+        ("Greg Vaughn: Big power on anything high and over the plate.", False),
         ("A ferry game for children (official name to be announced).", False),
     ],
 )
@@ -86,12 +87,12 @@ def _story(order: list[str]) -> list[Article]:
 
 
 def test_a_fragment_never_enters_and_an_opener_pointing_back_follows_its_sentence() -> None:
-    fragment, again, before = STORY["a"][1], STORY["a"][2], STORY["a"][1]
+    fragment, again = STORY["a"][1], STORY["a"][2]
     for budget in (20, 40, 80):
         told = [s.text for s in summarize(_story(["a", "b"]), budget)]
         assert fragment not in told
         # "Again," leans on the fragment before it, which never enters: neither does it.
-        assert again not in told or before in told
+        assert again not in told
 
 
 def test_summaries_read_in_parses_are_the_same_in_any_order() -> None:

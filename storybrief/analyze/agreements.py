@@ -1140,8 +1140,8 @@ def _retold(
     pair scoring ``settings.retold``, or one of the cluster's stating a figure one of the
     listed fact's states ("Facebook's $5 billion FTC fine is a joke" / "approved a roughly
     $5 billion settlement"), or all told by the cluster too; each cluster the listed fact took
-    in is read apart (``_Listed.parts``). Or one it is told as one with in the sentences of
-    ``settings.one_telling`` articles (``_one_telling``).
+    in is read apart (``_Listed.parts``). Or one whose units are parts of one telling with the
+    cluster's in the sentences of ``settings.one_telling`` articles or more (``_one_telling``).
 
     Two units of one sentence never share a cluster, so one fact told by a whole sentence
     and by one of its clauses forms two clusters, each pairing the sentence with another

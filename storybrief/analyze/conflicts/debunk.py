@@ -336,8 +336,8 @@ def _answers(ctx: StoryContext, debunking: list[Sentence], report: Sentence) -> 
     """Whether a report's sentence is one a debunk answers: about one matter with the debunking
     article (``_one_matter``), asserting what the debunk calls untrue (``_tells``), and, for a
     denial, telling what it denies. ``debunking``: the lead, then the debunk. Only the report's
-    lead sentence most like the debunk is tried: trying each (fifteenth session) set debunks
-    against leads on their own side (AllSides, FNC-1 tune half; BENCHMARKS.md)."""
+    lead sentence most like the debunk is tried: trying each lead sentence set debunks against
+    leads on their own side (AllSides, FNC-1 tune half; BENCHMARKS.md, tried, not kept)."""
     debunk = debunking[-1]
     # A denial says what it denies: the report must tell it ("denied that Kenya had sent
     # troops" is no answer to "Kenyan soldiers allegedly raided a camp").
