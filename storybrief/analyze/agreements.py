@@ -331,6 +331,7 @@ def _clause_units(
     """The units of a sentence's clauses, without who tells them and where from
     (``teller``, the sentence's ``_teller``)."""
     units: list[_Unit] = []
+    unit_of = _unit_heads(owned)  # once a sentence, for every head's conjuncts
     for head, tokens in owned.items():
         tokens = [t for t in tokens if t.i not in teller]
         subject = _subject(head)
@@ -343,15 +344,20 @@ def _clause_units(
             tokens = [t for t in tokens if t not in setting]
         actor = _actor(story, sentence, head, names)
         found = _unit(story, sentence, tokens, actor, names)
-        units += _placed(found, head.i, _coordinated(head, owned))
+        units += _placed(found, head.i, _coordinated(head, unit_of))
     return units
 
 
-def _coordinated(head: Token, owned: dict[Token, list[Token]]) -> frozenset[int]:
-    """A clause head and the heads of the units its conjuncts are in, by token index: in
-    "Police arrested the driver and seized his cargo, officials said", "seized" is told with
-    the unit of "said", which holds "arrested" (a reported verb heads no unit)."""
-    unit_of = {t.i: h.i for h, tokens in owned.items() for t in tokens}
+def _unit_heads(owned: dict[Token, list[Token]]) -> dict[int, int]:
+    """Each token's clause head (``_clauses``), by token index."""
+    return {t.i: h.i for h, tokens in owned.items() for t in tokens}
+
+
+def _coordinated(head: Token, unit_of: dict[int, int]) -> frozenset[int]:
+    """A clause head and the heads of the units its conjuncts are in (``unit_of``,
+    ``_unit_heads``): in "Police arrested the driver and seized his cargo,
+    officials said", "seized" is told with the unit of "said", which holds "arrested" (a
+    reported verb heads no unit)."""
     return frozenset({head.i} | {unit_of[c.i] for c in head.conjuncts if c.i in unit_of})
 
 
@@ -1161,15 +1167,14 @@ def _retells(
     settings: AgreementSettings,
 ) -> bool:
     """Whether a cluster retells one listed fact (``_retold``)."""
-    sentence = [u.sentence.id for u in units]
-    common = {sentence[i] for i in cluster} & set(listed.agreement.sentence_ids)
+    common = {units[i].sentence.id for i in cluster} & set(listed.agreement.sentence_ids)
     if not common:
         return False
     if _one_telling(cluster, listed.members, units) >= settings.one_telling:
         return True
-    own = [i for i in cluster if sentence[i] not in common]
+    own = [i for i in cluster if units[i].sentence.id not in common]
     return any(
-        _alike(own, [j for j in part if sentence[j] not in common], alike, settings.retold)
+        _alike(own, [j for j in part if units[j].sentence.id not in common], alike, settings.retold)
         for part in listed.parts
     )
 
