@@ -263,18 +263,22 @@ def _key_forms(found: Found) -> dict[str, set[str]]:
     return forms
 
 
-def _oracles(story: Story, found: Found, rules: Ruled) -> dict[str, list[Entity]]:
-    """The story's entities at each ``REACH`` stage."""
-    chains = key_chains(story, found)
-    keys = sorted(k for k, c in chains.items() if c)
-    forms = _key_forms(found)
-    candidates = [(a, b) for a, b, _ in rules.candidates]
-    containing = [
+def _containment_pairs(keys: list[str], forms: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """The pairs of ``keys`` that name containment joins over any two of their forms."""
+    return [
         (a, b)
         for a, b in combinations(keys, 2)
         if any(contained(x, y) for x, y in product(forms[a], forms[b]))
     ]
-    stages = ([], candidates, candidates + containing, list(combinations(keys, 2)))
+
+
+def _oracles(story: Story, found: Found, rules: Ruled) -> dict[str, list[Entity]]:
+    """The story's entities at each ``REACH`` stage."""
+    chains = key_chains(story, found)
+    keys = sorted(k for k, c in chains.items() if c)
+    candidates = [(a, b) for a, b, _ in rules.candidates]
+    containing = candidates + _containment_pairs(keys, _key_forms(found))
+    stages = ([], candidates, containing, list(combinations(keys, 2)))
     entities: dict[str, list[Entity]] = {}
     for stage, pairs in zip(REACH, stages, strict=True):
         groups = rules.groups()
