@@ -48,7 +48,9 @@ themselves for ``train`` only, counts for others); ``--split train`` briefs and 
 ``train`` stories alone; ``--cache FILE`` keeps the found names (spaCy's part) between runs;
 ``--reach`` prints, instead of the systems, what merging could reach with the names found
 (``reach``: an oracle joining every gold pair among the scorer's candidates, past every
-guard and threshold, then among any two keys found).
+guard and threshold, then among the pairs of keys found that name containment would
+join, then among any two keys found), and name containment over the forms found beside
+the baseline itself.
 """
 
 from __future__ import annotations
@@ -208,8 +210,17 @@ def key_chains(story: Story, found: Found) -> dict[str, set[str]]:
 
 
 # The stages an oracle merges at (``reach``): every pair it could join there that
-# gold calls one entity's is joined, and nothing else.
-REACH = ("rules alone", "oracle on candidate pairs", "oracle on any two keys")
+# gold calls one entity's is joined, and nothing else. Each stage's pairs hold the
+# previous stage's.
+REACH = (
+    "rules alone",
+    "oracle on candidate pairs",
+    "oracle on containment pairs of keys found",
+    "oracle on any two keys",
+)
+# Name containment restricted to the forms our names write: what the baseline would
+# score if it saw only the mentions found (``reach``).
+CONTAINMENT_FOUND = "name containment, forms found"
 
 
 def reach(
@@ -218,21 +229,56 @@ def reach(
     """Tallies by (split, stage) of what merging can reach with the names found: the
     rules' groups; those with every candidate pair the scorer rates (``Ruled.candidates``)
     that gold calls one entity's joined, past every guard and threshold (what no
-    scorer, guard or threshold can beat); and with every such pair of two found keys
-    (what no candidate generation can beat: the rest is spans and forms)."""
+    scorer, guard or threshold can beat); with every such pair of two found keys that
+    name containment would join, people's too (what candidates made by the baseline's
+    test would reach); and with every such pair of two found keys (what no candidate
+    generation can beat: the rest is spans and forms). Besides, name containment over
+    the gold forms some found name writes (``CONTAINMENT_FOUND``): the baseline's score
+    on our forms, its pairs with a form we never find left apart."""
     tallies: dict[tuple, Tally] = defaultdict(Tally)
     for story in stories:
-        for stage, entities in _oracles(story, found[story.id], rules[story.id]).items():
+        answers = {
+            stage: storybrief_answer(story, entities)
+            for stage, entities in _oracles(story, found[story.id], rules[story.id]).items()
+        }
+        answers[CONTAINMENT_FOUND] = _containment_found(story, found[story.id])
+        for stage, answer in answers.items():
             for split in (story.split, "all"):
-                tallies[split, stage].add(story, storybrief_answer(story, entities))
+                tallies[split, stage].add(story, answer)
     return tallies
+
+
+def _containment_found(story: Story, found: Found) -> Answer:
+    """Name containment over the gold forms some found name writes; any other form
+    joins nothing."""
+    written = set().union(*_key_forms(found).values())
+    return baseline_answer(story, lambda a, b: {a, b} <= written and contained(a, b))
+
+
+def _key_forms(found: Found) -> dict[str, set[str]]:
+    """The normalised forms each key's mentions are written as (text or alias)."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for m in found[0]:
+        forms[m.key].update({form(m.text), form(m.alias)})
+    return forms
+
+
+def _containment_pairs(keys: list[str], forms: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """The pairs of ``keys`` that name containment joins over any two of their forms."""
+    return [
+        (a, b)
+        for a, b in combinations(keys, 2)
+        if any(contained(x, y) for x, y in product(forms[a], forms[b]))
+    ]
 
 
 def _oracles(story: Story, found: Found, rules: Ruled) -> dict[str, list[Entity]]:
     """The story's entities at each ``REACH`` stage."""
     chains = key_chains(story, found)
     keys = sorted(k for k, c in chains.items() if c)
-    stages = ([], [(a, b) for a, b, _ in rules.candidates], list(combinations(keys, 2)))
+    candidates = [(a, b) for a, b, _ in rules.candidates]
+    containing = candidates + _containment_pairs(keys, _key_forms(found))
+    stages = ([], candidates, containing, list(combinations(keys, 2)))
     entities: dict[str, list[Entity]] = {}
     for stage, pairs in zip(REACH, stages, strict=True):
         groups = rules.groups()
@@ -771,7 +817,9 @@ def main() -> None:
         causes(chosen, found, rules_of(found))
         return
     if args.reach:
-        print_table(reach(stories, found, rules_of(found)), _splits(args.split), REACH)
+        stages = (*REACH, CONTAINMENT_FOUND, "name containment")
+        tallies = reach(stories, found, rules_of(found))
+        print_table(tallies | score(stories, {}), _splits(args.split), stages)
         return
     entities = systems(stories, found, rules_of(found))
     if args.full:

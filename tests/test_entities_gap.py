@@ -83,8 +83,30 @@ def test_the_reach_joins_gold_pairs_only_among_candidates_then_among_any_keys() 
     tallies = ecbplus.reach([story], {"1ecb": (names, [])}, ecbplus.rules_of({"1ecb": (names, [])}))
     right = [tallies["train", stage].pairs_right for stage in ecbplus.REACH]
     # The rules join none; "Boston" / "Boston Red Sox" is a candidate pair (a shared
-    # word), "Lilo" / "Lindsay Lohan" no candidate (people are the rules'); the
-    # Boston Herald, another chain, joins no one at any stage.
-    assert right == [0, 1, 2]
+    # word), "Lilo" / "Lindsay Lohan" no candidate (people are the rules') nor a pair
+    # name containment joins; the Boston Herald, another chain, joins no one at any stage.
+    assert right == [0, 1, 1, 2]
     same = [tallies["train", stage].pairs_same for stage in ecbplus.REACH]
     assert same == right
+
+
+def test_the_containment_stage_reads_every_form_a_key_is_written_as() -> None:
+    # "Indianapolis Colts" is the Colts' alias, not its key: no word is shared with
+    # "Indianapolis", so no candidate, but the baseline's test joins the forms.
+    names = [found("Indianapolis", "GPE", "d1")]
+    names.append(Mention("Colts", "Indianapolis Colts", "ORG", "d1:0", "d1", "colts"))
+    gold = [ecbplus.Mention("d1", f, "c1", "X") for f in ("indianapolis", "colts")]
+    gold.append(ecbplus.Mention("d1", "indianapolis colts", "c1", "X"))
+    story = ecbplus.Story("1ecb", "train", [], gold)
+    tallies = ecbplus.reach([story], {"1ecb": (names, [])}, ecbplus.rules_of({"1ecb": (names, [])}))
+    right = [tallies["train", stage].pairs_right for stage in ecbplus.REACH]
+    assert right == [1, 1, 3, 3]
+
+
+def test_containment_over_the_forms_found_leaves_a_form_never_found_apart() -> None:
+    names = [found("Boston", "GPE", "d1"), found("Boston Red Sox", "ORG", "d1")]
+    forms = ("boston", "boston red sox", "red sox")
+    story = ecbplus.Story("1ecb", "train", [], [ecbplus.Mention("d1", f, "c1", "X") for f in forms])
+    tallies = ecbplus.reach([story], {"1ecb": (names, [])}, ecbplus.rules_of({"1ecb": (names, [])}))
+    assert tallies["train", ecbplus.CONTAINMENT_FOUND].pairs_right == 1
+    assert ecbplus.score([story], {})["train", "name containment"].pairs_right == 3
