@@ -179,7 +179,9 @@ def _gender(story: StoryContext, sentence: Sentence, person: str, names: Names) 
 
     Evidence: a gendered title or role next to the name ("Mrs", "actress"),
     and the subject pronoun of the clause or sentence right after the person
-    is a subject ("Driver said ..., she initially refrained").
+    is a main-clause subject ("Driver said ..., she initially refrained"); not
+    after a subject inside reported speech, whose reporter the pronoun after it
+    most often is ("Sutton said Clinton would be easy to defeat. He ...").
     """
     votes: Counter[str] = Counter()
     sentences = story.article[sentence.article].sentences
@@ -190,7 +192,7 @@ def _gender(story: StoryContext, sentence: Sentence, person: str, names: Names) 
             if named != person:
                 continue
             votes.update(_gendered_beside(token))
-            if token.dep_ in _SUBJECTS:
+            if token.dep_ in _SUBJECTS and _main_clause(token):
                 votes.update(_next_pronoun(story, sentences[n : n + 1 + lookahead], token, names))
     if not votes or votes["m"] == votes["f"]:
         return None
@@ -240,7 +242,7 @@ def _next_pronoun(
                 continue
             if subject.lower_ in _THIRD_PERSON - {"they"}:
                 return [_GENDERED[subject.lower_]]
-            if person_named(subject, names):
+            if _subject_person(subject, names):
                 return []
     return []
 
@@ -273,7 +275,7 @@ def antecedent(story: StoryContext, sentence: Sentence, pronoun: Token, names: N
     """
     wanted = _GENDERED.get(pronoun.lower_)
     for previous, subject in _subjects_before(story, sentence, pronoun):
-        person = person_named(subject, names)
+        person = _subject_person(subject, names)
         gender = (
             _gender(story, previous, person, names)
             if person
@@ -286,6 +288,17 @@ def antecedent(story: StoryContext, sentence: Sentence, pronoun: Token, names: N
         if _is_person_noun(subject) and (subject.tag_ == "NNS") == (wanted is None):
             return None
     return None
+
+
+def _subject_person(subject: Token, names: Names) -> str | None:
+    """The person a clause subject names, by name or by the name set beside its role
+    ("Clinton's chief rival, Sen. Bernie Sanders, was ..."; "Former CEO Carly Fiorina",
+    parsed "CEO" with the name its apposition): a pronoun after it goes back to that person."""
+    named = person_named(subject, names)
+    if named is not None or subject.pos_ == "PRON":
+        return named
+    beside = (person_named(c, names) for c in subject.children if c.dep_ == "appos")
+    return next((p for p in beside if p is not None), None)
 
 
 def _subjects_before(
