@@ -17,6 +17,9 @@ Each kind is found by its own detector module, on its own signal:
   Korean agents").
 - ``rebuttal``: a party's account answered, in the next sentence of the same
   article, by another party's contrary one ("However, X said ...").
+- ``polarity``: one outlet tells a named party's act, another that it did not
+  happen ("X resigned" / "X did not resign"), or an act of someone against "no one
+  besides Y" did it.
 - ``debunk``: an outlet a learned scorer rates as debunking (a hoax, a
   satire; a claim called false; an opening denial) against another's lead
   sentence on the same matter, where the rules of ``denial`` match no claim.
@@ -44,6 +47,7 @@ from . import (
     figures,
     headline,
     place,
+    polarity,
     rebuttal,
     state,
 )
@@ -58,6 +62,7 @@ DETECTORS: tuple[Detector, ...] = (
     denial,
     blame,
     rebuttal,
+    polarity,
     debunk,
     headline,
 )
