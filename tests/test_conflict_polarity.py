@@ -1,11 +1,10 @@
-"""Polarity conflicts: one account tells an act, another that it did not happen.
+"""Polarity conflicts: an act told of someone against "no one besides X" did it.
 
-Small stories written for these tests (no dataset text): a named party's act told by one
-outlet and negated by another is one conflict with both sides; so is an act of someone
-against a universal negative that leaves out only another ("no one besides X"), even in
-one article. No conflict for a bare "no one", another party's act, another thing acted
-on, a negation "so far" ("has not yet been found"), a hedged act, or a universal negative
-that spares the one the other tells of.
+Small stories written for these tests (no dataset text): an act of someone against a
+universal negative that leaves out only another ("no one besides X") is one conflict with
+both sides, across outlets or in one article (a correction). No conflict for a universal
+negative that spares the one the other tells of, a bare "no one", a hedged act, an act on
+another thing, or a named party's act against another outlet's "did not" (not kept).
 """
 
 from __future__ import annotations
@@ -14,48 +13,42 @@ from storybrief.analyze import StoryContext, run
 from storybrief.models import Conflict
 from storybrief.nlp.paraphrase import verb_lexfile
 
-REPORT = (
-    "Senator quits\n\n"
-    "Senator Mara Quillon resigned her seat in the Dunmore assembly on Sunday, aides said. "
-    "A vote on her successor will be held next month."
+EARLIER = (
+    "Factory leak\n\n"
+    "Officials said no one besides the night guard had touched the valve at the plant. "
+    "The plant will reopen next week."
 )
-DENIAL = (
-    "Senator stays\n\n"
-    "Senator Mara Quillon did not resign her seat in the Dunmore assembly, her office said "
-    "on Monday. She is travelling abroad this week."
-)
-OTHER_PARTY = (
-    "Assembly news\n\n"
-    "Governor Tomas Elbury did not resign his seat in the Dunmore assembly, officials said."
-)
-OTHER_THING = (
-    "Senator's club\n\n"
-    "Senator Mara Quillon did not resign her membership of the golf club, her office said."
-)
-SO_FAR = (
-    "Senator under pressure\n\n"
-    "Senator Mara Quillon has not yet resigned her seat in the Dunmore assembly, aides said."
+WELDER = (
+    "Welder questioned\n\n"
+    "One of the two welders touched the valve at the plant on Sunday, doctors said. "
+    "He is recovering in hospital."
 )
 HEDGED = (
-    "Senator unclear\n\n"
-    "Senator Mara Quillon may not have resigned her seat in the Dunmore assembly, aides said."
+    "Welder questioned\n\n"
+    "One of the two welders may have touched the valve at the plant, doctors said."
 )
+SWITCH = (
+    "Welder questioned\n\n"
+    "One of the two welders touched the alarm switch at the plant, doctors said."
+)
+NOBODY = "Factory leak\n\nOfficials said no one had touched the valve at the plant."
 CORRECTED = (
     "Factory leak\n\n"
     "Officials said one of the two welders was later poisoned by the fumes at the plant. "
     "Officials earlier said no one besides the night guard had been poisoned."
 )
-NOBODY = (
-    "Factory leak\n\nThe plant's owners said no one had been poisoned by the fumes at the plant."
-)
-WELDER = (
-    "Welder in hospital\n\n"
-    "One of the two welders was poisoned by the fumes at the plant, doctors said."
-)
 SPARED = (
     "Factory leak\n\n"
     "Officials said the night guard was poisoned by the fumes at the plant. "
     "They said no one besides the night guard had been poisoned."
+)
+RESIGNED = (
+    "Senator quits\n\n"
+    "Senator Mara Quillon resigned her seat in the Dunmore assembly on Sunday, aides said."
+)
+STAYS = (
+    "Senator stays\n\n"
+    "Senator Mara Quillon did not resign her seat in the Dunmore assembly, her office said."
 )
 
 
@@ -64,32 +57,29 @@ def polarity(*texts: str) -> list[Conflict]:
     return [c for c in conflicts if c.kind == "polarity"]
 
 
-def test_an_act_and_its_negation_by_another_outlet_are_one_conflict() -> None:
-    found = polarity(REPORT, DENIAL)
+def test_an_act_of_another_against_no_one_besides_x_is_one_conflict() -> None:
+    found = polarity(EARLIER, WELDER)
     assert len(found) == 1, [c.topic for c in found]
     sides = {c.source: c.text for c in found[0].claims}
-    assert sides["t0"].startswith("Senator Mara Quillon resigned her seat")
-    assert "did not resign" in sides["t1"]
-    assert "resigned" in found[0].topic
+    assert "no one besides the night guard" in sides["t0"]
+    assert sides["t1"].startswith("One of the two welders touched")
+    assert "welders touched" in found[0].topic
 
 
 def test_the_same_story_in_any_order_gives_the_same_conflict() -> None:
-    one, other = polarity(REPORT, DENIAL), polarity(DENIAL, REPORT)
+    one, other = polarity(EARLIER, WELDER), polarity(WELDER, EARLIER)
     assert [c.topic for c in one] == [c.topic for c in other]
     assert {c.text for c in one[0].claims} == {c.text for c in other[0].claims}
 
 
-def test_another_party_or_another_thing_acted_on_is_no_conflict() -> None:
-    assert polarity(REPORT, OTHER_PARTY) == []
-    assert polarity(REPORT, OTHER_THING) == []
+def test_a_hedged_act_an_act_on_another_thing_or_a_bare_no_one_is_no_conflict() -> None:
+    assert polarity(EARLIER, HEDGED) == []
+    assert polarity(EARLIER, SWITCH) == []
+    # A bare "no one" is as often a turn of phrase ("no one has captured the dilemma").
+    assert polarity(NOBODY, WELDER) == []
 
 
-def test_a_negation_so_far_or_hedged_is_no_conflict() -> None:
-    assert polarity(REPORT, SO_FAR) == []
-    assert polarity(REPORT, HEDGED) == []
-
-
-def test_a_universal_negative_sparing_one_is_met_by_another_one_in_one_article() -> None:
+def test_one_article_correcting_itself_is_a_conflict() -> None:
     found = polarity(CORRECTED)
     assert len(found) == 1, [c.topic for c in found]
     texts = [c.text for c in found[0].claims]
@@ -101,9 +91,9 @@ def test_a_universal_negative_sparing_the_one_told_of_is_no_conflict() -> None:
     assert polarity(SPARED) == []
 
 
-def test_a_universal_negative_sparing_no_one_is_no_conflict() -> None:
-    # A bare "no one" is as often a turn of phrase ("no one has captured the dilemma").
-    assert polarity(NOBODY, WELDER) == []
+def test_a_named_partys_act_against_did_not_is_no_polarity_conflict() -> None:
+    # Tried in the sixteenth session and not kept: two wrong conflicts, no right one.
+    assert polarity(RESIGNED, STAYS) == []
 
 
 def test_verbs_of_knowing_and_saying_are_read_from_wordnet() -> None:
