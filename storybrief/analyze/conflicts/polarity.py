@@ -9,8 +9,8 @@ is a clause of one verb (no light verb, no verb of saying or knowing, none compl
 another verb's act) stated plainly: no modal, hedge or condition, nothing "so far". When
 both tell what was acted on, they share a word of it. Not kept, sixteenth session: a
 named party's act against another outlet's "X did not ..." (no right conflict on the
-piles read, two wrong; BENCHMARKS.md), and a bare "no one" (a turn of phrase: "no one has
-captured the real dilemma").
+piles read, six wrong: times apart, "barely", a plan; BENCHMARKS.md), and a bare "no one"
+(a turn of phrase: "no one has captured the real dilemma").
 """
 
 from __future__ import annotations
