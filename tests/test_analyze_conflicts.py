@@ -456,7 +456,7 @@ def test_the_registry_holds_every_kind_once_in_report_order() -> None:
     kinds = [d.kind for d in DETECTORS]
     assert kinds == [
         "figures", "existence", "detail", "state", "place", "denial", "blame", "rebuttal",
-        "polarity", "debunk", "headline",
+        "debunk", "headline",
     ]  # fmt: skip
     assert [d.kind for d in DETECTORS if not d.takes_side] == ["headline"]
 

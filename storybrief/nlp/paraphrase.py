@@ -120,11 +120,3 @@ def names_no_one(word: str) -> bool:
     if offsets := _index("noun").get(lemma):
         return all(int(_lines("noun")[o].split()[1]) not in _NAME_LEXFILES for o in offsets)
     return lemma in _index("adj")
-
-
-@cache
-def verb_lexfile(lemma: str) -> int | None:
-    """The WordNet lexicographer file of ``lemma``'s first verb sense (29 verb.body ... 43
-    verb.weather), none when WordNet has no such verb."""
-    offsets = _index("verb").get(lemma.lower().replace(" ", "_"))
-    return int(_lines("verb")[offsets[0]].split()[1]) if offsets else None

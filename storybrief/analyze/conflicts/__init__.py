@@ -17,8 +17,6 @@ Each kind is found by its own detector module, on its own signal:
   Korean agents").
 - ``rebuttal``: a party's account answered, in the next sentence of the same
   article, by another party's contrary one ("However, X said ...").
-- ``polarity``: an act told of someone against "no one besides X" did it (a
-  universal negative with an exception), across outlets or in one article.
 - ``debunk``: an outlet a learned scorer rates as debunking (a hoax, a
   satire; a claim called false; an opening denial) against another's lead
   sentence on the same matter, where the rules of ``denial`` match no claim.
@@ -46,7 +44,6 @@ from . import (
     figures,
     headline,
     place,
-    polarity,
     rebuttal,
     state,
 )
@@ -61,7 +58,6 @@ DETECTORS: tuple[Detector, ...] = (
     denial,
     blame,
     rebuttal,
-    polarity,
     debunk,
     headline,
 )
