@@ -77,10 +77,8 @@ PAIR_WEIGHTS = Path(__file__).with_name("agreement_pairs.json")
 # A figure and the scale after it: "$1 million" is 1000000, not the single digit 1, and a
 # headline's "$1.9T" its lead's "$1.9 trillion". A scale letter counts only after a currency
 # sign: "18m" may be metres, "$18m" is money.
-# A number glued to a word ("COVID-19", "F-35", "A320", "QZ8501") is part of a name, not
-# a quantity: it is in every sentence on the name and tells no fact apart.
 _FIGURE = re.compile(
-    r"(?P<currency>[$£€]?)(?<![^\W_])(?<![^\W\d_]-)(?P<number>\d[\d,.]*\d|\d)"
+    r"(?P<currency>[$£€]?)(?P<number>\d[\d,.]*\d|\d)"
     r"(?:\s*(?P<word>million|billion|trillion|mn|bn)\b|(?P<letter>[mbt])\b)?",
     re.IGNORECASE,
 )
