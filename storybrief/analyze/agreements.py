@@ -1206,10 +1206,11 @@ def _retells(
 def _one_telling(cluster: list[int], members: list[int], units: list[_Unit]) -> int:
     """In how many articles a cluster's unit and a listed fact's are parts of one telling in
     one sentence: a sentence whole and one of its clauses, or two coordinated clauses
-    (``_Unit.joins``), not an act and its clause ("the bombings" / "the bombings killed
-    224": the clause tells more). Outlets that tell two predicates in one sentence ("have
-    seized Mosul and are moving closer to Baghdad", "have seized several cities and are
-    closing in on Baghdad") would otherwise have each listed by those same sentences."""
+    (``_Unit.joins``; an aside only as ``_told_as_one`` says), not an act and its clause
+    ("the bombings" / "the bombings killed 224": the clause tells more). Outlets that tell
+    two predicates in one sentence ("have seized Mosul and are moving closer to Baghdad",
+    "have seized several cities and are closing in on Baghdad") would otherwise have each
+    listed by those same sentences."""
     shared = {units[j].sentence.id for j in members}
     apart = {units[i].sentence.article for i in cluster if units[i].sentence.id not in shared}
     return len(
