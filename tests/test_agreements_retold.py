@@ -132,9 +132,9 @@ def seized() -> _Listed:
     return _Listed(agreement, [0, 1, 2])
 
 
-def unlike() -> tuple[np.ndarray, np.ndarray]:
-    """Every pair of six units below the retelling bar: only the shared sentences join."""
-    found = np.full((6, 6), BAR - 0.2)
+def unlike(n: int = 6) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of ``n`` units below the retelling bar: only the shared sentences join."""
+    found = np.full((n, n), BAR - 0.2)
     return found, np.zeros_like(found, dtype=bool)
 
 
@@ -172,3 +172,23 @@ def test_a_cluster_retelling_the_fact_before_it_grew_still_retells_it() -> None:
     assert _retold([4, 5], [kept], units, alike, SETTINGS) is kept
     merged = _Listed(agreement, kept.members)  # the same units as one part average lower
     assert _retold([4, 5], [merged], units, alike, SETTINGS) is None
+
+
+def aside_of(own: list[str]) -> list[_Unit]:
+    """The listed fact: t1's and t2's sentences whole, their clause 2 the naming and clause 7
+    an aside ("Eugene Parker, who discovered the solar wind"), and t3's sentence (units
+    0-2). The cluster: the asides of t1's and t2's sentences, and sentences ``own`` of it."""
+    listed = [told_with("t1:1", -1, {2}), told_with("t2:1", -1, {2}), unit("t3:1")]
+    for whole in listed[:2]:
+        whole.asides = frozenset({7})
+    return [*listed, told_with("t1:1", 7, {7}), told_with("t2:1", 7, {7}), *map(unit, own)]
+
+
+def test_an_aside_two_outlets_tell_on_their_own_is_a_fact_of_its_own() -> None:
+    # One outlet's own sentence: the aside is a part of the listed telling.
+    kept = [seized()]
+    assert _retold([3, 4, 5], kept, aside_of(["t0:1"]), unlike(), SETTINGS) is kept[0]
+    # Two outlets tell it in sentences of their own ("Parker discovered solar wind in the
+    # 1950s"): listed apart.
+    units = aside_of(["t0:1", "t4:1"])
+    assert _retold([3, 4, 5, 6], [seized()], units, unlike(7), SETTINGS) is None

@@ -62,3 +62,21 @@ def test_each_unit_knows_the_clauses_it_is_told_with() -> None:
     # Obama's and Rouhani's clauses are subordinated ("while"), not coordinated.
     obama, rouhani = (u for u in _units(story, story.names) if u.sentence.id == "t0:0")
     assert obama.joins == {obama.head} and rouhani.joins == {rouhani.head}
+
+
+ASIDES = """Probe renamed
+
+NASA named the probe after Eugene Parker, who discovered the solar wind in the 1950s. \
+Iran said it may provide any assistance the Iraqi government would like to receive from it.
+"""
+
+
+def test_a_whole_keeps_its_aside_apart_and_its_restrictive_clause_in() -> None:
+    # "who discovered the solar wind", set off on a name, asserts a fact of its own beside the
+    # naming; "the Iraqi government would like to receive" says which assistance.
+    story = StoryContext.from_texts(ASIDES)
+    run(story, "entities")
+    wholes = {u.sentence.id: u for u in _units(story, story.names) if u.head == -1}
+    named, helped = wholes["t0:0"], wholes["t0:1"]
+    assert len(named.asides) == 1 and not named.asides & named.joins
+    assert not helped.asides and len(helped.joins) == 2

@@ -86,6 +86,9 @@ _SCALES = {"m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
 _SCALES |= {"million": 10**6, "billion": 10**9, "trillion": 10**12}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "parataxis"}
+# A clause that may be an aside of its sentence (``_aside``), and what sets one off.
+_SUBORDINATE = {"relcl", "acl", "advcl"}
+_SET_OFF = {",", "—", "–", "-", "(", ";"}
 # Attribution verbs say who speaks, not what the fact is.
 _REPORTING = {"say", "add", "tell", "report"}
 _KNOWING = {"know", "think", "believe", "learn", "understand", "expect", "hope"}
@@ -115,9 +118,12 @@ class _Unit:
     words: set[str]  # its lemmas that are no name nor title: what it says of them
     # Where it stands in its sentence (``_one_telling``): its clause head's token index (-1
     # for a sentence whole, a noun's for an act), and the clause heads it is told as one
-    # with: its own and its conjuncts' for a clause, every clause's for a sentence whole.
+    # with: its own and its conjuncts' for a clause, every clause's but its asides' for a
+    # sentence whole.
     head: int = -1
     joins: frozenset[int] = frozenset()
+    # A sentence whole's clauses that are asides of it (``_aside``).
+    asides: frozenset[int] = frozenset()
 
 
 def _heads(doc: Doc) -> list[Token]:
@@ -300,9 +306,27 @@ def _sentence_unit(
     actors = {u.actor for u in clauses if u.actor}
     if len(actors) > 1:
         return []
-    tokens = [t for t in story.docs[sentence.id] if t.i not in teller]
+    doc = story.docs[sentence.id]
+    tokens = [t for t in doc if t.i not in teller]
     found = _unit(story, sentence, tokens, next(iter(actors), None), names)
-    return _placed(found, -1, frozenset(u.head for u in clauses))
+    asides = frozenset(u.head for u in clauses if _aside(doc[u.head]))
+    for unit in found:
+        unit.asides = asides
+    return _placed(found, -1, frozenset(u.head for u in clauses) - asides)
+
+
+def _aside(head: Token) -> bool:
+    """Whether a clause is an aside of its sentence: a relative or adverbial clause set off
+    by a comma, dash or bracket, or one on a name or an apposition ("named after Eugene
+    Parker, an astrophysicist who discovered the solar wind"). It asserts a fact of its own
+    beside what the sentence says, so the whole is not one telling with it (``_one_telling``);
+    a restrictive clause ("any assistance the Iraqi nation would like us to provide") is
+    part of what the whole says."""
+    if head.dep_ not in _SUBORDINATE:
+        return False
+    before = head.doc[head.left_edge.i - 1] if head.left_edge.i else None
+    set_off = before is not None and before.text in _SET_OFF
+    return set_off or head.head.pos_ == "PROPN" or head.head.dep_ == "appos"
 
 
 def _placed(units: list[_Unit], head: int, joins: frozenset[int]) -> list[_Unit]:
@@ -1182,19 +1206,32 @@ def _retells(
 def _one_telling(cluster: list[int], members: list[int], units: list[_Unit]) -> int:
     """In how many articles a cluster's unit and a listed fact's are parts of one telling in
     one sentence: a sentence whole and one of its clauses, or two coordinated clauses
-    (``_Unit.joins``), not an act and its clause ("the bombings" / "the bombings killed
-    224": the clause tells more). Outlets that tell two predicates in one sentence ("have
-    seized Mosul and are moving closer to Baghdad", "have seized several cities and are
-    closing in on Baghdad") would otherwise have each listed by those same sentences."""
+    (``_Unit.joins``; an aside only as ``_told_as_one`` says), not an act and its clause
+    ("the bombings" / "the bombings killed 224": the clause tells more). Outlets that tell
+    two predicates in one sentence ("have seized Mosul and are moving closer to Baghdad",
+    "have seized several cities and are closing in on Baghdad") would otherwise have each
+    listed by those same sentences."""
+    shared = {units[j].sentence.id for j in members}
+    apart = {units[i].sentence.article for i in cluster if units[i].sentence.id not in shared}
     return len(
         {
             units[i].sentence.article
             for i in cluster
             for j in members
             if units[i].sentence.id == units[j].sentence.id
-            and (units[i].head in units[j].joins or units[j].head in units[i].joins)
+            and _told_as_one(units[i], units[j], len(apart) >= 2)
         }
     )
+
+
+def _told_as_one(one: _Unit, other: _Unit, apart: bool) -> bool:
+    """Whether two units of one sentence are one telling (``_one_telling``): a whole and one
+    of its clauses, two coordinated clauses; a whole and its aside only when the aside's
+    cluster is not told ``apart`` (in sentences of its own in two articles): "Parker
+    discovered solar wind in the 1950s" is a fact of its own beside the probe's naming."""
+    if one.head in other.joins or other.head in one.joins:
+        return True
+    return not apart and (one.head in other.asides or other.head in one.asides)
 
 
 def _alike(
