@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -590,14 +591,23 @@ def serve(
 _CHATTY = ("trafilatura", "readability", "htmldate", "courlan", "absl")
 
 
-def main() -> None:
-    """Console entry point: a one-line error instead of a traceback, whatever happens."""
+def quiet_libraries() -> None:
+    """Leave stderr to storybrief's own lines: libraries speak only of what goes wrong."""
     # wordllama sets the root logger to INFO on import: stderr is for the user, not libraries.
     logging.basicConfig(
         level=logging.WARNING, format="storybrief: %(name)s: %(message)s", force=True
     )
     for name in _CHATTY:
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    # Dask sets its loggers to INFO when imported (later, by --dask), from its config, which
+    # reads this variable: else every worker's start and stop buries the closing counts. The
+    # worker processes inherit it; a user who set it keeps theirs.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+
+
+def main() -> None:
+    """Console entry point: a one-line error instead of a traceback, whatever happens."""
+    quiet_libraries()
     try:
         app()
     except Exception as exc:  # the last line of defence; inputs fail softly before this
