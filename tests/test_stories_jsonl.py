@@ -137,6 +137,14 @@ def test_the_python_api_gives_the_same_records_in_any_input_order() -> None:
     assert sum("error" in r for r in again) == len(BAD)
 
 
+def test_the_python_api_gives_a_value_that_is_no_mapping_its_error_record() -> None:
+    article = {"id": "kept", "text": "The Elm Street bridge closed on Monday after a crack."}
+    records = storybrief.group([7, article, ["a", "list"], None])
+    assert [r["id"] for r in records] == ["line-1", "kept", "line-3", "line-4"]
+    assert [r["story"] for r in records] == [None, 1, None, None]
+    assert all("not a JSON object" in records[i]["error"] for i in (0, 2, 3))
+
+
 def test_a_story_whose_brief_fails_is_listed_with_its_reason_and_the_others_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
