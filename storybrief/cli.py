@@ -336,6 +336,12 @@ def _jsonl_run(
 
     Raise a usage error if the options do not make a ``--jsonl`` run.
     """
+    if inputs and jsonl is None:  # here for --group-only or --briefs given with INPUTS
+        raise typer.BadParameter(
+            "--group-only and --briefs go with --jsonl FILE; with INPUTS, every story's brief"
+            " is written into --out",
+            param_hint="--group-only / --briefs",
+        )
     if inputs:
         raise typer.BadParameter("give INPUTS or --jsonl FILE, not both", param_hint="INPUTS")
     if jsonl is None:

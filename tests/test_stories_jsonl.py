@@ -180,6 +180,15 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         assert CliRunner().invoke(app, ["stories", *args, "--out", out]).exit_code == 2
 
 
+@pytest.mark.parametrize("option", [["--group-only"], ["--briefs", "briefs"]])
+def test_a_jsonl_option_with_inputs_says_it_needs_jsonl(tmp_path: Path, option: list[str]) -> None:
+    run = CliRunner().invoke(app, ["stories", "x.txt", *option, "--out", str(tmp_path / "o")])
+    assert run.exit_code == 2
+    # Not "give INPUTS or --jsonl FILE, not both": no --jsonl was given.
+    said = " ".join(run.output.replace("│", " ").split())  # the box rich wraps it in, undone
+    assert "go with --jsonl FILE" in said and "not both" not in said
+
+
 ABOUT = (
     "Copies of web pages are kept by our archive crawler so that readers can still find them "
     "after the original site changes or removes them."
