@@ -200,6 +200,14 @@ def _warn(warnings: list[StageWarning], where: str = "") -> None:
         err.print(f"storybrief: warning: {where}{w.stage} left out{on}: {w.message}", markup=False)
 
 
+def _in_a_folder(path: Path | None) -> Path | None:
+    """A file to write, checked before any work: a missing folder is a usage error, not an
+    error after a long run."""
+    if path is not None and not path.parent.is_dir():
+        raise typer.BadParameter(f"no such folder: {path.parent}")
+    return path
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -213,7 +221,10 @@ def brief(
     inputs: Inputs,
     fmt: Annotated[BriefFormat, _format("Output format.")] = BriefFormat.md,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file, not stdout.", callback=_in_a_folder
+        ),
     ] = None,
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
@@ -346,6 +357,8 @@ def _jsonl_run(
         raise typer.BadParameter("give INPUTS or --jsonl FILE, not both", param_hint="INPUTS")
     if jsonl is None:
         raise typer.BadParameter("INPUTS or --jsonl FILE is needed", param_hint="--jsonl")
+    if group_only and not out.parent.is_dir():  # else writing the briefs makes the folder
+        raise typer.BadParameter(f"no such folder: {out.parent}", param_hint="--out")
     return jsonl, None if group_only else briefs or out.with_name(f"{out.stem}-briefs")
 
 
@@ -521,7 +534,10 @@ def summarize(
             "--jsonl", exists=True, dir_okay=False, help='Clusters, one a line: {"id", "docs"}.'
         ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Where to write {id, summary} lines.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="Where to write {id, summary} lines.", callback=_in_a_folder),
+    ],
     words: Words = 250,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
     dask: Dask = None,

@@ -163,3 +163,24 @@ def test_dask_speaks_only_of_what_goes_wrong_under_the_command_line() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert int(run.stdout) >= logging.WARNING
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["brief", "missing.txt", "-o", "{nodir}/brief.md"],
+        ["summarize", "--jsonl", "{src}", "--out", "{nodir}/out.jsonl"],
+        ["stories", "--jsonl", "{src}", "--group-only", "--out", "{nodir}/out.jsonl"],
+    ],
+)
+def test_an_output_in_a_missing_folder_is_a_usage_error_before_any_work(
+    tmp_path: Path, command: list[str]
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "docs": ["x"]}\n', encoding="utf-8")
+    args = [a.format(nodir=tmp_path / "nodir", src=src) for a in command]
+    run = storybrief(*args)
+    assert run.returncode == 2, run.stderr
+    assert "no such folder" in " ".join(run.stderr.replace("│", " ").split())
+    assert not (tmp_path / "nodir").exists()
+
