@@ -184,3 +184,12 @@ def test_an_output_in_a_missing_folder_is_a_usage_error_before_any_work(
     assert "no such folder" in " ".join(run.stderr.replace("│", " ").split())
     assert not (tmp_path / "nodir").exists()
 
+
+def test_a_command_run_in_another_folder_imports_the_code_under_test(tmp_path: Path) -> None:
+    import storybrief as here
+
+    script = "import storybrief; print(storybrief.__file__)"
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
+    assert Path(run.stdout.strip()) == Path(here.__file__)
