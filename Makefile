@@ -60,7 +60,10 @@ bench: $(VENV)/.installed
 	$(PY) bench/agreements.py --data $(DATA)
 	$(PY) bench/headlines.py --data $(DATA) --order
 	$(PY) bench/headlines.py --data $(DATA) --skips
-	$(PY) bench/clustering.py $(DATA)/multinews-dev.jsonl $(DATA)/duc2004-dev.jsonl --briefs
+	# --scale: speed and peak memory at 10,000 and 100,000 articles (issue 12), ~10 min.
+	$(PY) bench/clustering.py $(DATA)/multinews-dev.jsonl $(DATA)/duc2004-dev.jsonl --briefs \
+		--stories $(DATA)/stories-dev/allsides-neus-dev.jsonl \
+		--ecb $(DATA)/ecbplus-dev/ecbplus_dev.json --scale 10000 100000
 
 # Not in `bench`: the 1.5B model takes about a minute a story on one core.
 bench-llm: $(VENV)/.llm

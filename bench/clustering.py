@@ -193,6 +193,12 @@ def draw(rows: list[dict], size: int | None) -> list[dict]:
     return drawn
 
 
+def sample(rows: list[dict], size: int) -> list[dict]:
+    """``size`` lines drawn at random whatever their story, as a window of a feed is: most of
+    its stories come with one or two of their articles (``draw`` takes whole stories)."""
+    return random.Random(DRAW_SEED).sample(rows, min(size, len(rows)))
+
+
 def stories_pile(rows: list[dict]) -> Pile:
     """stories-dev lines read as a JSONL pile is read (the gold ``story`` unseen), and the truth."""
     text = "\n".join(json.dumps({k: v for k, v in r.items() if k != "story"}) for r in rows)
@@ -479,6 +485,7 @@ def stories_dev_piles(path: Path, tune: bool) -> dict[str, Pile]:
     return {
         f"stories-dev {name}, 1,000": stories_pile(draw(half, 1000)),
         f"stories-dev {name}, all": stories_pile(draw(half, None)),
+        f"stories-dev {name}, 1,000 drawn by article": stories_pile(sample(half, 1000)),
         "stories-dev, whole file (half of it tuned on)": stories_pile(draw(rows, None)),
     }
 

@@ -108,6 +108,16 @@ def stories(
     )
 
 
+def _line(article: object) -> str:
+    """An article given to ``group`` as the JSON line it stands for."""
+    if isinstance(article, str):
+        return article
+    # A value JSON has no form for (a datetime) is given as its text, as a JSON line would; a
+    # value that is no mapping (a number, a list) is a line that is no JSON object: an error
+    # record of its own, as in a file, not a TypeError that loses the whole pile.
+    return json.dumps(dict(article) if isinstance(article, Mapping) else article, default=str)
+
+
 def group(
     articles: Iterable[str | Mapping[str, Any]],
     *,
@@ -125,8 +135,7 @@ def group(
     "local"), the articles are cleaned and grouped on Dask
     (``distributed.DaskPile``): the same records.
     """
-    # A value JSON has no form for (a datetime) is given as its text, as a JSON line would.
-    lines = (a if isinstance(a, str) else json.dumps(dict(a), default=str) for a in articles)
+    lines = (_line(article) for article in articles)
     if scheduler is None:
         return [line.record() for line in group_pile(read_lines(lines), settings).lines]
     # Imported here: Dask is an optional dependency, and slow to import.

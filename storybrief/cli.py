@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -199,6 +200,14 @@ def _warn(warnings: list[StageWarning], where: str = "") -> None:
         err.print(f"storybrief: warning: {where}{w.stage} left out{on}: {w.message}", markup=False)
 
 
+def _in_a_folder(path: Path | None) -> Path | None:
+    """A file to write, checked before any work: a missing folder is a usage error, not an
+    error after a long run."""
+    if path is not None and not path.parent.is_dir():
+        raise typer.BadParameter(f"no such folder: {path.parent}")
+    return path
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -212,7 +221,10 @@ def brief(
     inputs: Inputs,
     fmt: Annotated[BriefFormat, _format("Output format.")] = BriefFormat.md,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file, not stdout.", callback=_in_a_folder
+        ),
     ] = None,
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
@@ -335,10 +347,18 @@ def _jsonl_run(
 
     Raise a usage error if the options do not make a ``--jsonl`` run.
     """
+    if inputs and jsonl is None:  # here for --group-only or --briefs given with INPUTS
+        raise typer.BadParameter(
+            "--group-only and --briefs go with --jsonl FILE; with INPUTS, every story's brief"
+            " is written into --out",
+            param_hint="--group-only / --briefs",
+        )
     if inputs:
         raise typer.BadParameter("give INPUTS or --jsonl FILE, not both", param_hint="INPUTS")
     if jsonl is None:
         raise typer.BadParameter("INPUTS or --jsonl FILE is needed", param_hint="--jsonl")
+    if group_only and not out.parent.is_dir():  # else writing the briefs makes the folder
+        raise typer.BadParameter(f"no such folder: {out.parent}", param_hint="--out")
     return jsonl, None if group_only else briefs or out.with_name(f"{out.stem}-briefs")
 
 
@@ -514,7 +534,10 @@ def summarize(
             "--jsonl", exists=True, dir_okay=False, help='Clusters, one a line: {"id", "docs"}.'
         ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Where to write {id, summary} lines.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="Where to write {id, summary} lines.", callback=_in_a_folder),
+    ],
     words: Words = 250,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 2,
     dask: Dask = None,
@@ -590,14 +613,23 @@ def serve(
 _CHATTY = ("trafilatura", "readability", "htmldate", "courlan", "absl")
 
 
-def main() -> None:
-    """Console entry point: a one-line error instead of a traceback, whatever happens."""
+def quiet_libraries() -> None:
+    """Leave stderr to storybrief's own lines: libraries speak only of what goes wrong."""
     # wordllama sets the root logger to INFO on import: stderr is for the user, not libraries.
     logging.basicConfig(
         level=logging.WARNING, format="storybrief: %(name)s: %(message)s", force=True
     )
     for name in _CHATTY:
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    # Dask sets its loggers to INFO when imported (later, by --dask), from its config, which
+    # reads this variable: else every worker's start and stop buries the closing counts. The
+    # worker processes inherit it; a user who set it keeps theirs.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+
+
+def main() -> None:
+    """Console entry point: a one-line error instead of a traceback, whatever happens."""
+    quiet_libraries()
     try:
         app()
     except Exception as exc:  # the last line of defence; inputs fail softly before this

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = ROOT / "examples" / "iran-iraq-2014"
 GOLD = ROOT.parent / "shared" / "data" / "seeds" / "gold.json"
+
+# A command the tests start in another folder (``cwd=tmp_path``) must import the code under
+# test: a relative PYTHONPATH (``PYTHONPATH=.`` in a worktree) would there fall through to the
+# installed package, and test another tree.
+if os.environ.get("PYTHONPATH"):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        str(Path(entry).resolve()) for entry in os.environ["PYTHONPATH"].split(os.pathsep)
+    )
 
 
 @pytest.fixture(scope="session")

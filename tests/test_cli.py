@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +149,47 @@ def test_a_bad_jsonl_line_is_named_once_with_its_reason(tmp_path: Path) -> None:
     assert run.returncode == 1
     skipped = [line for line in run.stderr.splitlines() if " skipped " in line]
     assert skipped == [f"storybrief: skipped {pile}:2: invalid JSON (Expecting value (column 1))"]
+
+
+def test_dask_speaks_only_of_what_goes_wrong_under_the_command_line() -> None:
+    # Dask's INFO lines (every worker started and stopped) would bury the closing counts.
+    script = (
+        "import logging; from storybrief.cli import quiet_libraries; quiet_libraries(); "
+        "import distributed; print(logging.getLogger('distributed.scheduler').getEffectiveLevel())"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DASK_LOGGING__DISTRIBUTED"}
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout) >= logging.WARNING
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["brief", "missing.txt", "-o", "{nodir}/brief.md"],
+        ["summarize", "--jsonl", "{src}", "--out", "{nodir}/out.jsonl"],
+        ["stories", "--jsonl", "{src}", "--group-only", "--out", "{nodir}/out.jsonl"],
+    ],
+)
+def test_an_output_in_a_missing_folder_is_a_usage_error_before_any_work(
+    tmp_path: Path, command: list[str]
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "docs": ["x"]}\n', encoding="utf-8")
+    args = [a.format(nodir=tmp_path / "nodir", src=src) for a in command]
+    run = storybrief(*args)
+    assert run.returncode == 2, run.stderr
+    assert "no such folder" in " ".join(run.stderr.replace("│", " ").split())
+    assert not (tmp_path / "nodir").exists()
+
+
+def test_a_command_run_in_another_folder_imports_the_code_under_test(tmp_path: Path) -> None:
+    import storybrief as here
+
+    script = "import storybrief; print(storybrief.__file__)"
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
+    assert Path(run.stdout.strip()) == Path(here.__file__)

@@ -137,6 +137,14 @@ def test_the_python_api_gives_the_same_records_in_any_input_order() -> None:
     assert sum("error" in r for r in again) == len(BAD)
 
 
+def test_the_python_api_gives_a_value_that_is_no_mapping_its_error_record() -> None:
+    article = {"id": "kept", "text": "The Elm Street bridge closed on Monday after a crack."}
+    records = storybrief.group([7, article, ["a", "list"], None])
+    assert [r["id"] for r in records] == ["line-1", "kept", "line-3", "line-4"]
+    assert [r["story"] for r in records] == [None, 1, None, None]
+    assert all("not a JSON object" in records[i]["error"] for i in (0, 2, 3))
+
+
 def test_a_story_whose_brief_fails_is_listed_with_its_reason_and_the_others_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -170,6 +178,15 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     wrong = (["x.txt", "--jsonl", str(src)], ["x.txt", "--group-only"], [])
     for args in wrong:  # both inputs; --group-only without --jsonl; no input at all
         assert CliRunner().invoke(app, ["stories", *args, "--out", out]).exit_code == 2
+
+
+@pytest.mark.parametrize("option", [["--group-only"], ["--briefs", "briefs"]])
+def test_a_jsonl_option_with_inputs_says_it_needs_jsonl(tmp_path: Path, option: list[str]) -> None:
+    run = CliRunner().invoke(app, ["stories", "x.txt", *option, "--out", str(tmp_path / "o")])
+    assert run.exit_code == 2
+    # Not "give INPUTS or --jsonl FILE, not both": no --jsonl was given.
+    said = " ".join(run.output.replace("│", " ").split())  # the box rich wraps it in, undone
+    assert "go with --jsonl FILE" in said and "not both" not in said
 
 
 ABOUT = (
