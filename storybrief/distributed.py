@@ -98,12 +98,17 @@ def dask_client(scheduler: str) -> Iterator[Client]:
             yield client
         return
     # One single-threaded worker per core: the summarizer is CPU-bound Python and numpy.
+    # ``dashboard_address=None`` turns the dashboard pages off, but the scheduler still
+    # serves HTTP, on port 8787 (and warns when that is taken): give it any free port
+    # of the loopback address instead, so no fixed port is claimed and nothing listens
+    # outside this machine.
     with (
         LocalCluster(
             n_workers=os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         ) as cluster,
         Client(cluster) as client,
     ):
