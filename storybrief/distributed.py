@@ -54,6 +54,7 @@ from storybrief.pile import (
     Pile,
     number_stories,
     parse_line,
+    rename,
     unique_id,
 )
 from storybrief.pipeline import prepare
@@ -200,7 +201,7 @@ def _clean_block(lines: list[Line], renames: dict[int, str], shared: frozenset[i
     """The lines' articles, given their ids unique in the pile (by line), cleaned with the
     short lines the pile shares (``pile.prepare_lines``)."""
     for k, new_id in renames.items():
-        lines[k].article.id = new_id
+        rename(lines[k], new_id)
     prepare([line.article for line in lines], shared)
     return lines
 
