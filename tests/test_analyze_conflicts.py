@@ -548,6 +548,7 @@ def test_sides_are_told_by_the_detector_not_by_the_topic() -> None:
             None,
         ),
         ("A union official said the port had closed.", "A union official", None),
+        ("A UN envoy said the port had closed.", "A UN envoy", None),
     ],
 )
 def test_an_attribution_splits_who_and_via(sentence: str, who: str, via: str | None) -> None:

@@ -80,9 +80,10 @@ _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
 _OUTLET_VERBS = {"cite", "quote"}
 # A word that opens on a vowel sound, which a copy editor's "a" before it mistakes
 # ("a unnamed senior Iraqi official"): a vowel letter or a silent h, not a vowel
-# letter read as a consonant ("a one-time", "a European", "a union").
+# letter read as a consonant ("a one-time", "a European", "a union"); a "u" only in
+# a lower-case "un-" word, as a "U" opens on "you" ("a UN envoy", "a Utah judge").
 _VOWEL_SOUND = re.compile(
-    r"(?i)(?!eu|ewe|one\b|one-|once)[aeio]|un(?![aiy])|h(?:our|onest|onou?r|eir)"
+    r"(?i:(?!eu|ewe|one\b|one-|once)[aeio]|h(?:our|onest|onou?r|eir))|un(?![aiy])"
 )
 # What someone said, owned: "Beck's remarks below:" shows Beck's words (``_lead_in``).
 _REMARK_NOUNS = {"remark", "remarks", "comment", "statement", "speech", "word", "testimony"}
