@@ -54,6 +54,7 @@ from storybrief.pile import (
     Pile,
     number_stories,
     parse_line,
+    rename,
     unique_id,
 )
 from storybrief.pipeline import prepare
@@ -98,12 +99,17 @@ def dask_client(scheduler: str) -> Iterator[Client]:
             yield client
         return
     # One single-threaded worker per core: the summarizer is CPU-bound Python and numpy.
+    # ``dashboard_address=None`` turns the dashboard pages off, but the scheduler still
+    # serves HTTP, on port 8787 (and warns when that is taken): give it any free port
+    # of the loopback address instead, so no fixed port is claimed and nothing listens
+    # outside this machine.
     with (
         LocalCluster(
             n_workers=os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -195,7 +201,7 @@ def _clean_block(lines: list[Line], renames: dict[int, str], shared: frozenset[i
     """The lines' articles, given their ids unique in the pile (by line), cleaned with the
     short lines the pile shares (``pile.prepare_lines``)."""
     for k, new_id in renames.items():
-        lines[k].article.id = new_id
+        rename(lines[k], new_id)
     prepare([line.article for line in lines], shared)
     return lines
 

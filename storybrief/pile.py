@@ -10,7 +10,9 @@ of its set of copies, ids compared as text), else null. A
 line that could not be used gets ``"story": null`` and an ``"error"`` saying
 why; so do the articles of a story whose brief could not be written (their
 story number kept). A line without an ``"id"`` is named ``"line-N"`` (its
-line number, from 1) in the output.
+line number, from 1) in the output; a line whose id an earlier line has is
+named ``"ID~line-N"``, as its brief cites it: every output id names one line,
+so a ``duplicate_of`` never names the copy itself.
 
 The input is read a line at a time (``ingest.jsonl_lines``), with no size
 limit; each line is parsed by the one safe JSONL line parser
@@ -140,6 +142,12 @@ def unique_id(article: Article, number: int, seen: set[str]) -> str | None:
     return new
 
 
+def rename(line: Line, new_id: str | None) -> None:
+    """Give ``line`` and its article ``new_id`` (``unique_id``'s), if any."""
+    if new_id is not None:
+        line.id = line.article.id = new_id
+
+
 def read_lines(
     lines: Iterable[str], name: str = "<jsonl>", on_read: Callable[..., None] | None = None
 ) -> list[Line]:
@@ -148,7 +156,7 @@ def read_lines(
     out = []
     for number, text in enumerate(lines, start=1):
         line = parse_line(number, text, name)
-        line.article.id = unique_id(line.article, number, seen) or line.article.id
+        rename(line, unique_id(line.article, number, seen))
         out.append(line)
         if on_read is not None:
             on_read()

@@ -535,6 +535,20 @@ def test_sides_are_told_by_the_detector_not_by_the_topic() -> None:
             "the Guardian",
         ),
         ("Police said the suspect had fled the city.", "Police", None),
+        # The brief names the source in its own words: an article's "a" before a
+        # vowel sound is written "an"; "a" stays before a vowel letter read "you".
+        (
+            "Kenya had sent 3,000 troops, a unnamed senior Chilean official told the Guardian.",
+            "an unnamed senior Chilean official",
+            "the Guardian",
+        ),
+        (
+            "A Ethiopian diplomat said Kenya had sent 3,000 troops.",
+            "An Ethiopian diplomat",
+            None,
+        ),
+        ("A union official said the port had closed.", "A union official", None),
+        ("A UN envoy said the port had closed.", "A UN envoy", None),
     ],
 )
 def test_an_attribution_splits_who_and_via(sentence: str, who: str, via: str | None) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
+import pytest
 from test_batch import NOTICE, STORIES
 
 from storybrief.batch import summarize_jsonl
-from storybrief.distributed import map_on_dask, summarize_jsonl_dask
+from storybrief.distributed import dask_client, map_on_dask, summarize_jsonl_dask
 from storybrief.pipeline import read, stories_of
 from storybrief.render import render
 from storybrief.runners import brief_stories
@@ -80,3 +84,19 @@ def test_a_task_that_fails_on_dask_costs_only_its_own_item() -> None:
     )
     assert results == [1, "two: invalid literal for int() with base 10: 'two'", 3]
     assert len(done) == 3
+
+
+def test_a_local_cluster_claims_no_fixed_dashboard_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another program on the dashboard's default port: the local cluster neither
+    # warns nor serves there.
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    taken = socket.socket()
+    # Already taken by another program: the same situation.
+    with contextlib.suppress(OSError):
+        taken.bind(("127.0.0.1", 8787))
+    with warnings.catch_warnings(record=True) as caught, dask_client("local") as client:
+        warnings.simplefilter("always")
+        port = client.cluster.scheduler.http_server.port
+    taken.close()
+    assert port != 8787
+    assert not [w for w in caught if "already in use" in str(w.message)]

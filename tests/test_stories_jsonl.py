@@ -223,3 +223,17 @@ def test_the_stories_command_writes_briefs_without_the_furniture(tmp_path: Path)
     briefs = list((tmp_path / "out-briefs").glob("0*.md"))  # not the index
     assert len(briefs) == 3
     assert not any("archive crawler" in path.read_text(encoding="utf-8") for path in briefs)
+
+
+def test_a_repeated_id_is_named_by_its_line_and_its_copy_names_the_first() -> None:
+    # The same article twice under one id (a crawler's retry): the second line is
+    # the copy of the first, and says so by an id that is not its own.
+    lines = [json.dumps(r) for r in _records()]
+    again = next(line for line in lines if '"fire-times"' in line)
+    records = storybrief.group([*lines, again])
+    assert len(records) == len(lines) + 1
+    assert [r["id"] for r in records[:-1]] == [json.loads(line)["id"] for line in lines]
+    assert records[-1]["id"] == f"fire-times~line-{len(lines) + 1}"
+    assert records[-1]["duplicate_of"] == "fire-times"
+    assert records[-1]["story"] == next(r["story"] for r in records if r["id"] == "fire-times")
+    assert all(r["duplicate_of"] != r["id"] for r in records)

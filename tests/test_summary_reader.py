@@ -134,10 +134,23 @@ def test_names_are_the_same_in_any_order_of_the_articles() -> None:
         ("I'm not going to take this part out of the forecast.", False),
         ("“I have a weapon,” the suspect told the deputies in the closet.", True),
         ("The forecast was issued at 10 a.m. by the office in Slidell.", True),
+        ("He and I drove the last of the sandbags to the levee at dawn.", False),
+        # A capital I that is part of a longer token is no pronoun: a party-state
+        # label, a road, an initial, a label alone in parentheses.
+        ("Sen. Mara Quill (I-Maine) said the levee would be rebuilt by spring.", True),
+        ("Traffic on I-10 was turned back at the Pearl River bridge overnight.", True),
+        ("Hydrologist Dana I. Ruiz said the crest would pass by Thursday.", True),
+        ("Rep. Owen Hale (I) said the state would pay for the new pumps.", True),
     ],
 )
 def test_an_unquoted_i_is_no_summary_sentence(text: str, kept: bool) -> None:
     assert usable(text, words(text)) is kept
+
+
+def test_a_one_sentence_story_naming_a_party_label_is_summarized() -> None:
+    text = "Sen. Mara Quill (I-Maine) said the levee would be rebuilt by spring."
+    article = segment(Article(id="a", source="gazette", paragraphs=[text]))
+    assert [s.text for s in summarize([article], 45)] == [text]
 
 
 @pytest.mark.parametrize(

@@ -78,6 +78,13 @@ _PERSON_NOUNS = {
 }  # fmt: skip
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
 _OUTLET_VERBS = {"cite", "quote"}
+# A word that opens on a vowel sound, which a copy editor's "a" before it mistakes
+# ("a unnamed senior Iraqi official"): a vowel letter or a silent h, not a vowel
+# letter read as a consonant ("a one-time", "a European", "a union"); a "u" only in
+# a lower-case "un-" word, as a "U" opens on "you" ("a UN envoy", "a Utah judge").
+_VOWEL_SOUND = re.compile(
+    r"(?i:(?!eu|ewe|one\b|one-|once)[aeio]|h(?:our|onest|onou?r|eir))|un(?![aiy])"
+)
 # What someone said, owned: "Beck's remarks below:" shows Beck's words (``_lead_in``).
 _REMARK_NOUNS = {"remark", "remarks", "comment", "statement", "speech", "word", "testimony"}
 # Verbs news copy puts before a common-noun speaker ('"...," said a source close to the
@@ -104,7 +111,21 @@ def _phrase(token: Token) -> str:
     cut |= {c for t in token.subtree for c in t.children if c.dep_ in _QUALIFYING}
     words = [t for t in token.subtree if t not in cut and not (set(t.ancestors) & cut)]
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
-    return re.sub(r"[\"“”]", "", token.doc[start:end].text).strip(" ,'")
+    return re.sub(r"[\"“”]", "", _as_written(token.doc[start:end])).strip(" ,'")
+
+
+def _as_written(span: Span) -> str:
+    """``span``'s text, its "a" made "an" before a vowel sound: the phrase is the brief's
+    name for a source, not a quotation, so it need not keep the article's slip."""
+    return "".join(
+        _article_for(t) + t.whitespace_ if t.lower_ == "a" and t.dep_ == "det" else t.text_with_ws
+        for t in span
+    ).strip()
+
+
+def _article_for(a: Token) -> str:
+    after = a.nbor().text if a.i + 1 < len(a.doc) else ""
+    return a.text + ("n" if _VOWEL_SOUND.match(after) else "")
 
 
 def _clauses(token: Token) -> list[Token]:
@@ -1052,7 +1073,7 @@ def _relayed(source: Token, names: Names) -> Attribution:
         for agent_obj in child.children
         if agent_obj.dep_ == "pobj"
     ]
-    who = source.doc[source.left_edge.i : source.i + 1].text
+    who = _as_written(source.doc[source.left_edge.i : source.i + 1])
     if relay:
         return Attribution(who, _outlet(relay[0], names))
     return Attribution(name_of(source, names))

@@ -279,7 +279,11 @@ _QUOTE_MARKS = "\"“”'‘’`"
 # Who is "I"? Outside quotation marks, the writer or a speaker the sentence
 # does not name: read out of its article, it points at no one. ("we", "my" and
 # "me" too, but leaving those out cost Multi-News 0.2 R-1 and 0.35 R-2 more.)
-_FIRST_PERSON = re.compile(r"\bI\b")
+# A capital I joined to a hyphen or slash, or an initial's dot, is a piece of a
+# longer token, no pronoun: a party-state label ("Sanders (I-Vt.)", "(D-I)"), a road
+# ("I-95"), an initial ("Jay I. Cohen", "J.I. Case"); so is a label alone in
+# parentheses ("(I)"). A word's full stop before it is no initial ("you.I think").
+_FIRST_PERSON = re.compile(r"(?<![\w/-])(?<!\b[A-Z]\.)(?!(?<=\()I\))I(?![\w/-]|\.\s?[A-Z])")
 # A line a hard-wrapped text (a PDF's) broke off mid-sentence: it ends on a comma,
 # a hyphen or a word no sentence ends on ("... public interest in the memorandum, the"),
 # so the line after it is the rest of that sentence, not one of its own.
