@@ -458,12 +458,14 @@ def _cell(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
+# The baseline's row: one name's normalised form contained in another's (``contained``).
+CONTAINMENT = "name containment"
 SYSTEMS = (
     "storybrief, CV by topic",
     "storybrief, shipped weights",
     "storybrief, rules only",
     "storybrief, fitted on train",
-    "name containment",
+    CONTAINMENT,
     "exact string",
 )
 
@@ -481,7 +483,7 @@ def score(
             for system, found in entities.items()
             if story.id in found
         }
-        answers["name containment"] = baseline_answer(story, contained)
+        answers[CONTAINMENT] = baseline_answer(story, contained)
         answers["exact string"] = baseline_answer(story, lambda a, b: False)
         for system, answer in answers.items():
             for split in (story.split, "all"):
@@ -817,7 +819,7 @@ def main() -> None:
         causes(chosen, found, rules_of(found))
         return
     if args.reach:
-        stages = (*REACH, CONTAINMENT_FOUND, "name containment")
+        stages = (*REACH, CONTAINMENT_FOUND, CONTAINMENT)
         tallies = reach(stories, found, rules_of(found))
         print_table(tallies | score(stories, {}), _splits(args.split), stages)
         return

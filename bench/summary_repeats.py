@@ -220,7 +220,8 @@ def report(features: np.ndarray, labels: np.ndarray, groups: np.ndarray) -> list
     columns = {name: features[:, n] for n, name in enumerate(SCORES)}
     roles = features[:, ROLES]
     columns["logistic, roles"] = held_out(roles, repeat, groups)
-    columns["logistic, roles + alignment"] = held_out(features[:, [0, 3, 4, 5, 6]], repeat, groups)
+    with_alignment = np.column_stack([features[:, SCORES.index("alignment")], roles])
+    columns["logistic, roles + alignment"] = held_out(with_alignment, repeat, groups)
     lines = [
         f"pairs {len(labels)}, repeat {int(repeat.sum())}, partial {int((some & ~repeat).sum())}"
     ]

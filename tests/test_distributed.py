@@ -90,13 +90,13 @@ def test_a_local_cluster_claims_no_fixed_dashboard_port(monkeypatch: pytest.Monk
     # Another program on the dashboard's default port: the local cluster neither
     # warns nor serves there.
     monkeypatch.setattr("os.cpu_count", lambda: 1)
-    taken = socket.socket()
-    # Already taken by another program: the same situation.
-    with contextlib.suppress(OSError):
-        taken.bind(("127.0.0.1", 8787))
-    with warnings.catch_warnings(record=True) as caught, dask_client("local") as client:
+    with socket.socket() as taken, warnings.catch_warnings(record=True) as caught:
+        # Already taken by another program: the same situation.
+        with contextlib.suppress(OSError):
+            taken.bind(("127.0.0.1", 8787))
+        # Before the cluster starts, so that a warning it gives while starting is recorded.
         warnings.simplefilter("always")
-        port = client.cluster.scheduler.http_server.port
-    taken.close()
+        with dask_client("local") as client:
+            port = client.cluster.scheduler.http_server.port
     assert port != 8787
     assert not [w for w in caught if "already in use" in str(w.message)]

@@ -1212,14 +1212,15 @@ def _one_telling(cluster: list[int], members: list[int], units: list[_Unit]) -> 
     "have seized several cities and are closing in on Baghdad") would otherwise have each
     listed by those same sentences."""
     shared = {units[j].sentence.id for j in members}
-    apart = {units[i].sentence.article for i in cluster if units[i].sentence.id not in shared}
+    # The articles that tell the cluster in a sentence of their own, not the listed fact's.
+    own = {units[i].sentence.article for i in cluster if units[i].sentence.id not in shared}
     return len(
         {
             units[i].sentence.article
             for i in cluster
             for j in members
             if units[i].sentence.id == units[j].sentence.id
-            and _told_as_one(units[i], units[j], len(apart) >= 2)
+            and _told_as_one(units[i], units[j], len(own) >= 2)
         }
     )
 

@@ -124,6 +124,7 @@ def _as_written(span: Span) -> str:
 
 
 def _article_for(a: Token) -> str:
+    """The indefinite article ``a`` (as cased) made "an" before a vowel sound."""
     after = a.nbor().text if a.i + 1 < len(a.doc) else ""
     return a.text + ("n" if _VOWEL_SOUND.match(after) else "")
 
