@@ -131,9 +131,10 @@ def group(
     "published", "outlet", "url"}``. Returns one record per article, in the
     same order: ``{"id", "story", "duplicate_of"}``, and ``"error"`` for an
     article that could not be used (its ``"story"`` is None); see
-    ``storybrief.pile``. With a ``scheduler`` (a Dask scheduler's address, or
-    "local"), the articles are cleaned and grouped on Dask
-    (``distributed.DaskPile``): the same records.
+    ``storybrief.pile``. An item of any other type gets an error record too,
+    not an exception that loses the pile. With a ``scheduler`` (a Dask
+    scheduler's address, or "local"), the articles are cleaned and grouped on
+    Dask (``distributed.DaskPile``): the same records.
     """
     lines = (_line(article) for article in articles)
     if scheduler is None:
