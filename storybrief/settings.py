@@ -176,6 +176,10 @@ class AgreementSettings:
     # half (``bench/agreements.py``: recall 0.34 -> 0.38 at 0.25, 0.36 at 0.3) and read on
     # unlabelled Multi-News dev clusters (BENCHMARKS.md).
     figure_pair: float = 0.25
+    # Two units counting one measure ("pounds"), no figure of one within this share of one
+    # of the other's, are never one fact (``agreements._other_figures``): "about 2 million
+    # pounds" and "3 million pounds" are a dispute; "about 2 million" / "2.1 million" is one.
+    figure_slack: float = 0.1
     # The learned pair decision (``agreements._scores``): two units of two articles scoring
     # from ``pair_floor`` to just under ``Cosines.agreement_best`` count as one fact when its
     # probability reaches ``pair_probability``. Weights ("": the packaged

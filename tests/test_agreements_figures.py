@@ -91,3 +91,26 @@ def test_a_scaled_figure_joins_its_fact() -> None:
     assert agreements_of(fund, plans, figure_pair=float("inf")) == []
     # Nor does another scale of the same digits ("$1 billion").
     assert agreements_of(fund, plans.replace("million", "billion")) == []
+
+
+COST = (
+    "Bridge shut\n\nThe Elm Street bridge was closed on Monday after engineers found a crack. "
+    "The council said repairs to the bridge would cost about {} pounds. Drivers used the ring "
+    "road.\n"
+)
+ESTIMATE = (
+    "Bridge closed over crack\n\nShop owners worried about trade on Monday. The council said "
+    "repairs to the bridge would cost {} pounds. The ring road is the only diversion.\n"
+)
+
+
+def test_two_sums_for_one_cost_are_no_agreement() -> None:
+    # One sum in like words is one fact ...
+    same = agreements_of(COST.format("2 million"), ESTIMATE.format("2 million"))
+    assert any("repairs" in a.text for a in same)
+    # ... and a rounding of it too ("about 2 million" / "2.1 million") ...
+    rounded = agreements_of(COST.format("2 million"), ESTIMATE.format("2.1 million"))
+    assert any("repairs" in a.text for a in rounded)
+    # ... but two sums are a dispute: neither outlet can be cited for the other's figure.
+    other = agreements_of(COST.format("2 million"), ESTIMATE.format("3 million"))
+    assert not any("repairs" in a.text for a in other)

@@ -44,11 +44,13 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from storybrief.analyze.context import StoryContext
@@ -85,6 +87,8 @@ _FIGURE = re.compile(
 _SCALES = {"m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
 _SCALES |= {"million": 10**6, "billion": 10**9, "trillion": 10**12}
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# The word after a figure, the measure it counts ("2 million pounds", "250 people").
+_MEASURE = re.compile(r"\s+([A-Za-z]+)")
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "parataxis"}
 # A clause that may be an aside of its sentence (``_aside``), and what sets one off.
 _SUBORDINATE = {"relcl", "acl", "advcl"}
@@ -777,6 +781,7 @@ def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     sentence = np.array([u.sentence.id for u in units])
     scores[sentence[:, None] == sentence[None, :]] = -np.inf
     scores[_other_actors(units, names)] = -np.inf
+    scores[_other_figures(units, settings.figure_slack)] = -np.inf
     # A fact and its denial ("Iraq has not requested help" / "Iraq requested
     # help") share their words, not their meaning.
     negated = np.array([u.negated for u in units])
@@ -930,6 +935,46 @@ def _same_figure(units: list[_Unit]) -> np.ndarray:
     for i, found in enumerate(figures):
         has[i, [column[f] for f in found]] = 1
     return has @ has.T > 0
+
+
+def _other_figures(units: list[_Unit], slack: float) -> np.ndarray:
+    """Pairs of units that count one measure ("pounds", "people": the word after a figure)
+    with figures of which none of one is within ``slack`` of one of the other's: "repairs
+    would cost about 2 million pounds" and "are expected to cost 3 million pounds" are two
+    accounts of one sum, a dispute, not an agreement either can be cited for. A figure
+    rounded ("about 2 million" / "2.1 million") is within the slack; a figure of no measure
+    named ("Cosme, 32") is left to the other tests."""
+    measured = [_measured(u.text) for u in units]
+    apart = np.zeros((len(units), len(units)), dtype=bool)
+    stating = [i for i, found in enumerate(measured) if found]
+    for n, i in enumerate(stating):
+        for j in stating[n + 1 :]:
+            shared = measured[i].keys() & measured[j].keys()
+            apart[i, j] = apart[j, i] = bool(shared) and not any(
+                _within(a, b, slack)
+                for measure in shared
+                for a in measured[i][measure]
+                for b in measured[j][measure]
+            )
+    return apart
+
+
+def _measured(text: str) -> dict[str, list[float]]:
+    """The figures of a text (``_figures``'s) by the word that follows each, its measure
+    ("pounds"; "of", "and" are none)."""
+    found: dict[str, list[float]] = {}
+    for match in _FIGURE.finditer(text):
+        measure = _MEASURE.match(text, match.end())
+        figure = _figures(match.group())
+        if measure and measure[1].lower() not in STOP_WORDS and len(figure) == 1:
+            with suppress(ValueError):
+                found.setdefault(measure[1].lower(), []).append(float(next(iter(figure))))
+    return found
+
+
+def _within(one: float, other: float, slack: float) -> bool:
+    """Whether two figures are one, up to rounding by ``slack`` of the larger."""
+    return abs(one - other) <= slack * max(abs(one), abs(other))
 
 
 def _other_actors(units: list[_Unit], names: Names) -> np.ndarray:
