@@ -321,6 +321,14 @@ class ClusterSettings:
     outside_weight: float = 0.95  # of the density of the closest outside the article's group
     min_similarity: float = 0.1  # a less similar pair is no evidence, whatever its neighbours
     unrelated: float = -0.2  # the score of such a pair
+    # A pair's score is at most its similarity less ``floor`` (``linkage.judged``): whatever
+    # its neighbours, a pair needs ``floor + threshold`` of similarity to link. In a pile of
+    # unrelated articles (a feed's window, most stories told once) every density is low and
+    # the density-relative score alone let unrelated neighbours link (issue 12). Sixteenth
+    # session, on the tune halves (stories-dev drawn by article and by whole story, pooled
+    # pages, their 40-word leads, ECB+): 0.15-0.25 tried, 0.2-0.22 the top; none before.
+    # None at the topic grain (``grained``): 0.12-0.3 there cost the 40-word leads 0.02-0.03.
+    floor: float = 0.2
     # -0.03 before the lone articles' second look (``lone_margin``); with it, -0.03 to -0.01
     # are a flat top on the tune halves (mean B³ of the three 0.878-0.881), -0.01 the best;
     # -0.02 with the tenth session's weekdays (``weekday_penalty``).
@@ -399,7 +407,7 @@ class ClusterSettings:
 
     def grained(self) -> ClusterSettings:
         """The numbers grouping uses at this grain: at the topic grain, its own bar and doubt,
-        and no weekday or window rule (a topic's articles name many days, over weeks)."""
+        and no weekday, window or ``floor`` rule (a topic's articles name many days, over weeks)."""
         if self.grain == "event":
             return self
         return replace(
@@ -407,6 +415,7 @@ class ClusterSettings:
             threshold=self.topic_threshold,
             cohesion_threshold=self.topic_cohesion_threshold,
             short_penalty=self.topic_short_penalty,
+            floor=-math.inf,
             weekday_penalty=0.0,
             weekday_bonus=0.0,
             window_days=math.inf,

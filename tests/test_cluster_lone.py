@@ -56,3 +56,30 @@ def test_a_lone_article_torn_between_two_stories_stays_alone() -> None:
     wide = dataclasses.replace(SETTINGS, lone_gap=SETTINGS.lone_gap / 4)
     out = joined(label, pairs, score, wide)
     assert out[4] == out[1]
+
+
+def test_two_lone_articles_join_each_other_only_on_both_signs() -> None:
+    # 0 and 1 were both left alone, each the other's closest, their pair a near miss; but each
+    # pairs with 2 (alone too) nearly as well: with no story behind either, one sign is not
+    # enough. When their pair also stands clear of their other pairs, they join.
+    label = np.array([0, 1, 2])
+    near = SETTINGS.threshold - SETTINGS.lone_margin / 2
+
+    def pile(other: float) -> np.ndarray:
+        return joined(
+            label, *_pairs((0, 1, 0.4, near), (0, 2, 0.3, other), (1, 2, 0.3, other)), SETTINGS
+        )
+
+    assert len(set(pile(near - SETTINGS.lone_gap / 2).tolist())) == 3
+    out = pile(near - 2 * SETTINGS.lone_gap)
+    assert out[0] == out[1] != out[2]
+
+
+def test_a_lone_article_does_not_join_one_that_joins_a_story() -> None:
+    # 0 joins the story of 1 and 2; 3's best pair is with 0, alone when judged, on both signs.
+    # Joined at once, 3 would follow 0 into a story it is near none of.
+    label = np.array([0, 1, 1, 3])
+    near = SETTINGS.threshold - SETTINGS.lone_margin / 2
+    pairs, score = _pairs((0, 1, 0.4, near), (1, 2, 0.6, 0.2), (0, 3, 0.45, near - 0.01))
+    out = joined(label, pairs, score, SETTINGS)
+    assert out[0] == out[1] == out[2] != out[3]

@@ -33,12 +33,17 @@ best pair is a near miss of one story (within ``lone_margin`` of the
 threshold, and either it is the closest article outside that story to its
 partner or clearly closer to that story than to any other), it joins it:
 on stories-dev's tune half two of three such joins are right, where a lone
-article's best pair alone is right for fewer than half.
+article's best pair alone is right for fewer than half. Two articles both
+left alone join each other only on both signs: no story stands behind either.
 
 A pair less similar than ``min_similarity`` is no evidence and scores
-``unrelated``. Groups only grow along pairs that score at least the
-threshold, so each connected component of those pairs is linked on its own,
-and only its pairs are held at once.
+``unrelated``; nor does a pair score more than its similarity less ``floor``:
+in a pile of unrelated articles (a feed's window, whose stories are mostly
+told once) every article's surroundings are sparse, and a score relative to
+them alone would let the closest of unrelated articles pass. Groups only
+grow along pairs that score at least the threshold, so each connected
+component of those pairs is linked on its own, and only its pairs are held
+at once.
 """
 
 from __future__ import annotations
@@ -102,7 +107,15 @@ def scores(pairs: Pairs, judge: Judge) -> np.ndarray:
     density, settings = judge.density, judge.settings
     score = pairs.similarity - (density[pairs.first] + density[pairs.second]) / 2
     score -= judge.doubt(pairs.first, pairs.second) + judge.days(pairs.first, pairs.second)
-    return np.where(pairs.similarity >= settings.min_similarity, score, settings.unrelated)
+    return judged(pairs.similarity, score, settings)
+
+
+def judged(similarity: np.ndarray, score: np.ndarray, settings: ClusterSettings) -> np.ndarray:
+    """A pair's score as judged: at most its similarity less ``floor`` (in a pile of unrelated
+    articles every density is low, so a density-relative score alone lets any pair pass), and
+    ``unrelated`` if less similar than ``min_similarity``."""
+    score = np.minimum(score, similarity - settings.floor)
+    return np.where(similarity >= settings.min_similarity, score, settings.unrelated)
 
 
 def shortness(words: np.ndarray, settings: ClusterSettings) -> np.ndarray:
@@ -235,8 +248,8 @@ class Judge:
             less = (self.density[rows] + self.density[columns]) / 2 + doubt
             less += self.days(rows, columns)
             apart = self.when.apart(rows, columns, self.settings)
-            unrelated = (alike < self.settings.min_similarity) | apart
-            score += float(np.where(unrelated, self.settings.unrelated, alike - less).sum())
+            judged_pairs = judged(alike, alike - less, self.settings)
+            score += float(np.where(apart, self.settings.unrelated, judged_pairs).sum())
             # Nor does a pair too far apart count as alike for the ``cohesion`` rule.
             similarity += float(np.where(apart, 0.0, self.likeness(alike, doubt)).sum())
         pairs = len(first) * len(second)
@@ -413,16 +426,35 @@ def joined(
     values = np.concatenate([score, score])[keep]
     similarity = np.concatenate([pairs.similarity, pairs.similarity])[keep]
     best, gap = _best_pairs(ends, others, values, label)
-    take = best[
-        (values[best] >= settings.threshold - settings.lone_margin)
-        & ((similarity[best] >= closest[others[best]]) | (gap >= settings.lone_gap))
-    ]
+    nearest = similarity[best] >= closest[others[best]]
+    apart = gap >= settings.lone_gap
+    # Two lone articles have no story behind them: they join on both signs, not either.
+    sure = np.where(alone[others[best]], nearest & apart, nearest | apart)
+    take = _unchained(
+        best[(values[best] >= settings.threshold - settings.lone_margin) & sure],
+        ends,
+        others,
+        alone,
+    )
     linked = Pairs(
         np.concatenate([np.arange(count), ends[take]]),
         np.concatenate([label, others[take]]),
         np.zeros(count + len(take)),
     )
     return components(linked, np.ones(count + len(take), dtype=bool), count)
+
+
+def _unchained(
+    take: np.ndarray, ends: np.ndarray, others: np.ndarray, alone: np.ndarray
+) -> np.ndarray:
+    """The joins of ``take`` less those into a lone article that itself joins another:
+    joined at once, a chain of lone articles would make one story of articles each only
+    near the next (days 1, 3 and 6 of a storyline, though 1 and 6 are never one story)."""
+    target = np.full(len(alone), -1)
+    target[ends[take]] = others[take]
+    partner = others[take]
+    kept = ~alone[partner] | (target[partner] < 0) | (target[partner] == ends[take])
+    return take[kept]
 
 
 def _best_pairs(
