@@ -58,7 +58,7 @@ def test_the_dask_run_writes_what_the_local_run_writes(
     monkeypatch.setattr(distributed, "BLOCK_LINES", BLOCK)
     lines = _pile()
     local = _run(tmp_path / "local", lines)
-    with LocalCluster(n_workers=2, processes=False, dashboard_address=":0") as cluster:
+    with LocalCluster(n_workers=2, processes=False, dashboard_address="127.0.0.1:0") as cluster:
         on_dask = _run(tmp_path / "dask", lines, "--dask", cluster.scheduler_address)
     assert on_dask[0] == local[0]
     assert on_dask[1] == local[1]
@@ -76,7 +76,7 @@ def test_the_python_api_groups_on_dask_as_here(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(pile, "BLOCK_LINES", BLOCK)
     monkeypatch.setattr(distributed, "BLOCK_LINES", BLOCK)
     lines = _pile()
-    with LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cluster:
+    with LocalCluster(n_workers=1, processes=False, dashboard_address="127.0.0.1:0") as cluster:
         on_dask = storybrief.group(lines, scheduler=cluster.scheduler_address)
     assert on_dask == storybrief.group(lines)
     assert len({r["story"] for r in on_dask if r["story"]}) == 3

@@ -87,7 +87,7 @@ def test_dask_cleans_the_pile_as_one_process() -> None:
 
     texts = [json.dumps(r) for r in _records()]
     with (
-        LocalCluster(n_workers=2, processes=False, dashboard_address=":0") as cluster,
+        LocalCluster(n_workers=2, processes=False, dashboard_address="127.0.0.1:0") as cluster,
         Client(cluster) as client,
     ):
         on_dask = distributed.DaskPile(client)

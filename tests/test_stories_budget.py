@@ -63,7 +63,7 @@ def test_the_budget_holds_on_a_dask_worker(endless: None) -> None:
 
     stories = pipeline.stories_of(pipeline.read([str(PILE)]))
     # In this process (processes=False): the endless stage patched above is the workers' too.
-    with LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cluster:
+    with LocalCluster(n_workers=1, processes=False, dashboard_address="127.0.0.1:0") as cluster:
         briefs = brief_stories(stories, budget=BUDGET, scheduler=cluster.scheduler_address)
     _cut(briefs)
 

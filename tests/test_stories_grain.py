@@ -151,7 +151,7 @@ def test_an_unknown_grain_is_a_usage_error(tmp_path: Path) -> None:
 def test_the_topic_grain_on_dask_gives_the_stories_of_this_process(tmp_path: Path) -> None:
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cluster:
+    with LocalCluster(n_workers=1, processes=False, dashboard_address="127.0.0.1:0") as cluster:
         code, on_dask = _cli(tmp_path, "--grain", "topic", "--dask", cluster.scheduler_address)
         api = storybrief.group(
             _records(), settings=ClusterSettings(grain="topic"), scheduler=cluster.scheduler_address
