@@ -911,12 +911,16 @@ def _figures(text: str) -> set[str]:
     1200000, "$1.9T" as 1900000000000), but for a single digit or a year: those are in too
     many facts of a story to tell one. A scale is part of its figure: "$1 million" is no
     single digit, and "$1.75 billion" is not the "1.75 cents" of another fact."""
-    found = set()
-    for match in _FIGURE.finditer(text):
-        figure = match["number"].replace(",", "").rstrip(".")
-        scale = match["word"] or (match["letter"] if match["currency"] else None)
-        found.add(_scaled(figure, _SCALES[scale.lower()]) if scale else figure)
-    return {f for f in found if len(f) > 1 and not _YEAR.fullmatch(f)}
+    return {f for match in _FIGURE.finditer(text) if (f := _figure(match))}
+
+
+def _figure(match: re.Match[str]) -> str | None:
+    """The figure a ``_FIGURE`` match states, scaled (``_figures``), none for a single digit
+    or a year."""
+    figure = match["number"].replace(",", "").rstrip(".")
+    scale = match["word"] or (match["letter"] if match["currency"] else None)
+    found = _scaled(figure, _SCALES[scale.lower()]) if scale else figure
+    return found if len(found) > 1 and not _YEAR.fullmatch(found) else None
 
 
 def _scaled(figure: str, scale: int) -> str:
@@ -965,10 +969,10 @@ def _measured(text: str) -> dict[str, list[float]]:
     found: dict[str, list[float]] = {}
     for match in _FIGURE.finditer(text):
         measure = _MEASURE.match(text, match.end())
-        figure = _figures(match.group())
-        if measure and measure[1].lower() not in STOP_WORDS and len(figure) == 1:
+        figure = _figure(match)
+        if measure and measure[1].lower() not in STOP_WORDS and figure is not None:
             with suppress(ValueError):
-                found.setdefault(measure[1].lower(), []).append(float(next(iter(figure))))
+                found.setdefault(measure[1].lower(), []).append(float(figure))
     return found
 
 
