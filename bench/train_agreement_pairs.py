@@ -15,7 +15,9 @@ story-out AUC and average precision, for the first six features and for all of t
 ``--cv``: the tune half's recall and repeats by leave-one-story-out cross-validation (each
 story briefed with weights fitted on the other four), beside the same run without the
 decision. ``--write``: weights fitted on all five tune stories into
-``storybrief/analyze/agreement_pairs.json``. The report half is never read here.
+``storybrief/analyze/agreement_pairs.json``, in place of the shipped ones (fitted on Multi-News
+summaries' silver labels by ``bench/silver_agreement_pairs.py`` since the seventeenth session).
+The report half is never read here.
 """
 
 from __future__ import annotations
