@@ -4,6 +4,7 @@ Usage: .venv/bin/python bench/agreements.py [--data DIR] [--show] [--half tune|r
        .venv/bin/python bench/agreements.py --half tune --read 20
        .venv/bin/python bench/agreements.py --fresh FIRST LAST --pairs P
        .venv/bin/python bench/agreements.py --fresh FIRST LAST --before-retold inf
+       .venv/bin/python bench/agreements.py --fresh FIRST LAST --before-pairs 1.01
 
 gold-dev facts carry no evidence snippets (the seed's do, ``bench/analysis.py``), so an
 agreement is matched to a fact by its words. Two matchers are printed side by side:
@@ -27,7 +28,8 @@ articles (wordllama cosine >= 0.7), as many as the brief lists.
 sample of N credited (agreement, fact) pairs and N best-but-uncredited ones, to judge.
 ``--fresh FIRST LAST`` reads a change on stories no agreement was ever tuned on: what the
 flags' settings add to the agreements of the defaults (or of ``--before-retold``'s
-retelling bar: ``inf`` turns the retelling join off) on AllSides roundups (``fresh``), each
+retelling bar: ``inf`` turns the retelling join off; of ``--before-pairs``' bar: 1.01 turns
+the pair decision off) on AllSides roundups (``fresh``), each
 agreement marked new, grown (a merge) or repeat (``kind``), to count right and wrong by
 reading.
 
@@ -360,6 +362,9 @@ def main() -> None:
     parser.add_argument(
         "--before-retold", type=float, help="--fresh: the retelling bar of the briefs before"
     )
+    parser.add_argument(
+        "--before-pairs", type=float, help="--fresh: the pair decision's bar before (1.01: off)"
+    )
     args = parser.parse_args()
     paths = sorted((args.data / "gold-dev").glob("*.json"))
     if not paths:  # a tree exported elsewhere has no ../shared beside it
@@ -367,7 +372,7 @@ def main() -> None:
     halves = {"tune": paths[::2], "report": paths[1::2]}
     settings = _settings(args.pairs, args.retold)
     if args.fresh:
-        fresh(PILE, *args.fresh, settings, _settings(None, args.before_retold))
+        fresh(PILE, *args.fresh, settings, _settings(args.before_pairs, args.before_retold))
         return
     print("| half | facts | recall | repeats per fact | proxy recall / repeats | baseline |")
     print("|---|---:|---:|---:|---:|---:|")

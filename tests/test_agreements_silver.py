@@ -1,0 +1,73 @@
+"""The pair decision's silver labels from a reference summary (``bench/train_agreement_pairs``'s
+``Band.silver``) and the clusters they are drawn from (``bench/silver_agreement_pairs``), on
+numbers and cluster ids made up for these tests."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn")
+pytest.importorskip("onnxruntime")
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@pytest.fixture(scope="module")
+def bench() -> object:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import silver_agreement_pairs
+        import train_agreement_pairs
+    finally:
+        sys.path.remove(str(BENCH))
+    return train_agreement_pairs, silver_agreement_pairs
+
+
+def _band(bench: object, pairs: list[tuple[int, int]]) -> object:
+    train, _ = bench
+    texts = [(f"d{k % 2}", f"unit {k}", f"sentence {k}") for k in range(5)]
+    return train.Band(texts, np.array(pairs), np.zeros((len(pairs), 1)), {})
+
+
+def test_a_pair_telling_one_summary_sentence_is_positive_and_one_telling_none_negative(
+    bench: object,
+) -> None:
+    # Units (rows) against two summary sentences (columns), the matcher's scores.
+    scores = np.array([[0.6, 0.1], [0.1, 0.2], [0.5, 0.2], [0.2, 0.1], [0.35, 0.0]])
+    band = _band(bench, [(0, 2), (1, 3), (0, 3), (0, 4), (2, 1)])
+    # 0-2 both tell sentence 0; 1-3 and 0-3 tell none together; 0-4 is between the bars
+    # (unlabelled); 2-1 share sentence 1 only at 0.2.
+    assert band.silver(scores).tolist() == [1, 0, 0, -1, 0]
+
+
+def test_a_unit_telling_two_sentences_counts_by_the_one_both_tell(bench: object) -> None:
+    scores = np.array([[0.9, 0.5], [0.1, 0.1], [0.2, 0.5], [0.1, 0.1], [0.1, 0.1]])
+    assert _band(bench, [(0, 2)]).silver(scores).tolist() == [1]
+
+
+def test_a_summary_with_no_sentence_labels_nothing(bench: object) -> None:
+    assert _band(bench, [(0, 1)]).silver(np.zeros((5, 0))).tolist() == [-1]
+
+
+def test_gold_dev_stories_are_left_out_of_the_silver_clusters(
+    bench: object, tmp_path: Path
+) -> None:
+    _, silver = bench
+    (tmp_path / "gold-dev").mkdir()
+    for stem in ("aaaaaaaaaa", "cccccccccc"):
+        (tmp_path / "gold-dev" / f"{stem}.json").write_text("{}", encoding="utf-8")
+    ids = ["aaaaaaaaaa11", "bbbbbbbbbb22", "cccccccccc33", "dddddddddd44"]
+    rows = [json.dumps({"id": i, "docs": [], "summary": ""}) for i in ids]
+    (tmp_path / "multinews-dev.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert [c["id"] for c in silver.clusters(tmp_path, ((0, 4),))] == [
+        "bbbbbbbbbb22",
+        "dddddddddd44",
+    ]
+    assert [c["id"] for c in silver.clusters(tmp_path, ((0, 1), (2, 9)))] == ["dddddddddd44"]
+    # The tune half (the 1st, 3rd, ... gold-dev story by name): only "aaaaaaaaaa".
+    assert [c["id"] for c in silver.clusters(tmp_path, ((0, 4),), gold=True)] == ["aaaaaaaaaa11"]
