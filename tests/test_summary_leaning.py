@@ -131,6 +131,10 @@ def test_a_quotation_continued_enters_a_summary_only_after_its_opening() -> None
         ("Gingrich said he recognized that some conservatives were wary.", False),
         ("As he fled, Breiner, 47, engaged another deputy in a gunbattle.", False),
         ("The rescued climbers said the storm had come without warning.", False),
+        # A speaker named by a pronoun, by any verb that attributes a quotation.
+        ('"Repairs to the quay will hold until spring," he continued, pointing at it.', True),
+        ("If the ferries stop, they argued, the islands will run short of food.", True),
+        ('"The quay will hold until spring," the harbour master continued.', False),
         # "That" and a noun after a preposition points back as "this" does...
         ("The new thriller fits neatly into that pattern, critics wrote.", True),
         ("The harbour authority is a crucial part of that effort, officials said.", True),

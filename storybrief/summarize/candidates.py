@@ -45,6 +45,7 @@ from storybrief.models import Article, Sentence
 from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, STOPWORDS, balanced_quotes
 from storybrief.nlp.overlap import words
 from storybrief.nlp.paraphrase import names_a_group
+from storybrief.nlp.speech import QUOTE_VERBS, written_forms
 from storybrief.nlp.tense import dates_back
 
 if TYPE_CHECKING:  # spaCy comes with the parse, read only for the sentences picked
@@ -78,6 +79,9 @@ _LINK = re.compile(
 )
 # A count, not a year: "The 2,000 troops", "The two men", but not "The 2014 World Cup".
 NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen)"
+# The verbs that attribute a quotation (``speech.QUOTE_VERBS``), as written; not a
+# participle ("..., they calling for ..."), which tags no speaker.
+_SPEAKER_VERBS = "|".join(sorted(f for f in written_forms(QUOTE_VERBS) if not f.endswith("ing")))
 # Words anywhere that need what came before: "also", a time reckoned from an
 # event told earlier, a speaker named by a pronoun ("..., he said."), a
 # contrast with what came before; each pattern with strings one of which every
@@ -115,10 +119,8 @@ _LEANS_CLUED = (
         r"|even so|to cite one example)\b",
         ("additionally", "example", "instance", "addition", "such", "result", "fact", "even"),
     ),
-    (
-        r"[,\"”] (?:he|she|they) (?:said|says|added|noted|explained|wrote|told)\b",
-        ("said", "says", "added", "noted", "explained", "wrote", "told"),
-    ),
+    # A speaker named by a pronoun: "..., he said.", "..., he continued.", "..., they argued".
+    (rf"[,\"”] (?:he|she|they) (?:{_SPEAKER_VERBS})\b", (" he ", " she ", " they ")),
     (r", however,", ("however",)),
     # "..., too." adds to what the sentence before said, as "also" does.
     (r"\btoo[.!]?[\"”]?$", ("too",)),
