@@ -119,6 +119,13 @@ _LEANS_CLUED = (
         r"|even so|to cite one example)\b",
         ("additionally", "example", "instance", "addition", "such", "result", "fact", "even"),
     ),
+    # Multi-word discourse adverbials of the Penn Discourse Treebank 2.0 at the
+    # opening: "In the meantime, the army ...", "By then, the guerrillas had fled ...".
+    (
+        r"^(?:at the same time|by (?:comparison|then)|in (?:contrast|other words|particular"
+        r"|short|sum|the end|the meantime|turn)|on the other hand|even then),",
+        tuple("time comparison then contrast words particular short sum end turn hand".split()),
+    ),
     # A speaker named by a pronoun: "..., he said.", "..., he continued.", "..., they argued".
     (rf"[,\"”] (?:he|she|they) (?:{_SPEAKER_VERBS})\b", (" he ", " she ", " they ")),
     (r", however,", ("however",)),
