@@ -138,6 +138,7 @@ def test_a_quotation_continued_enters_a_summary_only_after_its_opening() -> None
         # A speaker named by a pronoun, by any verb that attributes a quotation.
         ('"Repairs to the quay will hold until spring," he continued, pointing at it.', True),
         ("If the ferries stop, they argued, the islands will run short of food.", True),
+        ("Repairs to the old harbour wall must start before winter, it said.", True),
         ('"The quay will hold until spring," the harbour master continued.', False),
         # "That" and a noun after a preposition points back as "this" does...
         ("The new thriller fits neatly into that pattern, critics wrote.", True),

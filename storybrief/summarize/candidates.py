@@ -126,8 +126,8 @@ _LEANS_CLUED = (
         r"|short|sum|the end|the meantime|turn)|on the other hand|even then),",
         tuple("time comparison then contrast words particular short sum end turn hand".split()),
     ),
-    # A speaker named by a pronoun: "..., he said.", "..., he continued.", "..., they argued".
-    (rf"[,\"”] (?:he|she|they) (?:{_SPEAKER_VERBS})\b", (" he ", " she ", " they ")),
+    # A speaker named by a pronoun: "..., he said.", "..., he continued.", "..., it said".
+    (rf"[,\"”] (?:he|she|they|it) (?:{_SPEAKER_VERBS})\b", (" he ", " she ", " they ", " it ")),
     (r", however,", ("however",)),
     # "..., too." adds to what the sentence before said, as "also" does.
     (r"\btoo[.!]?[\"”]?$", ("too",)),
