@@ -11,16 +11,18 @@ An opening connective that only ties a sentence to the one before ("But",
 (``unlinked``). A sentence that leans on the one before it is quoted only after that one
 (``extractive.select``): it opens on a pronoun ("He denied ...", "It's", "That
 is"), a connective or a step of a sequence ("Then", "Instead", "Finally,",
-"First,") or a definite description of someone the article named before ("The
-2,000 troops", "The man") or of what the sentence before names ("The plane will
-return ..." after "A plane bound for Amman ...": ``resumes``), names its speaker
-by a pronoun ("..., he said."), says "also", ", however," or "too", or dates itself
-against another event ("the previous week", "a day later"); it goes on with a
+"First,", "In the meantime,") or a definite description of someone the article
+named before ("The 2,000 troops", "The man") or of what the sentence before
+names ("The plane will return ..." after "A plane bound for Amman ...":
+``resumes``), names its speaker by a pronoun ("..., he said.", "..., it
+continued."), says "also", ", however," or "too", or dates itself against
+another event ("the previous week", "a day later"); it goes on with a
 quotation a sentence before it opened (``in_quotation``), says "this", "these" or
 "those" of something told before ("this incident", "those claims"), names someone
 "he" or "she" before naming anyone ("From a poor family, he ..."), opens on a
 "We" no quotation gives a speaker to, or, read in its parse once picked
-(``read_parses``), opens on an adverb and a comma that point back ("Again,").
+(``read_parses``), opens on an adverb and a comma that point back ("Again,") or says
+"they", "them" or "their" of no one it tells of ("... appeared on a ridge above them").
 A candidate whose parse finds no clause (a heading, a name list, "Photo: ...")
 is no sentence and never enters.
 A day named relative to the article's date ("on Tuesday", "yesterday") is
