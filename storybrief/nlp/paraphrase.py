@@ -110,15 +110,6 @@ def defined_by(lemma: str, senses: int = 1, max_words: int = 3) -> frozenset[str
 _NAME_LEXFILES = frozenset({5, 13, 17, 18, 20, 27})
 
 
-# WordNet's noun.group (14): words for many taken as one ("family", "team", "police").
-_GROUP_LEXFILE = 14
-
-
-def _lexfiles(lemma: str) -> frozenset[int]:
-    """The lexicographer files of the noun ``lemma``'s senses, none if WordNet has no such noun."""
-    return frozenset(int(_lines("noun")[o].split()[1]) for o in _index("noun").get(lemma, ()))
-
-
 @cache
 def names_no_one(word: str) -> bool:
     """Whether WordNet knows ``word`` (any case) only as a word for no one: an adjective
@@ -126,13 +117,6 @@ def names_no_one(word: str) -> bool:
     "scene", "courtesy"). "Smith" (a person), "Fox" (an animal) and unknown words may be
     names. Plurals are not reduced: "Sanders" is no "sander"."""
     lemma = word.lower()
-    if files := _lexfiles(lemma):
-        return not files & _NAME_LEXFILES
+    if offsets := _index("noun").get(lemma):
+        return all(int(_lines("noun")[o].split()[1]) not in _NAME_LEXFILES for o in offsets)
     return lemma in _index("adj")
-
-
-@cache
-def names_a_group(word: str) -> bool:
-    """Whether one of WordNet's senses of the noun ``word`` (any case) is a group, which
-    "they" may stand for: "The family said they ...", "the committee ... their"."""
-    return _GROUP_LEXFILE in _lexfiles(word.lower())

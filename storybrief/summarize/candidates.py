@@ -21,8 +21,7 @@ quotation a sentence before it opened (``in_quotation``), says "this", "these" o
 "those" of something told before ("this incident", "those claims"), names someone
 "he" or "she" before naming anyone ("From a poor family, he ..."), opens on a
 "We" no quotation gives a speaker to, or, read in its parse once picked
-(``read_parses``), opens on an adverb and a comma that point back ("Again,") or says
-"they", "them" or "their" of no one it tells of ("... appeared on a ridge above them").
+(``read_parses``), opens on an adverb and a comma that point back ("Again,").
 A candidate whose parse finds no clause (a heading, a name list, "Photo: ...")
 is no sentence and never enters.
 A day named relative to the article's date ("on Tuesday", "yesterday") is
@@ -46,12 +45,11 @@ from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS, weekday_before
 from storybrief.models import Article, Sentence
 from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, STOPWORDS, balanced_quotes
 from storybrief.nlp.overlap import words
-from storybrief.nlp.paraphrase import names_a_group
 from storybrief.nlp.speech import QUOTE_VERBS, written_forms
 from storybrief.nlp.tense import dates_back
 
 if TYPE_CHECKING:  # spaCy comes with the parse, read only for the sentences picked
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 MIN_WORDS = 8
 MAX_WORDS = 55
@@ -328,18 +326,6 @@ DISCOURSE_ADVERBS = frozenset(
     " thereby therefore thus ultimately".split()
 )
 
-# "They", "them", "their" stand for many told of before, unless the sentence tells of them:
-# a plural noun, a name (a company, "Police"), a number ("the two"), a coordination ("Smith
-# and Jones"), a word for a group (WordNet's noun.group: "the family", "the committee"), a
-# word for many or for anyone ("both", "everyone"), or a noun anyone may be ("any child").
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-_MANY_TAGS = frozenset({"NNS", "NNPS", "NNP", "CD"})
-_MANY_WORDS = frozenset(
-    "both all many some others everyone everybody anyone anybody someone somebody nobody"
-    " each few several those these who whoever people".split()
-)
-_ANY = frozenset({"any", "every", "each", "no"})
-
 
 @dataclass
 class Candidate:
@@ -366,8 +352,6 @@ class Candidate:
     parsed: bool = False
     clause: bool = True
     opens_back: bool = False
-    # ...and whether it says "they", "them" or "their" of no one it tells of (``unbound_plural``).
-    unbound_plural: bool = False
 
     @property
     def leans(self) -> bool:
@@ -376,7 +360,6 @@ class Candidate:
             self.resuming
             or self.quoted_on
             or self.opens_back
-            or self.unbound_plural
             or leans_on_context(self.text, self.tokens)
         )
 
@@ -394,7 +377,6 @@ def read_parses(candidates: Sequence[Candidate]) -> None:
         candidate.parsed = True
         candidate.clause = has_clause(doc)
         candidate.opens_back = opens_back(doc)
-        candidate.unbound_plural = unbound_plural(doc)
 
 
 def has_clause(doc: Doc) -> bool:
@@ -420,47 +402,6 @@ def opens_back(doc: Doc) -> bool:
         and first.dep_ == "advmod"
         and first.head.dep_ == "ROOT"
         and (word in DISCOURSE_ADVERBS or not word.endswith("ly"))
-    )
-
-
-def unbound_plural(doc: Doc) -> bool:
-    """Whether ``doc`` says "they", "them" or "their", outside quotation marks, of no one it
-    tells of: "After a nap, a soldier appeared on a ridge above them", "Sure, they have
-    lethal starting pitchers". Not when a word before the pronoun may stand for it
-    ("Police said they ...") or the pronoun's clause comes before a main clause whose
-    subject may ("Before beginning their final approach, the six astronauts ...").
-    """
-    quotations = [(q.start(), q.end()) for q in QUOTATION.finditer(doc.text)]
-    for token in doc:
-        if (
-            token.lower_ in _PLURAL_PRONOUNS
-            and token.tag_ in ("PRP", "PRP$")
-            and not any(start <= token.idx < end for start, end in quotations)
-        ):
-            return not any(map(_many, doc[: token.i])) and not _cataphoric(token)
-    return False
-
-
-def _many(token: Token) -> bool:
-    """Whether ``token`` may be what a "they" stands for (``_PLURAL_PRONOUNS``' note)."""
-    return (
-        token.tag_ in _MANY_TAGS
-        or token.dep_ == "conj"
-        or token.lower_ in _MANY_WORDS
-        or (
-            token.tag_ == "NN"
-            and (names_a_group(token.lower_) or any(c.lower_ in _ANY for c in token.children))
-        )
-    )
-
-
-def _cataphoric(pronoun: Token) -> bool:
-    """Whether ``pronoun`` comes before its sentence's main verb, whose subject may be what
-    it stands for."""
-    root = pronoun.sent.root
-    return pronoun.i < root.i and any(
-        child.dep_ in ("nsubj", "nsubjpass") and any(map(_many, child.subtree))
-        for child in root.children
     )
 
 
