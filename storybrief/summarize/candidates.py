@@ -14,7 +14,7 @@ is"), a connective or a step of a sequence ("Then", "Instead", "Finally,",
 "First,", "In the meantime,") or a definite description of someone the article
 named before ("The 2,000 troops", "The man") or of what the sentence before
 names ("The plane will return ..." after "A plane bound for Amman ...":
-``resumes``), names its speaker by a pronoun ("..., he said.", "..., it
+``resumes``), names its speaker by a pronoun ("..., he said.", "..., he
 continued."), says "also", ", however," or "too", or dates itself against
 another event ("the previous week", "a day later"); it goes on with a
 quotation a sentence before it opened (``in_quotation``), says "this", "these" or
