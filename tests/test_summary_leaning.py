@@ -131,6 +131,15 @@ def test_a_quotation_continued_enters_a_summary_only_after_its_opening() -> None
         ("Gingrich said he recognized that some conservatives were wary.", False),
         ("As he fled, Breiner, 47, engaged another deputy in a gunbattle.", False),
         ("The rescued climbers said the storm had come without warning.", False),
+        # A multi-word discourse adverbial at the opening relates it to what came before.
+        ("In the meantime, the harbour authority closed the eastern quay.", True),
+        ("By then, the ferries had left for the islands without their cargo.", True),
+        ("In the end of the harbour stands a lighthouse built in 1890.", False),
+        # A speaker named by a pronoun, by any verb that attributes a quotation.
+        ('"Repairs to the quay will hold until spring," he continued, pointing at it.', True),
+        ("If the ferries stop, they argued, the islands will run short of food.", True),
+        ("Repairs to the old harbour wall must start before winter, it said.", True),
+        ('"The quay will hold until spring," the harbour master continued.', False),
         # "That" and a noun after a preposition points back as "this" does...
         ("The new thriller fits neatly into that pattern, critics wrote.", True),
         ("The harbour authority is a crucial part of that effort, officials said.", True),

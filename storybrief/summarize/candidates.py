@@ -11,11 +11,12 @@ An opening connective that only ties a sentence to the one before ("But",
 (``unlinked``). A sentence that leans on the one before it is quoted only after that one
 (``extractive.select``): it opens on a pronoun ("He denied ...", "It's", "That
 is"), a connective or a step of a sequence ("Then", "Instead", "Finally,",
-"First,") or a definite description of someone the article named before ("The
-2,000 troops", "The man") or of what the sentence before names ("The plane will
-return ..." after "A plane bound for Amman ...": ``resumes``), names its speaker
-by a pronoun ("..., he said."), says "also", ", however," or "too", or dates itself
-against another event ("the previous week", "a day later"); it goes on with a
+"First,", "In the meantime,") or a definite description of someone the article
+named before ("The 2,000 troops", "The man") or of what the sentence before
+names ("The plane will return ..." after "A plane bound for Amman ...":
+``resumes``), names its speaker by a pronoun ("..., he said.", "..., he
+continued."), says "also", ", however," or "too", or dates itself against
+another event ("the previous week", "a day later"); it goes on with a
 quotation a sentence before it opened (``in_quotation``), says "this", "these" or
 "those" of something told before ("this incident", "those claims"), names someone
 "he" or "she" before naming anyone ("From a poor family, he ..."), opens on a
@@ -44,6 +45,7 @@ from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS, weekday_before
 from storybrief.models import Article, Sentence
 from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, STOPWORDS, balanced_quotes
 from storybrief.nlp.overlap import words
+from storybrief.nlp.speech import QUOTE_VERBS, written_forms
 from storybrief.nlp.tense import dates_back
 
 if TYPE_CHECKING:  # spaCy comes with the parse, read only for the sentences picked
@@ -77,6 +79,9 @@ _LINK = re.compile(
 )
 # A count, not a year: "The 2,000 troops", "The two men", but not "The 2014 World Cup".
 NUMBERS = r"(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen)"
+# The verbs that attribute a quotation (``speech.QUOTE_VERBS``), as written; not a
+# participle ("..., they calling for ..."), which tags no speaker.
+_SPEAKER_VERBS = "|".join(sorted(f for f in written_forms(QUOTE_VERBS) if not f.endswith("ing")))
 # Words anywhere that need what came before: "also", a time reckoned from an
 # event told earlier, a speaker named by a pronoun ("..., he said."), a
 # contrast with what came before; each pattern with strings one of which every
@@ -114,10 +119,15 @@ _LEANS_CLUED = (
         r"|even so|to cite one example)\b",
         ("additionally", "example", "instance", "addition", "such", "result", "fact", "even"),
     ),
+    # Multi-word discourse adverbials of the Penn Discourse Treebank 2.0 at the
+    # opening: "In the meantime, the army ...", "By then, the guerrillas had fled ...".
     (
-        r"[,\"”] (?:he|she|they) (?:said|says|added|noted|explained|wrote|told)\b",
-        ("said", "says", "added", "noted", "explained", "wrote", "told"),
+        r"^(?:at the same time|by (?:comparison|then)|in (?:contrast|other words|particular"
+        r"|short|sum|the end|the meantime|turn)|on the other hand|even then),",
+        tuple("time comparison then contrast words particular short sum end turn hand".split()),
     ),
+    # A speaker named by a pronoun: "..., he said.", "..., he continued.", "..., it said".
+    (rf"[,\"”] (?:he|she|they|it) (?:{_SPEAKER_VERBS})\b", (" he ", " she ", " they ", " it ")),
     (r", however,", ("however",)),
     # "..., too." adds to what the sentence before said, as "also" does.
     (r"\btoo[.!]?[\"”]?$", ("too",)),
