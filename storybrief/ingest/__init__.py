@@ -117,7 +117,7 @@ def read_url(url: str, *, max_bytes: int = MAX_BYTES, allow_private: bool = Fals
     except Unusable as exc:
         return [_skipped(_url_id(url), url, str(exc), "html")]
     if looks_like_feed(text):
-        return _feed_articles(page.data, _url_id(url), url, max_bytes, allow_private)
+        return _feed_articles(page.data, _url_id(url), url, max_bytes, allow_private, page.url)
     return [_page_article(url, page, text)]
 
 
@@ -144,10 +144,15 @@ def _page_article(url: str, page: Page, text: str) -> Article:
 
 
 def _feed_articles(
-    data: bytes, feed_id: str, source: str, max_bytes: int, allow_private: bool
+    data: bytes,
+    feed_id: str,
+    source: str,
+    max_bytes: int,
+    allow_private: bool,
+    url: str | None = None,
 ) -> list[Article]:
     try:
-        entries = parse_feed(data)
+        entries = parse_feed(data, url=url)
     except NotAFeed as exc:
         return [_skipped(feed_id, source, str(exc), "feed")]
     read_entry = partial(
