@@ -157,6 +157,9 @@ def test_directory_without_articles_is_skipped(tmp_path: Path) -> None:
     article = only(read_inputs([tmp_path]))
     assert (article.id, article.ok) == (tmp_path.name, False)
     assert "directory holds no article files" in (article.reason or "")
+    # The reason names every suffix a folder is read for, not a list of its own.
+    assert all(f"{suffix}," in (article.reason or "") for suffix in (".text", ".htm", ".xml"))
+    assert "gzipped .gz" in (article.reason or "")
 
 
 def test_large_file_is_refused_from_its_size_without_reading(

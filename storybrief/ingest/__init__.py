@@ -38,6 +38,8 @@ _KINDS: dict[str, InputKind] = {
     **dict.fromkeys(JSONL_SUFFIXES, "jsonl"),
     **dict.fromkeys(FEED_SUFFIXES, "feed"),
 }
+# Said of a folder with none of them: every suffix read, from the same table as the reader.
+_NO_ARTICLE_FILES = f"directory holds no article files ({', '.join(_KINDS)}, each also gzipped .gz)"
 _GLOB_CHARS = frozenset("*?[")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 FETCHERS = 8  # pages of a feed fetched at once: the wait is the network's, not the CPU's
@@ -381,10 +383,7 @@ def _expand_path(item: str) -> Iterator[tuple[Path, str | None]]:
     if path.is_dir():
         found = list(_walk(path))
         if not found:
-            yield (
-                path,
-                "directory holds no article files (.txt, .md, .html, .jsonl, .rss, .atom, .xml)",
-            )
+            yield path, _NO_ARTICLE_FILES
         yield from found
     elif path.is_file():
         yield path, None
