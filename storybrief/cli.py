@@ -203,9 +203,18 @@ def _warn(warnings: list[StageWarning], where: str = "") -> None:
 def _in_a_folder(path: Path | None) -> Path | None:
     """A file to write, checked before any work: a missing folder is a usage error, not an
     error after a long run."""
-    if path is not None and not path.parent.is_dir():
-        raise typer.BadParameter(f"no such folder: {path.parent}")
+    if path is not None:
+        _file_to_write(path)
     return path
+
+
+def _file_to_write(path: Path, option: str | None = None) -> None:
+    """Raise a usage error if ``path`` cannot be written as a file: it is a folder, or its
+    folder does not exist."""
+    if path.is_dir():
+        raise typer.BadParameter(f"{path} is a folder: give the file to write", param_hint=option)
+    if not path.parent.is_dir():
+        raise typer.BadParameter(f"no such folder: {path.parent}", param_hint=option)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -357,8 +366,8 @@ def _jsonl_run(
         raise typer.BadParameter("give INPUTS or --jsonl FILE, not both", param_hint="INPUTS")
     if jsonl is None:
         raise typer.BadParameter("INPUTS or --jsonl FILE is needed", param_hint="--jsonl")
-    if group_only and not out.parent.is_dir():  # else writing the briefs makes the folder
-        raise typer.BadParameter(f"no such folder: {out.parent}", param_hint="--out")
+    if group_only or out.is_dir():  # else writing the briefs makes a missing folder
+        _file_to_write(out, "--out")
     return jsonl, None if group_only else briefs or out.with_name(f"{out.stem}-briefs")
 
 

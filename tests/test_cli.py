@@ -182,6 +182,27 @@ def test_an_output_in_a_missing_folder_is_a_usage_error_before_any_work(
     run = storybrief(*args)
     assert run.returncode == 2, run.stderr
     assert "no such folder" in " ".join(run.stderr.replace("│", " ").split())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["brief", "missing.txt", "-o", "{folder}"],
+        ["summarize", "--jsonl", "{src}", "--out", "{folder}"],
+        ["stories", "--jsonl", "{src}", "--group-only", "--out", "{folder}"],
+        ["stories", "--jsonl", "{src}", "--out", "{folder}"],
+    ],
+)
+def test_a_folder_given_as_the_output_file_is_a_usage_error_before_any_work(
+    tmp_path: Path, command: list[str]
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "docs": ["x"]}\n', encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    run = storybrief(*[a.format(folder=tmp_path / "out", src=src) for a in command])
+    assert run.returncode == 2, run.stderr
+    assert "is a folder: give the file to write" in " ".join(run.stderr.replace("│", " ").split())
+    assert list((tmp_path / "out").iterdir()) == []
     assert not (tmp_path / "nodir").exists()
 
 
