@@ -208,6 +208,15 @@ def _in_a_folder(path: Path | None) -> Path | None:
     return path
 
 
+def _folder_to_write(path: Path, option: str) -> None:
+    """Raise a usage error if ``path``, a folder to write into, is a file (a missing one is
+    made)."""
+    if path.exists() and not path.is_dir():
+        raise typer.BadParameter(
+            f"{path} is a file: give the folder to write into", param_hint=option
+        )
+
+
 def _file_to_write(path: Path, option: str | None = None) -> None:
     """Raise a usage error if ``path`` cannot be written as a file: it is a folder, or its
     folder does not exist."""
@@ -312,6 +321,7 @@ def stories(
         source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
         run = _JsonlRun(source, out, target, settings)
         raise typer.Exit(_stories_jsonl(run, fmt.value, words, dask, spec, workers))
+    _folder_to_write(out, "--out")
     group = partial(_read_and_group_files, inputs or [], allow_private, settings)
     grouped = runners.grouped_meanwhile(group, workers if dask is None else 1)
     raise typer.Exit(_stories_files(*grouped, out, fmt.value, words, dask, spec, workers))
@@ -368,7 +378,11 @@ def _jsonl_run(
         raise typer.BadParameter("INPUTS or --jsonl FILE is needed", param_hint="--jsonl")
     if group_only or out.is_dir():  # else writing the briefs makes a missing folder
         _file_to_write(out, "--out")
-    return jsonl, None if group_only else briefs or out.with_name(f"{out.stem}-briefs")
+    if group_only:
+        return jsonl, None
+    target = briefs or out.with_name(f"{out.stem}-briefs")
+    _folder_to_write(target, "--briefs")
+    return jsonl, target
 
 
 @dataclasses.dataclass(frozen=True)
