@@ -359,7 +359,7 @@ def _jsonl_article(record: object, where: str, fallback_id: str) -> Article:
     for name in ("title", "url", "outlet", "published"):
         value = record.get(name)
         if isinstance(value, str) and value.strip():
-            setattr(article, name, value.strip())
+            setattr(article, name, normalise_newlines(value).strip())
     return article
 
 
