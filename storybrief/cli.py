@@ -203,9 +203,27 @@ def _warn(warnings: list[StageWarning], where: str = "") -> None:
 def _in_a_folder(path: Path | None) -> Path | None:
     """A file to write, checked before any work: a missing folder is a usage error, not an
     error after a long run."""
-    if path is not None and not path.parent.is_dir():
-        raise typer.BadParameter(f"no such folder: {path.parent}")
+    if path is not None:
+        _file_to_write(path)
     return path
+
+
+def _folder_to_write(path: Path, option: str) -> None:
+    """Raise a usage error if ``path``, a folder to write into, is a file (a missing one is
+    made)."""
+    if path.exists() and not path.is_dir():
+        raise typer.BadParameter(
+            f"{path} is a file: give the folder to write into", param_hint=option
+        )
+
+
+def _file_to_write(path: Path, option: str | None = None) -> None:
+    """Raise a usage error if ``path`` cannot be written as a file: it is a folder, or its
+    folder does not exist."""
+    if path.is_dir():
+        raise typer.BadParameter(f"{path} is a folder: give the file to write", param_hint=option)
+    if not path.parent.is_dir():
+        raise typer.BadParameter(f"no such folder: {path.parent}", param_hint=option)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -303,6 +321,7 @@ def stories(
         source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
         run = _JsonlRun(source, out, target, settings)
         raise typer.Exit(_stories_jsonl(run, fmt.value, words, dask, spec, workers))
+    _folder_to_write(out, "--out")
     group = partial(_read_and_group_files, inputs or [], allow_private, settings)
     grouped = runners.grouped_meanwhile(group, workers if dask is None else 1)
     raise typer.Exit(_stories_files(*grouped, out, fmt.value, words, dask, spec, workers))
@@ -357,9 +376,13 @@ def _jsonl_run(
         raise typer.BadParameter("give INPUTS or --jsonl FILE, not both", param_hint="INPUTS")
     if jsonl is None:
         raise typer.BadParameter("INPUTS or --jsonl FILE is needed", param_hint="--jsonl")
-    if group_only and not out.parent.is_dir():  # else writing the briefs makes the folder
-        raise typer.BadParameter(f"no such folder: {out.parent}", param_hint="--out")
-    return jsonl, None if group_only else briefs or out.with_name(f"{out.stem}-briefs")
+    if group_only or out.is_dir():  # else writing the briefs makes a missing folder
+        _file_to_write(out, "--out")
+    if group_only:
+        return jsonl, None
+    target = briefs or out.with_name(f"{out.stem}-briefs")
+    _folder_to_write(target, "--briefs")
+    return jsonl, target
 
 
 @dataclasses.dataclass(frozen=True)

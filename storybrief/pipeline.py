@@ -62,6 +62,9 @@ def read(
     A ``Text`` is the text of an article itself (its articles come after those
     read from paths and URLs, ids ``text-1``, ``text-2``, …); a string or
     ``Path`` is always a path, directory or glob, or a URL of a page or feed.
+    The articles of paths and URLs come by id (a file's name), whatever the
+    order they were given in: the analyses break ties by article order, so the
+    same files in any order give the same brief, byte for byte.
     URLs on private or loopback addresses are refused unless
     ``allow_private``. ``on_read`` is called once per article read from a
     path or URL, for progress reporting.
@@ -72,7 +75,8 @@ def read(
         for n, item in enumerate((i for i in items if isinstance(i, Text)), start=1)
     ]
     paths = [item for item in items if not isinstance(item, Text)]
-    return prepare(read_inputs(paths, on_read=on_read, allow_private=allow_private) + texts)
+    found = read_inputs(paths, on_read=on_read, allow_private=allow_private)
+    return prepare(sorted(found, key=lambda a: (a.id, a.source)) + texts)
 
 
 def brief_of(

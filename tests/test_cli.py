@@ -179,10 +179,43 @@ def test_an_output_in_a_missing_folder_is_a_usage_error_before_any_work(
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "docs": ["x"]}\n', encoding="utf-8")
     args = [a.format(nodir=tmp_path / "nodir", src=src) for a in command]
+    assert "no such folder" in _usage_error(*args)
+    assert not (tmp_path / "nodir").exists()
+
+
+def _usage_error(*args: str) -> str:
+    """The message of a run that must stop on a usage error (exit 2), on one line."""
     run = storybrief(*args)
     assert run.returncode == 2, run.stderr
-    assert "no such folder" in " ".join(run.stderr.replace("│", " ").split())
-    assert not (tmp_path / "nodir").exists()
+    return " ".join(run.stderr.replace("│", " ").split())
+
+
+_A_FOLDER = "is a folder: give the file to write"
+_A_FILE = "is a file: give the folder to write into"
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["brief", "missing.txt", "-o", "{folder}"], _A_FOLDER),
+        (["summarize", "--jsonl", "{src}", "--out", "{folder}"], _A_FOLDER),
+        (["stories", "--jsonl", "{src}", "--group-only", "--out", "{folder}"], _A_FOLDER),
+        (["stories", "--jsonl", "{src}", "--out", "{folder}"], _A_FOLDER),
+        (["stories", "{src}", "--out", "{file}"], _A_FILE),
+        (["stories", "--jsonl", "{src}", "--out", "{tmp}/o.jsonl", "--briefs", "{file}"], _A_FILE),
+        (["stories", "--jsonl", "{src}", "--out", "{tmp}/taken.jsonl"], _A_FILE),
+    ],
+)
+def test_a_folder_for_a_file_or_a_file_for_a_folder_is_a_usage_error_before_any_work(
+    tmp_path: Path, command: list[str], message: str
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "docs": ["x"], "text": "x"}\n', encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "taken-briefs").write_text("a file where the briefs would go", encoding="utf-8")
+    names = {"src": src, "folder": tmp_path / "out", "file": tmp_path / "taken-briefs"}
+    assert message in _usage_error(*[a.format(tmp=tmp_path, **names) for a in command])
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["in.jsonl", "out", "taken-briefs"]
 
 
 def test_a_command_run_in_another_folder_imports_the_code_under_test(tmp_path: Path) -> None:

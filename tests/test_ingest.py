@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,9 @@ def test_directory_without_articles_is_skipped(tmp_path: Path) -> None:
     article = only(read_inputs([tmp_path]))
     assert (article.id, article.ok) == (tmp_path.name, False)
     assert "directory holds no article files" in (article.reason or "")
+    # The reason names every suffix a folder is read for, not a list of its own.
+    assert all(f"{suffix}," in (article.reason or "") for suffix in (".text", ".htm", ".xml"))
+    assert "gzipped .gz" in (article.reason or "")
 
 
 def test_large_file_is_refused_from_its_size_without_reading(
@@ -208,3 +212,25 @@ def test_on_read_is_called_once_per_article_in_order() -> None:
     articles = read_inputs([STORY, FIXTURES / "batch.jsonl"], on_read=lambda a: seen.append(a.id))
     assert seen == [a.id for a in articles]
     assert len(seen) == 7
+
+
+_TERMINAL = "\x1b[2J\x1b]0;owned\x07\x9b31m"  # clear the screen, retitle the window, CSI
+
+
+def test_control_characters_a_terminal_obeys_are_read_out_of_text_and_jsonl(
+    tmp_path: Path,
+) -> None:
+    body = "The bridge closed on Tuesday{}, officials said.\x0cRepairs take a month."
+    (tmp_path / "a.txt").write_text(f"Bridge shut{_TERMINAL}\n\n" + body.format(_TERMINAL))
+    line = {"id": "b", "title": f"Shut{_TERMINAL}", "outlet": f"Courier{_TERMINAL}"}
+    line["text"] = body.format(_TERMINAL)
+    (tmp_path / "b.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    text, jsonl = read_inputs([tmp_path / "a.txt", tmp_path / "b.jsonl"])
+    fields = [text.raw, jsonl.raw, jsonl.title, jsonl.outlet]
+    assert fields == [
+        "Bridge shut[2J]0;owned31m\n\nThe bridge closed on Tuesday[2J]0;owned31m, officials"
+        " said. Repairs take a month.",
+        "The bridge closed on Tuesday[2J]0;owned31m, officials said. Repairs take a month.",
+        "Shut[2J]0;owned31m",
+        "Courier[2J]0;owned31m",
+    ]

@@ -296,3 +296,48 @@ def test_an_atom_entry_with_an_id_but_no_link_is_read_from_its_own_text(tmp_path
     assert article.published == "2024-03-05T09:00:00Z"
     # A snippet this short is still the article's text: read as plain text, not as a page.
     assert article.paragraphs == ["The Harbour Bridge closes on Monday.", "Ferries run every hour."]
+
+
+def test_relative_entry_links_are_read_against_the_feed_url(site: Site) -> None:
+    site.add("/news/bridge.html", ARTICLE)
+    site.add("/feeds/ferry.html", PAGE_TWO)
+    # The channel names another site: the address the feed came from is the base.
+    feed = site.add(
+        "/feeds/rss.xml",
+        rss(item("Bridge to close", "/news/bridge.html"), item("Ferry doubled", "ferry.html")),
+        "application/rss+xml",
+    )
+    bridge, ferry = read_inputs([feed], allow_private=True)
+    assert (bridge.ok, bridge.url, ferry.ok, ferry.url) == (
+        True,
+        site.base + "/news/bridge.html",
+        True,
+        site.base + "/feeds/ferry.html",
+    )
+
+
+def test_relative_entry_links_of_a_feed_file_are_read_against_its_site(
+    tmp_path: Path, site: Site
+) -> None:
+    site.add("/news/bridge.html", ARTICLE)
+    path = tmp_path / "courier.rss"
+    text = "<p>The harbour ferry will run every ten minutes from Monday, the operator said.</p>"
+    channel = rss(item("Bridge to close", "/news/bridge.html")).decode()
+    path.write_text(
+        channel.replace("https://courier.example/", site.base + "/").replace(
+            "</channel>",
+            # An entry's id is no page, even where feedparser gives it as the link.
+            f"<item><guid>ferry-2024</guid><description>{text}</description></item></channel>",
+        ),
+        encoding="utf-8",
+    )
+    refused, _ = read_inputs([path])
+    assert "--allow-private" in refused.reason
+    bridge, ferry = read_inputs([path], allow_private=True)
+    assert (bridge.ok, bridge.url, ferry.ok, ferry.id) == (
+        True,
+        site.base + "/news/bridge.html",
+        True,
+        "courier-2",
+    )
+    assert site.requests == ["/news/bridge.html"]

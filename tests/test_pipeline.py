@@ -73,7 +73,8 @@ def test_batch_summaries_import_no_analysis() -> None:
 def test_a_string_is_always_a_path_and_a_text_is_a_text(tmp_path: Path) -> None:
     body = "Bridge reopens\n\nThe harbour bridge reopened on Tuesday after three weeks of repairs."
     (tmp_path / "a.txt").write_text(body, encoding="utf-8")
-    on_disk, missing, text = read([str(tmp_path / "a.txt"), body, Text(body, name="pasted")])
+    # Read articles come by id (the missing file's is its name, "Bridge …"), texts after them.
+    missing, on_disk, text = read([str(tmp_path / "a.txt"), body, Text(body, name="pasted")])
     assert (on_disk.id, on_disk.ok) == ("a", True)
     # A string with line breaks used to be taken for article text; it names a file like any.
     assert not missing.ok and missing.source == body
@@ -103,3 +104,27 @@ def test_settings_reach_brief_of_through_the_api_on_every_path(
     monkeypatch.setattr(distributed, "map_on_dask", here)
     storybrief.stories([EXAMPLE], settings=settings, scheduler="local")
     assert seen == [settings] * 3
+
+
+_BRIDGE = {
+    "coast.txt": "Harbor bridge closes\n\nThe Harbor Bridge in Port Alden was closed on Tuesday"
+    " after inspectors found a crack in a steel girder, officials said. About 40,000 vehicles"
+    " use the bridge every day.",
+    "river.txt": "Port Alden shuts bridge\n\nPort Alden closed the Harbor Bridge on Tuesday after a"
+    ' crack was found in a girder. "Nobody will cross that bridge until we know it is safe,"'
+    " Mayor Helena Ostrova told reporters.",
+    "bay.txt": "Bridge crack closes crossing\n\nOn Tuesday the city shut the Harbor Bridge when a"
+    " crack turned up in a steel girder. Mayor Helena Ostrova said repairs could take a month.",
+}
+
+
+def test_the_same_files_in_any_order_give_the_same_brief_byte_for_byte(tmp_path: Path) -> None:
+    paths = []
+    for name, text in _BRIDGE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    texts = [Text("Bridge note\n\nThe Harbor Bridge stays shut, the mayor said on Tuesday.")]
+    one, other = (storybrief.brief([*p, *texts], budget=None) for p in (paths, paths[::-1]))
+    assert [a.id for a in one.articles] == ["bay", "coast", "river", "text-1"]
+    for fmt in ("md", "json"):
+        assert storybrief.render(one, fmt) == storybrief.render(other, fmt)

@@ -243,3 +243,23 @@ def test_an_article_with_no_title_or_outlet_is_named_by_its_source_not_its_id_ag
     brief = Brief(articles=[bare])
     assert "1. `bare` — clips/bare.txt — " in render(brief, "md")
     assert "<code>bare</code> — clips/bare.txt — " in render(brief, "html")
+
+
+def test_sources_link_the_pages_articles_were_read_from_and_nothing_else() -> None:
+    page = Article(id="p", source="https://news.example/a", paragraphs=["One."])
+    page.url = 'https://news.example/a?x=1&y="2"'
+    odd = Article(id="q", source="https://news.example/b", paragraphs=["Two."])
+    odd.url = "https://news.example/b<svg/onload=alert(1)>"
+    script = Article(id="s", source="feed.rss#3", paragraphs=["Three."])
+    script.url = "javascript:alert(1)"
+    brief = Brief(articles=[page, odd, script])
+    html = render(brief, "html")
+    assert (
+        '<a href="https://news.example/a?x=1&amp;y=&quot;2&quot;" rel="noopener noreferrer">'
+        in html
+    )
+    assert html.count("<a href=") == 2 and "<svg" not in html and "javascript:" not in html
+    markdown = render(brief, "md")
+    assert '<https://news.example/a?x=1&y="2">' in markdown
+    assert "`https://news.example/b<svg/onload=alert(1)>`" in markdown
+    assert "javascript:" not in markdown

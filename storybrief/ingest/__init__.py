@@ -38,6 +38,8 @@ _KINDS: dict[str, InputKind] = {
     **dict.fromkeys(JSONL_SUFFIXES, "jsonl"),
     **dict.fromkeys(FEED_SUFFIXES, "feed"),
 }
+# Said of a folder with none of them: every suffix read, from the same table as the reader.
+_NO_ARTICLE_FILES = f"directory holds no article files ({', '.join(_KINDS)}, each also gzipped .gz)"
 _GLOB_CHARS = frozenset("*?[")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 FETCHERS = 8  # pages of a feed fetched at once: the wait is the network's, not the CPU's
@@ -117,7 +119,7 @@ def read_url(url: str, *, max_bytes: int = MAX_BYTES, allow_private: bool = Fals
     except Unusable as exc:
         return [_skipped(_url_id(url), url, str(exc), "html")]
     if looks_like_feed(text):
-        return _feed_articles(page.data, _url_id(url), url, max_bytes, allow_private)
+        return _feed_articles(page.data, _url_id(url), url, max_bytes, allow_private, page.url)
     return [_page_article(url, page, text)]
 
 
@@ -144,10 +146,15 @@ def _page_article(url: str, page: Page, text: str) -> Article:
 
 
 def _feed_articles(
-    data: bytes, feed_id: str, source: str, max_bytes: int, allow_private: bool
+    data: bytes,
+    feed_id: str,
+    source: str,
+    max_bytes: int,
+    allow_private: bool,
+    url: str | None = None,
 ) -> list[Article]:
     try:
-        entries = parse_feed(data)
+        entries = parse_feed(data, url=url)
     except NotAFeed as exc:
         return [_skipped(feed_id, source, str(exc), "feed")]
     read_entry = partial(
@@ -352,7 +359,7 @@ def _jsonl_article(record: object, where: str, fallback_id: str) -> Article:
     for name in ("title", "url", "outlet", "published"):
         value = record.get(name)
         if isinstance(value, str) and value.strip():
-            setattr(article, name, value.strip())
+            setattr(article, name, normalise_newlines(value).strip())
     return article
 
 
@@ -376,10 +383,7 @@ def _expand_path(item: str) -> Iterator[tuple[Path, str | None]]:
     if path.is_dir():
         found = list(_walk(path))
         if not found:
-            yield (
-                path,
-                "directory holds no article files (.txt, .md, .html, .jsonl, .rss, .atom, .xml)",
-            )
+            yield path, _NO_ARTICLE_FILES
         yield from found
     elif path.is_file():
         yield path, None

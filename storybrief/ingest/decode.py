@@ -95,6 +95,15 @@ def _utf16(data: bytes) -> str | None:
     return text if printable >= _PRINTABLE * len(text) else None
 
 
+# Control characters, which no article's text holds and a terminal obeys (ESC, or C1's CSI,
+# opens a sequence that clears the screen or retitles the window when a brief is printed):
+# out. A vertical tab, form feed or NEL, read as no line break before, is a space.
+_CONTROLS: dict[int, str | None] = {
+    **dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]),
+    **dict.fromkeys([0x0B, 0x0C, 0x85], " "),
+}
+
+
 def normalise_newlines(text: str) -> str:
-    """Unix newlines only, and no NULs, whatever the source used."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    """Unix newlines only, and no control characters, whatever the source used."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)

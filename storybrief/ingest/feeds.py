@@ -13,6 +13,7 @@ import re
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 from storybrief.ingest.web import is_url
 
@@ -41,24 +42,39 @@ def looks_like_feed(text: str) -> bool:
     return "<rss" in head or "<rdf:rdf" in head or ("<feed" in head and "atom" in head)
 
 
-def parse_feed(data: bytes, max_entries: int = MAX_ENTRIES) -> list[Entry]:
-    """The first ``max_entries`` entries of a feed, in feed order."""
+def parse_feed(data: bytes, max_entries: int = MAX_ENTRIES, url: str | None = None) -> list[Entry]:
+    """The first ``max_entries`` entries of a feed, in feed order.
+
+    ``url`` is where the feed was fetched from: an entry's relative link
+    ("/news/a.html") is read against it, else against the site the feed
+    names (RSS's channel ``<link>``), as a feed reader does.
+    """
     import feedparser  # imported here: only feed inputs need it
 
     parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         raise NotAFeed(f"no feed entries ({problem})" if problem else "no feed entries")
-    return [_entry(item) for item in parsed.entries[:max_entries]]
+    site = _text(parsed.feed.get("link"))
+    base = url or (site if site and is_url(site) else None)
+    return [_entry(item, base) for item in parsed.entries[:max_entries]]
 
 
-def _entry(item: Any) -> Entry:
+def _link(item: Any, base: str | None) -> str | None:
+    """An entry's page, made absolute against ``base``; None when it names no page."""
+    link = _text(item.get("link"))
+    # feedparser falls back to an entry's id for its link: an id ("urn:", "tag:", "abc123") is
+    # no page, and is never read as a path on the feed's site.
+    if link and base and not item.get("guidislink"):
+        link = urljoin(base, link)
+    return link if link and is_url(link) else None
+
+
+def _entry(item: Any, base: str | None) -> Entry:
     texts = [c.get("value", "") for c in item.get("content", [])] + [item.get("summary", "")]
     when = item.get("published_parsed") or item.get("updated_parsed")
-    link = _text(item.get("link"))
     return Entry(
-        # feedparser falls back to an entry's id for its link: a "urn:" or "tag:" id is no page.
-        link=link if link and is_url(link) else None,
+        link=_link(item, base),
         title=_line(item.get("title")),
         published=time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else None,
         author=_line(item.get("author")),

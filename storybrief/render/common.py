@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
+from urllib.parse import urlsplit
 
 from storybrief.models import Article, Brief, Claim, Conflict, Event, Syndication
 from storybrief.nlp.english import plural
@@ -111,6 +112,17 @@ def describe(article: Article) -> str:
     """
     parts = [article.outlet, article.title, article.byline, article.published]
     return " · ".join(p for p in parts if p) or article.source
+
+
+def page(article: Article) -> str | None:
+    """The web page an article was read from, if it is one a reader can open (http or https).
+
+    Any other scheme ("javascript:", "data:") is no page: a link to it would run in the reader's
+    browser, so it is never shown as a link.
+    """
+    url = article.url or ""
+    parts = urlsplit(url) if url.isprintable() and not any(c.isspace() for c in url) else None
+    return url if parts and parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def extent(article: Article) -> str:

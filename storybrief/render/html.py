@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from storybrief.models import Brief
+from storybrief.models import Article, Brief
 from storybrief.render import common
 
 _CSS = """
@@ -199,12 +199,18 @@ def _coverage(brief: Brief, label: dict[str, str]) -> str:
     )
 
 
+def _page(article: Article) -> str:
+    """A link to the page an article was read from, when it has one a reader can open."""
+    url = common.page(article)
+    return f' · <a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a>' if url else ""
+
+
 @_PARTS.part("sources")
 def _sources(brief: Brief, label: dict[str, str]) -> str:
     items = "".join(
         f'<li id="src-{escape(label[a.id])}"><code>{escape(a.id)}</code> — '
         + (
-            f"{escape(common.describe(a))} — {escape(common.extent(a))}"
+            f"{escape(common.describe(a))}{_page(a)} — {escape(common.extent(a))}"
             if a.ok
             else f'{escape(a.source)} — <span class="skipped">skipped: {escape(a.reason or "")}'
             "</span>"

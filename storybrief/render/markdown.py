@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from storybrief.models import Brief
+from storybrief.models import Article, Brief
 from storybrief.render import common
 
 # Characters that Markdown reads as markup, or as HTML, in running text.
@@ -155,12 +155,21 @@ def _coverage(brief: Brief, label: dict[str, str]) -> list[str]:
     return out
 
 
+def _page(article: Article) -> str:
+    """The page an article was read from, as an autolink: a URL with no ``<``, ``>`` or
+    backslash in it is shown as written; any other as code, which no viewer follows."""
+    url = common.page(article)
+    if url is None:
+        return ""
+    return f" · <{url}>" if not set(url) & set("<>\\") else f" · {_code(url)}"
+
+
 @_PARTS.part("sources")
 def _sources(brief: Brief, label: dict[str, str]) -> list[str]:
     out = []
     for a in brief.articles:
         state = common.extent(a) if a.ok else f"**skipped**: {_plain(a.reason or '')}"
-        named = _plain(common.describe(a)) if a.ok else _code(a.source)
+        named = _plain(common.describe(a)) + _page(a) if a.ok else _code(a.source)
         out.append(f"{label[a.id]}. {_code(a.id)} — {named} — {state}")
     return out
 
