@@ -44,6 +44,16 @@ them alone would let the closest of unrelated articles pass. Groups only
 grow along pairs that score at least the threshold, so each connected
 component of those pairs is linked on its own, and only its pairs are held
 at once.
+
+How many of a pile's articles have a story-mate at all is a prior that differs
+by pile: nearly all in a pile of whole stories, half or fewer in a feed's
+window, where most stories are told once and a pair near the bar is far more
+often chance (11% one story against 40-60%). The pile's own estimate of it
+(``redundancy``: the share of articles whose best pair scores far above the
+bar) raises the bar by the drop in its log-odds below what the bar was tuned
+on (``prior_shifted``), once the components are found, so a crowded story's
+pieces, scored low against their dense surroundings, still meet the cohesion
+rule.
 """
 
 from __future__ import annotations
