@@ -383,20 +383,6 @@ class ClusterSettings:
     # ``threshold`` (margin 0.03-0.1, gap 0.02-0.06).
     lone_margin: float = 0.05  # the pair scores at most this under ``threshold``
     lone_gap: float = 0.04  # or this much above the lone article's best pair with another story
-    # The pile's own redundancy as a prior (``linkage.prior_shifted``): the share of articles
-    # whose best pair scores over ``prior_above`` (far above the bar: a story-mate, not chance),
-    # smoothed (k+1)/(n+2). Below ``prior_reference`` (the whole-story piles the bar was tuned
-    # on: 0.71-0.82 on the tune halves) the bar rises by the drop in the prior's log-odds over
-    # ``prior_slope``: a feed's window, most stories told once (issue 12), needs more evidence.
-    # Seventeenth session, on the tune halves (stories-dev drawn by article at 500 / 1,000 /
-    # 2,000 and 700 by article + 300 by story, by whole story, pooled pages, their 40-word
-    # leads, ECB+): slope 30-70, above 0.03-0.1, reference 0.75-0.85 tried. The pairs' own
-    # slope near the bar is ~23 (logit of one story per unit of score): 50 shifts by half
-    # that, as the 40-word leads (estimate 0.59, a pile of stories) cap it. Off at the topic
-    # grain (not measured there).
-    prior_above: float = 0.05
-    prior_reference: float = 0.8
-    prior_slope: float = 50.0
     # Near-exact copies (``cluster.duplicates``), set before any measurement, not tuned:
     # a reprint keeps nearly all its runs of words; two reports of one event share few.
     shingle_words: int = 5  # words in each run an article's body is cut into
@@ -430,7 +416,6 @@ class ClusterSettings:
             cohesion_threshold=self.topic_cohesion_threshold,
             short_penalty=self.topic_short_penalty,
             floor=-math.inf,
-            prior_slope=math.inf,
             weekday_penalty=0.0,
             weekday_bonus=0.0,
             window_days=math.inf,

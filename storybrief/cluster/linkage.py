@@ -44,23 +44,12 @@ them alone would let the closest of unrelated articles pass. Groups only
 grow along pairs that score at least the threshold, so each connected
 component of those pairs is linked on its own, and only its pairs are held
 at once.
-
-How many of a pile's articles have a story-mate at all is a prior that differs
-by pile: nearly all in a pile of whole stories, half or fewer in a feed's
-window, where most stories are told once and a pair near the bar is far more
-often chance (11% one story against 40-60%). The pile's own estimate of it
-(``redundancy``: the share of articles whose best pair scores far above the
-bar) raises the bar by the drop in its log-odds below what the bar was tuned
-on (``prior_shifted``), once the components are found, so a crowded story's
-pieces, scored low against their dense surroundings, still meet the cohesion
-rule.
 """
 
 from __future__ import annotations
 
 import heapq
-import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -395,38 +384,11 @@ def _step(
     return [groups.entry(keep, other) for other in groups.links[keep]]
 
 
-def redundancy(pairs: Pairs, score: np.ndarray, count: int, settings: ClusterSettings) -> float:
-    """The share of the pile's articles whose best pair scores over ``prior_above``, far
-    above the bar: how many have a story-mate here. Smoothed as (k + 1) / (n + 2), so a
-    small pile's estimate stays off 0 and 1."""
-    best = np.full(count, -np.inf)
-    for end in (pairs.first, pairs.second):
-        np.maximum.at(best, end, score)
-    return (float(np.sum(best > settings.prior_above)) + 1.0) / (count + 2.0)
-
-
-def prior_shifted(settings: ClusterSettings, share: float) -> ClusterSettings:
-    """``settings`` with ``threshold`` raised for a pile whose ``redundancy`` (``share``) is under
-    ``prior_reference``: by the drop in the prior's log-odds over ``prior_slope``, the
-    score's worth of evidence that drop takes. Never lowered."""
-
-    def odds(share: float) -> float:
-        return math.log(share / (1.0 - share))
-
-    drop = max(0.0, odds(settings.prior_reference) - odds(share))
-    return replace(settings, threshold=settings.threshold + drop / settings.prior_slope)
-
-
 def labels(pairs: Pairs, judge: Judge) -> np.ndarray:
-    """The group of each article, named by one of its members, at the bar the pile's own
-    ``redundancy`` sets (``prior_shifted``)."""
+    """The group of each article, named by one of its members."""
     count = len(judge.density)
     score = scores(pairs, judge)
-    # Components at the unshifted bar: the cohesion rule (a bar of its own) may still join a
-    # crowded story's pieces, whose pairs score low against their dense surroundings.
     component = components(pairs, score >= judge.settings.threshold, count)
-    shifted = prior_shifted(judge.settings, redundancy(pairs, score, count, judge.settings))
-    judge = replace(judge, settings=shifted)
     label = np.arange(count)
     inside = component[pairs.first] == component[pairs.second]
     order = np.argsort(component[pairs.first[inside]], kind="stable")
