@@ -25,7 +25,9 @@ Piles:
 * stories-dev (AllSides/NeuS roundups, 2-3 articles a story): its gold
   stories are split in two halves (sorted, shuffled with seed 12): the first
   half tuned ``ClusterSettings``, the second is reported here, drawn as whole
-  stories (seed 0) to 1,000 articles and in full, and so is the whole file.
+  stories (seed 0) to 1,000 articles and in full, and so is the whole file;
+  drawn by article as a feed's window is (``sample``: most stories come with one
+  article) to 1,000 and 2,000, and 300 by whole story with 700 by article (``mixed``).
   ``--tune`` prints the tune half instead.
 * Multi-News dev (100 clusters) and DUC 2004 dev (25 topics of 10 articles),
   each pooled, and both together. Their clusters are split in two halves by a
@@ -197,6 +199,14 @@ def sample(rows: list[dict], size: int) -> list[dict]:
     """``size`` lines drawn at random whatever their story, as a window of a feed is: most of
     its stories come with one or two of their articles (``draw`` takes whole stories)."""
     return random.Random(DRAW_SEED).sample(rows, min(size, len(rows)))
+
+
+def mixed(rows: list[dict], by_story: int, by_article: int) -> list[dict]:
+    """A feed's window with a few whole stories in it: ``by_story`` articles drawn as whole
+    stories (``draw``), then ``by_article`` drawn one by one from the other stories."""
+    whole = draw(rows, by_story)
+    taken = {row["story"] for row in whole}
+    return whole + sample([r for r in rows if r["story"] not in taken], by_article)
 
 
 def stories_pile(rows: list[dict]) -> Pile:
@@ -486,6 +496,10 @@ def stories_dev_piles(path: Path, tune: bool) -> dict[str, Pile]:
         f"stories-dev {name}, 1,000": stories_pile(draw(half, 1000)),
         f"stories-dev {name}, all": stories_pile(draw(half, None)),
         f"stories-dev {name}, 1,000 drawn by article": stories_pile(sample(half, 1000)),
+        f"stories-dev {name}, 2,000 drawn by article": stories_pile(sample(half, 2000)),
+        f"stories-dev {name}, 300 by whole story + 700 by article": stories_pile(
+            mixed(half, 300, 700)
+        ),
         "stories-dev, whole file (half of it tuned on)": stories_pile(draw(rows, None)),
     }
 
