@@ -60,9 +60,10 @@ def test_the_window_is_a_setting() -> None:
 
 def test_a_storyline_told_again_a_week_later_stays_two_stories_however_big() -> None:
     # Made-up words (``WORDS_ONLY``); without dates the pile is one story of 16. Its pairs are
-    # alike at 0.08-0.18, under the similarity ``floor``: this test is of the window alone.
+    # alike at 0.08-0.18, under the similarity ``floor`` and what the learned judge wants of
+    # such pairs: this test is of the window alone.
     articles = _synthetic_pile(stories=1, size=16)
-    settings = dataclasses.replace(WORDS_ONLY, floor=-math.inf)
+    settings = dataclasses.replace(WORDS_ONLY, floor=-math.inf, pair_judge=False)
     assert [len(s) for s in group(articles, settings)] == [16]
     for n, article in enumerate(articles):
         article.published = "2024-03-01" if n % 2 else "2024-03-09"
@@ -72,12 +73,14 @@ def test_a_storyline_told_again_a_week_later_stays_two_stories_however_big() -> 
 def test_articles_too_far_apart_are_not_joined_through_the_days_between() -> None:
     # Days 1, 3 and 6: each next day within the window, days 1 and 6 not. The cohesion
     # rule would join all 16 if a pair too far apart still counted as alike. (Without the
-    # ``floor``, as above: with it, this pile is in pieces and a lone article of day 1 joins a
-    # story of days 3 and 6 on the second look, which checks its pair's window, not the story's.)
+    # ``floor`` and the learned judge, as above: with the floor, this pile is in pieces and a
+    # lone article of day 1 joins a story of days 3 and 6 on the second look, which checks its
+    # pair's window, not the story's.)
     articles = _synthetic_pile(stories=1, size=16)
     for n, article in enumerate(articles):
         article.published = f"2024-03-0{1 if n < 6 else 3 if n < 10 else 6}"
-    for story in group(articles, dataclasses.replace(WORDS_ONLY, floor=-math.inf)):
+    alone = dataclasses.replace(WORDS_ONLY, floor=-math.inf, pair_judge=False)
+    for story in group(articles, alone):
         assert not {"2024-03-01", "2024-03-06"} <= {a.published for a in story}
 
 

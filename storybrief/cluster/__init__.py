@@ -37,9 +37,10 @@ analysis stage then counts it as a copy, not a second witness.
 
 from __future__ import annotations
 
-from storybrief.cluster.candidates import candidate_pairs
+from storybrief.cluster.candidates import Pairs, candidate_pairs
 from storybrief.cluster.duplicates import copies_of
 from storybrief.cluster.features import Features, features
+from storybrief.cluster.learned import PairModel, load_model, surroundings
 from storybrief.cluster.linkage import (
     Judge,
     When,
@@ -75,34 +76,56 @@ def grouped_rows(found: Features, settings: ClusterSettings) -> list[list[int]]:
     return _grouped(found.take(canonical), canonical, settings)
 
 
-def _grouped(ordered: Features, rows: list[int], settings: ClusterSettings) -> list[list[int]]:
+def _grouped(
+    ordered: Features, rows: list[int], settings: ClusterSettings, model: PairModel | None = None
+) -> list[list[int]]:
     """Group ``ordered``, the features of ``rows`` in canonical order; stories of ``rows``."""
     if len(rows) < 2:
         return [list(rows)] if rows else []
-    settings = settings.grained()
-    weighted, frequency = weigh(ordered.counts, settings.idf_reference)
-    when = When(ordered.days, ordered.months, ordered.weekdays)
-    pairs = in_window(
-        candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
-    )
-    density = densities(pairs, len(ordered), settings)
-    judge = Judge(
-        weighted,
-        ordered.vectors,
-        density,
-        settings,
-        when,
-        shortness(ordered.words, settings),
-        closest(pairs, len(ordered), settings),
-    )
+    pairs, judge = judged_pairs(ordered, settings.grained(), model)
     stories: dict[int, list[int]] = {}
     for label, row in zip(labels(pairs, judge).tolist(), rows, strict=True):
         stories.setdefault(label, []).append(row)
     return [sorted(story) for story in stories.values()]
 
 
+def judged_pairs(
+    ordered: Features, settings: ClusterSettings, model: PairModel | None = None
+) -> tuple[Pairs, Judge]:
+    """The candidate pairs of ``ordered`` (in canonical order) and what judges them: with
+    ``settings.pair_judge``, by ``model`` (the shipped one if None) if it ``covers`` the pile."""
+    weighted, frequency = weigh(ordered.counts, settings.idf_reference)
+    when = When(ordered.days, ordered.months, ordered.weekdays)
+    pairs = in_window(
+        candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
+    )
+    around = surroundings(pairs, len(ordered))
+    if settings.pair_judge:
+        model = model or load_model()
+    judge = Judge(
+        weighted,
+        ordered.vectors,
+        densities(pairs, len(ordered), settings),
+        settings,
+        when,
+        shortness(ordered.words, settings),
+        closest(pairs, len(ordered), settings),
+        around,
+        model if settings.pair_judge and model and model.covers(around) else None,
+    )
+    return pairs, judge
+
+
+def originals(found: Features, settings: ClusterSettings) -> tuple[list[int], dict[int, int]]:
+    """The rows of ``found`` that are no near-exact copy, in canonical order, and each copy's
+    original row."""
+    keys = found.keys
+    copies = copies_of([k[:2] for k in keys], found.signed, found.signatures, settings)
+    return sorted((i for i in range(len(keys)) if i not in copies), key=keys.__getitem__), copies
+
+
 def story_rows(
-    found: Features, settings: ClusterSettings
+    found: Features, settings: ClusterSettings, model: PairModel | None = None
 ) -> tuple[list[list[int]], dict[int, int]]:
     """The rows of ``found`` grouped into stories, near-exact copies first set aside.
 
@@ -111,14 +134,14 @@ def story_rows(
     copies, by id, title and text (whatever the input order); and each copy's
     original row. ``found`` is let
     go once its originals are taken: a caller that keeps no other reference
-    to it frees it (at 100,000 articles, hundreds of MB).
+    to it frees it (at 100,000 articles, hundreds of MB). ``model``: the pair judge to
+    use (``judged_pairs``).
     """
     keys, published = found.keys, found.published
-    copies = copies_of([k[:2] for k in keys], found.signed, found.signatures, settings)
-    canonical = sorted((i for i in range(len(keys)) if i not in copies), key=keys.__getitem__)
+    canonical, copies = originals(found, settings)
     ordered = found.take(canonical)
     del found
-    grouped = _grouped(ordered, canonical, settings)
+    grouped = _grouped(ordered, canonical, settings, model)
     del ordered
     story_of = {row: n for n, rows in enumerate(grouped) for row in rows}
     for row, original in copies.items():

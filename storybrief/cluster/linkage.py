@@ -44,6 +44,10 @@ them alone would let the closest of unrelated articles pass. Groups only
 grow along pairs that score at least the threshold, so each connected
 component of those pairs is linked on its own, and only its pairs are held
 at once.
+
+With ``pair_judge``, a pair's score is what the learned judge makes of it and of the pile
+(``learned``): never more than the score above, less in a pile whose articles mostly have
+no story-mate in it (``Judge.raw``).
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storybrief.cluster.candidates import BLOCK, Pairs, blend
+from storybrief.cluster.learned import PairModel, Surroundings, pair_features
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -102,12 +107,10 @@ def in_window(pairs: Pairs, when: When, settings: ClusterSettings) -> Pairs:
 
 
 def scores(pairs: Pairs, judge: Judge) -> np.ndarray:
-    """Each pair's similarity less its articles' mean density, its ``Judge.doubt`` and what
-    its weekdays cost (``Judge.days``; ``unrelated`` if barely similar)."""
-    density, settings = judge.density, judge.settings
-    score = pairs.similarity - (density[pairs.first] + density[pairs.second]) / 2
-    score -= judge.doubt(pairs.first, pairs.second) + judge.days(pairs.first, pairs.second)
-    return judged(pairs.similarity, score, settings)
+    """Each pair's score (``Judge.raw``) as ``judged``."""
+    return judged(
+        pairs.similarity, judge.raw(pairs.first, pairs.second, pairs.similarity)[0], judge.settings
+    )
 
 
 def judged(similarity: np.ndarray, score: np.ndarray, settings: ClusterSettings) -> np.ndarray:
@@ -193,6 +196,24 @@ class Judge:
     when: When
     short: np.ndarray
     closest: np.ndarray  # each article's ``close_ranks`` most similar candidates (``closest``)
+    # With both, a pair is scored by the learned judge (``learned``), which knows the pile.
+    around: Surroundings | None = None
+    model: PairModel | None = None
+
+    def raw(
+        self, first: np.ndarray, second: np.ndarray, similarity: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The score of pairs of articles ``first`` and ``second`` (index arrays, broadcast) of
+        ``similarity``, before ``judged``, and their ``doubt``: the similarity less the
+        articles' mean density, the doubt and what the weekdays cost (``days``), or, with a
+        ``model``, what it makes of these and the pile's ``around``."""
+        doubt = self.doubt(first, second)
+        relative = similarity - (self.density[first] + self.density[second]) / 2
+        days = self.days(first, second)
+        if self.model is None or self.around is None:
+            return relative - doubt - days, doubt
+        features = pair_features(self.around, similarity, relative - doubt - days)
+        return self.model.score(features, self.settings.threshold), doubt
 
     def close(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """Whether each of two articles is among the other's ``close_ranks`` most similar
@@ -244,11 +265,9 @@ class Judge:
             some = first[start : start + BLOCK]
             alike = self._similarity(some, second)
             rows, columns = np.array(some)[:, None], np.array(second)
-            doubt = self.doubt(rows, columns)
-            less = (self.density[rows] + self.density[columns]) / 2 + doubt
-            less += self.days(rows, columns)
+            raw, doubt = self.raw(rows, columns, alike)
             apart = self.when.apart(rows, columns, self.settings)
-            judged_pairs = judged(alike, alike - less, self.settings)
+            judged_pairs = judged(alike, raw, self.settings)
             score += float(np.where(apart, self.settings.unrelated, judged_pairs).sum())
             # Nor does a pair too far apart count as alike for the ``cohesion`` rule.
             similarity += float(np.where(apart, 0.0, self.likeness(alike, doubt)).sum())
