@@ -195,18 +195,19 @@ def draw(rows: list[dict], size: int | None) -> list[dict]:
     return drawn
 
 
-def sample(rows: list[dict], size: int) -> list[dict]:
+def sample(rows: list[dict], size: int, seed: int = DRAW_SEED) -> list[dict]:
     """``size`` lines drawn at random whatever their story, as a window of a feed is: most of
     its stories come with one or two of their articles (``draw`` takes whole stories)."""
-    return random.Random(DRAW_SEED).sample(rows, min(size, len(rows)))
+    return random.Random(seed).sample(rows, min(size, len(rows)))
 
 
-def mixed(rows: list[dict], by_story: int, by_article: int) -> list[dict]:
+def mixed(rows: list[dict], by_story: int, by_article: int, seed: int = DRAW_SEED) -> list[dict]:
     """A feed's window with a few whole stories in it: ``by_story`` articles drawn as whole
-    stories (``draw``), then ``by_article`` drawn one by one from the other stories."""
+    stories (``draw``), then ``by_article`` drawn one by one from the other stories (as
+    ``sample`` draws, by ``seed``: ``bench/train_pair_judge.py``'s tune pile draws by 1)."""
     whole = draw(rows, by_story)
     taken = {row["story"] for row in whole}
-    return whole + sample([r for r in rows if r["story"] not in taken], by_article)
+    return whole + sample([r for r in rows if r["story"] not in taken], by_article, seed)
 
 
 def stories_pile(rows: list[dict]) -> Pile:

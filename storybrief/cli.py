@@ -201,8 +201,8 @@ def _warn(warnings: list[StageWarning], where: str = "") -> None:
 
 
 def _in_a_folder(path: Path | None) -> Path | None:
-    """A file to write, checked before any work: a missing folder is a usage error, not an
-    error after a long run."""
+    """A file to write, checked before any work (``_file_to_write``): a missing folder, or a
+    folder given for the file, is a usage error, not an error after a long run."""
     if path is not None:
         _file_to_write(path)
     return path
@@ -321,15 +321,25 @@ def stories(
         source, target = _jsonl_run(inputs, jsonl, out, group_only, briefs)
         run = _JsonlRun(source, out, target, settings)
         raise typer.Exit(_stories_jsonl(run, fmt.value, words, dask, spec, workers))
-    _folder_to_write(out, "--out")
     group = partial(_read_and_group_files, inputs or [], allow_private, settings)
-    grouped = runners.grouped_meanwhile(group, workers if dask is None else 1)
+    grouped = _grouped_into(out, group, workers if dask is None else 1)
     raise typer.Exit(_stories_files(*grouped, out, fmt.value, words, dask, spec, workers))
+
+
+# A pile read and grouped: its articles, their stories, and each copy's original.
+_Grouped = tuple[list[Article], list[list[Article]], dict[int, int]]
+
+
+def _grouped_into(out: Path, group: Callable[[], _Grouped], workers: int) -> _Grouped:
+    """``group()`` run meanwhile the models load (``runners.grouped_meanwhile``), once ``out``
+    is checked to be a folder the briefs can be written into: a usage error before any work."""
+    _folder_to_write(out, "--out")
+    return runners.grouped_meanwhile(group, workers)
 
 
 def _read_and_group_files(
     inputs: list[str], allow_private: bool, settings: ClusterSettings
-) -> tuple[list[Article], list[list[Article]], dict[int, int]]:
+) -> _Grouped:
     """The articles of ``inputs``, read and cleaned; their stories (``settings``) and copies."""
     with _progress("Reading articles") as advance:
         articles = pipeline.read(inputs, on_read=advance, allow_private=allow_private)

@@ -37,6 +37,24 @@ def test_weights_fitted_on_other_features_are_refused(tmp_path: Path) -> None:
         load_model(path)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,  # no file
+        '{"features": ["hand"',  # cut off
+        json.dumps({"features": list(FEATURE_NAMES), "centre": [0.0], "bias": 0.0}),
+    ],
+)
+def test_missing_or_damaged_weights_fail_on_loading_naming_the_file(
+    tmp_path: Path, text: str | None
+) -> None:
+    path = tmp_path / "damaged.json"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"damaged\.json"):
+        load_model(path)
+
+
 def _score(far: float, hand: float, similarity: float = 0.4) -> float:
     around = Surroundings(far=far, typical_best=0.4)
     features = pair_features(around, np.array([similarity]), np.array([hand]))

@@ -42,7 +42,6 @@ outlet): it is taken into the listed fact, not listed again (``_retold``).
 
 from __future__ import annotations
 
-import json
 import re
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -74,6 +73,7 @@ from storybrief.nlp.paraphrase import defined_by, synonyms
 from storybrief.nlp.speech import SPEECH_VERBS
 from storybrief.settings import AgreementSettings
 from storybrief.summarize.candidates import trim
+from storybrief.weights import read_weights
 
 PAIR_WEIGHTS = Path(__file__).with_name("agreement_pairs.json")
 # A figure and the scale after it: "$1 million" is 1000000, not the single digit 1, and a
@@ -884,9 +884,9 @@ class PairModel:
 def pair_model(path: str = "") -> PairModel:
     """The pair decision's weights ("": the packaged ``agreement_pairs.json``), read once;
     they must name the features this module computes."""
-    data = json.loads((Path(path) if path else PAIR_WEIGHTS).read_text(encoding="utf-8"))
-    if tuple(data["features"]) != PAIR_FEATURES:
-        raise ValueError(f"weights are for features {data['features']}, not {PAIR_FEATURES}")
+    data = read_weights(
+        Path(path) if path else PAIR_WEIGHTS, PAIR_FEATURES, ("weights",), ("bias",)
+    )
     return PairModel(np.array(data["weights"], dtype=np.float64), float(data["bias"]))
 
 

@@ -100,8 +100,7 @@ def judged_pairs(
         candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
     )
     around = surroundings(pairs, len(ordered))
-    if settings.pair_judge:
-        model = model or load_model()
+    model = (model or load_model()) if settings.pair_judge else None
     judge = Judge(
         weighted,
         ordered.vectors,
@@ -111,7 +110,7 @@ def judged_pairs(
         shortness(ordered.words, settings),
         closest(pairs, len(ordered), settings),
         around,
-        model if settings.pair_judge and model and model.covers(around) else None,
+        model if model and model.covers(around) else None,
     )
     return pairs, judge
 

@@ -15,7 +15,6 @@ back on the linkage's scale (``PairModel.score``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from storybrief.cluster.candidates import Pairs
+from storybrief.weights import read_weights
 
 WEIGHTS = Path(__file__).with_name("pair_judge.json")
 
@@ -129,10 +129,11 @@ _HAND, _HAND_FAR, _FAR = (FEATURE_NAMES.index(n) for n in ("hand", "hand_far", "
 
 @cache
 def load_model(path: Path = WEIGHTS) -> PairModel:
-    """The judge ``bench/train_pair_judge.py`` wrote; its feature names must be these."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURE_NAMES:
-        raise ValueError(f"{path} was fitted on other features: retrain it")
+    """The judge ``bench/train_pair_judge.py`` wrote, read once; its feature names must be
+    these (``read_weights``)."""
+    data = read_weights(
+        path, FEATURE_NAMES, ("centre", "spread", "weights"), ("bias", "bar", "bound", "fitted_far")
+    )
     return PairModel(
         centre=np.array(data["centre"]),
         spread=np.array(data["spread"]),
