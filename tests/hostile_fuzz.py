@@ -110,7 +110,8 @@ class _ParseOnce:
         self.nlp, self.keep = nlp, keep
         self.docs: dict[str, Doc] = {}
 
-    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
+    def pipe(self, texts: Iterable[str], **_: object) -> Iterator[Doc]:
+        # A full parse serves a reader that disables part of the pipeline (``parse_syntax``).
         texts = list(texts)
         new = [t for t in dict.fromkeys(texts) if t not in self.docs]
         if len(self.docs) + len(new) > self.keep:  # bounded: a long run's memory stays flat
