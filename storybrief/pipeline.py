@@ -200,9 +200,9 @@ def _cut(k: int, usable: list[Article], analysed: list[Article]) -> str:
     total = sum(len(a.sentences) for a in usable)
     kept = sum(len(a.sentences) for a in analysed)
     return (
-        f"the sentences after each article's first {k:,} ({kept:,} of its {total:,} "
-        f"analysed): over the {LIMITS.story_sentences:,}-sentence limit of one story's "
-        "analysis; the summary reads them all"
+        f"the sentences after each article's first {k:,}: the story's {total:,} sentences are "
+        f"over the {LIMITS.story_sentences:,}-sentence limit of one story's analysis, so "
+        f"{kept:,} were analysed (each article's first {k:,}); the summary reads all {total:,}"
     )
 
 

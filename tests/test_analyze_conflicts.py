@@ -114,8 +114,14 @@ def test_summary_sentences_taking_a_side_are_marked_disputed(
     assert marked, [s.text for s in example_brief.summary]
     for sentence in example_brief.summary:
         sides_taken = forces.topic in sentence.disputed
-        assert sides_taken == bool(claimed & set(sentence.sentence_ids)), sentence
+        # A sentence that is a claim is marked; one marked cites a claim of its fact.
+        assert sides_taken >= (sentence.sentence_ids[0] in claimed), sentence
+        assert sides_taken <= bool(claimed & set(sentence.sentence_ids)), sentence
         assert HEADLINE_TOPIC not in sentence.disputed
+    # Iran's readiness to help is not what the sources dispute, though an article
+    # telling it also tells the denial the dispute is about.
+    (ready,) = [s for s in example_brief.summary if "ready to assist" in s.text]
+    assert claimed & set(ready.sentence_ids) and not ready.disputed
 
 
 def test_a_claim_is_disputed_and_a_headline_body_marks_nothing() -> None:

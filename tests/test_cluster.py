@@ -18,7 +18,7 @@ from storybrief.cluster import group, stories_told
 from storybrief.cluster.candidates import Pairs, candidate_pairs
 from storybrief.cluster.linkage import closest
 from storybrief.cluster.vectors import lead_vectors, tfidf
-from storybrief.models import Article, Brief
+from storybrief.models import Article, Brief, Text
 from storybrief.pipeline import read
 from storybrief.render.index import Entry, to_index
 from storybrief.settings import ClusterSettings
@@ -260,6 +260,23 @@ def test_brief_warns_when_its_inputs_tell_several_stories() -> None:
 
     assert warned(PILE)
     assert not warned(*sorted(PILE.glob("bridge-*.txt")))
+
+
+OBSERVATORY = (
+    "Astronomers at the Kessel Observatory have found a comet that will pass within sight of "
+    "the naked eye next spring, the observatory said on Thursday.\n\n"
+    "The comet, named Kessel-4 after the observatory, was spotted on photographs taken by the "
+    "observatory's new survey telescope during a cloudless week in the mountains.\n\n"
+    "Its orbit brings it back to the inner solar system only once every 3,000 years."
+)
+
+
+def test_unrelated_articles_are_several_stories_and_an_aside_is_not() -> None:
+    # Four articles of four stories: no story of two, yet four stories all the same.
+    lone = [PILE / f"{name}.txt" for name in ("bridge-courier", "fire-herald", "transfer-daily")]
+    assert stories_told(read([*lone, Text(OBSERVATORY)])) == 4
+    # A lone article beside the story most of them tell is no second story.
+    assert stories_told(read([*sorted(PILE.glob("bridge-*.txt")), Text(OBSERVATORY)])) == 1
 
 
 def test_too_few_articles_for_two_stories_are_not_grouped(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,13 +7,14 @@ from itertools import permutations
 
 import pytest
 
+from storybrief.analyze.context import parse
 from storybrief.models import Article, Attribution, Brief, Claim, Conflict, Text
 from storybrief.pipeline import brief_of, read
 from storybrief.render import render
 from storybrief.segment import segment
 from storybrief.settings import HeadlineSettings
 from storybrief.summarize.headline import _is_furniture, _reads_as_headline, headline_of
-from storybrief.summarize.shorten import shorten
+from storybrief.summarize.shorten import _drop_loose_end, _join, shorten
 
 FERRY = (
     "The ferry between Lakeside and North Point resumed on Thursday, three days after a storm "
@@ -105,10 +106,29 @@ def test_an_untitled_story_is_headed_by_its_central_lead_cut_to_a_headline() -> 
             " dollars for the right to inspect a huge underground site near the border.",
             "North Korea has demanded that the United States pay hundreds of millions of dollars",
         ),
+        # "according to …" goes whole: cut to its preposition, it would dangle.
+        (
+            "The Eastport City Council's Chief Auditor is investigating Eastport Ferries,"
+            " according to two people familiar with the matter, adding to a mounting series"
+            " of problems for the operator.",
+            "The Eastport City Council's Chief Auditor is investigating Eastport Ferries",
+        ),
     ],
 )
 def test_a_lead_is_cut_at_a_clause_boundary(sentence: str, headline: str) -> None:
     assert shorten(sentence) == headline
+
+
+def test_a_cut_ending_on_a_preposition_drops_it() -> None:
+    # A cut at a word (the last resort) may end on one: "…, according" says nothing.
+    tokens = list(
+        parse(["The auditor is investigating the ferry company, according to two people."])[0]
+    )
+    end = next(t.i for t in tokens if t.text == "according")
+    assert (
+        _join(_drop_loose_end(tokens[: end + 1]))
+        == "The auditor is investigating the ferry company"
+    )
 
 
 @pytest.mark.parametrize(

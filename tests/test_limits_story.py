@@ -54,7 +54,11 @@ def test_a_story_over_the_limit_is_analysed_on_its_leads_and_summarized_whole(
     articles = pipeline.read([Text(BRIDGE), Text(FERRY)])
     brief = pipeline.brief_of(articles)
     (cut,) = [w for w in brief.warnings if "limit of one story's analysis" in w.message]
-    assert cut.stage == "analyze" and "first 2 (4 of its 5 analysed)" in cut.message
+    assert cut.stage == "analyze" and cut.message == (
+        "the sentences after each article's first 2: the story's 5 sentences are over the"
+        " 4-sentence limit of one story's analysis, so 4 were analysed (each article's first 2);"
+        " the summary reads all 5"
+    )
     assert brief.summary and brief.articles == articles
     # The sentence past the leads is no analysis' but still the summary's.
     cited = {i for s in brief.summary for i in s.sentence_ids}

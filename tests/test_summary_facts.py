@@ -245,6 +245,27 @@ def test_order_independence_holds_with_renamed_articles() -> None:
     assert len(texts) == 1
 
 
+def test_a_summary_sentence_is_marked_with_its_own_facts_disputes_only() -> None:
+    # The offer's alignment also holds north's inspections sentence (a sentence of another
+    # fact told beside it), whose own fact is the inspections' agreement.
+    checked = "Inspectors had already checked more than 400 buildings in the old town."
+    inspections = Agreement(checked, ["coast", "north"], ["coast", "north"], ["north:2", "coast:2"])
+    offer = dataclasses.replace(_agreement(), sentence_ids=[*_agreement().sentence_ids, "north:2"])
+    summary = summarize(
+        _articles(),
+        200,
+        agreements=[offer, inspections],
+        disputed={"north:2": ["inspections"], "valley:0": ["housing"]},
+        weights=Weights(same_fact=1.01, same_fact_shared=99),
+    )
+    (told,) = _offers(summary)
+    assert "north:2" in told.sentence_ids  # cited: it tells the offer too
+    # Marked with what a sentence of its own fact disputes, not with what the other fact's does.
+    assert told.disputed == ["housing"]
+    shown = [s for s in summary if s.sentence_ids[0] == "north:2"]
+    assert all(s.disputed == ["inspections"] for s in shown)
+
+
 def test_the_seed_brief_is_the_same_in_any_order(example_brief: Brief) -> None:
     backward = brief_of(list(reversed(read([EXAMPLE]))))
     assert example_brief.summary == backward.summary

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from storybrief.analyze.timeline import resolve
-from storybrief.models import Article, Brief, Event
+from storybrief.models import Article, Brief, Event, Text
+from storybrief.pipeline import brief_of, read
 from storybrief.render import render
 from storybrief.render.common import event_date
 
@@ -30,6 +31,8 @@ SATURDAY = date(2014, 6, 14)
         ("tomorrow", SATURDAY, "2014-06-15"),
         ("June 10", SATURDAY, "2014-06-10"),
         ("10th June", SATURDAY, "2014-06-10"),
+        ("on Tuesday, June 10", SATURDAY, "2014-06-10"),  # the weekday names the date given
+        ("Tuesday 10 June", SATURDAY, "2014-06-10"),
         ("December 30", date(2015, 1, 3), "2014-12-30"),  # last year's, seen in January
         ("14 June 2014", None, "2014-06-14"),
         ("June 2014", None, "2014-06"),
@@ -46,6 +49,34 @@ def test_date_expressions_are_resolved(
     expression: str, anchor: date | None, expected: str | None
 ) -> None:
     assert resolve(expression, anchor) == expected
+
+
+CLOSED = """Harbour bridge shut for repairs
+
+March 5, 2024
+
+The city council closed the Harbour Bridge on Tuesday, March 5, after engineers found corroded \
+cables under its main span.
+
+The council will reopen the bridge on Tuesday, April 16, once the new cables are in place.
+"""
+FERRIES = """Ferries fill up as bridge stays shut
+
+March 6, 2024
+
+Ferry operators added extra boats on Wednesday, a day after the closure of the Harbour Bridge \
+left thousands of commuters without a direct route.
+"""
+
+
+def test_a_weekday_is_read_against_its_own_article_s_date() -> None:
+    brief = brief_of(read([Text(CLOSED), Text(FERRIES)]))
+    dates = {e.sentence_ids[0]: (e.date, e.estimated) for e in brief.timeline}
+    # Its own article is of Wednesday 6 March: "on Wednesday" is that day, not 28 February.
+    assert dates["text-2:0"] == ("2024-03-06", False)
+    # A weekday with a month and day is that date, the coming one too.
+    assert dates["text-1:0"] == ("2024-03-05", False)
+    assert dates["text-1:1"] == ("2024-04-16", False)
 
 
 def test_seed_timeline_is_in_order_cited_and_marks_estimated_dates(example_brief: Brief) -> None:

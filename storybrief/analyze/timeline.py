@@ -43,8 +43,9 @@ _WEEKDAY = re.compile(
 )
 _RELATIVE = re.compile(rf"{_LEAD}(?P<word>{'|'.join(_DAY_WORDS)})(?:'s)?{_PARTS_OF_DAY}$")
 _THIS_PART = re.compile(rf"{_LEAD}this\s+(?:morning|afternoon|evening)$")
+# A weekday may name the day a month and day give ("on Tuesday, March 5"): the date is theirs.
 _MONTH_DAY = re.compile(
-    rf"{_LEAD}(?:(?P<m1>{'|'.join(MONTH_NAMES)})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"{_LEAD}(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:(?P<m1>{'|'.join(MONTH_NAMES)})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{'|'.join(MONTH_NAMES)}))$"
 )
 _MONTH_YEAR = re.compile(rf"{_LEAD}(?P<month>{'|'.join(MONTH_NAMES)}),?\s+(?P<year>(?:19|20)\d\d)$")
@@ -153,12 +154,13 @@ def _date_of(
 def _looks_back(entity: Span, anchor: date | None) -> bool:
     """Whether a date naming a weekday may be read from the article's date: "next
     Monday" is read ahead by its own word, any other weekday only back, in a clearly
-    past clause (``tense.dates_back``). A date naming no weekday, or a full date, may."""
+    past clause (``tense.dates_back``). A date naming no weekday, or a month and day, may."""
     day = next((t for t in entity if t.lower_ in WEEKDAYS), None)
     if day is None or anchor is None or any(t.lower_ == "next" for t in entity):
         return True
-    if _absolute(" ".join(entity.text.casefold().split())):
-        return True  # "Friday, December 4, 2015" is its own date
+    text = " ".join(entity.text.casefold().split())
+    if _absolute(text) or _MONTH_DAY.match(text):
+        return True  # "Friday, December 4, 2015", "Tuesday, March 5": the date is given
     return dates_back(day, anchor)
 
 

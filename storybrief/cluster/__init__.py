@@ -183,10 +183,17 @@ def stories(
 
 
 def stories_told(articles: list[Article]) -> int:
-    """How many stories of two or more articles ``articles`` tell.
+    """How many stories ``articles`` tell: those of two or more articles, or, when no
+    story holds more than half of the usable articles, every story, a lone article's too.
 
-    More than one means that a single brief of them would mix stories up.
+    More than one means that a single brief of them would mix stories up. A lone
+    article beside a story most of them tell is an aside, not another story;
+    four unrelated pages are four stories.
     """
-    if sum(a.ok for a in articles) < 4:  # two stories of two: grouping fewer is work for nothing
+    usable = sum(a.ok for a in articles)
+    if usable < 4:  # two stories of two: grouping fewer is work for nothing
         return 0
-    return sum(1 for story in group(articles) if len(story) > 1)
+    stories = group(articles)
+    if max(map(len, stories), default=0) * 2 <= usable:
+        return len(stories)
+    return sum(1 for story in stories if len(story) > 1)

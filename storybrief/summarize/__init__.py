@@ -76,7 +76,8 @@ def summarize(
     articles' sentences: the analysis of the story builds it, and the summary
     reads it. ``disputed`` gives, by sentence id, the topics of the conflicts
     a sentence takes a side in (``analyze.conflicts.disputed_sentences``): a
-    summary sentence is marked with those of every sentence that states its fact.
+    summary sentence is marked with those of its own, its copies' and the
+    sentences whose own fact (``_Facts.of``) is its fact.
     ``agreements`` are the facts the analysis found several articles state
     (``Brief.agreements``): no two sentences of one enter, and the one that
     does cites them all. ``encoder`` embeds the sentences compared
@@ -186,6 +187,18 @@ class _Facts:
         found.pop(sentence.id, None)
         return sorted(found.values(), key=lambda s: self.rank.get(s.id, (len(self.rank), 0)))
 
+    def own(self, sentence: Sentence, carriers: list[Sentence]) -> list[str]:
+        """The ids of ``sentence`` and of those ``carriers`` whose own fact is its fact.
+
+        An agreement can hold a sentence of two facts, or one of another fact
+        told next to it: such a carrier cites the fact, but what it disputes
+        is its own fact's dispute, not this sentence's. A copy is the fact itself.
+        """
+        fact = self.of(sentence)
+        copies = {s.id for s in self.index.copies(sentence)}
+        kept = [s.id for s in carriers if s.id in copies or (fact and self.of(s) == fact)]
+        return [sentence.id, *kept]
+
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(len(a | b), 1)
@@ -196,10 +209,10 @@ def _cited(
 ) -> SummarySentence:
     """A chosen sentence, shown as ``text``, with every article stating its fact, and disputes."""
     carriers = facts.carriers(candidate.sentence)
-    ids = [candidate.sentence.id, *(s.id for s in carriers)]
+    telling = facts.own(candidate.sentence, carriers)
     return SummarySentence(
         text=text,
         sources=sorted({candidate.sentence.article, *(s.article for s in carriers)}),
-        sentence_ids=ids,
-        disputed=list(dict.fromkeys(t for i in ids for t in disputed.get(i, []))),
+        sentence_ids=[candidate.sentence.id, *(s.id for s in carriers)],
+        disputed=list(dict.fromkeys(t for i in telling for t in disputed.get(i, []))),
     )

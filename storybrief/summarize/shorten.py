@@ -248,17 +248,22 @@ def _cuttable(token: Token) -> bool:
     of dollars", "one of the first", "making a farce of the talks")."""
     if token.dep_ == "prep" and token.lower_ == "of":
         return False
+    # The complement of a preposition ("to …" of "according to …", "of …" of "out of …"):
+    # cut alone, it leaves the preposition dangling ("… investigating WeWork, according").
+    if token.head.dep_ == "prep":
+        return False
     if token.head.pos_ in _VERBS:
         return token.dep_ in _VERB_ADJUNCTS
     return token.dep_ in _NOUN_MODIFIERS and token.head.pos_ in _NOUNS
 
 
 def _drop_loose_end(kept: list[Token]) -> list[Token]:
-    """Without a function word or a mark at the end ("… in", "… and", "…,"), nor a
-    modifying clause cut down to its verb ("… for talks aimed", "… as the shuttle carried")."""
+    """Without a function word, a preposition or a mark at the end ("… in", "… and",
+    "… according", "…,"), nor a modifying clause cut down to its verb ("… for talks
+    aimed", "… as the shuttle carried")."""
     while kept:
         last = kept[-1]
-        if last.is_punct or last.lower_ in STOPWORDS:
+        if last.is_punct or last.lower_ in STOPWORDS or last.dep_ == "prep":
             kept = kept[:-1]
         elif last.pos_ in _VERBS and last.dep_ in _CLAUSE_MODIFIERS:
             part = _subtree(last)
