@@ -118,8 +118,14 @@ def test_summary_sentences_taking_a_side_are_marked_disputed(
         assert sides_taken >= (sentence.sentence_ids[0] in claimed), sentence
         assert sides_taken <= bool(claimed & set(sentence.sentence_ids)), sentence
         assert HEADLINE_TOPIC not in sentence.disputed
+
+
+def test_a_sentence_citing_a_claim_of_another_fact_is_not_marked(
+    example_brief: Brief, forces: Conflict
+) -> None:
     # Iran's readiness to help is not what the sources dispute, though an article
     # telling it also tells the denial the dispute is about.
+    claimed = {c.sentence_id for c in forces.claims}
     (ready,) = [s for s in example_brief.summary if "ready to assist" in s.text]
     assert claimed & set(ready.sentence_ids) and not ready.disputed
 
