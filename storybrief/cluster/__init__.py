@@ -99,8 +99,9 @@ def judged_pairs(
     pairs = in_window(
         candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
     )
-    around = surroundings(pairs, len(ordered))
     model = (model or load_model()) if settings.pair_judge else None
+    # The pile's surroundings are read only for a judge (a sort of every pair's two ends).
+    around = surroundings(pairs, len(ordered)) if model else None
     judge = Judge(
         weighted,
         ordered.vectors,
@@ -110,7 +111,7 @@ def judged_pairs(
         shortness(ordered.words, settings),
         closest(pairs, len(ordered), settings),
         around,
-        model if model and model.covers(around) else None,
+        model if model and around is not None and model.covers(around) else None,
     )
     return pairs, judge
 
