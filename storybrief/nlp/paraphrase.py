@@ -120,19 +120,3 @@ def names_no_one(word: str) -> bool:
     if offsets := _index("noun").get(lemma):
         return all(int(_lines("noun")[o].split()[1]) not in _NAME_LEXFILES for o in offsets)
     return lemma in _index("adj")
-
-
-@cache
-def noun_lexfile(lemma: str) -> int | None:
-    """The lexicographer file of ``lemma``'s first noun sense (18 noun.person, 14
-    noun.group, ...), None if WordNet has no such noun."""
-    offsets = _index("noun").get(lemma.lower())
-    return int(_lines("noun")[offsets[0]].split()[1]) if offsets else None
-
-
-@cache
-def noun_synonyms(lemma: str) -> frozenset[str]:
-    """The one-word synonyms of ``lemma``'s first noun sense, in lowercase, itself excluded."""
-    offsets = _index("noun").get(lemma.lower(), ())
-    lemmas = _synset("noun", offsets[0])[0] if offsets else ()
-    return frozenset(w.lower() for w in lemmas if "_" not in w) - {lemma.lower()}

@@ -15,7 +15,6 @@ the same set of articles gives the same summary in any order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from storybrief.models import Agreement, Article, Sentence, SummarySentence
 from storybrief.nlp.encoders import Encoder
@@ -26,10 +25,6 @@ from storybrief.summarize.descriptions import described
 from storybrief.summarize.extractive import select
 from storybrief.summarize.headline import content_words
 from storybrief.summarize.names import Names, introductions
-from storybrief.summarize.relational import described_people, introducer
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 __all__ = ["summarize"]
 
@@ -96,9 +91,9 @@ def summarize(
     position = {a.id: n for n, a in enumerate(usable)}
     pool = _distinct(collect_candidates(usable), index, position)
     names = Names(s.text for s in facts.sentence.values())
-    texts = _introduced(pool, usable, names)
+    _introduced(pool, usable, names)
     chosen = _read_selection(
-        pool, words, weights, encoder, [facts.of(c.sentence) for c in pool], (names, texts)
+        pool, words, weights, encoder, [facts.of(c.sentence) for c in pool], names
     )
     return _shown(_story_order(chosen, usable), names, facts, disputed or {})
 
@@ -109,50 +104,33 @@ def _read_selection(
     weights: Weights | None,
     encoder: Encoder | None,
     facts: list[frozenset[int]],
-    story: tuple[Names, list[list[str]]],
+    names: Names,
 ) -> list[Candidate]:
     """``select``'s picks, each read in its parse (``read_parses``), chosen again while a
-    pick turns out to be no sentence, to lean on the one before it, or to describe people
-    an earlier sentence of its article introduced (``relational``).
+    pick turns out to be no sentence or to lean on the one before it.
 
     Only picks are parsed: the batch path parses nothing else. Each round reads
     new picks only and a reading never changes back, so the rounds end.
     """
-    names, texts = story
     while True:
         chosen = select(pool, words, weights, encoder, facts, names)
         unread = [c for c in chosen if not c.parsed]
-        needs = [(c.leans, c.antecedent) for c in unread]
-        _relate(unread, read_parses(unread), texts)
-        if all(
-            c.clause and (c.leans, c.antecedent) == was
-            for c, was in zip(unread, needs, strict=True)
-        ):
+        leaning = [c.leans for c in unread]
+        read_parses(unread)
+        if all(c.clause and c.leans == was for c, was in zip(unread, leaning, strict=True)):
             return chosen
 
 
-def _relate(read: list[Candidate], docs: list[Doc], texts: list[list[str]]) -> None:
-    """Note on each of ``read``, by its parse in ``docs``, the earlier sentence of its
-    article that introduces the people a definite description of it tells of
-    (``relational.introducer``), where that one comes later than its antecedent so far."""
-    for candidate, doc in zip(read, docs, strict=True):
-        index = candidate.sentence.index
-        found = introducer(texts[candidate.article], index, described_people(doc))
-        if found is not None:
-            candidate.antecedent = max(found, candidate.antecedent or 0)
-
-
-def _introduced(pool: list[Candidate], usable: list[Article], names: Names) -> list[list[str]]:
+def _introduced(pool: list[Candidate], usable: list[Article], names: Names) -> None:
     """Note on each candidate the earlier sentence of its article that introduces
     someone it names bare (``names.introductions``) or the noun of a definite
     description it holds (``descriptions.described``), which it must follow: the
-    later of the two where both are. The articles' sentences, as read."""
+    later of the two where both are."""
     articles = [[s.text for s in a.sentences] for a in usable]
     told = [(c.article, c.sentence.index, c.text) for c in pool]
     found = zip(introductions(names, articles, told), described(articles, told), strict=True)
     for candidate, indices in zip(pool, found, strict=True):
         candidate.antecedent = max((i for i in indices if i is not None), default=None)
-    return articles
 
 
 def _shown(

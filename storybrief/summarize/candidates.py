@@ -364,7 +364,7 @@ class Candidate:
         )
 
 
-def read_parses(candidates: Sequence[Candidate]) -> list[Doc]:
+def read_parses(candidates: Sequence[Candidate]) -> None:
     """Note on each of ``candidates`` what its parse tells: a clause, an opening pointing back.
 
     Parsed only when picked: the batch path parses nothing else, and most
@@ -377,7 +377,6 @@ def read_parses(candidates: Sequence[Candidate]) -> list[Doc]:
         candidate.parsed = True
         candidate.clause = has_clause(doc)
         candidate.opens_back = opens_back(doc)
-    return docs
 
 
 def has_clause(doc: Doc) -> bool:
