@@ -2,6 +2,7 @@
 hand-labelled pairs (issue 15).
 
     PYTHONPATH=.:bench .venv/bin/python bench/summary_repeats.py [--data ../shared/data]
+        [--scores scores.npz]
 
 The labels (``summary_repeats.tsv``, one row a pair; no dataset text is stored): every pair of
 sentences of the 33 set-4 summaries (``bench/summaries.py --read`` positions) as the fifteenth
@@ -14,8 +15,12 @@ Each pair's scores: the word alignment (``nlp.alignment``, word weights over the
 summary candidates: the best single score so far, the line to beat); the agreements' best
 blended score and pair probability over the two sentences' clause units
 (``summary_pairs.unit_scores``); and their clause units compared role by role
-(``role_features``: subject, predicate, object, all three). A logistic over the roles, and
-over the roles with the alignment, scores each cluster by a fit on the others.
+(``role_features``: subject, predicate, object, all three); their MiniLM cosine
+(``nlp.minilm``, a model trained on paraphrase pairs); how many figures and proper-noun words
+they share. A logistic over the roles, over the roles with the alignment, and over the cheap
+scores (``CHEAP``) scores each cluster by a fit on the others; under the table, what bars on the
+three best scores let through. ``--scores`` keeps the pairs' scores in a file, read when it
+exists (the table again without the five-minute rebuild).
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from typing import NamedTuple
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 from spacy.tokens import Doc, Token
 from summaries import _rows
 from summary_pairs import SETS, Scores, candidate_alignment, unit_scores
@@ -39,13 +46,29 @@ from summary_pairs import SETS, Scores, candidate_alignment, unit_scores
 from storybrief.analyze.agreements import _heads, _subject
 from storybrief.analyze.context import nlp
 from storybrief.models import Article
+from storybrief.nlp import minilm
 from storybrief.nlp.paraphrase import defined_by, synonyms
 from storybrief.pipeline import prepare
 
 DATA = Path("../shared/data")
 LABELS = Path(__file__).resolve().parent / "summary_repeats.tsv"
-SCORES = ("alignment", "blend", "probability", "subject", "predicate", "object", "roles")
+SCORES = (
+    "alignment",
+    "blend",
+    "probability",
+    "subject",
+    "predicate",
+    "object",
+    "roles",
+    "minilm",
+    "figures",
+    "names",
+)
+# How many two-fact pairs a bar may let through, each a row of the bar table.
+BAR_TWOS = (0, 2, 5, 10, 20)
 ROLES = slice(3, 7)  # the role-by-role columns of ``SCORES``
+# The scores cheap enough to compute for every pair the selection compares.
+CHEAP = ("alignment", "minilm", "probability", "figures", "names")
 _OBJECTS = {"dobj", "attr", "acomp", "oprd", "dative", "xcomp"}
 # A report's complement is its fact: "Police said the bus was headed to New York".
 _REPORTING = {"say", "tell", "add", "report", "state", "announce"}
@@ -180,16 +203,51 @@ def cluster_scores(docs: list[str], pairs: Sequence[Pair]) -> np.ndarray:
     told = sorted({p.a for p in pairs} | {p.b for p in pairs})
     units = unit_scores(usable, set(told))
     alignment, row = candidate_alignment(articles)
-    roles = {i: clause_roles(nlp()(texts[i])) for i in told}
+    read = read_sentences({i: texts[i] for i in told})
     found = [
         [
             alignment.score(row[pair.a], row[pair.b]),
             *_unit_pair(units, pair),
-            *role_features(roles[pair.a], roles[pair.b]),
+            *read.pair(pair.a, pair.b),
         ]
         for pair in pairs
     ]
     return np.array(found, dtype=np.float64)
+
+
+class Sentences(NamedTuple):
+    """What each labelled sentence is read as, by id: its parse, clause roles, MiniLM vector."""
+
+    parsed: dict[str, Doc]
+    roles: dict[str, list[Roles]]
+    vectors: dict[str, np.ndarray]
+
+    def pair(self, a: str, b: str) -> list[float]:
+        """Two sentences' role-by-role, MiniLM and shared-mention columns of ``SCORES``."""
+        return [
+            *role_features(self.roles[a], self.roles[b]),
+            float(self.vectors[a] @ self.vectors[b]),
+            *shared_mentions(self.parsed[a], self.parsed[b]),
+        ]
+
+
+def read_sentences(texts: dict[str, str]) -> Sentences:
+    parsed = {i: nlp()(text) for i, text in texts.items()}
+    vectors = dict(zip(texts, minilm.embed(list(texts.values())), strict=True))
+    return Sentences(parsed, {i: clause_roles(doc) for i, doc in parsed.items()}, vectors)
+
+
+def _mentions(doc: Doc) -> tuple[set[str], set[str]]:
+    """A sentence's figures and its proper nouns' words, lower-cased."""
+    figures = {t.lower_ for t in doc if t.like_num}
+    names = {t.lower_ for t in doc if t.pos_ == "PROPN"}
+    return figures, names
+
+
+def shared_mentions(a: Doc, b: Doc) -> tuple[float, float]:
+    """How many figures and how many proper-noun words two sentences share."""
+    (figures_a, names_a), (figures_b, names_b) = _mentions(a), _mentions(b)
+    return float(len(figures_a & figures_b)), float(len(names_a & names_b))
 
 
 def _unit_pair(units: Scores, pair: Pair) -> tuple[float, float]:
@@ -208,28 +266,57 @@ def held_out(features: np.ndarray, truth: np.ndarray, groups: np.ndarray) -> np.
     scores = np.zeros(len(truth))
     for group in sorted(set(groups.tolist())):
         out = groups == group
-        model = LogisticRegression(max_iter=2000).fit(features[~out], truth[~out])
+        model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000))
+        model.fit(features[~out], truth[~out])
         scores[out] = model.decision_function(features[out])
     return scores
 
 
 def report(features: np.ndarray, labels: np.ndarray, groups: np.ndarray) -> list[str]:
     """Average precision of each score and of the held-out logistics, for "repeat" and
-    for "repeat" or "partial"."""
+    for "repeat" or "partial"; then what bars on the best three leave above them."""
     repeat, some = labels == "repeat", labels != "two"
     columns = {name: features[:, n] for n, name in enumerate(SCORES)}
     roles = features[:, ROLES]
     columns["logistic, roles"] = held_out(roles, repeat, groups)
     with_alignment = np.column_stack([features[:, SCORES.index("alignment")], roles])
     columns["logistic, roles + alignment"] = held_out(with_alignment, repeat, groups)
+    cheap = features[:, [SCORES.index(name) for name in CHEAP]]
+    columns["logistic, cheap scores"] = held_out(cheap, repeat, groups)
     lines = [
         f"pairs {len(labels)}, repeat {int(repeat.sum())}, partial {int((some & ~repeat).sum())}"
     ]
     lines.append(f"{'score':30s} AP repeat  AP repeat+partial")
+    precision = {}
     for name, score in columns.items():
         ap = average_precision_score(repeat, score), average_precision_score(some, score)
+        precision[name] = ap[0]
         lines.append(f"{name:30s} {ap[0]:9.3f}  {ap[1]:17.3f}")
+    for name in sorted(precision, key=lambda n: (-precision[n], n))[:3]:
+        lines += bars(name, columns[name], labels)
     return lines
+
+
+def bars(name: str, score: np.ndarray, labels: np.ndarray) -> list[str]:
+    """At the lowest bar that lets at most so many two-fact pairs above it, the pairs of
+    each label at or above it."""
+    lines = [f"bars on {name}: at most N two-fact pairs above -> bar, repeat / partial / two"]
+    for most in BAR_TWOS:
+        bar = _lowest_bar(score, labels == "two", most)
+        above = score >= bar
+        counts = [int((above & (labels == label)).sum()) for label in ("repeat", "partial", "two")]
+        lines.append(f"  {most:3d}: {bar:8.3f}  {counts[0]} / {counts[1]} / {counts[2]}")
+    return lines
+
+
+def _lowest_bar(score: np.ndarray, two: np.ndarray, most: int) -> float:
+    """The lowest score at which no more than ``most`` two-fact pairs score as high."""
+    bar = float("inf")
+    for value in np.unique(score)[::-1]:
+        if int((two & (score >= value)).sum()) > most:
+            break
+        bar = float(value)
+    return bar
 
 
 @cache
@@ -244,13 +331,28 @@ def clusters(data: Path, name: str) -> list[list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--scores", type=Path, help="an .npz of the pairs' scores: read if it exists, else written"
+    )
     args = parser.parse_args()
+    if args.scores and args.scores.exists():
+        with np.load(args.scores) as saved:
+            found, labels, groups = saved["found"], saved["labels"], saved["groups"]
+    else:
+        found, labels, groups = all_scores(args.data)
+        if args.scores:
+            np.savez(args.scores, found=found, labels=labels, groups=groups)
+    print("\n".join(report(found, labels, groups)))
+
+
+def all_scores(data: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every labelled pair's ``SCORES``, label and cluster."""
     found, labels, groups = [], [], []
     for (name, position), pairs in read_labels().items():
-        found.append(cluster_scores(clusters(args.data, name)[position], pairs))
+        found.append(cluster_scores(clusters(data, name)[position], pairs))
         labels += [p.label for p in pairs]
         groups += [f"{name} {position}"] * len(pairs)
-    print("\n".join(report(np.vstack(found), np.array(labels), np.array(groups))))
+    return np.vstack(found), np.array(labels), np.array(groups)
 
 
 if __name__ == "__main__":

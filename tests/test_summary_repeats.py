@@ -66,3 +66,30 @@ def test_each_cluster_is_scored_by_a_fit_on_the_others() -> None:
     features = np.array([[1.0], [0.0], [1.0], [0.0], [1.0], [0.0]])
     scores = bench.held_out(features, truth, groups)
     assert (scores[truth] > scores[~truth].max()).all()
+
+
+def test_shared_mentions_count_figures_and_name_words_both_sentences_give() -> None:
+    first = nlp()("Police in Dallas arrested 3 men and seized 40 guns.")
+    second = nlp()("Dallas police said 3 suspects were held.")
+    assert bench.shared_mentions(first, second) == (1.0, 1.0)
+    assert bench.shared_mentions(first, nlp()("It rained.")) == (0.0, 0.0)
+
+
+def test_a_bar_is_the_lowest_that_lets_that_many_two_fact_pairs_through() -> None:
+    score = np.array([0.9, 0.8, 0.7, 0.6, 0.5])
+    labels = np.array(["repeat", "two", "repeat", "two", "partial"])
+    assert bench._lowest_bar(score, labels == "two", 0) == 0.9
+    assert bench._lowest_bar(score, labels == "two", 1) == 0.7
+    assert bench._lowest_bar(score, labels == "two", 2) == 0.5
+    assert bench.bars("s", score, labels)[1].split()[1:] == ["0.900", "1", "/", "0", "/", "0"]
+
+
+def test_a_paraphrase_is_nearer_than_another_fact_by_minilm() -> None:
+    read = bench.read_sentences(
+        {
+            "d0:0": "The bus was headed to New York City.",
+            "d1:0": "Police said the bus was going to New York.",
+            "d2:0": "The driver was charged with manslaughter.",
+        }
+    )
+    assert read.pair("d0:0", "d1:0")[4] > read.pair("d0:0", "d2:0")[4]
