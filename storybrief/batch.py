@@ -18,7 +18,6 @@ clusters are summarized.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +33,7 @@ from storybrief.nlp.embeddings import model
 from storybrief.pipeline import prepare
 from storybrief.processes import one_blas_thread, worker_context
 from storybrief.summarize import summarize
+from storybrief.terminal import json_text
 
 # Clusters handed to a worker at a time: large enough to keep inter-process
 # traffic small, small enough for a smooth progress bar and an even split.
@@ -210,7 +210,7 @@ def write_records(
     clusters = failed = 0
     with out_path.open("w", encoding="utf-8") as out:
         for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_text(record) + "\n")
             clusters += 1
             failed += "error" in record
             if on_done is not None:

@@ -9,7 +9,6 @@ it: the brief is written, and says what it lacks.
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import os
 import re
@@ -46,6 +45,7 @@ from storybrief.render.common import headline
 from storybrief.render.index import Entry, to_index, with_back_link
 from storybrief.render.jsondoc import article_dict
 from storybrief.settings import DEFAULT, LIMITS, ClusterSettings
+from storybrief.terminal import json_text, shown
 
 if TYPE_CHECKING:
     from storybrief.distributed import DaskPile
@@ -58,6 +58,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line
+
+
+def _say(message: str) -> None:
+    """Print ``message`` on stderr, as one line of text: a path or id in it is shown, its
+    control characters never reach the terminal (``terminal.shown``)."""
+    err.print(shown(message), markup=False)
 
 
 class BriefFormat(StrEnum):
@@ -142,9 +148,7 @@ def _llm(use: bool, url: str | None, model: str | None) -> LLMSpec | None:
         return None
     from storybrief.llm import LLMSpec
 
-    err.print(
-        "storybrief: the language model writes the summary; this takes a minute", markup=False
-    )
+    _say("storybrief: the language model writes the summary; this takes a minute")
     return LLMSpec(model=model, url=url)
 
 
@@ -182,13 +186,12 @@ def _report(articles: list[Article]) -> int:
     """Say on stderr what was read and skipped; return the exit status."""
     skipped = [a for a in articles if not a.ok]
     for a in skipped:
-        err.print(f"storybrief: skipped {a.source}: {a.reason}", markup=False)
+        _say(f"storybrief: skipped {a.source}: {a.reason}")
     removed = sum(len(a.removed) for a in articles)
-    err.print(
+    _say(
         f"storybrief: read {plural(len(articles), 'input')}: "
         f"{len(articles) - len(skipped)} used, {len(skipped)} skipped; "
-        f"{plural(removed, 'boilerplate line')} removed.",
-        markup=False,
+        f"{plural(removed, 'boilerplate line')} removed."
     )
     return 1 if skipped or not articles else 0
 
@@ -197,7 +200,7 @@ def _warn(warnings: list[StageWarning], where: str = "") -> None:
     """Say on stderr, a line each, what parts of a brief could not be made."""
     for w in warnings:
         on = f" (article {w.article})" if w.article else ""
-        err.print(f"storybrief: warning: {where}{w.stage} left out{on}: {w.message}", markup=False)
+        _say(f"storybrief: warning: {where}{w.stage} left out{on}: {w.message}")
 
 
 def _in_a_folder(path: Path | None) -> Path | None:
@@ -213,7 +216,7 @@ def _folder_to_write(path: Path, option: str) -> None:
     made)."""
     if path.exists() and not path.is_dir():
         raise typer.BadParameter(
-            f"{path} is a file: give the folder to write into", param_hint=option
+            f"{shown(str(path))} is a file: give the folder to write into", param_hint=option
         )
 
 
@@ -221,9 +224,11 @@ def _file_to_write(path: Path, option: str | None = None) -> None:
     """Raise a usage error if ``path`` cannot be written as a file: it is a folder, or its
     folder does not exist."""
     if path.is_dir():
-        raise typer.BadParameter(f"{path} is a folder: give the file to write", param_hint=option)
+        raise typer.BadParameter(
+            f"{shown(str(path))} is a folder: give the file to write", param_hint=option
+        )
     if not path.parent.is_dir():
-        raise typer.BadParameter(f"no such folder: {path.parent}", param_hint=option)
+        raise typer.BadParameter(f"no such folder: {shown(str(path.parent))}", param_hint=option)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -231,7 +236,7 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        err.print(f"storybrief: wrote {output}", markup=False)
+        _say(f"storybrief: wrote {output}")
 
 
 @app.command()
@@ -265,10 +270,9 @@ def brief(
     _warn(result.warnings)
     # One brief of several stories mixes them up; say so, and what to run instead.
     if (told := stories_told(result.articles)) > 1:
-        err.print(
+        _say(
             f"storybrief: warning: these articles seem to tell {told} different stories;"
-            " `storybrief stories` writes a brief of each.",
-            markup=False,
+            " `storybrief stories` writes a brief of each."
         )
     raise typer.Exit(_report(result.articles))
 
@@ -362,10 +366,7 @@ def _stories_files(
     skipped = [a for a in articles if not a.ok]
     write = _local_briefs(grouped, words, dask, workers)
     _write_briefs(len(grouped), out, skipped, fmt, words, spec, write)
-    err.print(
-        f"storybrief: {stories_phrase(len(grouped))} in {out}; {copies_phrase(len(copies))}",
-        markup=False,
-    )
+    _say(f"storybrief: {stories_phrase(len(grouped))} in {out}; {copies_phrase(len(copies))}")
     return _report([a for story in grouped for a in story] + skipped)
 
 
@@ -427,7 +428,7 @@ def _stories_jsonl(
             if target is not None:
                 _brief_pile(pile, target, fmt, words, spec, _dask_briefs(job, pile.stories, words))
     write_lines(pile, run.out)
-    err.print(f"storybrief: wrote {run.out}; {pile.counts()}", markup=False)
+    _say(f"storybrief: wrote {run.out}; {pile.counts()}")
     return 1 if any("error" in line.record() for line in pile.lines) else 0
 
 
@@ -528,9 +529,9 @@ def _as_text(article: Article) -> str:
         ("Outlet", article.outlet),
         ("URL", article.url),
     ]
-    head = [f"== {article.id} ({article.source}) =="]
+    head = [f"== {shown(article.id)} ({shown(article.source)}) =="]
     if not article.ok:
-        return "\n".join([*head, f"Skipped: {article.reason}", ""])
+        return "\n".join([*head, f"Skipped: {shown(article.reason or '')}", ""])
     head += [f"{name}: {value}" for name, value in fields if value]
     return "\n".join([*head, "", *(p + "\n" for p in article.paragraphs)])
 
@@ -553,7 +554,7 @@ def clean(
             }
             for a in articles
         ]
-        sys.stdout.write(json.dumps(docs, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(docs, indent=2) + "\n")
     else:
         sys.stdout.write("\n".join(_as_text(a) for a in articles))
     raise typer.Exit(_report(articles))
@@ -587,14 +588,13 @@ def summarize(
             from storybrief.distributed import summarize_jsonl_dask
 
             counts = summarize_jsonl_dask(jsonl, out, words, scheduler=dask, on_done=advance)
-    err.print(
+    _say(
         f"storybrief: wrote {counts.clusters} summaries to {out}"
         + (
             f'; {counts.failed} clusters could not be used (see their "error")'
             if counts.failed
             else ""
-        ),
-        markup=False,
+        )
     )
     raise typer.Exit(1 if counts.failed else 0)
 
@@ -637,7 +637,7 @@ def serve(
         limits=limits,
         llm=_llm(llm, llm_url, llm_model),
     )
-    err.print(f"storybrief: serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
+    _say(f"storybrief: serving on http://{host}:{port}/ (Ctrl+C to stop)")
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
@@ -666,5 +666,5 @@ def main() -> None:
     try:
         app()
     except Exception as exc:  # the last line of defence; inputs fail softly before this
-        err.print(f"storybrief: error: {exc}", markup=False)
+        _say(f"storybrief: error: {exc}")
         sys.exit(1)

@@ -22,7 +22,6 @@ set aside before grouping, and join their original's story.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -39,6 +38,7 @@ from storybrief.models import Article
 from storybrief.nlp.english import plural
 from storybrief.pipeline import drop_furniture, prepare
 from storybrief.settings import ClusterSettings
+from storybrief.terminal import json_text
 
 # Lines cleaned together, to bound the memory of cleaning; and a Dask task's
 # lines. A short line that two articles of the whole pile carry is a site's
@@ -214,7 +214,7 @@ def write_lines(pile: Pile, out_path: Path) -> None:
     """Write the pile's output records to ``out_path``, one a line, in input order."""
     with out_path.open("w", encoding="utf-8") as out:
         for line in pile.lines:
-            out.write(json.dumps(line.record(), ensure_ascii=False) + "\n")
+            out.write(json_text(line.record()) + "\n")
 
 
 def fail_story(pile: Pile, story: int, reason: str) -> None:

@@ -168,7 +168,7 @@ def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
     data["features"] = list(reversed(data["features"]))
     path = tmp_path / "weights.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ValueError, match="debunk weights"):
+    with pytest.raises(ValueError, match="other features"):
         debunk_model.load(str(path))
 
 

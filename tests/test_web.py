@@ -10,6 +10,7 @@ screenshot the README shows.
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import os
 import re
@@ -28,6 +29,7 @@ from conftest import EXAMPLE, FIXTURES, ROOT
 from fastapi.testclient import TestClient
 from test_ingest_web import ARTICLE, Site, site  # noqa: F401  (site is a fixture)
 
+from storybrief.ingest import ARTICLE_SUFFIXES
 from storybrief.models import Text
 from storybrief.pipeline import run
 from storybrief.render import render
@@ -178,6 +180,31 @@ def test_uploads_are_read_and_every_input_is_listed_with_its_status(client: Test
     assert "storybrief-" not in response.text  # the temporary folder uploads were read from
 
 
+def _feed(title: str, text: str) -> str:
+    """An RSS feed of one item whose description is the whole article (no link to fetch)."""
+    body = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+        f"<item><title>{title}</title><description><![CDATA[{body}]]></description>"
+        "</item></channel></rss>"
+    )
+
+
+def test_the_form_takes_every_file_the_command_line_reads(client: TestClient) -> None:
+    found = re.search(r'type="file" multiple accept="([^"]+)"', client.get("/").text)
+    assert found and set(found[1].split(",")) == {*ARTICLE_SUFFIXES, ".gz"}
+    title, _, body = BBC.partition("\n\n")
+    files = [
+        ("files", ("guardian.txt.gz", gzip.compress(GUARDIAN.encode()), "application/gzip")),
+        ("files", ("bbc.rss", _feed(title, body).encode(), "application/rss+xml")),
+    ]
+    response = client.post("/brief", data={"text": [""]}, files=files)
+    assert response.status_code == 200, response.text
+    listed = sources(response.text)
+    assert len(listed) == 2 and not [s for s in listed if "skipped" in s], listed
+    assert sorted(s.split(" ")[0] for s in listed) == ["bbc-1", "guardian"]
+
+
 def test_a_brief_of_several_stories_says_so(client: TestClient) -> None:
     pile = sorted((FIXTURES / "pile").glob("*.txt"))
     mixed = client.post("/brief", data={"text": [p.read_text(encoding="utf-8") for p in pile]})
@@ -213,7 +240,7 @@ def test_a_request_over_the_size_limit_is_refused_unread(
         ({"text": [""]}, [], "No articles given"),
         ({"text": [BBC], "words": "lots"}, [], "The summary length must be a number of words"),
         ({"urls": f"{SCRIPT}\n"}, [], "Not a web address: &#x27;&lt;script&gt;window"),
-        ({}, [("files", ("scan.pdf", b"%PDF-1.4", "application/pdf"))], "upload .txt, .md"),
+        ({}, [("files", ("scan.pdf", b"%PDF-1.4", "application/pdf"))], "upload files ending .txt"),
     ],
 )
 def test_form_errors_come_back_on_the_form_escaped(

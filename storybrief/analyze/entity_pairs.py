@@ -14,13 +14,14 @@ by ``bench/train_entity_pairs.py`` on the 66 ECB+ dev stories (topics 1–35);
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
+
+from storybrief.weights import read_weights
 
 WEIGHTS = Path(__file__).with_name("entity_pairs.json")
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -143,17 +144,10 @@ class PairModel:
         z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
         return 1 / (1 + math.exp(-z))
 
-    @classmethod
-    def from_json(cls, data: dict[str, object]) -> PairModel:
-        """The model a weights file holds; it must name the features this module computes."""
-        names = tuple(data["features"])  # type: ignore[call-overload]
-        if names != FEATURE_NAMES:
-            raise ValueError(f"weights are for features {names}, not {FEATURE_NAMES}")
-        weights = tuple(float(w) for w in data["weights"])  # type: ignore[attr-defined]
-        return cls(weights, float(data["bias"]))  # type: ignore[arg-type]
-
 
 @cache
 def pair_model(path: Path = WEIGHTS) -> PairModel:
-    """The shipped model (read once)."""
-    return PairModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    """The shipped model (read once); it must name the features this module computes
+    (``read_weights``)."""
+    data = read_weights(path, FEATURE_NAMES, ("weights",), ("bias",))
+    return PairModel(tuple(float(w) for w in data["weights"]), float(data["bias"]))

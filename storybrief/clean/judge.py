@@ -19,7 +19,6 @@ threshold is the one cross-validation by story chose for high precision.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from storybrief.clean.lines import WEB_TERMS, Line
+from storybrief.weights import read_weights
 
 WEIGHTS = Path(__file__).with_name("line_judge.json")
 
@@ -250,8 +250,7 @@ def _is_short_sentence(line: Line) -> bool:
 
 @cache
 def load_judge(path: Path = WEIGHTS) -> LineJudge:
-    """The judge whose weights ``bench/train_line_judge.py`` wrote; their names must match."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURE_NAMES:
-        raise ValueError(f"{path} was fitted on other features: retrain it")
+    """The judge whose weights ``bench/train_line_judge.py`` wrote; their names must match
+    (``read_weights``)."""
+    data = read_weights(path, FEATURE_NAMES, ("weights",), ("bias", "threshold"))
     return LineJudge(tuple(data["weights"]), data["bias"], data["threshold"])

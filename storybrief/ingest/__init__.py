@@ -38,8 +38,11 @@ _KINDS: dict[str, InputKind] = {
     **dict.fromkeys(JSONL_SUFFIXES, "jsonl"),
     **dict.fromkeys(FEED_SUFFIXES, "feed"),
 }
-# Said of a folder with none of them: every suffix read, from the same table as the reader.
-_NO_ARTICLE_FILES = f"directory holds no article files ({', '.join(_KINDS)}, each also gzipped .gz)"
+ARTICLE_SUFFIXES = tuple(_KINDS)
+# Every suffix read, from the same table as the reader: said of a folder with none of them,
+# and of the files the web form takes.
+SUFFIXES_READ = f"{', '.join(ARTICLE_SUFFIXES)}, each also gzipped .gz"
+_NO_ARTICLE_FILES = f"directory holds no article files ({SUFFIXES_READ})"
 _GLOB_CHARS = frozenset("*?[")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 FETCHERS = 8  # pages of a feed fetched at once: the wait is the network's, not the CPU's
@@ -452,6 +455,12 @@ def _unzipped(path: Path) -> Path:
 def _kind_of(path: Path) -> InputKind | None:
     """The kind its suffix says, or None for a suffix that is not an article's."""
     return _KINDS.get(_unzipped(path).suffix.lower())
+
+
+def is_article_file(name: str) -> bool:
+    """Whether a file of this name is read, as a folder's file is, by its suffix (``_KINDS``,
+    gzipped or not)."""
+    return _kind_of(Path(name)) is not None
 
 
 def _stem(path: Path) -> str:

@@ -6,11 +6,12 @@ mailed as a file. Article text is data, so every string is escaped.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
-from html import escape
 
 from storybrief.models import Article, Brief
 from storybrief.render import common
+from storybrief.terminal import shown
 
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -35,6 +36,12 @@ td,th{border-bottom:1px solid #eee;padding:.3rem .5rem;text-align:left;vertical-
 .yes{color:#0a7d32;text-align:center}
 .no{color:#bbb;text-align:center}
 """
+
+
+def escape(text: str) -> str:
+    """``text`` as HTML text or an attribute's value: markup escaped, and a control character
+    (in an id or path; never in article text) written out, as everywhere it is shown."""
+    return html.escape(shown(text))
 
 
 _PARTS: common.Parts[str] = common.Parts()

@@ -11,16 +11,17 @@ links back to it (``with_back_link``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from storybrief.models import Article, Brief
 from storybrief.nlp.english import plural
 from storybrief.render.common import articles_from, headline, outlets_count, without_outlet
 from storybrief.render.html import _CSS as BRIEF_CSS
+from storybrief.render.html import escape
 from storybrief.render.jsondoc import article_dict
+from storybrief.render.markdown import _code, _plain
+from storybrief.terminal import json_text
 
 SUMMARY_WORDS = 40  # a summary's first sentence is cut to this many words, to stay one line
 
@@ -92,7 +93,7 @@ def _json(entries: list[Entry], skipped: list[Article]) -> str:
         "stories": [_story_dict(e) for e in entries],
         "skipped": [article_dict(a) for a in skipped],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc, indent=2) + "\n"
 
 
 def _title(entries: list[Entry]) -> str:
@@ -143,7 +144,7 @@ def _markdown(entries: list[Entry], skipped: list[Article]) -> str:
     lines += [_markdown_entry(n, entry) for n, entry in enumerate(entries, start=1)]
     if skipped:
         lines += ["", "## Not used", ""]
-        lines += [f"- {a.source}: {a.reason}" for a in skipped]
+        lines += [f"- {_code(a.source)}: {_plain(a.reason or '')}" for a in skipped]
     return "\n".join(lines) + "\n"
 
 

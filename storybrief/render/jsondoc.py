@@ -5,13 +5,13 @@ Keys are stable: new analyses add keys, never rename them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
 from storybrief.models import Article, Brief, Conflict
 from storybrief.render.common import coverage, headline
+from storybrief.terminal import json_text
 
 VERSION = "1"
 
@@ -77,4 +77,4 @@ def to_dict(brief: Brief) -> dict[str, Any]:
 
 
 def to_json(brief: Brief) -> str:
-    return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_dict(brief), indent=2) + "\n"

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from storybrief.models import Article, Brief
 from storybrief.render import common
+from storybrief.terminal import shown
 
 # Characters that Markdown reads as markup, or as HTML, in running text.
 _MARKUP = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>&|~"})
@@ -26,12 +27,12 @@ def _plain(text: str) -> str:
     viewer renders raw HTML, so an ``<svg onload>`` or a ``javascript:`` link
     left as it is in an article would run in the reader's viewer.
     """
-    return " ".join(text.split()).translate(_MARKUP)
+    return shown(" ".join(text.split())).translate(_MARKUP)
 
 
 def _code(text: str) -> str:
     """Text as a code span (an id, a path): fenced by more backticks than it holds."""
-    text = " ".join(text.split())
+    text = shown(" ".join(text.split()))
     fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

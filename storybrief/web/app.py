@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storybrief import pipeline
-from storybrief.ingest import HTML_SUFFIXES, JSONL_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES
+from storybrief.ingest import MAX_BYTES, SUFFIXES_READ, is_article_file
 from storybrief.ingest.web import PRIVATE_HINT, is_url
 from storybrief.models import Brief, Text
 from storybrief.pipeline import DEFAULT_WORDS, read
@@ -49,7 +49,6 @@ if TYPE_CHECKING:  # the language model is optional
 MAX_UPLOAD = MAX_BYTES  # per file: the limit the command line applies to a file
 MAX_REQUEST = 100 * 1024 * 1024
 MAX_INPUTS = 50
-UPLOAD_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 _SEPARATOR = re.compile(r"^[ \t]*---[ \t]*\r?$", re.MULTILINE)  # browsers send CRLF
 _MB = 1024 * 1024
 _USAGE = 'Send JSON like {"texts": ["<article text>"], "urls": ["https://…"], "words": 120}.'
@@ -108,10 +107,10 @@ def _check_count(count: int) -> None:
 def _upload_name(filename: str | None) -> str:
     """The file name an upload is saved under: its own, made safe for a path."""
     name = re.sub(r"[^\w.-]", "_", PurePath(filename or "").name).lstrip(".")
-    if not name.lower().endswith(UPLOAD_SUFFIXES):
+    if not is_article_file(name):
         raise BriefError(
-            f"Cannot read {filename or 'an unnamed file'!r}: upload .txt, .md, .html or .jsonl "
-            "files, or paste the article text."
+            f"Cannot read {filename or 'an unnamed file'!r}: upload files ending"
+            f" {SUFFIXES_READ}, or paste the article text."
         )
     return name
 

@@ -12,12 +12,16 @@ from collections.abc import Sequence
 from html import escape
 
 from storybrief.cluster import stories_told
+from storybrief.ingest import ARTICLE_SUFFIXES, SUFFIXES_READ
 from storybrief.models import Brief
 from storybrief.pipeline import DEFAULT_WORDS
 from storybrief.render import render
 
 MIN_WORDS, MAX_WORDS = 10, 1000
 TEXT_AREAS = 3  # empty boxes offered; more appear when a form comes back with more texts
+# The file box offers what the reader reads by suffix (one table, the reader's), and any
+# ".gz": the server reads the suffix inside (``ingest.is_article_file``).
+_ACCEPT = ",".join([*ARTICLE_SUFFIXES, ".gz"])
 
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -77,9 +81,9 @@ def form_page(
         '<p class="hint">Paste one article a box; to put more in one box, separate them '
         "with a line holding only <code>---</code>.</p>"
         f"{areas}"
-        '<label for="files">Files (.txt, .html, .jsonl; up to 10 MB each)</label>'
+        f'<label for="files">Files ({SUFFIXES_READ}; up to 10 MB each)</label>'
         '<input id="files" name="files" type="file" multiple '
-        'accept=".txt,.text,.md,.html,.htm,.jsonl">'
+        f'accept="{_ACCEPT}">'
         '<label for="urls">Web pages or RSS/Atom feeds, one URL a line</label>'
         f'<textarea id="urls" name="urls" rows="3">{escape(urls)}</textarea>'
         f'<label for="words">Summary length in words ({MIN_WORDS}–{MAX_WORDS})</label>'

@@ -16,7 +16,6 @@ reports them by cross-validation by story.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from storybrief.analyze.lexicon import (
     UNTRUTHS,
 )
 from storybrief.models import Article, Sentence
+from storybrief.weights import read_weights
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "debunk_weights.json"
 
@@ -186,8 +186,10 @@ class Model:
 @cache
 def load(path: str = "") -> Model:
     """The model stored at ``path`` (JSON), or the packaged one; its features must be
-    ``FEATURES``, in order."""
-    data = json.loads((Path(path) if path else WEIGHTS).read_text(encoding="utf-8"))
+    ``FEATURES``, in order (``read_weights``)."""
+    data = read_weights(
+        Path(path) if path else WEIGHTS, tuple(FEATURES), ("mean", "scale", "weights"), ("bias",)
+    )
     return checked(data)
 
 
