@@ -71,3 +71,19 @@ def test_gold_dev_stories_are_left_out_of_the_silver_clusters(
     assert [c["id"] for c in silver.clusters(tmp_path, ((0, 1), (2, 9)))] == ["dddddddddd44"]
     # The tune half (the 1st, 3rd, ... gold-dev story by name): only "aaaaaaaaaa".
     assert [c["id"] for c in silver.clusters(tmp_path, ((0, 4),), gold=True)] == ["aaaaaaaaaa11"]
+
+
+def test_duc_clusters_keep_every_summary_and_leave_gold_dev_out(
+    bench: object, tmp_path: Path
+) -> None:
+    _, silver = bench
+    (tmp_path / "gold-dev").mkdir()
+    (tmp_path / "gold-dev" / "d30001t.json").write_text("{}", encoding="utf-8")
+    rows = [
+        json.dumps({"cluster_id": i, "docs": ["x"], "references": {"B": "two.", "A": "one."}})
+        for i in ("d30001t", "d30002t")
+    ]
+    (tmp_path / "duc2004-dev.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert silver.duc_clusters(tmp_path) == [
+        {"id": "d30002t", "docs": ["x"], "summaries": ["one.", "two."]}
+    ]
