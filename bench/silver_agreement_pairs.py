@@ -1,15 +1,16 @@
 """Fit the agreements' pair decision on Multi-News dev clusters labelled by their summaries.
 
 Usage: PYTHONPATH=.:bench .venv/bin/python bench/silver_agreement_pairs.py [--ranges F L ...]
-           [--check] [--at P ...] [--write]
+           [--no-duc] [--cache DIR] [--check] [--at P ...] [--write]
 
 Distant supervision (``train_agreement_pairs.Band.silver``): a Multi-News cluster's human
-summary states the story's main facts; a band pair whose two units both tell one summary
-sentence by the benchmark's matcher is a positive, one whose units tell none together a
-negative, the rest unlabelled. The clusters are those at positions ``F`` to ``L - 1`` of
-``multinews-dev.jsonl`` (``CLUSTERS`` by default) but the eight gold-dev stories are drawn
-from (matched on the first ten characters of the cluster id). About a minute a cluster on a
-loaded machine.
+summary (a DUC 2004 cluster's four) states the story's main facts; a band pair whose two units
+both tell one sentence of a summary by the benchmark's matcher is a positive, one whose units
+tell no summary's sentence together a negative, the rest unlabelled. The clusters are those at
+positions ``F`` to ``L - 1`` of ``multinews-dev.jsonl`` (``CLUSTERS`` by default) and every
+``duc2004-dev.jsonl`` cluster, but the ten gold-dev stories are drawn from (matched on the
+first ten characters of the cluster id). One to three minutes a cluster on a loaded machine:
+``--cache DIR`` keeps each cluster's labelled pairs (reused while ``PAIR_FEATURES`` hold).
 
 Printed: the silver pairs; the regularisation ``C`` and the probability bar chosen by
 cross-validation over clusters (held-out average precision; the bar at the held-out F1's
@@ -34,12 +35,15 @@ from agreements import DATA
 from sklearn.metrics import average_precision_score, roc_auc_score
 from train_agreement_pairs import _at, _recall, _regression, _tune, band, fit, labelled
 
-from storybrief.analyze.agreements import PAIR_WEIGHTS
+from storybrief.analyze.agreements import PAIR_FEATURES, PAIR_WEIGHTS
 from storybrief.models import Article
 
 # The clusters fitted on: positions in multinews-dev.jsonl, [first, last), the gold-dev ones
-# left out (seventeenth session: those labelled in the time there was, 37 with labels).
-CLUSTERS = ((0, 32), (45, 62))
+# left out; the others are the summary benchmark's check set (set 5 of BENCHMARKS.md, of which
+# 56-60 were taken in before it was named) and are not to be added. The shipped weights are
+# the seventeenth session's, ``--ranges 0 32 45 62 --no-duc``: refitted on these and three DUC
+# clusters they read worse on fresh roundups (BENCHMARKS.md, eighteenth session).
+CLUSTERS = ((0, 62), (64, 65), (67, 68), (73, 75), (79, 80), (84, 86), (91, 92), (94, 95), (97, 98))
 CHOICES_C = (0.01, 0.1, 1.0, 10.0)
 FOLDS = 5
 
@@ -56,12 +60,45 @@ def clusters(data: Path, ranges: tuple, gold: bool = False) -> list[dict]:
     return [c for c in found if (c["id"][:10] in stems) == gold]
 
 
+def duc_clusters(data: Path) -> list[dict]:
+    """The DUC 2004 dev clusters that are not gold-dev stories, each with its summaries."""
+    stems = {p.stem for p in (data / "gold-dev").glob("*.json")}
+    with (data / "duc2004-dev.jsonl").open(encoding="utf-8") as lines:
+        every = [json.loads(line) for line in lines]
+    return [
+        {"id": c["cluster_id"], "docs": c["docs"], "summaries": sorted(c["references"].values())}
+        for c in every
+        if c["cluster_id"][:10] not in stems
+    ]
+
+
 def silver(cluster: dict) -> tuple[np.ndarray, np.ndarray]:
-    """One cluster's labelled band pairs (features, labels), the unlabelled left out."""
+    """One cluster's labelled band pairs (features, labels), the unlabelled left out: a pair
+    is labelled by every sentence of every summary of the cluster at once."""
     key = cluster["id"][:10]
     found = band([Article(id=f"d{n}", source=key, raw=t) for n, t in enumerate(cluster["docs"])])
-    labels = found.silver(found.summary_scores(cluster["summary"]))
+    summaries = cluster.get("summaries") or [cluster["summary"]]
+    scores = [found.summary_scores(s) for s in summaries] if len(found.pairs) else []
+    labels = found.silver(np.hstack(scores) if scores else np.zeros((len(found.texts), 0)))
     return found.features[labels >= 0], labels[labels >= 0]
+
+
+def cached(cluster: dict, folder: Path | None) -> tuple[np.ndarray, np.ndarray]:
+    """``silver`` of a cluster, kept in ``folder`` (by cluster id) when given and read back
+    while the features it was computed with are ``PAIR_FEATURES``."""
+    if folder is None:
+        return silver(cluster)
+    path = folder / f"{cluster['id']}.json"
+    if path.exists():
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept["features"] == list(PAIR_FEATURES):
+            shape = (len(kept["labels"]), len(PAIR_FEATURES))
+            return np.array(kept["x"]).reshape(shape), np.array(kept["labels"], dtype=int)
+    x, y = silver(cluster)
+    kept = {"features": list(PAIR_FEATURES), "x": x.tolist(), "labels": y.tolist()}
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(kept), encoding="utf-8")
+    return x, y
 
 
 def held_out(sets: Labelled, c: float) -> tuple[np.ndarray, np.ndarray]:
@@ -141,25 +178,35 @@ def story_level(data: Path, model: dict, bars: list[float]) -> None:
         print(f"| silver weights at {bar} | {_recall(paths, data, [settings] * len(paths))} |")
 
 
+def silver_sets(args: argparse.Namespace) -> tuple[Labelled, str]:
+    """The labelled clusters the arguments name (those with labelled pairs), and their name
+    for the weights file."""
+    ranges = (
+        tuple(zip(args.ranges[::2], args.ranges[1::2], strict=True)) if args.ranges else CLUSTERS
+    )
+    found = clusters(args.data, ranges) + ([] if args.no_duc else duc_clusters(args.data))
+    sets = [s for s in (cached(c, args.cache) for c in found) if len(s[1])]
+    y = np.concatenate([labels for _, labels in sets])
+    print(f"{len(sets)} clusters, {len(y)} silver pairs, {int(y.sum())} positive")
+    spans = ", ".join(f"{first}-{last - 1}" for first, last in ranges)
+    duc = "" if args.no_duc else " and the DUC 2004 dev clusters"
+    return sets, f"Multi-News dev clusters {spans}{duc} but gold-dev's"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--ranges", type=int, nargs="*", help="FIRST LAST ... (positions)")
     parser.add_argument("--check", action="store_true", help="silver against gold on tune")
     parser.add_argument("--at", type=float, nargs="*", default=[], help="more bars to brief at")
+    parser.add_argument("--no-duc", action="store_true", help="Multi-News clusters only")
+    parser.add_argument("--cache", type=Path, help="keep each cluster's labelled pairs here")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     if args.check:
         check_labels(args.data)
-    ranges = (
-        tuple(zip(args.ranges[::2], args.ranges[1::2], strict=True)) if args.ranges else CLUSTERS
-    )
-    sets = [s for s in map(silver, clusters(args.data, ranges)) if len(s[1])]
-    y = np.concatenate([labels for _, labels in sets])
-    print(f"{len(sets)} clusters, {len(y)} silver pairs, {int(y.sum())} positive")
+    sets, named = silver_sets(args)
     c, bar = choose(sets)
-    spans = ", ".join(f"{first}-{last - 1}" for first, last in ranges)
-    named = f"Multi-News dev clusters {spans} but gold-dev's"
     model = fit(sets, c, named)
     print(f"C {c}, bar {bar}")
     if args.check:

@@ -71,3 +71,36 @@ def test_gold_dev_stories_are_left_out_of_the_silver_clusters(
     assert [c["id"] for c in silver.clusters(tmp_path, ((0, 1), (2, 9)))] == ["dddddddddd44"]
     # The tune half (the 1st, 3rd, ... gold-dev story by name): only "aaaaaaaaaa".
     assert [c["id"] for c in silver.clusters(tmp_path, ((0, 4),), gold=True)] == ["aaaaaaaaaa11"]
+
+
+def test_duc_clusters_keep_every_summary_and_leave_gold_dev_out(
+    bench: object, tmp_path: Path
+) -> None:
+    _, silver = bench
+    (tmp_path / "gold-dev").mkdir()
+    (tmp_path / "gold-dev" / "d30001t.json").write_text("{}", encoding="utf-8")
+    rows = [
+        json.dumps({"cluster_id": i, "docs": ["x"], "references": {"B": "two.", "A": "one."}})
+        for i in ("d30001t", "d30002t")
+    ]
+    (tmp_path / "duc2004-dev.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert silver.duc_clusters(tmp_path) == [
+        {"id": "d30002t", "docs": ["x"], "summaries": ["one.", "two."]}
+    ]
+
+
+def test_a_cached_cluster_is_read_back_only_while_its_features_hold(
+    bench: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, silver = bench
+    width = len(silver.PAIR_FEATURES)
+    kept = {"features": list(silver.PAIR_FEATURES), "x": [0.5] * width, "labels": [1]}
+    (tmp_path / "c1.json").write_text(json.dumps(kept), encoding="utf-8")
+    x, y = silver.cached({"id": "c1"}, tmp_path)
+    assert x.shape == (1, width) and y.tolist() == [1]
+    stale = dict(kept, features=["blended"])
+    (tmp_path / "c1.json").write_text(json.dumps(stale), encoding="utf-8")
+    fresh = (np.zeros((2, width)), np.array([0, 1]))
+    monkeypatch.setattr(silver, "silver", lambda cluster: fresh)
+    assert silver.cached({"id": "c1"}, tmp_path)[1].tolist() == [0, 1]
+    assert json.loads((tmp_path / "c1.json").read_text(encoding="utf-8"))["labels"] == [0, 1]
