@@ -3,7 +3,8 @@
     python bench/train_pair_judge.py [--write]
 
 Tune piles, each of both kinds a pile can be (``bench/clustering.py``'s functions and
-seeds): stories-dev's tune half drawn by article (1,000, ``sample``), by whole story (1,000
+seeds): stories-dev's tune half drawn by article (500, 1,000 and 2,000 articles, each by
+seeds 0, 1 and 2: ``DRAWN``, ``DRAW_SEEDS``, ``sample``), by whole story (1,000
 and all, ``draw``) and mixed (300 articles of whole stories, then 700 lines of the other
 stories one by one, ``mixed``; its 700 drawn by seed 1, not 0: ``tune_mixed``), the pooled
 Multi-News + DUC tune half (``pooled_half``), the same cut to 40-word leads, and ECB+'s tune
@@ -14,9 +15,9 @@ story is in the same fold in every pile): each fold's pairs are judged by a regr
 fitted on pairs of the other folds' stories only, and each bar of ``BARS`` is scored by B³
 F1 over the fold's articles, the pile grouped whole; and by the judge fitted on every
 fold, each pile grouped and scored whole, as ``bench/clustering.py --tune`` scores it. The
-bar kept is the one whose by-article pile scores best on the folds with no other pile more
-than ``GUARD`` below the linkage alone either way; ``--write`` writes the judge fitted on
-every fold at that bar to ``pair_judge.json``.
+bar kept is the one whose by-article piles score best on the folds (their mean) with no
+other pile more than ``GUARD`` below the linkage alone either way; ``--write`` writes the
+judge fitted on every fold at that bar to ``pair_judge.json``.
 """
 
 from __future__ import annotations
@@ -210,7 +211,7 @@ def _by_article(scores: dict[str, float]) -> float:
 
 def chosen(piles: dict[str, Prepared]) -> float:
     """Print each bar's F1 per pile, on the folds and grouped whole by the judge fitted on
-    every fold; the bar kept: the by-article pile's best on the folds, no other pile more
+    every fold; the bar kept: the by-article piles' best mean on the folds, no other pile more
     than ``GUARD`` below the linkage alone either way."""
     folds_alone = {name: fold_f1(p, None) for name, p in piles.items()}
     whole_alone = {name: grouped_f1(p, OFF, None) for name, p in piles.items()}
