@@ -17,9 +17,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     real = context.nlp()
 
     class Counting:
-        def pipe(self, texts: list[str]) -> object:
+        def pipe(self, texts: list[str], **options: object) -> object:
             seen.extend(texts)
-            return real.pipe(texts)
+            return real.pipe(texts, **options)
 
     monkeypatch.setattr(context, "nlp", lambda: Counting())
     return seen
@@ -44,10 +44,10 @@ def test_a_parse_ahead_that_fails_only_leaves_the_texts_to_parse_later(
     real = context.nlp()
 
     class BreaksOnBatches:
-        def pipe(self, texts: list[str]) -> object:
+        def pipe(self, texts: list[str], **options: object) -> object:
             if len(texts) > 1:
                 raise ValueError("a text the model cannot read")
-            return real.pipe(texts)
+            return real.pipe(texts, **options)
 
     monkeypatch.setattr(context, "nlp", lambda: BreaksOnBatches())
     with parsing(TEXTS):

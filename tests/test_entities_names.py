@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storybrief.analyze import StoryContext, run
 from storybrief.analyze.name_variants import nickname_of, unabbreviated
 from storybrief.models import Entity
@@ -79,6 +81,22 @@ def test_a_headline_name_with_its_nickname_in_single_quotes_is_the_story_s_perso
     )
     assert found["Vincent 'Chin' Gigante"] is found['Vincent "The Chin" Gigante']
     assert "Vincent" not in found
+
+
+@pytest.mark.parametrize("quote", ["‘’", "''"])
+def test_a_nickname_in_quotes_before_a_first_name_is_no_word_of_the_person_s_name(
+    quote: str,
+) -> None:
+    # "‘Lyin’ Ted" is one name word and a nickname: the person is named "Ted Cruz",
+    # however often the nickname is written.
+    opens, closes = quote
+    nick = f"{opens}Lyin{closes} Ted"
+    found = aliases_of(
+        f"Rivals clash\n\nTrump mocked his rival as {nick} all week. {nick} is not my "
+        "name, Ted Cruz said on Sunday. Cruz said the attacks would fail.\n"
+    )
+    assert found[nick] is found["Ted Cruz"]
+    assert found[nick].name == "Ted Cruz"
 
 
 TEAM = """Coach fired

@@ -28,7 +28,7 @@ from thinc.api import NumpyOps
 
 from storybrief.errors import describe
 from storybrief.models import Article, Sentence, StageWarning, Syndication
-from storybrief.nlp import rules, tokenizer
+from storybrief.nlp import apostrophes, rules, tokenizer
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.overlap import CopyIndex
 from storybrief.nlp.speech import SPACY_MODEL
@@ -109,6 +109,14 @@ def _index_lemmas(lemmatizer: Any) -> None:
         index[pos] = frozenset(words)
 
 
+def read(texts: Iterable[str], disable: Iterable[str] = ()) -> Iterator[Doc]:
+    """Each of ``texts`` run through the pipeline (bar ``disable``), typographic
+    apostrophes read as straight ones, in one batch (``nlp.apostrophes``)."""
+    texts = list(texts)
+    plain = [apostrophes.plain(t) for t in texts]
+    return apostrophes.parsed(nlp().pipe(plain, disable=list(disable)), texts)
+
+
 # The Docs kept by ``parsing`` in this thread (None outside it): a web server's threads
 # each brief their own story.
 _kept = threading.local()
@@ -125,7 +133,7 @@ def parse(texts: Iterable[str]) -> list[Doc]:
     kept: dict[str, Doc] | None = getattr(_kept, "docs", None)
     missing = [t for t in dict.fromkeys(texts) if kept is None or t not in kept]
     # Not even an empty batch: spaCy's pipe costs milliseconds before its first text.
-    parsed = dict(zip(missing, nlp().pipe(missing), strict=True)) if missing else {}
+    parsed = dict(zip(missing, read(missing), strict=True)) if missing else {}
     if kept is None:
         return [parsed[t] for t in texts]
     kept.update(parsed)
@@ -143,7 +151,7 @@ def parse_syntax(texts: list[str]) -> list[Doc]:
     kept: dict[str, Doc] = getattr(_kept, "docs", None) or {}
     missing = [t for t in dict.fromkeys(texts) if t not in kept]
     # Not even an empty batch: spaCy's pipe costs milliseconds before its first text.
-    docs = nlp().pipe(missing, disable=["ner", "lemmatizer"]) if missing else []
+    docs = read(missing, disable=["ner", "lemmatizer"]) if missing else []
     parsed = dict(zip(missing, docs, strict=True))
     return [kept[t] if t in kept else parsed[t] for t in texts]
 

@@ -2107,13 +2107,14 @@ def _canonical(members: list[Mention]) -> str:
 
     A person the story names only by a gendered title is named with it:
     "Mrs. Clinton", not "Clinton"; otherwise "Mrs" and a full name, which may be a
-    husband's, is not the name: "Hillary Clinton".
+    husband's, is not the name: "Hillary Clinton". A quoted nickname is no word of
+    the name: "‘Lyin’ Ted" is one word, which "Ted Cruz" outranks.
     """
     titled = all(_titled(m.key) for m in members)
     counts = Counter(
         m.alias if titled else m.text for m in members if titled or not _titled_full_name(m.key)
     )
-    multi = [t for t in counts if " " in t.strip()]
+    multi = [t for t in counts if " " in without_nickname(t).strip()]
     pool = multi or list(counts)
     return max(pool, key=lambda t: (counts[t], len(t), t))
 
