@@ -232,6 +232,7 @@ class Sentences(NamedTuple):
 
 
 def read_sentences(texts: dict[str, str]) -> Sentences:
+    """Each of ``texts`` (by id) parsed, in clause roles and as a MiniLM vector."""
     parsed = {i: nlp()(text) for i, text in texts.items()}
     vectors = dict(zip(texts, minilm.embed(list(texts.values())), strict=True))
     return Sentences(parsed, {i: clause_roles(doc) for i, doc in parsed.items()}, vectors)

@@ -29,6 +29,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -234,17 +235,17 @@ def chosen(piles: dict[str, Prepared]) -> float:
     return kept
 
 
-def write(piles: dict[str, Prepared], bar: float, path: Path = WEIGHTS) -> None:
-    """Write the judge fitted on every fold of ``piles`` at ``bar`` to ``path``."""
-    model = fitted(piles, None, bar)
+def write(model: PairModel, piles: Iterable[str], path: Path = WEIGHTS) -> None:
+    """Write ``model``, the judge fitted on every fold of the piles named ``piles``, to
+    ``path``."""
     data = {
         "features": FEATURE_NAMES,
         "centre": model.centre.tolist(),
         "spread": model.spread.tolist(),
         "weights": model.weights.tolist(),
         "bias": model.bias,
-        "bar": bar,
-        "bound": BOUND,
+        "bar": model.bar,
+        "bound": model.bound,
         "fitted_far": list(model.fitted_far),
         "fitted_on": f"bench/train_pair_judge.py: {', '.join(piles)} (tune halves)",
     }
@@ -260,7 +261,7 @@ def main() -> None:
     model = fitted(piles, None, bar)
     print(f"\nbar {bar}; weights", dict(zip(FEATURE_NAMES, model.weights.round(3), strict=True)))
     if args.write:
-        write(piles, bar)
+        write(model, piles)
 
 
 if __name__ == "__main__":

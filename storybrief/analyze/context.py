@@ -109,9 +109,10 @@ def _index_lemmas(lemmatizer: Any) -> None:
         index[pos] = frozenset(words)
 
 
-def read(texts: Iterable[str], disable: Iterable[str] = ()) -> Iterator[Doc]:
+def pipe(texts: Iterable[str], disable: Iterable[str] = ()) -> Iterator[Doc]:
     """Each of ``texts`` run through the pipeline (bar ``disable``), typographic
-    apostrophes read as straight ones, in one batch (``nlp.apostrophes``)."""
+    apostrophes read as straight ones, in one batch (``nlp.apostrophes``): spaCy's
+    ``Language.pipe`` as the package calls it, so every parse reads them alike."""
     texts = list(texts)
     plain = [apostrophes.plain(t) for t in texts]
     return apostrophes.parsed(nlp().pipe(plain, disable=list(disable)), texts)
@@ -133,7 +134,7 @@ def parse(texts: Iterable[str]) -> list[Doc]:
     kept: dict[str, Doc] | None = getattr(_kept, "docs", None)
     missing = [t for t in dict.fromkeys(texts) if kept is None or t not in kept]
     # Not even an empty batch: spaCy's pipe costs milliseconds before its first text.
-    parsed = dict(zip(missing, read(missing), strict=True)) if missing else {}
+    parsed = dict(zip(missing, pipe(missing), strict=True)) if missing else {}
     if kept is None:
         return [parsed[t] for t in texts]
     kept.update(parsed)
@@ -151,7 +152,7 @@ def parse_syntax(texts: list[str]) -> list[Doc]:
     kept: dict[str, Doc] = getattr(_kept, "docs", None) or {}
     missing = [t for t in dict.fromkeys(texts) if t not in kept]
     # Not even an empty batch: spaCy's pipe costs milliseconds before its first text.
-    docs = read(missing, disable=["ner", "lemmatizer"]) if missing else []
+    docs = pipe(missing, disable=["ner", "lemmatizer"]) if missing else []
     parsed = dict(zip(missing, docs, strict=True))
     return [kept[t] if t in kept else parsed[t] for t in texts]
 

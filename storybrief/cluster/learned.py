@@ -8,9 +8,9 @@ how the pair stands; the pile's ``Surroundings`` (the share of its articles whos
 candidate is far above their own run of candidates, and how alike its articles' best pairs
 typically are) say what such a standing is worth there. A logistic regression over both
 and their products, fitted by ``bench/train_pair_judge.py`` on the tune halves of piles of
-both kinds (a pile drawn by article, by whole story, a mix, pooled pages, ECB+, 40-word
-leads; weights in ``pair_judge.json``), gives the pair's chance of being one story, read
-back on the linkage's scale (``PairModel.score``).
+both kinds (piles drawn by article at 500, 1,000 and 2,000 articles, by whole story, a mix,
+pooled pages, ECB+, 40-word leads; weights in ``pair_judge.json``), gives the pair's
+chance of being one story, read back on the linkage's scale (``PairModel.score``).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from storybrief.analyze.context import read
+from storybrief.analyze.context import pipe
 
 # Verbs of saying and being: attribution is checked elsewhere, and "be"/"have" carry no role.
 _NOT_JUDGED = frozenset(
@@ -151,7 +151,7 @@ def _among(word: str, words: set[str]) -> bool:
 def evidence_doers(texts: Iterable[str]) -> Doers:
     """The doers of every verb in ``texts``."""
     out = Doers()
-    for doc in read(texts):
+    for doc in pipe(texts):
         out.add(doc)
     return out
 
@@ -159,6 +159,6 @@ def evidence_doers(texts: Iterable[str]) -> Doers:
 def swapped(sentence: str, evidence: Doers) -> list[str]:
     """What ``sentence`` says someone did that its evidence says someone else did, or says
     was done that its evidence only plans, expects or supposes."""
-    verbs = [v for doc in read([sentence]) for v in doc if _judged(v)]
+    verbs = [v for doc in pipe([sentence]) for v in doc if _judged(v)]
     wrong = [f"{doer} as the one who did '{v.text}'" for v in verbs for doer in evidence.wrong(v)]
     return wrong + [f"'{v.text}' as done" for v in verbs if evidence.unhedged(v)]

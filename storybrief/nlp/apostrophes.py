@@ -36,9 +36,9 @@ def plain(text: str) -> str:
 def restored(doc: Doc, text: str) -> Doc:
     """``doc``, the parse of ``plain(text)``, on ``text``'s own characters.
 
-    A token whose lemma was its own word keeps its word as lemma ("O’Neill"), so a
-    lemma differs from the start tree only where the parse now reads the word as
-    something else ("’s" as "be").
+    A token whose lemma was its own word keeps the article's spelling as lemma
+    ("O’Neill", not "O'Neill"); only a lemma that is another word ("’s" read as "be")
+    is the parse's.
     """
     if doc.text == text:
         return doc
