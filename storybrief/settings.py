@@ -215,6 +215,12 @@ class AgreementSettings:
     # moving closer to Baghdad"; ``agreements._one_telling``). Listed apart, each shows a
     # sentence telling both. Fifteenth session (BENCHMARKS.md); a large number turns it off.
     one_telling: int = 2
+    # A cluster whose other units are other sentences of a listed fact's own articles (a
+    # headline and a lead each pairing with one sentence of another outlet) joins it when
+    # those sentences average this much with the fact's of the same articles
+    # (``agreements._told_twice``). Chosen on the gold-dev tune half, read on fresh
+    # AllSides roundups (eighteenth session, BENCHMARKS.md).
+    told_twice: float = 0.3
 
 
 @dataclass(frozen=True)

@@ -1122,9 +1122,8 @@ def _centrality(cluster: list[int], vectors: np.ndarray, centre: np.ndarray) -> 
 
 def _ranked(
     story: StoryContext, units: list[_Unit], scored: _Scored
-) -> list[tuple[list[str], list[int], list[str], list[str]]]:
-    """The clusters two or more articles carry, as (sentence ids, members, sources, the
-    independent ones among them):
+) -> list[tuple[list[str], list[int]]]:
+    """The clusters two or more articles carry, as (sentence ids, members):
     those with the most independent sources first, then the most central to the story
     (``_centrality``), then the first told.
 
@@ -1134,17 +1133,17 @@ def _ranked(
     cap of its own (``max_copy_only``): the confirmed facts' cap never drops it.
     """
     centre = _centre(units, scored.vectors)
-    ranked: list[tuple[float, list[str], list[int], list[str], list[str]]] = []
+    ranked: list[tuple[int, float, list[str], list[int]]] = []
     for cluster in _clusters(scored.scores, story.cosines):
         sources = sorted({units[i].sentence.article for i in cluster})
         if len(sources) < 2:
             continue
-        carried_by = independent_articles(sources, story.syndication)
+        witnesses = len(independent_articles(sources, story.syndication))
         centrality = _centrality(cluster, scored.vectors, centre)
         ids = sorted((units[i].sentence.id for i in cluster), key=_order)
-        ranked.append((centrality, ids, cluster, sources, carried_by))
-    ranked.sort(key=lambda r: (-len(r[4]), -r[0], _order(r[1][0])))
-    return [(ids, cluster, sources, carried_by) for _, ids, cluster, sources, carried_by in ranked]
+        ranked.append((witnesses, centrality, ids, cluster))
+    ranked.sort(key=lambda r: (-r[0], -r[1], _order(r[2][0])))
+    return [(ids, cluster) for _, _, ids, cluster in ranked]
 
 
 def find_agreements(story: StoryContext) -> list[Agreement]:
@@ -1157,19 +1156,36 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
         return []  # nothing to agree with: and no pair for the clustering to merge
     scored = _scores(story, units, names)
     kept: list[_Listed] = []
-    for ids, cluster, sources, carried_by in _ranked(story, units, scored):
+    for ids, cluster in _ranked(story, units, scored):
         # Two clauses of one sentence and of its copy align twice: say it once.
         if any(set(ids) <= set(k.agreement.sentence_ids) for k in kept):
             continue
         retold = _retold(cluster, kept, units, (scored.scores, scored.figure), settings)
+        retold = retold or _told_twice(cluster, kept, units, scored.scores, settings.told_twice)
         if retold is not None:
             retold.grow(cluster, units, story.syndication)
-            continue
-        taken = {k.agreement.text for k in kept}
-        text = _text(cluster, units, scored.scores, taken, story.cosines.central_slack)
-        if text is not None:
-            kept.append(_Listed(Agreement(text, sources, carried_by, ids), cluster))
+        else:
+            kept.extend(_listing(story, units, scored, cluster, kept))
     return _capped([k.agreement for k in kept], settings)
+
+
+def _listing(
+    story: StoryContext,
+    units: list[_Unit],
+    scored: _Scored,
+    cluster: list[int],
+    kept: list[_Listed],
+) -> list[_Listed]:
+    """A cluster listed as a fact of its own, if two articles still carry it and a member
+    sentence no listed fact shows stands for it (``_text``)."""
+    sources = sorted({units[i].sentence.article for i in cluster})
+    taken = {k.agreement.text for k in kept}
+    text = _text(cluster, units, scored.scores, taken, story.cosines.central_slack)
+    if len(sources) < 2 or text is None:
+        return []
+    ids = sorted((units[i].sentence.id for i in cluster), key=_order)
+    carried_by = independent_articles(sources, story.syndication)
+    return [_Listed(Agreement(text, sources, carried_by, ids), cluster)]
 
 
 def _capped(kept: list[Agreement], settings: AgreementSettings) -> list[Agreement]:
@@ -1250,6 +1266,47 @@ def _retells(
         _alike(own, [j for j in part if units[j].sentence.id not in common], alike, settings.retold)
         for part in listed.parts
     )
+
+
+def _told_twice(
+    cluster: list[int], kept: list[_Listed], units: list[_Unit], scores: np.ndarray, bar: float
+) -> _Listed | None:
+    """One agreement per article pair and fact: the listed fact a cluster tells again with
+    another sentence of one of the fact's own articles, if any (a headline and a lead of one
+    outlet, each paired with one sentence of another). The cluster shares a sentence with
+    the fact, its other units are all other sentences of the fact's articles, and they
+    average ``bar`` with the fact's units of those articles (``_one_article_twice``)."""
+    return next((k for k in kept if _one_article_twice(cluster, k, units, scores, bar)), None)
+
+
+def _one_article_twice(
+    cluster: list[int], listed: _Listed, units: list[_Unit], scores: np.ndarray, bar: float
+) -> bool:
+    """Whether a cluster is a listed fact told twice by its articles (``_told_twice``)."""
+    own, twice = _other_tellings(cluster, listed, units)
+    if not twice or len(twice) != len(own):
+        return False
+    shown = {units[i].sentence.id for i in cluster}
+    articles = {units[i].sentence.article for i in twice}
+    theirs = [
+        j
+        for j in listed.members
+        if units[j].sentence.article in articles and units[j].sentence.id not in shown
+    ]
+    pairs = scores[np.ix_(twice, theirs)]
+    return bool(theirs) and bool(np.isfinite(pairs).all() and pairs.mean() >= bar)
+
+
+def _other_tellings(
+    cluster: list[int], listed: _Listed, units: list[_Unit]
+) -> tuple[list[int], list[int]]:
+    """A cluster's units outside the sentences it shares with a listed fact (none if it
+    shares none), and those of them in other sentences of the fact's own articles."""
+    common = {units[i].sentence.id for i in cluster} & set(listed.agreement.sentence_ids)
+    if not common:
+        return [], []
+    own = [i for i in cluster if units[i].sentence.id not in common]
+    return own, [i for i in own if units[i].sentence.article in listed.agreement.sources]
 
 
 def _one_telling(cluster: list[int], members: list[int], units: list[_Unit]) -> int:
