@@ -63,7 +63,9 @@ half's articles that only the bigger pile joins or parts, right and wrong.
 
 ``--scale N ...`` groups a synthetic pile of N articles made from stories-dev
 (see ``synthetic``) in a fresh process and prints its speed and the
-process's peak memory (RSS, the pile itself included).
+process's peak memory (RSS, the pile itself included); then the single-pass
+TF-IDF baseline on the same piles, the same way (each method's imports inside
+its timing).
 
 With ``--briefs``, it also times what ``storybrief stories`` does after the
 grouping, a brief of every story of the Multi-News pile: in this process, one
@@ -382,6 +384,7 @@ METHODS: dict[str, Method] = {
     "every article its own story": lambda articles: [[a] for a in articles],
 }
 MEASURED = 6  # the first methods' peak memory is measured (the others are baselines of shape)
+SCALE_METHODS = ("storybrief", "single-pass")  # the rows of --scale, each size of each
 
 
 def windowed(days: float) -> Method:
@@ -516,9 +519,9 @@ def _memory_mb(field: str) -> float:
     return math.nan
 
 
-def scale(path: Path, size: int, grain: str) -> None:
-    """Group a synthetic pile of ``size`` articles here at ``grain``; print speed and this
-    process's memory.
+def scale(path: Path, size: int, grain: str, method: str) -> None:
+    """Group a synthetic pile of ``size`` articles here with ``method`` (storybrief at
+    ``grain``, or single-pass); print its speed and this process's memory.
 
     Its B³ means little (copies of one story share their common words), so it is not printed.
     """
@@ -526,10 +529,33 @@ def scale(path: Path, size: int, grain: str) -> None:
     articles = stories_pile(rows)[0]
     before = _memory_mb("VmRSS")
     start = time.perf_counter()
-    grouped = stories(articles, ClusterSettings(grain=grain))[0]
+    if method == "single-pass":
+        grouped = single_pass(articles)
+    else:
+        grouped = stories(articles, ClusterSettings(grain=grain))[0]
     seconds = time.perf_counter() - start
     peak = _memory_mb("VmHWM")
-    print(f"| {size:,} | {len(grouped):,} | {size / seconds:,.0f} | {before:,.0f} | {peak:,.0f} |")
+    print(
+        f"| {method} | {size:,} | {len(grouped):,} | {seconds:,.1f} | {size / seconds:,.0f}"
+        f" | {before:,.0f} | {peak:,.0f} |",
+        flush=True,
+    )
+
+
+def scale_rows(args: argparse.Namespace) -> None:
+    """The synthetic piles' table: storybrief, then single-pass, each row a fresh process."""
+    print(
+        f"\nSynthetic piles (`synthetic`), storybrief at the {args.grain} grain and the"
+        " single-pass TF-IDF baseline, each row in a fresh process:\n"
+    )
+    print("| method | articles | stories | seconds | articles/s | RSS before MB | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    command = [sys.executable, __file__, "--stories", str(args.stories), "--grain", args.grain]
+    for method in SCALE_METHODS:
+        for size in args.scale:
+            subprocess.run(
+                [*command, "--scale-method", method, "--only-scale", str(size)], check=True
+            )
 
 
 def _piles(args: argparse.Namespace) -> dict[str, Pile]:
@@ -590,13 +616,16 @@ def _arguments() -> argparse.Namespace:
         "--drift", action="store_true", help="each half grouped alone and in its whole pile"
     )
     parser.add_argument("--only-scale", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--scale-method", choices=SCALE_METHODS, default="storybrief", help=argparse.SUPPRESS
+    )
     return parser.parse_args()
 
 
 def main() -> None:
     args = _arguments()
     if args.only_scale:
-        return scale(args.stories, args.only_scale, args.grain)
+        return scale(args.stories, args.only_scale, args.grain, args.scale_method)
     if args.drift:
         return drift_tables(args)
     piles = _piles(args)
@@ -608,22 +637,7 @@ def main() -> None:
     for name, (articles, truth) in piles.items():
         table(name, articles, truth)
     if args.scale:
-        print(
-            f"\nSynthetic piles (`synthetic`), storybrief alone at the {args.grain} grain,"
-            " each in a fresh process:\n"
-        )
-        print("| articles | stories | articles/s | RSS before grouping MB | peak RSS MB |")
-        print("|---:|---:|---:|---:|---:|")
-        for size in args.scale:
-            command = [
-                sys.executable,
-                __file__,
-                "--stories",
-                str(args.stories),
-                "--grain",
-                args.grain,
-            ]
-            subprocess.run([*command, "--only-scale", str(size)], check=True)
+        scale_rows(args)
     if args.briefs:
         time_briefs(storybrief(multinews[0]))
     return None

@@ -5,10 +5,17 @@ from __future__ import annotations
 import json
 import random
 import re
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+import pytest
 
 from storybrief.models import Article, Brief, SummarySentence
 from storybrief.render.html import to_html
 from storybrief.render.index import Entry, to_index, with_back_link
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 def _brief(name: str, dates: list[str | None], outlets: int = 1) -> Brief:
@@ -94,3 +101,37 @@ def test_articles_naming_no_outlet_are_not_counted_as_outlets() -> None:
     for article in brief.articles:
         article.outlet = None
     assert "Brief of 4 articles (no source named);" in to_html(brief)
+
+
+# Every character that would end a link's text or target, open markup or break the line.
+AWKWARD = ["]", "[", ")", "<", "*", "_", "\\", "\n"]
+
+
+def _bold_link(inline: list[Token]) -> tuple[str, str | None]:
+    """The text of a list item's opening bold span, and the target of the link in it."""
+    ends = [k for k, t in enumerate(inline) if t.type == "strong_close"]
+    inside = inline[1 : ends[0] if ends else len(inline)]
+    href = next((t.attrs["href"] for t in inside if t.type == "link_open"), None)
+    return "".join(t.content for t in inside if t.type == "text"), str(href) if href else None
+
+
+def _links(md: str) -> list[tuple[str, str | None]]:
+    """Each list item of a Markdown index parsed back: its bold text and its link target."""
+    tokens = pytest.importorskip("markdown_it").MarkdownIt().parse(md)
+    assert not [t for t in tokens if "html" in t.type]  # nothing was read as HTML either
+    # A list item's tokens: its opening, its paragraph's (hidden) opening, then its inline text.
+    items = [tokens[n + 2] for n, t in enumerate(tokens) if t.type == "list_item_open"]
+    return [_bold_link(item.children or []) for item in items]
+
+
+def test_a_markdown_entry_is_one_working_link_whatever_its_headline_and_file() -> None:
+    entries = [
+        Entry(n, _brief(f"s{n}", ["2024-03-01"] * (20 - n)), f"{n:02d} story (x{ch}).md")
+        for n, ch in enumerate(AWKWARD, start=1)
+    ]
+    for entry, ch in zip(entries, AWKWARD, strict=True):
+        entry.brief.headline = f"A {ch}{ch} headline {ch}"
+    entries.append(Entry(9, _brief("s9", ["2024-03-01"]), None, "Boom\n2. **[fake](x.md)**"))
+    items = _links(to_index(entries, [], "md"))
+    expected = [(" ".join(e.brief.headline.split()), e.file) for e in entries]
+    assert [(text, href and unquote(href)) for text, href in items] == expected

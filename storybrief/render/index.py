@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from storybrief.models import Article, Brief
 from storybrief.nlp.english import plural
@@ -128,14 +129,20 @@ def _html(entries: list[Entry], skipped: list[Article]) -> str:
     )
 
 
+def _markdown_link(text: str, file: str | None) -> str:
+    """``text`` escaped as the brief's text is, linking to ``file`` %-encoded (a space, a
+    parenthesis or a ``<`` in a name would end or break the target); plain if no file."""
+    title = _plain(text)
+    return f"[{title}]({quote(file)})" if file else title
+
+
 def _markdown_entry(n: int, entry: Entry) -> str:
-    title = headline(entry.brief)
-    parts = [f"{n}. **{f'[{title}]({entry.file})' if entry.file else title}**"]
+    parts = [f"{n}. **{_markdown_link(headline(entry.brief), entry.file)}**"]
     if summary := summary_line(entry.brief):
-        parts.append(summary)
+        parts.append(_plain(summary))
     parts.append(f"_{_sources(entry)}_")
     if entry.error:
-        parts.append(f"No brief: {entry.error}")
+        parts.append(f"No brief: {_plain(entry.error)}")
     return "  \n   ".join(parts)  # hard line breaks, inside the list item
 
 
