@@ -60,7 +60,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/agreements.py --data $(DATA)
 	$(PY) bench/headlines.py --data $(DATA) --order
 	$(PY) bench/headlines.py --data $(DATA) --skips
-	@# --scale: speed and peak memory at 10,000 and 100,000 articles (issue 12), ~10 min.
+	@# --scale: speed and peak memory at 10,000 and 100,000 articles (issue 12), ~15 min (storybrief and single-pass).
 	$(PY) bench/clustering.py $(DATA)/multinews-dev.jsonl $(DATA)/duc2004-dev.jsonl --briefs \
 		--stories $(DATA)/stories-dev/allsides-neus-dev.jsonl \
 		--ecb $(DATA)/ecbplus-dev/ecbplus_dev.json --scale 10000 100000
