@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
 import random
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
+from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
@@ -135,3 +136,12 @@ def test_a_markdown_entry_is_one_working_link_whatever_its_headline_and_file() -
     items = _links(to_index(entries, [], "md"))
     expected = [(" ".join(e.brief.headline.split()), e.file) for e in entries]
     assert [(text, href and unquote(href)) for text, href in items] == expected
+
+
+def test_an_html_entry_links_to_its_file_whatever_its_name() -> None:
+    names = ["01 a#b.html", "02 what?.html", "03 <x> & (y).html"]
+    entries = [Entry(n, _brief(f"s{n}", ["2024-03-01"]), name) for n, name in enumerate(names, 1)]
+    page = to_index(entries, [], "html")
+    hrefs = [html.unescape(h) for h in re.findall(r'<h2><a href="([^"]*)">', page)]
+    assert [urlsplit(h).path for h in hrefs] == [quote(name) for name in names]
+    assert [unquote(h) for h in hrefs] == names

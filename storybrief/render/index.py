@@ -103,7 +103,8 @@ def _title(entries: list[Entry]) -> str:
 
 def _html_entry(entry: Entry) -> str:
     title = escape(headline(entry.brief))
-    link = f'<a href="{escape(entry.file)}">{title}</a>' if entry.file else title
+    # %-encoded as the Markdown index's target: a "#" or "?" in a name would cut the path.
+    link = f'<a href="{escape(quote(entry.file))}">{title}</a>' if entry.file else title
     summary = summary_line(entry.brief)
     return (
         f"<li><h2>{link}</h2>"
