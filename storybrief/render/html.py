@@ -13,7 +13,7 @@ from storybrief.models import Article, Brief
 from storybrief.render import common
 from storybrief.terminal import shown
 
-_CSS = """
+CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
 color:#1b1b1b}
 h1{font-size:1.7rem;margin-bottom:.2rem}
@@ -243,7 +243,7 @@ def to_html(brief: Brief) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{title}</title><style>{_CSS}</style></head><body>"
+        f"<title>{title}</title><style>{CSS}</style></head><body>"
         f'<h1>{title}</h1><p class="meta">{escape(meta)}</p>{_warnings(brief, label)}'
         f"<section><h2>Summary</h2>{_summary(brief, label)}</section>{body}"
         "</body></html>\n"

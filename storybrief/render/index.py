@@ -18,10 +18,10 @@ from urllib.parse import quote
 from storybrief.models import Article, Brief
 from storybrief.nlp.english import plural
 from storybrief.render.common import articles_from, headline, outlets_count, without_outlet
-from storybrief.render.html import _CSS as BRIEF_CSS
+from storybrief.render.html import CSS as BRIEF_CSS
 from storybrief.render.html import escape
 from storybrief.render.jsondoc import article_dict
-from storybrief.render.markdown import _code, _plain
+from storybrief.render.markdown import code, plain
 from storybrief.terminal import json_text
 
 SUMMARY_WORDS = 40  # a summary's first sentence is cut to this many words, to stay one line
@@ -133,17 +133,17 @@ def _html(entries: list[Entry], skipped: list[Article]) -> str:
 def _markdown_link(text: str, file: str | None) -> str:
     """``text`` escaped as the brief's text is, linking to ``file`` %-encoded (a space, a
     parenthesis or a ``<`` in a name would end or break the target); plain if no file."""
-    title = _plain(text)
+    title = plain(text)
     return f"[{title}]({quote(file)})" if file else title
 
 
 def _markdown_entry(n: int, entry: Entry) -> str:
     parts = [f"{n}. **{_markdown_link(headline(entry.brief), entry.file)}**"]
     if summary := summary_line(entry.brief):
-        parts.append(_plain(summary))
+        parts.append(plain(summary))
     parts.append(f"_{_sources(entry)}_")
     if entry.error:
-        parts.append(f"No brief: {_plain(entry.error)}")
+        parts.append(f"No brief: {plain(entry.error)}")
     return "  \n   ".join(parts)  # hard line breaks, inside the list item
 
 
@@ -152,7 +152,7 @@ def _markdown(entries: list[Entry], skipped: list[Article]) -> str:
     lines += [_markdown_entry(n, entry) for n, entry in enumerate(entries, start=1)]
     if skipped:
         lines += ["", "## Not used", ""]
-        lines += [f"- {_code(a.source)}: {_plain(a.reason or '')}" for a in skipped]
+        lines += [f"- {code(a.source)}: {plain(a.reason or '')}" for a in skipped]
     return "\n".join(lines) + "\n"
 
 

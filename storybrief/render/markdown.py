@@ -20,17 +20,17 @@ def _cite(ids: Iterable[str], label: dict[str, str]) -> str:
     return "".join(f"[{label[i]}]" for i in ids if i in label)
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Text shown as it is, on one line: no markup, link or HTML in it takes effect.
 
-    Every piece of article text goes through here (or ``_code``): a Markdown
+    Every piece of article text goes through here (or ``code``): a Markdown
     viewer renders raw HTML, so an ``<svg onload>`` or a ``javascript:`` link
     left as it is in an article would run in the reader's viewer.
     """
     return shown(" ".join(text.split())).translate(_MARKUP)
 
 
-def _code(text: str) -> str:
+def code(text: str) -> str:
     """Text as a code span (an id, a path): fenced by more backticks than it holds."""
     text = shown(" ".join(text.split()))
     fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
@@ -44,8 +44,8 @@ def _warnings(brief: Brief, label: dict[str, str]) -> list[str]:
         return []
     out = ["## Warnings", "", "Parts of this brief could not be made; the rest stands.", ""]
     for w in brief.warnings:
-        on = f" ({_cite([w.article], label) or _plain(w.article)})" if w.article else ""
-        out.append(f"- **{_plain(w.stage)}** left out{on}: {_plain(w.message)}")
+        on = f" ({_cite([w.article], label) or plain(w.article)})" if w.article else ""
+        out.append(f"- **{plain(w.stage)}** left out{on}: {plain(w.message)}")
     return [*out, ""]
 
 
@@ -54,9 +54,9 @@ def _summary(brief: Brief, label: dict[str, str]) -> list[str]:
         return [f"_{common.no_summary(brief)}_"]
     return [
         " ".join(
-            f"{_plain(s.text)} {_cite(s.sources, label)}"
+            f"{plain(s.text)} {_cite(s.sources, label)}"
             + (
-                f" _(disputed: {'; '.join(_plain(common.heading(t)) for t in s.disputed)})_"
+                f" _(disputed: {'; '.join(plain(common.heading(t)) for t in s.disputed)})_"
                 if s.disputed
                 else ""
             )
@@ -70,7 +70,7 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
     out: list[str] = []
     for conflict in brief.conflicts:
         out += [
-            f"### {_plain(common.heading(conflict.topic))}",
+            f"### {plain(common.heading(conflict.topic))}",
             "",
             "| Side | Claim | In |",
             "|---|---|---|",
@@ -78,8 +78,8 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
         for side, claims in common.sides(conflict):
             for c in claims:
                 who = c.attributed_to or "the outlet"
-                said = _plain(side) if side == who else f"**{_plain(side)}** — {_plain(who)}"
-                out.append(f"| {said} | {_plain(c.text)} | {_cite([c.source], label)} |")
+                said = plain(side) if side == who else f"**{plain(side)}** — {plain(who)}"
+                out.append(f"| {said} | {plain(c.text)} | {_cite([c.source], label)} |")
         out.append("")
     return out
 
@@ -87,7 +87,7 @@ def _conflicts(brief: Brief, label: dict[str, str]) -> list[str]:
 @_PARTS.part("agreements")
 def _agreements(brief: Brief, label: dict[str, str]) -> list[str]:
     return [
-        f"- {_plain(a.text)} — {common.plural(len(a.sources), 'source')}, "
+        f"- {plain(a.text)} — {common.plural(len(a.sources), 'source')}, "
         f"{len(a.independent_sources)} independent "
         f"{_cite(a.sources, label)}"
         for a in brief.agreements
@@ -102,7 +102,7 @@ def _quotes(brief: Brief, label: dict[str, str]) -> list[str]:
     for q in brief.quotes:
         others = len(q.variants) - 1 if q.text in q.variants else len(q.variants)
         out.append(
-            f"| {_plain(q.speaker or 'unattributed')} | “{_plain(q.text)}” | "
+            f"| {plain(q.speaker or 'unattributed')} | “{plain(q.text)}” | "
             f"{others or ''} | {_cite(q.sources, label)} |"
         )
     return out
@@ -111,7 +111,7 @@ def _quotes(brief: Brief, label: dict[str, str]) -> list[str]:
 @_PARTS.part("timeline")
 def _timeline(brief: Brief, label: dict[str, str]) -> list[str]:
     return [
-        f"- **{common.event_date(e)}** — {_plain(e.text)} {_cite(e.sources, label)}"
+        f"- **{common.event_date(e)}** — {plain(e.text)} {_cite(e.sources, label)}"
         for e in brief.timeline
     ]
 
@@ -122,10 +122,10 @@ def _entities(brief: Brief, _: dict[str, str]) -> list[str]:
     shown = [e for e in brief.entities if len(e.sources) > 1]
     out = []
     for e in shown:
-        aliases = [_plain(a) for a in e.aliases if a != e.name]
+        aliases = [plain(a) for a in e.aliases if a != e.name]
         also = f" — also {', '.join(aliases)}" if aliases else ""
         out.append(
-            f"- **{_plain(e.name)}** ({e.type}){also} · {common.plural(len(e.sources), 'source')}, "
+            f"- **{plain(e.name)}** ({e.type}){also} · {common.plural(len(e.sources), 'source')}, "
             f"{common.plural(e.mentions, 'mention')}"
         )
     if len(shown) < len(brief.entities):
@@ -152,7 +152,7 @@ def _coverage(brief: Brief, label: dict[str, str]) -> list[str]:
     ]
     for row in rows:
         marks = " | ".join("●" if i in row.articles else "·" for i in ids)
-        out.append(f"| {_plain(row.text[:90])} | {marks} |")
+        out.append(f"| {plain(row.text[:90])} | {marks} |")
     return out
 
 
@@ -162,16 +162,16 @@ def _page(article: Article) -> str:
     url = common.page(article)
     if url is None:
         return ""
-    return f" · <{url}>" if not set(url) & set("<>\\") else f" · {_code(url)}"
+    return f" · <{url}>" if not set(url) & set("<>\\") else f" · {code(url)}"
 
 
 @_PARTS.part("sources")
 def _sources(brief: Brief, label: dict[str, str]) -> list[str]:
     out = []
     for a in brief.articles:
-        state = common.extent(a) if a.ok else f"**skipped**: {_plain(a.reason or '')}"
-        named = _plain(common.describe(a)) + _page(a) if a.ok else _code(a.source)
-        out.append(f"{label[a.id]}. {_code(a.id)} — {named} — {state}")
+        state = common.extent(a) if a.ok else f"**skipped**: {plain(a.reason or '')}"
+        named = plain(common.describe(a)) + _page(a) if a.ok else code(a.source)
+        out.append(f"{label[a.id]}. {code(a.id)} — {named} — {state}")
     return out
 
 
@@ -179,7 +179,7 @@ def to_markdown(brief: Brief) -> str:
     label = common.labels(brief)
     skipped = len(brief.articles) - len(brief.usable)
     lines = [
-        f"# {_plain(common.headline(brief))}",
+        f"# {plain(common.headline(brief))}",
         "",
         f"_Brief of {common.articles_from(brief, 'source')}"
         + (f"; {common.plural(skipped, 'input')} skipped" if skipped else "")
