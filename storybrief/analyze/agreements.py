@@ -1120,10 +1120,19 @@ def _centrality(cluster: list[int], vectors: np.ndarray, centre: np.ndarray) -> 
     return float(mean @ centre) / norm if norm else 0.0
 
 
-def _ranked(
-    story: StoryContext, units: list[_Unit], scored: _Scored
-) -> list[tuple[list[str], list[int]]]:
-    """The clusters two or more articles carry, as (sentence ids, members):
+@dataclass(frozen=True)
+class _Ranked:
+    """A cluster two or more articles carry: its sentence ids, members, sources and the
+    independent ones among them."""
+
+    ids: list[str]
+    cluster: list[int]
+    sources: list[str]
+    carried_by: list[str]
+
+
+def _ranked(story: StoryContext, units: list[_Unit], scored: _Scored) -> list[_Ranked]:
+    """The clusters two or more articles carry (``_Ranked``):
     those with the most independent sources first, then the most central to the story
     (``_centrality``), then the first told.
 
@@ -1133,17 +1142,17 @@ def _ranked(
     cap of its own (``max_copy_only``): the confirmed facts' cap never drops it.
     """
     centre = _centre(units, scored.vectors)
-    ranked: list[tuple[int, float, list[str], list[int]]] = []
+    ranked: list[tuple[float, _Ranked]] = []
     for cluster in _clusters(scored.scores, story.cosines):
         sources = sorted({units[i].sentence.article for i in cluster})
         if len(sources) < 2:
             continue
-        witnesses = len(independent_articles(sources, story.syndication))
+        carried_by = independent_articles(sources, story.syndication)
         centrality = _centrality(cluster, scored.vectors, centre)
         ids = sorted((units[i].sentence.id for i in cluster), key=_order)
-        ranked.append((witnesses, centrality, ids, cluster))
-    ranked.sort(key=lambda r: (-r[0], -r[1], _order(r[2][0])))
-    return [(ids, cluster) for _, _, ids, cluster in ranked]
+        ranked.append((centrality, _Ranked(ids, cluster, sources, carried_by)))
+    ranked.sort(key=lambda r: (-len(r[1].carried_by), -r[0], _order(r[1].ids[0])))
+    return [r for _, r in ranked]
 
 
 def find_agreements(story: StoryContext) -> list[Agreement]:
@@ -1156,36 +1165,31 @@ def find_agreements(story: StoryContext) -> list[Agreement]:
         return []  # nothing to agree with: and no pair for the clustering to merge
     scored = _scores(story, units, names)
     kept: list[_Listed] = []
-    for ids, cluster in _ranked(story, units, scored):
+    for found in _ranked(story, units, scored):
+        cluster = found.cluster
         # Two clauses of one sentence and of its copy align twice: say it once.
-        if any(set(ids) <= set(k.agreement.sentence_ids) for k in kept):
+        if any(set(found.ids) <= set(k.agreement.sentence_ids) for k in kept):
             continue
         retold = _retold(cluster, kept, units, (scored.scores, scored.figure), settings)
         retold = retold or _told_twice(cluster, kept, units, scored.scores, settings.told_twice)
         if retold is not None:
             retold.grow(cluster, units, story.syndication)
         else:
-            kept.extend(_listing(story, units, scored, cluster, kept))
+            kept.extend(_listing(story, units, scored, found, kept))
     return _capped([k.agreement for k in kept], settings)
 
 
 def _listing(
-    story: StoryContext,
-    units: list[_Unit],
-    scored: _Scored,
-    cluster: list[int],
-    kept: list[_Listed],
+    story: StoryContext, units: list[_Unit], scored: _Scored, found: _Ranked, kept: list[_Listed]
 ) -> list[_Listed]:
-    """A cluster listed as a fact of its own, if two articles still carry it and a member
-    sentence no listed fact shows stands for it (``_text``)."""
-    sources = sorted({units[i].sentence.article for i in cluster})
+    """A cluster listed as a fact of its own, if a member sentence no listed fact shows
+    stands for it (``_text``)."""
     taken = {k.agreement.text for k in kept}
-    text = _text(cluster, units, scored.scores, taken, story.cosines.central_slack)
-    if len(sources) < 2 or text is None:
+    text = _text(found.cluster, units, scored.scores, taken, story.cosines.central_slack)
+    if text is None:
         return []
-    ids = sorted((units[i].sentence.id for i in cluster), key=_order)
-    carried_by = independent_articles(sources, story.syndication)
-    return [_Listed(Agreement(text, sources, carried_by, ids), cluster)]
+    agreement = Agreement(text, found.sources, found.carried_by, found.ids)
+    return [_Listed(agreement, found.cluster)]
 
 
 def _capped(kept: list[Agreement], settings: AgreementSettings) -> list[Agreement]:
