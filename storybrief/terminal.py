@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 
 # C0 (but tab and newline, which a terminal only moves by), DEL and C1: Unicode's Cc.
-_CONTROLS = [code for code in (*range(0x20), *range(0x7F, 0xA0)) if code not in (9, 10)]
+CONTROLS = [code for code in (*range(0x20), *range(0x7F, 0xA0)) if code not in (9, 10)]
 # A lone surrogate: a file name's byte that is no UTF-8 (U+DC9B for the byte 0x9B, C1's CSI,
 # which Python writes back raw) or a JSON string's "\\ud800"; no UTF-8 file can hold one.
 _SURROGATES = range(0xD800, 0xE000)
-_SHOWN = {code: f"\\x{code:02x}" for code in _CONTROLS} | {
+_SHOWN = {code: f"\\x{code:02x}" for code in CONTROLS} | {
     code: f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code < 0xDD00 else f"\\u{code:04x}"
     for code in _SURROGATES
 }

@@ -11,6 +11,8 @@ import codecs
 
 from charset_normalizer import from_bytes
 
+from storybrief.terminal import CONTROLS
+
 # UTF-32 marks start with the UTF-16 ones, so they must be tried first.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -97,9 +99,10 @@ def _utf16(data: bytes) -> str | None:
 
 # Control characters, which no article's text holds and a terminal obeys (ESC, or C1's CSI,
 # opens a sequence that clears the screen or retitles the window when a brief is printed):
-# out. A vertical tab, form feed or NEL, read as no line break before, is a space.
+# out. A vertical tab, form feed or NEL, read as no line break before, is a space. (A
+# carriage return is a newline by then.)
 _CONTROLS: dict[int, str | None] = {
-    **dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]),
+    **dict.fromkeys(CONTROLS),
     **dict.fromkeys([0x0B, 0x0C, 0x85], " "),
 }
 
