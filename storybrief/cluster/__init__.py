@@ -102,6 +102,8 @@ def judged_pairs(
     model = (model or load_model()) if settings.pair_judge else None
     # The pile's surroundings are read only for a judge (a sort of every pair's two ends).
     around = surroundings(pairs, len(ordered)) if model else None
+    if model is not None and around is not None and not model.covers(around):
+        model = None  # a pile unlike those it was fitted on: the linkage alone
     judge = Judge(
         weighted,
         ordered.vectors,
@@ -111,7 +113,7 @@ def judged_pairs(
         shortness(ordered.words, settings),
         closest(pairs, len(ordered), settings),
         around,
-        model if model and around is not None and model.covers(around) else None,
+        model,
     )
     return pairs, judge
 

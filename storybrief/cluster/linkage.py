@@ -208,11 +208,11 @@ class Judge:
         articles' mean density, the doubt and what the weekdays cost (``days``), or, with a
         ``model``, what it makes of these and the pile's ``around``."""
         doubt = self.doubt(first, second)
-        relative = similarity - (self.density[first] + self.density[second]) / 2
-        days = self.days(first, second)
+        density = (self.density[first] + self.density[second]) / 2
+        hand = similarity - density - doubt - self.days(first, second)
         if self.model is None or self.around is None:
-            return relative - doubt - days, doubt
-        features = pair_features(self.around, similarity, relative - doubt - days)
+            return hand, doubt
+        features = pair_features(self.around, similarity, hand)
         return self.model.score(features, self.settings.threshold), doubt
 
     def close(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
