@@ -21,6 +21,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from analysis import _allsides_stories
+
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import mentions, names_of, ruled
 from storybrief.settings import EntitySettings
@@ -71,16 +73,11 @@ def multinews(data: Path, first: int, last: int) -> Iterator[tuple[str, list[str
 
 
 def allsides(data: Path, first: int, last: int) -> Iterator[tuple[str, list[str]]]:
-    """The AllSides roundups numbered ``first``-``last``, their articles in id order."""
-    stories: dict[int, list[dict[str, str]]] = defaultdict(list)
-    with (data / "stories-dev" / "allsides-neus-dev.jsonl").open(encoding="utf-8") as lines:
-        for article in map(json.loads, lines):
-            number = int(article["story"].rsplit("-", 1)[1])
-            if first <= number <= last:
-                stories[number].append(article)
-    for number, articles in sorted(stories.items()):
-        ordered = sorted(articles, key=lambda a: a["id"])
-        yield f"AS {number}", [f"{a['title'] or ''}\n\n{a['text']}" for a in ordered]
+    """The AllSides roundups numbered ``first``-``last``, as ``bench/analysis.py`` reads them
+    (their articles' title and text, in id order), by number."""
+    numbered = ((int(story.rsplit("-", 1)[1]), texts) for story, texts in _allsides_stories(data))
+    for number, texts in sorted((n, t) for n, t in numbered if first <= n <= last):
+        yield f"AS {number}", texts
 
 
 def _span(text: str) -> tuple[int, int]:
