@@ -93,7 +93,7 @@ import sys
 import time
 import tracemalloc
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -491,12 +491,18 @@ def drift_tables(args: argparse.Namespace) -> None:
         drift(f"{name}, at the start", whole, part, at_start)
 
 
-def stories_dev_piles(path: Path, tune: bool) -> dict[str, Pile]:
-    """The stories-dev piles: one half at 1,000 articles and in full, and the whole file."""
+# The sizes ``--draw-seeds`` draws the half at by article (``sample``): those the pair judge
+# is fitted on (``bench/train_pair_judge.py``).
+DRAWN = (500, 1000, 2000)
+
+
+def stories_dev_piles(path: Path, tune: bool, seeds: Iterable[int] = ()) -> dict[str, Pile]:
+    """The stories-dev piles: one half at 1,000 articles and in full, and the whole file;
+    and the half drawn by article at each of ``DRAWN`` by each of ``seeds``."""
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     half = halves(rows)[0 if tune else 1]
     name = "tune half (tuned on)" if tune else "report half (not tuned on)"
-    return {
+    piles = {
         f"stories-dev {name}, 1,000": stories_pile(draw(half, 1000)),
         f"stories-dev {name}, all": stories_pile(draw(half, None)),
         f"stories-dev {name}, 1,000 drawn by article": stories_pile(sample(half, 1000)),
@@ -506,6 +512,14 @@ def stories_dev_piles(path: Path, tune: bool) -> dict[str, Pile]:
         ),
         "stories-dev, whole file (half of it tuned on)": stories_pile(draw(rows, None)),
     }
+    drawn = {
+        f"stories-dev {name}, {size:,} drawn by article, seed {seed}": stories_pile(
+            sample(half, size, seed)
+        )
+        for size in DRAWN
+        for seed in seeds
+    }
+    return piles | drawn
 
 
 def _memory_mb(field: str) -> float:
@@ -563,7 +577,7 @@ def _piles(args: argparse.Namespace) -> dict[str, Pile]:
     multinews, duc, ecb = pile(args.multinews), pile(args.duc), ecb_pile(args.ecb)
     half = "tune half (tuned on)" if args.tune else "report half (not tuned on)"
     piles = {
-        **stories_dev_piles(args.stories, args.tune),
+        **stories_dev_piles(args.stories, args.tune, args.draw_seeds),
         "Multi-News dev": multinews,
         "DUC 2004 dev": duc,
         "Multi-News and DUC pooled (half tuned on)": (
@@ -614,6 +628,13 @@ def _arguments() -> argparse.Namespace:
     )
     parser.add_argument(
         "--drift", action="store_true", help="each half grouped alone and in its whole pile"
+    )
+    parser.add_argument(
+        "--draw-seeds",
+        type=int,
+        nargs="*",
+        default=[],
+        help="also the stories-dev half drawn by article at 500, 1,000, 2,000 by these seeds",
     )
     parser.add_argument("--only-scale", type=int, help=argparse.SUPPRESS)
     parser.add_argument(

@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from clustering import (
     DATA,
+    DRAWN,
     bcubed,
     draw,
     ecb_half,
@@ -69,9 +70,9 @@ BOUND = 0.3  # of the linkage's score either side of its threshold
 STRENGTH = 0.1  # scikit-learn's C: the regression's inverse L2 strength
 GUARD = 0.003
 BY_ARTICLE = "stories-dev by article"
-# Piles drawn by article: of these sizes, each by these seeds (``sample``), so that piles whose
-# stories are mostly told once (a ``far`` under 0.4 at 500) are inside what is fitted.
-DRAWN = (500, 1000, 2000)
+# Piles drawn by article: of the sizes ``DRAWN``, each by these seeds (``sample``), so that
+# piles whose stories are mostly told once (a ``far`` under 0.4 at 500) are inside what is
+# fitted.
 DRAW_SEEDS = (0, 1, 2)
 OFF = ClusterSettings(pair_judge=False)
 ON = dataclasses.replace(OFF, pair_judge=True)
