@@ -1,6 +1,6 @@
 """Benchmark ``storybrief stories --jsonl`` end to end, in one process, on a pool and on Dask.
 
-    python bench/stories_dask.py [--stories JSONL] [--size N] [--briefs] [--before TREE]
+    python bench/stories_dask.py [--stories JSONL] [--size N] [--briefs] [--before TREE|REV]
 
 Runs the command as a user does (a fresh process each, imports and model
 loads included) on the stories-dev pile (or whole gold stories of it drawn to
@@ -10,7 +10,8 @@ loads included) on the stories-dev pile (or whole gold stories of it drawn to
 ``--dask local`` (a LocalCluster of this machine's cores: its start included),
 and checks that all write the same output file (and, with ``--briefs``, the
 same briefs). ``--before TREE`` first runs another source tree (an older
-commit, ``git archive`` d into TREE) on the same pile, in one process and on two
+commit, ``git archive`` d into TREE; or name the commit, REV, and it is exported
+into a temporary folder so) on the same pile, in one process and on two
 workers, and checks whether it writes the same (it does unless the code changed
 what it writes). ``--no-dask`` leaves the Dask run out. Prints wall and CPU
 seconds (of the command and its children: on a loaded machine the steadier
@@ -100,12 +101,31 @@ def pile_rows(args: argparse.Namespace) -> list[dict]:
     return draw(rows, args.size) if args.size else rows
 
 
-def runs_asked(args: argparse.Namespace) -> list[tuple[str, list[str], Path | None]]:
+def runs_asked(
+    args: argparse.Namespace, before: Path | None
+) -> list[tuple[str, list[str], Path | None]]:
     """The runs to make: each one's name, options and source tree (None: this one)."""
     ours = RUNS[:2] if args.no_dask else RUNS
     # Both ways, options given: an older tree's default may differ from this one's.
-    runs = [(f"{args.before} {n}", o, args.before) for n, o in RUNS[:2]] if args.before else []
+    runs = [(f"{args.before} {n}", o, before) for n, o in RUNS[:2]] if before else []
     return runs + [(name, options, None) for name, options in ours]
+
+
+def before_tree(before: str | None, folder: Path) -> Path | None:
+    """The baseline's source tree: ``before`` itself when it is a folder, else the commit it
+    names exported from this repository into ``folder`` (so a command in BENCHMARKS.md that
+    names a commit runs on any clone)."""
+    if before is None or Path(before).is_dir():
+        return Path(before) if before else None
+    repo = Path(__file__).resolve().parent.parent
+    folder.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(repo), "archive", before], capture_output=True, check=False
+    )
+    if archive.returncode:
+        sys.exit(f"--before {before}: no such folder or commit ({archive.stderr.decode().strip()})")
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
 
 
 def main() -> None:
@@ -118,7 +138,9 @@ def main() -> None:
     parser.add_argument("--size", type=int, help="draw whole stories to this many articles")
     parser.add_argument("--synthetic", type=int, help="a synthetic pile of this many instead")
     parser.add_argument("--briefs", action="store_true", help="write every story's brief too")
-    parser.add_argument("--before", type=Path, help="a source tree to run first, the baseline")
+    parser.add_argument(
+        "--before", help="a source tree or a commit of this repository to run first, the baseline"
+    )
     parser.add_argument("--no-dask", action="store_true", help="leave the Dask run out")
     parser.add_argument("--trace", action="store_true", help="where each process's time went")
     args = parser.parse_args()
@@ -131,7 +153,7 @@ def main() -> None:
             "".join(json.dumps({k: v for k, v in r.items() if k != "story"}) + "\n" for r in rows)
         )
         print(f"{len(rows):,} articles, briefs: {args.briefs}")
-        runs = runs_asked(args)
+        runs = runs_asked(args, before_tree(args.before, folder / "before"))
         timed = []
         for n, (_, options, tree) in enumerate(runs):
             (folder / str(n)).mkdir()

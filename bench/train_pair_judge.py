@@ -89,8 +89,8 @@ def tune_mixed(rows: list[dict]) -> list[dict]:
 
 def tune_piles() -> dict[str, tuple[list[Article], dict[str, str], str]]:
     """Each tune pile: its articles, their stories, and the name its stories' folds go by."""
-    lines = (DATA / "stories-dev/allsides-neus-dev.jsonl").open(encoding="utf-8")
-    half = halves([json.loads(line) for line in lines])[0]
+    with (DATA / "stories-dev/allsides-neus-dev.jsonl").open(encoding="utf-8") as lines:
+        half = halves([json.loads(line) for line in lines])[0]
     pages = [pile(DATA / "multinews-dev.jsonl"), pile(DATA / "duc2004-dev.jsonl")]
     leads = [pile(DATA / "multinews-dev.jsonl", 40), pile(DATA / "duc2004-dev.jsonl", 40)]
     made = {

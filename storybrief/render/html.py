@@ -13,11 +13,15 @@ from storybrief.models import Article, Brief
 from storybrief.render import common
 from storybrief.terminal import shown
 
-CSS = """
+# The page's frame, shared with the web app's form (one look for both).
+PAGE_CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
 color:#1b1b1b}
 h1{font-size:1.7rem;margin-bottom:.2rem}
-h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+"""
+CSS = (
+    PAGE_CSS
+    + """h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
 .meta{color:#555}
 .cite{font-size:.8em;color:#0b5cad;text-decoration:none;vertical-align:super}
 .conflict{border:1px solid #e3b2a8;border-radius:8px;padding:.6rem 1rem;margin:1rem 0;
@@ -36,6 +40,7 @@ td,th{border-bottom:1px solid #eee;padding:.3rem .5rem;text-align:left;vertical-
 .yes{color:#0a7d32;text-align:center}
 .no{color:#bbb;text-align:center}
 """
+)
 
 
 def escape(text: str) -> str:

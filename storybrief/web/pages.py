@@ -16,6 +16,7 @@ from storybrief.ingest import ARTICLE_SUFFIXES, SUFFIXES_READ
 from storybrief.models import Brief
 from storybrief.pipeline import DEFAULT_WORDS
 from storybrief.render import render
+from storybrief.render.html import PAGE_CSS
 
 MIN_WORDS, MAX_WORDS = 10, 1000
 TEXT_AREAS = 3  # empty boxes offered; more appear when a form comes back with more texts
@@ -23,11 +24,9 @@ TEXT_AREAS = 3  # empty boxes offered; more appear when a form comes back with m
 # ".gz": the server reads the suffix inside (``ingest.is_article_file``).
 _ACCEPT = ",".join([*ARTICLE_SUFFIXES, ".gz"])
 
-_CSS = """
-body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
-color:#1b1b1b}
-h1{font-size:1.7rem;margin-bottom:.2rem}
-.meta,.hint{color:#555}
+_CSS = (
+    PAGE_CSS
+    + """.meta,.hint{color:#555}
 label{display:block;font-weight:600;margin:1rem 0 .3rem}
 textarea{width:100%;box-sizing:border-box;font:14px/1.4 ui-monospace,monospace;padding:.4rem}
 .error{background:#fff1ef;border:1px solid #e3b2a8;border-radius:6px;padding:.5rem 1rem;
@@ -36,6 +35,7 @@ button{font-size:1rem;padding:.5rem 1.4rem;margin-top:1.2rem;border-radius:6px;b
 background:#0b5cad;color:#fff;cursor:pointer}
 button:disabled{background:#7a9cc0;cursor:wait}
 """
+)
 # Stops a second submit while the first brief is being made; allowed by its hash.
 _SCRIPT = (
     "document.querySelector('form').addEventListener('submit',function(){"

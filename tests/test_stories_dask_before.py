@@ -1,0 +1,35 @@
+"""``bench/stories_dask.py --before``: a folder, or a commit of this repository exported."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+import stories_dask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_folder_is_the_tree_itself(tmp_path: Path) -> None:
+    assert stories_dask.before_tree(str(tmp_path), tmp_path / "unused") == tmp_path
+    assert not (tmp_path / "unused").exists()
+    assert stories_dask.before_tree(None, tmp_path / "unused") is None
+
+
+def test_a_commit_is_exported_whole(tmp_path: Path) -> None:
+    if subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], check=False).returncode:
+        pytest.skip("not a git checkout")
+    tree = stories_dask.before_tree("HEAD", tmp_path / "tree")
+    assert tree == tmp_path / "tree"
+    assert (tree / "storybrief" / "pipeline.py").is_file()
+    assert (tree / "bench" / "stories_dask.py").is_file()
+
+
+def test_neither_is_refused_with_its_name(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="--before no-such-rev: no such folder or commit"):
+        stories_dask.before_tree("no-such-rev", tmp_path / "tree")
