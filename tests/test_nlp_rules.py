@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from storybrief.analyze.context import SPACY_MODEL, nlp
-from storybrief.nlp.rules import RuleTable
+from storybrief.nlp import rules
+from storybrief.nlp.rules import RuleTable, WordClasses
 
 # Rules of each kind the table reads: a tag alone, a word list over it, a pattern, a
 # NOT_IN, two rules writing the same attribute (the later wins), rules of two tokens
@@ -113,3 +114,28 @@ def test_the_matcher_of_several_tokens_runs_only_where_one_of_its_rules_may_star
     doc = table(_doc(vocab, *DOCS[1]))
     assert seen == ["there"]
     assert doc[1].lemma_ == "exist"
+
+
+def test_words_no_pattern_names_are_one_class_per_regular_expression_result() -> None:
+    vocab = spacy.blank("en").vocab
+    words = WordClasses(vocab, RULES)
+    hashes = {w: vocab.strings.add(w) for w in ("nothing", "table", "chair", "thing", "the")}
+    # Named in a list: a class of its own; not named: told apart by "^th" alone.
+    assert words.of(hashes["nothing"]) == hashes["nothing"]
+    assert words.of(hashes["table"]) == words.of(hashes["chair"]) == (False,)
+    assert words.of(hashes["thing"]) == words.of(hashes["the"]) == (True,)
+
+
+def test_a_word_of_a_class_met_before_is_not_tried_against_the_patterns_again() -> None:
+    vocab = spacy.blank("en").vocab
+    table = RuleTable(vocab, "rules", RULES)
+    table(_doc(vocab, "table is that table", "NN VBZ DT NN", "nsubj ROOT det attr", [1, 1, 3, 1]))
+    tried: list[str] = []
+    values = rules._values
+    rules._values = lambda token: tried.append(token.text) or values(token)  # type: ignore[assignment]
+    try:
+        doc = table(_doc(vocab, "chair is", "NN VBZ", "nsubj ROOT", [1, 1]))
+    finally:
+        rules._values = values  # type: ignore[assignment]
+    assert tried == []
+    assert [t.pos_ for t in doc] == ["NOUN", "AUX"]

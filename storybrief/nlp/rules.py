@@ -18,6 +18,7 @@ either way (checked on the texts of stories-dev, see BENCHMARKS.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
@@ -35,6 +36,10 @@ _KEY = [TAG, LOWER, DEP, IS_SPACE, POS, MORPH, LEMMA]
 _WRITTEN = ("pos", "lemma", "tag", "dep")
 
 Key = tuple[int, ...]
+# A word's class (``WordClasses``): its hash, or which regular expressions it matches.
+WordClass = int | tuple[bool, ...]
+# What token patterns test of a token: its tag, word class, dependency label and space flag.
+Tested = tuple[int, WordClass, int, int]
 # A token's attributes that its rules change, and their new values.
 Outcome = list[tuple[str, Any]]
 
@@ -57,12 +62,14 @@ class RuleTable:
         self.ruler = AttributeRuler(vocab, name)
         self.ruler.add_patterns(patterns)
         self._labels = [vocab.strings[str(n)] for n in range(len(patterns))]
+        words = WordClasses(vocab, patterns)
         self._single = OneTokenRules(
             [
                 (n, [p[0] for p in rule["patterns"]])
                 for n, rule in enumerate(patterns)
                 if all(len(pattern) == 1 for pattern in rule["patterns"])
-            ]
+            ],
+            words,
         )
         self._several = Matcher(vocab)
         starts: list[dict[str, Any]] = []
@@ -71,7 +78,7 @@ class RuleTable:
                 # Under the ruler's own key, so its matches sort among the others as the ruler's do.
                 self._several.add(str(n), rule["patterns"])
                 starts += [_checked(pattern[0]) for pattern in rule["patterns"]]
-        self._starts = Starts(starts)
+        self._starts = Starts(starts, words)
         self._outcomes: dict[Key, Outcome] = {}
         self._by_rules: dict[tuple[int, ...], Outcome] = {}
 
@@ -127,13 +134,66 @@ class RuleTable:
         return self._by_rules[found]
 
 
+class WordClasses:
+    """The words some token patterns cannot tell apart, as one class each: a word that
+    none of them names (as itself, in an IN or a NOT_IN list) is told apart only by
+    their regular expressions, so what they find of one such word holds for all words
+    matching the same expressions.
+
+    The tables of what rules match a token were keyed by its word: the 76,468 tokens of
+    the texts a 1,002-article draw of stories-dev parses ahead made 16,994 keys, each
+    tried against every pattern, half the attribute table's time. Keyed by the class,
+    818: the words no rule names share one per tag, label and space flag.
+    """
+
+    def __init__(self, vocab: Vocab, patterns: list[dict[str, Any]]) -> None:
+        """The classes of the words ``patterns`` (``AttributeRuler.patterns``) test."""
+        self._strings = vocab.strings
+        self._named: set[str] = set()
+        self._patterns: list[str] = []
+        for test in _word_tests(patterns):
+            if isinstance(test, str):
+                self._named.add(test)
+            for operator, argument in test.items() if isinstance(test, dict) else ():
+                if operator == "REGEX":
+                    self._patterns.append(argument)
+                else:
+                    self._named.update(argument)
+        self._of: dict[int, WordClass] = {}
+
+    def of(self, lower: int) -> WordClass:
+        """The class of the word whose lower-case form's hash is ``lower``: the hash itself
+        if a pattern names the word, else which of the regular expressions it matches."""
+        found = self._of.get(lower)
+        if found is None:
+            word = self._strings[lower]
+            named = word in self._named
+            found = (
+                lower if named else tuple(re.search(p, word) is not None for p in self._patterns)
+            )
+            self._of[lower] = found
+        return found
+
+    def tested(self, key: Key) -> Tested:
+        """What token patterns test of a token whose ``key`` it is (``_KEY``)."""
+        return (key[0], self.of(key[1]), key[2], key[3])
+
+
+def _word_tests(patterns: list[dict[str, Any]]) -> Iterator[Any]:
+    """The tests of a token's lower-case form in ``patterns`` (``AttributeRuler.patterns``)."""
+    specs = (spec for rule in patterns for pattern in rule["patterns"] for spec in pattern)
+    return (spec["LOWER"] for spec in specs if "LOWER" in spec)
+
+
 class OneTokenRules:
     """Which of an attribute ruler's one-token rules (by number, with their token
     patterns) match a token: only the few that test its lower-case form against
     words are tried on a word, those that do not test it are found once per tag,
-    dependency label and space flag."""
+    dependency label and space flag, and a word no rule names as one of its class
+    (``WordClasses``)."""
 
-    def __init__(self, rules: list[tuple[int, list[dict[str, Any]]]]) -> None:
+    def __init__(self, rules: list[tuple[int, list[dict[str, Any]]]], words: WordClasses) -> None:
+        self._words = words
         self._free: list[tuple[int, list[dict[str, Any]]]] = []  # no test of the word
         self._by_word: dict[str, list[tuple[int, list[dict[str, Any]]]]] = {}
         self._other: list[tuple[int, list[dict[str, Any]]]] = []  # a pattern or NOT_IN
@@ -147,35 +207,39 @@ class OneTokenRules:
             else:
                 self._free.append((n, specs))
         self._free_of: dict[tuple[str, str, bool], list[int]] = {}
-        self._of: dict[Key, tuple[int, ...]] = {}
+        self._of: dict[Tested, tuple[int, ...]] = {}
 
     def of(self, token: Token, key: Key) -> tuple[int, ...]:
         """The numbers of the rules that match ``token`` (whose ``key`` it is), in order."""
-        if key[:4] not in self._of:
+        tested = self._words.tested(key)
+        if tested not in self._of:
             values = _values(token)
             free = (token.tag_, token.dep_, token.is_space)
             if free not in self._free_of:
                 self._free_of[free] = [n for n, specs in self._free if _any(specs, values)]
             tried = self._by_word.get(token.lower_, []) + self._other
             found = self._free_of[free] + [n for n, specs in tried if _any(specs, values)]
-            self._of[key[:4]] = tuple(sorted(set(found)))
-        return self._of[key[:4]]
+            self._of[tested] = tuple(sorted(set(found)))
+        return self._of[tested]
 
 
 class Starts:
     """Whether a Doc has a token that one of some token patterns (the first tokens of the
-    rules of several tokens) matches, found once per tag, word, label and space flag."""
+    rules of several tokens) matches, found once per tag, word class (``WordClasses``),
+    label and space flag."""
 
-    def __init__(self, specs: list[dict[str, Any]]) -> None:
+    def __init__(self, specs: list[dict[str, Any]], words: WordClasses) -> None:
         self._specs = specs
-        self._of: dict[Key, bool] = {}
+        self._words = words
+        self._of: dict[Tested, bool] = {}
 
     def any_in(self, doc: Doc, keys: list[Key]) -> bool:
         """Whether a token of ``doc`` (whose ``keys`` they are, ``_KEY``) matches one."""
         for i, key in enumerate(keys):
-            found = self._of.get(key[:4])
+            tested = self._words.tested(key)
+            found = self._of.get(tested)
             if found is None:
-                found = self._of[key[:4]] = _any(self._specs, _values(doc[i]))
+                found = self._of[tested] = _any(self._specs, _values(doc[i]))
             if found:
                 return True
         return False
