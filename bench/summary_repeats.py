@@ -17,9 +17,12 @@ blended score and pair probability over the two sentences' clause units
 (``summary_pairs.unit_scores``); and their clause units compared role by role
 (``role_features``: subject, predicate, object, all three); their MiniLM cosine
 (``nlp.minilm``, a model trained on paraphrase pairs); how many figures and proper-noun words
-they share. A logistic over the roles, over the roles with the alignment, and over the cheap
-scores (``CHEAP``) scores each cluster by a fit on the others; under the table, what bars on the
-three best scores let through. ``--scores`` keeps the pairs' scores in a file, read when it
+they share; and what one sentence adds over the other (``NOVELTY``: the share of each one's
+rarity-weighted content words the other holds, the worse and the better way, over names,
+figures, verbs and objects, the told clause). A logistic over the roles, over the roles with
+the alignment, over the cheap scores (``CHEAP``) and over novelty with the alignment scores
+each cluster by a fit on the others; under the table, what bars on the three best scores let
+through. ``--scores`` keeps the pairs' scores in a file, read when it
 exists (the table again without the five-minute rebuild).
 """
 
