@@ -33,7 +33,7 @@ from storybrief.nlp.alignment import Alignment
 from storybrief.pipeline import brief_of, prepare
 from storybrief.settings import DEFAULT
 from storybrief.summarize import story_order
-from storybrief.summarize.candidates import collect_candidates
+from storybrief.summarize.candidates import Candidate, collect_candidates
 
 DATA = Path("../shared/data")
 Scores = tuple[
@@ -88,10 +88,15 @@ def pair_line(brief: Brief, a: int, b: int, found: Scores, words: Aligned) -> st
     )
 
 
-def candidate_alignment(articles: list[Article]) -> Aligned:
-    """The word alignment over the story's summary candidates (the pool the summary picks
-    from), and each candidate's row by sentence id."""
-    pool = collect_candidates(story_order([a for a in articles if a.ok]))
+def candidate_pool(articles: list[Article]) -> list[Candidate]:
+    """The story's summary candidates: the pool the summary picks from."""
+    return collect_candidates(story_order([a for a in articles if a.ok]))
+
+
+def candidate_alignment(articles: list[Article], pool: list[Candidate] | None = None) -> Aligned:
+    """The word alignment over the story's summary candidates (``pool`` when read already),
+    and each candidate's row by sentence id."""
+    pool = candidate_pool(articles) if pool is None else pool
     alignment = Alignment([c.text for c in pool], DEFAULT.encoder.embed)
     return alignment, {c.sentence.id: n for n, c in enumerate(pool)}
 

@@ -13,6 +13,9 @@ import pytest
 import summary_repeats as bench
 
 from storybrief.analyze.context import nlp
+from storybrief.nlp.alignment import Alignment
+from storybrief.nlp.overlap import words
+from storybrief.settings import DEFAULT
 
 HEADER = "set\tposition\ta\tb\tsha1_a\tsha1_b\tlabel\n"
 
@@ -93,3 +96,55 @@ def test_a_paraphrase_is_nearer_than_another_fact_by_minilm() -> None:
         }
     )
     assert read.pair("d0:0", "d1:0")[4] > read.pair("d0:0", "d2:0")[4]
+
+
+STORY = (
+    "Police arrested the driver in Dallas on Friday.",
+    "The driver was taken into custody by police in Dallas.",
+    "The driver had crashed into a school bus carrying 12 children.",
+    "Firefighters freed the children from the wreck.",
+)
+
+
+def _novelty_read() -> tuple[bench.Lexicon, list[list[bench.Word]]]:
+    alignment = Alignment(STORY, DEFAULT.encoder.embed)
+    lexicon = bench.Lexicon.of(STORY, alignment)
+    return lexicon, [lexicon.content(nlp()(text)) for text in STORY]
+
+
+def test_the_lexicon_numbers_words_as_the_alignment_does() -> None:
+    lexicon, _ = _novelty_read()
+    for n, text in enumerate(STORY):
+        columns = sorted(lexicon.column[w] for w in set(words(text)))
+        assert columns == sorted(lexicon.alignment.indexes[n].tolist())
+
+
+def test_a_retelling_adds_less_than_another_fact() -> None:
+    lexicon, (arrest, custody, crash, _) = _novelty_read()
+    retold = bench.novelty(lexicon, arrest, custody)
+    other = bench.novelty(lexicon, arrest, crash)
+    assert len(retold) == len(bench.NOVELTY)
+    assert retold[0] > other[0]  # the worse way: neither adds as much
+    assert retold[0] <= retold[1]  # the worse way is never above the better way
+
+
+def test_a_sentence_with_no_word_of_a_kind_adds_none_of_it() -> None:
+    lexicon, (arrest, custody, crash, freed) = _novelty_read()
+    figures = bench.novelty(lexicon, custody, freed)[4]
+    assert figures == 1.0  # neither holds a figure or a date
+    assert bench.novelty(lexicon, arrest, crash)[4] < 1.0  # Friday and 12 children
+
+
+def test_the_told_clause_is_a_reports_complement_head_and_argument_heads() -> None:
+    lexicon = bench.Lexicon.of(
+        ["Officials said the company fired its chief executive on Friday."],
+        Alignment(["Officials said the company fired its chief executive on Friday."], _one_hot),
+    )
+    content = lexicon.content(
+        nlp()("Officials said the company fired its chief executive on Friday.")
+    )
+    assert [w[0].text for w in bench.told_clause(content)] == ["company", "fired", "executive"]
+
+
+def _one_hot(vocabulary: list[str]) -> np.ndarray:
+    return np.eye(len(vocabulary), dtype=np.float32)
