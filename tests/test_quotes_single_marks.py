@@ -1,15 +1,16 @@
 """Quotations in curly single marks, as British outlets write them ('‘It’s a gamble,’ she
-said'), told from the apostrophes that share the closing mark; on hand-written sentences."""
+said'), told from the apostrophes that share the closing mark, in articles that quote so;
+on hand-written sentences."""
 
 from __future__ import annotations
 
 from test_quotes_speakers import speakers_of
 
-from storybrief.analyze.context import quote_spans
+from storybrief.analyze.context import StoryContext, quote_spans
 
 
 def _quoted(text: str) -> list[str]:
-    return [text[start : end + 1] for start, end in quote_spans(text)]
+    return [text[start : end + 1] for start, end in quote_spans(text, singles=True)]
 
 
 def test_apostrophes_inside_single_marks_do_not_close_the_quotation() -> None:
@@ -58,3 +59,16 @@ def test_words_in_single_marks_inside_the_writer_s_sentence_have_their_speaker()
 def test_a_dropped_g_inside_single_marks_does_not_close_them() -> None:
     text = "He called his rivals \u2018Little Marco\u2019 and \u2018Lyin\u2019 Ted.\u2019"
     assert _quoted(text) == ["\u2018Little Marco\u2019", "\u2018Lyin\u2019 Ted.\u2019"]
+
+
+def _first_paragraph_quotes(body: str) -> list[tuple[int, int]]:
+    story = StoryContext.from_texts(f"Vote nears\n\n{body}")
+    return next(quoted for _, _, quoted in story.paragraphs.values())
+
+
+def test_single_marks_quote_only_in_an_article_that_quotes_with_them() -> None:
+    lead = "Sanders was \u2018not sure\u2019 about the plan, his aides said."
+    us = "\u201cWe have not lost the argument,\u201d Starmer said. \u201cNot yet,\u201d he added."
+    british = "\u2018We have not lost the argument,\u2019 Starmer said."
+    assert _first_paragraph_quotes(f"{lead}\n\n{us}") == []
+    assert _first_paragraph_quotes(f"{lead}\n\n{british}") == [(12, 21)]

@@ -272,9 +272,11 @@ class StoryContext:
             starts[s.id] = length[key]
             parts.append(s.text + " ")
             length[key] += len(s.text) + 1
+        texts = {key: "".join(parts) for key, (parts, _) in joined.items()}
+        single = _single_marked(texts)
         return {
-            key: ("".join(parts), starts, quote_spans("".join(parts)))
-            for key, (parts, starts) in joined.items()
+            key: (texts[key], starts, quote_spans(texts[key], singles=key[0] in single))
+            for key, (_, starts) in joined.items()
         }
 
     @property
@@ -335,18 +337,32 @@ class StoryContext:
             self.warnings.append(StageWarning(stage, describe(exc), article))
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, singles: bool = False) -> list[tuple[int, int]]:
     """Character spans (opening mark, closing mark) of the quotations in ``text``.
 
     Double marks pair up in order; one left open runs to the end of the text, as a
-    paragraph-long quote does in news style. Quotations in curly single marks, as
-    British outlets write them, are added outside those (``_single_spans``).
+    paragraph-long quote does in news style. With ``singles`` (an article that quotes
+    in curly single marks, as British outlets do: ``_single_marked``), quotations in
+    those are added outside the double ones (``_single_spans``).
     """
     marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS]
     spans = list(zip(marks[::2], [*marks[1::2], len(text)], strict=False))
-    if "‘" not in text:  # most texts: no opening single mark, nothing to pair
+    if not singles or "‘" not in text:  # most texts: no opening single mark to pair
         return spans
     return sorted(spans + _single_spans(text, spans))
+
+
+def _single_marked(texts: dict[tuple[str, int], str]) -> set[str]:
+    """The articles of ``texts`` (by (article, paragraph)) that quote in curly single marks:
+    as many opening ones as double quotations or more. British outlets quote so, nesting
+    double marks inside; a US article quotes in double marks, where single ones are a
+    headline's or a nested quote's, and a scare quote's more often than elsewhere."""
+    singles: Counter[str] = Counter()
+    doubles: Counter[str] = Counter()
+    for (article, _), text in texts.items():
+        singles[article] += len(_SINGLE_OPEN.findall(text))
+        doubles[article] += (sum(ch in QUOTE_MARKS for ch in text) + 1) // 2
+    return {a for a, n in singles.items() if n and n >= doubles[a]}
 
 
 # A curly single mark opens a quotation after a space, a dash or a bracket and before a
