@@ -12,12 +12,14 @@ copy index are built on first use, as some stories' analyses never need them.
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import InitVar, dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
@@ -270,9 +272,11 @@ class StoryContext:
             starts[s.id] = length[key]
             parts.append(s.text + " ")
             length[key] += len(s.text) + 1
+        texts = {key: "".join(parts) for key, (parts, _) in joined.items()}
+        single = _single_marked(texts)
         return {
-            key: ("".join(parts), starts, quote_spans("".join(parts)))
-            for key, (parts, starts) in joined.items()
+            key: (texts[key], starts, quote_spans(texts[key], singles=key[0] in single))
+            for key, (_, starts) in joined.items()
         }
 
     @property
@@ -333,14 +337,70 @@ class StoryContext:
             self.warnings.append(StageWarning(stage, describe(exc), article))
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, singles: bool = False) -> list[tuple[int, int]]:
     """Character spans (opening mark, closing mark) of the quotations in ``text``.
 
-    Marks pair up in order; one left open runs to the end of the text, as a
-    paragraph-long quote does in news style.
+    Double marks pair up in order; one left open runs to the end of the text, as a
+    paragraph-long quote does in news style. With ``singles`` (an article that quotes
+    in curly single marks, as British outlets do: ``_single_marked``), quotations in
+    those are added outside the double ones (``_single_spans``).
     """
     marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS]
-    return list(zip(marks[::2], [*marks[1::2], len(text)], strict=False))
+    spans = list(zip(marks[::2], [*marks[1::2], len(text)], strict=False))
+    if not singles or "‘" not in text:  # most texts: no opening single mark to pair
+        return spans
+    return sorted(spans + _single_spans(text, spans))
+
+
+def _single_marked(texts: dict[tuple[str, int], str]) -> set[str]:
+    """The articles of ``texts`` (by (article, paragraph)) that quote in curly single marks:
+    as many opening ones as double quotations or more. British outlets quote so, nesting
+    double marks inside; a US article quotes in double marks, where single ones are a
+    headline's or a nested quote's, and a scare quote's more often than elsewhere."""
+    singles: Counter[str] = Counter()
+    doubles: Counter[str] = Counter()
+    for (article, _), text in texts.items():
+        singles[article] += len(_SINGLE_OPEN.findall(text))
+        doubles[article] += (sum(ch in QUOTE_MARKS for ch in text) + 1) // 2
+    return {a for a, n in singles.items() if n and n >= doubles[a]}
+
+
+# A curly single mark opens a quotation after a space, a dash or a bracket and before a
+# letter ("‘It"), where the apostrophe of an elision stands before a digit
+# ("‘90s") or inside a word; it closes one after a non-space and before no letter or
+# digit ("gamble,’ she"), where "It’s" and "Bob’s" go on.
+_SINGLE_OPEN = re.compile(r"(?<![^\s(\[—–-])‘(?=[^\W\d_])")
+_SINGLE_CLOSE = re.compile(r"(?<=\S)’(?!\w)")
+# A plural possessive or a dropped g ("the voters’ patience", "‘Lyin’ Ted.’") sits between
+# two words: taken for the close only when no other close follows before the next opening.
+_WORD_AFTER = re.compile(r"\w’ \w")
+
+
+def _single_spans(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of quotations in curly single marks outside the ``doubles`` spans: each
+    opening mark paired with a closing one before the next opening mark; an opening
+    mark never closed is an apostrophe ("‘til"), not a quotation."""
+    opens = _marks_outside(_SINGLE_OPEN, text, doubles)
+    closes = _marks_outside(_SINGLE_CLOSE, text, doubles)
+    spans = []
+    for start, limit in pairwise([*opens, len(text)]):
+        window = [i for i in closes if start < i < limit]
+        if window and window[0] > start + 2:  # a letter in marks is an elision: "rock ‘n’ roll"
+            spans.append((start, _single_close(text, window)))
+    return spans
+
+
+def _marks_outside(mark: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where ``mark`` matches ``text`` outside every one of ``spans``."""
+    found = (m.start() for m in mark.finditer(text))
+    return [i for i in found if not any(a <= i <= b for a, b in spans)]
+
+
+def _single_close(text: str, closes: list[int]) -> int:
+    """The closing mark of a single-mark quotation among the candidate ``closes``: the
+    first not between two words (``_WORD_AFTER``), else the first."""
+    plain = [i for i in closes if not _WORD_AFTER.match(text, i - 1)]
+    return (plain or closes)[0]
 
 
 def paragraph_text(story: StoryContext, sentence: Sentence) -> tuple[str, dict[str, int]]:

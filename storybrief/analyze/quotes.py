@@ -286,9 +286,9 @@ def _paragraph_passages(
 ) -> list[tuple[Passage, tuple[int, int]]]:
     """The quoted passages of one paragraph's ``sentences``, each with the characters
     of the paragraph from its opening mark to its closing one; no speaker yet."""
-    text, starts = paragraph_text(story, sentences[0])
+    text, starts, spans = story.paragraphs[(sentences[0].article, sentences[0].paragraph)]
     found = []
-    for open_at, close_at in quote_spans(text):
+    for open_at, close_at in spans:
         inner = text[open_at + 1 : close_at].strip()
         covered = [
             s for s in sentences if starts[s.id] < close_at and starts[s.id] + len(s.text) > open_at
