@@ -44,7 +44,12 @@ def _judge(days: list[int], short: list[float]) -> Judge:
         vectors=np.zeros((count, 1)),
         density=np.zeros(count),
         settings=SETTINGS,
-        when=When(np.full(count, np.nan), np.zeros(count, dtype=np.int64), np.array(days)),
+        when=When(
+            np.full(count, np.nan),
+            np.zeros(count, dtype=np.int64),
+            np.array(days),
+            np.zeros(count, dtype=np.int64),
+        ),
         short=np.array(short),
         closest=np.full((count, SETTINGS.close_ranks), -1),
     )

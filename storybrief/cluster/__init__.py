@@ -95,7 +95,7 @@ def judged_pairs(
     """The candidate pairs of ``ordered`` (in canonical order) and what judges them: with
     ``settings.pair_judge``, by ``model`` (the shipped one if None) if it ``covers`` the pile."""
     weighted, frequency = weigh(ordered.counts, settings.idf_reference)
-    when = When(ordered.days, ordered.months, ordered.weekdays)
+    when = When(ordered.days, ordered.months, ordered.weekdays, ordered.figures)
     pairs = in_window(
         candidate_pairs(weighted, frequency, ordered.vectors, settings), when, settings
     )

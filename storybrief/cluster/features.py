@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storybrief.cluster.duplicates import signatures
-from storybrief.cluster.vectors import counts, days, lead_vectors, lengths, months, weekdays
+from storybrief.cluster.vectors import (
+    counts,
+    days,
+    figures,
+    lead_vectors,
+    lengths,
+    months,
+    weekdays,
+)
 from storybrief.models import Article
 
 if TYPE_CHECKING:
@@ -44,6 +52,7 @@ class Features:
     days: np.ndarray
     months: np.ndarray
     weekdays: np.ndarray  # a bit per weekday the opening names (``vectors.weekdays``)
+    figures: np.ndarray  # a bit per figure the opening names (``vectors.figures``)
     words: np.ndarray  # words of the body, counted up to ``short_words`` (``vectors.lengths``)
     signatures: np.ndarray  # one row per article; an article with no words has none (``signed``)
     signed: np.ndarray
@@ -64,6 +73,7 @@ class Features:
             days=self.days[rows],
             months=self.months[rows],
             weekdays=self.weekdays[rows],
+            figures=self.figures[rows],
             words=self.words[rows],
             signatures=self.signatures[rows],
             signed=self.signed[rows],
@@ -83,6 +93,7 @@ def features(articles: list[Article], settings: ClusterSettings) -> Features:
         days=days(articles),
         months=months(articles, settings),
         weekdays=weekdays(articles, settings),
+        figures=figures(articles, settings),
         words=lengths(articles, settings),
         signatures=signature,
         signed=signed,
@@ -97,7 +108,7 @@ def _digest(body: str) -> str:
 def concat(parts: list[Features]) -> Features:
     """The features of every article of ``parts``, in turn, on one shared vocabulary."""
     vocabulary, matrix = _shared_columns(parts)
-    arrays = ("vectors", "days", "months", "weekdays", "words", "signatures", "signed")
+    arrays = ("vectors", "days", "months", "weekdays", "figures", "words", "signatures", "signed")
     return Features(
         keys=[k for p in parts for k in p.keys],
         published=[d for p in parts for d in p.published],

@@ -83,12 +83,14 @@ def densities(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray
 @dataclass(frozen=True)
 class When:
     """When each article's story happened: its day of publication (NaN if undated), the
-    months its headline and opening name as dates and the weekdays they name (a bit each,
-    ``vectors.months``, ``vectors.weekdays``)."""
+    months its headline and opening name as dates, the weekdays they name and the figures
+    (a bit each, ``vectors.months``, ``vectors.weekdays``, ``vectors.figures``: a weekly
+    count's figure dates its report as a weekday does)."""
 
     days: np.ndarray
     months: np.ndarray
     weekdays: np.ndarray
+    figures: np.ndarray
 
     def apart(self, first: np.ndarray, second: np.ndarray, settings: ClusterSettings) -> np.ndarray:
         """Whether articles ``first`` and ``second`` (index arrays, broadcast) cannot be one
@@ -210,6 +212,7 @@ class Judge:
         doubt = self.doubt(first, second)
         density = (self.density[first] + self.density[second]) / 2
         hand = similarity - density - doubt - self.days(first, second)
+        hand = hand - self.figured(first, second)
         if self.model is None or self.around is None:
             return hand, doubt
         features = pair_features(self.around, similarity, hand)
@@ -249,6 +252,20 @@ class Judge:
         differ = ~same & (days_a != 0) & (days_b != 0)
         days = settings.weekday_penalty * differ - settings.weekday_bonus * same
         return np.maximum(self.short[first], self.short[second]) * days
+
+    def figured(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """What a pair's score loses when each opening names figures and none is the other's
+        (index arrays, broadcast): ``figure_penalty`` times the shortness of the shorter.
+
+        A storyline's recurring report (weekly jobless claims, a death toll's milestones) tells
+        its week by its number: "claims rose to 778,000", a week on "fell to 684,000"."""
+        figures_a, figures_b = self.when.figures[first], self.when.figures[second]
+        differ = ((figures_a & figures_b) == 0) & (figures_a != 0) & (figures_b != 0)
+        return (
+            self.settings.figure_penalty
+            * differ
+            * np.maximum(self.short[first], self.short[second])
+        )
 
     def likeness(self, alike: np.ndarray, doubt: np.ndarray) -> np.ndarray:
         """What the ``cohesion`` rule counts of pairs of similarity ``alike`` and ``doubt``: less

@@ -11,6 +11,7 @@ others changes nothing of theirs.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from array import array
 from collections import Counter
@@ -149,15 +150,54 @@ def weekdays(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     )
 
 
+# A figure: a number with thousands grouped ("778,000"), or with a unit ("881K", "6 million",
+# "4.1%"), or of four digits and more (not a year: "in 2020").
+_FIGURE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%|percent\b|[kK]\b|million\b|billion\b"
+    r"|trillion\b)?",
+    re.IGNORECASE,
+)
+_TIMES = {"k": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_FIGURE_BITS = 62  # a figure's bit is a hash of it: an int64 holds them, the sign bit unused
+
+
+def _figure_bit(match: re.Match) -> int | None:
+    """The bit of a figure: its value to two significant digits ("778,000" and "nearly
+    780,000" are one figure), a share to the unit; None for a year or a number under 1,000
+    (a count of dead or of votes updated within a day)."""
+    number, unit = match[1], (match[2] or "").casefold()
+    value = float(number.replace(",", ""))
+    if unit in ("%", "percent"):
+        key = f"share {round(value)}"
+    else:
+        value *= _TIMES.get(unit, 1.0)
+        if value < 1000 or ("," not in number and not unit and 1900 <= value <= 2100):
+            return None
+        key = f"{value:.2g}"
+    digest = hashlib.blake2b(key.encode(), digest_size=4).digest()
+    return int.from_bytes(digest) % _FIGURE_BITS
+
+
+def figures(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
+    """The figures each article's headline and first ``figure_words`` words name, a bit per
+    figure (0: none): a weekly count's reports each name their own week's number."""
+    return _named(articles, settings.figure_words, _FIGURE, _figure_bit)
+
+
 def _named(
-    articles: list[Article], count: int, pattern: re.Pattern[str], bit: Callable[[re.Match], int]
+    articles: list[Article],
+    count: int,
+    pattern: re.Pattern[str],
+    bit: Callable[[re.Match], int | None],
 ) -> np.ndarray:
-    """For each article, a bit (``bit`` of the match) per name ``pattern`` finds in its
-    headline and first ``count`` words (0: none)."""
+    """For each article, a bit (``bit`` of the match, unless None) per name ``pattern`` finds
+    in its headline and first ``count`` words (0: none)."""
     out = np.zeros(len(articles), dtype=np.int64)
     for n, article in enumerate(articles):
         for match in pattern.finditer(_lead(article, count)):
-            out[n] |= 1 << bit(match)
+            found = bit(match)
+            if found is not None:
+                out[n] |= 1 << found
     return out
 
 
