@@ -57,7 +57,7 @@ def candidate_pairs(
     similarity = np.concatenate([f[2] for f in found])
     low, high = np.minimum(first, second), np.maximum(first, second)
     # One entry per pair: a pair found from both of its ends scores the same both times.
-    _, where = np.unique(low * rows.shape[0] + high, return_index=True)
+    _, where = np.unique(low.astype(np.int64) * rows.shape[0] + high, return_index=True)
     return Pairs(low[where], high[where], similarity[where])
 
 
@@ -82,7 +82,7 @@ def _block(
         columns, values = columns[keep], values[keep]
         if len(columns) > settings.candidates:
             columns = columns[np.argpartition(-values, settings.candidates)[: settings.candidates]]
-        first.append(np.full(len(columns), row))
+        first.append(np.full(len(columns), row, dtype=columns.dtype))  # int32: half the memory
         second.append(columns)
     first_all, second_all = np.concatenate(first), np.concatenate(second)
     return first_all, second_all, _similarity(rows, vectors, first_all, second_all, settings)
