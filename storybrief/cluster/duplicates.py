@@ -4,8 +4,9 @@ Each article's body is cut into overlapping runs of ``shingle_words`` words
 (case and punctuation ignored), and two articles whose sets of runs overlap
 by at least ``duplicate_jaccard`` (Jaccard similarity) are copies. Sets are
 compared by their MinHash signatures, candidates found by locality-sensitive
-hashing (datasketch): no pair of the pile is compared unless their signatures
-agree on a whole band, so the cost grows with the pile, not its square.
+hashing (the bands of datasketch's LSH, matched by sorting): no pair of the pile
+is compared unless their signatures agree on a whole band, so the cost grows
+with the pile, not its square.
 
 Copies of copies are one set, and every article of a set is a copy of the
 set's *original*: its article of the smallest id (then source), so the
