@@ -148,9 +148,11 @@ def _ends(pairs: Pairs) -> tuple[np.ndarray, np.ndarray]:
 def _ranks(ends: np.ndarray, similarity: np.ndarray, count: int) -> np.ndarray:
     """Each entry's rank, best first, among the entries of the same article (``ends``)."""
     order = np.lexsort((-similarity, ends))
-    starts = np.searchsorted(ends[order], np.arange(count))
-    rank = np.empty(len(ends), dtype=np.int64)
-    rank[order] = np.arange(len(ends)) - starts[ends[order]]
+    ordered = ends[order]
+    # int32 throughout: these arrays hold two entries per pair (millions at 100,000 articles).
+    starts = np.searchsorted(ordered, np.arange(count)).astype(np.int32)
+    rank = np.empty(len(ends), dtype=np.int32)
+    rank[order] = np.arange(len(ends), dtype=np.int32) - starts[ordered]
     return rank
 
 
