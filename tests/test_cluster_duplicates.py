@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from storybrief.cluster import stories
 from storybrief.cluster.duplicates import originals, shingles
 from storybrief.models import Article
@@ -82,3 +84,46 @@ def test_signatures_are_datasketchs_own() -> None:
         expected = MinHash(num_perm=settings.minhash_permutations, hashfunc=int)
         expected.update_batch(shingles(body, settings.shingle_words).tolist())
         assert row.tolist() == expected.hashvalues.tolist()
+
+
+def _lsh_copies(keys: list[tuple[str, str]], signed: np.ndarray, rows: np.ndarray) -> dict:
+    """The copies as datasketch's LSH finds them: each signed article queried against those
+    before it in canonical order, joined to those it agrees with on 0.8 of its values."""
+    from datasketch import MinHashLSH
+    from datasketch.lean_minhash import LeanMinHash
+
+    index, signs = MinHashLSH(threshold=0.8, num_perm=128), {}
+    parent = list(range(len(keys)))
+
+    def root(i: int) -> int:
+        return i if parent[i] == i else root(parent[i])
+
+    for i in sorted((i for i in range(len(keys)) if signed[i]), key=keys.__getitem__):
+        signs[i] = LeanMinHash(seed=1, hashvalues=rows[i], scheme="affine32")
+        for j in index.query(signs[i]):
+            if signs[i].jaccard(signs[j]) >= 0.8:
+                low, high = sorted((root(i), root(j)), key=keys.__getitem__)
+                parent[high] = low
+        index.insert(i, signs[i])
+    return {i: root(i) for i in range(len(keys)) if root(i) != i}
+
+
+def test_copies_are_those_datasketchs_lsh_finds() -> None:
+    from storybrief.cluster.duplicates import copies_of
+
+    draw = np.random.default_rng(7)
+    for _ in range(5):
+        count = int(draw.integers(50, 200))
+        # Few distinct signatures, each copied with 0-40% of its values redrawn: pairs
+        # either side of 0.8, pairs that share a band only, and identical signatures.
+        base = draw.integers(0, 2**32, size=(count // 6, 128), dtype=np.uint64)
+        rows = base[draw.integers(0, len(base), count)]
+        for row in rows:
+            redrawn = draw.choice(128, int(draw.integers(0, 50)), replace=False)
+            row[redrawn] = draw.integers(0, 2**32, len(redrawn), dtype=np.uint64)
+        rows = rows.astype(np.uint32)
+        signed = draw.random(count) > 0.1
+        keys = [(f"{draw.integers(0, 40):02d}", f"s{n}") for n in range(count)]
+        expected = _lsh_copies(keys, signed, rows)
+        assert len(expected) > count // 10  # the fixture has copies to find
+        assert copies_of(keys, signed, rows, ClusterSettings()) == expected

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 import storybrief
 from storybrief.cli import app
-from storybrief.pile import group_pile, read_lines
+from storybrief.pile import group_pile, prepare_lines, read_lines
 
 PILE = FIXTURES / "pile"
 BAD = {
@@ -208,13 +208,24 @@ def test_a_pile_for_briefs_loses_the_furniture_of_three_stories_and_keeps_its_st
     alone = group_pile(read_lines(_furnished_lines()))
     for_briefs = group_pile(read_lines(_furnished_lines()), briefs=True)
     assert [line.record() for line in for_briefs.lines] == [line.record() for line in alone.lines]
-    carrying = [a.id for story in alone.stories for a in story if ABOUT in a.paragraphs]
+    cleaned = prepare_lines(read_lines(_furnished_lines()))
+    carrying = [line.article.id for line in cleaned if ABOUT in line.article.paragraphs]
     assert sorted(carrying) == ["bridge-radio", "fire-times", "transfer-sport"]
     articles = [a for story in for_briefs.stories for a in story]
     assert not any(
         ABOUT in a.paragraphs or any(ABOUT in s.text for s in a.sentences) for a in articles
     )
     assert next(a for a in articles if a.id == "fire-times").removed[-1].line == ABOUT
+
+
+def test_grouping_alone_lets_go_of_the_articles_texts_and_numbers_the_same_stories() -> None:
+    alone = group_pile(read_lines(_lines()))
+    for_briefs = group_pile(read_lines(_lines()), briefs=True)
+    assert [line.record() for line in alone.lines] == [line.record() for line in for_briefs.lines]
+    assert [len(story) for story in alone.stories] == [3, 3, 2]
+    lean, full = ([a for story in pile.stories for a in story] for pile in (alone, for_briefs))
+    assert not any(a.raw or a.paragraphs or a.sentences for a in lean)
+    assert all(a.raw and a.paragraphs and a.sentences for a in full)
 
 
 def test_the_stories_command_writes_briefs_without_the_furniture(tmp_path: Path) -> None:

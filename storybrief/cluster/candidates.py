@@ -49,26 +49,29 @@ def candidate_pairs(
     uncommon.eliminate_zeros()
     across = uncommon.T.tocsr()  # transposed once, not once per block
     found = [
-        _block(rows, (uncommon, across), start, vectors, settings)
-        for start in range(0, rows.shape[0], BLOCK)
+        _block((uncommon, across), start, settings) for start in range(0, rows.shape[0], BLOCK)
     ]
-    first = np.concatenate([f[0] for f in found])
-    second = np.concatenate([f[1] for f in found])
-    similarity = np.concatenate([f[2] for f in found])
-    low, high = np.minimum(first, second), np.maximum(first, second)
-    # One entry per pair: a pair found from both of its ends scores the same both times.
-    _, where = np.unique(low * rows.shape[0] + high, return_index=True)
-    return Pairs(low[where], high[where], similarity[where])
+    first, second = (np.concatenate([f[n] for f in found]) for n in (0, 1))
+    del found  # each step's arrays let go once used: tens of MB each at 100,000 articles
+    # One entry per pair, found from either end or both, then scored: a pair is scored once.
+    pair = np.unique(
+        np.minimum(first, second).astype(np.int64) * rows.shape[0] + np.maximum(first, second)
+    )
+    del first, second
+    low, high = (pair // rows.shape[0]).astype(np.int32), (pair % rows.shape[0]).astype(np.int32)
+    del pair
+    step = BLOCK * settings.candidates
+    similarity = [
+        _similarity(rows, vectors, low[k : k + step], high[k : k + step], settings)
+        for k in range(0, len(low), step)
+    ]
+    return Pairs(low, high, np.concatenate([np.zeros(0), *similarity]))
 
 
 def _block(
-    rows: csr_matrix,
-    uncommon: tuple[csr_matrix, csr_matrix],
-    start: int,
-    vectors: np.ndarray,
-    settings: ClusterSettings,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The scored candidates of rows ``start`` to ``start + BLOCK``.
+    uncommon: tuple[csr_matrix, csr_matrix], start: int, settings: ClusterSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """The candidates of rows ``start`` to ``start + BLOCK``: the pairs' two rows.
 
     ``uncommon`` is the rows without their common words, and its transpose.
     """
@@ -82,10 +85,9 @@ def _block(
         columns, values = columns[keep], values[keep]
         if len(columns) > settings.candidates:
             columns = columns[np.argpartition(-values, settings.candidates)[: settings.candidates]]
-        first.append(np.full(len(columns), row))
+        first.append(np.full(len(columns), row, dtype=columns.dtype))  # int32: half the memory
         second.append(columns)
-    first_all, second_all = np.concatenate(first), np.concatenate(second)
-    return first_all, second_all, _similarity(rows, vectors, first_all, second_all, settings)
+    return np.concatenate(first), np.concatenate(second)
 
 
 def blend(words: np.ndarray, meaning: np.ndarray, share: float) -> np.ndarray:

@@ -4,8 +4,9 @@ Each article's body is cut into overlapping runs of ``shingle_words`` words
 (case and punctuation ignored), and two articles whose sets of runs overlap
 by at least ``duplicate_jaccard`` (Jaccard similarity) are copies. Sets are
 compared by their MinHash signatures, candidates found by locality-sensitive
-hashing (datasketch): no pair of the pile is compared unless their signatures
-agree on a whole band, so the cost grows with the pile, not its square.
+hashing (the bands of datasketch's LSH, matched by sorting): no pair of the pile
+is compared unless their signatures agree on a whole band, so the cost grows
+with the pile, not its square.
 
 Copies of copies are one set, and every article of a set is a copy of the
 set's *original*: its article of the smallest id (then source), so the
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from storybrief.models import Article
-from storybrief.nlp.minhash import SCHEME, SEED, signature
+from storybrief.nlp.minhash import signature
 
 if TYPE_CHECKING:
     from storybrief.settings import ClusterSettings
@@ -29,6 +32,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+")
 _MULTIPLIER = np.uint64(1_000_003)  # a prime: a run's hash mixes its words in order
 _LOW_32_BITS = np.uint64(0xFFFFFFFF)  # datasketch's default scheme takes 32-bit hashes
+# Candidate pairs compared at once: both signatures of each are copied (1 KB a pair).
+_CHUNK = 65_536
 
 
 def shingles(text: str, size: int) -> np.ndarray:
@@ -66,13 +71,6 @@ def signatures(articles: list[Article], settings: ClusterSettings) -> tuple[np.n
     return signed, out
 
 
-def _root(parent: list[int], item: int) -> int:
-    while parent[item] != item:
-        parent[item] = parent[parent[item]]
-        item = parent[item]
-    return item
-
-
 def originals(articles: list[Article], settings: ClusterSettings) -> dict[int, int]:
     """For each article of ``articles`` that copies another, the index of its set's original.
 
@@ -88,24 +86,95 @@ def copies_of(
     signature: np.ndarray,
     settings: ClusterSettings,
 ) -> dict[int, int]:
-    """``originals``, from the articles' canonical ``keys`` and their ``signatures``."""
-    from datasketch import MinHashLSH
-    from datasketch.lean_minhash import LeanMinHash
+    """``originals``, from the articles' canonical ``keys`` and their ``signatures``.
 
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    rank = {i: n for n, i in enumerate(order)}
-    index = MinHashLSH(threshold=settings.duplicate_jaccard, num_perm=settings.minhash_permutations)
-    signs: dict[int, LeanMinHash] = {}
-    # Each article is compared with those before it in the canonical order, so
-    # a set's smallest member is always the root it is joined under.
-    parent = list(range(len(keys)))
-    for i in (i for i in order if signed[i]):
-        # Made by ``nlp.minhash.signature`` (``signatures``): its seed and scheme.
-        signs[i] = sign = LeanMinHash(seed=SEED, hashvalues=signature[i], scheme=SCHEME)
-        for j in index.query(sign):
-            if sign.jaccard(signs[j]) >= settings.duplicate_jaccard:
-                low, high = sorted((_root(parent, i), _root(parent, j)), key=rank.__getitem__)
-                parent[high] = low
-        index.insert(i, sign)
-    copies = {i: _root(parent, i) for i in range(len(keys))}
-    return {i: root for i, root in copies.items() if root != i}
+    Two signed articles are compared when their signatures agree on a whole band of
+    datasketch's LSH for ``duplicate_jaccard`` (``bands``), and are copies when they agree on
+    at least that share of their values (``LeanMinHash.jaccard``). Bands are matched by sorting
+    the signatures, not in datasketch's index: its dict entry and set per band and article
+    took 600 MB at 100,000 articles. Articles of one signature are compared once, as one.
+    """
+    rows = np.flatnonzero(signed)
+    if len(rows) < 2:
+        return {}
+    cuts = bands(settings.duplicate_jaccard, settings.minhash_permutations)
+    # Each band's values (and those past the last band) numbered: two signatures are the
+    # same when all their numbers are, found without sorting a copy of every signature.
+    rest = [(cuts[-1][1], signature.shape[1])] if cuts[-1][1] < signature.shape[1] else []
+    spans = [*cuts, *rest]
+    numbered = np.stack([_numbered(signature[rows, start:end]) for start, end in spans], axis=1)
+    _, first_of, same = np.unique(numbered, axis=0, return_index=True, return_inverse=True)
+    # Each article stands for its signature: joined to the first of it, and the first of
+    # each signature to the firsts of those alike.
+    stand_in = rows[first_of]
+    one, other = _alike(numbered[first_of, : len(cuts)], stand_in, signature, settings)
+    ends = (
+        np.concatenate([rows, stand_in[one]]),
+        np.concatenate([stand_in[same.ravel()], stand_in[other]]),
+    )
+    return _originals(keys, ends)
+
+
+def _numbered(values: np.ndarray) -> np.ndarray:
+    """A number for each row of ``values``, the same for the same row."""
+    return np.unique(values, axis=0, return_inverse=True)[1].ravel()
+
+
+def _originals(keys: list[tuple[str, ...]], ends: tuple[np.ndarray, np.ndarray]) -> dict[int, int]:
+    """Each article joined to another by ``ends`` (copies of copies too): its set's smallest
+    member in the order of ``keys``, if that is not itself."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    count = len(keys)
+    graph = coo_matrix((np.ones(len(ends[0])), ends), shape=(count, count))
+    label = connected_components(graph, directed=False)[1]
+    order = np.array(sorted(range(count), key=keys.__getitem__), dtype=np.int64)
+    root = np.full(count, -1, dtype=np.int64)
+    for row in order[::-1]:  # the last write is each set's first member in canonical order
+        root[label[row]] = row
+    return {i: int(root[label[i]]) for i in range(count) if root[label[i]] != i}
+
+
+@cache
+def bands(threshold: float, permutations: int) -> list[tuple[int, int]]:
+    """The ranges of signature values datasketch's ``MinHashLSH`` bands for ``threshold``."""
+    from datasketch import MinHashLSH
+
+    return list(MinHashLSH(threshold=threshold, num_perm=permutations).hashranges)
+
+
+def _alike(
+    band: np.ndarray, stand_in: np.ndarray, signature: np.ndarray, settings: ClusterSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of distinct signatures (rows ``stand_in`` of ``signature``; their bands
+    numbered in ``band``) that agree on a whole band and on at least ``duplicate_jaccard`` of
+    their values."""
+    found = [pair for column in band.T for pair in _together(column)]
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    pair = np.unique(np.concatenate([a * len(band) + b for a, b in found]))
+    one, other = pair // len(band), pair % len(band)
+    agree = np.concatenate(
+        [
+            np.count_nonzero(
+                signature[stand_in[one[k : k + _CHUNK]]]
+                == signature[stand_in[other[k : k + _CHUNK]]],
+                axis=1,
+            )
+            for k in range(0, len(one), _CHUNK)
+        ]
+    )
+    alike = agree / np.float64(signature.shape[1]) >= settings.duplicate_jaccard
+    return one[alike], other[alike]
+
+
+def _together(label: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Every pair of positions of one ``label``, the lower position first."""
+    order = np.argsort(label, kind="stable")
+    starts = np.flatnonzero(np.diff(label[order], prepend=-1))
+    sizes = np.diff(np.append(starts, len(order)))
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        members = order[starts[sizes == size][:, None] + np.arange(size)]
+        low, high = np.triu_indices(size, 1)
+        yield members[:, low].ravel(), members[:, high].ravel()

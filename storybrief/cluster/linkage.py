@@ -68,6 +68,8 @@ if TYPE_CHECKING:
 
 # Up to this many pairs, two groups' similarities are computed pair by pair.
 _FEW_PAIRS = 16
+# Pairs scored at once (``scores``).
+_JUDGED = 1 << 17
 
 
 def densities(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray:
@@ -108,11 +110,20 @@ def in_window(pairs: Pairs, when: When, settings: ClusterSettings) -> Pairs:
     return Pairs(pairs.first[near], pairs.second[near], pairs.similarity[near])
 
 
-def scores(pairs: Pairs, judge: Judge) -> np.ndarray:
-    """Each pair's score (``Judge.raw``) as ``judged``."""
-    return judged(
-        pairs.similarity, judge.raw(pairs.first, pairs.second, pairs.similarity)[0], judge.settings
-    )
+def scores(pairs: Pairs, judge: Judge) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair's score (``Judge.raw``) as ``judged``, and its ``Judge.likeness``.
+
+    ``_JUDGED`` pairs at a time: the learned judge's features and the test of each other's
+    closest candidates take a few hundred bytes a pair (370 MB at 100,000 articles, at once).
+    """
+    score, alike = [np.zeros(0)], [np.zeros(0)]
+    for start in range(0, len(pairs.first), _JUDGED):
+        part = slice(start, start + _JUDGED)
+        similarity = pairs.similarity[part]
+        raw, doubt = judge.raw(pairs.first[part], pairs.second[part], similarity)
+        score.append(judged(similarity, raw, judge.settings))
+        alike.append(judge.likeness(similarity, doubt))
+    return np.concatenate(score), np.concatenate(alike)
 
 
 def judged(similarity: np.ndarray, score: np.ndarray, settings: ClusterSettings) -> np.ndarray:
@@ -139,9 +150,11 @@ def _ends(pairs: Pairs) -> tuple[np.ndarray, np.ndarray]:
 def _ranks(ends: np.ndarray, similarity: np.ndarray, count: int) -> np.ndarray:
     """Each entry's rank, best first, among the entries of the same article (``ends``)."""
     order = np.lexsort((-similarity, ends))
-    starts = np.searchsorted(ends[order], np.arange(count))
-    rank = np.empty(len(ends), dtype=np.int64)
-    rank[order] = np.arange(len(ends)) - starts[ends[order]]
+    ordered = ends[order]
+    # int32 throughout: these arrays hold two entries per pair (millions at 100,000 articles).
+    starts = np.searchsorted(ordered, np.arange(count)).astype(np.int32)
+    rank = np.empty(len(ends), dtype=np.int32)
+    rank[order] = np.arange(len(ends), dtype=np.int32) - starts[ordered]
     return rank
 
 
@@ -423,12 +436,11 @@ def _step(
 def labels(pairs: Pairs, judge: Judge) -> np.ndarray:
     """The group of each article, named by one of its members."""
     count = len(judge.density)
-    score = scores(pairs, judge)
+    score, alike = scores(pairs, judge)
     component = components(pairs, score >= judge.settings.threshold, count)
     label = np.arange(count)
     inside = component[pairs.first] == component[pairs.second]
     order = np.argsort(component[pairs.first[inside]], kind="stable")
-    alike = judge.likeness(pairs.similarity, judge.doubt(pairs.first, pairs.second))
     columns = [c[inside][order] for c in (pairs.first, pairs.second, score, alike)]
     bounds = np.flatnonzero(np.diff(component[columns[0]])) + 1
     for first, second, *values in zip(*(np.split(c, bounds) for c in columns), strict=True):
