@@ -10,8 +10,8 @@ loads included) on the stories-dev pile (or whole gold stories of it drawn to
 ``--dask local`` (a LocalCluster of this machine's cores: its start included),
 and checks that all write the same output file (and, with ``--briefs``, the
 same briefs). ``--before TREE`` first runs another source tree (an older
-commit, ``git archive`` d into TREE; or name the commit, REV, and it is exported
-into a temporary folder so) on the same pile, in one process and on two
+commit, ``git archive`` d into TREE, or REV, a commit this runs ``git archive`` on into a
+temporary folder) on the same pile, in one process and on two
 workers, and checks whether it writes the same (it does unless the code changed
 what it writes). ``--no-dask`` leaves the Dask run out. Prints wall and CPU
 seconds (of the command and its children: on a loaded machine the steadier
@@ -119,11 +119,15 @@ def before_tree(before: str | None, folder: Path) -> Path | None:
         return Path(before) if before else None
     repo = Path(__file__).resolve().parent.parent
     folder.mkdir()
-    archive = subprocess.run(
-        ["git", "-C", str(repo), "archive", before], capture_output=True, check=False
-    )
-    if archive.returncode:
-        sys.exit(f"--before {before}: no such folder or commit ({archive.stderr.decode().strip()})")
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(repo), "archive", before], capture_output=True, check=False
+        )
+        failed = archive.stderr.decode().strip() if archive.returncode else ""
+    except OSError as exc:  # no git on this machine: said as plainly as an unknown commit
+        failed = str(exc)
+    if failed:
+        sys.exit(f"--before {before}: no such folder or commit ({failed})")
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
     return folder
 

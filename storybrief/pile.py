@@ -192,7 +192,9 @@ def group_pile(
     """Clean the lines' articles, group them (copies set aside first), and number the stories.
 
     With ``briefs``, the paragraphs several stories carry are then removed from their
-    articles (``pipeline.drop_furniture``), as a brief needs; grouping alone skips that work.
+    articles (``pipeline.drop_furniture``), as a brief needs; grouping alone skips that work,
+    and its stories' articles keep no text (``prepare_lines``' ``lean``, ``_features``): only
+    their ids, titles and the lines' records are left to read, not enough for a brief.
     """
     settings = settings or ClusterSettings()
     with progress("Cleaning articles", None):

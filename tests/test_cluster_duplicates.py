@@ -127,3 +127,14 @@ def test_copies_are_those_datasketchs_lsh_finds() -> None:
         expected = _lsh_copies(keys, signed, rows)
         assert len(expected) > count // 10  # the fixture has copies to find
         assert copies_of(keys, signed, rows, ClusterSettings()) == expected
+
+
+def test_piles_of_none_one_unsigned_or_identical_articles() -> None:
+    assert _named([]) == {}
+    assert _named([_article("wire-a", WIRE)]) == {}
+    assert _named([_article("empty-a", ""), _article("empty-b", "")]) == {}  # unsigned: no copies
+    same = [_article(f"wire-{n}", WIRE) for n in "dbca"]  # one signature, found in any order
+    for seed in range(3):
+        random.Random(seed).shuffle(same)
+        found = _named([*same, _article("empty", "")])
+        assert found == {"wire-b": "wire-a", "wire-c": "wire-a", "wire-d": "wire-a"}

@@ -139,3 +139,19 @@ def test_a_word_of_a_class_met_before_is_not_tried_against_the_patterns_again() 
         rules._values = values  # type: ignore[assignment]
     assert tried == []
     assert [t.pos_ for t in doc] == ["NOUN", "AUX"]
+
+
+def test_words_no_pattern_names_get_what_the_ruler_gives_them_in_any_order() -> None:
+    vocab = spacy.blank("en").vocab
+    ruler = AttributeRuler(vocab)
+    ruler.add_patterns(RULES)
+    table = RuleTable(vocab, "rules", RULES)
+    # "throne" matches the "^th" expression, "zebra" and "chair" none: one class the two.
+    docs = [
+        ("zebra is throne", "NN VBZ NN", "nsubj ROOT attr", [1, 1, 1]),
+        ("throne is chair", "NN VBZ DT", "nsubj ROOT dep", [1, 1, 1]),
+    ]
+    for words, tags, deps, heads in [*docs, *docs[::-1]]:
+        expected = ruler(_doc(vocab, words, tags, deps, heads))
+        assert _attributes(table(_doc(vocab, words, tags, deps, heads))) == _attributes(expected)
+    assert _attributes(table(_doc(vocab, *docs[0])))[2][4] == "th-"

@@ -31,6 +31,12 @@ def test_elisions_and_words_in_single_marks_are_no_quotations() -> None:
     assert _quoted("Sanders\u2019 aides and O\u2019Neill\u2019s staff left.") == []
 
 
+def test_an_opening_mark_never_closed_quotes_nothing() -> None:
+    assert _quoted("\u2018") == _quoted("She said \u2018") == []
+    assert _quoted("She said \u2018no way and left") == []
+    assert _quoted("\u2018Yes\u2019 \u2018") == ["\u2018Yes\u2019"]
+
+
 def test_single_marks_inside_a_double_quotation_stay_part_of_it() -> None:
     quoted = "\u201cHe told me \u2018no\u2019 twice,\u201d"
     text = f"{quoted} she said, calling it \u2018unfair to all\u2019."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,8 @@ def test_a_folder_is_the_tree_itself(tmp_path: Path) -> None:
 
 
 def test_a_commit_is_exported_whole(tmp_path: Path) -> None:
-    if subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], check=False).returncode:
+    found = shutil.which("git")
+    if found is None or subprocess.run([found, "-C", str(ROOT), "rev-parse", "HEAD"]).returncode:
         pytest.skip("not a git checkout")
     tree = stories_dask.before_tree("HEAD", tmp_path / "tree")
     assert tree == tmp_path / "tree"
@@ -33,3 +35,11 @@ def test_a_commit_is_exported_whole(tmp_path: Path) -> None:
 def test_neither_is_refused_with_its_name(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="--before no-such-rev: no such folder or commit"):
         stories_dask.before_tree("no-such-rev", tmp_path / "tree")
+
+
+def test_a_commit_without_git_installed_is_refused_with_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no git on it
+    with pytest.raises(SystemExit, match="--before HEAD: no such folder or commit"):
+        stories_dask.before_tree("HEAD", tmp_path / "tree")

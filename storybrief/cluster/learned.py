@@ -3,10 +3,10 @@
 The same pair of articles means less in a sparse pile: in a feed's window most stories are
 told once, so an article's closest candidate is often another story, while in a pile of
 whole stories it is usually a story-mate. The linkage's own score of a pair (``hand``: its
-similarity against its articles' densities, less doubt and weekdays) and its similarity say
-how the pair stands; the pile's ``Surroundings`` (the share of its articles whose best
-candidate is far above their own run of candidates, and how alike its articles' best pairs
-typically are) say what such a standing is worth there. A logistic regression over both
+similarity against its articles' densities, less doubt, weekdays and figures) and its
+similarity say how the pair stands; the pile's ``Surroundings`` (the share of its articles
+whose best candidate is far above their own run of candidates, and how alike its articles'
+best pairs typically are) say what such a standing is worth there. A logistic regression over both
 and their products, fitted by ``bench/train_pair_judge.py`` on the tune halves of piles of
 both kinds (piles drawn by article at 500, 1,000 and 2,000 articles, by whole story, a mix,
 pooled pages, ECB+, 40-word leads; weights in ``pair_judge.json``), gives the pair's
@@ -67,8 +67,8 @@ def surroundings(pairs: Pairs, count: int) -> Surroundings:
 
 def pair_features(around: Surroundings, similarity: np.ndarray, hand: np.ndarray) -> np.ndarray:
     """The ``FEATURE_NAMES`` of pairs of ``similarity`` that the linkage scores ``hand`` (its
-    similarity less the articles' densities, doubt and weekdays' cost), in a pile ``around``:
-    one row per pair, along a last axis."""
+    similarity less the articles' densities, doubt, weekdays' and figures' cost), in a pile
+    ``around``: one row per pair, along a last axis."""
     far = np.full(np.shape(similarity), around.far)
     columns = (
         hand,

@@ -14,7 +14,9 @@ texts also loses a doubt (``Judge.doubt``): two excerpts that share a few
 rare words are less sure to be one story than two pages that share many;
 less so when each is among the other's ``close_ranks`` closest candidates; and
 two short texts whose openings name different weekdays lose more, naming the
-same one less (``Judge.days``): a lead names its event's day.
+same one less (``Judge.days``): a lead names its event's day; and so do two whose
+openings each name figures and none in common (``Judge.figured``): a recurring
+report's week is told by its number.
 
 Groups merge while the mean score of all their pairs is at least
 ``threshold`` (average linkage: a group stays together only while most of
@@ -220,8 +222,9 @@ class Judge:
     ) -> tuple[np.ndarray, np.ndarray]:
         """The score of pairs of articles ``first`` and ``second`` (index arrays, broadcast) of
         ``similarity``, before ``judged``, and their ``doubt``: the similarity less the
-        articles' mean density, the doubt and what the weekdays cost (``days``), or, with a
-        ``model``, what it makes of these and the pile's ``around``."""
+        articles' mean density, the doubt and what the weekdays and figures cost (``days``,
+        ``figured``), or, with a ``model``, what it makes of these and the pile's ``around``
+        (its weights were fitted before ``figured`` was: its ``hand`` then had no figures)."""
         doubt = self.doubt(first, second)
         density = (self.density[first] + self.density[second]) / 2
         hand = similarity - density - doubt - self.days(first, second)
