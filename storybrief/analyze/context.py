@@ -343,13 +343,17 @@ def quote_spans(text: str, singles: bool = False) -> list[tuple[int, int]]:
     Double marks pair up in order; one left open runs to the end of the text, as a
     paragraph-long quote does in news style. With ``singles`` (an article that quotes
     in curly single marks, as British outlets do: ``_single_marked``), quotations in
-    those are added outside the double ones (``_single_spans``).
+    those are added outside the double ones (``_single_spans``), and a double one
+    inside them is part of the outer quotation, not one of its own, as a single one
+    inside double marks is.
     """
     marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS]
     spans = list(zip(marks[::2], [*marks[1::2], len(text)], strict=False))
     if not singles or "‘" not in text:  # most texts: no opening single mark to pair
         return spans
-    return sorted(spans + _single_spans(text, spans))
+    outer = _single_spans(text, spans)
+    spans = [(i, j) for i, j in spans if not any(a < i and j < b for a, b in outer)]
+    return sorted(spans + outer)
 
 
 def _single_marked(texts: dict[tuple[str, int], str]) -> set[str]:
@@ -379,7 +383,9 @@ _WORD_AFTER = re.compile(r"\w’ \w")
 def _single_spans(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of quotations in curly single marks outside the ``doubles`` spans: each
     opening mark paired with a closing one before the next opening mark; an opening
-    mark never closed is an apostrophe ("‘til"), not a quotation."""
+    mark never closed is an apostrophe ("‘til"), not a quotation, unless it is the last
+    and opens a statement: the paragraph's start or after a colon, where a quote runs to
+    the paragraph's end and on, as one left open in double marks does."""
     opens = _marks_outside(_SINGLE_OPEN, text, doubles)
     closes = _marks_outside(_SINGLE_CLOSE, text, doubles)
     spans = []
@@ -387,6 +393,8 @@ def _single_spans(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, 
         window = [i for i in closes if start < i < limit]
         if window and window[0] > start + 2:  # a letter in marks is an elision: "rock ‘n’ roll"
             spans.append((start, _single_close(text, window)))
+        elif not window and limit == len(text) and text[:start].rstrip()[-1:] in ("", ":"):
+            spans.append((start, limit))
     return spans
 
 
@@ -407,6 +415,25 @@ def paragraph_text(story: StoryContext, sentence: Sentence) -> tuple[str, dict[s
     """The text of ``sentence``'s paragraph and where each of its sentences starts in it."""
     text, starts, _ = story.paragraphs[(sentence.article, sentence.paragraph)]
     return text, starts
+
+
+def quote_marks(story: StoryContext, sentence: Sentence) -> list[int]:
+    """Where in ``sentence``'s text the quotations of its paragraph open or close.
+
+    The paragraph's spans, not a search for double marks: in an article that quotes
+    in curly single marks these are its quotation marks, where a ’ may be an
+    apostrophe ("It’s"); elsewhere they are its double marks, every one of them.
+    """
+    _, starts, spans = story.paragraphs[(sentence.article, sentence.paragraph)]
+    start = starts[sentence.id]
+    return sorted(i - start for span in spans for i in span if 0 <= i - start < len(sentence.text))
+
+
+def sentence_quote_spans(story: StoryContext, sentence: Sentence) -> list[tuple[int, int]]:
+    """The quotations of ``sentence``'s text alone (``quote_spans`` of it), its marks
+    read from its paragraph (``quote_marks``): a mark left open runs to its end."""
+    marks = quote_marks(story, sentence)
+    return list(zip(marks[::2], [*marks[1::2], len(sentence.text)], strict=False))
 
 
 def outside_quotes(story: StoryContext, sentence: Sentence) -> set[int]:
