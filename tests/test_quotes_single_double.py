@@ -7,6 +7,8 @@ from __future__ import annotations
 from storybrief.analyze import run
 from storybrief.analyze.context import StoryContext, quote_marks
 from storybrief.analyze.quotes import _quotes_speech
+from storybrief.nlp.quotation import double_form
+from storybrief.summarize.candidates import collect_candidates
 
 # Apostrophes ("It’s", "Bob’s", "the voters’", "‘90s", "rock ‘n’ roll") are the same in both.
 _ARTICLE = (
@@ -77,3 +79,19 @@ def test_in_double_marks_every_double_mark_is_a_quotation_mark() -> None:
     for sentence in story.sentences:
         marks = [i for i, ch in enumerate(sentence.text) if ch in "\u201c\u201d"]
         assert quote_marks(story, sentence) == marks, sentence.text
+
+
+def test_the_summary_takes_the_same_sentences_from_both_forms() -> None:
+    def taken(form: str) -> list[tuple[str, bool]]:
+        found = collect_candidates(_story(form).articles)
+        return [(c.sentence.id, c.quoted_on) for c in found]
+
+    # The end of Porter's quotation ('This town deserves ...,’ she said.') is taken in neither.
+    assert taken("single") == taken("double")
+    assert "t0:12" not in dict(taken("single"))
+
+
+def test_the_double_form_of_an_article_quoting_in_double_marks_is_itself() -> None:
+    double, single = _story("double").sentences, _story("single").sentences
+    assert double_form(double) == double
+    assert [s.text for s in double_form(single)] == [s.text for s in double]
