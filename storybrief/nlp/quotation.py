@@ -53,25 +53,26 @@ def double_form(sentences: list[Sentence]) -> list[Sentence]:
     """``sentences`` as their article would read quoting in double marks: a quotation in
     single marks (``single_marked``) in double ones, a double one nested in it in single
     ones, so checks of the text alone read both forms alike; apostrophes as they are."""
+    if not any("‘" in s.text for s in sentences):  # most articles: nothing to rewrite
+        return sentences
+    length = {s.id: len(s.text) for s in sentences}
     texts: dict[str, str] = {}
     for text, starts, spans in paragraph_spans(sentences).values():
         swapped = _swapped(text, spans)
         if swapped != text:
-            texts.update((sid, swapped[at:]) for sid, at in starts.items())
-    return [
-        dataclasses.replace(s, text=texts[s.id][: len(s.text)]) if s.id in texts else s
-        for s in sentences
-    ]
+            texts.update((sid, swapped[at : at + length[sid]]) for sid, at in starts.items())
+    return [dataclasses.replace(s, text=texts[s.id]) if s.id in texts else s for s in sentences]
 
 
 def _swapped(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with its single-mark quotations (``spans`` opening on ‘) in double marks."""
-    for start, end in spans:
-        if text[start] == "‘":
-            inner = text[start + 1 : end].translate(_NESTED)
-            close = "”" if end < len(text) else ""
-            text = f"{text[:start]}“{inner}{close}{text[end + 1 :]}"
-    return text
+    chars = list(text)
+    for start, end in (span for span in spans if text[span[0]] == "‘"):
+        chars[start + 1 : end] = text[start + 1 : end].translate(_NESTED)
+        chars[start] = "“"
+        if end < len(text):  # not one left open to the paragraph's end
+            chars[end] = "”"
+    return "".join(chars)
 
 
 def quote_spans(text: str, singles: bool = False) -> list[tuple[int, int]]:
