@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from test_quotes_speakers import speakers_of
 
-from storybrief.analyze.context import StoryContext, quote_spans
+from storybrief.analyze.context import StoryContext
+from storybrief.nlp.quotation import quote_spans
 
 
 def _quoted(text: str) -> list[str]:

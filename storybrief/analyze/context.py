@@ -12,14 +12,11 @@ copy index are built on first use, as some stories' analyses never need them.
 from __future__ import annotations
 
 import dataclasses
-import re
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import InitVar, dataclass, field
 from functools import cached_property, lru_cache
-from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
@@ -33,6 +30,11 @@ from storybrief.models import Article, Sentence, StageWarning, Syndication
 from storybrief.nlp import apostrophes, rules, tokenizer
 from storybrief.nlp.encoders import Cosines
 from storybrief.nlp.overlap import CopyIndex
+from storybrief.nlp.quotation import (
+    Paragraph,
+    marks_in,
+    paragraph_spans,
+)
 from storybrief.nlp.speech import SPACY_MODEL
 from storybrief.settings import DEFAULT, Settings
 
@@ -40,7 +42,6 @@ if TYPE_CHECKING:
     from storybrief.analyze.entities import Names
 
 T = TypeVar("T")
-QUOTE_MARKS = '"“”„'
 
 
 @lru_cache(maxsize=1)
@@ -211,10 +212,6 @@ def leads(articles: list[Article], cap: int) -> tuple[list[Article], int | None]
     return [dataclasses.replace(a, sentences=a.sentences[:k]) for a in articles], k
 
 
-# A paragraph's text, where each of its sentences starts in it, and its quotes' spans.
-Paragraph = tuple[str, dict[str, int], list[tuple[int, int]]]
-
-
 @dataclass
 class StoryContext:
     """The usable articles of one story, parsed and embedded once, and the analyses' results.
@@ -264,20 +261,7 @@ class StoryContext:
         Built once: a text of one long paragraph would otherwise be joined and
         scanned again for each of its sentences, in time quadratic in its length.
         """
-        joined: dict[tuple[str, int], tuple[list[str], dict[str, int]]] = {}
-        length: Counter[tuple[str, int]] = Counter()
-        for s in self.sentences:
-            key = (s.article, s.paragraph)
-            parts, starts = joined.setdefault(key, ([], {}))
-            starts[s.id] = length[key]
-            parts.append(s.text + " ")
-            length[key] += len(s.text) + 1
-        texts = {key: "".join(parts) for key, (parts, _) in joined.items()}
-        single = _single_marked(texts)
-        return {
-            key: (texts[key], starts, quote_spans(texts[key], singles=key[0] in single))
-            for key, (_, starts) in joined.items()
-        }
+        return paragraph_spans(self.sentences)
 
     @property
     def cosines(self) -> Cosines:
@@ -337,76 +321,27 @@ class StoryContext:
             self.warnings.append(StageWarning(stage, describe(exc), article))
 
 
-def quote_spans(text: str, singles: bool = False) -> list[tuple[int, int]]:
-    """Character spans (opening mark, closing mark) of the quotations in ``text``.
-
-    Double marks pair up in order; one left open runs to the end of the text, as a
-    paragraph-long quote does in news style. With ``singles`` (an article that quotes
-    in curly single marks, as British outlets do: ``_single_marked``), quotations in
-    those are added outside the double ones (``_single_spans``).
-    """
-    marks = [i for i, ch in enumerate(text) if ch in QUOTE_MARKS]
-    spans = list(zip(marks[::2], [*marks[1::2], len(text)], strict=False))
-    if not singles or "‘" not in text:  # most texts: no opening single mark to pair
-        return spans
-    return sorted(spans + _single_spans(text, spans))
-
-
-def _single_marked(texts: dict[tuple[str, int], str]) -> set[str]:
-    """The articles of ``texts`` (by (article, paragraph)) that quote in curly single marks:
-    as many opening ones as double quotations or more. British outlets quote so, nesting
-    double marks inside; a US article quotes in double marks, where single ones are a
-    headline's or a nested quote's, and a scare quote's more often than elsewhere."""
-    singles: Counter[str] = Counter()
-    doubles: Counter[str] = Counter()
-    for (article, _), text in texts.items():
-        singles[article] += len(_SINGLE_OPEN.findall(text))
-        doubles[article] += (sum(ch in QUOTE_MARKS for ch in text) + 1) // 2
-    return {a for a, n in singles.items() if n and n >= doubles[a]}
-
-
-# A curly single mark opens a quotation after a space, a dash or a bracket and before a
-# letter ("‘It"), where the apostrophe of an elision stands before a digit
-# ("‘90s") or inside a word; it closes one after a non-space and before no letter or
-# digit ("gamble,’ she"), where "It’s" and "Bob’s" go on.
-_SINGLE_OPEN = re.compile(r"(?<![^\s(\[—–-])‘(?=[^\W\d_])")
-_SINGLE_CLOSE = re.compile(r"(?<=\S)’(?!\w)")
-# A plural possessive or a dropped g ("the voters’ patience", "‘Lyin’ Ted.’") sits between
-# two words: taken for the close only when no other close follows before the next opening.
-_WORD_AFTER = re.compile(r"\w’ \w")
-
-
-def _single_spans(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of quotations in curly single marks outside the ``doubles`` spans: each
-    opening mark paired with a closing one before the next opening mark; an opening
-    mark never closed is an apostrophe ("‘til"), not a quotation."""
-    opens = _marks_outside(_SINGLE_OPEN, text, doubles)
-    closes = _marks_outside(_SINGLE_CLOSE, text, doubles)
-    spans = []
-    for start, limit in pairwise([*opens, len(text)]):
-        window = [i for i in closes if start < i < limit]
-        if window and window[0] > start + 2:  # a letter in marks is an elision: "rock ‘n’ roll"
-            spans.append((start, _single_close(text, window)))
-    return spans
-
-
-def _marks_outside(mark: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Where ``mark`` matches ``text`` outside every one of ``spans``."""
-    found = (m.start() for m in mark.finditer(text))
-    return [i for i in found if not any(a <= i <= b for a, b in spans)]
-
-
-def _single_close(text: str, closes: list[int]) -> int:
-    """The closing mark of a single-mark quotation among the candidate ``closes``: the
-    first not between two words (``_WORD_AFTER``), else the first."""
-    plain = [i for i in closes if not _WORD_AFTER.match(text, i - 1)]
-    return (plain or closes)[0]
-
-
 def paragraph_text(story: StoryContext, sentence: Sentence) -> tuple[str, dict[str, int]]:
     """The text of ``sentence``'s paragraph and where each of its sentences starts in it."""
     text, starts, _ = story.paragraphs[(sentence.article, sentence.paragraph)]
     return text, starts
+
+
+def quote_marks(story: StoryContext, sentence: Sentence) -> list[int]:
+    """Where in ``sentence``'s text the quotations of its paragraph open or close.
+
+    The paragraph's spans, not a search for double marks: in an article that quotes
+    in curly single marks these are its quotation marks, where a ’ may be an
+    apostrophe ("It’s"); elsewhere they are its double marks, every one of them.
+    """
+    return marks_in(story.paragraphs[(sentence.article, sentence.paragraph)], sentence)
+
+
+def sentence_quote_spans(story: StoryContext, sentence: Sentence) -> list[tuple[int, int]]:
+    """The quotations of ``sentence``'s text alone (``quote_spans`` of it), its marks
+    read from its paragraph (``quote_marks``): a mark left open runs to its end."""
+    marks = quote_marks(story, sentence)
+    return list(zip(marks[::2], [*marks[1::2], len(sentence.text)], strict=False))
 
 
 def outside_quotes(story: StoryContext, sentence: Sentence) -> set[int]:

@@ -73,11 +73,12 @@ from itertools import combinations, product, takewhile
 
 from spacy.tokens import Doc, Span, Token
 
-from storybrief.analyze.context import QUOTE_MARKS, StoryContext, outside_quotes, parse
+from storybrief.analyze.context import StoryContext, outside_quotes, parse
 from storybrief.analyze.entity_pairs import NameInfo, PairModel, features, pair_model
 from storybrief.analyze.name_variants import nickname_of, unabbreviated
 from storybrief.models import Entity, Sentence
 from storybrief.nlp.labels import NAMED, OTHER_NAMES
+from storybrief.nlp.quotation import QUOTE_MARKS
 from storybrief.settings import EntitySettings
 
 # Labels whose span may run on over "of/in ... and the ..." into a longer name.

@@ -25,11 +25,11 @@ import numpy as np
 from spacy.tokens import Doc
 
 from storybrief.analyze.context import (
-    QUOTE_MARKS,
     StoryContext,
     outside_quotes,
     paragraph_text,
-    quote_spans,
+    quote_marks,
+    sentence_quote_spans,
 )
 from storybrief.analyze.entities import Names
 from storybrief.analyze.lexicon import content
@@ -121,7 +121,7 @@ def _beside(
     if (
         after is not None
         and after.paragraph == passage.paragraph
-        and not _quotes_speech(after.text)
+        and not _quotes_speech(story, after)
     ):
         found.append((after, (-1, -1)))
     before = sentences[covered[0].index - 1] if covered[0].index else None
@@ -131,13 +131,14 @@ def _beside(
     return found
 
 
-def _quotes_speech(text: str) -> bool:
-    """Whether the writer's sentence ``text`` quotes words of its own, not only a title
+def _quotes_speech(story: StoryContext, sentence: Sentence) -> bool:
+    """Whether the writer's ``sentence`` quotes words of its own, not only a title
     ('Clinton remarked, alluding to the actor's turn in "The Revenant."' names the
     statement before it, where a quote of its own would be that quote's speaker's)."""
+    text = sentence.text
     return any(
         (inner := text[start + 1 : end].strip()) and not _is_title(inner)
-        for start, end in quote_spans(text)
+        for start, end in sentence_quote_spans(story, sentence)
     )
 
 
@@ -151,7 +152,7 @@ def _introduces(story: StoryContext, before: Sentence, passage: Passage) -> bool
     text = before.text.rstrip()
     if text.endswith(":"):
         return True
-    if any(ch in QUOTE_MARKS for ch in text):
+    if quote_marks(story, before):
         return False
     if before.paragraph == passage.paragraph:
         return True
@@ -259,7 +260,7 @@ def _carried(story: StoryContext, article: Article, passages: list[Passage]) -> 
         if (
             before is not None
             and before.paragraph == passage.paragraph - 1
-            and not any(ch in QUOTE_MARKS for ch in before.text)
+            and not quote_marks(story, before)
         ):
             passage.speaker = acting_person(story, before, story.names)
 

@@ -45,6 +45,7 @@ from storybrief.clean.dates import MONTH_NAMES, WEEKDAYS, weekday_before
 from storybrief.models import Article, Sentence
 from storybrief.nlp.english import CLOSING_QUOTES, OPENING_QUOTES, STOPWORDS, balanced_quotes
 from storybrief.nlp.overlap import words
+from storybrief.nlp.quotation import double_form
 from storybrief.nlp.speech import QUOTE_VERBS, written_forms
 from storybrief.nlp.tense import dates_back
 
@@ -696,11 +697,15 @@ def collect_candidates(articles: list[Article]) -> list[Candidate]:
     for position, article in enumerate(a for a in articles if a.ok):
         day = _day_of(article.published)
         befores = ["", *(s.text for s in article.sentences)]
-        quoted = in_quotation(article.sentences)
-        for sentence, before, quoted_on in zip(article.sentences, befores, quoted, strict=False):
+        # Quotations read as in double marks, whichever marks the article quotes in.
+        marked = double_form(article.sentences)
+        quoted = in_quotation(marked)
+        for sentence, form, before, quoted_on in zip(
+            article.sentences, marked, befores, quoted, strict=False
+        ):
             text = trim(sentence.text)
             tokens = words(text)
-            if not usable(text, tokens) or _CUT_OFF.search(before.rstrip()):
+            if not usable(trim(form.text), tokens) or _CUT_OFF.search(before.rstrip()):
                 continue
             candidate = _candidate(sentence, text, tokens, day, position)
             if candidate is not None:
