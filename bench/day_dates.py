@@ -23,7 +23,7 @@ from storybrief.pipeline import prepare
 from storybrief.summarize import story_order
 from storybrief.summarize.candidates import collect_candidates, names_relative_day
 
-DATA = Path("/work/shared/data")
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"  # beside the checkout
 
 
 def _stories() -> list[tuple[str, list[Article]]]:

@@ -35,7 +35,7 @@ from storybrief.settings import DEFAULT
 from storybrief.summarize import story_order
 from storybrief.summarize.candidates import Candidate, collect_candidates
 
-DATA = Path("../shared/data")
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"  # beside the checkout
 Scores = tuple[
     dict[str, list[int]], np.ndarray, np.ndarray
 ]  # units by sentence, blend, probability

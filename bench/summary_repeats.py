@@ -55,7 +55,7 @@ from storybrief.nlp.overlap import words
 from storybrief.nlp.paraphrase import defined_by, synonyms
 from storybrief.pipeline import prepare
 
-DATA = Path("../shared/data")
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"  # beside the checkout
 LABELS = Path(__file__).resolve().parent / "summary_repeats.tsv"
 SCORES = (
     "alignment",
