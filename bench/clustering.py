@@ -98,6 +98,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from analysis import DATA
 
 from storybrief.cluster import group, stories
 from storybrief.ingest import parse_jsonl
@@ -116,7 +117,6 @@ if TYPE_CHECKING:
 Method = Callable[[list[Article]], list[list[Article]]]
 Pile = tuple[list[Article], dict[str, str]]
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"  # beside the checkout
 SPLIT_SEED = 12  # shuffles stories-dev's gold stories into the tune and the report half
 DRAW_SEED = 0  # draws whole stories into a pile, and shuffles the pile
 

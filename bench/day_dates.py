@@ -16,14 +16,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from analysis import DATA
+
 from storybrief.analyze import timeline
 from storybrief.analyze.context import parse
 from storybrief.models import Article
 from storybrief.pipeline import prepare
 from storybrief.summarize import story_order
 from storybrief.summarize.candidates import collect_candidates, names_relative_day
-
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"  # beside the checkout
 
 
 def _stories() -> list[tuple[str, list[Article]]]:

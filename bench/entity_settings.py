@@ -21,13 +21,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from analysis import _allsides_stories
+from analysis import DATA, _allsides_stories
 
 from storybrief.analyze.context import StoryContext
 from storybrief.analyze.entities import mentions, names_of, ruled
 from storybrief.settings import EntitySettings
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 Groups = set[frozenset[str]]
 
 

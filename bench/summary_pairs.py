@@ -23,6 +23,7 @@ import itertools
 from pathlib import Path
 
 import numpy as np
+from analysis import DATA
 from summaries import DUC_WORDS, MULTINEWS_WORDS, _rows
 
 from storybrief.analyze import StoryContext, run
@@ -35,7 +36,6 @@ from storybrief.settings import DEFAULT
 from storybrief.summarize import story_order
 from storybrief.summarize.candidates import Candidate, collect_candidates
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"  # beside the checkout
 Scores = tuple[
     dict[str, list[int]], np.ndarray, np.ndarray
 ]  # units by sentence, blend, probability

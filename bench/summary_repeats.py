@@ -44,7 +44,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from spacy.tokens import Doc, Token
 from summaries import _rows
-from summary_pairs import SETS, Scores, candidate_alignment, candidate_pool, unit_scores
+from summary_pairs import DATA, SETS, Scores, candidate_alignment, candidate_pool, unit_scores
 
 from storybrief.analyze.agreements import _heads, _subject
 from storybrief.analyze.context import nlp
@@ -55,7 +55,6 @@ from storybrief.nlp.overlap import words
 from storybrief.nlp.paraphrase import defined_by, synonyms
 from storybrief.pipeline import prepare
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"  # beside the checkout
 LABELS = Path(__file__).resolve().parent / "summary_repeats.tsv"
 SCORES = (
     "alignment",

@@ -1287,10 +1287,10 @@ def _one_article_twice(
     cluster: list[int], listed: _Listed, units: list[_Unit], scores: np.ndarray, bar: float
 ) -> bool:
     """Whether a cluster is a listed fact told twice by its articles (``_told_twice``)."""
-    own, twice = _other_tellings(cluster, listed, units)
+    shown = {units[i].sentence.id for i in cluster}
+    own, twice = _other_tellings(cluster, shown, listed, units)
     if not twice or len(twice) != len(own):
         return False
-    shown = {units[i].sentence.id for i in cluster}
     articles = {units[i].sentence.article for i in twice}
     theirs = [
         j
@@ -1302,11 +1302,12 @@ def _one_article_twice(
 
 
 def _other_tellings(
-    cluster: list[int], listed: _Listed, units: list[_Unit]
+    cluster: list[int], shown: set[str], listed: _Listed, units: list[_Unit]
 ) -> tuple[list[int], list[int]]:
-    """A cluster's units outside the sentences it shares with a listed fact (none if it
-    shares none), and those of them in other sentences of the fact's own articles."""
-    common = {units[i].sentence.id for i in cluster} & set(listed.agreement.sentence_ids)
+    """A cluster's units outside the sentences it (whose sentence ids are ``shown``) shares
+    with a listed fact (none if it shares none), and those of them in other sentences of the
+    fact's own articles."""
+    common = shown & set(listed.agreement.sentence_ids)
     if not common:
         return [], []
     own = [i for i in cluster if units[i].sentence.id not in common]
