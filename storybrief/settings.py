@@ -311,7 +311,11 @@ class ClusterSettings:
     halves only: stories-dev's whole tune half loses more to stories split (B³ recall 0.835)
     than merged (precision 0.880), and its merged ones are a storyline's recurring reports
     told apart by their figures; the pooled pages' loss is splitting of clusters whose
-    articles share little (the figures rule leaves them as they were).
+    articles share little (the figures rule leaves them as they were). Twentieth session, on
+    the tune halves: those split pieces share no rare name with their cluster and score no
+    higher against it than against unrelated groups, so neither a shared-names rule nor a
+    second look joining small pieces to their best group (average linkage over the piece)
+    was kept (BENCHMARKS.md, "(twentieth session, issue 12)").
     """
 
     lead_words: int = 300  # words of the body read after the headline
