@@ -236,26 +236,34 @@ def _merges(brief: Brief | SimpleNamespace, gold: dict[str, Any]) -> dict[str, f
     }
 
 
+def _covered(fact: dict[str, Any], ids: list[str], text: dict[str, str]) -> set[str]:
+    """The fact's sources whose evidence one of the sentences ``ids`` of that source holds."""
+    evidence = fact["evidence"]
+    return {
+        source
+        for source in fact["sources"]
+        for i in ids
+        if i.startswith(source) and any(e in text[i] for e in evidence.get(source, []))
+    }
+
+
 def _agreements(brief: Brief, gold: dict[str, Any]) -> dict[str, float]:
     text = {s.id: s.text for a in brief.usable for s in a.sentences}
-
-    def covered(fact: dict[str, Any], ids: list[str]) -> set[str]:
-        evidence = fact["evidence"]
-        return {
-            source
-            for source in fact["sources"]
-            for i in ids
-            if i.startswith(source) and any(e in text[i] for e in evidence.get(source, []))
-        }
-
     facts = [f for f in gold["agreements"] if "evidence" in f]
-    best = [
-        max((len(covered(f, a.sentence_ids)) for a in brief.agreements), default=0) for f in facts
-    ]
+    # Per fact, the fact's sources each agreement of the brief covers.
+    covers = [[_covered(f, a.sentence_ids, text) for a in brief.agreements] for f in facts]
+    return _agreement_scores(facts, covers)
+
+
+def _agreement_scores(
+    facts: list[dict[str, Any]], covers: list[list[set[str]]]
+) -> dict[str, float]:
+    """Recall, source recall and repeats of the facts, given the sources each agreement covers."""
+    best = [max(map(len, c), default=0) for c in covers]
     found = sum(b == len(f["sources"]) for b, f in zip(best, facts, strict=True))
     # Agreements stating a fact (citing it in two of its sources) beyond the first: one
     # fact told as several agreements is noise a reader has to merge by hand.
-    stating = [sum(len(covered(f, a.sentence_ids)) >= 2 for a in brief.agreements) for f in facts]
+    stating = [sum(len(c) >= 2 for c in cover) for cover in covers]
     return {
         "agreement_recall": _ratio(found, len(facts)),
         "agreement_source_recall": _ratio(sum(best), sum(len(f["sources"]) for f in facts)),

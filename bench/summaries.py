@@ -197,27 +197,42 @@ def _f1(candidate: Counter, reference: Counter) -> float:
 def oracle_system(row: dict[str, Any], words: int) -> str:
     """Greedily add the sentence that most raises ROUGE-1 + ROUGE-2 F1, up to the budget."""
     pool = [s for doc in row["docs"] for s in sentences_of(doc)]
-    tokens = [_TOKENIZER.tokenize(s) for s in pool]
-    ref_tokens = _TOKENIZER.tokenize(row["summary"])
-    refs = [_ngrams(ref_tokens, n) for n in (1, 2)]
-    grams = [[_ngrams(t, n) for n in (1, 2)] for t in tokens]
+    refs = _unigrams_bigrams(row["summary"])
+    grams = [_unigrams_bigrams(s) for s in pool]
     chosen: list[int] = []
     current = [Counter(), Counter()]
     score, total = 0.0, 0
     while total < words:
-        best, best_score = None, score
-        for i in range(len(pool)):
-            if i in chosen:
-                continue
-            s = sum(_f1(current[k] + grams[i][k], refs[k]) for k in range(2))
-            if s > best_score:
-                best, best_score = i, s
+        best, best_score = _best_addition(current, grams, refs, chosen, score)
         if best is None:
             break
         chosen.append(best)
         current = [current[k] + grams[best][k] for k in range(2)]
         score, total = best_score, total + len(pool[best].split())
     return "\n".join(pool[i] for i in chosen)
+
+
+def _unigrams_bigrams(text: str) -> list[Counter]:
+    tokens = _TOKENIZER.tokenize(text)
+    return [_ngrams(tokens, n) for n in (1, 2)]
+
+
+def _best_addition(
+    current: list[Counter],
+    grams: list[list[Counter]],
+    refs: list[Counter],
+    chosen: list[int],
+    score: float,
+) -> tuple[int | None, float]:
+    """The unchosen sentence whose n-grams most raise the summed F1 above ``score``, if any."""
+    best, best_score = None, score
+    for i, own in enumerate(grams):
+        if i in chosen:
+            continue
+        s = sum(_f1(current[k] + own[k], refs[k]) for k in range(2))
+        if s > best_score:
+            best, best_score = i, s
+    return best, best_score
 
 
 # --- scoring ---------------------------------------------------------------------

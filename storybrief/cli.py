@@ -109,6 +109,28 @@ AllowPrivate = Annotated[
     ),
 ]
 
+# The options only `stories` takes: its JSONL pile and where its results go.
+JsonlPile = Annotated[
+    Path | None,
+    typer.Option(
+        "--jsonl",
+        exists=True,
+        dir_okay=False,
+        help='Articles, one a line: {"id", "text" | "html", "title", "published", "outlet", '
+        '"url"}; --out gets {"id", "story", "duplicate_of"} lines, in the same order.',
+    ),
+]
+GroupOnly = Annotated[
+    bool, typer.Option("--group-only", help="With --jsonl: group only, write no briefs.")
+]
+BriefsDir = Annotated[
+    Path | None,
+    typer.Option(help="With --jsonl: directory of the briefs (default: OUT's name + -briefs)."),
+]
+Workers = Annotated[
+    int, typer.Option(min=1, help="Worker processes writing the briefs (without --dask).")
+]
+
 StoryGrain = Annotated[
     Grain,
     typer.Option(
@@ -289,30 +311,14 @@ def stories(
         list[str] | None,
         typer.Argument(help="Files, directories, glob patterns or URLs (pages or RSS/Atom feeds)."),
     ] = None,
-    jsonl: Annotated[
-        Path | None,
-        typer.Option(
-            "--jsonl",
-            exists=True,
-            dir_okay=False,
-            help='Articles, one a line: {"id", "text" | "html", "title", "published", "outlet", '
-            '"url"}; --out gets {"id", "story", "duplicate_of"} lines, in the same order.',
-        ),
-    ] = None,
-    group_only: Annotated[
-        bool, typer.Option("--group-only", help="With --jsonl: group only, write no briefs.")
-    ] = False,
-    briefs: Annotated[
-        Path | None,
-        typer.Option(help="With --jsonl: directory of the briefs (default: OUT's name + -briefs)."),
-    ] = None,
+    jsonl: JsonlPile = None,
+    group_only: GroupOnly = False,
+    briefs: BriefsDir = None,
     fmt: Annotated[BriefFormat, _format("Format of each brief.")] = BriefFormat.html,
     words: Words = pipeline.DEFAULT_WORDS,
     allow_private: AllowPrivate = False,
     dask: Dask = None,
-    workers: Annotated[
-        int, typer.Option(min=1, help="Worker processes writing the briefs (without --dask).")
-    ] = 2,
+    workers: Workers = 2,
     grain: StoryGrain = Grain.event,
     llm: UseLLM = False,
     llm_url: LLMUrl = None,

@@ -54,6 +54,11 @@ class Corpus:
 
 def _texts() -> dict[str, str | bytes]:
     """File name → content of each hostile article file."""
+    return {**_plain_texts(), **_markup_texts()}
+
+
+def _plain_texts() -> dict[str, str | bytes]:
+    """The hostile text files: encodings, sizes, shapes of plain text."""
     sentence = "The council closed the harbour bridge after engineers found corroded cables. "
     return {
         "empty.txt": b"",
@@ -77,6 +82,12 @@ def _texts() -> dict[str, str | bytes]:
         "repeated.txt": f"{TITLE}\n\n" + sentence * 2000,  # one sentence, 2,000 times
         "many-paragraphs.txt": "\n\n".join([sentence] * 3000),
         "long-word.txt": f"{TITLE}\n\n{'x' * 200_000} {STORY}\n",
+    }
+
+
+def _markup_texts() -> dict[str, str]:
+    """The hostile HTML pages and feeds."""
+    return {
         "only-markup.html": "<html><body><div><span></span></div></body></html>",
         "script-page.html": f"<html><body><script>{'x' * 10_000}</script></body></html>",
         "broken.html": "<html><body><p>" + "<div>" * 5000 + STORY,
