@@ -98,3 +98,29 @@ def test_a_byline_after_an_attributed_quote_does_not_take_it() -> None:
         "of Spain.\u201d --Kim Hjelmgaard."
     )
     assert found == {"still the first force in all of Spain": "Sanchez"}
+
+
+def test_a_name_with_a_clause_of_its_own_under_a_statement_signs_it() -> None:
+    # What is said of the signer ("a nurse who lives in Dayton") is no verb of the sentence:
+    # the name is still alone, as "Janet Smith, 45, of Dayton." is.
+    found = speakers_of(
+        f"{NARRATIVE}\u201cI voted for him because he tells it like it is.\u201d Janet Smith, "
+        "a nurse who lives in Dayton.\n\n"
+        "\u201cThe plant paid for my house and for my children\u2019s school.\u201d Mark Jones, "
+        "who worked there for 30 years\n\n"
+        "\u201cWe will build it again, and better than before.\u201d Ann Lee, 52, on why she "
+        "stays."
+    )
+    assert found == {
+        "I voted for him because he tells it like it is": "Janet Smith",
+        "The plant paid for my house and for my children\u2019s school": "Mark Jones",
+        "We will build it again, and better than before": "Ann Lee",
+    }
+
+
+def test_a_name_doing_something_after_a_statement_with_a_clause_signs_nothing() -> None:
+    found = speakers_of(
+        f"{NARRATIVE}\u201cWe went to the store and bought some bread before it closed.\u201d "
+        "Michelle Marks, who lives nearby, bought the last loaf."
+    )
+    assert found == {"We went to the store and bought some bread before it closed": None}

@@ -79,3 +79,18 @@ def test_single_marks_quote_only_in_an_article_that_quotes_with_them() -> None:
     british = "\u2018We have not lost the argument,\u2019 Starmer said."
     assert _first_paragraph_quotes(f"{lead}\n\n{us}") == []
     assert _first_paragraph_quotes(f"{lead}\n\n{british}") == [(12, 21)]
+
+
+def test_a_us_headline_s_single_marks_quote_as_its_double_form_would() -> None:
+    # US headlines quote in single marks. Over a body with no double quotation (an excerpt)
+    # the headline makes the article single-marked: that changes only the headline's own
+    # spans, which are then the quotations its double form has.
+    headline = "Mayor Rips Council As \u2018Cruel\u2019 For Closing The Shelter."
+    body = "The mayor criticized the council on Monday for closing the shelter in winter."
+    single = StoryContext.from_texts(f"{headline}\n\n{body}").paragraphs
+    double = StoryContext.from_texts(f"{headline.translate(_DOUBLED)}\n\n{body}").paragraphs
+    assert [spans for _, _, spans in single.values()] == [[(22, 28)], []]
+    assert [spans for _, _, spans in double.values()] == [[(22, 28)], []]
+
+
+_DOUBLED = str.maketrans("\u2018\u2019", "\u201c\u201d")

@@ -69,3 +69,16 @@ def test_a_role_names_its_holder_only_when_named_close_before() -> None:
         "A second county sent deputies.\n\n",
     )
     assert speakers_of(far) == {"We will find whoever did this to the school": "the sheriff"}
+
+
+def test_a_description_s_own_single_quotation_marks_are_not_part_of_the_speaker() -> None:
+    # The marks the writer put around a word of the description are the writer's, as double
+    # ones are; an apostrophe in it stays ("the voters’ panel").
+    found = speakers_of(
+        "\u201cThe bridge must close for a year,\u201d the \u2018independent\u2019 panel said."
+        " \u201cWe were never asked,\u201d the voters\u2019 panel said."
+    )
+    assert found == {
+        "The bridge must close for a year": "the independent panel",
+        "We were never asked": "the voters\u2019 panel",
+    }

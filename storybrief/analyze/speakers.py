@@ -28,6 +28,7 @@ from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.analyze.entities import GENDER_WORDS, Names
 from storybrief.analyze.syntax import entity_span, passive, person_named, written_name
 from storybrief.models import Attribution, Sentence
+from storybrief.nlp.quotation import quote_spans
 from storybrief.nlp.speech import QUOTE_VERBS, SPEECH_VERBS
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -111,7 +112,14 @@ def _phrase(token: Token) -> str:
     cut |= {c for t in token.subtree for c in t.children if c.dep_ in _QUALIFYING}
     words = [t for t in token.subtree if t not in cut and not (set(t.ancestors) & cut)]
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
-    return re.sub(r"[\"“”]", "", _as_written(token.doc[start:end])).strip(" ,'")
+    return _unquoted(_as_written(token.doc[start:end])).strip(" ,'")
+
+
+def _unquoted(phrase: str) -> str:
+    """``phrase`` without its quotation marks, double or curly single ("the ‘independent’
+    panel"): the writer's, not the source's name; apostrophes stay ("the voters’ panel")."""
+    marks = {i for span in quote_spans(phrase, singles=True) for i in span}
+    return "".join(ch for i, ch in enumerate(phrase) if i not in marks)
 
 
 def _as_written(span: Span) -> str:
@@ -531,7 +539,13 @@ def _signs_alone(doc: Doc, words: list[Token], quote: tuple[int, int]) -> bool:
     whole statement only, as a name after quoted words in the writer's sentence is talked
     of ('he tossed in a "lyin\'" Ted Cruz')."""
     whole = all(t.is_punct for t in doc[: max(quote[0], 0)])
-    return whole and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+    return whole and not any(t.pos_ in {"VERB", "AUX"} and not _said_of_noun(t) for t in words)
+
+
+def _said_of_noun(verb: Token) -> bool:
+    """Whether ``verb`` is in a clause that tells of a noun ("Janet Smith, a nurse who
+    lives in Dayton"; "Mark Jones, 61, on why he votes"), not a verb the sentence says."""
+    return any(t.head.pos_ in {"NOUN", "PROPN"} for t in (verb, *verb.ancestors) if t.head != t)
 
 
 def _name_then_verb(words: list[Token]) -> Token | None:
