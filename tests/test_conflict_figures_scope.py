@@ -66,6 +66,10 @@ def test_a_figure_tells_the_period_of_its_own_clause(
         ("Police said three people were shot and two killed.", ["three"]),
         ("Two people were fatally shot and one was injured.", ["Two"]),
         ("Commandos seized 12 Somali and 11 Yemeni nationals.", ["12", "11"]),
+        # A count joined to one counted by its article: three people, not two.
+        ("Police said two women and a man were killed.", ["two"]),
+        ("A captain and two sailors were rescued.", ["two"]),
+        ("Police arrested two suspects and seized a car.", []),
         # Items each with its own noun are several quantities, no parts of one.
         ("The navy seized 14 rifles, 31 magazines and 923 rounds.", []),
         # No larger count in the complement, no bare count in the joined clause, no list.
@@ -117,6 +121,18 @@ ONE_RAID = story(
                 "Ratings fall",
                 "Ratings for last year's show plunged, with 32 million viewers tuning in, the "
                 "network said.",
+            ),
+        ),
+        (  # "two women and a man" are the three people
+            story(
+                "Bank fire",
+                "Three people were killed when rioters threw firebombs into a bank in Madrid on "
+                "Tuesday, police said.",
+            ),
+            story(
+                "Madrid riot",
+                "Police said two women and a man were killed during protests by tens of "
+                "thousands who marched through Madrid on Tuesday.",
             ),
         ),
         (  # a list of one group: the two killed are of the three shot

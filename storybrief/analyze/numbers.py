@@ -306,7 +306,23 @@ def parts(doc: Doc, found: list[Figure], item_gap: int) -> set[int]:
     a larger count (``_predicated``), or one of a list of counts joined by "and" (``_listed``,
     items at most ``item_gap`` words apart). A part is no rival of another outlet's count of
     the whole."""
-    return included(doc, found) | _predicated(doc, found) | _listed(doc, found, item_gap)
+    listed = _listed(doc, found, item_gap) | _with_one(doc, found)
+    return included(doc, found) | _predicated(doc, found) | listed
+
+
+def _with_one(doc: Doc, found: list[Figure]) -> set[int]:
+    """The figures whose counted noun is joined by "and" to one counted by its article: "two
+    women and a man were killed" counts three people, not two; "a captain and two sailors".
+    The article's one is no figure, so the count is a part of a whole the sentence never
+    states as a number."""
+    return {f.start for f in found if any(map(_one_by_article, count_word(doc[f.start]).conjuncts))}
+
+
+def _one_by_article(noun: Token) -> bool:
+    """Whether a noun counts one by its article: "a man", "an officer"."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children
+    )
 
 
 def _predicated(doc: Doc, found: list[Figure]) -> set[int]:
