@@ -148,18 +148,11 @@ def _heads(doc: Doc) -> list[Token]:
     ]
 
 
-# What a token counts as in its units (``_lemma`` without a predicate) and whether it
-# turns its clause's polarity (``_negates``), by token index: a token is read in its
-# clause's unit, its sentence's and an act's, and a spaCy attribute read makes a Token.
-_Read = tuple[str | None, bool, bool]
-
-
 def _lemmas(
-    tokens: list[Token], reads: list[_Read | None], names: Names, predicates: dict[Token, str]
+    tokens: list[Token], names: Names, predicates: dict[Token, str]
 ) -> tuple[set[str], set[str]]:
     """Content lemmas, names folded into their entity, a denial spelled "not"; and
-    those of them that are no name nor title. ``reads``: the sentence's token reads so
-    far (``_read``), filled in as tokens are first read.
+    those of them that are no name nor title.
 
     A noun that names the unit's act counts as its verb (``predicates``):
     "the seizure of towns" and "seized several cities" share "seize".
@@ -169,26 +162,15 @@ def _lemmas(
     unit's polarity (``_negated``), not for its negation words: "did not rule
     out" denies nothing.
     """
-    read = [_read(token, reads, names) for token in tokens]
-    negating = [t for t, (_, _, negates) in zip(tokens, read, strict=True) if negates]
-    found = {"not"} if _negated(tokens, negating) else set()
+    found = {"not"} if _negated(tokens) else set()
     words = set()
-    for token, (lemma, word, _) in zip(tokens, read, strict=True):
-        if predicates and token in predicates:
-            lemma, word = _lemma(token, names, predicates)
+    for token in tokens:
+        lemma, word = _lemma(token, names, predicates)
         if lemma:
             found.add(lemma)
             if word:
                 words.add(lemma)
     return found, words
-
-
-def _read(token: Token, reads: list[_Read | None], names: Names) -> _Read:
-    """``token``'s read (``_Read``), from ``reads`` or made now and kept there."""
-    found = reads[token.i]
-    if found is None:
-        found = reads[token.i] = (*_lemma(token, names, {}), _negates(token))
-    return found
 
 
 def _lemma(token: Token, names: Names, predicates: dict[Token, str]) -> tuple[str | None, bool]:
@@ -218,21 +200,17 @@ def _says_what(token: Token, lemma: str) -> bool:
     )
 
 
-def _negated(tokens: list[Token], negating: list[Token] | None = None) -> bool:
-    """Whether the tokens deny what they state: an odd number of clause negations among
-    ``negating``, those of them that turn a polarity (``_negates``; found here if not given).
+def _negated(tokens: list[Token]) -> bool:
+    """Whether the tokens deny what they state: an odd number of clause negations.
 
     "did not rule out co-operating" offers to co-operate, as "we can think
     about it" does; "denied that Iran had sent troops" says it had not. A
     negation counts when it negates a verb or a noun ("no request"), not an
     adverb or adjective ("not far from the border").
     """
-    if negating is None:
-        negating = [t for t in tokens if _negates(t)]
-    if not negating:
-        return False  # most units: no set of their tokens to make (a Token hashes slowly)
     clause = set(tokens)
-    return sum(negation_holds(t, clause) for t in negating) % 2 == 1
+    negations = sum(_negates(t) and negation_holds(t, clause) for t in tokens)
+    return negations % 2 == 1
 
 
 def _negates(token: Token) -> bool:
@@ -494,9 +472,7 @@ def _unit(
     if _words(tokens) < settings.min_unit_words:
         return []
     text = "".join(t.text_with_ws for t in tokens).strip()
-    doc = story.docs[sentence.id]
-    reads = story.per_sentence("agreements.reads", sentence, names, lambda: [None] * len(doc))
-    lemmas, words = _lemmas(tokens, reads, names, predicates or {})
+    lemmas, words = _lemmas(tokens, names, predicates or {})
     if len(lemmas) < settings.min_unit_lemmas:
         # "that may have been a weapon": one word to match on, whatever the fact.
         return []
