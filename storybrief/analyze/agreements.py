@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -482,7 +482,12 @@ def _unit(
 
 def _speaking_nouns(story: StoryContext) -> set[str]:
     """Nouns the story has say or ask something: bodies that act ("the government
-    asks"), not acts, though made of a verb (govern)."""
+    asks"), not acts, though made of a verb (govern). Found once a story: the units
+    and the rare words read them."""
+    return story.per_story("agreements.bodies", partial(_bodies, story))
+
+
+def _bodies(story: StoryContext) -> set[str]:
     return {
         t.lemma_.casefold()
         for doc in story.docs.values()

@@ -307,7 +307,14 @@ class StoryContext:
         A part an analysis reads again for each later sentence of the article
         (a name's gender) would make its time quadratic in the article's length.
         """
-        found = (part, sentence.id, id(key))
+        return self._made((part, sentence.id, id(key)), make)
+
+    def per_story(self, part: str, make: Callable[[], T]) -> T:
+        """``make()``, a ``part`` of an analysis read off the whole story, made once: more
+        than one of its steps reads it."""
+        return self._made((part, "", 0), make)
+
+    def _made(self, found: tuple[str, str, int], make: Callable[[], T]) -> T:
         if found not in self._kept:
             self._kept[found] = make()
         return self._kept[found]

@@ -279,6 +279,8 @@ def content_words(key: str) -> list[str]:
     return [w for w in re.split(r"[\s-]+", key) if w and w not in _STOPWORDS]
 
 
+# As ``norm``: the merge rules ask again for the same few names' words.
+@lru_cache(maxsize=8192)
 def folded_words(key: str) -> tuple[str, ...]:
     """Content words with British spellings and a final plural folded away.
 
@@ -300,6 +302,12 @@ def initials(key: str) -> str:
 def person_words(key: str) -> list[str]:
     """A person's name words with Arabic-style particles ("al-") and a generational
     suffix ("Jr.", "III") dropped: "Arcade Joseph Comeaux Jr." ends in his surname."""
+    return list(_person_words(key))  # a list of its own: a caller may change it
+
+
+# As ``norm``: asked again for the same few names by the mentions and merge rules.
+@lru_cache(maxsize=8192)
+def _person_words(key: str) -> tuple[str, ...]:
     words = [
         _PARTICLES.sub("", w).strip("'’")
         for w in without_nickname(key).split()
@@ -307,9 +315,10 @@ def person_words(key: str) -> list[str]:
     ]
     while len(words) > 1 and words[-1] in GENERATIONS:
         words.pop()
-    return words
+    return tuple(words)
 
 
+@lru_cache(maxsize=8192)
 def without_nickname(key: str) -> str:
     """A name without the nickname quoted inside it: "Vincent 'The Chin' Gigante"."""
     return " ".join(_NICKNAME.sub(" ", key).split())
