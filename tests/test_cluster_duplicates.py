@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 
 from storybrief.cluster import stories
 from storybrief.cluster.duplicates import originals, shingles
@@ -138,3 +139,47 @@ def test_piles_of_none_one_unsigned_or_identical_articles() -> None:
         random.Random(seed).shuffle(same)
         found = _named([*same, _article("empty", "")])
         assert found == {"wire-b": "wire-a", "wire-c": "wire-a", "wire-d": "wire-a"}
+
+
+def _runs_by_hand(body: str, size: int) -> list[int]:
+    """Each run's hash, one run and one word at a time in Python integers."""
+    import re
+    import zlib
+
+    found = [zlib.crc32(w.encode()) for w in re.findall(r"\w+", body.casefold())]
+    runs = [found[i : i + size] for i in range(max(1, len(found) - size + 1))] if found else []
+    hashes = []
+    for run in runs:
+        value = 0
+        for word in run:
+            value = (value * 1_000_003 + word) % 2**32
+        hashes.append(value)
+    return hashes
+
+
+def test_signatures_of_a_pile_signed_in_blocks_are_each_article_signed_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datasketch import MinHash
+
+    from storybrief.cluster import duplicates
+    from storybrief.cluster.duplicates import signatures
+
+    monkeypatch.setattr(duplicates, "_WORDS_AT_ONCE", 9)  # blocks end inside and between texts
+    settings = ClusterSettings()
+    draw = random.Random(3)
+    vocabulary = (WIRE + " " + OTHER + " Ünïcode naïve façade").split()
+    bodies = ["", "one", "a b", "x y z w", "  ", WIRE, OTHER, "a b c d e a b c d e a b c d e"]
+    bodies += [" ".join(draw.choices(vocabulary, k=draw.randint(1, 40))) for _ in range(20)]
+    articles = [Article(id=str(n), source="s", paragraphs=[body]) for n, body in enumerate(bodies)]
+    signed, found = signatures(articles, settings)
+    for body, is_signed, row in zip(bodies, signed, found, strict=True):
+        runs = _runs_by_hand(body, settings.shingle_words)
+        assert is_signed == bool(runs)
+        assert sorted(set(runs)) == shingles(body, settings.shingle_words).tolist()
+        if runs:
+            expected = MinHash(num_perm=settings.minhash_permutations, hashfunc=int)
+            expected.update_batch(runs)
+            assert row.tolist() == expected.hashvalues.tolist()
+        else:
+            assert not row.any()

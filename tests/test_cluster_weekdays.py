@@ -37,6 +37,23 @@ def test_the_weekdays_of_the_headline_and_opening_are_read_and_no_further() -> N
     assert found.tolist() == [FRIDAY, SATURDAY, 0]
 
 
+def test_leads_left_unsearched_name_no_weekday_in_any_case() -> None:
+    # Only leads holding "day" lower-cased are searched; the pattern, which ignores case,
+    # also reads "ſ" as "s": every lead still gets the pattern's own bits.
+    from storybrief.clean.dates import WEEKDAYS
+    from storybrief.cluster.vectors import _WEEKDAY, _lead
+
+    titles = ["MONDAY vote", "tUeSdAy", "ſunday", "FRIDAY", "Fridays", "DAYS", "Sund", "Ø"]
+    articles = [_article(title, "Talks go on WEDNESDAY.") for title in titles]
+    articles += [_article(title, "Nothing.") for title in titles]
+    by_pattern = [
+        sum({1 << WEEKDAYS.index(m[1].casefold()) for m in _WEEKDAY.finditer(_lead(a, 6))})
+        for a in articles
+    ]
+    assert weekdays(articles, SETTINGS).tolist() == by_pattern
+    assert by_pattern[len(titles) + 2] == 1 << 6 and by_pattern[len(titles) + 3] == FRIDAY
+
+
 def _judge(days: list[int], short: list[float]) -> Judge:
     count = len(days)
     return Judge(

@@ -98,3 +98,24 @@ def test_full_word_cache_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_no_texts_and_unknown_text() -> None:
     assert embed([]).shape == (0, DIM)
     assert not np.isnan(embed(["", "\n"])).any()
+
+
+@pytest.mark.usefixtures("cold_cache")
+def test_a_pile_of_texts_of_every_length_pools_as_one_text_at_a_time() -> None:
+    # Texts are pooled together, the k-th tokens of all at once: each must still be the
+    # straightforward sum of its own token vectors, in order, and wordllama's own vector.
+    vocabulary = " ".join(TEXTS[:9]).split()
+    draw = np.random.default_rng(7)
+    pile = [" ".join(draw.choice(vocabulary, size=n)) for n in draw.integers(1, 120, size=40)]
+    by_hand = []
+    for text in pile:
+        ids = model().tokenizer.encode(text, add_special_tokens=False).ids
+        tokens = model().embedding[ids]
+        total = np.zeros(DIM, dtype=np.float32)
+        for row in tokens:
+            total += row
+        by_hand.append(total / np.float32(len(ids)))
+    expected = np.array(by_hand)
+    expected /= np.linalg.norm(expected, axis=1, keepdims=True)
+    assert np.array_equal(embed(pile), expected)
+    assert np.array_equal(embed(pile), _wordllama(pile))

@@ -19,12 +19,13 @@ import re
 import zlib
 from collections.abc import Iterator
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from storybrief.models import Article
-from storybrief.nlp.minhash import signature
+from storybrief.nlp.minhash import many_signatures
 
 if TYPE_CHECKING:
     from storybrief.settings import ClusterSettings
@@ -34,6 +35,8 @@ _MULTIPLIER = np.uint64(1_000_003)  # a prime: a run's hash mixes its words in o
 _LOW_32_BITS = np.uint64(0xFFFFFFFF)  # datasketch's default scheme takes 32-bit hashes
 # Candidate pairs compared at once: both signatures of each are copied (1 KB a pair).
 _CHUNK = 65_536
+# Words signed at once: each run of them takes a row of values (512 bytes at 128 permutations).
+_WORDS_AT_ONCE = 32_768
 
 
 def shingles(text: str, size: int) -> np.ndarray:
@@ -41,17 +44,37 @@ def shingles(text: str, size: int) -> np.ndarray:
     ignored); a shorter text is one run, an empty one none.
 
     Each word is hashed once (crc32: stable, where Python's own hash is salted per process),
-    and a run's hash is computed from its words' with NumPy, a whole text at a time.
+    and a run's hash is computed from its words' with NumPy (``_run_hashes``).
     """
     found = _WORD.findall(text.casefold())
     if not found:
         return np.zeros(0, dtype=np.uint64)
-    words = np.fromiter((zlib.crc32(w.encode()) for w in found), np.uint64, len(found))
-    runs = max(1, len(found) - size + 1)
-    hashes = np.zeros(runs, dtype=np.uint64)
-    for k in range(min(size, len(found))):
-        hashes = (hashes * _MULTIPLIER + words[k : k + runs]) & _LOW_32_BITS
-    return np.unique(hashes)
+    return np.unique(_run_hashes(_word_hashes(found), np.array([len(found)]), size)[0])
+
+
+def _word_hashes(words: list[str]) -> np.ndarray:
+    """The crc32 of each word (UTF-8), as uint64."""
+    return np.fromiter(map(zlib.crc32, map(str.encode, words)), np.uint64, len(words))
+
+
+def _run_hashes(words: np.ndarray, lengths: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The hash of each run of ``size`` words of several texts, text after text, run after
+    run, and how many runs each text has: the texts' words' hashes are ``words``, ``lengths``
+    (each above 0) of them in turn.
+
+    A run's hash is its words' hashes read as the digits of a number in base ``_MULTIPLIER``,
+    modulo 2**32; a text shorter than ``size`` is one run of all its words.
+    """
+    runs = np.maximum(1, lengths - size + 1)
+    first_run = np.repeat(np.cumsum(runs) - runs, runs)
+    first = np.repeat(np.cumsum(lengths) - lengths, runs) + np.arange(len(first_run)) - first_run
+    span = np.repeat(np.minimum(lengths, size), runs)
+    hashes = np.zeros(len(first), dtype=np.uint64)
+    for k in range(size):
+        more = k < span  # a short text's run has no k-th word: its hash stays
+        digit = words[np.where(more, first + k, 0)]
+        hashes = np.where(more, (hashes * _MULTIPLIER + digit) & _LOW_32_BITS, hashes)
+    return hashes, runs
 
 
 def signatures(articles: list[Article], settings: ClusterSettings) -> tuple[np.ndarray, np.ndarray]:
@@ -60,15 +83,36 @@ def signatures(articles: list[Article], settings: ClusterSettings) -> tuple[np.n
 
     The runs are hashed already (``shingles``): a signature takes them as they are, as
     datasketch's ``MinHash(hashfunc=int)`` would (``nlp.minhash``; its own import is slow).
+    Articles are signed many at once (``_worded``): the same values as one at a time.
     """
     count = settings.minhash_permutations
     signed = np.zeros(len(articles), dtype=bool)
     out = np.zeros((len(articles), count), dtype=np.uint32)
-    for n, article in enumerate(articles):
-        runs = shingles(article.body, settings.shingle_words)
-        if len(runs):
-            signed[n], out[n] = True, signature(runs, count)
+    for rows, found in _worded(articles):
+        lengths = np.fromiter(map(len, found), np.intp, len(found))
+        words = _word_hashes(list(chain.from_iterable(found)))
+        hashes, runs = _run_hashes(words, lengths, settings.shingle_words)
+        signed[rows], out[rows] = True, many_signatures(hashes, runs, count)
     return signed, out
+
+
+def _worded(articles: list[Article]) -> Iterator[tuple[list[int], list[list[str]]]]:
+    """The articles whose body has words, by their rows, with their words (case ignored), a
+    few at a time: about ``_WORDS_AT_ONCE`` words, each run of which takes a row of values."""
+    rows: list[int] = []
+    found: list[list[str]] = []
+    held = 0
+    for n, article in enumerate(articles):
+        words = _WORD.findall(article.body.casefold())
+        if words:
+            rows.append(n)
+            found.append(words)
+            held += len(words)
+        if held >= _WORDS_AT_ONCE:
+            yield rows, found
+            rows, found, held = [], [], 0
+    if rows:
+        yield rows, found
 
 
 def originals(articles: list[Article], settings: ClusterSettings) -> dict[int, int]:

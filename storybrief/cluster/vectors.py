@@ -149,8 +149,16 @@ _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 def weekdays(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
     """The weekdays each article's headline and first ``weekday_words`` words name, a bit per
     day (0: none)."""
+    # Every weekday's name ends in "day", and the only letters ``re.IGNORECASE`` takes for
+    # "d", "a" or "y" are their two cases (it takes "ı" and "İ" for "i", "ſ" for "s": not
+    # the names themselves, then): a lead without "day", lower-cased, names no weekday.
     return _named(
-        articles, settings.weekday_words, _WEEKDAY, lambda m: WEEKDAYS.index(m[1].casefold())
+        articles,
+        settings.weekday_words,
+        _WEEKDAY,
+        lambda m: WEEKDAYS.index(m[1].casefold()),
+        ("day",),
+        lowered=True,
     )
 
 
@@ -194,15 +202,18 @@ def _named(
     pattern: re.Pattern[str],
     bit: Callable[[re.Match], int | None],
     names: Sequence[str] = ("",),
+    lowered: bool = False,
 ) -> np.ndarray:
     """For each article, a bit (``bit`` of the match, unless None) per name ``pattern`` finds
     in its headline and first ``count`` words (0: none). A lead that holds none of ``names``
-    (as written), which every match of ``pattern`` holds, is not searched: most leads name no
-    month, and a substring test costs a fraction of the pattern's search."""
+    (as written, or in the lead lower-cased if ``lowered``), one of which every match of
+    ``pattern`` holds, is not searched: most leads name no month, and a substring test
+    costs a fraction of the pattern's search."""
     out = np.zeros(len(articles), dtype=np.int64)
     for n, article in enumerate(articles):
         lead = _lead(article, count)
-        if not any(name in lead for name in names):
+        screened = lead.lower() if lowered else lead
+        if not any(name in screened for name in names):
             continue
         for match in pattern.finditer(lead):
             found = bit(match)

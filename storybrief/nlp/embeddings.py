@@ -34,7 +34,10 @@ _NOT_WORDWISE = (_WORD_START, "<")
 _MAX_CACHED_WORDS = 200_000  # bounds a long-running worker's memory (≈ 30 MB)
 _MAX_CACHED_VECTORS = 20_000  # rows of 1 KB: a pile of a thousand articles has ~11,500 texts
 
-_word_tokens: dict[str, list[int]] = {}
+# A word's token ids as the bytes of int32s: a text's are then its words' joined, and bytes
+# are no work for the garbage collector, where a list per word is (~50,000 at 10,000 leads).
+_TOKEN = np.dtype(np.int32)
+_word_tokens: dict[str, bytes] = {}
 _vectors: dict[str, np.ndarray] = {}
 
 
@@ -65,37 +68,57 @@ def _wordwise_split(text: str) -> list[str] | None:
     return words
 
 
-def _word_token_ids(texts: list[list[str]]) -> dict[str, list[int]]:
-    """The token ids of every word of ``texts``: cached, or tokenized now in one call."""
+def _word_token_ids(words: list[str]) -> dict[str, bytes]:
+    """The token ids of every word of ``words`` (``_TOKEN``s): cached, or tokenized now in
+    one call."""
+    distinct = list(dict.fromkeys(words))  # in C: a pile's texts repeat most of their words
     # Read from the cache once: another thread may empty it while this one works.
-    known = {word: _word_tokens.get(word) for word in chain.from_iterable(texts)}
+    known = dict(zip(distinct, map(_word_tokens.get, distinct), strict=True))
     new = [word for word, ids in known.items() if ids is None]
     if not new:
         return known
     # One call over all new words costs a fraction of one call per word.
     ids = model().tokenizer.encode(" ".join(new), add_special_tokens=False).ids
-    starts = np.flatnonzero(_opens_word()[ids]).tolist()
+    starts = (np.flatnonzero(_opens_word()[ids]) * _TOKEN.itemsize).tolist()
     if len(starts) != len(new):
         raise RuntimeError("wordllama's tokenizer no longer keeps words apart")
     if len(_word_tokens) + len(new) > _MAX_CACHED_WORDS:
         _word_tokens.clear()
-    for word, start, end in zip(new, starts, [*starts[1:], len(ids)], strict=True):
-        known[word] = _word_tokens[word] = ids[start:end]
+    packed = np.asarray(ids, dtype=_TOKEN).tobytes()
+    for word, start, end in zip(new, starts, [*starts[1:], len(packed)], strict=True):
+        known[word] = _word_tokens[word] = packed[start:end]
     return known
 
 
 def _mean_token_vectors(texts: list[list[str]]) -> np.ndarray:
     """wordllama's pooled vectors of texts given as their words (``_wordwise_split``)."""
-    word_ids = _word_token_ids(texts)
-    tokens = [list(chain.from_iterable(map(word_ids.__getitem__, t))) for t in texts]
-    counts = np.array([len(t) for t in tokens])
-    ends = np.cumsum(counts).tolist()
-    vectors = model().embedding[list(chain.from_iterable(tokens))]
-    sums = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
-    for row, (start, end) in enumerate(zip([0, *ends[:-1]], ends, strict=True)):
-        # Summed token by token down the rows, as wordllama's pooling does.
-        vectors[start:end].sum(axis=0, out=sums[row])
+    words = list(chain.from_iterable(texts))
+    word_ids = _word_token_ids(words)
+    per_word = list(map(word_ids.__getitem__, words))
+    tokens = np.frombuffer(b"".join(per_word), dtype=_TOKEN)
+    # Every word has a token (its first starts with the space mark), every text a word.
+    word_starts = np.cumsum([0, *map(len, texts[:-1])])
+    sizes = np.fromiter(map(len, per_word), np.intp, len(words))
+    counts = np.add.reduceat(sizes, word_starts) // _TOKEN.itemsize
+    sums = _sums_in_order(model().embedding, tokens, counts)
     return sums / counts[:, None].astype(np.float32)
+
+
+def _sums_in_order(embedding: np.ndarray, tokens: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The sum of each text's token vectors (``counts`` tokens each, in turn in ``tokens``),
+    added one token after the other from zero, as wordllama's pooling (``np.sum`` down a
+    text's rows) adds them: the same float32 values, bit for bit, as the k-th tokens of
+    all texts are added at once. Longest texts first, so that those with a k-th token are
+    the first rows."""
+    order = np.argsort(-counts, kind="stable")
+    starts = (np.cumsum(counts) - counts)[order]
+    longer = len(counts) - np.cumsum(np.bincount(counts))  # texts of more than k tokens
+    sums = np.zeros((len(counts), embedding.shape[1]), dtype=np.float32)
+    for k, rows in enumerate(longer[:-1].tolist()):
+        sums[:rows] += embedding[tokens[starts[:rows] + k]]
+    out = np.empty_like(sums)
+    out[order] = sums
+    return out
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:

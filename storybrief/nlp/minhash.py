@@ -48,9 +48,17 @@ def signature(hashes: np.ndarray, count: int, seed: int = SEED) -> np.ndarray:
     """The signature (``count`` uint32 values) of a set given by its items' 32-bit hashes."""
     if not len(hashes):
         return np.full(count, EMPTY, dtype=np.uint32)
+    return many_signatures(hashes, np.array([len(hashes)]), count, seed)[0]
+
+
+def many_signatures(
+    hashes: np.ndarray, sizes: np.ndarray, count: int, seed: int = SEED
+) -> np.ndarray:
+    """The signatures (a row each) of sets given one after the other by their items' hashes,
+    ``sizes`` (each above 0) items each: each a least value, so the same as one at a time."""
     a, b = permutations(count, seed)
-    mixed = _mixed(hashes.astype(np.uint32).reshape(-1, 1))
-    return (mixed * a + b).min(axis=0)
+    values = _mixed(hashes.astype(np.uint32))[:, None] * a + b
+    return np.minimum.reduceat(values, np.cumsum(sizes) - sizes, axis=0)
 
 
 def sha1_hashes(items: Iterable[bytes]) -> np.ndarray:
