@@ -110,6 +110,8 @@ def test_dates() -> None:
     assert parse_date("3rd Sept 2019") == "2019-09-03"
     assert parse_date("31 February 2014") is None
     assert parse_date("The 2,000 troops of 2014") is None
+    # A dotted capital I (Turkish) matches the case-blind pattern but names no month.
+    assert parse_date("ISTANBUL, APR\u0130L 5, 2020") is None
 
 
 def test_seed_story_meets_the_reference(gold: dict) -> None:

@@ -37,6 +37,12 @@ def test_the_weekdays_of_the_headline_and_opening_are_read_and_no_further() -> N
     assert found.tolist() == [FRIDAY, SATURDAY, 0]
 
 
+def test_a_dotted_capital_i_names_no_weekday_and_fails_nothing() -> None:
+    # The pattern, case-blind, takes "İ" (Turkish) for "i"; the match is then no weekday's name.
+    found = weekdays([_article("CUMA: FRİDAY prayers", "Crowds gathered on Saturday.")], SETTINGS)
+    assert found.tolist() == [SATURDAY]
+
+
 def test_leads_left_unsearched_name_no_weekday_in_any_case() -> None:
     # Only leads holding "day" lower-cased are searched; the pattern, which ignores case,
     # also reads "ſ" as "s": every lead still gets the pattern's own bits.

@@ -52,9 +52,10 @@ def parse_date(text: str) -> str | None:
     for pattern in _PATTERNS:
         if m := pattern.search(text):
             parts = m.groupdict()
-            month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower()]
+            # Case-blind, the pattern takes "İ" for "i": "APRİL" lower-cases to no month's name.
+            month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS.get(parts["month"].lower())
             try:
-                return date(int(parts["year"]), month, int(parts["day"])).isoformat()
+                return date(int(parts["year"]), month or 0, int(parts["day"])).isoformat()
             except ValueError:
                 continue
     return None

@@ -144,6 +144,9 @@ def months(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
 
 
 _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+# A matched name's day by its case-folded form. ``re.IGNORECASE`` also takes "İ" for "i",
+# whose fold ("i̇") is no weekday's: such a match ("FRİDAY") names none rather than failing.
+_WEEKDAY_INDEX = {name: n for n, name in enumerate(WEEKDAYS)}
 
 
 def weekdays(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
@@ -156,7 +159,7 @@ def weekdays(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
         articles,
         settings.weekday_words,
         _WEEKDAY,
-        lambda m: WEEKDAYS.index(m[1].casefold()),
+        lambda m: _WEEKDAY_INDEX.get(m[1].casefold()),
         ("day",),
         lowered=True,
     )
