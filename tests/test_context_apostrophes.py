@@ -43,3 +43,16 @@ def test_the_syntax_only_parse_reads_them_too() -> None:
     curly, straight = parse_syntax([CURLY, STRAIGHT])
     assert curly.text == CURLY
     assert _reading(curly) == _reading(straight)
+
+
+def test_a_signatures_dash_is_read_as_a_dash_and_shown_as_written() -> None:
+    for line in ['"Fine." -Mark Jones, Akron.', '"Fine." \u2015 Ann Lee']:
+        doc = parse([line])[0]
+        assert doc.text == line
+        dash = doc[4]
+        assert (dash.text, dash.tag_, doc[5].ent_type_) == (line[8], ":", "PERSON")
+
+
+def test_a_hyphen_inside_a_word_or_before_a_figure_is_left() -> None:
+    text = "Jean-Luc Picard met the ex-minister at -5 degrees; Mid-Atlantic U.S.-Mexico."
+    assert plain(text) == text

@@ -17,7 +17,9 @@ NOTEBOOK = (
 
 def test_a_name_alone_after_a_statement_signs_it() -> None:
     found = speakers_of(NOTEBOOK)
-    assert found["Great speech. She is tested. She is ready. She never quits"] == "President Obama"
+    # The person, as '"…" — President Obama' names him: the title was in the name only while
+    # the hyphen glued "-President" into one word.
+    assert found["Great speech. She is tested. She is ready. She never quits"] == "Obama"
     whole_idea = "The whole idea of a crooked candidate is something we hear all the time"
     # The signature above it signs the statement before, not this one.
     assert found[whole_idea] == "Michelle Marks"
@@ -124,3 +126,28 @@ def test_a_name_doing_something_after_a_statement_with_a_clause_signs_nothing() 
         "Michelle Marks, who lives nearby, bought the last loaf."
     )
     assert found == {"We went to the store and bought some bread before it closed": None}
+
+
+def test_a_name_signed_after_a_dash_of_any_kind_signs_it() -> None:
+    repair = "We waited three years for this repair."
+    found = speakers_of(
+        "The city reopened the bridge on Main Street after years of delay.\n\n"
+        f"\u201c{repair}\u201d -Mark Jones, Akron.\n\n"
+        "\u201cThe detour added an hour to every trip I made.\u201d \u2015 Ann Lee\n\n"
+        "\u201cNobody told us when the work would end.\u201d \u2014 Sara Diaz, 52, a nurse."
+    )
+    assert found == {
+        repair.rstrip("."): "Mark Jones",
+        "The detour added an hour to every trip I made": "Ann Lee",
+        "Nobody told us when the work would end": "Sara Diaz",
+    }
+
+
+def test_a_dashed_line_with_a_tensed_verb_is_no_signature() -> None:
+    found = speakers_of(
+        "The city reopened the bridge on Main Street after years of delay.\n\n"
+        "\u201cThe detour added an hour to every trip I made.\u201d\n\n"
+        "-Senator Ann Lee signed the repair bill on Monday.\n\n"
+        "The bridge opens to traffic next week."
+    )
+    assert found == {"The detour added an hour to every trip I made": None}

@@ -57,7 +57,9 @@ _THING_ENTITIES = {
 _NUMBER_ENTITIES = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _QUALIFYING = {"relcl", "appos", "acl"}  # what a phrase says of its noun, beyond naming it
 _HAND_OFF = {",", "?", "!"}  # how a statement ends when the writer names its speaker next
-_DASHES = {"-", "–", "—", "--"}  # a dash setting a name under a statement: '"…" — Donald Trump'
+# A dash setting a name under a statement: '"…" — Donald Trump', '"…" ― Ann Lee' (U+2015).
+_DASHES = {"-", "–", "—", "―", "--"}
+_TENSED = {"VBD", "VBZ", "VBP", "MD"}  # a clause's own verb, not a participle's
 _FINITE = {"VBD", "VBZ", "VBP", "VBN"}  # "barked" is read VBN now and then
 _APPOSITION_WORDS = 12  # '"...," Murphy, the head of Right to Rise USA, Tweeted'
 
@@ -407,15 +409,25 @@ def signature(story: StoryContext, sentence: Sentence, names: Names) -> str | No
     """The person a line that is a name and nothing more names ("-Michelle Marks,
     Philadelphia."; "-President Obama, tweeting after Clinton's speech."): the signature a
     paper sets under a statement it prints alone, a reader's or a post's words."""
-    doc = story.docs[sentence.id]
-    if not signs(doc):
-        return None
-    return _speaker(story, sentence, doc[:].root, names)
+    signer = _signer(story.docs[sentence.id])
+    return None if signer is None else _speaker(story, sentence, signer, names)
 
 
 def signs(doc: Doc) -> bool:
     """Whether a sentence is a person's name and what is set beside it, no clause."""
-    return _person_name(doc[:].root)
+    return _signer(doc) is not None
+
+
+def _signer(doc: Doc) -> Token | None:
+    """The name a signature line sets down: the whole line's head, or the name after the dash
+    opening it when no verb of it is tensed ("-President Obama, tweeting after ...", which
+    the parse hangs on "tweeting"); "- Obama signed the bill." is a list's item."""
+    root = doc[:].root
+    if _person_name(root):
+        return root
+    if doc[0].text not in _DASHES or any(t.tag_ in _TENSED and not _said_of_noun(t) for t in doc):
+        return None
+    return _dash_signed(doc, set(range(len(doc))), (-1, -1))
 
 
 def _person_name(token: Token) -> bool:
@@ -714,7 +726,7 @@ def _caption_name(doc: Doc, colon: int) -> Token | None:
     start = colon
     while start > 0 and (doc[start - 1].pos_ in {"PROPN", "CCONJ"} or doc[start - 1].text == "."):
         start -= 1
-    opens = start == 0 or doc[start - 1].text in {"-", "–", "—", "--"}
+    opens = start == 0 or doc[start - 1].text in _DASHES
     return doc[colon - 1] if opens and start < colon and doc[colon - 1].pos_ == "PROPN" else None
 
 
@@ -779,7 +791,7 @@ def _speaker(story: StoryContext, sentence: Sentence, subject: Token, names: Nam
     role = _named_role(story, sentence, subject, names) if _one_holder(subject) else None
     who = person_named(subject, names) or role or name_of(subject, names)
     # A caption's dash may be read into the name ("— Donald Trump", "-President Obama").
-    return _full_name(story, sentence, who.lstrip("-–— "))
+    return _full_name(story, sentence, who.lstrip("".join(_DASHES) + " "))
 
 
 def _one_holder(subject: Token) -> bool:
