@@ -119,3 +119,16 @@ def test_a_pile_of_texts_of_every_length_pools_as_one_text_at_a_time() -> None:
     expected /= np.linalg.norm(expected, axis=1, keepdims=True)
     assert np.array_equal(embed(pile), expected)
     assert np.array_equal(embed(pile), _wordllama(pile))
+
+
+def test_both_poolings_sum_alike_bit_for_bit() -> None:
+    # ``embed`` pools a text at a time when texts are fewer than their longest's tokens (a
+    # story's sentences), else the k-th tokens of all at once (a pile's leads): either way,
+    # the same float32 sums.
+    draw = np.random.default_rng(11)
+    for texts, longest in ((5, 300), (400, 12), (60, 60)):
+        counts = draw.integers(1, longest, size=texts)
+        tokens = draw.integers(0, len(model().embedding), size=int(counts.sum()))
+        at_once = embeddings._sums_in_order(model().embedding, tokens, counts)
+        one_by_one = embeddings._sums_row_by_row(model().embedding, tokens, counts)
+        assert np.array_equal(at_once, one_by_one)

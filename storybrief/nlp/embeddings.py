@@ -100,8 +100,22 @@ def _mean_token_vectors(texts: list[list[str]]) -> np.ndarray:
     word_starts = np.cumsum([0, *map(len, texts[:-1])])
     sizes = np.fromiter(map(len, per_word), np.intp, len(words))
     counts = np.add.reduceat(sizes, word_starts) // _TOKEN.itemsize
-    sums = _sums_in_order(model().embedding, tokens, counts)
+    # Both sum alike, bit for bit; a loop per text or per token position, whichever is shorter:
+    # a pile's leads are many texts, a story's sentences a few.
+    pooled = _sums_row_by_row if len(counts) <= counts.max() else _sums_in_order
+    sums = pooled(model().embedding, tokens, counts)
     return sums / counts[:, None].astype(np.float32)
+
+
+def _sums_row_by_row(embedding: np.ndarray, tokens: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The sum of each text's token vectors (``counts`` tokens each, in turn in ``tokens``),
+    a text at a time: wordllama's own pooling, ``np.sum`` down the text's rows."""
+    vectors = embedding[tokens]
+    ends = np.cumsum(counts)
+    sums = np.empty((len(counts), embedding.shape[1]), dtype=np.float32)
+    for row, (start, end) in enumerate(zip((ends - counts).tolist(), ends.tolist(), strict=True)):
+        vectors[start:end].sum(axis=0, out=sums[row])
+    return sums
 
 
 def _sums_in_order(embedding: np.ndarray, tokens: np.ndarray, counts: np.ndarray) -> np.ndarray:
