@@ -10,6 +10,7 @@ import pytest
 from storybrief.cluster import stories
 from storybrief.cluster.duplicates import originals, shingles
 from storybrief.models import Article
+from storybrief.nlp.minhash import many_signatures
 from storybrief.settings import ClusterSettings
 
 WIRE = (
@@ -183,3 +184,30 @@ def test_signatures_of_a_pile_signed_in_blocks_are_each_article_signed_alone(
             assert row.tolist() == expected.hashvalues.tolist()
         else:
             assert not row.any()
+
+
+def test_a_long_text_repeating_itself_is_signed_by_its_distinct_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A row of values per run signed: a few MB of "the the the ..." took GBs, where its
+    # distinct runs are a handful. The signature is the same either way.
+    from storybrief.cluster import duplicates
+    from storybrief.cluster.duplicates import signatures
+
+    settings = ClusterSettings()
+    articles = [
+        Article(id="short", source="s", paragraphs=["x y z"]),
+        Article(id="loop", source="s", paragraphs=["a b " * 100]),
+    ]
+    _, alone = signatures(articles, settings)
+    given: list[list[int]] = []
+
+    def recorded(hashes: np.ndarray, sizes: np.ndarray, count: int) -> np.ndarray:
+        given.append(sizes.tolist())
+        return many_signatures(hashes, sizes, count)
+
+    monkeypatch.setattr(duplicates, "_WORDS_AT_ONCE", 9)
+    monkeypatch.setattr(duplicates, "many_signatures", recorded)
+    signed, found = signatures(articles, settings)
+    assert given == [[1, 2]]  # "a b a b a" and "b a b a b"
+    assert signed.all() and np.array_equal(found, alone)

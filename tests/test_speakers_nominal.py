@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.speakers import _parsed_subject
+from storybrief.analyze.speakers import _parsed_subject, _unquoted
 
 
 def speakers_of(body: str) -> dict[str, str | None]:
@@ -82,3 +82,13 @@ def test_a_description_s_own_single_quotation_marks_are_not_part_of_the_speaker(
         "The bridge must close for a year": "the independent panel",
         "We were never asked": "the voters\u2019 panel",
     }
+
+
+def test_double_marks_inside_single_ones_are_not_part_of_the_speaker() -> None:
+    # Quotation spans in single marks leave out the double ones nested in them: those
+    # must go too, as every double mark went before single marks were taken out.
+    assert (
+        _unquoted("the \u2018so-called \u201cexpert\u201d\u2019 panel")
+        == "the so-called expert panel"
+    )
+    assert _unquoted('the "independent" panel') == "the independent panel"

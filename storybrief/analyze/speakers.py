@@ -28,7 +28,7 @@ from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.analyze.entities import GENDER_WORDS, Names
 from storybrief.analyze.syntax import entity_span, passive, person_named, written_name
 from storybrief.models import Attribution, Sentence
-from storybrief.nlp.quotation import quote_spans
+from storybrief.nlp.quotation import QUOTE_MARKS, quote_spans
 from storybrief.nlp.speech import QUOTE_VERBS, SPEECH_VERBS
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -119,9 +119,10 @@ def _phrase(token: Token) -> str:
 
 def _unquoted(phrase: str) -> str:
     """``phrase`` without its quotation marks, double or curly single ("the ‘independent’
-    panel"): the writer's, not the source's name; apostrophes stay ("the voters’ panel")."""
+    panel"): the writer's, not the source's name; apostrophes stay ("the voters’ panel").
+    Double marks go wherever they are: the spans leave out those inside single ones."""
     marks = {i for span in quote_spans(phrase, singles=True) for i in span}
-    return "".join(ch for i, ch in enumerate(phrase) if i not in marks)
+    return "".join(ch for i, ch in enumerate(phrase) if i not in marks and ch not in QUOTE_MARKS)
 
 
 def _as_written(span: Span) -> str:

@@ -91,9 +91,24 @@ def signatures(articles: list[Article], settings: ClusterSettings) -> tuple[np.n
     for rows, found in _worded(articles):
         lengths = np.fromiter(map(len, found), np.intp, len(found))
         words = _word_hashes(list(chain.from_iterable(found)))
-        hashes, runs = _run_hashes(words, lengths, settings.shingle_words)
+        hashes, runs = _distinct(*_run_hashes(words, lengths, settings.shingle_words))
         signed[rows], out[rows] = True, many_signatures(hashes, runs, count)
     return signed, out
+
+
+def _distinct(hashes: np.ndarray, runs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's distinct run hashes, text after text, and how many each has (as
+    ``_run_hashes``), when the block holds more runs than a block is meant to: a signature
+    takes a row of values per run it is given, and a long text that repeats itself ("the
+    the the ...", a few MB under the size limit) would take GBs for the few runs
+    ``shingles`` keeps of it. A block of a usual size is left (sorting it costs a third of
+    its signing time, and the least values are the same)."""
+    if len(hashes) <= 2 * _WORDS_AT_ONCE:
+        return hashes, runs
+    text = np.repeat(np.arange(len(runs), dtype=np.uint64), runs) << np.uint64(32)
+    keyed = np.unique(text | hashes)  # a run's hash is below 2**32: the text is the high bits
+    counts = np.bincount((keyed >> np.uint64(32)).astype(np.intp), minlength=len(runs))
+    return keyed & _LOW_32_BITS, counts
 
 
 def _worded(articles: list[Article]) -> Iterator[tuple[list[int], list[list[str]]]]:
