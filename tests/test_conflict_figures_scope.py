@@ -70,6 +70,9 @@ def test_a_figure_tells_the_period_of_its_own_clause(
         ("Police said two women and a man were killed.", ["two"]),
         ("A captain and two sailors were rescued.", ["two"]),
         ("Police arrested two suspects and seized a car.", []),
+        # Things joined to one thing are no count of people: two rifles stay two rifles.
+        ("Police seized two rifles and a car.", []),
+        ("The company cut 500 jobs and a factory.", []),
         # Items each with its own noun are several quantities, no parts of one.
         ("The navy seized 14 rifles, 31 magazines and 923 rounds.", []),
         # No larger count in the complement, no bare count in the joined clause, no list.

@@ -16,6 +16,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.syntax import objects_of
+from storybrief.nlp.paraphrase import person_noun
 
 # Number words and their values: the one table of them (``llm.verify`` reads it too).
 NUMBER_WORDS = {
@@ -311,17 +312,24 @@ def parts(doc: Doc, found: list[Figure], item_gap: int) -> set[int]:
 
 
 def _with_one(doc: Doc, found: list[Figure]) -> set[int]:
-    """The figures whose counted noun is joined by "and" to one counted by its article: "two
-    women and a man were killed" counts three people, not two; "a captain and two sailors".
-    The article's one is no figure, so the count is a part of a whole the sentence never
-    states as a number."""
-    return {f.start for f in found if any(map(_one_by_article, count_word(doc[f.start]).conjuncts))}
+    """The figures counting people whose noun is joined by "and" to one person counted by
+    the article: "two women and a man were killed" counts three people, not two; "a captain
+    and two sailors". The article's one is no figure, so the count is a part of a whole the
+    sentence never states as a number. Things are left out: "two rifles and a car" makes no
+    count of rifles a part."""
+    return {f.start for f in found if _with_one_person(count_word(doc[f.start]))}
 
 
-def _one_by_article(noun: Token) -> bool:
-    """Whether a noun counts one by its article: "a man", "an officer"."""
-    return noun.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children
+def _with_one_person(noun: Token) -> bool:
+    return person_noun(noun.lemma_) and any(map(_one_person_by_article, noun.conjuncts))
+
+
+def _one_person_by_article(noun: Token) -> bool:
+    """Whether a noun counts one person by its article: "a man", "an officer"."""
+    return (
+        noun.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+        and person_noun(noun.lemma_)
     )
 
 

@@ -104,6 +104,17 @@ def defined_by(lemma: str, senses: int = 1, max_words: int = 3) -> frozenset[str
     return frozenset(found - {lemma.lower()})
 
 
+_PERSON_LEXFILE = 18  # WordNet's noun.person
+
+
+@cache
+def person_noun(lemma: str) -> bool:
+    """Whether WordNet's first sense of the noun ``lemma`` is a person ("woman", "sailor",
+    "suspect"), not a thing ("car", "rifle")."""
+    offsets = _index("noun").get(lemma.lower().replace(" ", "_"), ())
+    return bool(offsets) and int(_lines("noun")[offsets[0]].split()[1]) == _PERSON_LEXFILE
+
+
 # WordNet's noun.person (18) and the natural kinds that English surnames and given names are
 # also words for: noun.animal (5), noun.food (13), noun.object (17), noun.plant (20),
 # noun.substance (27): Fox, Rose, Stone, Doe, Murphy.
