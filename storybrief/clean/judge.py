@@ -213,6 +213,7 @@ def is_protected(line: Line) -> bool:
     live blog's time-stamped update, a bulleted or numbered item ("14. Jim
     Gilmore (15.)" in a ranking, "-Donald Trump leads …" in a roundup), a
     statement attributed to someone ("…, the statement said. (Reuters)"), a
+    quotation with its speaker or signature ('"Never." — Ann Lee, Dayton'), a
     plain sentence of a word to three
     (``_is_short_sentence``): each is short, capitalised or signed like
     furniture, and is the article's text.
@@ -224,6 +225,7 @@ def is_protected(line: Line) -> bool:
         or attributed
         or line.is_fact_label
         or line.is_signed_post
+        or line.is_attributed_quote
         or line.is_bullet
         or bool(_GLUED_BULLET.match(line.text))
         or _is_short_sentence(line)

@@ -115,6 +115,9 @@ _OWNED_SPEECH = re.compile(
 # A lead-in is a clause at most: "Watch the full video of Beck's remarks below:".
 _MAX_LEAD_IN_WORDS = 12
 _MAX_NAME_LABEL_WORDS = 3  # "Trump:", "Sen. Ted Cruz:"
+_MIN_QUOTATION = 4  # characters of a quotation with its marks: a word at least, not '""'
+# What may stand between a quotation and its signature: '"…", — Ann Lee', '"…" -Ann Lee'.
+_SIGNATURE_OPENERS = " ,.-–—―"
 
 
 @dataclass(frozen=True)
@@ -270,6 +273,28 @@ class Line:
     def opens_quote(self) -> bool:
         """The line opens with a quotation mark: someone's words follow."""
         return self.text.lstrip()[:1] in _OPENING_MARKS
+
+    @cached_property
+    def is_attributed_quote(self) -> bool:
+        """A quotation closed in the line, then who said it: a verb of speech ('"…," Lee said
+        on Twitter') or a name signing it ('"…" Janet Smith, on Facebook'): someone's words,
+        whatever web terms their attribution holds, not a page's widget."""
+        quoted = [m for m in _QUOTED.finditer(self.text) if m.group().endswith(_FINAL_QUOTES)]
+        if not quoted or len(quoted[-1].group()) < _MIN_QUOTATION:
+            return False
+        after = Line(self.text[quoted[-1].end() :].lstrip(_SIGNATURE_OPENERS))
+        return after.speaks or after.opens_on_name
+
+    @property
+    def opens_on_name(self) -> bool:
+        """The line opens on a capitalised word that is no imperative or web word ("Janet
+        Smith, on Facebook", not "Follow us on Twitter" nor "Facebook comments")."""
+        first = self.words[:1]
+        return bool(first) and first[0][:1].isupper() and not self._opens_on_page_word
+
+    @property
+    def _opens_on_page_word(self) -> bool:
+        return self.starts_imperative or self.lower_words[0] in WEB_TERMS
 
     @property
     def is_dangling_label(self) -> bool:
