@@ -229,7 +229,14 @@ def test_prose_or_one_headline_after_a_link_word_is_no_links_bar(line: str) -> N
 
 
 @pytest.mark.parametrize(
-    "line", ["\u201cTop stories\u201d Share on Twitter", '"News" Facebook comments']
+    "line",
+    [
+        "\u201cTop stories\u201d Share on Twitter",
+        '"News" Facebook comments',
+        # A photo's caption quoting someone, with its credit.
+        "\u201cWe will rebuild the pier on Facebook.\u201d Getty Images",
+        "On the mayor \u201cHe will rebuild the pier.\u201d Getty Images",
+    ],
 )
 def test_a_widget_after_quoted_words_is_still_furniture(line: str) -> None:
     assert _amid_prose(line).paragraphs == [LEAD, CLOSE]

@@ -65,6 +65,9 @@ IMPERATIVES = frozenset(
     comment reply""".split()
 )
 
+# The agencies and archives that sign a photo, last in a caption or a gallery slide.
+PHOTO_SIGNERS = frozenset("getty images ap afp reuters epa shutterstock press".split())
+
 # Vocabulary of the page around an article rather than of news itself.
 WEB_TERMS = frozenset(
     """newsletter newsletters subscribe subscribed subscription subscribers sign-up signup
@@ -276,14 +279,16 @@ class Line:
 
     @cached_property
     def is_attributed_quote(self) -> bool:
-        """A quotation closed in the line, then who said it: a verb of speech ('"…," Lee said
+        """A quotation opening the line, then who said it: a verb of speech ('"…," Lee said
         on Twitter') or a name signing it ('"…" Janet Smith, on Facebook'): someone's words,
-        whatever web terms their attribution holds, not a page's widget."""
+        whatever web terms their attribution holds, not a page's widget nor a photo's
+        caption ('"…" Getty Images')."""
         quoted = [m for m in _QUOTED.finditer(self.text) if m.group().endswith(_FINAL_QUOTES)]
-        if not quoted or len(quoted[-1].group()) < _MIN_QUOTATION:
+        if not (self.opens_quote and quoted) or len(quoted[-1].group()) < _MIN_QUOTATION:
             return False
         after = Line(self.text[quoted[-1].end() :].lstrip(_SIGNATURE_OPENERS))
-        return after.speaks or after.opens_on_name
+        credited = bool(PHOTO_SIGNERS & after.word_set)
+        return not credited and (after.speaks or after.opens_on_name)
 
     @property
     def opens_on_name(self) -> bool:
