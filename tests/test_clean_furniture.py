@@ -116,6 +116,11 @@ def test_a_family_line_amid_prose_is_removed(line: str, family: str) -> None:
         '"Polls. All of them." — Dana Reed (@danareed) August 17, 2016',
         "Reporting by the Gazette showed the warehouse had failed two inspections.",
         "The harbour board voted to close 3 of 10 piers, taking 3 of 10 berths out of use.",
+        # A short quotation with its speaker, whatever web words its attribution holds.
+        "\u201cWe waited three years.\u201d Janet Smith, on Facebook",
+        "\u201cWe waited three years.\u201d Janet Smith wrote on Facebook",
+        '"Not again," Ann Lee said on Twitter',
+        "\u201cNever.\u201d \u2014 Ann Lee, Dayton",
     ],
 )
 def test_prose_with_a_family_word_is_kept(line: str) -> None:
@@ -221,3 +226,17 @@ def test_a_links_bar_run_into_one_line_is_removed(bar: str) -> None:
 )
 def test_prose_or_one_headline_after_a_link_word_is_no_links_bar(line: str) -> None:
     assert "run into one line" not in (link_why(Line(line)) or "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\u201cTop stories\u201d Share on Twitter",
+        '"News" Facebook comments',
+        # A photo's caption quoting someone, with its credit.
+        "\u201cWe will rebuild the pier on Facebook.\u201d Getty Images",
+        "On the mayor \u201cHe will rebuild the pier.\u201d Getty Images",
+    ],
+)
+def test_a_widget_after_quoted_words_is_still_furniture(line: str) -> None:
+    assert _amid_prose(line).paragraphs == [LEAD, CLOSE]

@@ -4,6 +4,7 @@ stories."""
 
 from __future__ import annotations
 
+import pytest
 from test_quotes_speakers import speakers_of
 
 NOTEBOOK = (
@@ -151,3 +152,31 @@ def test_a_dashed_line_with_a_tensed_verb_is_no_signature() -> None:
         "The bridge opens to traffic next week."
     )
     assert found == {"The detour added an hour to every trip I made": None}
+
+
+BRIDGE = "The city reopened the bridge on Main Street after years of delay.\n\n"
+DETOUR = "The detour added an hour to every trip I made"
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", "-"])
+def test_a_dash_the_segmenter_takes_off_a_signature_line_still_signs(dash: str) -> None:
+    # The segmenter strips "— " opening a line as a list's mark: the signature keeps it.
+    found = speakers_of(
+        f"{BRIDGE}\u201c{DETOUR}.\u201d\n\n{dash} President Obama, tweeting after the vote."
+    )
+    assert found == {DETOUR: "Obama"}
+
+
+@pytest.mark.parametrize("items", [["Item one.", "Item two."], ["Ann Lee, Dayton.", "Bob Ray."]])
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_dashed_list_after_a_statement_signs_nothing(items: list[str], between: str) -> None:
+    listed = between.join(f"\u2014 {item}" for item in items)
+    assert speakers_of(f"{BRIDGE}\u201c{DETOUR}.\u201d\n\n{listed}") == {DETOUR: None}
+
+
+def test_readers_words_each_signed_after_a_dash_line_are_each_signed() -> None:
+    found = speakers_of(
+        f"{BRIDGE}\u201c{DETOUR}.\u201d\n\n\u2014 Ann Lee, tweeting from Akron.\n\n"
+        "\u201cNobody told us when the work would end.\u201d\n\n\u2014 Sara Diaz, Dayton."
+    )
+    assert found == {DETOUR: "Ann Lee", "Nobody told us when the work would end": "Sara Diaz"}

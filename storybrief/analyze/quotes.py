@@ -160,7 +160,7 @@ def _introduces(story: StoryContext, before: Sentence, passage: Passage) -> bool
         before.paragraph == passage.paragraph - 1
         and passage.at_paragraph_start
         and _bare(story, passage)
-        and not signs(story.docs[before.id])
+        and not signs(story, before)
     )
 
 

@@ -28,6 +28,7 @@ from storybrief.analyze.context import StoryContext, outside_quotes
 from storybrief.analyze.entities import GENDER_WORDS, Names
 from storybrief.analyze.syntax import entity_span, passive, person_named, written_name
 from storybrief.models import Attribution, Sentence
+from storybrief.nlp.english import BULLET
 from storybrief.nlp.quotation import QUOTE_MARKS, quote_spans
 from storybrief.nlp.speech import QUOTE_VERBS, SPEECH_VERBS
 
@@ -59,6 +60,8 @@ _QUALIFYING = {"relcl", "appos", "acl"}  # what a phrase says of its noun, beyon
 _HAND_OFF = {",", "?", "!"}  # how a statement ends when the writer names its speaker next
 # A dash setting a name under a statement: '"…" — Donald Trump', '"…" ― Ann Lee' (U+2015).
 _DASHES = {"-", "–", "—", "―", "--"}
+# The dashes of the list marks the segmenter takes from a line's start (``BULLET``).
+_LIST_DASH = re.compile(r"^\s*[–—-]\s+")
 _TENSED = {"VBD", "VBZ", "VBP", "MD"}  # a clause's own verb, not a participle's
 _FINITE = {"VBD", "VBZ", "VBP", "VBN"}  # "barked" is read VBN now and then
 _APPOSITION_WORDS = 12  # '"...," Murphy, the head of Right to Rise USA, Tweeted'
@@ -408,27 +411,44 @@ def _found(
 
 def signature(story: StoryContext, sentence: Sentence, names: Names) -> str | None:
     """The person a line that is a name and nothing more names ("-Michelle Marks,
-    Philadelphia."; "-President Obama, tweeting after Clinton's speech."): the signature a
+    Philadelphia."; "— President Obama, tweeting after Clinton's speech."): the signature a
     paper sets under a statement it prints alone, a reader's or a post's words."""
-    signer = _signer(story.docs[sentence.id])
+    signer = _line_signer(story, sentence)
     return None if signer is None else _speaker(story, sentence, signer, names)
 
 
-def signs(doc: Doc) -> bool:
+def signs(story: StoryContext, sentence: Sentence) -> bool:
     """Whether a sentence is a person's name and what is set beside it, no clause."""
-    return _signer(doc) is not None
+    return _line_signer(story, sentence) is not None
 
 
-def _signer(doc: Doc) -> Token | None:
+def _line_signer(story: StoryContext, sentence: Sentence) -> Token | None:
+    """``_signer`` of a sentence, told of the dash the segmenter took from its paragraph's
+    start as a list's mark ("— President Obama, tweeting …") when the sentence opens the
+    paragraph; an item of a list (the next paragraph opens on a list's mark too) signs
+    nothing."""
+    paragraphs = story.article[sentence.article].paragraphs
+    after = paragraphs[sentence.paragraph + 1 : sentence.paragraph + 2]
+    text = paragraphs[sentence.paragraph]
+    if BULLET.match(text) and any(BULLET.match(p) for p in after):
+        return None
+    _, starts, _ = story.paragraphs[(sentence.article, sentence.paragraph)]
+    opens = starts[sentence.id] == 0
+    return _signer(story.docs[sentence.id], dashed=opens and bool(_LIST_DASH.match(text)))
+
+
+def _signer(doc: Doc, dashed: bool = False) -> Token | None:
     """The name a signature line sets down: the whole line's head, or the name after the dash
-    opening it when no verb of it is tensed ("-President Obama, tweeting after ...", which
-    the parse hangs on "tweeting"); "- Obama signed the bill." is a list's item."""
+    opening it (``dashed``: one the segmenter took) when no verb of it is tensed ("-President
+    Obama, tweeting after ...", which the parse hangs on "tweeting"); "- Obama signed the
+    bill." is a list's item."""
     root = doc[:].root
     if _person_name(root):
         return root
-    if doc[0].text not in _DASHES or any(t.tag_ in _TENSED and not _said_of_noun(t) for t in doc):
+    opened = doc[0].text in _DASHES
+    if not (dashed or opened) or any(t.tag_ in _TENSED and not _said_of_noun(t) for t in doc):
         return None
-    return _dash_signed(doc, set(range(len(doc))), (-1, -1))
+    return _person_opening(list(doc[opened:]))
 
 
 def _person_name(token: Token) -> bool:
@@ -541,10 +561,14 @@ def _dash_signed(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token |
         return None
     dashed = doc[at].text in _DASHES
     words = [t for t in doc[at + dashed :] if t.i in outside]
+    name = _person_opening(words)
+    return name if name is not None and (dashed or _signs_alone(doc, words, quote)) else None
+
+
+def _person_opening(words: list[Token]) -> Token | None:
+    """The last word of the person's name opening ``words``, if a name of a person opens them."""
     name = _name_run(words)
-    if not name or name[-1].ent_type_ != "PERSON":
-        return None
-    return name[-1] if dashed or _signs_alone(doc, words, quote) else None
+    return name[-1] if name and name[-1].ent_type_ == "PERSON" else None
 
 
 def _signs_alone(doc: Doc, words: list[Token], quote: tuple[int, int]) -> bool:

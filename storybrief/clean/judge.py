@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from storybrief.clean.lines import WEB_TERMS, Line
+from storybrief.clean.lines import PHOTO_SIGNERS, WEB_TERMS, Line
 from storybrief.weights import read_weights
 
 WEIGHTS = Path(__file__).with_name("line_judge.json")
@@ -46,12 +46,10 @@ _CAPITALISED = re.compile(r"^[A-Z]")
 # Words a scrape glued together ("FlagShareLikeReply"): a widget's labels, not prose.
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _COUNTER = re.compile(r"^\d{1,3}\s?(?:/|of)\s?\d{1,3}\b")
-# The agencies and archives that sign a photo, last in a caption or a gallery slide.
-_SIGNERS = frozenset("getty images ap afp reuters epa shutterstock press".split())
 # Words that make a line of a word or three a credit or a label, not prose ("Nolan McCaskill
 # contributed.", "Getty.", "Twitter.").
 _CREDIT_CUES = frozenset("contributed contributing reporting editing source sources".split())
-_CUES = WEB_TERMS | _MEDIA | _LINK | _SIGNERS | _CREDIT_CUES
+_CUES = WEB_TERMS | _MEDIA | _LINK | PHOTO_SIGNERS | _CREDIT_CUES
 # A sentence of a word to three in plain words and figures: "Pure propaganda.", "Santorum.",
 # "30,000.", "Undecided 9%." No symbol, colon, bracket or ellipsis: "(h/t Mediaite.)",
 # "Source: NATO." and "Loading…" are furniture's shapes.
@@ -106,7 +104,7 @@ def _marks(line: Line) -> list[float]:
         float(line.is_time_stamp),
         float(line.time_stamp is not None and not line.is_time_stamp),
         float(bool(_COUNTER.match(text))),
-        float(bool(words) and words[-1] in _SIGNERS),
+        float(bool(words) and words[-1] in PHOTO_SIGNERS),
         float(line.second_person > 0),
         float(line.starts_imperative),
         _share(sum(w in WEB_TERMS for w in words), len(words)),
@@ -213,6 +211,7 @@ def is_protected(line: Line) -> bool:
     live blog's time-stamped update, a bulleted or numbered item ("14. Jim
     Gilmore (15.)" in a ranking, "-Donald Trump leads …" in a roundup), a
     statement attributed to someone ("…, the statement said. (Reuters)"), a
+    quotation with its speaker or signature ('"Never." — Ann Lee, Dayton'), a
     plain sentence of a word to three
     (``_is_short_sentence``): each is short, capitalised or signed like
     furniture, and is the article's text.
@@ -224,6 +223,7 @@ def is_protected(line: Line) -> bool:
         or attributed
         or line.is_fact_label
         or line.is_signed_post
+        or line.is_attributed_quote
         or line.is_bullet
         or bool(_GLUED_BULLET.match(line.text))
         or _is_short_sentence(line)

@@ -65,6 +65,9 @@ IMPERATIVES = frozenset(
     comment reply""".split()
 )
 
+# The agencies and archives that sign a photo, last in a caption or a gallery slide.
+PHOTO_SIGNERS = frozenset("getty images ap afp reuters epa shutterstock press".split())
+
 # Vocabulary of the page around an article rather than of news itself.
 WEB_TERMS = frozenset(
     """newsletter newsletters subscribe subscribed subscription subscribers sign-up signup
@@ -115,6 +118,9 @@ _OWNED_SPEECH = re.compile(
 # A lead-in is a clause at most: "Watch the full video of Beck's remarks below:".
 _MAX_LEAD_IN_WORDS = 12
 _MAX_NAME_LABEL_WORDS = 3  # "Trump:", "Sen. Ted Cruz:"
+_MIN_QUOTATION = 4  # characters of a quotation with its marks: a word at least, not '""'
+# What may stand between a quotation and its signature: '"…", — Ann Lee', '"…" -Ann Lee'.
+_SIGNATURE_OPENERS = " ,.-–—―"
 
 
 @dataclass(frozen=True)
@@ -270,6 +276,30 @@ class Line:
     def opens_quote(self) -> bool:
         """The line opens with a quotation mark: someone's words follow."""
         return self.text.lstrip()[:1] in _OPENING_MARKS
+
+    @cached_property
+    def is_attributed_quote(self) -> bool:
+        """A quotation opening the line, then who said it: a verb of speech ('"…," Lee said
+        on Twitter') or a name signing it ('"…" Janet Smith, on Facebook'): someone's words,
+        whatever web terms their attribution holds, not a page's widget nor a photo's
+        caption ('"…" Getty Images')."""
+        quoted = [m for m in _QUOTED.finditer(self.text) if m.group().endswith(_FINAL_QUOTES)]
+        if not (self.opens_quote and quoted) or len(quoted[-1].group()) < _MIN_QUOTATION:
+            return False
+        after = Line(self.text[quoted[-1].end() :].lstrip(_SIGNATURE_OPENERS))
+        credited = bool(PHOTO_SIGNERS & after.word_set)
+        return not credited and (after.speaks or after.opens_on_name)
+
+    @property
+    def opens_on_name(self) -> bool:
+        """The line opens on a capitalised word that is no imperative or web word ("Janet
+        Smith, on Facebook", not "Follow us on Twitter" nor "Facebook comments")."""
+        first = self.words[:1]
+        return bool(first) and first[0][:1].isupper() and not self._opens_on_page_word
+
+    @property
+    def _opens_on_page_word(self) -> bool:
+        return self.starts_imperative or self.lower_words[0] in WEB_TERMS
 
     @property
     def is_dangling_label(self) -> bool:

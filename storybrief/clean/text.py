@@ -142,7 +142,8 @@ def _prompt_why(line: Line) -> str | None:
         return "addresses the reader (call-out or sign-up prompt)"
     if _calls_to_action(line):
         return "call to action"
-    if not line.is_sentence and line.n <= 15 and line.web_terms:
+    # A short quotation signed "on Facebook" or said "on Twitter" is someone's words.
+    if not line.is_sentence and line.n <= 15 and line.web_terms and not line.is_attributed_quote:
         return "site furniture"
     return None
 
@@ -307,9 +308,17 @@ def _fragment_why(line: Line, shared: bool, in_list: bool) -> str | None:
         return None
     if shared and line.n <= _MAX_SHARED_WORDS:
         return "repeated across articles (site furniture)"
-    if line.n <= _MAX_LABEL_WORDS and not (in_list and _is_short_item(line)):
+    if _is_label(line, in_list):
         return "heading, label or credit (not a sentence)"
     return None
+
+
+def _is_label(line: Line, in_list: bool) -> bool:
+    """A short line that is no list's next item, nor a short quotation with its speaker
+    ('"Never." Ann Lee, Dayton')."""
+    return line.n <= _MAX_LABEL_WORDS and not (
+        (in_list and _is_short_item(line)) or line.is_attributed_quote
+    )
 
 
 def _is_short_item(line: Line) -> bool:
