@@ -19,7 +19,8 @@ def read(text: str) -> list[tuple[str, float, float]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Water bills now average $75 a household.", [("$", 75, 75)]),
+        ("Water bills now average $75 a household.", [("$/household", 75, 75)]),
+        ("Canvassers are paid $15 an hour.", [("$/hour", 15, 15)]),
         ("The hike raised the average bill from $65 to $70.", [("$", 65, 70)]),
         ("Seattle will make $15 million this year.", [("$", 15e6, 15e6)]),
         ("The company paid $2.9 billion for the firm.", [("$", 2.9e9, 2.9e9)]),
@@ -72,3 +73,12 @@ def test_two_outlets_durations_of_one_flight_conflict() -> None:
         "officials said.",
     )
     assert found == [[40.0, 120.0]]
+
+
+def test_a_rate_is_no_rival_of_a_sum() -> None:
+    assert not figure_conflicts(
+        "Campaign money\n\nThe campaign says it raised more than $21 million in January for "
+        "its canvassers.",
+        "Campaign money\n\nThe campaign is paying its canvassers $15 an hour in January, "
+        "the campaign says.",
+    )

@@ -57,6 +57,7 @@ _CURRENCIES = {"$": "$", "dollar": "$", "dollars": "$", "€": "€", "euro": "�
                "£": "£", "pound": "£", "pounds": "£", "¥": "¥", "yen": "¥"}  # fmt: skip
 _NO_CURRENCY = "¤"
 _MONEY_NAMES = {"dollar", "dollars", "euro", "euros", "yen"}
+_PER = {"a", "an", "per", "each"}
 _BASE_UNITS = {unit for unit, _ in _MEASURES.values()} | {*_CURRENCIES.values(), _NO_CURRENCY}
 # A clock time ("10:40 a.m.", "3 o'clock") or one counted back from the writing ("two hours
 # ago") is a point in time, not a duration; each outlet writes it from its own hour.
@@ -83,7 +84,7 @@ class Figure:
     @property
     def measured(self) -> bool:
         """Whether the figure is a measure (distance, share) rather than a count."""
-        return self.unit in _BASE_UNITS
+        return self.unit.partition("/")[0] in _BASE_UNITS  # a rate "$/hour" too
 
     @property
     def vague(self) -> bool:
@@ -161,7 +162,13 @@ def _counted(span: Span) -> str:
 def _measure_or_money(span: Span) -> tuple[str, float] | None:
     """A money figure's currency (its scale is in its amount), else ``_measure``."""
     currency = _currency(span)
-    return (currency, 1.0) if currency else _measure(span)
+    if currency is None:
+        return _measure(span)
+    # A rate is money per a thing ("$15 an hour", "$75 a household"): no rival of a sum.
+    per = span.doc[span.end : span.end + 2]
+    if len(per) == 2 and per[0].lower_ in _PER and per[1].pos_ == "NOUN":
+        return f"{currency}/{per[1].lemma_.lower()}", 1.0
+    return currency, 1.0
 
 
 def _currency(span: Span) -> str | None:
