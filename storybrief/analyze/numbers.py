@@ -47,12 +47,27 @@ _MEASURES = {"km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 
              "meter": ("m", 1.0), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
              "tonnes": ("t", 1.0), "tons": ("t", 0.907), "tonne": ("t", 1.0),
              "ton": ("t", 0.907), "kg": ("t", 0.001),
-             "%": ("%", 1.0), "percent": ("%", 1.0), "per cent": ("%", 1.0)}  # fmt: skip
-_BASE_UNITS = {unit for unit, _ in _MEASURES.values()}
+             "%": ("%", 1.0), "percent": ("%", 1.0), "per cent": ("%", 1.0),
+             "minutes": ("min", 1.0), "minute": ("min", 1.0), "hours": ("min", 60.0),
+             "hour": ("min", 60.0), "seconds": ("min", 1 / 60),
+             "second": ("min", 1 / 60)}  # fmt: skip
+# A money figure's unit is its currency, by sign or name; its scale ("million") is in its
+# value. A currency this does not know is still money, of no known currency ("¤"), so that
+# it is never taken for a count of the noun after it ("$75 a household").
+_CURRENCIES = {"$": "$", "dollar": "$", "dollars": "$", "€": "€", "euro": "€", "euros": "€",
+               "£": "£", "pound": "£", "pounds": "£", "¥": "¥", "yen": "¥"}  # fmt: skip
+_NO_CURRENCY = "¤"
+_MONEY_NAMES = {"dollar", "dollars", "euro", "euros", "yen"}
+_PER = {"a", "an", "per", "each"}
+_BASE_UNITS = {unit for unit, _ in _MEASURES.values()} | {*_CURRENCIES.values(), _NO_CURRENCY}
+# A clock time ("10:40 a.m.", "3 o'clock") or one counted back from the writing ("two hours
+# ago") is a point in time, not a duration; each outlet writes it from its own hour.
+_CLOCK = re.compile(r"\d:\d|\b[ap]\.?m\b|o'clock|\bago\b", re.I)
 # A number glued to a name by a hyphen is part of the name ("AK-47", "F-16"), not an amount.
 _NUMBER = re.compile(r"(?<![A-Za-z]-)(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
+_DURATION = "TIME"  # spaCy's label for "about 40 minutes", "a two-hour flight" and clock times
 _CURRENCY = "$€£¥ "
 
 
@@ -70,7 +85,7 @@ class Figure:
     @property
     def measured(self) -> bool:
         """Whether the figure is a measure (distance, share) rather than a count."""
-        return self.unit in _BASE_UNITS
+        return self.unit.partition("/")[0] in _BASE_UNITS  # a rate "$/hour" too
 
     @property
     def vague(self) -> bool:
@@ -137,12 +152,37 @@ def _counted(span: Span) -> str:
         # "a 2,000-strong advance force" counts the force's members.
         nouns = [t for t in span.doc[span.end + 2 :] if t.pos_ == "NOUN"]
         return nouns[0].lemma_.lower() if nouns else "strong"
-    measure = _measure(span)
+    measure = _measure_or_money(span)
     if measure:
         return measure[0]
     # "130 members of the Revolutionary Guard" counts the Guard's men, but
     # "two divisions" counts divisions.
     return part_of(_counted_noun(span), {"member"}).lemma_.lower()
+
+
+def _measure_or_money(span: Span) -> tuple[str, float] | None:
+    """A money figure's currency (its scale is in its amount), else ``_measure``."""
+    currency = _currency(span)
+    if currency is None:
+        return _measure(span)
+    # A rate is money per a thing ("$15 an hour", "$75 a household"): no rival of a sum.
+    per = span.doc[span.end : span.end + 2]
+    if len(per) == 2 and per[0].lower_ in _PER and per[1].pos_ == "NOUN":
+        return f"{currency}/{per[1].lemma_.lower()}", 1.0
+    return currency, 1.0
+
+
+def _currency(span: Span) -> str | None:
+    """The currency of a money figure, by the sign before or in it or the name after it
+    ("$75", "US$3", "500 euros"); ``_NO_CURRENCY`` for money of another; else None."""
+    doc = span.doc
+    words = [*doc[max(span.start - 1, 0) : span.end + 1]]
+    named = next((_CURRENCIES[t.lower_] for t in words if t.lower_ in _CURRENCIES), None)
+    if span.label_ == "MONEY":
+        return named or _NO_CURRENCY
+    after = doc[span.end : span.end + 1]
+    # "500 euros" is money however it is labelled, but "500 pounds" may be a weight.
+    return named if after.text.lower() in _MONEY_NAMES else None
 
 
 def _counted_noun(span: Span) -> Token:
@@ -212,7 +252,7 @@ def part_of(noun: Token, parts: set[str]) -> Token:
 
 
 def _scale(span: Span, low: float, high: float) -> tuple[float, float]:
-    measure = _measure(span)
+    measure = _measure_or_money(span)
     return (low * measure[1], high * measure[1]) if measure else (low, high)
 
 
@@ -240,7 +280,8 @@ def _amounts(doc: Doc) -> list[tuple[Span, tuple[float, float]]]:
         following = ents[n + 1] if n + 1 < len(ents) else None
         upper = _range_end(doc, ent, following)
         if following is not None and upper is not None:
-            amount, ent = (amount[0], upper[1]), doc[ent.start : following.end]
+            amount = (amount[0], upper[1])
+            ent = Span(doc, ent.start, following.end, label=ent.label_)
             skip.add(n + 1)
         found.append((ent, amount))
     return found
@@ -252,8 +293,17 @@ def _amount_entities(doc: Doc) -> list[Span]:
     return [
         e
         for e in doc.ents
-        if e.label_ in _LABELS and e.text.lower() != "one" and not _YEAR.fullmatch(e.text)
+        if (e.label_ in _LABELS or _duration(e))
+        and e.text.lower() != "one"
+        and not _YEAR.fullmatch(e.text)
     ]
+
+
+def _duration(ent: Span) -> bool:
+    """Whether a time entity is a duration ("about 40 minutes", "two-hour"), not a clock time."""
+    measure = _measure(ent[-1:]) if ent.label_ == _DURATION else None
+    around = ent.doc[ent.start : ent.end + 1].text
+    return measure is not None and measure[0] == "min" and not _CLOCK.search(around)
 
 
 def _range_end(doc: Doc, ent: Span, following: Span | None) -> tuple[float, float] | None:

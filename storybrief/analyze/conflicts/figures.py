@@ -60,7 +60,8 @@ _LIGHT = {"be", "have", "cite", "say", "include"}  # verbs that tell nothing don
 _GENERIC = {"people", "person"}  # a count of people may be one of activists
 _OWNER_DEPS = {"amod", "compound", "poss", "nsubj"}
 _PLACES = {"GPE", "LOC", "FAC"}  # what a distance is measured to
-_DIMENSIONS = {"km": "distance", "m": "length", "t": "weight", "%": "share"}  # by base unit
+# By base unit; any other measure is money ("$", "€", ...).
+_DIMENSIONS = {"km": "distance", "m": "length", "t": "weight", "%": "share", "min": "duration"}
 _DESTINATIONS = {"to", "into", "in"}  # "sent troops to Iraq", "are in Iraq"
 
 _Found = tuple[Sentence, Figure, str | None]  # a figure, its sentence and its owner
@@ -485,7 +486,7 @@ def _denied_things(docs: list[Doc]) -> list[Token]:
 
 def _measure_topic(figure: Figure, measured: Token) -> str:
     """What a measure measures: "length of the yacht Sea Breeze", "distance from Kinshasa"."""
-    dimension = _DIMENSIONS[figure.unit]
+    dimension = _DIMENSIONS.get(figure.unit, "amount")
     doc = measured.doc
     if measured.idx >= doc[figure.start].idx + len(figure.text):
         return f"{dimension} of the {_named_thing(measured)}"
