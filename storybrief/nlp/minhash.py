@@ -48,7 +48,9 @@ def signature(hashes: np.ndarray, count: int, seed: int = SEED) -> np.ndarray:
     """The signature (``count`` uint32 values) of a set given by its items' 32-bit hashes."""
     if not len(hashes):
         return np.full(count, EMPTY, dtype=np.uint32)
-    return many_signatures(hashes, np.array([len(hashes)]), count, seed)[0]
+    # One set's least values by ``min``: ``reduceat`` costs ~1.45x as much on a brief's
+    # sentence-sized sets.
+    return _permuted(hashes, count, seed).min(axis=0)
 
 
 def many_signatures(
@@ -56,9 +58,14 @@ def many_signatures(
 ) -> np.ndarray:
     """The signatures (a row each) of sets given one after the other by their items' hashes,
     ``sizes`` (each above 0) items each: each a least value, so the same as one at a time."""
-    a, b = permutations(count, seed)
-    values = _mixed(hashes.astype(np.uint32))[:, None] * a + b
+    values = _permuted(hashes, count, seed)
     return np.minimum.reduceat(values, np.cumsum(sizes) - sizes, axis=0)
+
+
+def _permuted(hashes: np.ndarray, count: int, seed: int) -> np.ndarray:
+    """Each item's value under each of the ``count`` permutations (a row per item)."""
+    a, b = permutations(count, seed)
+    return _mixed(hashes.astype(np.uint32))[:, None] * a + b
 
 
 def sha1_hashes(items: Iterable[bytes]) -> np.ndarray:

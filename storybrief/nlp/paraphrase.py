@@ -112,13 +112,18 @@ def person_noun(lemma: str) -> bool:
     """Whether WordNet's first sense of the noun ``lemma`` is a person ("woman", "sailor",
     "suspect"), not a thing ("car", "rifle")."""
     offsets = _index("noun").get(lemma.lower().replace(" ", "_"), ())
-    return bool(offsets) and int(_lines("noun")[offsets[0]].split()[1]) == _PERSON_LEXFILE
+    return bool(offsets) and _lexfile(offsets[0]) == _PERSON_LEXFILE
+
+
+def _lexfile(offset: int) -> int:
+    """The lexicographer file (its number) of the noun synset at ``offset``."""
+    return int(_lines("noun")[offset].split()[1])
 
 
 # WordNet's noun.person (18) and the natural kinds that English surnames and given names are
 # also words for: noun.animal (5), noun.food (13), noun.object (17), noun.plant (20),
 # noun.substance (27): Fox, Rose, Stone, Doe, Murphy.
-_NAME_LEXFILES = frozenset({5, 13, 17, 18, 20, 27})
+_NAME_LEXFILES = frozenset({5, 13, 17, _PERSON_LEXFILE, 20, 27})
 
 
 @cache
@@ -129,5 +134,5 @@ def names_no_one(word: str) -> bool:
     names. Plurals are not reduced: "Sanders" is no "sander"."""
     lemma = word.lower()
     if offsets := _index("noun").get(lemma):
-        return all(int(_lines("noun")[o].split()[1]) not in _NAME_LEXFILES for o in offsets)
+        return all(_lexfile(o) not in _NAME_LEXFILES for o in offsets)
     return lemma in _index("adj")
