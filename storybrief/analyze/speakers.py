@@ -60,8 +60,6 @@ _QUALIFYING = {"relcl", "appos", "acl"}  # what a phrase says of its noun, beyon
 _HAND_OFF = {",", "?", "!"}  # how a statement ends when the writer names its speaker next
 # A dash setting a name under a statement: '"…" — Donald Trump', '"…" ― Ann Lee' (U+2015).
 _DASHES = {"-", "–", "—", "―", "--"}
-# The dashes of the list marks the segmenter takes from a line's start (``BULLET``).
-_LIST_DASH = re.compile(r"^\s*[–—-]\s+")
 _TENSED = {"VBD", "VBZ", "VBP", "MD"}  # a clause's own verb, not a participle's
 _FINITE = {"VBD", "VBZ", "VBP", "VBN"}  # "barked" is read VBN now and then
 _APPOSITION_WORDS = 12  # '"...," Murphy, the head of Right to Rise USA, Tweeted'
@@ -429,12 +427,13 @@ def _line_signer(story: StoryContext, sentence: Sentence) -> Token | None:
     nothing."""
     paragraphs = story.article[sentence.article].paragraphs
     after = paragraphs[sentence.paragraph + 1 : sentence.paragraph + 2]
-    text = paragraphs[sentence.paragraph]
-    if BULLET.match(text) and any(BULLET.match(p) for p in after):
+    mark = BULLET.match(paragraphs[sentence.paragraph])
+    if mark and any(BULLET.match(p) for p in after):
         return None
     _, starts, _ = story.paragraphs[(sentence.article, sentence.paragraph)]
-    opens = starts[sentence.id] == 0
-    return _signer(story.docs[sentence.id], dashed=opens and bool(_LIST_DASH.match(text)))
+    # The list mark the segmenter took is a dash (not "•" nor "1."): a signature's.
+    dashed = mark is not None and mark.group().strip() in _DASHES
+    return _signer(story.docs[sentence.id], dashed=dashed and starts[sentence.id] == 0)
 
 
 def _signer(doc: Doc, dashed: bool = False) -> Token | None:
