@@ -204,25 +204,28 @@ def _named(
     count: int,
     pattern: re.Pattern[str],
     bit: Callable[[re.Match], int | None],
-    names: Sequence[str] = ("",),
+    names: Sequence[str] | None = None,
     lowered: bool = False,
 ) -> np.ndarray:
     """For each article, a bit (``bit`` of the match, unless None) per name ``pattern`` finds
     in its headline and first ``count`` words (0: none). A lead that holds none of ``names``
     (as written, or in the lead lower-cased if ``lowered``), one of which every match of
     ``pattern`` holds, is not searched: most leads name no month, and a substring test
-    costs a fraction of the pattern's search."""
+    costs a fraction of the pattern's search. With no ``names``, every lead is searched."""
     out = np.zeros(len(articles), dtype=np.int64)
     for n, article in enumerate(articles):
         lead = _lead(article, count)
-        screened = lead.lower() if lowered else lead
-        if not any(name in screened for name in names):
+        if names is not None and not _holds_any(lead.lower() if lowered else lead, names):
             continue
         for match in pattern.finditer(lead):
             found = bit(match)
             if found is not None:
                 out[n] |= 1 << found
     return out
+
+
+def _holds_any(text: str, names: Sequence[str]) -> bool:
+    return any(name in text for name in names)
 
 
 def lengths(articles: list[Article], settings: ClusterSettings) -> np.ndarray:
