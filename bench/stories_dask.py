@@ -1,6 +1,7 @@
 """Benchmark ``storybrief stories --jsonl`` end to end, in one process, on a pool and on Dask.
 
     python bench/stories_dask.py [--stories JSONL] [--size N] [--briefs] [--before TREE|REV]
+                                 [--rounds N]
 
 Runs the command as a user does (a fresh process each, imports and model
 loads included) on the stories-dev pile (or whole gold stories of it drawn to
@@ -16,7 +17,9 @@ workers, and checks whether it writes the same (it does unless the code changed
 what it writes). ``--no-dask`` leaves the Dask run out. Prints wall and CPU
 seconds (of the command and its children: on a loaded machine the steadier
 figure), articles/s and the ratio to the baseline of the same run: the
-one-process run (of TREE if given).
+one-process run (of TREE if given). ``--rounds N`` makes every run N times, each
+round in the reverse order of the one before (a run's place in the sequence
+moves its cost), and prints medians; each tree is byte-compiled before the first.
 
 ``--trace`` runs each command (not on Dask) through this script's ``traced``,
 which stamps the phases of every process (the parent, the grouping child, each
@@ -30,10 +33,12 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import importlib.util
 import inspect
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -111,6 +116,26 @@ def runs_asked(
     return runs + [(name, options, None) for name, options in ours]
 
 
+def in_order(runs: int, rounds: int) -> list[tuple[int, int]]:
+    """(round, run) in the order they are made: each round reverses the one before it, so
+    every run is made as often at place p as at place n + 1 - p. A run's place in the
+    sequence moved its CPU by 7-20% in A/A runs (BENCHMARKS.md, twentieth session), more
+    than the changes measured."""
+    order = list(range(runs))
+    return [(turn, n) for turn in range(rounds) for n in (order[:: -1 if turn % 2 else 1])]
+
+
+def compiled(tree: Path | None) -> None:
+    """Byte-compile the ``storybrief`` a run imports (``tree``'s, else the working folder's,
+    else the installed one), so that no timed run compiles it: an exported tree has no
+    ``.pyc`` files, and its first run would pay for them (~0.3 s CPU)."""
+    package = (tree or Path.cwd()) / "storybrief"
+    if not package.is_dir():
+        spec = importlib.util.find_spec("storybrief")
+        package = Path(spec.origin).parent if spec and spec.origin else package
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=False)
+
+
 def before_tree(before: str | None, folder: Path) -> Path | None:
     """The baseline's source tree: ``before`` itself when it is a folder, else the commit it
     names exported from this repository into ``folder`` (so a command in BENCHMARKS.md that
@@ -147,6 +172,9 @@ def main() -> None:
     )
     parser.add_argument("--no-dask", action="store_true", help="leave the Dask run out")
     parser.add_argument("--trace", action="store_true", help="where each process's time went")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="make every run this many times, in turn reversed"
+    )
     args = parser.parse_args()
     rows = pile_rows(args)
     with tempfile.TemporaryDirectory() as tmp:
@@ -158,30 +186,42 @@ def main() -> None:
         )
         print(f"{len(rows):,} articles, briefs: {args.briefs}")
         runs = runs_asked(args, before_tree(args.before, folder / "before"))
-        timed = []
-        for n, (_, options, tree) in enumerate(runs):
-            (folder / str(n)).mkdir()
-            trace = args.trace and "--dask" not in options
-            timed.append(run(src, folder / str(n), args.briefs, options, tree, trace))
+        for tree in {tree for _, _, tree in runs}:
+            compiled(tree)
+        timed: dict[int, list[tuple[float, float]]] = defaultdict(list)
+        for turn, n in in_order(len(runs), args.rounds):
+            out = folder / f"{n}-{turn}"
+            out.mkdir()
+            trace = args.trace and "--dask" not in runs[n][1]
+            timed[n].append(run(src, out, args.briefs, runs[n][1], runs[n][2], trace))
         # Every run is checked against this tree's one-process run.
         own = 2 if args.before else 0
         table([name for name, _, _ in runs], timed, len(rows), folder, own)
         for n, (name, _, _) in enumerate(runs):
-            if (folder / str(n) / "trace.jsonl").exists():
-                accounts(name, folder / str(n) / "trace.jsonl")
+            for turn in range(args.rounds):
+                if (folder / f"{n}-{turn}" / "trace.jsonl").exists():
+                    accounts(f"{name}, round {turn + 1}", folder / f"{n}-{turn}" / "trace.jsonl")
 
 
 def table(
-    names: list[str], timed: list[tuple[float, float]], articles: int, folder: Path, own: int
+    names: list[str],
+    timed: dict[int, list[tuple[float, float]]],
+    articles: int,
+    folder: Path,
+    own: int,
 ) -> None:
-    """Print each run's times, speed, ratio to the first run and whether it wrote the same
-    as run ``own`` (this tree's one-process run)."""
-    print(f"\n| run | wall s | CPU s | articles/s | ratio (wall) | same as {names[own]} |")
+    """Print each run's median times over its rounds, speed, ratio to the first run and
+    whether its first round wrote the same as run ``own``'s (this tree's one-process run)."""
+    rounds = len(timed[0])
+    print(f"\n{rounds} round(s), medians" if rounds > 1 else "")
+    print(f"| run | wall s | CPU s | articles/s | ratio (wall) | same as {names[own]} |")
     print("|---|---:|---:|---:|---:|---|")
-    base = timed[0][0]
-    for n, (name, (wall, cpu)) in enumerate(zip(names, timed, strict=True)):
+    base = statistics.median(wall for wall, _ in timed[0])
+    for n, name in enumerate(names):
+        wall = statistics.median(w for w, _ in timed[n])
+        cpu = statistics.median(c for _, c in timed[n])
         label = f"{name} (baseline)" if n == 0 else name
-        alike = "–" if n == own else same(folder / str(own), folder / str(n))
+        alike = "–" if n == own else same(folder / f"{own}-0", folder / f"{n}-0")
         speed = articles / wall
         print(f"| {label} | {wall:.1f} | {cpu:.1f} | {speed:,.1f} | {base / wall:.2f}× | {alike} |")
 

@@ -43,3 +43,21 @@ def test_a_commit_without_git_installed_is_refused_with_its_name(
     monkeypatch.setenv("PATH", str(tmp_path))  # no git on it
     with pytest.raises(SystemExit, match="--before HEAD: no such folder or commit"):
         stories_dask.before_tree("HEAD", tmp_path / "tree")
+
+
+def test_each_round_reverses_the_one_before() -> None:
+    order = stories_dask.in_order(4, 3)
+    assert order[:4] == [(0, 0), (0, 1), (0, 2), (0, 3)]
+    assert order[4:8] == [(1, 3), (1, 2), (1, 1), (1, 0)]
+    assert [n for _, n in order[8:]] == [0, 1, 2, 3]
+    # Over two rounds every run is made once early and once late: its places sum alike.
+    places = {n: sum(p for p, (_, m) in enumerate(order[:8]) if m == n) for n in range(4)}
+    assert len(set(places.values())) == 1
+
+
+def test_a_tree_is_compiled_before_it_is_timed(tmp_path: Path) -> None:
+    package = tmp_path / "storybrief"
+    package.mkdir()
+    (package / "mod.py").write_text("VALUE = 1\n")
+    stories_dask.compiled(tmp_path)
+    assert list((package / "__pycache__").glob("mod.*.pyc"))
