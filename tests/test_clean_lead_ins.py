@@ -91,6 +91,19 @@ def test_a_lead_in_right_after_the_title_is_the_body_not_the_dek() -> None:
     assert article.paragraphs[:2] == [STATEMENT, QUOTE]
 
 
+def test_a_short_quotation_with_its_speaker_after_the_title_is_the_body_not_the_dek() -> None:
+    # Six words of prose's density after the title read as a standfirst: shown, and lost to
+    # the quotes. A line ending on its speaker's verb is the story's first statement.
+    quote = "“We will rebuild it,” Ann Lee said."
+    article = _cleaned("\n\n".join(["Harbourton levy approved", quote, OPENING]))
+    assert article.dek is None
+    assert article.paragraphs[:2] == [quote, OPENING]
+    # A quotation signed by a photo agency is no statement: the line is not kept as one.
+    credit = "“Flooded streets in the old town,” Getty Images"
+    article = _cleaned("\n\n".join(["Harbourton levy approved", credit, OPENING]))
+    assert credit not in article.paragraphs
+
+
 def test_a_lead_in_opening_a_text_with_its_title_given_is_kept(tmp_path: Path) -> None:
     # A JSONL record gives the title apart, so its text opens on the lead-in.
     record = {"id": "j", "title": "Harbourton levy approved", "text": f"{STATEMENT}\n\n{QUOTE}"}

@@ -261,7 +261,9 @@ def _dateline(line: Line) -> str | None:
 
 
 def _is_dek(article: Article, line: Line) -> bool:
-    """A line of prose's wordiness after the title and before any byline: the standfirst."""
+    """A line of prose's wordiness after the title and before any byline: the standfirst.
+    A quotation with its speaker ('"We will rebuild it," Ann Lee said.') is the story's
+    first statement, not a standfirst: as the dek it would be shown, and lost to the quotes."""
     return bool(
         article.title
         and article.dek is None
@@ -269,6 +271,7 @@ def _is_dek(article: Article, line: Line) -> bool:
         and line.n >= 6
         and line.stopword_density >= _MIN_PROSE_DENSITY
         and not line.time_stamp
+        and not line.is_attributed_quote
     )
 
 
