@@ -98,10 +98,6 @@ def test_a_short_quotation_with_its_speaker_after_the_title_is_the_body_not_the_
     article = _cleaned("\n\n".join(["Harbourton levy approved", quote, OPENING]))
     assert article.dek is None
     assert article.paragraphs[:2] == [quote, OPENING]
-    # A quotation signed by a photo agency is no statement: the line is not kept as one.
-    credit = "“Flooded streets in the old town,” Getty Images"
-    article = _cleaned("\n\n".join(["Harbourton levy approved", credit, OPENING]))
-    assert credit not in article.paragraphs
 
 
 def test_a_lead_in_opening_a_text_with_its_title_given_is_kept(tmp_path: Path) -> None:
