@@ -3,9 +3,8 @@ stage, and a pair's note says what its score is made of (``why``), on made-up nu
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from types import SimpleNamespace
+from collections.abc import Callable
+from types import ModuleType, SimpleNamespace
 
 import numpy as np
 import pytest
@@ -13,17 +12,10 @@ import pytest
 pytest.importorskip("sklearn")
 pytest.importorskip("onnxruntime")
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
 
 @pytest.fixture(scope="module")
-def misses() -> object:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import agreement_misses
-    finally:
-        sys.path.remove(str(BENCH))
-    return agreement_misses
+def misses(bench_modules: Callable[..., tuple[ModuleType, ...]]) -> ModuleType:
+    return bench_modules("agreement_misses")[0]
 
 
 def _parts(misses: object, apart: bool = False, shared: bool = True) -> object:
