@@ -7,8 +7,9 @@ first stage of the pipeline it does not pass; "tells it" is the matcher's readin
 (``train_agreement_pairs.facts_told``: MiniLM cosine and rarity-weighted words, on an
 article of the fact's sources), a lower bound:
 
-* a. sentences: fewer than two of its sources have a sentence after cleaning that tells it
-  ("in the raw text" when two had one before cleaning: the cleaner lost it);
+* a. sentences: fewer than two of its sources have a sentence after cleaning, or a unit of
+  one, that tells it ("in the raw text" when two had one before cleaning: the cleaner lost
+  it);
 * b. units: two sources have such a sentence, but fewer than two a unit that tells it;
 * c. pair: units of two sources tell it, but their best cross-source pair scores under the
   clustering's closest-pair bar (``Cosines.agreement_best``), or a guard (a sentence's own
@@ -19,9 +20,10 @@ article of the fact's sources), a lower bound:
 * f. matcher: an agreement holds them, but its text is credited to another fact, or to
   none (the matcher's lower bound, about +0.08 by reading).
 
-``--show`` prints each missed fact with its stage and, for c, its best pair and how many
-cross-source pairs of the story score from it to the bar (what a bar lowered to reach it
-would admit besides).
+``--show`` prints each missed fact with its stage and, for c, its best pair, what its score
+is made of (``why``: the guard, or the cosine and word overlap, and the pair decision's
+probability) and how many cross-source pairs of the story score from it to the bar (what a
+bar lowered to reach it would admit besides).
 """
 
 from __future__ import annotations
@@ -55,6 +57,20 @@ _UNCAPPED = dataclasses.replace(
 
 
 @dataclasses.dataclass
+class _Parts:
+    """What a unit pair's score is made of (``agreements._blended``, before the pair
+    decision): the encoder's ``cosine``, the lemmas' weighted ``overlap``, whether they
+    share a word no name (``shared``: else the score is held at 0), the ``guards`` that keep
+    pairs apart by name, and the pair decision's ``probability`` of each band pair."""
+
+    cosine: np.ndarray
+    overlap: np.ndarray
+    shared: np.ndarray
+    guards: dict[str, np.ndarray]
+    probability: dict[tuple[int, int], float]
+
+
+@dataclasses.dataclass
 class _Story:
     """One tune story as the agreements see it: its units, their pair scores and clusters,
     the agreements listed with and without the caps, and what the matcher reads where."""
@@ -71,6 +87,7 @@ class _Story:
     sentence_text: dict[str, str]
     raw_scores: np.ndarray  # (raw sentences, facts)
     raw_articles: list[str]
+    parts: _Parts
 
 
 def _raw_sentences(articles: list[Article]) -> list[tuple[str, str]]:
@@ -86,7 +103,7 @@ def _load(path: Path, data: Path) -> _Story:
     facts = [f for f in gold["agreements"] if len(f["sources"]) >= 2]
     articles = [a for a in prepare(_articles(path, data)) if a.ok]
     rarity = _rarity([s.text for a in articles for s in a.sentences])
-    units, scores, clusters, uncapped = _analysed(articles)
+    units, scores, clusters, uncapped, parts = _analysed(articles)
     listed = found_by._capped(uncapped, DEFAULT.agreements)
     said, texts = _sentences_read(articles, facts, rarity)
     raw_texts = _raw_sentences(_articles(path, data))
@@ -103,6 +120,7 @@ def _load(path: Path, data: Path) -> _Story:
         texts,
         fact_scores(raw_texts, facts, rarity),
         [a for a, _ in raw_texts],
+        parts,
     )
 
 
@@ -117,14 +135,38 @@ def _sentences_read(
 
 def _analysed(
     articles: list[Article],
-) -> tuple[list[found_by._Unit], np.ndarray, list[list[int]], list[Agreement]]:
-    """The story's units, their pair scores and clusters, and its agreements uncapped."""
+) -> tuple[list[found_by._Unit], np.ndarray, list[list[int]], list[Agreement], _Parts]:
+    """The story's units, their pair scores and clusters, its agreements uncapped, and what
+    the pair scores are made of."""
     context = StoryContext(articles, _UNCAPPED)
     uncapped = run(context, "agreements")
     assert isinstance(uncapped, list)
     units = found_by._units(context, context.names)
     scores = found_by._scores(context, units, context.names).scores
-    return units, scores, found_by._clusters(scores, context.cosines), uncapped
+    clusters = found_by._clusters(scores, context.cosines)
+    return units, scores, clusters, uncapped, _parts(context, units)
+
+
+def _parts(context: StoryContext, units: list[found_by._Unit]) -> _Parts:
+    """What each unit pair's score is made of, and the pair decision's reading of the band."""
+    scored = found_by._blended(context, units, context.names)
+    settings = context.settings.agreements
+    negated = np.array([u.negated for u in units])
+    guards = {
+        "two actors": found_by._other_actors(units, context.names),
+        "two sums": found_by._other_figures(units, settings.figure_slack),
+        "denial / assertion": negated[:, None] != negated[None, :],
+    }
+    rare = found_by._rare(context, scored.lexicon)
+    bar = context.cosines.agreement_best
+    pairs = found_by.band_pairs(units, scored, rare, settings.pair_floor, bar)
+    probability: dict[tuple[int, int], float] = {}
+    if len(pairs):
+        features = found_by._pair_features(context, units, pairs, scored, rare)
+        odds = found_by.pair_model(settings.pair_weights).probability(features)
+        probability = {(int(i), int(j)): float(p) for (i, j), p in zip(pairs, odds, strict=True)}
+    lex = scored.lexicon
+    return _Parts(scored.cosine, lex.overlap, lex.shared, guards, probability)
 
 
 def _closest(one: _Story, n: int, sources: set[str]) -> str:
@@ -146,10 +188,12 @@ def stage(one: _Story, n: int, reading: float = MATCH_SHARE) -> tuple[str, str]:
     tells the fact when the matcher reads it so from ``reading``."""
     sources = {f"d{s}" for s in one.facts[n]["sources"]}
     told = [sid for sid, score in one.sentence_scores.items() if score[n] >= reading]
-    if _sources_of([sid.split(":")[0] for sid in told], sources) < 2:
-        return _unsaid(one, n, sources, reading), _closest(one, n, sources)
     tells = one.unit_scores[:, n] >= reading
     telling = [k for k in np.flatnonzero(tells) if one.units[k].sentence.article in sources]
+    # A clause of a long sentence may tell the fact where its sentence, read whole, does not.
+    said = [sid.split(":")[0] for sid in told] + [one.units[k].sentence.article for k in telling]
+    if _sources_of(said, sources) < 2:
+        return _unsaid(one, n, sources, reading), _closest(one, n, sources)
     if _sources_of([one.units[k].sentence.article for k in telling], sources) < 2:
         return "b. units", " | ".join(told[:3])
     return _after_units(one, telling)
@@ -175,6 +219,7 @@ def _after_units(one: _Story, telling: list[int]) -> tuple[str, str]:
     best = _best_pair(one, telling)
     score = float(one.scores[best])
     note = f"{score:.2f} {one.units[best[0]].text[:90]!r} / {one.units[best[1]].text[:90]!r}"
+    note = f"{note}\n      {why(one.parts, best)}"
     if not np.isfinite(score):
         return "c. pair: a guard", note
     if score < DEFAULT.cosines.agreement_best:
@@ -207,6 +252,27 @@ def _credited(one: _Story, holding: list[Agreement]) -> tuple[str, str]:
     if other:
         return "f. matcher: credited to another fact", one.facts[other[0][0]]["fact"][:80]
     return "f. matcher: under the bar", f"{max(v for _, v in credits):.2f} {holding[0].text[:90]}"
+
+
+def why(parts: _Parts, pair: tuple[int, int]) -> str:
+    """What a unit pair's score is made of: the guard that keeps it apart, or its cosine and
+    word overlap (the blend is ``vector_weight`` of the one), whether it shares a word that is
+    no name (else it is held at 0), and the pair decision's probability if it is in its band."""
+    guards = [name for name, apart in parts.guards.items() if apart[pair]]
+    if guards:
+        return f"guard: {', '.join(guards)}"
+    low = [
+        name
+        for name, value in (("cosine", parts.cosine[pair]), ("words", parts.overlap[pair]))
+        if value < DEFAULT.cosines.agreement_best
+    ]
+    shared = "" if parts.shared[pair] else ", only names shared (held at 0)"
+    decided = parts.probability.get((min(pair), max(pair)))
+    band = "not in the decision's band" if decided is None else f"decision p {decided:.2f}"
+    return (
+        f"cosine {parts.cosine[pair]:.2f}, words {parts.overlap[pair]:.2f}"
+        f" (under the bar: {' and '.join(low) or 'neither'}){shared}; {band}"
+    )
 
 
 def _band(score: float) -> str:

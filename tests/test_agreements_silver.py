@@ -5,8 +5,9 @@ numbers and cluster ids made up for these tests."""
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -14,18 +15,10 @@ import pytest
 pytest.importorskip("sklearn")
 pytest.importorskip("onnxruntime")
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
 
 @pytest.fixture(scope="module")
-def bench() -> object:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import silver_agreement_pairs
-        import train_agreement_pairs
-    finally:
-        sys.path.remove(str(BENCH))
-    return train_agreement_pairs, silver_agreement_pairs
+def bench(bench_modules: Callable[..., tuple[ModuleType, ...]]) -> tuple[ModuleType, ...]:
+    return bench_modules("train_agreement_pairs", "silver_agreement_pairs")
 
 
 def _band(bench: object, pairs: list[tuple[int, int]]) -> object:
