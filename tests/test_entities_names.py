@@ -315,19 +315,3 @@ def test_a_name_a_naming_verb_gives_another_is_that_one_s_alias_and_not_its_name
     # the parse's attachment is no evidence.
     assert found["Night Harbor"] is not found["Vexor Films"]
     assert found["Little Rome"] is not found["Port Elm"]
-
-
-LIKENED = """Tycoon retires
-
-Carl Brandt, the Norvex chairman, has been called a modern Vanderbilt. Lena Ostrova \
-was called the new Garbo by critics. The Harlow Fund, known as the HFX, sold its shares. \
-Vanderbilt built railways; Garbo made films.
-"""
-
-
-def test_a_name_a_naming_verb_likens_another_to_is_no_alias() -> None:
-    found = aliases_of(LIKENED)
-    # "a modern Vanderbilt", "the new Garbo": a likeness, another person's name.
-    assert found["Vanderbilt"] is not found["Carl Brandt"]
-    assert found["Garbo"] is not found["Lena Ostrova"]
-    assert found["HFX"] is found["Harlow Fund"]

@@ -131,22 +131,7 @@ def _given(verb: Token) -> list[Token]:
     opening = verb.dep_ == "advcl" and verb.tag_ == "VBN" and not _child(verb, *_SUBJECTS)
     deps = {"oprd", "dobj"} if opening else {"oprd"}
     given = [c for c in verb.children if c.dep_ in deps]
-    given += [o for c in verb.children if c.lower_ == "as" for o in _kids(c, "pobj")]
-    return [g for g in given if not _likened(g)]
-
-
-# Determiners before a name that make it a kind of person or thing: "a Rockefeller".
-_INDEFINITE = {"a", "an", "another", "any", "every", "some"}
-
-
-def _likened(noun: Token) -> bool:
-    """Whether a name after a naming verb is a likeness, not a second name: after an
-    indefinite article or a lower-case adjective ("Gates has been called a modern
-    Rockefeller", "called the new Kennedy"); "known as the FAC" names."""
-    return any(
-        (c.dep_ == "det" and c.lower_ in _INDEFINITE) or (c.dep_ == "amod" and c.text.islower())
-        for c in noun.children
-    )
+    return given + [o for c in verb.children if c.lower_ == "as" for o in _kids(c, "pobj")]
 
 
 def _named(verb: Token, given: list[Token]) -> Token | None:
