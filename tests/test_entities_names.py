@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from storybrief.analyze import StoryContext, run
-from storybrief.analyze.name_variants import NAMING_VERBS, nickname_of, unabbreviated
+from storybrief.analyze.name_variants import nickname_of, unabbreviated
 from storybrief.models import Entity
-from storybrief.nlp.paraphrase import DATA
 
 
 def test_a_nickname_and_its_full_name_are_alike_and_others_are_not() -> None:
@@ -272,46 +271,3 @@ def test_mrs_and_a_surname_is_the_woman_of_it_the_story_shows_not_a_man_it_does_
     found = aliases_of(COUPLE)
     assert found["Mrs Wilson"] is found["Jane Wilson"]
     assert found["Mrs Wilson"] is not found["Gary Wilson"]
-
-
-def test_the_naming_verbs_are_wordnet_s_name_synset_and_its_hyponyms_and_know() -> None:
-    # name.v.01, "assign a specified (usually proper) proper name to", is the first
-    # verb sense of "name"; its lemmas and those of the synsets it lists as hyponyms ("~").
-    text = (DATA / "data.verb").read_text(encoding="utf-8")
-    lines = {int(line[:8]): line for line in text.splitlines() if line[:1].isdigit()}
-    index = (DATA / "index.verb").read_text(encoding="utf-8").splitlines()
-    synset = int(next(x for x in index if x[:7] == "name v ").split()[-9])
-    fields = lines[synset].split(" | ")[0].split()
-    hyponyms = [int(fields[i + 1]) for i, f in enumerate(fields) if f == "~"]
-    lemmas = set()
-    for offset in [synset, *hyponyms]:
-        parts = lines[offset].split(" | ")[0].split()
-        lemmas.update(parts[4 : 4 + 2 * int(parts[3], 16) : 2])
-    assert lemmas | {"know"} == NAMING_VERBS
-
-
-SAID = """Spy dies
-
-Harold Voss, known as Blue Heron, died on Monday. Greta Lind was nicknamed "The Iron Lady" \
-by reporters. Dubbed "The Silent Hand" for his quiet ways, Omar Reyes kept his secrets. \
-Tom Hale called Ray Burns "a liar" at the Lakeside Club. The Vex Group owns a company \
-called Nordia Partners. Mia Lund wrote the Book of Stars, also known as The Sky Atlas. She \
-sold a script to Vexor Films called Night Harbor. They drove to a district of Port Elm \
-known as "Little Rome".
-"""
-
-
-def test_a_name_a_naming_verb_gives_another_is_that_one_s_alias_and_not_its_name() -> None:
-    found = aliases_of(SAID)
-    assert found["Blue Heron"] is found["Harold Voss"]
-    assert found["Silent Hand"] is found["Omar Reyes"]
-    assert found['"The Iron Lady'] is found["Greta Lind"]
-    assert found["Greta Lind"].name == "Greta Lind"  # not the nickname, though as long
-    # The verb names no name here, or names a noun that is none.
-    assert found["Ray Burns"] is not found["Tom Hale"]
-    assert found["Nordia Partners"] is not found["Vex Group"]
-    assert found["Sky Atlas"] is found["Book of Stars"]
-    # After a phrase of another noun the clause may name either ("a script ... called"):
-    # the parse's attachment is no evidence.
-    assert found["Night Harbor"] is not found["Vexor Films"]
-    assert found["Little Rome"] is not found["Port Elm"]

@@ -66,7 +66,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations, product, takewhile
@@ -75,7 +75,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storybrief.analyze.context import StoryContext, outside_quotes, parse
 from storybrief.analyze.entity_pairs import NameInfo, PairModel, features, pair_model
-from storybrief.analyze.name_variants import named_by_verb, nickname_of, unabbreviated
+from storybrief.analyze.name_variants import nickname_of, unabbreviated
 from storybrief.models import Entity, Sentence
 from storybrief.nlp.labels import NAMED, OTHER_NAMES
 from storybrief.nlp.quotation import QUOTE_MARKS
@@ -256,7 +256,6 @@ class Mention:
     genders: tuple[str, ...] = ()  # what its title and the pronouns it binds say: "m", "f"
     acts: bool = False  # ``_is_acting``, or an owner ("Jacksonville's secondary")
     quoted: bool = False  # ``_pseudonym``: one word in quote marks, '"John" told the BBC'
-    named: str = ""  # the key of the name a naming verb gives this one for (``_said_names``)
 
 
 # Asked again for the same few names by every merge rule and mention (a twentieth of a
@@ -714,40 +713,7 @@ def mentions(story: StoryContext) -> tuple[list[Mention], list[tuple[str, str]]]
     case = _case_counts(story)
     found += _written(story, clues, taken, case)
     found += _headlines(story, _labels_by_key([m for _, _, m in found]), case)
-    found = _said_names(story, found)
     return [m for _, _, m in sorted(found, key=lambda f: f[:2])], defined
-
-
-def _said_names(story: StoryContext, found: list[_Found]) -> list[_Found]:
-    """The mentions, each name a naming verb gives for another name of its sentence
-    ("Mark Felt, known as Deep Throat") marked with that name's key (``Mention.named``)."""
-    by_sentence: dict[str, list[Mention]] = defaultdict(list)
-    for _, _, m in found:
-        by_sentence[m.sentence_id].append(m)
-    said: dict[tuple[str, str], str] = {}
-    for sentence_id, names in by_sentence.items():
-        doc = story.docs.get(sentence_id)  # none for a headline's: a headline states no name
-        for named, given in named_by_verb(doc) if doc is not None else []:
-            a, b = _name_at(doc, named, names), _name_at(doc, given, names)
-            if a is not None and b is not None and a.key != b.key:
-                said.setdefault((sentence_id, b.text), a.key)
-    return [
-        (n, i, replace(m, named=said[m.sentence_id, m.text]))
-        if (m.sentence_id, m.text) in said
-        else (n, i, m)
-        for n, i, m in found
-    ]
-
-
-def _name_at(doc: Doc, token: Token, names: list[Mention]) -> Mention | None:
-    """The longest of a sentence's name mentions written over ``token``."""
-    over = [
-        m
-        for m in names
-        for at in re.finditer(re.escape(m.text), doc.text)
-        if at.start() <= token.idx < at.end()
-    ]
-    return max(over, key=lambda m: (len(m.text), m.key), default=None)
 
 
 def _labels_by_key(found: list[Mention]) -> dict[str, str]:
@@ -1211,7 +1177,6 @@ def _merge_rules(
         by_key[m.key].append(m)
         groups.find(m.key)
     _merge_defined(groups, defined)
-    _merge_named(groups, found)
     plain = sorted(labels)
     # A name ending in the kind of body it is names no person, whatever the model
     # says: "Betty Ford Center", "Trump University", "Clinton Foundation".
@@ -1531,13 +1496,6 @@ def _merge_defined(groups: _Groups, defined: list[tuple[str, str]]) -> None:
         same_start = spelled[:1] == acronym[:1]
         if len(spelled) > 1 and (same_start or set(acronym) <= set(spelled)):
             groups.union(acronym, expansion)
-
-
-def _merge_named(groups: _Groups, found: list[Mention]) -> None:
-    """Each name a naming verb gives with the name it is given for (``_said_names``)."""
-    for m in found:
-        if m.named:
-            groups.union(m.key, m.named)
 
 
 def _merge_same_words(groups: _Groups, keys: list[str]) -> dict[tuple[str, ...], str]:
@@ -2160,10 +2118,8 @@ def _canonical(members: list[Mention]) -> str:
     A person the story names only by a gendered title is named with it:
     "Mrs. Clinton", not "Clinton"; otherwise "Mrs" and a full name, which may be a
     husband's, is not the name: "Hillary Clinton". A quoted nickname is no word of
-    the name: "‘Lyin’ Ted" is one word, which "Ted Cruz" outranks. A name a naming
-    verb gives ("known as Deep Throat") is the entity's name only if it has no other.
+    the name: "‘Lyin’ Ted" is one word, which "Ted Cruz" outranks.
     """
-    members = _own_names(members)
     titled = all(_titled(m.key) for m in members)
     counts = Counter(
         m.alias if titled else m.text for m in members if titled or not _titled_full_name(m.key)
@@ -2171,12 +2127,6 @@ def _canonical(members: list[Mention]) -> str:
     multi = [t for t in counts if " " in without_nickname(t).strip()]
     pool = multi or list(counts)
     return max(pool, key=lambda t: (counts[t], len(t), t))
-
-
-def _own_names(members: list[Mention]) -> list[Mention]:
-    """The mentions of a group but those of the names naming verbs give, if any are left."""
-    given = {m.key for m in members if m.named}
-    return [m for m in members if m.key not in given] or members
 
 
 @dataclass
