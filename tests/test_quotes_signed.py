@@ -191,3 +191,8 @@ def test_readers_words_each_signed_after_a_dash_line_are_each_signed() -> None:
         "\u201cNobody told us when the work would end.\u201d\n\n\u2014 Sara Diaz, Dayton."
     )
     assert found == {DETOUR: "Ann Lee", "Nobody told us when the work would end": "Sara Diaz"}
+
+
+def test_a_signature_with_a_web_word_signs_the_statement_above() -> None:
+    found = speakers_of(f"{BRIDGE}\u201c{DETOUR}.\u201d\n\n\u2014 Ann Lee, ann.lee.com")
+    assert found == {DETOUR: "Ann Lee"}
