@@ -253,7 +253,10 @@ def test_a_signature_with_a_web_word_under_a_statement_is_kept(signature: str) -
     assert article.paragraphs == [LEAD, STATEMENT, signature, CLOSE]
 
 
-@pytest.mark.parametrize("line", ["Share on Twitter", "Getty Images", "Facebook comments"])
+@pytest.mark.parametrize(
+    "line",
+    ["Share on Twitter", "Getty Images", "Facebook comments", "Pier Fire Leaves Harbour Quiet"],
+)
 def test_a_page_line_under_a_statement_is_still_cut(line: str) -> None:
     article = _clean("\n\n".join([LEAD, STATEMENT, line, CLOSE]))
     assert article.paragraphs == [LEAD, STATEMENT, CLOSE]

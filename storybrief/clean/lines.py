@@ -123,6 +123,11 @@ _MIN_QUOTATION = 4  # characters of a quotation with its marks: a word at least,
 _SIGNATURE_OPENERS = " ,.-–—―"
 # A signature on a line of its own is a name and a few words: "— Ann Lee, Dayton, Ohio".
 _MAX_SIGNATURE_WORDS = 8
+# Its shape: a dash, or a comma after the name, sets the name apart from what follows; a
+# heading has neither ("Couple Killed in Fort Worth Neighborhood", "Story Continued Below").
+_SIGNATURE = re.compile(
+    r"(?P<dash>[-–—―]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?P<rest>,\s*[^?:]+)?"
+)
 
 
 @dataclass(frozen=True)
@@ -305,8 +310,11 @@ class Line:
     def is_signature(self) -> bool:
         """A short line that signs: a name, maybe after a dash, and where its words were
         posted ("— Ann Lee, ann.lee.com", "Janet Smith, on Facebook"), no sentence."""
+        shape = _SIGNATURE.fullmatch(self.text.strip())
+        if self.is_sentence or not shape or not (shape.group("dash") or shape.group("rest")):
+            return False
         signed = Line(self.text.lstrip(_SIGNATURE_OPENERS))
-        return not self.is_sentence and signed.n <= _MAX_SIGNATURE_WORDS and signed.signs
+        return signed.n <= _MAX_SIGNATURE_WORDS and signed.signs
 
     @property
     def opens_on_name(self) -> bool:
