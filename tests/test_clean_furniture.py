@@ -240,3 +240,27 @@ def test_prose_or_one_headline_after_a_link_word_is_no_links_bar(line: str) -> N
 )
 def test_a_widget_after_quoted_words_is_still_furniture(line: str) -> None:
     assert _amid_prose(line).paragraphs == [LEAD, CLOSE]
+
+
+STATEMENT = "\u201cWe waited three years for the pier to reopen.\u201d"
+
+
+@pytest.mark.parametrize(
+    "signature", ["\u2014 Ann Lee, ann.lee.com", "Janet Smith, on Facebook", "-Ann Lee, on Twitter"]
+)
+def test_a_signature_with_a_web_word_under_a_statement_is_kept(signature: str) -> None:
+    article = _clean("\n\n".join([LEAD, STATEMENT, signature, CLOSE]))
+    assert article.paragraphs == [LEAD, STATEMENT, signature, CLOSE]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share on Twitter", "Getty Images", "Facebook comments", "Pier Fire Leaves Harbour Quiet"],
+)
+def test_a_page_line_under_a_statement_is_still_cut(line: str) -> None:
+    article = _clean("\n\n".join([LEAD, STATEMENT, line, CLOSE]))
+    assert article.paragraphs == [LEAD, STATEMENT, CLOSE]
+
+
+def test_a_signature_with_a_web_word_after_prose_is_still_cut() -> None:
+    assert _amid_prose("Janet Smith, on Facebook").paragraphs == [LEAD, CLOSE]

@@ -154,6 +154,17 @@ def test_a_dashed_line_with_a_tensed_verb_is_no_signature() -> None:
     assert found == {"The detour added an hour to every trip I made": None}
 
 
+@pytest.mark.parametrize("dash", ["-", "\u2014 "])
+def test_a_dashed_line_with_an_infinitive_clause_is_news_not_a_signature(dash: str) -> None:
+    found = speakers_of(
+        "The city reopened the bridge on Main Street after years of delay.\n\n"
+        "\u201cThe detour added an hour to every trip I made.\u201d\n\n"
+        f"{dash}Mayor Ann Lee to visit the bridge on Monday.\n\n"
+        "The bridge opens to traffic next week."
+    )
+    assert found == {"The detour added an hour to every trip I made": None}
+
+
 BRIDGE = "The city reopened the bridge on Main Street after years of delay.\n\n"
 DETOUR = "The detour added an hour to every trip I made"
 
@@ -180,3 +191,8 @@ def test_readers_words_each_signed_after_a_dash_line_are_each_signed() -> None:
         "\u201cNobody told us when the work would end.\u201d\n\n\u2014 Sara Diaz, Dayton."
     )
     assert found == {DETOUR: "Ann Lee", "Nobody told us when the work would end": "Sara Diaz"}
+
+
+def test_a_signature_with_a_web_word_signs_the_statement_above() -> None:
+    found = speakers_of(f"{BRIDGE}\u201c{DETOUR}.\u201d\n\n\u2014 Ann Lee, ann.lee.com")
+    assert found == {DETOUR: "Ann Lee"}

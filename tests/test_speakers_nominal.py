@@ -92,3 +92,21 @@ def test_double_marks_inside_single_ones_are_not_part_of_the_speaker() -> None:
         == "the so-called expert panel"
     )
     assert _unquoted('the "independent" panel') == "the independent panel"
+
+
+def test_a_colon_hands_the_quote_to_the_speech_verb_it_closes() -> None:
+    found = speakers_of(
+        "The senator spoke at a rally in the park on Sunday.\n\n"
+        "\u201cThere is a young man in the back who has some problems,\u201d Ann Lee said as "
+        "the heckler yelled: \u201cGo home now!\u201d"
+    )
+    assert found["Go home now!"] == "the heckler"
+    assert found["There is a young man in the back who has some problems"] == "Ann Lee"
+
+
+def test_a_colon_after_a_clause_with_no_speech_verb_leaves_the_main_speaker() -> None:
+    found = speakers_of(
+        "The senator spoke at a rally in the park on Sunday.\n\n"
+        "Ann Lee said as the crowd cheered: \u201cWe will fix the bridge this year.\u201d"
+    )
+    assert found == {"We will fix the bridge this year": "Ann Lee"}

@@ -382,6 +382,7 @@ def speaker_of(
         # as PolNeAR marks it (the cue of 45 of 67 direct quotes in a paragraph with
         # "according to" outside quotes, train articles other than every 4th from the 4th).
         lambda: _according_to(doc, outside),
+        lambda: _colon_verb(doc, outside, quote),
         lambda: _verb_introducer(doc, outside, quote, [v for v in doc if v in governing]),
         lambda: _as_clause(doc, outside),
         # "Rubio fired back: \"...\"" though another clause has someone say something.
@@ -445,9 +446,20 @@ def _signer(doc: Doc, dashed: bool = False) -> Token | None:
     if _person_name(root):
         return root
     opened = doc[0].text in _DASHES
-    if not (dashed or opened) or any(t.tag_ in _TENSED and not _said_of_noun(t) for t in doc):
+    if not (dashed or opened) or any(_predicate(t) for t in doc):
         return None
     return _person_opening(list(doc[opened:]))
+
+
+def _predicate(verb: Token) -> bool:
+    """Whether a word is a clause's own verb, which makes a line news and no signature: a
+    tensed one not in a clause telling of a noun ("- Obama signed the bill."), or an
+    infinitive with a subject of its own, a headline's future ("-Mayor Ann Lee to visit the
+    bridge on Monday.")."""
+    if verb.tag_ in _TENSED:
+        return not _said_of_noun(verb)
+    to = any(c.tag_ == "TO" for c in verb.children)
+    return verb.tag_ == "VB" and to and any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _person_name(token: Token) -> bool:
@@ -716,6 +728,21 @@ def _colon_introducer(doc: Doc, outside: set[int], quote: tuple[int, int]) -> To
         if subject is not None:
             return subject
     return root if root.pos_ == "PROPN" else _colon_subject(root, outside)
+
+
+def _colon_verb(doc: Doc, outside: set[int], quote: tuple[int, int]) -> Token | None:
+    """The subject of the speech verb a colon right before the quote closes ('"...," Cruz
+    said as the heckler yelled: "You suck!"'): a colon hands the words after it to the
+    clause it ends, though the parse hangs them on the sentence's main verb."""
+    colon = _colon(doc, outside, quote)
+    if colon is None or quote[0] < 0 or colon.i == 0:
+        return None
+    between = doc[colon.i + 1 : quote[0]]
+    if any(t.text not in QUOTE_MARKS for t in between):
+        return None
+    verb = doc[colon.i - 1]
+    verb = verb.head if verb.dep_ in {"prt", "advmod"} else verb  # "shot back:"
+    return _subject(verb, outside) if _attributes(verb) and verb.i in outside else None
 
 
 def _colon_subject(verb: Token, outside: set[int]) -> Token | None:

@@ -121,6 +121,13 @@ _MAX_NAME_LABEL_WORDS = 3  # "Trump:", "Sen. Ted Cruz:"
 _MIN_QUOTATION = 4  # characters of a quotation with its marks: a word at least, not '""'
 # What may stand between a quotation and its signature: '"…", — Ann Lee', '"…" -Ann Lee'.
 _SIGNATURE_OPENERS = " ,.-–—―"
+# A signature on a line of its own is a name and a few words: "— Ann Lee, Dayton, Ohio".
+_MAX_SIGNATURE_WORDS = 8
+# Its shape: a dash, or a comma after the name, sets the name apart from what follows; a
+# heading has neither ("Couple Killed in Fort Worth Neighborhood", "Story Continued Below").
+_SIGNATURE = re.compile(
+    r"(?P<dash>[-–—―]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?P<rest>,\s*[^?:]+)?"
+)
 
 
 @dataclass(frozen=True)
@@ -286,9 +293,28 @@ class Line:
         quoted = [m for m in _QUOTED.finditer(self.text) if m.group().endswith(_FINAL_QUOTES)]
         if not (self.opens_quote and quoted) or len(quoted[-1].group()) < _MIN_QUOTATION:
             return False
-        after = Line(self.text[quoted[-1].end() :].lstrip(_SIGNATURE_OPENERS))
-        credited = bool(PHOTO_SIGNERS & after.word_set)
-        return not credited and (after.speaks or after.opens_on_name)
+        return Line(self.text[quoted[-1].end() :].lstrip(_SIGNATURE_OPENERS)).signs
+
+    @property
+    def signs(self) -> bool:
+        """The line tells who said the words before it: a verb of speech or a name opening
+        it, not a photo agency's credit ("Getty Images")."""
+        return not PHOTO_SIGNERS & self.word_set and (self.speaks or self.opens_on_name)
+
+    @property
+    def is_statement(self) -> bool:
+        """The line is a quotation and nothing more: a statement printed alone."""
+        return self.opens_quote and self.text.rstrip().endswith(_FINAL_QUOTES)
+
+    @cached_property
+    def is_signature(self) -> bool:
+        """A short line that signs: a name, maybe after a dash, and where its words were
+        posted ("— Ann Lee, ann.lee.com", "Janet Smith, on Facebook"), no sentence."""
+        shape = _SIGNATURE.fullmatch(self.text.strip())
+        if self.is_sentence or not shape or not (shape.group("dash") or shape.group("rest")):
+            return False
+        signed = Line(self.text.lstrip(_SIGNATURE_OPENERS))
+        return signed.n <= _MAX_SIGNATURE_WORDS and signed.signs
 
     @property
     def opens_on_name(self) -> bool:

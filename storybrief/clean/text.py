@@ -375,6 +375,7 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
     removed: list[RemovedLine] = []
     why: str | None = None
     in_list = False
+    before: Line | None = None  # the line before, if kept
     # Each line with the one after it (None after the last; no line, no pair).
     for i, (line, following) in enumerate(zip(lines, [*lines[1:], None], strict=False)):
         # Only a field's own line is shown as the field: a copy of it is removed, with why.
@@ -383,11 +384,12 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
             # "By Ann Lee, AP Writer" gives the byline less its "By", and names the outlet.
             if field_why := _FIELD_WHY.get(fields_at[i]):
                 removed.append(RemovedLine(article.id, line.text, field_why))
-            why, in_list = None, False
+            why, in_list, before = None, False, None
             continue
         position = Position(i, len(lines), shared=line.key in shared_keys)
-        why = _shown_why(line, i < start, header_keys, kept_keys) or _body_why(
-            line, why, in_list, counts[line.key], position, following=following
+        signed = _signs_statement(line, before)
+        why = _shown_why(line, i < start, header_keys, kept_keys) or (
+            None if signed else _body_why(line, why, in_list, counts[line.key], position, following)
         )
         if why:
             removed.append(RemovedLine(article.id, line.text, why))
@@ -395,8 +397,21 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
             paragraphs.append(trimmed(article.id, line.text, removed))
             kept_keys.add(line.key)
         in_list = _list_goes_on(line, kept=not why, in_list=in_list)
+        before = None if why else line
     paragraphs, removed = _unjudged(paragraphs, removed)
     article.paragraphs, article.removed = paragraphs or _lone_lead(article), removed
+
+
+def _signs_statement(line: Line, before: Line | None) -> bool:
+    """Whether a line signs the statement kept right before it ('"…" ¶ — Ann Lee,
+    ann.lee.com'): a reader's or a post's words with its author, whatever web words the
+    signature holds, not furniture; a credit's or a page's marks still cut it."""
+    return (
+        before is not None
+        and before.is_statement
+        and line.is_signature
+        and _marked_why(line) is None
+    )
 
 
 def _unjudged(
