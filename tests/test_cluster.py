@@ -15,7 +15,7 @@ from conftest import FIXTURES
 
 from storybrief import pipeline
 from storybrief.cluster import group, stories_told
-from storybrief.cluster.candidates import Pairs, _best, candidate_pairs
+from storybrief.cluster.candidates import Pairs, candidate_pairs
 from storybrief.cluster.linkage import closest
 from storybrief.cluster.vectors import lead_vectors, tfidf
 from storybrief.models import Article, Brief, Text
@@ -357,22 +357,6 @@ def test_each_articles_closest_candidates_best_first() -> None:
     pairs = Pairs(np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), np.array([0.9, 0.5, 0.7, 0.1]))
     top = closest(pairs, 5, ClusterSettings(close_ranks=2))
     assert top.tolist() == [[1, 2], [0, 2], [1, 0], [2, -1], [-1, -1]]
-
-
-def test_a_blocks_best_entries_are_those_each_row_partitioned_alone_keeps() -> None:
-    # Rows of 0 to 12 entries, values of few levels (ties at the cut), best 4.
-    chance = np.random.default_rng(3)
-    held = chance.integers(0, 13, size=40)
-    row = np.repeat(np.arange(40), held)
-    values = chance.integers(1, 4, size=len(row)) / 4
-    kept = _best(row, values, 40, 4)
-    starts = np.cumsum(held) - held
-    for r in range(40):
-        mine = np.sort(kept[row[kept] == r])
-        lo, hi = starts[r], starts[r] + held[r]
-        alone = np.arange(lo, hi) if held[r] <= 4 else lo + np.argpartition(-values[lo:hi], 4)[:4]
-        assert mine.tolist() == np.sort(alone).tolist()
-        assert len(mine) == min(held[r], 4)
 
 
 def test_each_pairs_rank_among_its_articles_pairs_sorted_once() -> None:

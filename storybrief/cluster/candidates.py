@@ -100,27 +100,18 @@ def _block(
     ``uncommon`` is the rows without their common words, and its transpose.
     """
     product = (uncommon[0][start : start + BLOCK] @ uncommon[1]).tocsr()
-    offset = np.repeat(np.arange(product.shape[0]), np.diff(product.indptr))
-    keep = product.indices != offset + start  # an article is no candidate of its own
-    offset, columns = offset[keep], product.indices[keep]
-    best = _best(offset, product.data[keep], product.shape[0], settings.candidates)
-    return (offset[best] + start).astype(columns.dtype), columns[best]  # int32: half the memory
-
-
-def _best(row: np.ndarray, values: np.ndarray, count: int, best: int) -> np.ndarray:
-    """The entries (``row`` ascending, in ``0..count``) among their row's ``best`` highest
-    ``values``: all of a row that has no more, else those ``np.argpartition`` picks of the
-    row's values (a Python loop over rows that have more, with nothing else in it: its
-    slicing and masking per row were half of the candidates' time)."""
-    held = np.bincount(row, minlength=count)
-    ends = np.cumsum(held)
-    lower = -values
-    full = np.flatnonzero(held > best)
-    picked = [
-        lo + np.argpartition(lower[lo:hi], best)[:best]
-        for lo, hi in zip((ends - held)[full].tolist(), ends[full].tolist(), strict=True)
-    ]
-    return np.concatenate([np.flatnonzero(held[row] <= best), *picked])
+    first, second = [], []
+    for offset in range(product.shape[0]):
+        row = start + offset
+        lo, hi = product.indptr[offset], product.indptr[offset + 1]
+        columns, values = product.indices[lo:hi], product.data[lo:hi]
+        keep = columns != row
+        columns, values = columns[keep], values[keep]
+        if len(columns) > settings.candidates:
+            columns = columns[np.argpartition(-values, settings.candidates)[: settings.candidates]]
+        first.append(np.full(len(columns), row, dtype=columns.dtype))  # int32: half the memory
+        second.append(columns)
+    return np.concatenate(first), np.concatenate(second)
 
 
 def blend(words: np.ndarray, meaning: np.ndarray, share: float) -> np.ndarray:
