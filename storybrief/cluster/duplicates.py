@@ -207,8 +207,9 @@ def bands(threshold: float, permutations: int) -> list[tuple[int, int]]:
     of a false negative, weighed half and half, are least (the first such in ``b``, then ``r``).
 
     Computed here by a Gauss-Legendre rule, not by datasketch (scipy's ``quad``): importing it
-    and scipy's integrate module took 0.23 s of CPU in each process that groups. The same
-    bands as datasketch's for thresholds 0.3 to 0.95 and 16 to 256 permutations (tested)."""
+    and scipy's integrate module took 0.16-0.18 s of CPU in each process that groups. The same
+    bands as datasketch's for thresholds 0.3 to 0.95 and 16 to 256 permutations (BENCHMARKS.md,
+    twenty-first session; the tests check a grid of them)."""
     b, r = (
         np.array(n, dtype=np.float64)[:, None]
         for n in zip(
