@@ -376,15 +376,6 @@ def test_each_pairs_rank_among_its_articles_pairs_sorted_once() -> None:
     assert pairs.ranks is pairs.ranks  # sorted once
 
 
-def test_judged_pairs_come_back_without_the_ranks_the_judge_read() -> None:
-    from storybrief.cluster import judged_pairs
-    from storybrief.cluster.features import features
-
-    pairs, judge = judged_pairs(features(_story_pile(), ClusterSettings()), ClusterSettings())
-    assert len(pairs.first) > 0 and judge.closest.max() >= 0  # the ranks were read
-    assert "ranks" not in vars(pairs)  # and are not held through the linkage
-
-
 def test_a_storys_articles_come_in_their_own_order_not_the_inputs() -> None:
     """The analyses break ties by article order: a story's articles are ordered by id
     (copies last), so the same pile in any order gives the same briefs."""

@@ -115,9 +115,7 @@ def judged_pairs(
         around,
         model,
     )
-    # The same pairs without the ranks cached on them (``Pairs.ranks``), which the linkage
-    # does not read: held through it, they were the peak's last 20-40 MB at 100,000 articles.
-    return Pairs(pairs.first, pairs.second, pairs.similarity), judge
+    return pairs, judge
 
 
 def originals(found: Features, settings: ClusterSettings) -> tuple[list[int], dict[int, int]]:
