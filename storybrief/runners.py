@@ -234,10 +234,7 @@ def _load_shared() -> None:
     """Load what both the grouping child and the pool's workers use, once, before forking.
 
     Each of the two processes loaded the sentence encoder after the fork (0.16 s
-    of CPU twice). Done here, it is done once. datasketch is not imported here:
-    only the child's copies step (``cluster.duplicates``) uses it, and its import
-    (scipy's integrate module with it, 0.35 s of CPU) is better on the child's
-    side of the fork, the shorter one, than before it, where both cores wait.
+    of CPU twice). Done here, it is done once.
     """
     from storybrief.nlp.embeddings import model
 

@@ -359,6 +359,23 @@ def test_each_articles_closest_candidates_best_first() -> None:
     assert top.tolist() == [[1, 2], [0, 2], [1, 0], [2, -1], [-1, -1]]
 
 
+def test_each_pairs_rank_among_its_articles_pairs_sorted_once() -> None:
+    # Article 2 holds 0.5 twice: the tie keeps the entries' order (the first ends first).
+    pairs = Pairs(
+        np.array([0, 0, 1, 2, 3], dtype=np.int32),
+        np.array([2, 4, 2, 3, 4], dtype=np.int32),
+        np.array([0.3, 0.8, 0.5, 0.5, 0.9]),
+    )
+    ends, similarity = pairs.ends()
+    expected = [0] * len(ends)
+    for article in set(ends.tolist()):
+        entries = [k for k in range(len(ends)) if ends[k] == article]
+        for rank, k in enumerate(sorted(entries, key=lambda k: -similarity[k])):
+            expected[k] = rank
+    assert pairs.ranks.tolist() == expected == [1, 0, 0, 0, 0, 2, 1, 1, 1, 0]
+    assert pairs.ranks is pairs.ranks  # sorted once
+
+
 def test_a_storys_articles_come_in_their_own_order_not_the_inputs() -> None:
     """The analyses break ties by article order: a story's articles are ordered by id
     (copies last), so the same pile in any order gives the same briefs."""

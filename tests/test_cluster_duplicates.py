@@ -131,6 +131,19 @@ def test_copies_are_those_datasketchs_lsh_finds() -> None:
         assert copies_of(keys, signed, rows, ClusterSettings()) == expected
 
 
+def test_bands_are_datasketchs_lshs_own() -> None:
+    from datasketch import MinHashLSH
+
+    from storybrief.cluster.duplicates import bands
+
+    for permutations in (16, 64, 128, 256):
+        for threshold in np.round(np.arange(0.3, 0.86, 0.05), 2).tolist():
+            lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
+            assert bands(threshold, permutations) == lsh.hashranges
+    with pytest.raises(ValueError):  # one band: datasketch's LSH refuses it too
+        bands(0.95, 16)
+
+
 def test_piles_of_none_one_unsigned_or_identical_articles() -> None:
     assert _named([]) == {}
     assert _named([_article("wire-a", WIRE)]) == {}

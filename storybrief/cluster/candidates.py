@@ -16,6 +16,7 @@ catch a story told in other words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -37,6 +38,29 @@ class Pairs:
     first: np.ndarray
     second: np.ndarray
     similarity: np.ndarray
+
+    def ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every pair seen from both of its articles: the article, and the pair's similarity."""
+        return (
+            np.concatenate([self.first, self.second]),
+            np.concatenate([self.similarity, self.similarity]),
+        )
+
+    @cached_property
+    def ranks(self) -> np.ndarray:
+        """Each of ``ends``' entries' rank, best first, among the entries of the same article
+        (ties: in ``ends``' order). Sorted once: the densities, the closest candidates and the
+        pile's surroundings all read it (each sorting them was ~0.1 s of CPU at 10,000)."""
+        ends, similarity = self.ends()
+        order = np.lexsort((-similarity, ends))
+        ordered = ends[order]
+        # int32 throughout: these arrays hold two entries per pair (millions at 100,000).
+        position = np.arange(len(ends), dtype=np.int32)
+        new = np.flatnonzero(np.diff(ordered, prepend=-1)).astype(np.int32)
+        starts = np.repeat(new, np.diff(np.append(new, len(ends))))
+        rank = np.empty(len(ends), dtype=np.int32)
+        rank[order] = position - starts
+        return rank
 
 
 def candidate_pairs(

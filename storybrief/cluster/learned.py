@@ -54,14 +54,13 @@ def surroundings(pairs: Pairs, count: int) -> Surroundings:
     """The ``Surroundings`` of a pile of ``count`` articles from its candidate ``pairs``."""
     if count == 0:
         return Surroundings(0.0, 0.0)
-    ends = np.concatenate([pairs.first, pairs.second])
-    similarity = np.concatenate([pairs.similarity, pairs.similarity])
-    order = np.lexsort((-similarity, ends))
-    ends, padded = ends[order], np.append(similarity[order], 0.0)  # past the end: none, 0
-    starts = np.searchsorted(ends, np.arange(count))
+    ends, similarity = pairs.ends()
+    rank = pairs.ranks  # sorted once for the linkage's densities too
     held = np.bincount(ends, minlength=count)
-    best = padded[np.where(held > 0, starts, len(ends))]
-    middle = padded[np.where(held > 0, starts + held // 2, len(ends))]
+    best, middle = np.zeros(count), np.zeros(count)  # an article with no candidate: 0
+    top, median = rank == 0, rank == held[ends] // 2
+    best[ends[top]] = similarity[top]
+    middle[ends[median]] = similarity[median]
     return Surroundings(float(np.mean(best - middle >= FAR)), float(np.median(best)))
 
 

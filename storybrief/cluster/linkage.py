@@ -141,29 +141,9 @@ def shortness(words: np.ndarray, settings: ClusterSettings) -> np.ndarray:
     return 1.0 - np.minimum(words / settings.short_words, 1.0)
 
 
-def _ends(pairs: Pairs) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair seen from both of its articles: the article, and the pair's similarity."""
-    return (
-        np.concatenate([pairs.first, pairs.second]),
-        np.concatenate([pairs.similarity, pairs.similarity]),
-    )
-
-
-def _ranks(ends: np.ndarray, similarity: np.ndarray, count: int) -> np.ndarray:
-    """Each entry's rank, best first, among the entries of the same article (``ends``)."""
-    order = np.lexsort((-similarity, ends))
-    ordered = ends[order]
-    # int32 throughout: these arrays hold two entries per pair (millions at 100,000 articles).
-    starts = np.searchsorted(ordered, np.arange(count)).astype(np.int32)
-    rank = np.empty(len(ends), dtype=np.int32)
-    rank[order] = np.arange(len(ends), dtype=np.int32) - starts[ordered]
-    return rank
-
-
 def closest(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray:
     """Each article's ``close_ranks`` most similar candidates, best first (-1: none)."""
-    ends, similarity = _ends(pairs)
-    rank = _ranks(ends, similarity, count)
+    ends, rank = pairs.ends()[0], pairs.ranks
     top = np.full((count, settings.close_ranks), -1, dtype=np.int64)
     kept = rank < settings.close_ranks
     top[ends[kept], rank[kept]] = np.concatenate([pairs.second, pairs.first])[kept]
@@ -172,15 +152,15 @@ def closest(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray:
 
 def _mean_closest(pairs: Pairs, count: int, neighbours: int) -> np.ndarray:
     """Mean similarity of each article's ``neighbours`` most similar pairs (a missing one is 0)."""
-    ends, similarity = _ends(pairs)
-    closest = _ranks(ends, similarity, count) < neighbours
+    ends, similarity = pairs.ends()
+    closest = pairs.ranks < neighbours
     return np.bincount(ends[closest], weights=similarity[closest], minlength=count) / neighbours
 
 
 def _outside(pairs: Pairs, count: int, settings: ClusterSettings) -> np.ndarray:
     """Whether each pair lies outside its articles' groups (``mutual``, ``circle``)."""
-    ends, similarity = _ends(pairs)
-    rank = _ranks(ends, similarity, count)
+    ends, similarity = pairs.ends()
+    rank = pairs.ranks
     half = len(pairs.first)
     mutual = (rank[:half] < settings.mutual) & (rank[half:] < settings.mutual)
     closest = np.zeros(count)

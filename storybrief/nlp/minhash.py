@@ -7,7 +7,8 @@ value; its permutations are drawn from NumPy's ``RandomState(seed)``, whose
 stream NumPy keeps fixed. The same values as ``datasketch.MinHash`` (checked by
 ``tests/test_minhash.py``), computed here because importing datasketch imports
 scipy's integrate module, for the LSH parameters (0.35 s of CPU in each process
-that imports it), which only grouping a pile's copies (``cluster.duplicates``) uses.
+that imports it), which grouping a pile's copies computes itself
+(``cluster.duplicates.bands``).
 """
 
 from __future__ import annotations
