@@ -214,16 +214,19 @@ def table(
     whether its first round wrote the same as run ``own``'s (this tree's one-process run)."""
     rounds = len(timed[0])
     print(f"\n{rounds} round(s), medians" if rounds > 1 else "")
-    print(f"| run | wall s | CPU s | articles/s | ratio (wall) | same as {names[own]} |")
-    print("|---|---:|---:|---:|---:|---|")
+    head = "| run | wall s | CPU s | each round's CPU s | articles/s | ratio (wall) | same as"
+    print(f"{head} {names[own]} |")
+    print("|---|---:|---:|---:|---:|---:|---|")
     base = statistics.median(wall for wall, _ in timed[0])
     for n, name in enumerate(names):
         wall = statistics.median(w for w, _ in timed[n])
         cpu = statistics.median(c for _, c in timed[n])
         label = f"{name} (baseline)" if n == 0 else name
         alike = "–" if n == own else same(folder / f"{own}-0", folder / f"{n}-0")
-        speed = articles / wall
-        print(f"| {label} | {wall:.1f} | {cpu:.1f} | {speed:,.1f} | {base / wall:.2f}× | {alike} |")
+        each = " / ".join(f"{c:.1f}" for _, c in timed[n])
+        speed, ratio = articles / wall, base / wall
+        print(f"| {label} | {wall:.1f} | {cpu:.1f} | {each} ", end="")
+        print(f"| {speed:,.1f} | {ratio:.2f}× | {alike} |")
 
 
 def stamp(what: str, **extra: Any) -> None:
