@@ -67,6 +67,7 @@ def test_one_figure_of_another_fact_is_no_agreement() -> None:
         ("$1.75 billion", {"1750000000"}),
         ("£5m and 5 bn", {"5000000", "5000000000"}),
         ("an 18m hull", {"18"}),  # a scale letter only after a currency sign: metres
+        ("$25 MİLLİON, 37 bıllıon", {"25", "37"}),  # no scale word spelt in other letters' i
     ],
 )
 def test_figures(text: str, figures: set[str]) -> None:

@@ -239,6 +239,7 @@ def test_a_request_over_the_size_limit_is_refused_unread(
     [
         ({"text": [""]}, [], "No articles given"),
         ({"text": [BBC], "words": "lots"}, [], "The summary length must be a number of words"),
+        ({"text": [BBC], "words": "8²"}, [], "The summary length must be a number of words"),
         ({"urls": f"{SCRIPT}\n"}, [], "Not a web address: &#x27;&lt;script&gt;window"),
         ({}, [("files", ("scan.pdf", b"%PDF-1.4", "application/pdf"))], "upload files ending .txt"),
     ],

@@ -81,7 +81,9 @@ PAIR_WEIGHTS = Path(__file__).with_name("agreement_pairs.json")
 # sign: "18m" may be metres, "$18m" is money.
 _FIGURE = re.compile(
     r"(?P<currency>[$£€]?)(?P<number>\d[\d,.]*\d|\d)"
-    r"(?:\s*(?P<word>million|billion|trillion|mn|bn)\b|(?P<letter>[mbt])\b)?",
+    # The scale word matched in ASCII: case-blind, "İ" and "ı" pass for "i", and their
+    # lower case ("MİLLİON": "mi̇lli̇on") is no key of ``_SCALES``.
+    r"(?:\s*(?P<word>(?a:million|billion|trillion|mn|bn))\b|(?P<letter>[mbt])\b)?",
     re.IGNORECASE,
 )
 _SCALES = {"m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}

@@ -648,7 +648,9 @@ def _model_spans(doc: Doc) -> tuple[list[tuple[int, int, str]], set[int]]:
             spans.append((start, end, ent.label_))
             taken.update(range(ent.start, max(end, ent.end)))
             head = _without_place(doc[start:end])
-            if head.end < end:  # the place is a name too: "... Clinic in Rancho Mirage"
+            # The place is a name too ("... Clinic in Rancho Mirage"); a span ending on
+            # its "in" (a headline's "Murdoch In,") has none: no empty name.
+            if head.end + 1 < end:
                 spans.append((head.end + 1, end, doc[end - 1].ent_type_ or "GPE"))
     return spans, taken
 

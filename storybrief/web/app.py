@@ -172,7 +172,8 @@ def _field(form: FormData, name: str) -> str:
 
 def _words(value: str) -> int:
     words = value.strip() or str(DEFAULT_WORDS)
-    if not (words.isdigit() and MIN_WORDS <= int(words) <= MAX_WORDS):
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if not (words.isdecimal() and MIN_WORDS <= int(words) <= MAX_WORDS):
         raise BriefError(f"The summary length must be a number of words, {MIN_WORDS}–{MAX_WORDS}.")
     return int(words)
 
