@@ -45,6 +45,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -186,21 +187,32 @@ def main() -> None:
         )
         print(f"{len(rows):,} articles, briefs: {args.briefs}")
         runs = runs_asked(args, before_tree(args.before, folder / "before"))
-        for tree in {tree for _, _, tree in runs}:
-            compiled(tree)
-        timed: dict[int, list[tuple[float, float]]] = defaultdict(list)
-        for turn, n in in_order(len(runs), args.rounds):
-            out = folder / f"{n}-{turn}"
-            out.mkdir()
-            trace = args.trace and "--dask" not in runs[n][1]
-            timed[n].append(run(src, out, args.briefs, runs[n][1], runs[n][2], trace))
+        timed = made(runs, args, src, folder)
         # Every run is checked against this tree's one-process run.
         own = 2 if args.before else 0
         table([name for name, _, _ in runs], timed, len(rows), folder, own)
-        for n, (name, _, _) in enumerate(runs):
-            for turn in range(args.rounds):
-                if (folder / f"{n}-{turn}" / "trace.jsonl").exists():
-                    accounts(f"{name}, round {turn + 1}", folder / f"{n}-{turn}" / "trace.jsonl")
+        for n, turn in product(range(len(runs)), range(args.rounds)):
+            if (trace := folder / f"{n}-{turn}" / "trace.jsonl").exists():
+                accounts(f"{runs[n][0]}, round {turn + 1}", trace)
+
+
+def made(
+    runs: list[tuple[str, list[str], Path | None]],
+    args: argparse.Namespace,
+    src: Path,
+    folder: Path,
+) -> dict[int, list[tuple[float, float]]]:
+    """Make the ``runs`` ``args.rounds`` times in turn (``in_order``), each into its own
+    folder ``{run}-{round}``; each run's wall and CPU seconds, by round."""
+    for tree in {tree for _, _, tree in runs}:
+        compiled(tree)
+    timed: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for turn, n in in_order(len(runs), args.rounds):
+        out = folder / f"{n}-{turn}"
+        out.mkdir()
+        trace = args.trace and "--dask" not in runs[n][1]
+        timed[n].append(run(src, out, args.briefs, runs[n][1], runs[n][2], trace))
+    return timed
 
 
 def table(
@@ -323,6 +335,8 @@ def _chunks(own: list[dict]) -> str:
     ins = [line for line in own if line["what"] == "brief_chunk in"]
     outs = [line for line in own if line["what"] == "brief_chunk out"]
     cpu = [b["cpu"] - a["cpu"] for a, b in zip(ins, outs, strict=True)]
+    if not cpu:  # ``--group-only``: no brief was written
+        return "no chunks"
     rest = sum(cpu[1:]) / max(1, len(cpu) - 1)
     return f"{len(cpu)} chunks, {sum(cpu):.2f} s CPU: the first {cpu[0]:.2f}, the others {rest:.2f}"
 
