@@ -187,9 +187,7 @@ def stage(one: _Story, n: int, reading: float = MATCH_SHARE) -> tuple[str, str]:
     """The first stage one missed fact does not pass, and a note for ``--show``; a text
     tells the fact when the matcher reads it so from ``reading``."""
     sources = {f"d{s}" for s in one.facts[n]["sources"]}
-    told = [sid for sid, score in one.sentence_scores.items() if score[n] >= reading]
-    tells = one.unit_scores[:, n] >= reading
-    telling = [k for k in np.flatnonzero(tells) if one.units[k].sentence.article in sources]
+    told, telling = _tellers(one, n, sources, reading)
     # A clause of a long sentence may tell the fact where its sentence, read whole, does not.
     said = [sid.split(":")[0] for sid in told] + [one.units[k].sentence.article for k in telling]
     if _sources_of(said, sources) < 2:
@@ -197,6 +195,14 @@ def stage(one: _Story, n: int, reading: float = MATCH_SHARE) -> tuple[str, str]:
     if _sources_of([one.units[k].sentence.article for k in telling], sources) < 2:
         return "b. units", " | ".join(told[:3])
     return _after_units(one, telling)
+
+
+def _tellers(one: _Story, n: int, sources: set[str], reading: float) -> tuple[list[str], list[int]]:
+    """The sentences (ids) that tell fact ``n`` as the matcher reads it from ``reading``, and
+    the units (indexes) of its ``sources`` that do."""
+    told = [sid for sid, score in one.sentence_scores.items() if score[n] >= reading]
+    tells = one.unit_scores[:, n] >= reading
+    return told, [k for k in np.flatnonzero(tells) if one.units[k].sentence.article in sources]
 
 
 def _unsaid(one: _Story, n: int, sources: set[str], reading: float) -> str:

@@ -282,12 +282,14 @@ def _body_why(
     repeats: int,
     position: Position,
     following: Line | None = None,
+    before: Line | None = None,
 ) -> str | None:
     """Why a body line is not the article's text, judged with the lines around it and its repeats.
 
-    ``following`` is the line after it (None at the end).
+    ``following`` is the line after it (None at the end), ``before`` the one before it if
+    that was kept.
     """
-    if introduces_quote(line, following):
+    if introduces_quote(line, following) or _signs_statement(line, before):
         return None
     if why := furniture_why(line):
         return why
@@ -380,16 +382,12 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
     for i, (line, following) in enumerate(zip(lines, [*lines[1:], None], strict=False)):
         # Only a field's own line is shown as the field: a copy of it is removed, with why.
         if fields_at.get(i) in _SHOWN:
-            # The byline's line is recorded too, as the byline (not judged as the body is):
-            # "By Ann Lee, AP Writer" gives the byline less its "By", and names the outlet.
-            if field_why := _FIELD_WHY.get(fields_at[i]):
-                removed.append(RemovedLine(article.id, line.text, field_why))
+            removed.extend(_field_record(article.id, line.text, fields_at[i]))
             why, in_list, before = None, False, None
             continue
         position = Position(i, len(lines), shared=line.key in shared_keys)
-        signed = _signs_statement(line, before)
-        why = _shown_why(line, i < start, header_keys, kept_keys) or (
-            None if signed else _body_why(line, why, in_list, counts[line.key], position, following)
+        why = _shown_why(line, i < start, header_keys, kept_keys) or _body_why(
+            line, why, in_list, counts[line.key], position, following, before
         )
         if why:
             removed.append(RemovedLine(article.id, line.text, why))
@@ -400,6 +398,14 @@ def _clean_one(article: Article, lines: list[Line], shared_keys: set[str]) -> No
         before = None if why else line
     paragraphs, removed = _unjudged(paragraphs, removed)
     article.paragraphs, article.removed = paragraphs or _lone_lead(article), removed
+
+
+def _field_record(article_id: str, text: str, field: str) -> list[RemovedLine]:
+    """The record of a header field's own line: the byline's is recorded as the byline (not
+    judged as the body is: "By Ann Lee, AP Writer" gives the byline less its "By", and names
+    the outlet), a column's name as one; the title's and the dek's are shown as they are."""
+    why = _FIELD_WHY.get(field)
+    return [RemovedLine(article_id, text, why)] if why else []
 
 
 def _signs_statement(line: Line, before: Line | None) -> bool:
