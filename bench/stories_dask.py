@@ -119,11 +119,21 @@ def runs_asked(
 
 def in_order(runs: int, rounds: int) -> list[tuple[int, int]]:
     """(round, run) in the order they are made: each round reverses the one before it, so
-    every run is made as often at place p as at place n + 1 - p. A run's place in the
+    over each two rounds every run is made as often at place p as at place n + 1 - p (an odd
+    number of rounds leaves the last one unpaired). A run's place in the
     sequence moved its CPU by 7-20% in A/A runs (BENCHMARKS.md, twentieth session), more
     than the changes measured."""
     order = list(range(runs))
     return [(turn, n) for turn in range(rounds) for n in (order[:: -1 if turn % 2 else 1])]
+
+
+def rounds(value: str) -> int:
+    """``--rounds``' value: a count of one or more (none would leave no time to take a
+    median of, a StatisticsError after the pile was prepared)."""
+    count = int(value)
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{value}: a run is made at least once")
+    return count
 
 
 def compiled(tree: Path | None) -> None:
@@ -174,7 +184,7 @@ def main() -> None:
     parser.add_argument("--no-dask", action="store_true", help="leave the Dask run out")
     parser.add_argument("--trace", action="store_true", help="where each process's time went")
     parser.add_argument(
-        "--rounds", type=int, default=1, help="make every run this many times, in turn reversed"
+        "--rounds", type=rounds, default=1, help="make every run this many times, in turn reversed"
     )
     args = parser.parse_args()
     rows = pile_rows(args)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -61,3 +62,9 @@ def test_a_tree_is_compiled_before_it_is_timed(tmp_path: Path) -> None:
     (package / "mod.py").write_text("VALUE = 1\n")
     stories_dask.compiled(tmp_path)
     assert list((package / "__pycache__").glob("mod.*.pyc"))
+
+
+def test_no_rounds_is_refused_before_any_run() -> None:
+    assert stories_dask.rounds("3") == 3
+    with pytest.raises(argparse.ArgumentTypeError, match="at least once"):
+        stories_dask.rounds("0")

@@ -240,6 +240,9 @@ def test_a_request_over_the_size_limit_is_refused_unread(
         ({"text": [""]}, [], "No articles given"),
         ({"text": [BBC], "words": "lots"}, [], "The summary length must be a number of words"),
         ({"text": [BBC], "words": "8²"}, [], "The summary length must be a number of words"),
+        # More digits than int() reads (4,300 by default): refused too, not a 500.
+        ({"text": [BBC], "words": "9" * 5000}, [], "The summary length must be a number of words"),
+        ({"text": [BBC], "words": "0" * 5000 + "9"}, [], "The summary length must be a number"),
         ({"urls": f"{SCRIPT}\n"}, [], "Not a web address: &#x27;&lt;script&gt;window"),
         ({}, [("files", ("scan.pdf", b"%PDF-1.4", "application/pdf"))], "upload files ending .txt"),
     ],
@@ -252,6 +255,12 @@ def test_form_errors_come_back_on_the_form_escaped(
     assert message in response.text
     assert '<form method="post"' in response.text
     assert SCRIPT not in response.text
+
+
+def test_summary_length_read_as_int_reads_it() -> None:
+    # Leading zeros are no more digits to refuse: "0080" is 80, as int() reads it.
+    assert web_app._words(" 0080 ") == 80
+    assert web_app._words("") == web_app.DEFAULT_WORDS
 
 
 # The real server in a real browser.

@@ -88,6 +88,9 @@ _FIGURE = re.compile(
 )
 _SCALES = {"m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
 _SCALES |= {"million": 10**6, "billion": 10**9, "trillion": 10**12}
+# No sum a story states is longer; int() refuses over 4,300 digits (a ValueError that lost
+# the story's agreements), and a scale adds up to 12.
+_MAX_SCALED_DIGITS = 100
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # The word after a figure, the measure it counts ("2 million pounds", "250 people").
 _MEASURE = re.compile(r"\s+([A-Za-z]+)")
@@ -933,8 +936,8 @@ def _figure(match: re.Match[str]) -> str | None:
 def _scaled(figure: str, scale: int) -> str:
     """A figure times its scale word, written whole ("1.2", a million: "1200000")."""
     whole, _, part = figure.partition(".")
-    if not (whole + part).isdigit():
-        return figure  # "1.2.3": no number to scale
+    if not (whole + part).isdigit() or len(whole + part) > _MAX_SCALED_DIGITS:
+        return figure  # "1.2.3": no number to scale; a run of digits no sum, too long to read
     return str(int(whole + part) * scale // 10 ** len(part))
 
 

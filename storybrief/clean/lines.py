@@ -125,8 +125,10 @@ _SIGNATURE_OPENERS = " ,.-–—―"
 _MAX_SIGNATURE_WORDS = 8
 # Its shape: a dash, or a comma after the name, sets the name apart from what follows; a
 # heading has neither ("Couple Killed in Fort Worth Neighborhood", "Story Continued Below").
+# After the comma one part that takes spaces, not two: two would try every split of a run of
+# spaces between them (quadratic: minutes for a line of 200,000).
 _SIGNATURE = re.compile(
-    r"(?P<dash>[-–—―]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?P<rest>,\s*[^?:]+)?"
+    r"(?P<dash>[-–—―]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?P<rest>,[^?:]+)?"
 )
 
 

@@ -172,10 +172,16 @@ def _field(form: FormData, name: str) -> str:
 
 def _words(value: str) -> int:
     words = value.strip() or str(DEFAULT_WORDS)
-    # isdecimal, not isdigit: "²" is a digit that int() refuses.
-    if not (words.isdecimal() and MIN_WORDS <= int(words) <= MAX_WORDS):
+    # isdecimal, not isdigit: "²" is a digit that int() refuses, as it does a number of over
+    # 4,300 digits (Python's limit, leading zeros counted): those are read as no number.
+    number = words.lstrip("0") or "0"
+    if not (
+        words.isdecimal()
+        and len(number) <= len(str(MAX_WORDS))
+        and MIN_WORDS <= int(number) <= MAX_WORDS
+    ):
         raise BriefError(f"The summary length must be a number of words, {MIN_WORDS}–{MAX_WORDS}.")
-    return int(words)
+    return int(number)
 
 
 def _limit_body(app: ASGIApp) -> ASGIApp:
