@@ -246,7 +246,15 @@ STATEMENT = "\u201cWe waited three years for the pier to reopen.\u201d"
 
 
 @pytest.mark.parametrize(
-    "signature", ["\u2014 Ann Lee, ann.lee.com", "Janet Smith, on Facebook", "-Ann Lee, on Twitter"]
+    "signature",
+    [
+        "\u2014 Ann Lee, ann.lee.com",
+        "Janet Smith, on Facebook",
+        "-Ann Lee, on Twitter",
+        # Capitals of any alphabet open a name.
+        "\u2014 \u00c9mile Zola, on Twitter",
+        "\u0141ukasz Nowak, on Facebook",
+    ],
 )
 def test_a_signature_with_a_web_word_under_a_statement_is_kept(signature: str) -> None:
     article = _clean("\n\n".join([LEAD, STATEMENT, signature, CLOSE]))
@@ -255,7 +263,13 @@ def test_a_signature_with_a_web_word_under_a_statement_is_kept(signature: str) -
 
 @pytest.mark.parametrize(
     "line",
-    ["Share on Twitter", "Getty Images", "Facebook comments", "Pier Fire Leaves Harbour Quiet"],
+    [
+        "Share on Twitter",
+        "Getty Images",
+        "Facebook comments",
+        "Pier Fire Leaves Harbour Quiet",
+        "\u2014 share it, on Facebook",  # a name's words open on capitals
+    ],
 )
 def test_a_page_line_under_a_statement_is_still_cut(line: str) -> None:
     article = _clean("\n\n".join([LEAD, STATEMENT, line, CLOSE]))

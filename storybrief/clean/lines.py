@@ -126,9 +126,12 @@ _MAX_SIGNATURE_WORDS = 8
 # Its shape: a dash, or a comma after the name, sets the name apart from what follows; a
 # heading has neither ("Couple Killed in Fort Worth Neighborhood", "Story Continued Below").
 # After the comma one part that takes spaces, not two: two would try every split of a run of
-# spaces between them (quadratic: minutes for a line of 200,000).
+# spaces between them (quadratic: minutes for a line of 200,000). A name's words open on a
+# letter here and on a capital in ``is_signature`` ("— Émile Zola": ``re`` has no class of
+# every alphabet's capitals).
 _SIGNATURE = re.compile(
-    r"(?P<dash>[-–—―]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?P<rest>,[^?:]+)?"
+    r"(?P<dash>[-–—―]\s*)?(?P<name>(?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*)"
+    r"(?P<rest>,[^?:]+)?"
 )
 
 
@@ -314,6 +317,8 @@ class Line:
         posted ("— Ann Lee, ann.lee.com", "Janet Smith, on Facebook"), no sentence."""
         shape = _SIGNATURE.fullmatch(self.text.strip())
         if self.is_sentence or not shape or not (shape.group("dash") or shape.group("rest")):
+            return False
+        if not all(word[0].isupper() for word in shape.group("name").split()):
             return False
         signed = Line(self.text.lstrip(_SIGNATURE_OPENERS))
         return signed.n <= _MAX_SIGNATURE_WORDS and signed.signs
