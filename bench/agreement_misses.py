@@ -151,12 +151,7 @@ def _parts(context: StoryContext, units: list[found_by._Unit]) -> _Parts:
     """What each unit pair's score is made of, and the pair decision's reading of the band."""
     scored = found_by._blended(context, units, context.names)
     settings = context.settings.agreements
-    negated = np.array([u.negated for u in units])
-    guards = {
-        "two actors": found_by._other_actors(units, context.names),
-        "two sums": found_by._other_figures(units, settings.figure_slack),
-        "denial / assertion": negated[:, None] != negated[None, :],
-    }
+    guards = found_by.guards(units, context.names, settings.figure_slack)
     rare = found_by._rare(context, scored.lexicon)
     bar = context.cosines.agreement_best
     pairs = found_by.band_pairs(units, scored, rare, settings.pair_floor, bar)

@@ -790,13 +790,21 @@ def _blended(story: StoryContext, units: list[_Unit], names: Names) -> _Scored:
     scores[lift] = np.maximum(scores[lift], story.cosines.agreement_best)
     sentence = np.array([u.sentence.id for u in units])
     scores[sentence[:, None] == sentence[None, :]] = -np.inf
-    scores[_other_actors(units, names)] = -np.inf
-    scores[_other_figures(units, settings.figure_slack)] = -np.inf
-    # A fact and its denial ("Iraq has not requested help" / "Iraq requested
-    # help") share their words, not their meaning.
-    negated = np.array([u.negated for u in units])
-    scores[negated[:, None] != negated[None, :]] = -np.inf
+    for apart in guards(units, names, settings.figure_slack).values():
+        scores[apart] = -np.inf
     return _Scored(scores, cosine, lexicon, vectors, figure)
+
+
+def guards(units: list[_Unit], names: Names, slack: float) -> dict[str, np.ndarray]:
+    """The pairs of units kept apart whatever their words, by why: two actors, two sums of
+    one measure, and a fact and its denial ("Iraq has not requested help" / "Iraq requested
+    help"), which share their words, not their meaning."""
+    negated = np.array([u.negated for u in units])
+    return {
+        "two actors": _other_actors(units, names),
+        "two sums": _other_figures(units, slack),
+        "denial / assertion": negated[:, None] != negated[None, :],
+    }
 
 
 def band_pairs(

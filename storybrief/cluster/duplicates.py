@@ -208,15 +208,10 @@ def bands(threshold: float, permutations: int) -> list[tuple[int, int]]:
 
     Computed here by a Gauss-Legendre rule, not by datasketch (scipy's ``quad``): importing it
     and scipy's integrate module took 0.16-0.18 s of CPU in each process that groups. The same
-    bands as datasketch's for thresholds 0.3 to 0.95 and 16 to 256 permutations (BENCHMARKS.md,
-    twenty-first session; the tests check a grid of them)."""
-    b, r = (
-        np.array(n, dtype=np.float64)[:, None]
-        for n in zip(
-            *((b, r) for b in range(1, permutations + 1) for r in range(1, permutations // b + 1)),
-            strict=True,
-        )
-    )
+    bands as datasketch's for thresholds 0.05 to 0.99 and 2 to 512 permutations (BENCHMARKS.md,
+    twenty-first session, review; the tests check a grid of them)."""
+    layouts = [(b, r) for b in range(1, permutations + 1) for r in range(1, permutations // b + 1)]
+    b, r = np.hsplit(np.array(layouts, dtype=np.float64), 2)  # columns: a layout a row
     nodes, weights = np.polynomial.legendre.leggauss(_NODES)
 
     def integral(low: float, high: float, chance: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
